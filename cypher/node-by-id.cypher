@@ -1,0 +1,4 @@
+// One node by business key.
+// Params: $id. Returns: node.
+MATCH (node:Entity {id: $id})
+RETURN node

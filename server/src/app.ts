@@ -1,0 +1,50 @@
+// createApp(deps): the Express application, without listening (tests start it on port 0).
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from './logger.js';
+import type { GraphStore } from './store/neo4j-store.js';
+import { readRoutes } from './routes/read-routes.js';
+import { errorHandler, notFoundHandler } from './error-middleware.js';
+
+export interface AppDeps {
+  store: GraphStore;
+  logger: Logger;
+  /** Built client to serve at /, if any (dist/client). */
+  clientDir?: string;
+}
+
+/** JSON bodies above this are refused with 413; graph edits are small. */
+const BODY_LIMIT = '1mb';
+
+export function createApp({ store, logger, clientDir }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+  }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+
+  app.use('/api', readRoutes(store));
+  app.use('/api', notFoundHandler);
+
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (e.g. /?node=...) fall back to the app shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,56 @@
+// Configuration: defaults -> resolved from the environment -> validated once at start-up.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://, neo4j://, neo4j+s:// or bolt+s:// URI').optional(),
+  NEO4J_USERNAME: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).optional(),
+  NEO4J_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_HEAP: z.string().regex(/^\d+[mMgG]$/, 'expected a JVM size such as 512m').default('512m'),
+  NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  AUTO_SEED: z.enum(['true', 'false']).default('true'),
+});
+
+/** Resolved, validated settings of one server process. */
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Set when the user points the app at their own Neo4j; unset means start the embedded one. */
+  neo4j: { uri?: string; username: string; password: string; database?: string };
+  embedded: { port?: number; dataDir: string; heap: string; pageCacheMb: number };
+  queryTimeoutMs: number;
+  /** Load the seed graph when the database has no business nodes. */
+  autoSeed: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) { super(message); this.name = 'ConfigError'; }
+}
+
+/** Reads the settings from `env`; throws ConfigError naming the variable and what was expected. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Config: invalid \`${issue.path.join('.')}\`. ${issue.message}.`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    neo4j: { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE },
+    embedded: { port: e.NEO4J_PORT, dataDir: e.NEO4J_DATA_DIR, heap: e.NEO4J_HEAP, pageCacheMb: e.NEO4J_PAGECACHE_MB },
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    autoSeed: e.AUTO_SEED === 'true',
+  };
+}

@@ -1,0 +1,32 @@
+// The one error middleware: AppErrors become their status and code; anything else is logged once as a 500.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorResponse } from './api-types.js';
+import { AppError } from './errors.js';
+
+/** Body-parser and other http-errors carry a status and a type; map the common ones to clear codes. */
+function fromHttpError(err: { status?: number; type?: string; message?: string }): AppError | null {
+  if (typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return null;
+  if (err.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 413, 'Request body too large.', 'body');
+  if (err.type === 'entity.parse.failed') return new AppError('BAD_REQUEST', 400, 'Invalid JSON in the request body.', 'body');
+  return new AppError('BAD_REQUEST', err.status, err.message ?? 'Bad request.');
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  const body: ErrorResponse = { error: { code: 'NOT_FOUND', message: `No API endpoint ${req.method} ${req.path}.` } };
+  res.status(404).json(body);
+};
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const known = err instanceof AppError ? err : fromHttpError(err as object);
+  const status = known?.status ?? 500;
+  if (status >= 500) req.log?.error({ err }, 'request failed');
+  else req.log?.info({ code: known?.code, field: known?.field }, 'request refused');
+  if (res.headersSent) return;
+  const body: ErrorResponse = {
+    error: known
+      ? { code: known.code, message: known.message, ...(known.field ? { field: known.field } : {}) }
+      : { code: 'INTERNAL', message: 'Internal error; it has been logged.' },
+  };
+  if (known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');
+  res.status(status).json(body);
+};

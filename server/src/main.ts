@@ -1,0 +1,60 @@
+// Process entry: config, database (embedded or external), auto-seed, listen, graceful shutdown.
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { openDatabase } from './database.js';
+import { createApp } from './app.js';
+import { readSeed } from '../../seed/read-seed.js';
+import { loadSeed } from '../../seed/load.js';
+import { plain } from './store/mapping.js';
+
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+/** In-flight requests get this long to finish on shutdown before connections are cut. */
+const DRAIN_MS = 10_000;
+
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(config, logger);
+
+  let server: Server | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests, closing the driver, stopping Neo4j');
+    if (server) {
+      const s = server;
+      await new Promise<void>((res) => {
+        const t = setTimeout(() => { s.closeAllConnections(); res(); }, DRAIN_MS);
+        s.close(() => { clearTimeout(t); res(); });
+        s.closeIdleConnections();
+      });
+    }
+    await db.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    if (config.autoSeed) {
+      const count = plain((await db.store.read('count-entities')).records[0]!.get('count')) as number;
+      if (count === 0) {
+        logger.info('database is empty: loading the seed graph');
+        await loadSeed(db.store, readSeed());
+      }
+    }
+    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR });
+    server = await new Promise<Server>((res, rej) => {
+      const s = app.listen(config.port, config.host, () => res(s));
+      s.once('error', rej);
+    });
+    logger.info(`explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,30 @@
+// Loads cypher/*.cypher once at start-up into a map keyed by a literal union of query names.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Every query the server runs; each is cypher/<name>.cypher. A missing file stops start-up. */
+export const QUERY_NAMES = [
+  'server-version', 'ping',
+  'schema-label-counts', 'schema-relationship-counts',
+  'constraint-entity-id', 'index-entity-search',
+  'seed-sources', 'seed-nodes', 'seed-relationships', 'count-entities', 'count-all',
+  'search', 'node-by-id', 'neighbours', 'shortest-path', 'all-shortest-paths',
+  'resolve-threat', 'cooperation',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+export const CYPHER_DIR = fileURLToPath(new URL('../../../cypher', import.meta.url));
+
+/** Reads all query files; throws naming the first one that is missing or empty. */
+export function loadQueries(dir = CYPHER_DIR): Record<QueryName, string> {
+  const out = {} as Record<QueryName, string>;
+  for (const name of QUERY_NAMES) {
+    const file = join(dir, `${name}.cypher`);
+    if (!existsSync(file)) throw new Error(`Cypher query file missing: ${file}`);
+    const text = readFileSync(file, 'utf8').split('\n').filter((l) => !l.trimStart().startsWith('//')).join('\n').trim();
+    if (!text) throw new Error(`Cypher query file is empty: ${file}`);
+    out[name] = text;
+  }
+  return out;
+}
