@@ -2,6 +2,7 @@
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
 import { isNodeLabel, isRelationshipType } from '../server/src/schema.js';
 import type { CompiledSeed } from './compile.js';
+import { readSeed } from './read-seed.js';
 
 /** Creates the id constraint and the full-text index (each its own schema transaction). */
 export async function ensureSchema(store: GraphStore): Promise<void> {
@@ -40,4 +41,11 @@ export async function loadSeed(store: GraphStore, seed: CompiledSeed): Promise<v
       params: { relationships: seed.relationships.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, props: storedProps(r.properties, r.evidence) })) },
     },
   ]);
+}
+
+/** Reads, validates and loads a seed folder: the path `npm run seed` and `npm start` take. */
+export async function seedDatabase(store: GraphStore, dir?: string): Promise<CompiledSeed> {
+  const seed = readSeed(dir);
+  await loadSeed(store, seed);
+  return seed;
 }

@@ -5,8 +5,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './database.js';
 import { createApp } from './app.js';
-import { readSeed } from '../../seed/read-seed.js';
-import { loadSeed } from '../../seed/load.js';
+import { seedDatabase } from '../../seed/load.js';
 import { plain } from './store/mapping.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
@@ -44,7 +43,7 @@ export async function main(): Promise<void> {
       const count = plain((await db.store.read('count-entities')).records[0]!.get('count')) as number;
       if (count === 0) {
         logger.info('database is empty: loading the seed graph');
-        await loadSeed(db.store, readSeed());
+        await seedDatabase(db.store);
       }
     }
     const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR });

@@ -1,0 +1,26 @@
+// A fingerprint of the whole graph (every node, relationship and property) to prove "nothing changed".
+import { createHash } from 'node:crypto';
+import type { GraphStore } from '../../server/src/store/neo4j-store.js';
+import { plain } from '../../server/src/store/mapping.js';
+import { graphCounts } from '../../seed/counts.js';
+
+/** Counts plus a hash over all business nodes and relationships with their properties. */
+export async function graphFingerprint(store: GraphStore): Promise<{ nodes: number; relationships: number; hash: string }> {
+  const counts = await graphCounts(store);
+  const session = store.driver.session({ database: store.database });
+  try {
+    const nodes = await session.run('MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY n.id');
+    const rels = await session.run('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY r.id, a.id, b.id');
+    const h = createHash('sha256');
+    for (const r of [...nodes.records, ...rels.records]) h.update(JSON.stringify(sortKeys(plain(r.toObject()))));
+    return { ...counts, hash: h.digest('hex') };
+  } finally {
+    await session.close();
+  }
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return v;
+}

@@ -1,0 +1,42 @@
+// Starts createApp on port 0 against the test run's Neo4j; tests talk to it over real HTTP.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { pino } from 'pino';
+import { createApp } from '../../server/src/app.js';
+import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
+
+export interface TestApp {
+  baseUrl: string;
+  store: GraphStore;
+  /** GET a path and parse the JSON body. */
+  get(path: string): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** A store connected to the test run's database. */
+export function testStore(): Promise<GraphStore> {
+  return createGraphStore({ uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined });
+}
+
+export async function startTestApp(opts: { store?: GraphStore; clientDir?: string } = {}): Promise<TestApp> {
+  const store = opts.store ?? (await testStore());
+  const app = createApp({ store, logger: pino({ level: 'silent' }), clientDir: opts.clientDir });
+  const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    store,
+    async get(path) {
+      const r = await fetch(baseUrl + path);
+      const text = await r.text();
+      let body: unknown = text;
+      try { body = JSON.parse(text); } catch { /* keep the text: a non-JSON answer is itself a finding */ }
+      return { status: r.status, body };
+    },
+    async close() {
+      await new Promise<void>((res) => server.close(() => res()));
+      if (!opts.store) await store.close();
+    },
+  };
+}
