@@ -4,16 +4,16 @@ import { createLogger } from '../server/src/logger.js';
 import { openDatabase } from '../server/src/database.js';
 import type { CompiledSeed } from './compile.js';
 import { loadSeed } from './load.js';
-import { graphCounts } from './counts.js';
+import { countAll } from '../server/src/store/graph-reads.js';
 
 export async function runSeedCommand(seed: CompiledSeed): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger);
   try {
-    const before = await graphCounts(db.store);
+    const before = await countAll(db.store);
     await loadSeed(db.store, seed);
-    const after = await graphCounts(db.store);
+    const after = await countAll(db.store);
     logger.info({ before, after }, `seed loaded: ${seed.nodes.length} nodes, ${seed.relationships.length} relationships, ${seed.sources.length} sources`);
   } finally {
     await db.close();

@@ -6,7 +6,7 @@ import { createLogger } from './logger.js';
 import { openDatabase } from './database.js';
 import { createApp } from './app.js';
 import { seedDatabase } from '../../seed/load.js';
-import { plain } from './store/mapping.js';
+import { countEntities } from './store/graph-reads.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
@@ -40,8 +40,7 @@ export async function main(): Promise<void> {
 
   try {
     if (config.autoSeed) {
-      const count = plain((await db.store.read('count-entities')).records[0]!.get('count')) as number;
-      if (count === 0) {
+      if ((await countEntities(db.store)) === 0) {
         logger.info('database is empty: loading the seed graph');
         await seedDatabase(db.store);
       }

@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { plain } from '../../server/src/store/mapping.js';
-import { graphCounts } from '../../seed/counts.js';
+import { countAll } from '../../server/src/store/graph-reads.js';
 
 /** Counts plus a hash over all business nodes and relationships with their properties. */
 export async function graphFingerprint(store: GraphStore): Promise<{ nodes: number; relationships: number; hash: string }> {
-  const counts = await graphCounts(store);
+  const counts = await countAll(store);
   const session = store.driver.session({ database: store.database });
   try {
     const nodes = await session.run('MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY n.id');

@@ -1,9 +1,8 @@
 // Use case: expand a node's neighbourhood, filtered and capped so a supernode cannot flood the view.
-import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { NeighboursResponse } from '../api-types.js';
-import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { collectGraph, plain } from '../store/mapping.js';
+import { neighbourPage } from '../store/graph-reads.js';
+import { getNodeWithEvidence } from './nodes.js';
 
 export interface NeighbourParams {
   id: string;
@@ -16,22 +15,13 @@ export interface NeighbourParams {
 
 /** The centre node, up to `limit` neighbours (most connected first) and the edges to them. */
 export async function expandNeighbourhood(store: GraphStore, p: NeighbourParams): Promise<NeighboursResponse> {
-  const res = await store.read('neighbours', {
-    id: p.id,
-    relTypes: p.relTypes ?? null,
-    labels: p.labels ?? null,
-    threat: p.threat ?? null,
-    skip: neo4j.int(p.skip),
-    limit: neo4j.int(p.limit),
+  const page = await neighbourPage(store, {
+    id: p.id, relTypes: p.relTypes ?? null, labels: p.labels ?? null, threat: p.threat ?? null, skip: p.skip, limit: p.limit,
   });
-  const rec = res.records[0];
-  if (!rec) {
-    const exists = await store.read('node-by-id', { id: p.id });
-    if (!exists.records.length) throw new NotFoundError(`No node with id "${p.id}".`, 'id');
-    return { nodes: [], edges: [], total: 0, truncated: false };
+  if (!page) {
+    // No row: either the centre does not exist (404) or nothing matches the filters.
+    const { node } = await getNodeWithEvidence(store, p.id);
+    return { nodes: [node], edges: [], total: 0, truncated: false };
   }
-  const page = rec.get('page') as { node: Node; rels: Relationship[] }[];
-  const total = plain(rec.get('total')) as number;
-  const graph = collectGraph([rec.get('centre'), page]);
-  return { ...graph, total, truncated: p.skip + page.length < total };
+  return { ...page.graph, total: page.total, truncated: p.skip + page.pageSize < page.total };
 }

@@ -1,8 +1,7 @@
 // Use case: find nodes by name, alias or description, tolerant of typos and partial words.
-import neo4j from 'neo4j-driver';
 import type { SearchResponse } from '../api-types.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { toGraphNode } from '../store/mapping.js';
+import { fullTextSearch } from '../store/graph-reads.js';
 
 /** Lucene's special characters; user text is escaped so it is always read as words, never syntax. */
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
@@ -24,12 +23,5 @@ export interface SearchParams { q: string; labels?: string[]; limit: number }
 export async function searchNodes(store: GraphStore, p: SearchParams): Promise<SearchResponse> {
   const query = toLuceneQuery(p.q);
   if (!query) return { nodes: [] };
-  const res = await store.read('search', { query, labels: p.labels ?? null, limit: neo4j.int(p.limit) });
-  return {
-    nodes: res.records.map((r) => {
-      const node = toGraphNode(r.get('node'));
-      delete node.evidence;
-      return { ...node, score: r.get('score') as number };
-    }),
-  };
+  return { nodes: await fullTextSearch(store, query, p.labels ?? null, p.limit) };
 }

@@ -2,11 +2,10 @@
 import type { GraphNode } from '../api-types.js';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { toGraphNode } from '../store/mapping.js';
+import { threatWithSubtypes } from '../store/graph-reads.js';
 
 export async function resolveThreat(store: GraphStore, threat: string): Promise<{ threat: GraphNode; threatIds: string[] }> {
-  const res = await store.read('resolve-threat', { threat });
-  const rec = res.records[0];
-  if (!rec) throw new NotFoundError(`No threat type with id, name or alias "${threat}".`, 'threat');
-  return { threat: toGraphNode(rec.get('threat')), threatIds: rec.get('threatIds') as string[] };
+  const found = await threatWithSubtypes(store, threat);
+  if (!found) throw new NotFoundError(`No threat type with id, name or alias "${threat}".`, 'threat');
+  return found;
 }

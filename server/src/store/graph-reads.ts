@@ -1,0 +1,81 @@
+// Named read queries with their records mapped to plain wire objects; services call these, never the driver.
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import type { Graph, GraphEdge, GraphNode } from '../api-types.js';
+import type { GraphStore } from './neo4j-store.js';
+import { collectGraph, plain, toGraphNode } from './mapping.js';
+
+const num = (v: unknown): number => plain(v) as number;
+
+export async function serverVersion(store: GraphStore): Promise<{ version: string | null; edition: string | null }> {
+  const rec = (await store.read('server-version')).records[0];
+  return { version: (rec?.get('version') as string) ?? null, edition: (rec?.get('edition') as string) ?? null };
+}
+
+export async function countAll(store: GraphStore): Promise<{ nodes: number; relationships: number }> {
+  const rec = (await store.read('count-all')).records[0]!;
+  return { nodes: num(rec.get('nodes')), relationships: num(rec.get('relationships')) };
+}
+
+export async function countEntities(store: GraphStore): Promise<number> {
+  return num((await store.read('count-entities')).records[0]!.get('count'));
+}
+
+export async function labelCounts(store: GraphStore): Promise<Map<string, number>> {
+  const res = await store.read('schema-label-counts');
+  return new Map(res.records.map((r) => [r.get('label') as string, num(r.get('count'))]));
+}
+
+export async function relationshipCounts(store: GraphStore): Promise<Map<string, number>> {
+  const res = await store.read('schema-relationship-counts');
+  return new Map(res.records.map((r) => [r.get('type') as string, num(r.get('count'))]));
+}
+
+export async function findNode(store: GraphStore, id: string): Promise<GraphNode | null> {
+  const rec = (await store.read('node-by-id', { id })).records[0];
+  return rec ? toGraphNode(rec.get('node')) : null;
+}
+
+/** Full-text hits, best first, without evidence (search lists stay light). */
+export async function fullTextSearch(store: GraphStore, query: string, labels: string[] | null, limit: number): Promise<(GraphNode & { score: number })[]> {
+  const res = await store.read('search', { query, labels, limit: neo4j.int(limit) });
+  return res.records.map((r) => {
+    const { evidence: _omit, ...node } = toGraphNode(r.get('node'));
+    return { ...node, score: r.get('score') as number };
+  });
+}
+
+export interface NeighbourQuery { id: string; relTypes: string[] | null; labels: string[] | null; threat: string | null; skip: number; limit: number }
+
+/** One page of neighbours; null when the centre does not exist or has no matching neighbours. */
+export async function neighbourPage(store: GraphStore, q: NeighbourQuery): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
+  const rec = (await store.read('neighbours', { ...q, skip: neo4j.int(q.skip), limit: neo4j.int(q.limit) })).records[0];
+  if (!rec) return null;
+  const page = rec.get('page') as unknown[];
+  return { graph: collectGraph([rec.get('centre'), page]), total: num(rec.get('total')), pageSize: page.length };
+}
+
+export interface PathQuery { from: string; to: string; maxHops: number; threatIds: string[] | null; limit: number }
+
+export async function pathsBetween(store: GraphStore, mode: 'shortest' | 'all-shortest', q: PathQuery): Promise<Graph[]> {
+  const res = await store.read(mode === 'shortest' ? 'shortest-path' : 'all-shortest-paths', { ...q, maxHops: neo4j.int(q.maxHops), limit: neo4j.int(q.limit) });
+  return res.records.map((r) => collectGraph([r.get('path')]));
+}
+
+export async function threatWithSubtypes(store: GraphStore, threat: string): Promise<{ threat: GraphNode; threatIds: string[] } | null> {
+  const rec = (await store.read('resolve-threat', { threat })).records[0];
+  return rec ? { threat: toGraphNode(rec.get('threat')), threatIds: rec.get('threatIds') as string[] } : null;
+}
+
+export interface CooperationRow { a: GraphNode; b: GraphNode; via: GraphNode[]; edges: GraphEdge[]; graph: Graph }
+
+/** Actor pairs linked to a shared Forum/Agreement that addresses one of `threatIds`. */
+export async function cooperationRows(store: GraphStore, threatIds: string[], actor: string | null): Promise<CooperationRow[]> {
+  const res = await store.read('cooperation', { threatIds, actor });
+  return res.records.map((rec) => {
+    const a = rec.get('a') as Node;
+    const b = rec.get('b') as Node;
+    const links = rec.get('links') as { via: Node; ra: Relationship; rb: Relationship }[];
+    const graph = collectGraph([a, b, links.map((l) => [l.via, l.ra, l.rb])]);
+    return { a: toGraphNode(a), b: toGraphNode(b), via: links.map((l) => toGraphNode(l.via)), edges: graph.edges, graph };
+  });
+}
