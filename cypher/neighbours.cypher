@@ -1,15 +1,12 @@
 // Neighbours of a node, filtered by relationship type, neighbour label and threat, most connected first.
-// A threat filter keeps neighbours that are the threat (or a sub-threat) or address/focus on one.
-// Params: $id, $relTypes (list|null), $labels (list|null), $threat (id|null), $skip (int), $limit (int).
+// A threat filter keeps neighbours that are one of the threats or address/focus on one.
+// Params: $id, $relTypes (list|null), $labels (list|null), $threatIds (list|null), $skip (int), $limit (int).
 // Returns: centre (node), total (int), page: [{node, rels}].
-MATCH (centre:Entity {id: $id})
-WITH centre, CASE WHEN $threat IS NULL THEN null
-  ELSE COLLECT { MATCH (s:ThreatType)-[:SUBTYPE_OF*0..]->(:ThreatType {id: $threat}) RETURN s.id } END AS threatIds
-MATCH (centre)-[r]-(m:Entity)
+MATCH (centre:Entity {id: $id})-[r]-(m:Entity)
 WHERE ($relTypes IS NULL OR type(r) IN $relTypes)
   AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
-  AND (threatIds IS NULL OR m.id IN threatIds
-       OR EXISTS { MATCH (m)-[:ADDRESSES|FOCUSES_ON]->(x:ThreatType) WHERE x.id IN threatIds })
+  AND ($threatIds IS NULL OR m.id IN $threatIds
+       OR EXISTS { MATCH (m)-[:ADDRESSES|FOCUSES_ON]->(x:ThreatType) WHERE x.id IN $threatIds })
 WITH centre, m, collect(r) AS rels
 WITH centre, m, rels, COUNT { (m)--() } AS degree
 ORDER BY degree DESC, m.name

@@ -154,6 +154,14 @@ describe('GET /api/nodes/:id/neighbours', () => {
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
   });
+  it('takes a threat by name, and 404s an unknown threat naming the field', async () => {
+    const byName = await app.get('/api/nodes/country:fr/neighbours?threat=Terrorism&limit=500');
+    const byId = await app.get('/api/nodes/country:fr/neighbours?threat=threat:terrorism&limit=500');
+    expect(byName.body.total).toBe(byId.body.total);
+    const unknown = await app.get('/api/nodes/country:fr/neighbours?threat=boredom');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'threat' });
+  });
   it('404s an unknown node', async () => {
     const { status, body } = await app.get('/api/nodes/country:atlantis/neighbours');
     expect(status).toBe(404);

@@ -22,10 +22,12 @@ const searchQuery = z.object({
   limit: intInRange(1, 100, 10),
 });
 
+const threatSchema = z.string({ message: 'expected a threat id or name' }).trim().min(1, 'expected a threat id or name').max(200, 'expected at most 200 characters');
+
 const neighboursQuery = z.object({
   relTypes: relTypesSchema,
   labels: labelsSchema,
-  threat: idSchema.optional(),
+  threat: threatSchema.optional(),
   limit: intInRange(1, NEIGHBOUR_LIMIT.max, NEIGHBOUR_LIMIT.default),
   skip: intInRange(0, 1_000_000, 0),
 });
@@ -35,11 +37,11 @@ const pathsQuery = z.object({
   to: idSchema,
   maxHops: intInRange(1, MAX_HOPS, 4),
   mode: z.enum(['shortest', 'all-shortest'], { message: 'expected "shortest" or "all-shortest"' }).default('shortest'),
-  threat: idSchema.optional(),
+  threat: threatSchema.optional(),
 });
 
 const cooperationQuery = z.object({
-  threat: z.string({ message: 'expected a threat id or name' }).trim().min(1, 'expected a threat id or name').max(200),
+  threat: threatSchema,
   actor: idSchema.optional(),
 });
 

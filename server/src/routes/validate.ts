@@ -23,7 +23,7 @@ export function singleQuery(req: Request): Record<string, unknown> {
 }
 
 /** A business-key id such as `country:uk`. */
-export const idSchema = z.string().min(1, 'expected a node id such as "country:uk"').max(200, 'expected at most 200 characters');
+export const idSchema = z.string({ message: 'expected a node id such as "country:uk"' }).min(1, 'expected a node id such as "country:uk"').max(200, 'expected at most 200 characters');
 
 /** An integer in [min, max] given as a query-string value. */
 export function intInRange(min: number, max: number, dflt: number) {

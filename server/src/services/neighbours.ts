@@ -3,6 +3,7 @@ import type { NeighboursResponse } from '../api-types.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { neighbourPage } from '../store/graph-reads.js';
 import { getNodeWithEvidence } from './nodes.js';
+import { resolveThreat } from './threats.js';
 
 export interface NeighbourParams {
   id: string;
@@ -15,8 +16,9 @@ export interface NeighbourParams {
 
 /** The centre node, up to `limit` neighbours (most connected first) and the edges to them. */
 export async function expandNeighbourhood(store: GraphStore, p: NeighbourParams): Promise<NeighboursResponse> {
+  const threatIds = p.threat ? (await resolveThreat(store, p.threat)).threatIds : null;
   const page = await neighbourPage(store, {
-    id: p.id, relTypes: p.relTypes ?? null, labels: p.labels ?? null, threat: p.threat ?? null, skip: p.skip, limit: p.limit,
+    id: p.id, relTypes: p.relTypes ?? null, labels: p.labels ?? null, threatIds, skip: p.skip, limit: p.limit,
   });
   if (!page) {
     // No row: either the centre does not exist (404) or nothing matches the filters.
