@@ -1,0 +1,69 @@
+// Maps wire nodes/edges to Cytoscape element data, and state to each element's classes.
+import type cytoscape from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import { claimFlags } from '../model/claim-flags';
+import { kindClass } from '../model/label-styles';
+import { nodeKind } from '../model/node-kind';
+import type { State } from '../state/state';
+
+/** Element data for a node: only what the stylesheet reads. */
+export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
+  return { id: node.id, name: node.name };
+}
+
+/** Element data for an edge. */
+export function edgeData(edge: GraphEdge): cytoscape.EdgeDataDefinition {
+  return { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+}
+
+function flagClasses(properties: Record<string, unknown>): string[] {
+  const flags = claimFlags(properties);
+  const classes: string[] = [];
+  if (flags.disputed) classes.push('disputed');
+  if (flags.confidence) classes.push(`conf-${flags.confidence}`);
+  return classes;
+}
+
+/** What the current selection implies for the rest of the canvas, computed once per render. */
+export interface SelectionContext {
+  /** Nodes adjacent to the selected node. */
+  neighbours: ReadonlySet<string>;
+  /** Edges touching the selected node. */
+  incident: ReadonlySet<string>;
+}
+
+/** Neighbours and incident edges of the selected node (empty when an edge or nothing is selected). */
+export function selectionContext(s: State): SelectionContext {
+  const neighbours = new Set<string>();
+  const incident = new Set<string>();
+  if (s.selection.kind === 'node') {
+    const id = s.selection.id;
+    for (const e of s.edges.values()) {
+      if (e.source === id || e.target === id) {
+        incident.add(e.id);
+        neighbours.add(e.source === id ? e.target : e.source);
+      }
+    }
+  }
+  return { neighbours, incident };
+}
+
+/** Classes of a node, derived from state (kind, flags, selection, expansion, path). */
+export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): string {
+  const classes = [kindClass(nodeKind(node.labels)), ...flagClasses(node.properties)];
+  if (s.selection.kind === 'node' && s.selection.id === node.id) classes.push('selected');
+  if (ctx.neighbours.has(node.id)) classes.push('neighbour');
+  const expansion = s.expansions.get(node.id);
+  if (expansion) classes.push(expansion.shown < expansion.total ? 'truncated' : 'expanded');
+  if (s.path) classes.push(s.path.nodeIds.has(node.id) ? 'path' : 'dimmed');
+  return classes.join(' ');
+}
+
+/** Classes of an edge, derived from state. */
+export function edgeClasses(edge: GraphEdge, s: State, ctx: SelectionContext): string {
+  const classes = flagClasses(edge.properties);
+  if (s.selection.kind === 'edge' && s.selection.id === edge.id) classes.push('selected');
+  if (ctx.incident.has(edge.id)) classes.push('incident');
+  if (s.path) classes.push(s.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');
+  return classes.join(' ');
+}

@@ -1,0 +1,118 @@
+// The canvas stylesheet: how each kind, flag and state class looks. Data is never restyled directly.
+import type cytoscape from 'cytoscape';
+import { KIND_STYLES, kindClass } from '../model/label-styles';
+import type { NodeKind } from '../model/node-kind';
+
+/** Accent colours; kept in step with the CSS variables in styles.css. */
+const COLOURS = {
+  text: '#1f2933',
+  edge: '#a3adb8',
+  selected: '#1d4ed8',
+  path: '#f08c00',
+  disputed: '#c2410c',
+  border: '#ffffff',
+} as const;
+
+/** Edge labels appear once they would be drawn at least this large (in screen pixels). */
+const EDGE_LABEL_MIN_SCREEN_PX = 8;
+
+function kindRules(): cytoscape.StylesheetStyle[] {
+  return (Object.keys(KIND_STYLES) as NodeKind[]).map((kind) => {
+    const k = KIND_STYLES[kind];
+    return {
+      selector: `node.${kindClass(kind)}`,
+      style: { 'background-color': k.colour, shape: k.shape, width: k.size, height: k.size },
+    };
+  });
+}
+
+/** The full stylesheet; later rules win, so state classes come after kinds and flags. */
+export function graphStylesheet(): cytoscape.StylesheetStyle[] {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(name)',
+        color: COLOURS.text,
+        'font-size': 10,
+        'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '120px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 6,
+        'border-width': 1.5,
+        'border-color': COLOURS.border,
+        'overlay-opacity': 0,
+      },
+    },
+    ...kindRules(),
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'curve-style': 'bezier',
+        'line-color': COLOURS.edge,
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': COLOURS.edge,
+        'arrow-scale': 0.8,
+        label: 'data(type)',
+        'font-size': 8,
+        color: '#52606d',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': EDGE_LABEL_MIN_SCREEN_PX,
+        'overlay-opacity': 0,
+      },
+    },
+    { selector: 'node.conf-speculative', style: { 'background-opacity': 0.55 } },
+    { selector: 'edge.conf-speculative', style: { 'line-style': 'dotted' } },
+    { selector: 'node.truncated', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#475569' } },
+    { selector: 'node.disputed', style: { 'border-style': 'dashed', 'border-width': 2.5, 'border-color': COLOURS.disputed } },
+    {
+      selector: 'edge.disputed',
+      style: {
+        'line-style': 'dashed', 'line-dash-pattern': [6, 4], 'line-color': COLOURS.disputed,
+        'target-arrow-color': COLOURS.disputed,
+      },
+    },
+    { selector: 'node.neighbour', style: { 'border-color': COLOURS.selected, 'border-width': 2 } },
+    {
+      selector: 'edge.incident',
+      style: {
+        width: 2.5, 'line-color': COLOURS.selected, 'target-arrow-color': COLOURS.selected,
+        'min-zoomed-font-size': 0, 'z-index': 5,
+      },
+    },
+    {
+      selector: 'edge.path',
+      style: {
+        width: 4, 'line-color': COLOURS.path, 'target-arrow-color': COLOURS.path,
+        'min-zoomed-font-size': 0, 'z-index': 10,
+      },
+    },
+    { selector: 'node.path', style: { 'border-color': COLOURS.path, 'border-width': 4, 'z-index': 10 } },
+    { selector: 'node.dimmed', style: { opacity: 0.2 } },
+    { selector: 'edge.dimmed', style: { opacity: 0.12 } },
+    {
+      selector: 'node.selected',
+      style: {
+        'border-color': COLOURS.selected, 'border-width': 3.5, 'border-style': 'solid',
+        'underlay-color': COLOURS.selected, 'underlay-opacity': 0.18, 'underlay-padding': 8,
+        'underlay-shape': 'ellipse', 'font-weight': 'bold', 'z-index': 20,
+      },
+    },
+    {
+      selector: 'edge.selected',
+      style: {
+        width: 4, 'line-color': COLOURS.selected, 'target-arrow-color': COLOURS.selected,
+        'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20,
+      },
+    },
+  ];
+}

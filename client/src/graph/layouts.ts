@@ -1,0 +1,50 @@
+// Layout options: a full layout per LayoutName, and the incremental fcose used after an expansion.
+import type cytoscape from 'cytoscape';
+import type { FcoseLayoutOptions } from 'cytoscape-fcose';
+import type { LayoutName } from '../state/state';
+
+/** Layout animations are short: long enough to follow, short enough not to wait for. */
+const ANIMATION_MS = 450;
+/** Padding around the graph when a layout fits the viewport. */
+export const FIT_PADDING = 40;
+
+const FCOSE_FORCES = {
+  nodeRepulsion: 6500,
+  idealEdgeLength: 90,
+  nodeSeparation: 90,
+  nodeDimensionsIncludeLabels: true,
+} as const;
+
+/** Options for laying out the whole canvas from scratch with `name`. */
+export function fullLayout(name: LayoutName, animate: boolean): cytoscape.LayoutOptions {
+  const common = { animate, animationDuration: ANIMATION_MS, fit: true, padding: FIT_PADDING };
+  switch (name) {
+    case 'fcose': {
+      const options: FcoseLayoutOptions = { name: 'fcose', quality: 'proof', randomize: true, ...FCOSE_FORCES, ...common };
+      return options;
+    }
+    case 'concentric':
+      return { name: 'concentric', ...common, minNodeSpacing: 30, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 2 };
+    case 'breadthfirst':
+      return { name: 'breadthfirst', ...common, directed: false, spacingFactor: 1.1, circle: false };
+    case 'grid':
+      return { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 30 };
+    case 'circle':
+      return { name: 'circle', ...common, avoidOverlap: true };
+  }
+}
+
+/** fcose starting from current positions, with every node in `fixed` pinned where it is. */
+export function incrementalLayout(fixed: cytoscape.NodeCollection): cytoscape.LayoutOptions {
+  const options: FcoseLayoutOptions = {
+    name: 'fcose',
+    quality: 'proof',
+    randomize: false,
+    animate: true,
+    animationDuration: ANIMATION_MS,
+    fit: false,
+    ...FCOSE_FORCES,
+    fixedNodeConstraint: fixed.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
+  };
+  return options;
+}

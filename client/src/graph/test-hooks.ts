@@ -1,0 +1,28 @@
+// window.__explorer: a small, read-mostly handle the browser test drives the explorer through.
+
+/** The hooks the browser test relies on; the names are part of the test contract. */
+export interface ExplorerTestHooks {
+  /** Ids of the nodes drawn on the canvas. */
+  nodeIds(): string[];
+  /** Ids of the edges drawn on the canvas. */
+  edgeIds(): string[];
+  /** Expands a node as a double-click would; resolves once the canvas has settled. */
+  expand(id: string): Promise<void>;
+  /** Selects a node or edge as a click would. */
+  select(id: string): void;
+  /** A node's centre in page coordinates (for real mouse clicks), or null when it is not drawn. */
+  screenPosition(id: string): { x: number; y: number } | null;
+  /** The style classes an element carries (e.g. `path`, `dimmed`). */
+  classesOf(id: string): string[];
+  /** Resolves once queued layouts and camera moves have finished. */
+  whenIdle(): Promise<void>;
+}
+
+declare global {
+  interface Window { __explorer?: ExplorerTestHooks }
+}
+
+/** Publishes the hooks on `window.__explorer`. */
+export function installTestHooks(hooks: ExplorerTestHooks): void {
+  window.__explorer = Object.freeze({ ...hooks });
+}

@@ -1,0 +1,101 @@
+// The legend, drawn with d3: each node kind's shape and colour, how many are on the canvas, and line styles.
+import * as d3 from 'd3';
+import { KIND_STYLES } from '../model/label-styles';
+import { kindLabel, NODE_KINDS, nodeKind, type NodeKind } from '../model/node-kind';
+import { shapePath } from '../model/shape-paths';
+import type { State } from '../state/state';
+import type { ReadableStore } from '../state/store';
+import { el, section } from './dom';
+
+const ROW_HEIGHT = 22;
+const WIDTH = 252;
+const SYMBOL_SIZE = 14;
+const BAR_X = 150;
+const BAR_WIDTH = 70;
+
+interface KindRow { kind: NodeKind; label: string; count: number }
+interface LineRow { key: string; label: string; colour: string; dash: string | null; width: number }
+
+/** Line styles the canvas uses; kept in step with graph-stylesheet.ts. */
+const LINE_ROWS: readonly LineRow[] = [
+  { key: 'disputed', label: 'Disputed claim', colour: '#c2410c', dash: '6 4', width: 2 },
+  { key: 'speculative', label: 'Speculative', colour: '#a3adb8', dash: '1 3', width: 2 },
+  { key: 'path', label: 'Path found', colour: '#f08c00', dash: null, width: 4 },
+  { key: 'selected', label: 'Selected', colour: '#1d4ed8', dash: null, width: 3 },
+];
+
+function kindCounts(s: State): KindRow[] {
+  const counts = new Map<NodeKind, number>();
+  for (const n of s.nodes.values()) {
+    const kind = nodeKind(n.labels);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const rows: KindRow[] = NODE_KINDS.map((kind) => ({ kind, label: kindLabel(kind), count: counts.get(kind) ?? 0 }));
+  const other = counts.get('Other');
+  if (other) rows.push({ kind: 'Other', label: 'Other', count: other });
+  return rows;
+}
+
+/** The legend section; redraws counts whenever the canvas's nodes change. */
+export function createLegend(store: ReadableStore<State>): HTMLElement {
+  const svgEl = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const svg = d3.select(svgEl).attr('class', 'legend-svg').attr('width', WIDTH).attr('role', 'img');
+  const kinds = svg.append('g').attr('class', 'legend-kinds');
+  const lines = svg.append('g').attr('class', 'legend-lines');
+
+  const draw = (s: State): void => {
+    const rows = kindCounts(s);
+    const max = Math.max(1, ...rows.map((r) => r.count));
+    const x = d3.scaleLinear().domain([0, max]).range([0, BAR_WIDTH]);
+    kinds.selectAll<SVGGElement, KindRow>('g.legend-row')
+      .data(rows, (d) => d.kind)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'legend-row');
+        g.append('path').attr('class', 'legend-symbol').attr('stroke', '#ffffff').attr('stroke-width', 1);
+        g.append('text').attr('class', 'legend-label').attr('x', 24).attr('dy', '0.35em');
+        g.append('rect').attr('class', 'legend-bar').attr('x', BAR_X).attr('y', -4).attr('height', 8).attr('rx', 2);
+        g.append('text').attr('class', 'legend-count').attr('x', WIDTH - 4).attr('dy', '0.35em').attr('text-anchor', 'end');
+        return g;
+      })
+      .attr('transform', (_d, i) => `translate(0,${i * ROW_HEIGHT + ROW_HEIGHT / 2})`)
+      .classed('empty', (d) => d.count === 0)
+      .call((g) => g.select('path')
+        .attr('d', (d) => shapePath(KIND_STYLES[d.kind].shape, SYMBOL_SIZE))
+        .attr('transform', `translate(${SYMBOL_SIZE / 2 + 2},0)`)
+        .attr('fill', (d) => KIND_STYLES[d.kind].colour))
+      .call((g) => g.select('.legend-label').text((d) => d.label))
+      .call((g) => g.select('.legend-bar').attr('width', (d) => x(d.count)).attr('fill', (d) => KIND_STYLES[d.kind].colour))
+      .call((g) => g.select('.legend-count').text((d) => String(d.count)));
+
+    const top = rows.length * ROW_HEIGHT + 10;
+    lines.attr('transform', `translate(0,${top})`);
+    svg.attr('height', top + LINE_ROWS.length * ROW_HEIGHT);
+    svg.attr('aria-label', rows.map((r) => `${r.label}: ${r.count}`).join(', '));
+  };
+
+  lines.selectAll<SVGGElement, LineRow>('g.legend-line')
+    .data(LINE_ROWS, (d) => d.key)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'legend-line');
+      g.append('line').attr('x1', 0).attr('x2', 18);
+      g.append('text').attr('class', 'legend-label').attr('x', 24).attr('dy', '0.35em');
+      return g;
+    })
+    .attr('transform', (_d, i) => `translate(0,${i * ROW_HEIGHT + ROW_HEIGHT / 2})`)
+    .call((g) => g.select('line')
+      .attr('stroke', (d) => d.colour)
+      .attr('stroke-width', (d) => d.width)
+      .attr('stroke-dasharray', (d) => d.dash))
+    .call((g) => g.select('text').text((d) => d.label));
+
+  let drawnNodes: State['nodes'] | null = null;
+  const update = (s: State): void => {
+    if (s.nodes === drawnNodes) return;
+    drawnNodes = s.nodes;
+    draw(s);
+  };
+  store.subscribe(update);
+  update(store.get());
+
+  return section('Legend', [el('div', { className: 'legend' }, [svgEl])], 'legend-panel');
+}

@@ -1,0 +1,121 @@
+// The explorer in a real Chromium (Debian's, via playwright-core): search, expand, evidence, cap, path finder.
+/// <reference lib="dom" />
+import type {} from '../../client/src/graph/test-hooks.js';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readSources } from '../../seed/read-seed.js';
+import { startTestApp, type TestApp } from '../setup/test-app.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLIENT_DIR = join(ROOT, 'dist/client');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Cold queries (first plan, first JIT) can take a few seconds on a 2-core machine. */
+const POLL = { timeout: 15_000 };
+
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm test` (it builds the client) or `npm run build` first');
+  app = await startTestApp({ clientDir: CLIENT_DIR });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** A fresh page that records console errors, page errors and CSP violations: any of them fails the test. */
+async function openPage(query = ''): Promise<Page> {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${app.baseUrl}/${query}`);
+  await page.waitForFunction(() => !!window.__explorer);
+  return page;
+}
+
+afterEach(async () => {
+  await page?.close();
+  expect(problems).toEqual([]);
+});
+
+const nodeIds = (): Promise<string[]> => page.evaluate(() => window.__explorer!.nodeIds());
+const edgeIds = (): Promise<string[]> => page.evaluate(() => window.__explorer!.edgeIds());
+const idle = (): Promise<void> => page.evaluate(() => window.__explorer!.whenIdle());
+
+async function doubleClickNode(id: string): Promise<void> {
+  await idle();
+  const at = await page.evaluate((nodeId) => window.__explorer!.screenPosition(nodeId), id);
+  expect(at, `${id} is drawn`).not.toBeNull();
+  await page.mouse.dblclick(at!.x, at!.y);
+}
+
+describe('explorer in Chromium', () => {
+  it('opens on the Five Country Ministerial; search France, expand it: the UK appears and the details show a quote', async () => {
+    await openPage();
+    await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'));
+    expect((await nodeIds()).length).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: 'Clear canvas' }).click();
+    await page.waitForFunction(() => window.__explorer!.nodeIds().length === 0);
+
+    await page.getByTestId('search-input').fill('France');
+    const suggestion = page.getByTestId('search-suggestion').filter({ hasText: 'France' }).first();
+    await suggestion.click();
+    await page.waitForFunction(() => window.__explorer!.nodeIds().includes('country:fr'));
+    expect(await nodeIds()).toEqual(['country:fr']);
+
+    await doubleClickNode('country:fr');
+    await page.waitForFunction(() => window.__explorer!.nodeIds().includes('country:uk'));
+    await idle();
+    expect(await edgeIds()).toContain('country:fr|COOPERATES_WITH|country:uk');
+
+    const details = page.getByTestId('details-panel');
+    await expect.poll(() => details.getByTestId('evidence-quote').count(), POLL).toBeGreaterThan(0);
+    const quote = (await details.getByTestId('evidence-quote').first().innerText()).trim().replace(/^[“"]|[”"]$/g, '');
+    const source = readSources().find((s) => s.id === 'source:004-paris-london-cooperation')!;
+    expect(source.text).toContain(quote);
+    expect(await details.getByTestId('evidence-source').first().innerText()).toContain('Paris-London');
+
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer.png') });
+  });
+
+  it('says "showing N of total" when the neighbour cap cuts an expansion', async () => {
+    const { body } = await app.get('/api/nodes/country:uk/neighbours?limit=500');
+    await openPage('?node=country:fr&cap=5');
+    await page.waitForFunction(() => window.__explorer!.nodeIds().includes('country:fr'));
+    await doubleClickNode('country:uk');
+    await expect.poll(() => page.getByTestId('status').innerText(), POLL).toContain(`showing 5 of ${body.total}`);
+  });
+
+  it('finds and highlights a path between two actors', async () => {
+    await openPage();
+    await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'));
+    await idle();
+    for (const [testId, text, name] of [['path-from', 'France', 'France'], ['path-to', 'Noem', 'Kristi Noem']] as const) {
+      await page.getByTestId(testId).fill(text);
+      await page.getByTestId('search-suggestion').filter({ hasText: name }).first().click();
+    }
+    await page.getByTestId('path-run').click();
+    await expect.poll(() => page.getByTestId('status').innerText(), POLL).toMatch(/path.* from France to Kristi Noem/);
+    const ids = await nodeIds();
+    expect(ids).toEqual(expect.arrayContaining(['country:fr', 'person:kristi-noem']));
+    await idle();
+    const classes = await page.evaluate((all) => Object.fromEntries(all.map((id) => [id, window.__explorer!.classesOf(id)])), [...ids, ...(await edgeIds())]);
+    // The path's ends and every edge on it are highlighted; what is off the path is dimmed.
+    expect(classes['country:fr']).toContain('path');
+    expect(classes['person:kristi-noem']).toContain('path');
+    const onPath = Object.entries(classes).filter(([, c]) => c.includes('path')).map(([id]) => id);
+    expect(onPath.filter((id) => id.includes('|')).length).toBeGreaterThanOrEqual(2);
+    expect(Object.values(classes).some((c) => c.includes('dimmed'))).toBe(true);
+  });
+});
