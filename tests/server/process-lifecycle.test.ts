@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../server/src/embedded-neo4j.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,14 +33,14 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
-async function startApp(): Promise<{ child: ChildProcess; port: number; dataDir: string; output: () => string }> {
+async function startApp(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; dataDir: string; output: () => string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'secgraph-start-'));
   dirs.push(dataDir);
   const port = await freePort();
   // node + tsx's loader directly (what `npm start` runs), so signals reach our process, not a wrapper.
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_URI: '', NEO4J_HEAP: '256m', NEO4J_PAGECACHE_MB: '64', LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_URI: '', NEO4J_HEAP: '256m', NEO4J_PAGECACHE_MB: '64', LOG_LEVEL: 'info', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -77,5 +77,19 @@ describe('npm start', () => {
     child.kill('SIGKILL');
     // The launcher notices its stdin pipe closing and shuts Neo4j down by itself.
     await waitFor('the orphaned JVM to exit', () => (jvmsFor(dataDir).length === 0 ? true : undefined), 60_000);
+  }, 300_000);
+
+  it('with NEO4J_URI set, uses that server and starts no JVM of its own', async () => {
+    const launchers = (): number => spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes('org.secgraph.Launcher')).length;
+    const before = launchers();
+    const { child, port, dataDir } = await startApp({ NEO4J_URI: inject('neo4jUri') });
+    const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+    expect(health.neo4j.connected).toBe(true);
+    const fr = await fetch(`http://127.0.0.1:${port}/api/nodes/country:fr`);
+    expect(fr.status).toBe(200);
+    expect(jvmsFor(dataDir)).toEqual([]);
+    expect(launchers()).toBe(before);
+    child.kill('SIGINT');
+    expect(await waitFor('npm start to exit', () => child.exitCode ?? undefined, 60_000)).toBe(0);
   }, 300_000);
 });
