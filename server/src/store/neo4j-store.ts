@@ -8,7 +8,7 @@ export interface StoreOptions {
   username?: string;
   password?: string;
   database?: string;
-  /** Per-transaction timeout for reads. */
+  /** Per-transaction timeout for API queries (batch loads use the server's limit). */
   queryTimeoutMs?: number;
 }
 
@@ -34,10 +34,8 @@ export interface GraphStore {
   read<R extends RecordShape = RecordShape>(name: QueryName, params?: Params): Promise<QueryResult<R>>;
   /** Runs a named query in a WRITE transaction. */
   write<R extends RecordShape = RecordShape>(name: QueryName, params?: Params): Promise<QueryResult<R>>;
-  /** Runs several named queries in one WRITE transaction: all apply, or none. */
+  /** Runs several named queries in one WRITE transaction (all apply, or none), under the server's own time limit. */
   writeAll(steps: { name: QueryName; params?: Params }[]): Promise<void>;
-  /** True when the server answers now. */
-  ping(): Promise<boolean>;
   close(): Promise<void>;
   readonly driver: Driver;
   readonly database: string | undefined;
@@ -58,11 +56,19 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
   const database = opts.database;
   const timeout = opts.queryTimeoutMs ?? 5000;
 
-  const run = async <R extends RecordShape>(mode: 'READ' | 'WRITE', name: QueryName, params: Params = {}): Promise<QueryResult<R>> => {
+  /**
+   * Runs `steps` in one transaction of `mode` (all apply, or none) and returns the last step's result.
+   * `timeoutMs` undefined leaves the server's own transaction limit in force (batch loads).
+   */
+  const inTransaction = async <R extends RecordShape>(mode: 'READ' | 'WRITE', steps: { name: QueryName; params?: Params }[], timeoutMs: number | undefined = timeout): Promise<QueryResult<R>> => {
     const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const work = async (tx: { run: (q: string, p: Params) => PromiseLike<QueryResult<R>> }): Promise<QueryResult<R>> => {
+      let last: QueryResult<R> | undefined;
+      for (const step of steps) last = await tx.run(queries[step.name], step.params ?? {});
+      return last!;
+    };
     try {
-      const work = (tx: { run: (q: string, p: Params) => Promise<QueryResult<R>> | PromiseLike<QueryResult<R>> }) => tx.run(queries[name], params);
-      const config = { timeout };
+      const config = timeoutMs === undefined ? {} : { timeout: timeoutMs };
       return mode === 'READ' ? await session.executeRead(work as never, config) : await session.executeWrite(work as never, config);
     } catch (err) {
       throw mapDriverError(err);
@@ -74,23 +80,9 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
   const store: GraphStore = {
     driver,
     database,
-    read: (name, params) => run('READ', name, params),
-    write: (name, params) => run('WRITE', name, params),
-    async writeAll(steps) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        await session.executeWrite(async (tx) => {
-          for (const s of steps) await tx.run(queries[s.name], s.params ?? {});
-        });
-      } catch (err) {
-        throw mapDriverError(err);
-      } finally {
-        await session.close();
-      }
-    },
-    async ping() {
-      try { await run('READ', 'ping'); return true; } catch { return false; }
-    },
+    read: (name, params) => inTransaction('READ', [{ name, params }]),
+    write: (name, params) => inTransaction('WRITE', [{ name, params }]),
+    async writeAll(steps) { await inTransaction('WRITE', steps, undefined); },
     close: () => driver.close(),
   };
   try {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Every query the server runs; each is cypher/<name>.cypher. A missing file stops start-up. */
 export const QUERY_NAMES = [
-  'server-version', 'ping',
+  'server-version',
   'schema-label-counts', 'schema-relationship-counts',
   'constraint-entity-id', 'index-entity-search',
   'seed-sources', 'seed-nodes', 'seed-relationships', 'count-entities', 'count-all',

@@ -1,3 +1,0 @@
-// Cheapest round trip, for health checks.
-// Params: none. Returns: ok.
-RETURN 1 AS ok
