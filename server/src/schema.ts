@@ -21,12 +21,6 @@ export const PRIMARY_LABELS = {
 } as const satisfies Record<string, readonly NodeLabelName[]>;
 export type PrimaryLabel = keyof typeof PRIMARY_LABELS;
 
-/** The id prefix each primary label uses, so ids read as what they name. */
-export const ID_PREFIX: Record<PrimaryLabel, string> = {
-  Country: 'country', Person: 'person', Organization: 'org', Forum: 'forum',
-  Agreement: 'agreement', ThreatType: 'threat', Technology: 'tech', Source: 'source',
-};
-
 /** Relationship types with the labels allowed at each end (any of them). */
 export const RELATIONSHIP_TYPES = {
   PARTICIPATED_IN: { from: ['Actor'], to: ['Forum'] },
