@@ -67,7 +67,94 @@ export interface NeighboursResponse extends Graph {
   truncated: boolean;
 }
 
+/** How many distinct neighbours each selective-expand choice would add (GET /api/nodes/:id/neighbour-counts). */
+export interface NeighbourCountsResponse {
+  node: GraphNode;
+  /** Distinct neighbours over all relationship types. */
+  total: number;
+  /** Per relationship type and direction (`out`: node -> neighbour). */
+  byType: { type: string; direction: 'out' | 'in'; count: number }[];
+  /** Per neighbour label (a neighbour counts once under each of its labels). */
+  byLabel: { label: string; count: number }[];
+  /** Per threat: neighbours that are the threat (or a sub-threat) or address/focus on it, as `?threat=` expands them. */
+  byThreat: { threat: { id: string; name: string }; count: number }[];
+}
+
+/** Path modes: one shortest path, all shortest paths, or up to k distinct paths, shortest first. */
+export type PathMode = 'shortest' | 'all-shortest' | 'k-paths';
+
 export interface PathsResponse { paths: Graph[] }
+
+/** A cell of a console result: JSON values as they are; graph values as references into `graph`. */
+export type CypherValue =
+  | null | boolean | number | string
+  | CypherValue[]
+  | { [key: string]: CypherValue }
+  | { $node: string; labels: string[]; name: string | null }
+  | { $relationship: string; type: string; source: string; target: string }
+  | { $path: { nodes: string[]; edges: string[] } };
+
+/** Body of POST /api/cypher. */
+export interface CypherRequest { query: string; params?: Record<string, unknown> }
+
+export interface CypherResponse {
+  columns: string[];
+  rows: CypherValue[][];
+  /** Nodes and relationships that came back, ready for the canvas (evidence included). */
+  graph: Graph;
+  /** True when the row cap cut the result. */
+  truncated: boolean;
+  rowCap: number;
+  elapsedMs: number;
+}
+
+/** One node of a saved scene: business key, position and per-node style state. */
+export interface WorkspaceSceneNode {
+  id: string;
+  x: number;
+  y: number;
+  pinned?: boolean;
+  /** Client style classes (e.g. a highlight colour); free-form, validated for shape only. */
+  classes?: string[];
+}
+
+/** What a workspace stores: only business keys, so it survives a wipe and re-seed. */
+export interface WorkspaceScene {
+  nodes: WorkspaceSceneNode[];
+  /** Ids of the edges drawn; absent means every relationship among the nodes. */
+  edges?: string[];
+  layout?: string;
+  viewport?: { zoom: number; pan: { x: number; y: number } };
+  /** Client filter state (label, type, threat, disputed, confidence, time window). */
+  filters?: Record<string, unknown>;
+  /** Analytics settings (measure, communities on/off). */
+  analytics?: Record<string, unknown>;
+  /** The history at save time: step labels and the index of the current step. */
+  history?: { steps: string[]; head: number };
+}
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped on each save; PUT and PATCH must send the version they read (409 when stale). */
+  version: number;
+  nodeCount: number;
+}
+
+export interface Workspace extends WorkspaceSummary { scene: WorkspaceScene }
+
+/** GET /api/workspaces/:id: the workspace plus today's data for its nodes. */
+export interface WorkspaceOpenResponse {
+  workspace: Workspace;
+  /** The scene's nodes as they are now, and the relationships among them. */
+  graph: Graph;
+  /** Scene node ids that no longer exist in the graph. */
+  missing: string[];
+}
+
+export interface WorkspaceListResponse { workspaces: WorkspaceSummary[] }
 
 export interface CooperationPair {
   a: GraphNode;
@@ -88,6 +175,12 @@ export interface CooperationResponse {
 
 export type ErrorCode =
   | 'BAD_REQUEST' | 'VALIDATION_FAILED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND'
-  | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'UNPROCESSABLE' | 'DATABASE_UNAVAILABLE' | 'INTERNAL';
+  | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'UNPROCESSABLE' | 'DATABASE_UNAVAILABLE' | 'INTERNAL'
+  /** Console: the query would write, administer or read files. */
+  | 'WRITE_REFUSED'
+  /** Console: the query does not parse or fails to plan (message from Neo4j). */
+  | 'CYPHER_ERROR'
+  /** Console: the query ran past the timeout and was stopped. */
+  | 'QUERY_TIMEOUT';
 
 export interface ErrorResponse { error: { code: ErrorCode; message: string; field?: string } }

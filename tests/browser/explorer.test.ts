@@ -1,67 +1,17 @@
 // The explorer in a real Chromium (Debian's, via playwright-core): search, expand, evidence, cap, path finder.
 /// <reference lib="dom" />
-import type {} from '../../client/src/graph/test-hooks.js';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSources } from '../../seed/read-seed.js';
-import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLIENT_DIR = join(ROOT, 'dist/client');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-/** Cold queries (first plan, first JIT) can take a few seconds on a 2-core machine. */
-const POLL = { timeout: 15_000 };
-
-let app: TestApp;
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm test` (it builds the client) or `npm run build` first');
-  app = await startTestApp({ clientDir: CLIENT_DIR });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-/** A fresh page that records console errors, page errors and CSP violations: any of them fails the test. */
-async function openPage(query = ''): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${app.baseUrl}/${query}`);
-  await page.waitForFunction(() => !!window.__explorer);
-  return page;
-}
-
-afterEach(async () => {
-  await page?.close();
-  expect(problems).toEqual([]);
-});
-
-const nodeIds = (): Promise<string[]> => page.evaluate(() => window.__explorer!.nodeIds());
-const edgeIds = (): Promise<string[]> => page.evaluate(() => window.__explorer!.edgeIds());
-const idle = (): Promise<void> => page.evaluate(() => window.__explorer!.whenIdle());
-
-async function doubleClickNode(id: string): Promise<void> {
-  await idle();
-  const at = await page.evaluate((nodeId) => window.__explorer!.screenPosition(nodeId), id);
-  expect(at, `${id} is drawn`).not.toBeNull();
-  await page.mouse.dblclick(at!.x, at!.y);
-}
+const h = useBrowser();
+const { nodeIds, edgeIds, idle, doubleClickNode } = h;
 
 describe('explorer in Chromium', () => {
+  let page: Awaited<ReturnType<typeof h.openPage>>;
   it('opens on the Five Country Ministerial; search France, expand it: the UK appears and the details show a quote', async () => {
-    await openPage();
+    page = await h.openPage();
     await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'));
     expect((await nodeIds()).length).toBeGreaterThan(5);
 
@@ -90,15 +40,15 @@ describe('explorer in Chromium', () => {
   });
 
   it('says "showing N of total" when the neighbour cap cuts an expansion', async () => {
-    const { body } = await app.get('/api/nodes/country:uk/neighbours?limit=500');
-    await openPage('?node=country:fr&cap=5');
+    const { body } = await h.app.get('/api/nodes/country:uk/neighbours?limit=500');
+    page = await h.openPage('?node=country:fr&cap=5');
     await page.waitForFunction(() => window.__explorer!.nodeIds().includes('country:fr'));
     await doubleClickNode('country:uk');
     await expect.poll(() => page.getByTestId('status').innerText(), POLL).toContain(`showing 5 of ${body.total}`);
   });
 
   it('finds and highlights a path between two actors', async () => {
-    await openPage();
+    page = await h.openPage();
     await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'));
     await idle();
     for (const [testId, text, name] of [['path-from', 'France', 'France'], ['path-to', 'Noem', 'Kristi Noem']] as const) {

@@ -1,0 +1,108 @@
+// Shared browser-test harness: one app + Debian's Chromium per test file, pages that fail on console errors.
+/// <reference lib="dom" />
+import type {} from '../../client/src/graph/test-hooks.js';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startTestApp, type TestApp } from '../setup/test-app.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLIENT_DIR = join(ROOT, 'dist/client');
+/** Screenshots of each browser test land here (git-ignored). */
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Cold queries (first plan, first JIT) can take a few seconds on a 2-core machine. */
+export const POLL = { timeout: 15_000 };
+
+/** What a browser test file works with; `page` is the page opened last. */
+export interface BrowserHarness {
+  readonly app: TestApp;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Opens a fresh page at `/${query}` and waits for the explorer's test hooks. */
+  openPage(query?: string): Promise<Page>;
+  nodeIds(): Promise<string[]>;
+  edgeIds(): Promise<string[]>;
+  /** Resolves once queued layouts and camera moves have finished. */
+  idle(): Promise<void>;
+  /** Double-clicks a drawn node with the real mouse. */
+  doubleClickNode(id: string): Promise<void>;
+  /** Right-clicks a drawn node with the real mouse. */
+  rightClickNode(id: string): Promise<void>;
+  /** Waits until the canvas shows node `id`. */
+  waitForNode(id: string): Promise<void>;
+}
+
+/**
+ * Registers beforeAll/afterAll/afterEach hooks for one test file and returns the harness.
+ * Every page records console errors, page errors and CSP violations; any of them fails the test.
+ */
+export function useBrowser(): BrowserHarness {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const pages: Page[] = [];
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm test` (it builds the client) or `npm run build` first');
+    app = await startTestApp({ clientDir: CLIENT_DIR });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+    const seen = problems;
+    problems = [];
+    expect(seen).toEqual([]);
+  });
+
+  const current = (): Page => {
+    if (!page) throw new Error('harness: call openPage() first');
+    return page;
+  };
+  const mouseOn = async (id: string): Promise<{ x: number; y: number }> => {
+    await h.idle();
+    const at = await current().evaluate((nodeId) => window.__explorer!.screenPosition(nodeId), id);
+    expect(at, `${id} is drawn`).not.toBeNull();
+    return at!;
+  };
+
+  const h: BrowserHarness = {
+    get app() { if (!app) throw new Error('harness: app not started'); return app; },
+    get browser() { if (!browser) throw new Error('harness: browser not started'); return browser; },
+    get page() { return current(); },
+    async openPage(query = '') {
+      const p = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
+      pages.push(p);
+      page = p;
+      p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+      p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      await p.goto(`${h.app.baseUrl}/${query}`);
+      await p.waitForFunction(() => !!window.__explorer);
+      return p;
+    },
+    nodeIds: () => current().evaluate(() => window.__explorer!.nodeIds()),
+    edgeIds: () => current().evaluate(() => window.__explorer!.edgeIds()),
+    idle: () => current().evaluate(() => window.__explorer!.whenIdle()),
+    async doubleClickNode(id) {
+      const at = await mouseOn(id);
+      await current().mouse.dblclick(at.x, at.y);
+    },
+    async rightClickNode(id) {
+      const at = await mouseOn(id);
+      await current().mouse.click(at.x, at.y, { button: 'right' });
+    },
+    async waitForNode(id) {
+      await current().waitForFunction((nodeId) => window.__explorer!.nodeIds().includes(nodeId), id, POLL);
+    },
+  };
+  return h;
+}
