@@ -1,0 +1,52 @@
+// JSON requests with a method and a body (POST, PUT, PATCH, DELETE), failures as ApiError like GETs.
+import type { ErrorResponse } from '../../../server/src/api-types';
+import { ApiError } from './api-error';
+
+/** A write or a console query that takes longer than this is abandoned (the server's own timeout is 5 s). */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/** HTTP methods that carry (or may carry) a JSON body. */
+export type JsonMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function isErrorResponse(body: unknown): body is ErrorResponse {
+  const error = (body as { error?: unknown } | null)?.error as { code?: unknown; message?: unknown } | undefined;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+/**
+ * Sends `body` (if any) as JSON to `url` and parses the JSON answer; a 204 resolves to undefined.
+ * Error bodies `{error:{code,message,field}}` become an ApiError with that code; a network
+ * failure is NETWORK, a timeout TIMEOUT. A caller's abort is rethrown as the AbortError it is.
+ */
+export async function sendJson<T>(method: JsonMethod, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'TimeoutError') {
+      throw new ApiError('TIMEOUT', 'The server took too long to answer.', 0);
+    }
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError('NETWORK', 'Cannot reach the server.', 0);
+  }
+  if (res.status === 204) return undefined as T;
+  let parsed: unknown;
+  try {
+    parsed = await res.json();
+  } catch {
+    throw new ApiError(res.ok ? 'BAD_RESPONSE' : 'INTERNAL', `The server sent an unreadable reply (HTTP ${res.status}).`, res.status);
+  }
+  if (!res.ok) {
+    if (isErrorResponse(parsed)) throw new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field);
+    throw new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
+  }
+  return parsed as T;
+}
