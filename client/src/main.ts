@@ -1,6 +1,9 @@
 // Composition root: builds the store, API client, graph view and panels, wires them, loads the start view.
 import './styles.css';
 import { createApiClient } from './api/api-client';
+import { createCypherApi } from './api/cypher-api';
+import { createWorkspaceApi } from './api/workspace-api';
+import { createConsolePanel } from './console/console-panel';
 import { createOperations, neighbourCap } from './explorer/operations';
 import { createGraphView } from './graph/graph-view';
 import { installTestHooks } from './graph/test-hooks';
@@ -10,12 +13,16 @@ import { createStore } from './state/store';
 import { createCanvasHint } from './ui/canvas-hint';
 import { mountDetailsPanel } from './ui/details-panel';
 import { installShortcuts } from './ui/keyboard';
+import { installPanelShortcuts } from './ui/panel-shortcuts';
 import { createLegend } from './ui/legend';
 import { createPathFinder } from './ui/path-finder';
 import type { SearchHit } from './ui/search-box';
 import { createSearchPanel } from './ui/search-panel';
 import { mountStatusArea } from './ui/status-area';
 import { createToolbar, ZOOM_STEP } from './ui/toolbar';
+import { createWorkspaceOperations } from './workspace/workspace-operations';
+import { createWorkspacePanel } from './workspace/workspace-panel';
+import { workspaceIdFromUrl } from './workspace/workspace-url';
 
 /** The Five Country Ministerial: the view the product opens on (override with `?node=<id>`). */
 const START_NODE_ID = 'forum:five-country-ministerial-2025';
@@ -47,7 +54,22 @@ const view = createGraphView(mustFind('graph'), store, {
   onError: ops.report,
 });
 
-mustFind('toolbar').append(createToolbar(store, actions));
+const consolePanel = createConsolePanel({
+  api: createCypherApi(),
+  actions,
+  storage: (() => { try { return window.localStorage; } catch { return null; } })(),
+  showNode: (id) => {
+    if (!store.get().nodes.has(id)) return;
+    ops.select({ kind: 'node', id });
+    actions.requestView({ kind: 'center', id });
+  },
+});
+const workspaceOps = createWorkspaceOperations({
+  api: createWorkspaceApi(), store, actions, snapshot: view.snapshot, whenIdle: view.whenIdle,
+});
+const workspacePanel = createWorkspacePanel(store, workspaceOps);
+
+mustFind('toolbar').append(createToolbar(store, actions, [consolePanel.toggleButton, workspacePanel.toggleButton]));
 mustFind('sidebar').append(
   createSearchPanel({
     search,
@@ -62,7 +84,7 @@ mustFind('sidebar').append(
   }),
   createLegend(store),
 );
-mustFind('canvas-area').append(createCanvasHint(store));
+mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element);
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
@@ -80,12 +102,20 @@ installShortcuts({
   zoomOut: () => actions.requestView({ kind: 'zoom', factor: 1 / ZOOM_STEP }),
 });
 
+installPanelShortcuts({
+  openConsole: consolePanel.open,
+  toggleWorkspaces: workspacePanel.toggle,
+  saveWorkspace: workspacePanel.save,
+});
+
 installTestHooks({
   nodeIds: view.nodeIds,
   edgeIds: view.edgeIds,
   screenPosition: view.screenPosition,
   classesOf: view.classesOf,
   whenIdle: view.whenIdle,
+  positions: () => Object.fromEntries(view.snapshot().positions),
+  viewport: () => view.snapshot().viewport,
   expand: async (id) => {
     await ops.expand(id);
     await view.whenIdle();
@@ -96,4 +126,8 @@ installTestHooks({
   },
 });
 
-void ops.loadStartView(new URLSearchParams(window.location.search).get('node') ?? START_NODE_ID);
+const startNode = new URLSearchParams(window.location.search).get('node') ?? START_NODE_ID;
+const startWorkspace = workspaceIdFromUrl();
+// `?workspace=<id>` opens that workspace instead of the start view (which it falls back to on failure).
+if (startWorkspace) void workspaceOps.openFromUrl(startWorkspace, () => ops.loadStartView(startNode));
+else void ops.loadStartView(startNode);

@@ -1,7 +1,7 @@
 // The graph view: the only module that touches Cytoscape. It renders State and reports user events.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { State, ViewRequest } from '../state/state';
+import type { Position, State, ViewRequest, Viewport } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
 import { graphStylesheet } from './graph-stylesheet';
@@ -31,6 +31,14 @@ export interface GraphView {
   classesOf(id: string): string[];
   /** Resolves when queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
+  /** Every drawn node's model position and the camera, e.g. to save a workspace. */
+  snapshot(): ViewSnapshot;
+}
+
+/** Where things are on the canvas right now. */
+export interface ViewSnapshot {
+  positions: Map<string, Position>;
+  viewport: Viewport;
 }
 
 /** Zoom bounds: beyond these the graph is either a dot or one node's label. */
@@ -83,8 +91,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     return outside.nonempty();
   };
 
-  /** Adds, updates and removes elements so the canvas holds exactly the state's graph. */
-  const syncElements = (s: State): void => {
+  /**
+   * Adds, updates and removes elements so the canvas holds exactly the state's graph.
+   * `preset` (opening a saved scene) gives exact positions: nodes go there and no layout runs.
+   */
+  const syncElements = (s: State, preset: ReadonlyMap<string, Position> | null): void => {
     const stale = cy.elements().filter((ele) => (ele.isNode() ? !s.nodes.has(ele.id()) : !s.edges.has(ele.id())));
     stale.forEach((ele) => { drawn.delete(ele.id()); });
     cy.remove(stale);
@@ -93,9 +104,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     const newNodes = [...s.nodes.values()].filter((n) => cy.getElementById(n.id).empty());
     const placed = new Map<string, Point>();
     cy.nodes().forEach((n) => { placed.set(n.id(), { ...n.position() }); });
-    const positions = hadNodes
-      ? placeNewNodes({ newIds: newNodes.map((n) => n.id), edges: s.edges.values(), placed, fallback: viewportCentre() })
+    const unplaced = newNodes.filter((n) => !preset?.has(n.id)).map((n) => n.id);
+    const positions = hadNodes || preset
+      ? placeNewNodes({ newIds: unplaced, edges: s.edges.values(), placed: new Map([...placed, ...(preset ?? [])]), fallback: viewportCentre() })
       : new Map<string, Point>();
+    for (const [id, p] of preset ?? []) positions.set(id, p);
 
     cy.batch(() => {
       for (const n of newNodes) {
@@ -114,9 +127,10 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
         else cy.getElementById(e.id).data(edgeData(e));
         drawn.set(e.id, e);
       }
+      if (preset) for (const [id, p] of preset) cy.getElementById(id).position({ ...p });
     });
 
-    if (!newNodes.length) return;
+    if (!newNodes.length || preset) return;
     if (!hadNodes) {
       enqueue(() => runLayout(fullLayout('fcose', false)));
       return;
@@ -164,12 +178,21 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       case 'layout':
         enqueue(() => runLayout(fullLayout(request.name, true)));
         break;
+      case 'scene':
+        // Again after whatever was queued (a layout still running would have moved them).
+        enqueue(async () => {
+          cy.batch(() => { for (const [id, p] of request.positions) cy.getElementById(id).position({ ...p }); });
+          if (request.viewport) cy.viewport({ zoom: request.viewport.zoom, pan: { ...request.viewport.pan } });
+          else if (cy.nodes().nonempty()) cy.fit(cy.elements(), FIT_PADDING);
+        });
+        break;
     }
   };
 
   const render = (s: State, prev: State | null): void => {
     const graphChanged = !prev || s.nodes !== prev.nodes || s.edges !== prev.edges;
-    if (graphChanged) syncElements(s);
+    const pending = s.view.seq !== lastViewSeq ? s.view.request : null;
+    if (graphChanged) syncElements(s, pending?.kind === 'scene' ? pending.positions : null);
     const looksChanged = !prev || graphChanged || s.selection !== prev.selection || s.path !== prev.path
       || s.expansions !== prev.expansions;
     if (looksChanged) applyClasses(s);
@@ -197,6 +220,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       return { x: box.left + p.x, y: box.top + p.y };
     },
     classesOf: (id) => cy.getElementById(id).classes(),
+    snapshot: () => {
+      const positions = new Map<string, Position>();
+      cy.nodes().forEach((n) => { positions.set(n.id(), { ...n.position() }); });
+      return { positions, viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } };
+    },
     whenIdle: async () => {
       // A task queued while waiting extends the queue; wait until it stops growing.
       let current: Promise<void>;

@@ -16,6 +16,10 @@ export interface ExplorerTestHooks {
   classesOf(id: string): string[];
   /** Resolves once queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
+  /** Model positions of the drawn nodes, by id. */
+  positions(): Record<string, { x: number; y: number }>;
+  /** The camera: zoom and pan. */
+  viewport(): { zoom: number; pan: { x: number; y: number } };
 }
 
 declare global {

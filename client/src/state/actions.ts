@@ -1,7 +1,8 @@
 // The only code that changes the State: each action is a named, synchronous state transition.
 import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
 import type {
-  Expansion, LayoutName, Notice, NodeRef, PathEnds, Selection, StartView, State, ViewRequest,
+  Expansion, LayoutName, Notice, NodeRef, OpenWorkspace, PathEnds, SceneToOpen, Selection, StartView, State,
+  ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
 
@@ -33,6 +34,12 @@ export interface Actions {
   notify(kind: Notice['kind'], text: string, code?: string): number;
   dismiss(id: number): void;
   setStartView(startView: StartView): void;
+  /** Adds the nodes and relationships a console query returned to the canvas (one scene step). */
+  addQueryResult(graph: Graph): void;
+  /** Replaces the canvas with a saved scene: its graph, exact positions, layout and camera (one scene step). */
+  openScene(scene: SceneToOpen): void;
+  /** Records which saved workspace the page shows (null: none). Not a scene change. */
+  setWorkspace(workspace: OpenWorkspace | null): void;
 }
 
 function mergeNode(old: GraphNode | undefined, next: GraphNode): GraphNode {
@@ -139,5 +146,17 @@ export function createActions(store: WritableStore<State>): Actions {
     dismiss: (id) => update((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 
     setStartView: (startView) => update(() => ({ startView })),
+
+    addQueryResult: (graph) => update((s) => withGraph(s, graph)),
+
+    openScene: (scene) => update((s) => ({
+      ...withGraph({ ...s, nodes: new Map(), edges: new Map() }, scene.graph),
+      expansions: new Map(), path: null, selection: { kind: 'none' }, details: { status: 'idle' }, statusText: '',
+      startView: 'loaded',
+      layout: scene.layout ?? s.layout,
+      view: { seq: s.view.seq + 1, request: { kind: 'scene', positions: scene.positions, viewport: scene.viewport } },
+    })),
+
+    setWorkspace: (workspace) => update(() => ({ workspace })),
   };
 }

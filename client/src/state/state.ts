@@ -1,5 +1,5 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type { GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
+import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
 
 /** What is selected: nothing, one node or one edge (panels switch on `kind`). */
 export type Selection =
@@ -38,12 +38,31 @@ export interface PathEnds { from: NodeRef | null; to: NodeRef | null }
 /** Layouts the toolbar offers; fcose is the default and the one used for expansions. */
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid' | 'circle';
 
+/** A model-space position on the canvas. */
+export interface Position { x: number; y: number }
+
+/** The camera: zoom level and pan offset (rendered pixels), as Cytoscape reports them. */
+export interface Viewport { zoom: number; pan: Position }
+
 /** A one-off request to the graph view's camera or layout. */
 export type ViewRequest =
   | { kind: 'fit'; ids?: readonly string[] }
   | { kind: 'zoom'; factor: number }
   | { kind: 'center'; id: string }
-  | { kind: 'layout'; name: LayoutName };
+  | { kind: 'layout'; name: LayoutName }
+  /** Put nodes exactly at these positions (no layout) and set the camera: opening a saved scene. */
+  | { kind: 'scene'; positions: ReadonlyMap<string, Position>; viewport: Viewport | null };
+
+/** A saved scene ready to replace the canvas (see workspace/scene-capture.ts). */
+export interface SceneToOpen {
+  graph: Graph;
+  positions: ReadonlyMap<string, Position>;
+  viewport: Viewport | null;
+  layout: LayoutName | null;
+}
+
+/** The workspace open in this page (named in the URL), with the version it was read or saved at. */
+export interface OpenWorkspace { id: string; name: string; version: number }
 
 /** A message in the status area; errors stay until dismissed. */
 export interface Notice { id: number; kind: 'info' | 'error'; text: string; code?: string }
@@ -69,6 +88,8 @@ export interface State {
   busy: number;
   notices: readonly Notice[];
   startView: StartView;
+  /** The saved workspace this page shows, if any. */
+  workspace: OpenWorkspace | null;
 }
 
 /** State at page load: an empty canvas waiting for the start view. */
@@ -87,5 +108,6 @@ export function initialState(): State {
     busy: 0,
     notices: [],
     startView: 'loading',
+    workspace: null,
   };
 }

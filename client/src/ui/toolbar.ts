@@ -19,11 +19,13 @@ function isLayoutName(value: string): value is LayoutName {
   return LAYOUTS.some((l) => l.name === value);
 }
 
-/** The toolbar; every control is an action, none touches the canvas. */
-export function createToolbar(store: ReadableStore<State>, actions: Actions): HTMLElement {
+/** The toolbar; every control is an action, none touches the canvas. `panels` are toggle buttons for floating panels. */
+export function createToolbar(store: ReadableStore<State>, actions: Actions, panels: readonly HTMLElement[] = []): HTMLElement {
   const layout = el('select', { className: 'layout-select', attrs: { 'aria-label': 'Layout', title: 'Layout' } },
     LAYOUTS.map((l) => el('option', { text: l.label, attrs: { value: l.name } })));
   layout.value = store.get().layout;
+  // The layout can also change elsewhere (opening a workspace restores its layout).
+  store.subscribe((s, prev) => { if (s.layout !== prev.layout) layout.value = s.layout; });
   layout.addEventListener('change', () => {
     if (!isLayoutName(layout.value)) return;
     actions.setLayout(layout.value);
@@ -48,6 +50,7 @@ export function createToolbar(store: ReadableStore<State>, actions: Actions): HT
     group(
       button('Clear canvas', () => actions.clearCanvas(), { title: 'Remove everything from the canvas' }),
     ),
+    ...(panels.length ? [group(...panels)] : []),
     el('div', { className: 'toolbar-help', text: 'Double-click expands · Del hides · Esc deselects · F fits' }),
   ]);
 }
