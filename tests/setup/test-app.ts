@@ -11,12 +11,21 @@ export interface TestApp {
   store: GraphStore;
   /** GET a path and parse the JSON body. */
   get(path: string): Promise<{ status: number; body: any }>;
+  /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer. */
+  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
 /** A store connected to the test run's database. */
 export function testStore(): Promise<GraphStore> {
   return createGraphStore({ uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined });
+}
+
+async function answer(r: Response): Promise<{ status: number; body: any; headers: Headers }> {
+  const text = await r.text();
+  let body: unknown = text;
+  try { body = text === '' ? null : JSON.parse(text); } catch { /* keep the text: a non-JSON answer is itself a finding */ }
+  return { status: r.status, body, headers: r.headers };
 }
 
 export async function startTestApp(opts: { store?: GraphStore; clientDir?: string } = {}): Promise<TestApp> {
@@ -28,11 +37,16 @@ export async function startTestApp(opts: { store?: GraphStore; clientDir?: strin
     baseUrl,
     store,
     async get(path) {
-      const r = await fetch(baseUrl + path);
-      const text = await r.text();
-      let body: unknown = text;
-      try { body = JSON.parse(text); } catch { /* keep the text: a non-JSON answer is itself a finding */ }
-      return { status: r.status, body };
+      const { status, body } = await answer(await fetch(baseUrl + path));
+      return { status, body };
+    },
+    async send(method, path, body) {
+      const init: RequestInit = { method };
+      if (body !== undefined) {
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+        init.headers = { 'content-type': 'application/json' };
+      }
+      return answer(await fetch(baseUrl + path, init));
     },
     async close() {
       await new Promise<void>((res) => server.close(() => res()));

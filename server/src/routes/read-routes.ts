@@ -6,7 +6,7 @@ import { checkHealth } from '../services/health.js';
 import { describeSchema } from '../services/schema.js';
 import { searchNodes } from '../services/search.js';
 import { getNodeWithEvidence } from '../services/nodes.js';
-import { expandNeighbourhood } from '../services/neighbours.js';
+import { countNeighbours, expandNeighbourhood } from '../services/neighbours.js';
 import { findPaths } from '../services/paths.js';
 import { cooperationOnThreat } from '../services/cooperation.js';
 import { idSchema, intInRange, labelsSchema, parseInput, relTypesSchema, singleQuery } from './validate.js';
@@ -59,6 +59,10 @@ export function readRoutes(store: GraphStore): Router {
   r.get('/nodes/:id/neighbours', async (req, res) => {
     const id = parseInput(idSchema, req.params.id);
     res.json(await expandNeighbourhood(store, { id, ...parseInput(neighboursQuery, singleQuery(req)) }));
+  });
+  r.get('/nodes/:id/neighbour-counts', async (req, res) => {
+    parseInput(z.object({}).strict(), singleQuery(req));
+    res.json(await countNeighbours(store, parseInput(idSchema, req.params.id)));
   });
   r.get('/paths', async (req, res) => { res.json(await findPaths(store, parseInput(pathsQuery, singleQuery(req)))); });
   r.get('/cooperation', async (req, res) => { res.json(await cooperationOnThreat(store, parseInput(cooperationQuery, singleQuery(req)))); });

@@ -1,6 +1,6 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode } from '../api-types.js';
+import type { Graph, GraphEdge, GraphNode, NeighbourCountsResponse } from '../api-types.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';
 
@@ -52,6 +52,20 @@ export async function neighbourPage(store: GraphStore, q: NeighbourQuery): Promi
   if (!rec) return null;
   const page = rec.get('page') as unknown[];
   return { graph: collectGraph([rec.get('centre'), page]), total: num(rec.get('total')), pageSize: page.length };
+}
+
+/** Per-type, per-label and per-threat neighbour counts; null when the centre does not exist. */
+export async function neighbourCounts(store: GraphStore, id: string): Promise<NeighbourCountsResponse | null> {
+  const rec = (await store.read('neighbour-counts', { id })).records[0];
+  if (!rec) return null;
+  const byThreat = plain(rec.get('byThreat')) as { id: string; name: string; count: number }[];
+  return {
+    node: toGraphNode(rec.get('centre')),
+    total: num(rec.get('total')),
+    byType: plain(rec.get('byType')) as NeighbourCountsResponse['byType'],
+    byLabel: plain(rec.get('byLabel')) as NeighbourCountsResponse['byLabel'],
+    byThreat: byThreat.map(({ id: threatId, name, count }) => ({ threat: { id: threatId, name }, count })),
+  };
 }
 
 export interface PathQuery { from: string; to: string; maxHops: number; threatIds: string[] | null; limit: number }

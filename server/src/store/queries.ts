@@ -10,7 +10,7 @@ export const QUERY_NAMES = [
   'constraint-entity-id', 'index-entity-search',
   'seed-sources', 'seed-nodes', 'seed-relationships', 'count-entities', 'count-all',
   'search', 'node-by-id', 'neighbours', 'shortest-path', 'all-shortest-paths',
-  'resolve-threat', 'cooperation',
+  'resolve-threat', 'cooperation', 'neighbour-counts',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
