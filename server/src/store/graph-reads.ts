@@ -1,6 +1,7 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode, NeighbourCountsResponse } from '../api-types.js';
+import type { Graph, GraphEdge, GraphNode, NeighbourCountsResponse, PathMode } from '../api-types.js';
+import type { QueryName } from './queries.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';
 
@@ -68,10 +69,16 @@ export async function neighbourCounts(store: GraphStore, id: string): Promise<Ne
   };
 }
 
-export interface PathQuery { from: string; to: string; maxHops: number; threatIds: string[] | null; limit: number }
+export interface PathQuery {
+  from: string; to: string; maxHops: number; relTypes: string[] | null; threatIds: string[] | null;
+  /** all-shortest: at most this many; k-paths: this many distinct paths. */
+  limit: number;
+}
 
-export async function pathsBetween(store: GraphStore, mode: 'shortest' | 'all-shortest', q: PathQuery): Promise<Graph[]> {
-  const res = await store.read(mode === 'shortest' ? 'shortest-path' : 'all-shortest-paths', { ...q, maxHops: neo4j.int(q.maxHops), limit: neo4j.int(q.limit) });
+const PATH_QUERY: Record<PathMode, QueryName> = { shortest: 'shortest-path', 'all-shortest': 'all-shortest-paths', 'k-paths': 'k-paths' };
+
+export async function pathsBetween(store: GraphStore, mode: PathMode, q: PathQuery): Promise<Graph[]> {
+  const res = await store.read(PATH_QUERY[mode], { ...q, maxHops: neo4j.int(q.maxHops), limit: neo4j.int(q.limit), k: neo4j.int(q.limit) });
   return res.records.map((r) => collectGraph([r.get('path')]));
 }
 
