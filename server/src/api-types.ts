@@ -93,7 +93,8 @@ export type CypherValue =
   | null | boolean | number | string
   | CypherValue[]
   | { [key: string]: CypherValue }
-  | { $node: string; labels: string[]; name: string | null }
+  /** `$node` is the business key, null for an internal node that has none. */
+  | { $node: string | null; labels: string[]; name: string | null }
   | { $relationship: string; type: string; source: string; target: string }
   | { $path: { nodes: string[]; edges: string[] } };
 

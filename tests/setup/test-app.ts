@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { pino } from 'pino';
 import { createApp } from '../../server/src/app.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
+import type { ConsoleLimits } from '../../server/src/store/console-query.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -28,9 +29,9 @@ async function answer(r: Response): Promise<{ status: number; body: any; headers
   return { status: r.status, body, headers: r.headers };
 }
 
-export async function startTestApp(opts: { store?: GraphStore; clientDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { store?: GraphStore; clientDir?: string; console?: ConsoleLimits } = {}): Promise<TestApp> {
   const store = opts.store ?? (await testStore());
-  const app = createApp({ store, logger: pino({ level: 'silent' }), clientDir: opts.clientDir });
+  const app = createApp({ store, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console });
   const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
