@@ -9,12 +9,13 @@ export const MAX_CELL_CHARS = 120;
 export type CellView =
   | { kind: 'null' }
   | { kind: 'text'; text: string; full: string; truncated: boolean }
-  | { kind: 'node'; id: string; labels: string[]; name: string }
+  /** `id` is null for an internal node without a business key (it cannot be on the canvas). */
+  | { kind: 'node'; id: string | null; labels: string[]; name: string }
   | { kind: 'relationship'; id: string; type: string; source: string; target: string }
   | { kind: 'path'; nodes: string[]; edges: string[] }
   | { kind: 'list'; items: CellView[] };
 
-type NodeRefValue = { $node: string; labels: string[]; name: string | null };
+type NodeRefValue = { $node: string | null; labels: string[]; name: string | null };
 type RelRefValue = { $relationship: string; type: string; source: string; target: string };
 type PathRefValue = { $path: { nodes: string[]; edges: string[] } };
 
@@ -22,7 +23,8 @@ function field(v: CypherValue, key: string): unknown {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
 }
 function isNodeRef(v: CypherValue): v is NodeRefValue {
-  return typeof field(v, '$node') === 'string';
+  const id = field(v, '$node');
+  return (typeof id === 'string' || id === null) && Array.isArray(field(v, 'labels'));
 }
 function isRelRef(v: CypherValue): v is RelRefValue {
   return typeof field(v, '$relationship') === 'string';
@@ -49,7 +51,9 @@ export function describeCell(value: CypherValue): CellView {
   if (value === null) return { kind: 'null' };
   if (typeof value === 'string') return textView(value);
   if (typeof value === 'number' || typeof value === 'boolean') return textView(String(value));
-  if (isNodeRef(value)) return { kind: 'node', id: value.$node, labels: value.labels, name: value.name ?? value.$node };
+  if (isNodeRef(value)) {
+    return { kind: 'node', id: value.$node, labels: value.labels, name: value.name ?? value.$node ?? `(:${value.labels.join(':')})` };
+  }
   if (isRelRef(value)) {
     return { kind: 'relationship', id: value.$relationship, type: value.type, source: value.source, target: value.target };
   }
@@ -64,7 +68,7 @@ export function cellTitle(view: CellView): string {
   switch (view.kind) {
     case 'null': return 'null';
     case 'text': return view.full;
-    case 'node': return `${view.name} (${view.id}) :${view.labels.join(':')}`;
+    case 'node': return `${view.name} (${view.id ?? 'no id'}) :${view.labels.join(':')}`;
     case 'relationship': return `${view.source} -[:${view.type}]-> ${view.target} (${view.id})`;
     case 'path': return `path of ${view.edges.length} hop${view.edges.length === 1 ? '' : 's'}: ${view.nodes.join(' → ')}`;
     case 'list': return `[${view.items.map(cellTitle).join(', ')}]`;

@@ -22,11 +22,13 @@ function renderCell(view: CellView, nodes: ReadonlyMap<string, GraphNode>, opts:
         ...(view.truncated ? { attrs: { title } } : {}),
       });
     case 'node': {
+      const content = [kindChip(view.labels as NodeLabel[]), el('span', { className: 'cell-chip-name', text: view.name })];
+      const id = view.id;
+      if (id === null) return el('span', { className: 'cell-chip cell-node', attrs: { title } }, content);
       const chip = el('button', {
-        className: 'cell-chip cell-node', testId: 'console-node-chip',
-        attrs: { type: 'button', title, 'data-id': view.id },
-      }, [kindChip(view.labels as NodeLabel[]), el('span', { className: 'cell-chip-name', text: view.name })]);
-      chip.addEventListener('click', () => opts.onPickNode(view.id));
+        className: 'cell-chip cell-node', testId: 'console-node-chip', attrs: { type: 'button', title, 'data-id': id },
+      }, content);
+      chip.addEventListener('click', () => opts.onPickNode(id));
       return chip;
     }
     case 'relationship':
