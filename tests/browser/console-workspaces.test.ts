@@ -2,12 +2,67 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import type { CypherResponse } from '../../server/src/api-types.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { CypherResponse, Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../server/src/api-types.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
+
+/** Pages opened by `openAllowing`, checked and closed after each test. */
+const watched: { page: Page; problems: string[] }[] = [];
+const createdWorkspaces: string[] = [];
+
+afterEach(async () => {
+  const problems = watched.flatMap((w) => w.problems);
+  for (const w of watched.splice(0)) await w.page.close();
+  expect(problems).toEqual([]);
+});
+afterAll(async () => {
+  for (const id of createdWorkspaces) await h.app.send('DELETE', `/api/workspaces/${id}`);
+});
+
+/**
+ * Like h.openPage, for tests where the API answers an error on purpose: Chromium logs each 4xx
+ * response as a console error, so those (and only those) statuses are allowed; any other console
+ * or page error still fails the test.
+ */
+async function openAllowing(query: string, statuses: readonly number[]): Promise<Page> {
+  const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const w = { page, problems: [] as string[] };
+  watched.push(w);
+  const allowed = new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `);
+  page.on('console', (m) => { if (m.type() === 'error' && !allowed.test(m.text())) w.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => w.problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${h.app.baseUrl}/${query}`);
+  await page.waitForFunction(() => !!window.__explorer);
+  return page;
+}
+
+const canvas = {
+  nodeIds: (page: Page) => page.evaluate(() => window.__explorer!.nodeIds()),
+  edgeIds: (page: Page) => page.evaluate(() => window.__explorer!.edgeIds()),
+  idle: (page: Page) => page.evaluate(() => window.__explorer!.whenIdle()),
+  positions: (page: Page) => page.evaluate(() => window.__explorer!.positions()),
+  viewport: (page: Page) => page.evaluate(() => window.__explorer!.viewport()),
+};
+
+const unique = (base: string): string => `${base} ${Math.random().toString(36).slice(2, 8)}`;
+
+/** A workspace made through the API (deleted after the file). */
+async function createWorkspace(name: string, scene: WorkspaceScene): Promise<Workspace> {
+  const { status, body } = await h.app.send('POST', '/api/workspaces', { name, scene });
+  expect(status, JSON.stringify(body)).toBe(201);
+  createdWorkspaces.push(body.id);
+  return body;
+}
+
+/** A scene of `centre` and a few of its neighbours, on a circle. */
+async function sceneAround(centre: string, count = 6): Promise<WorkspaceScene> {
+  const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=${count}`);
+  const ids = [centre, ...(body.nodes as { id: string }[]).map((n) => n.id).filter((id) => id !== centre)];
+  return { nodes: ids.map((id, i) => ({ id, x: Math.round(200 * Math.cos(i)), y: Math.round(200 * Math.sin(i)) })) };
+}
 
 /** What the API answers for a console query, to compare the panel against. */
 async function apiCypher(query: string, params?: Record<string, unknown>): Promise<{ status: number; body: any }> {
@@ -30,7 +85,7 @@ async function typeQuery(page: Page, query: string): Promise<void> {
 
 async function waitForStartView(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'), undefined, POLL);
-  await h.idle();
+  await canvas.idle(page);
 }
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
@@ -80,9 +135,9 @@ describe('Cypher console', () => {
 
   it('shows a refused write with its code and message, and neither the graph nor the canvas changes', async () => {
     const write = "CREATE (:Country {id: 'country:zz', name: 'Nowhere'})";
-    const page = await h.openPage();
+    const page = await openAllowing('', [400]);
     await waitForStartView(page);
-    const before = { graph: await graphFingerprint(h.app.store), nodes: sorted(await h.nodeIds()), edges: sorted(await h.edgeIds()) };
+    const before = { graph: await graphFingerprint(h.app.store), nodes: sorted(await canvas.nodeIds(page)), edges: sorted(await canvas.edgeIds(page)) };
 
     await typeQuery(page, write);
     await page.keyboard.press('Control+Enter');
@@ -94,11 +149,11 @@ describe('Cypher console', () => {
     expect(await page.getByTestId('console-error-message').innerText()).toBe(refused.body.error.message);
     expect(await page.getByTestId('console-row').count()).toBe(0);
 
-    await h.idle();
+    await canvas.idle(page);
     expect(await graphFingerprint(h.app.store)).toEqual(before.graph);
     expect((await apiCypher("MATCH (c {id: 'country:zz'}) RETURN c")).body.rows).toEqual([]);
-    expect(sorted(await h.nodeIds())).toEqual(before.nodes);
-    expect(sorted(await h.edgeIds())).toEqual(before.edges);
+    expect(sorted(await canvas.nodeIds(page))).toEqual(before.nodes);
+    expect(sorted(await canvas.edgeIds(page))).toEqual(before.edges);
   });
 
   it('refuses bad parameters JSON before sending anything, then runs with valid ones; Ctrl+Up recalls history', async () => {
@@ -167,5 +222,131 @@ describe('Cypher console', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('workspaces', () => {
+  it('saves a scene with expanded nodes and reopens it from its URL in a new page: same nodes, edges and positions', async () => {
+    const page = await h.openPage('?node=country:fr');
+    await h.waitForNode('country:uk');
+    await page.evaluate(() => window.__explorer!.expand('country:uk'));
+    await canvas.idle(page);
+
+    await page.locator('body').press('w');
+    const name = unique('Paris-London network');
+    const nameInput = page.getByTestId('workspace-name');
+    await expect.poll(() => nameInput.evaluate((el) => el === document.activeElement), POLL).toBe(true);
+    await nameInput.fill(name);
+    await nameInput.press('Enter');
+    await page.waitForURL(/[?&]workspace=/, POLL);
+    const id = new URL(page.url()).searchParams.get('workspace')!;
+    createdWorkspaces.push(id);
+    await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toBe(`Saved ‘${name}’.`);
+    await expect.poll(() => page.getByTestId('workspace-item').filter({ hasText: name }).count(), POLL).toBe(1);
+
+    const saved = {
+      nodes: sorted(await canvas.nodeIds(page)), edges: sorted(await canvas.edgeIds(page)),
+      positions: await canvas.positions(page), viewport: await canvas.viewport(page),
+    };
+    expect(saved.nodes.length).toBeGreaterThan(5);
+    const stored = (await h.app.get(`/api/workspaces/${id}`)).body as WorkspaceOpenResponse;
+    expect(stored.workspace.name).toBe(name);
+    expect(sorted(stored.workspace.scene.nodes.map((n) => n.id))).toEqual(saved.nodes);
+    expect(sorted(stored.workspace.scene.edges ?? [])).toEqual(saved.edges);
+
+    const reopened = await h.openPage(`?workspace=${encodeURIComponent(id)}`);
+    await reopened.waitForFunction((n) => window.__explorer!.nodeIds().length === n, saved.nodes.length, POLL);
+    await canvas.idle(reopened);
+    expect(sorted(await canvas.nodeIds(reopened))).toEqual(saved.nodes);
+    expect(sorted(await canvas.edgeIds(reopened))).toEqual(saved.edges);
+    const positions = await canvas.positions(reopened);
+    for (const nodeId of saved.nodes) {
+      expect(Math.abs(positions[nodeId]!.x - saved.positions[nodeId]!.x), nodeId).toBeLessThan(1);
+      expect(Math.abs(positions[nodeId]!.y - saved.positions[nodeId]!.y), nodeId).toBeLessThan(1);
+    }
+    const viewport = await canvas.viewport(reopened);
+    expect(viewport.zoom).toBeCloseTo(saved.viewport.zoom, 6);
+    expect(Math.abs(viewport.pan.x - saved.viewport.pan.x)).toBeLessThan(1);
+    expect(Math.abs(viewport.pan.y - saved.viewport.pan.y)).toBeLessThan(1);
+    expect(new URL(reopened.url()).searchParams.get('workspace')).toBe(id);
+    await expect.poll(() => reopened.getByTestId('status').innerText(), POLL).toContain(`Opened workspace ‘${name}’`);
+    await reopened.screenshot({ path: join(ARTIFACTS, 'workspace-reopened.png') });
+  });
+
+  it('saving an open workspace that changed elsewhere shows the conflict; Overwrite re-reads the version and saves', async () => {
+    const scene = await sceneAround('country:fr');
+    const ws = await createWorkspace(unique('Conflict'), scene);
+    const page = await openAllowing(`?workspace=${encodeURIComponent(ws.id)}`, [409]);
+    await page.waitForFunction((n) => window.__explorer!.nodeIds().length === n, scene.nodes.length, POLL);
+    await canvas.idle(page);
+    await page.evaluate(() => window.__explorer!.expand('country:fr'));
+    await canvas.idle(page);
+
+    // Someone else saves meanwhile: this page still holds version 1.
+    const other = await h.app.send('PUT', `/api/workspaces/${ws.id}`, { scene: { nodes: scene.nodes.slice(0, 2) }, version: 1 });
+    expect(other.body.version).toBe(2);
+
+    await page.keyboard.press('Control+s');
+    const conflict = page.getByTestId('workspace-conflict');
+    await expect.poll(() => conflict.isVisible(), POLL).toBe(true);
+    expect(await conflict.innerText()).toContain('version 1');
+
+    await page.getByTestId('workspace-overwrite').click();
+    await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toBe(`Overwrote ‘${ws.name}’.`);
+    expect(await conflict.isVisible()).toBe(false);
+    const stored = (await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse;
+    expect(stored.workspace.version).toBe(3);
+    expect(sorted(stored.workspace.scene.nodes.map((n) => n.id))).toEqual(sorted(await canvas.nodeIds(page)));
+
+    // Saving again now just works (PUT with the version it saved).
+    await page.getByTestId('workspace-save').click();
+    await expect.poll(async () => ((await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse).workspace.version, POLL).toBe(4);
+  });
+
+  it('renames and deletes from the panel (a taken name is refused); a deleted workspace URL gives a clear notice', async () => {
+    const scene = await sceneAround('country:uk', 3);
+    const ws = await createWorkspace(unique('Rename me'), scene);
+    const taken = await createWorkspace(unique('Taken'), scene);
+    const page = await openAllowing('', [404, 409]);
+    await waitForStartView(page);
+
+    await page.getByTestId('workspaces-toggle').click();
+    const item = page.locator(`[data-testid="workspace-item"][data-id="${ws.id}"]`);
+    await expect.poll(() => item.count(), POLL).toBe(1);
+
+    await item.getByTestId('workspace-rename').click();
+    const input = item.getByTestId('workspace-rename-input');
+    await input.fill(taken.name.toUpperCase());
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toMatch(/already exists.*\(CONFLICT\)$/);
+    const renamed = unique('Renamed');
+    await input.fill(renamed);
+    await input.press('Enter');
+    await expect.poll(() => item.getByTestId('workspace-open').innerText().catch(() => ''), POLL).toBe(renamed);
+    expect((await h.app.get(`/api/workspaces/${ws.id}`)).body.workspace.name).toBe(renamed);
+
+    await item.getByTestId('workspace-delete').click();
+    const confirm = item.getByTestId('workspace-delete-confirm');
+    await expect.poll(() => confirm.isVisible(), POLL).toBe(true);
+    expect((await h.app.get(`/api/workspaces/${ws.id}`)).status).toBe(200);
+    await confirm.click();
+    await expect.poll(() => item.count(), POLL).toBe(0);
+    expect((await h.app.get(`/api/workspaces/${ws.id}`)).status).toBe(404);
+    expect(await page.locator(`[data-testid="workspace-item"][data-id="${taken.id}"]`).count()).toBe(1);
+
+    const gone = await openAllowing(`?workspace=${encodeURIComponent(ws.id)}`, [404]);
+    await expect.poll(() => gone.getByTestId('status').innerText(), POLL).toContain(`Workspace "${ws.id}" does not exist (it may have been deleted)`);
+    await waitForStartView(gone);
+    expect(new URL(gone.url()).searchParams.has('workspace')).toBe(false);
+  });
+
+  it('opens a workspace whose nodes are partly gone and names the missing ids', async () => {
+    const ws = await createWorkspace(unique('Partly gone'), {
+      nodes: [{ id: 'country:fr', x: 0, y: 0 }, { id: 'country:uk', x: 150, y: 0 }, { id: 'country:zz-gone', x: 300, y: 0 }],
+    });
+    const page = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`);
+    await expect.poll(() => page.getByTestId('status').innerText(), POLL).toContain('no longer exists in the graph: country:zz-gone');
+    expect(sorted(await canvas.nodeIds(page))).toEqual(['country:fr', 'country:uk']);
+    expect(await canvas.positions(page)).toEqual({ 'country:fr': { x: 0, y: 0 }, 'country:uk': { x: 150, y: 0 } });
   });
 });

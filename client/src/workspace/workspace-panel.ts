@@ -74,7 +74,7 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
     } catch (err) {
       const open = store.get().workspace;
       if (err instanceof ApiError && err.code === 'CONFLICT' && err.field !== 'name' && open) {
-        conflictText.textContent = `‘${open.name}’ was changed elsewhere since you opened it (${err.message}). Overwrite it with this scene, or save this scene as a new workspace?`;
+        conflictText.textContent = `${err.message} Overwrite replaces the stored ‘${open.name}’ with this scene; Save as new keeps both.`;
         conflict.hidden = false;
         say('');
       } else {
@@ -95,7 +95,11 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
         modes.delete(ws.id);
         say(`Renamed to ‘${renamed.name}’.`);
         return refresh();
-      }, (err: unknown) => { fail(err); if (err instanceof ApiError && err.code !== 'CONFLICT') void refresh(); });
+      }, (err: unknown) => {
+        fail(err);
+        // A taken name keeps the form as typed; anything else (a stale version, a deleted workspace) needs the fresh list.
+        if (!(err instanceof ApiError && err.field === 'name')) void refresh();
+      });
     },
     remove: (ws: WorkspaceSummary) => {
       ops.remove(ws).then(() => { modes.delete(ws.id); say(`Deleted ‘${ws.name}’.`); }, fail).finally(() => void refresh());
