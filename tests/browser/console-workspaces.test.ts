@@ -290,6 +290,7 @@ describe('workspaces', () => {
     const conflict = page.getByTestId('workspace-conflict');
     await expect.poll(() => conflict.isVisible(), POLL).toBe(true);
     expect(await conflict.innerText()).toContain('version 1');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-conflict.png') });
 
     await page.getByTestId('workspace-overwrite').click();
     await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toBe(`Overwrote ‘${ws.name}’.`);

@@ -113,11 +113,12 @@ export function createConsolePanel(deps: ConsoleDeps): ConsolePanel {
     try {
       const res = await api.run(Object.keys(parsed.params).length ? { query, params: parsed.params } : { query }, mine.signal);
       const add = addToCanvas.checked && res.graph.nodes.length > 0;
+      // The table first: it sets the panel's height, and so the room the canvas fits the result into.
+      showResult(res, add);
       if (add) {
         actions.addQueryResult(res.graph);
         actions.requestView({ kind: 'fit', ids: res.graph.nodes.map((n) => n.id) });
       }
-      showResult(res, add);
       actions.setStatus(`Console: ${plural(res.rows.length, 'row')} in ${res.elapsedMs} ms${res.truncated ? ' (row cap reached)' : ''}.`);
     } catch (err) {
       if (isAbortError(err)) return;

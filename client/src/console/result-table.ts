@@ -1,7 +1,8 @@
 // The console's result table: one column per returned name, graph values as chips, long values cut.
 import type { CypherResponse, GraphNode, NodeLabel } from '../../../server/src/api-types';
 import { el } from '../ui/dom';
-import { kindChip } from '../ui/kind-chip';
+import { KIND_STYLES } from '../model/label-styles';
+import { nodeKind } from '../model/node-kind';
 import { type CellView, cellTitle, describeCell } from './cypher-cells';
 
 /** What the table needs to make chips useful. */
@@ -22,7 +23,9 @@ function renderCell(view: CellView, nodes: ReadonlyMap<string, GraphNode>, opts:
         ...(view.truncated ? { attrs: { title } } : {}),
       });
     case 'node': {
-      const content = [kindChip(view.labels as NodeLabel[]), el('span', { className: 'cell-chip-name', text: view.name })];
+      const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
+      swatch.style.backgroundColor = KIND_STYLES[nodeKind(view.labels as NodeLabel[])].colour;
+      const content = [swatch, el('span', { className: 'cell-chip-name', text: view.name })];
       const id = view.id;
       if (id === null) return el('span', { className: 'cell-chip cell-node', attrs: { title } }, content);
       const chip = el('button', {

@@ -67,6 +67,8 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
   };
 
   const runLayout = async (options: cytoscape.LayoutOptions, eles: cytoscape.CollectionReturnValue = cy.elements()): Promise<void> => {
+    // Docked panels change the container's height; Cytoscape only notices after a debounce, and a fit needs it now.
+    cy.resize();
     const layout = eles.layout(options);
     const done = layout.promiseOn('layoutstop');
     layout.run();
@@ -74,6 +76,7 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
   };
 
   const animate = async (options: cytoscape.AnimationOptions): Promise<void> => {
+    cy.resize();
     await cy.animation({ ...options, duration: CAMERA_MS }).play().promise('complete');
   };
 

@@ -51,6 +51,6 @@ export function createToolbar(store: ReadableStore<State>, actions: Actions, pan
       button('Clear canvas', () => actions.clearCanvas(), { title: 'Remove everything from the canvas' }),
     ),
     ...(panels.length ? [group(...panels)] : []),
-    el('div', { className: 'toolbar-help', text: 'Double-click expands · Del hides · Esc deselects · F fits' }),
+    el('div', { className: 'toolbar-help', text: 'Double-click expands · Del hides · Esc deselects · F fits · : console · W workspaces' }),
   ]);
 }
