@@ -59,7 +59,10 @@ const consolePanel = createConsolePanel({
   actions,
   storage: (() => { try { return window.localStorage; } catch { return null; } })(),
   showNode: (id) => {
-    if (!store.get().nodes.has(id)) return;
+    if (!store.get().nodes.has(id)) {
+      actions.setStatus(`${id} is not on the canvas: run the query with "Add results to canvas" on to see it there.`);
+      return;
+    }
     ops.select({ kind: 'node', id });
     actions.requestView({ kind: 'center', id });
   },
