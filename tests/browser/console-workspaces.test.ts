@@ -302,6 +302,20 @@ describe('workspaces', () => {
     // Saving again now just works (PUT with the version it saved).
     await page.getByTestId('workspace-save').click();
     await expect.poll(async () => ((await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse).workspace.version, POLL).toBe(4);
+
+    // Another conflict, resolved with "Save as new": a copy is made and becomes the open workspace; the other is untouched.
+    await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toBe(`Saved ‘${ws.name}’.`);
+    expect((await h.app.send('PUT', `/api/workspaces/${ws.id}`, { scene: { nodes: scene.nodes.slice(0, 1) }, version: 4 })).status).toBe(200);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => conflict.isVisible(), POLL).toBe(true);
+    await page.getByTestId('workspace-conflict-save-new').click();
+    await page.waitForURL((url) => url.searchParams.get('workspace') !== ws.id, POLL);
+    const copyId = new URL(page.url()).searchParams.get('workspace')!;
+    createdWorkspaces.push(copyId);
+    const copy = (await h.app.get(`/api/workspaces/${copyId}`)).body as WorkspaceOpenResponse;
+    expect(copy.workspace.name).toBe(`${ws.name} (copy)`);
+    expect(sorted(copy.workspace.scene.nodes.map((n) => n.id))).toEqual(sorted(await canvas.nodeIds(page)));
+    expect(((await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse).workspace.scene.nodes).toHaveLength(1);
   });
 
   it('renames and deletes from the panel (a taken name is refused); a deleted workspace URL gives a clear notice', async () => {
