@@ -46,21 +46,20 @@ function countEntries(id: string, counts: Counts, cap: number, h: NodeMenuHandle
   if (counts.status === 'loading') return [{ kind: 'note', text: 'Counting neighbours…', testId: 'menu-loading' }];
   if (counts.status === 'failed') return [{ kind: 'note', text: `Could not count neighbours: ${counts.message}`, testId: 'menu-error' }];
   const { byType, byLabel, byThreat } = counts.data;
-  const types = [...new Set(byType.map((t) => t.type))];
   const entries: MenuEntry[] = [{ kind: 'heading', label: 'Expand by relationship type' }];
-  for (const type of types) {
-    const dirs = byType.filter((t) => t.type === type);
+  for (const t of byType) {
+    const dirs = (['out', 'in'] as const).filter((d) => t[d] > 0);
     entries.push({
-      kind: 'item', label: type, testId: 'expand-type', data: { type },
-      title: `Add neighbours linked by ${type} (both directions)`,
-      meta: dirs.flatMap((d) => [
-        el('span', { className: 'menu-dir', text: ARROWS[d.direction], attrs: { title: d.direction === 'out' ? 'outgoing' : 'incoming' } }),
-        countChip(d.count, cap, { 'data-type': d.type, 'data-direction': d.direction }),
-      ]),
-      run: () => h.expand(id, { filter: { relTypes: [type] } }),
+      kind: 'item', label: t.type, testId: 'expand-type', data: { type: t.type },
+      title: `Add the neighbours linked by ${t.type}: ${t.out} outgoing, ${t.in} incoming`,
+      meta: [
+        el('span', { className: 'menu-dir', text: dirs.map((d) => `${ARROWS[d]}${t[d]}`).join(' '), attrs: { 'aria-label': `${t.out} outgoing, ${t.in} incoming` } }),
+        countChip(t.count, cap, { 'data-type': t.type }),
+      ],
+      run: () => h.expand(id, { filter: { relTypes: [t.type] } }),
     });
   }
-  if (!types.length) entries.push({ kind: 'note', text: 'No relationships.' });
+  if (!byType.length) entries.push({ kind: 'note', text: 'No relationships.' });
   if (byLabel.length) {
     entries.push({ kind: 'heading', label: 'Expand by neighbour label' });
     for (const l of byLabel) {
