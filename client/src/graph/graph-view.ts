@@ -277,6 +277,7 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
   });
   cy.on('mouseout', 'node, edge', () => events.onHover(null));
   cy.on('grab viewport', () => events.onHover(null));
+  container.addEventListener('mouseleave', () => events.onHover(null));
   cy.on('dragfree', 'node', (e) => {
     const node = e.target as cytoscape.NodeSingular;
     report(node, `Move ${String(node.data('name') ?? node.id())}`);
