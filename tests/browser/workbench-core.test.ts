@@ -4,7 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { NeighbourCountsResponse, NeighboursResponse } from '../../server/src/api-types.js';
-import { POLL, useBrowser } from './harness.js';
+import { join } from 'node:path';
+import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
 const { nodeIds, edgeIds, idle } = h;
@@ -59,6 +60,7 @@ describe('workbench core in Chromium', () => {
     expect(Object.fromEntries(shown.filter((s) => s.label).map((s) => [s.label, s.n]))).toEqual(Object.fromEntries(api.byLabel.map((l) => [l.label, l.count])));
     expect(Object.fromEntries(shown.filter((s) => s.threat).map((s) => [s.threat, s.n]))).toEqual(Object.fromEntries(api.byThreat.map((t) => [t.threat.id, t.count])));
     expect(shown.find((s) => s.total)?.n).toBe(api.total);
+    await page.screenshot({ path: join(ARTIFACTS, 'workbench-core-menu.png') });
     // Directions are shown too: out and in per type, as the API counts them.
     const first = api.byType[0]!;
     const dir = await menu.locator(`[data-testid="expand-type"][data-type="${first.type}"] .menu-dir`).innerText();
@@ -234,6 +236,85 @@ describe('workbench core in Chromium', () => {
     expect(text).toContain(`${degree} relationship`);
     await page.mouse.move(5, 5);
     await expect.poll(() => tip.isVisible()).toBe(false);
+  });
+
+  it('hovering a relationship shows its type, its ends and its first quote', async () => {
+    await open('country:fr');
+    const edges = await page.evaluate(() => window.__explorer!.edgeIds());
+    const { body } = await h.app.get('/api/nodes/country:fr/neighbours?limit=50');
+    const tip = page.getByTestId('tooltip');
+    // Try edges until the pointer lands on one (a midpoint can sit under a node or another edge).
+    for (const id of edges) {
+      const e = body.edges.find((x: { id: string }) => x.id === id);
+      if (!e?.evidence?.[0]?.quote) continue;
+      const [a, b] = await page.evaluate(([s, t]) => [window.__explorer!.screenPosition(s), window.__explorer!.screenPosition(t)], [e.source, e.target]);
+      await page.mouse.move((a!.x + b!.x) / 2, (a!.y + b!.y) / 2);
+      try {
+        await expect.poll(() => tip.getAttribute('data-id'), { timeout: 1500 }).toBe(id);
+      } catch {
+        await page.mouse.move(5, 5);
+        continue;
+      }
+      const text = await tip.innerText();
+      expect(text).toContain(e.type);
+      const names = Object.fromEntries(body.nodes.map((n: { id: string; name: string }) => [n.id, n.name]));
+      expect(text).toContain(`${names[e.source]} → ${names[e.target]}`);
+      expect(text.replace(/\s+/g, ' ')).toContain(e.evidence.find((ev: { quote: string | null }) => ev.quote).quote.slice(0, 60).replace(/\s+/g, ' '));
+      return;
+    }
+    throw new Error('no edge midpoint could be hovered');
+  });
+
+  it('shift-click and shift-drag select several nodes; Delete hides them all in one step', async () => {
+    await open('country:fr');
+    const [a, b] = (await nodeIds()).filter((id) => id !== 'country:fr');
+    for (const id of [a!, b!]) {
+      const at = await page.evaluate((n) => window.__explorer!.screenPosition(n), id);
+      await page.keyboard.down('Shift');
+      await page.mouse.click(at!.x, at!.y);
+      await page.keyboard.up('Shift');
+    }
+    await expect.poll(() => page.getByTestId('selection-count').innerText(), POLL).toBe('2 nodes selected');
+    const before = await nodeIds();
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(sorted(before.filter((id) => id !== a && id !== b)));
+    expect(await page.getByTestId('undo').getAttribute('title')).toContain('Hide 2 nodes');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(sorted(before));
+
+    // A box drawn with Shift held around the whole graph selects every node in it.
+    await page.keyboard.press('Escape');
+    const box = (await page.getByTestId('graph').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(box.x + 3, box.y + 3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + box.width - 3, box.y + box.height - 3, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const inView = (await page.evaluate(() => window.__explorer!.nodeIds().map((id) => window.__explorer!.screenPosition(id)!)))
+      .filter((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height).length;
+    expect(inView).toBeGreaterThan(1);
+    await expect.poll(() => page.getByTestId('selection-count').innerText(), POLL).toBe(`${inView} nodes selected`);
+  });
+
+  it('dragging a node is a step: undo puts it back where it was', async () => {
+    await open('country:fr');
+    const id = (await nodeIds()).find((n) => n !== 'country:fr')!;
+    const start = await page.evaluate((n) => window.__explorer!.modelPosition(n), id);
+    const at = await page.evaluate((n) => window.__explorer!.screenPosition(n), id);
+    await page.mouse.move(at!.x, at!.y);
+    await page.mouse.down();
+    await page.mouse.move(at!.x + 60, at!.y + 40, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('undo').getAttribute('title'), POLL).toMatch(/^Undo: Move /);
+    const moved = await page.evaluate((n) => window.__explorer!.modelPosition(n), id);
+    expect(Math.hypot(moved!.x - start!.x, moved!.y - start!.y)).toBeGreaterThan(20);
+    await page.keyboard.press('Control+z');
+    await idle();
+    const back = await page.evaluate((n) => window.__explorer!.modelPosition(n), id);
+    expect(back!.x).toBeCloseTo(start!.x, 0);
+    expect(back!.y).toBeCloseTo(start!.y, 0);
   });
 
   it('opens the node menu from the keyboard, moves through it with arrows, expands with Enter, and lists shortcuts on ?', async () => {

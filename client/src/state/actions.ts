@@ -227,8 +227,9 @@ export function createActions(store: WritableStore<State>): Actions {
         moved = true;
       }
       if (!moved) return;
-      if (label !== null) {
-        update(() => ({ positions }), label);
+      // Inside a `step` (e.g. opening a workspace) positions are part of that step.
+      if (label !== null || stepDepth > 0) {
+        update(() => ({ positions }), label ?? 'Move nodes');
         return;
       }
       // Settling, not a step: the head now shows where the newcomers landed.
