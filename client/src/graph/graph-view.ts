@@ -264,10 +264,16 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     return !!o && (o.shiftKey || o.ctrlKey || o.metaKey);
   };
 
+  // Cytoscape calls any two quick taps a double tap, even on two different nodes (shift-clicking
+  // A then B): only a second tap on the same element, without a modifier, expands.
+  let taps: [string | null, string | null] = [null, null];
+  cy.on('tap', (e) => { taps = [taps[1], e.target === cy ? null : (e.target as cytoscape.SingularElementReturnValue).id()]; });
   cy.on('tap', 'node', (e) => events.onTapNode(e.target.id(), modifier(e)));
   cy.on('tap', 'edge', (e) => events.onTapEdge(e.target.id()));
   cy.on('tap', (e) => { if (e.target === cy && !modifier(e)) events.onTapBackground(); });
-  cy.on('dbltap', 'node', (e) => events.onExpandNode(e.target.id()));
+  cy.on('dbltap', 'node', (e) => {
+    if (!modifier(e) && taps[0] === e.target.id()) events.onExpandNode(e.target.id());
+  });
   cy.on('cxttap', 'node', (e) => events.onContextNode(e.target.id(), pagePoint(e.renderedPosition)));
   cy.on('cxttap', (e) => { if (e.target === cy) events.onContextBackground(); });
   container.addEventListener('contextmenu', (e) => e.preventDefault());
