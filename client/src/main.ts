@@ -19,9 +19,10 @@ import { createNodeMenu } from './ui/node-menu';
 import { createPathFinder } from './ui/path-finder';
 import type { SearchHit } from './ui/search-box';
 import { createSearchPanel } from './ui/search-panel';
+import { shortcutHandlers } from './ui/shortcut-handlers';
 import { createShortcutsOverlay } from './ui/shortcuts-overlay';
 import { mountStatusArea } from './ui/status-area';
-import { createToolbar, ZOOM_STEP } from './ui/toolbar';
+import { createToolbar } from './ui/toolbar';
 import { createTooltip } from './ui/tooltip';
 
 /** The Five Country Ministerial: the view the product opens on (override with `?node=<id>`). */
@@ -110,47 +111,9 @@ mountDetailsPanel(mustFind('details'), store, {
   expandSelection: () => { void ops.expandSelection(); },
 });
 
-/** The one selected node, for commands that need exactly one. */
-const singleSelected = (): string | null => {
-  const ids = ops.selectedNodeIds();
-  return ids.length === 1 ? ids[0] as string : null;
-};
-
-installShortcuts({
-  closeOverlays: () => {
-    const open = nodeMenu.isOpen();
-    nodeMenu.close();
-    return shortcutsOverlay.close() || open;
-  },
-  clearSelection: () => ops.select({ kind: 'none' }),
-  hideSelection: ops.hideSelection,
-  fit: () => actions.requestView({ kind: 'fit' }),
-  zoomIn: () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }),
-  zoomOut: () => actions.requestView({ kind: 'zoom', factor: 1 / ZOOM_STEP }),
-  undo: actions.undo,
-  redo: actions.redo,
-  openMenu: () => {
-    const id = singleSelected();
-    const at = id ? view.screenPosition(id) : null;
-    if (id && at) nodeMenu.open(id, at);
-    else actions.setStatus('Select one node to open its menu.');
-  },
-  expandSelection: () => { void ops.expandSelection(); },
-  collapseSelection: () => { for (const id of ops.selectedNodeIds()) ops.collapse(id); },
-  togglePin: ops.togglePinSelection,
-  selectNeighbours: () => { const id = singleSelected(); if (id) ops.selectNeighbours(id); },
-  selectAll: () => ops.selectNodes([...store.get().nodes.keys()]),
-  selectNext: (step) => {
-    const ids = [...store.get().nodes.values()].sort((a, b) => a.name.localeCompare(b.name)).map((n) => n.id);
-    if (!ids.length) return;
-    const at = ids.indexOf(singleSelected() ?? '');
-    const id = ids[(at < 0 ? (step === 1 ? 0 : ids.length - 1) : at + step + ids.length) % ids.length] as string;
-    ops.select({ kind: 'node', id });
-    actions.requestView({ kind: 'center', id });
-  },
-  relayout: () => actions.requestView({ kind: 'layout', name: store.get().layout }),
-  showShortcuts: shortcutsOverlay.open,
-});
+installShortcuts(shortcutHandlers({
+  store, actions, ops, nodeMenu, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
+}));
 
 installTestHooks({
   nodeIds: view.nodeIds,
