@@ -231,6 +231,10 @@ describe('workspaces', () => {
     await h.waitForNode('country:uk');
     await page.evaluate(() => window.__explorer!.expand('country:uk'));
     await canvas.idle(page);
+    // Pin the UK (P pins the selection): pins are part of the saved scene.
+    await page.evaluate(() => window.__explorer!.select('country:uk'));
+    await page.locator('body').press('p');
+    await expect.poll(() => page.evaluate(() => window.__explorer!.classesOf('country:uk')), POLL).toContain('pinned');
 
     await page.locator('body').press('w');
     const name = unique('Paris-London network');
@@ -253,6 +257,7 @@ describe('workspaces', () => {
     expect(stored.workspace.name).toBe(name);
     expect(sorted(stored.workspace.scene.nodes.map((n) => n.id))).toEqual(saved.nodes);
     expect(sorted(stored.workspace.scene.edges ?? [])).toEqual(saved.edges);
+    expect(stored.workspace.scene.nodes.filter((n) => n.pinned).map((n) => n.id)).toEqual(['country:uk']);
 
     const reopened = await h.openPage(`?workspace=${encodeURIComponent(id)}`);
     await reopened.waitForFunction((n) => window.__explorer!.nodeIds().length === n, saved.nodes.length, POLL);
@@ -269,8 +274,13 @@ describe('workspaces', () => {
     expect(Math.abs(viewport.pan.x - saved.viewport.pan.x)).toBeLessThan(1);
     expect(Math.abs(viewport.pan.y - saved.viewport.pan.y)).toBeLessThan(1);
     expect(new URL(reopened.url()).searchParams.get('workspace')).toBe(id);
+    expect(await reopened.evaluate(() => window.__explorer!.classesOf('country:uk'))).toContain('pinned');
     await expect.poll(() => reopened.getByTestId('status').innerText(), POLL).toContain(`Opened workspace ‘${name}’`);
     await reopened.screenshot({ path: join(ARTIFACTS, 'workspace-reopened.png') });
+
+    // Opening was one undoable step: Ctrl+Z goes back to the empty canvas the page started with.
+    await reopened.locator('body').press('Control+z');
+    await reopened.waitForFunction(() => window.__explorer!.nodeIds().length === 0, undefined, POLL);
   });
 
   it('saving an open workspace that changed elsewhere shows the conflict; Overwrite re-reads the version and saves', async () => {
