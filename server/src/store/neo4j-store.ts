@@ -58,9 +58,10 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
 
   /**
    * Runs `steps` in one transaction of `mode` (all apply, or none) and returns the last step's result.
-   * `timeoutMs` undefined leaves the server's own transaction limit in force (batch loads).
+   * `timeoutMs` null leaves the server's own transaction limit in force (batch loads). It is null and not
+   * undefined on purpose: an undefined argument would silently take the default.
    */
-  const inTransaction = async <R extends RecordShape>(mode: 'READ' | 'WRITE', steps: { name: QueryName; params?: Params }[], timeoutMs: number | undefined = timeout): Promise<QueryResult<R>> => {
+  const inTransaction = async <R extends RecordShape>(mode: 'READ' | 'WRITE', steps: { name: QueryName; params?: Params }[], timeoutMs: number | null): Promise<QueryResult<R>> => {
     const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const work = async (tx: { run: (q: string, p: Params) => PromiseLike<QueryResult<R>> }): Promise<QueryResult<R>> => {
       let last: QueryResult<R> | undefined;
@@ -68,7 +69,7 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
       return last!;
     };
     try {
-      const config = timeoutMs === undefined ? {} : { timeout: timeoutMs };
+      const config = timeoutMs === null ? {} : { timeout: timeoutMs };
       return mode === 'READ' ? await session.executeRead(work as never, config) : await session.executeWrite(work as never, config);
     } catch (err) {
       throw mapDriverError(err);
@@ -80,9 +81,9 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
   const store: GraphStore = {
     driver,
     database,
-    read: (name, params) => inTransaction('READ', [{ name, params }]),
-    write: (name, params) => inTransaction('WRITE', [{ name, params }]),
-    async writeAll(steps) { await inTransaction('WRITE', steps, undefined); },
+    read: (name, params) => inTransaction('READ', [{ name, params }], timeout),
+    write: (name, params) => inTransaction('WRITE', [{ name, params }], timeout),
+    async writeAll(steps) { await inTransaction('WRITE', steps, null); },
     close: () => driver.close(),
   };
   try {
