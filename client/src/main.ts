@@ -1,17 +1,26 @@
 // Composition root: builds the store, API client, graph view and panels, wires them, loads the start view.
 import './styles.css';
 import { createApiClient } from './api/api-client';
+import { createCooperationOperations } from './explorer/cooperation-operations';
 import { createOperations, neighbourCap } from './explorer/operations';
+import { createPathOperations } from './explorer/path-operations';
+import { createRunTask } from './explorer/run-task';
 import { createGraphView } from './graph/graph-view';
 import { installTestHooks } from './graph/test-hooks';
 import { createActions } from './state/actions';
+import { createCooperationActions } from './state/cooperation-actions';
+import { cooperationSceneStore } from './state/cooperation-scene';
+import { createPathActions } from './state/path-actions';
 import { initialState } from './state/state';
 import { createStore } from './state/store';
 import { createCanvasHint } from './ui/canvas-hint';
+import { createCooperationOverlay } from './ui/cooperation-overlay';
+import { createCooperationPanel } from './ui/cooperation-panel';
 import { mountDetailsPanel } from './ui/details-panel';
 import { installShortcuts } from './ui/keyboard';
 import { createLegend } from './ui/legend';
 import { createPathFinder } from './ui/path-finder';
+import { createPathResults } from './ui/path-results';
 import type { SearchHit } from './ui/search-box';
 import { createSearchPanel } from './ui/search-panel';
 import { mountStatusArea } from './ui/status-area';
@@ -32,12 +41,20 @@ const api = createApiClient();
 const store = createStore(initialState());
 const actions = createActions(store);
 const ops = createOperations(api, store, actions, neighbourCap(window.location.search));
+const pathActions = createPathActions(store);
+const coopActions = createCooperationActions(store);
+const runTask = createRunTask(actions, ops.report);
+const pathOps = createPathOperations(api, store, actions, coopActions, runTask);
+const coopOps = createCooperationOperations(api, store, actions, coopActions, runTask);
 
 window.addEventListener('error', (e) => ops.report(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => ops.report(e.reason));
 
 const search = async (q: string, signal: AbortSignal): Promise<readonly SearchHit[]> =>
   (await api.search(q, { limit: SUGGESTION_LIMIT, signal })).nodes;
+
+const searchThreats = async (q: string, signal: AbortSignal): Promise<readonly SearchHit[]> =>
+  (await api.search(q, { labels: ['ThreatType'], limit: SUGGESTION_LIMIT, signal })).nodes;
 
 const view = createGraphView(mustFind('graph'), store, {
   onTapNode: (id) => ops.select({ kind: 'node', id }),
@@ -55,14 +72,31 @@ mustFind('sidebar').append(
     onError: ops.report,
   }).element,
   createPathFinder({
-    store, actions, search,
+    store, actions, search, searchThreats,
+    schema: api.schema(),
     resolveNode: ops.resolveNode,
-    findPaths: ops.findPaths,
+    findPaths: pathOps.findPaths,
     onError: ops.report,
   }),
+  createPathResults(store, pathActions),
+  createCooperationPanel({ store, searchThreats, showCooperation: coopOps.showCooperation, onError: ops.report }),
   createLegend(store),
 );
-mustFind('canvas-area').append(createCanvasHint(store));
+const coopOverlay = createCooperationOverlay({
+  store, coop: coopActions,
+  leave: coopOps.leave,
+  addAllToExplorer: coopOps.addAllToExplorer,
+  pickPair: (id) => ops.select({ kind: 'edge', id }),
+});
+mustFind('canvas-area').append(createCanvasHint(store), coopOverlay.element);
+// The cooperation view's pair graph: a second graph view over the explorer's, rendering a scene derived from State.
+const coopView = createGraphView(coopOverlay.graphContainer, cooperationSceneStore(store), {
+  onTapNode: (id) => ops.select({ kind: 'node', id }),
+  onTapEdge: (id) => ops.select({ kind: 'edge', id }),
+  onTapBackground: () => { if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' }); },
+  onExpandNode: () => actions.setStatus('Expanding works on the explorer scene: "Back to explorer" first, or add this pair to it.'),
+  onError: ops.report,
+});
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
@@ -70,6 +104,7 @@ mountDetailsPanel(mustFind('details'), store, {
   hideSelection: ops.hideSelection,
   pathFrom: (ref) => actions.setPathEnd('from', ref),
   pathTo: (ref) => actions.setPathEnd('to', ref),
+  addPairToExplorer: coopOps.addPairToExplorer,
 });
 
 installShortcuts({
@@ -93,6 +128,16 @@ installTestHooks({
   select: (id) => {
     const s = store.get();
     ops.select(!s.nodes.has(id) && s.edges.has(id) ? { kind: 'edge', id } : { kind: 'node', id });
+  },
+  cooperation: {
+    nodeIds: coopView.nodeIds,
+    edges: () => coopView.edgeIds().map((id) => {
+      const d = coopView.dataOf(id) ?? {};
+      return { id, source: String(d['source']), target: String(d['target']), weight: Number(d['weight']) };
+    }),
+    classesOf: coopView.classesOf,
+    edgeMidpoint: coopView.edgeMidpoint,
+    whenIdle: coopView.whenIdle,
   },
 });
 

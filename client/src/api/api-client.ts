@@ -1,7 +1,7 @@
 // Typed client for the JSON API under /api: one method per endpoint, failures as ApiError.
 import type {
-  ErrorResponse, HealthResponse, NeighboursResponse, NodeResponse, PathsResponse, SchemaResponse,
-  SearchResponse,
+  CooperationResponse, ErrorResponse, HealthResponse, NeighboursResponse, NodeResponse, PathMode, PathsResponse,
+  SchemaResponse, SearchResponse,
 } from '../../../server/src/api-types';
 import { ApiError } from './api-error';
 
@@ -9,7 +9,7 @@ import { ApiError } from './api-error';
 const REQUEST_TIMEOUT_MS = 20_000;
 
 /** Path search modes the server accepts. */
-export type PathMode = 'shortest' | 'all-shortest';
+export type { PathMode };
 
 /** Filters for a neighbourhood expansion; all optional. */
 export interface NeighbourQuery {
@@ -26,7 +26,11 @@ export interface PathQuery {
   to: string;
   maxHops: number;
   mode: PathMode;
+  /** With mode `k-paths`: how many distinct paths at most (1..10). */
+  k?: number;
   threat?: string;
+  /** Every hop must be one of these types; empty or absent means any. */
+  relTypes?: readonly string[];
 }
 
 /** The API, as the rest of the client sees it. */
@@ -37,6 +41,8 @@ export interface ApiClient {
   node(id: string): Promise<NodeResponse>;
   neighbours(id: string, query?: NeighbourQuery): Promise<NeighboursResponse>;
   paths(query: PathQuery): Promise<PathsResponse>;
+  /** Actor pairs who cooperate on `threat` (an id, name or alias), optionally around one actor. */
+  cooperation(threat: string, opts?: { actor?: string }): Promise<CooperationResponse>;
 }
 
 type Params = Record<string, string | number | readonly string[] | undefined>;
@@ -102,7 +108,9 @@ export function createApiClient(base = '/api'): ApiClient {
       relTypes: query.relTypes, labels: query.labels, threat: query.threat, limit: query.limit, skip: query.skip,
     }),
     paths: (query) => get<PathsResponse>('/paths', {
-      from: query.from, to: query.to, maxHops: query.maxHops, mode: query.mode, threat: query.threat,
+      from: query.from, to: query.to, maxHops: query.maxHops, mode: query.mode,
+      k: query.mode === 'k-paths' ? query.k : undefined, threat: query.threat, relTypes: query.relTypes,
     }),
+    cooperation: (threat, opts = {}) => get<CooperationResponse>('/cooperation', { threat, actor: opts.actor }),
   };
 }

@@ -1,6 +1,6 @@
 // Use cases that talk to the API and then change State through actions; errors reach the user.
 import type { GraphNode, NeighboursResponse } from '../../../server/src/api-types';
-import type { ApiClient, PathMode } from '../api/api-client';
+import type { ApiClient } from '../api/api-client';
 import { ApiError, describeError, isAbortError } from '../api/api-error';
 import type { Actions } from '../state/actions';
 import type { NodeRef, Selection, State } from '../state/state';
@@ -32,7 +32,6 @@ export interface Operations {
   addFromSearch(node: GraphNode): void;
   /** Expands a node's neighbourhood; `more` fetches the next page after what is shown. */
   expand(id: string, opts?: { more?: boolean }): Promise<void>;
-  findPaths(from: NodeRef, to: NodeRef, maxHops: number, mode: PathMode): Promise<void>;
   /** Turns what the user typed into a node: a known id as-is, otherwise the best search hit. */
   resolveNode(text: string): Promise<NodeRef | null>;
   hideSelection(): void;
@@ -122,21 +121,6 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
       const previous = store.get().expansions.get(id);
       const skip = opts.more && previous ? previous.shown : 0;
       applyNeighbours(id, await api.neighbours(id, { limit: cap, skip }), skip);
-    }),
-
-    findPaths: (from, to, maxHops, mode) => run(async () => {
-      actions.clearPaths();
-      const { paths } = await api.paths({ from: from.id, to: to.id, maxHops, mode });
-      if (!paths.length) {
-        actions.setStatus(`No path between ${from.name} and ${to.name} within ${maxHops} hops.`);
-        actions.notify('info', `No path between ${from.name} and ${to.name} within ${maxHops} hops.`);
-        return;
-      }
-      actions.showPaths(paths);
-      const hops = Math.min(...paths.map((p) => p.edges.length));
-      actions.setStatus(`${paths.length} path${paths.length === 1 ? '' : 's'} from ${from.name} to ${to.name}, ${hops} hop${hops === 1 ? '' : 's'}.`);
-      const ids = paths.flatMap((p) => p.nodes.map((n) => n.id));
-      actions.requestView({ kind: 'fit', ids });
     }),
 
     resolveNode: async (text) => {

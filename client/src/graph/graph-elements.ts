@@ -2,6 +2,7 @@
 import type cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
 import { claimFlags } from '../model/claim-flags';
+import { isCooperationEdgeId } from '../model/cooperation-projection';
 import { kindClass } from '../model/label-styles';
 import { nodeKind } from '../model/node-kind';
 import type { State } from '../state/state';
@@ -11,9 +12,11 @@ export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
   return { id: node.id, name: node.name };
 }
 
-/** Element data for an edge. */
+/** Element data for an edge; a synthetic cooperation edge also carries its weight (its label and width). */
 export function edgeData(edge: GraphEdge): cytoscape.EdgeDataDefinition {
-  return { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+  const data: cytoscape.EdgeDataDefinition = { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+  if (isCooperationEdgeId(edge.id)) data['weight'] = Number(edge.properties['weight'] ?? 1);
+  return data;
 }
 
 function flagClasses(properties: Record<string, unknown>): string[] {
@@ -62,6 +65,7 @@ export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): s
 /** Classes of an edge, derived from state. */
 export function edgeClasses(edge: GraphEdge, s: State, ctx: SelectionContext): string {
   const classes = flagClasses(edge.properties);
+  if (isCooperationEdgeId(edge.id)) classes.push('coop');
   if (s.selection.kind === 'edge' && s.selection.id === edge.id) classes.push('selected');
   if (ctx.incident.has(edge.id)) classes.push('incident');
   if (s.path) classes.push(s.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');

@@ -29,6 +29,10 @@ export interface GraphView {
   screenPosition(id: string): { x: number; y: number } | null;
   /** The style classes an element carries (e.g. `path`, `dimmed`); empty when it is not drawn. */
   classesOf(id: string): string[];
+  /** An element's data as drawn (e.g. a cooperation edge's `weight`); null when it is not drawn. */
+  dataOf(id: string): Record<string, unknown> | null;
+  /** The midpoint of a drawn edge in page coordinates (for real clicks), or null. */
+  edgeMidpoint(id: string): { x: number; y: number } | null;
   /** Resolves when queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
 }
@@ -197,6 +201,17 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       return { x: box.left + p.x, y: box.top + p.y };
     },
     classesOf: (id) => cy.getElementById(id).classes(),
+    dataOf: (id) => {
+      const ele = cy.getElementById(id);
+      return ele.empty() ? null : { ...(ele.data() as Record<string, unknown>) };
+    },
+    edgeMidpoint: (id) => {
+      const edge = cy.getElementById(id);
+      if (edge.empty() || !edge.isEdge()) return null;
+      const box = container.getBoundingClientRect();
+      const p = edge.renderedMidpoint();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
     whenIdle: async () => {
       // A task queued while waiting extends the queue; wait until it stops growing.
       let current: Promise<void>;

@@ -16,6 +16,19 @@ export interface ExplorerTestHooks {
   classesOf(id: string): string[];
   /** Resolves once queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
+  /** The cooperation view's canvas (drawn over the explorer's while that view is open). */
+  cooperation?: CooperationCanvasHooks;
+}
+
+/** Read access to the cooperation view's canvas. */
+export interface CooperationCanvasHooks {
+  nodeIds(): string[];
+  /** Each drawn pair edge with the weight it is drawn with. */
+  edges(): { id: string; source: string; target: string; weight: number }[];
+  classesOf(id: string): string[];
+  /** An edge's midpoint in page coordinates (for real clicks), or null. */
+  edgeMidpoint(id: string): { x: number; y: number } | null;
+  whenIdle(): Promise<void>;
 }
 
 declare global {

@@ -1,9 +1,10 @@
 // The only code that changes the State: each action is a named, synchronous state transition.
 import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
 import type {
-  Expansion, LayoutName, Notice, NodeRef, PathEnds, Selection, StartView, State, ViewRequest,
+  Expansion, LayoutName, Notice, NodeRef, PathEnds, PathHighlight, Selection, StartView, State, ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
+import { pathElementIds } from '../model/path-steps';
 
 /** At most this many notices are kept; older ones fall off so the status area stays small. */
 const MAX_NOTICES = 4;
@@ -20,8 +21,8 @@ export interface Actions {
   /** Removes nodes (with their edges) and edges from the canvas. */
   hide(ids: readonly string[]): void;
   clearCanvas(): void;
-  /** Adds the paths to the canvas and highlights them. */
-  showPaths(paths: readonly Graph[]): void;
+  /** Adds the paths to the canvas, highlights them and keeps them for the path list. */
+  showPaths(paths: readonly Graph[], ends: PathHighlight['ends']): void;
   clearPaths(): void;
   setPathEnd(end: keyof PathEnds, ref: NodeRef | null): void;
   setLayout(name: LayoutName): void;
@@ -99,19 +100,17 @@ export function createActions(store: WritableStore<State>): Actions {
     }),
 
     clearCanvas: () => update(() => ({
-      nodes: new Map(), edges: new Map(), expansions: new Map(), path: null,
+      nodes: new Map(), edges: new Map(), expansions: new Map(), path: null, cooperation: null,
       selection: { kind: 'none' }, details: { status: 'idle' }, statusText: '',
     })),
 
-    showPaths: (paths) => update((s) => {
+    showPaths: (paths, ends) => update((s) => {
       const merged: Graph = { nodes: paths.flatMap((p) => p.nodes), edges: paths.flatMap((p) => p.edges) };
+      // A single path is chosen at once, so its "why connected" shows without another click.
+      const chosen = paths.length === 1 ? 0 : null;
       return {
         ...withGraph(s, merged),
-        path: {
-          nodeIds: new Set(merged.nodes.map((n) => n.id)),
-          edgeIds: new Set(merged.edges.map((e) => e.id)),
-          count: paths.length,
-        },
+        path: { ...pathElementIds(paths, chosen), count: paths.length, paths, ends, chosen, preview: null },
       };
     }),
 

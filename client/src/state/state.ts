@@ -1,5 +1,5 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type { GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
+import type { CooperationResponse, Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
 
 /** What is selected: nothing, one node or one edge (panels switch on `kind`). */
 export type Selection =
@@ -24,9 +24,27 @@ export interface Expansion {
 
 /** The paths found by the path finder, highlighted on the canvas while set. */
 export interface PathHighlight {
+  /** What is highlighted now: the previewed path, else the chosen one, else every path. */
   nodeIds: ReadonlySet<string>;
   edgeIds: ReadonlySet<string>;
   count: number;
+  /** The paths as the server returned them, listed beside the canvas. */
+  paths: readonly Graph[];
+  /** The ends the search ran between (paths are read from `from`). */
+  ends: { from: NodeRef; to: NodeRef };
+  /** The path chosen in the list (its "why connected" is shown), or null for all. */
+  chosen: number | null;
+  /** The path under the pointer or keyboard focus in the list, highlighted while there. */
+  preview: number | null;
+}
+
+/** How the cooperation view shows the actor pairs. */
+export type CooperationDisplay = 'graph' | 'matrix';
+
+/** The cooperation view while it is open (see state/cooperation-actions.ts for how it sits beside the scene). */
+export interface CooperationView {
+  response: CooperationResponse;
+  display: CooperationDisplay;
 }
 
 /** A node named by id, with the name to show for it. */
@@ -69,6 +87,8 @@ export interface State {
   busy: number;
   notices: readonly Notice[];
   startView: StartView;
+  /** The open cooperation view, drawn over the explorer scene; null when closed. */
+  cooperation: CooperationView | null;
 }
 
 /** State at page load: an empty canvas waiting for the start view. */
@@ -87,5 +107,6 @@ export function initialState(): State {
     busy: 0,
     notices: [],
     startView: 'loading',
+    cooperation: null,
   };
 }

@@ -9,4 +9,6 @@ export interface DetailsHandlers {
   hideSelection(): void;
   pathFrom(ref: NodeRef): void;
   pathTo(ref: NodeRef): void;
+  /** Adds the real nodes and relationships behind a cooperation pair edge to the explorer scene. */
+  addPairToExplorer(edgeId: string): void;
 }

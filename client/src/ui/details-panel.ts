@@ -1,5 +1,7 @@
 // The details panel: shows whatever is selected (node or edge), re-rendered only when that changes.
+import { isCooperationEdgeId } from '../model/cooperation-projection';
 import type { State } from '../state/state';
+import { cooperationDetails } from './cooperation-details';
 import type { ReadableStore } from '../state/store';
 import type { DetailsHandlers } from './details-handlers';
 import { el } from './dom';
@@ -13,6 +15,7 @@ function renderKey(s: State): unknown[] {
     case 'none': return [sel];
     case 'node': return [sel, s.details, s.nodes.get(sel.id), s.expansions.get(sel.id)];
     case 'edge': {
+      if (isCooperationEdgeId(sel.id)) return [sel, s.cooperation];
       const e = s.edges.get(sel.id);
       return [sel, e, e && s.nodes.get(e.source), e && s.nodes.get(e.target)];
     }
@@ -36,7 +39,7 @@ export function mountDetailsPanel(root: HTMLElement, store: ReadableStore<State>
     lastKey = key;
     const sel = s.selection;
     const body = sel.kind === 'node' ? nodeDetails(s, sel.id, handlers)
-      : sel.kind === 'edge' ? edgeDetails(s, sel.id, handlers)
+      : sel.kind === 'edge' ? (isCooperationEdgeId(sel.id) ? cooperationDetails(s, sel.id, handlers) : edgeDetails(s, sel.id, handlers))
         : [placeholder()];
     root.replaceChildren(el('div', { className: 'details-body' }, body));
     if (selectionChanged) root.scrollTop = 0;
