@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Logger } from './logger.js';
 import type { GraphStore } from './store/neo4j-store.js';
 import { readRoutes } from './routes/read-routes.js';
+import { consoleRoutes } from './routes/console-routes.js';
+import type { ConsoleLimits } from './store/console-query.js';
 import { errorHandler, notFoundHandler } from './error-middleware.js';
 
 export interface AppDeps {
@@ -15,12 +17,14 @@ export interface AppDeps {
   logger: Logger;
   /** Built client to serve at /, if any (dist/client). */
   clientDir?: string;
+  /** Time limit and row cap of the Cypher console (defaults 5 s and 1000 rows). */
+  console?: ConsoleLimits;
 }
 
 /** JSON bodies above this are refused with 413; graph edits are small. */
 const BODY_LIMIT = '1mb';
 
-export function createApp({ store, logger, clientDir }: AppDeps): Express {
+export function createApp({ store, logger, clientDir, console: consoleLimits }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -38,6 +42,7 @@ export function createApp({ store, logger, clientDir }: AppDeps): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
 
   app.use('/api', readRoutes(store));
+  app.use('/api', consoleRoutes(store, consoleLimits));
   app.use('/api', notFoundHandler);
 
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

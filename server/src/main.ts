@@ -45,7 +45,7 @@ export async function main(): Promise<void> {
         await seedDatabase(db.store);
       }
     }
-    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR });
+    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console });
     server = await new Promise<Server>((res, rej) => {
       const s = app.listen(config.port, config.host, () => res(s));
       s.once('error', rej);
