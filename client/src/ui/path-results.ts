@@ -41,13 +41,17 @@ export function createPathResults(store: ReadableStore<State>, pathActions: Path
       const ordered = orderPath(p, path.ends.from.id);
       const li = el('li', {
         className: 'path-item', testId: 'path-item',
-        attrs: { id: `path-option-${i}`, role: 'option', 'aria-selected': 'false', 'data-index': String(i) },
+        attrs: {
+          id: `path-option-${i}`, role: 'option', 'aria-selected': 'false', 'data-index': String(i),
+          'data-edge-ids': ordered.steps.map((st) => st.edge.id).join(' '),
+        },
       }, [
         el('span', { className: 'path-chain', testId: 'path-chain', text: pathChain(ordered) }),
         el('span', { className: 'path-hops', text: `${ordered.steps.length} hop${ordered.steps.length === 1 ? '' : 's'}` }),
       ]);
       li.addEventListener('mouseenter', () => pathActions.previewPath(i));
       li.addEventListener('click', () => {
+        pointerDown = false;
         setActive(i, false);
         pathActions.choosePath(i);
       });
@@ -59,7 +63,11 @@ export function createPathResults(store: ReadableStore<State>, pathActions: Path
   };
 
   list.addEventListener('mouseleave', () => pathActions.previewPath(document.activeElement === list && active >= 0 ? active : null));
+  // A click focuses the list too; only keyboard focus should move the cursor and preview a path.
+  let pointerDown = false;
+  list.addEventListener('mousedown', () => { pointerDown = true; });
   list.addEventListener('focus', () => {
+    if (pointerDown) { pointerDown = false; return; }
     const chosen = store.get().path?.chosen ?? null;
     setActive(chosen ?? 0, true);
   });
