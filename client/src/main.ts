@@ -109,7 +109,8 @@ mountDetailsPanel(mustFind('details'), store, {
 
 installShortcuts({
   clearSelection: () => ops.select({ kind: 'none' }),
-  hideSelection: ops.hideSelection,
+  // Delete hides from the explorer scene; the cooperation view's pairs are not scene elements.
+  hideSelection: () => { if (!store.get().cooperation) ops.hideSelection(); },
   fit: () => actions.requestView({ kind: 'fit' }),
   zoomIn: () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }),
   zoomOut: () => actions.requestView({ kind: 'zoom', factor: 1 / ZOOM_STEP }),

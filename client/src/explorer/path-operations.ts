@@ -43,8 +43,8 @@ export function createPathOperations(
         ...(q.threat ? { threat: q.threat } : {}), relTypes: q.relTypes,
       });
       if (store.get().cooperation) coop.leaveCooperation();
-      actions.clearPaths();
       if (!paths.length) {
+        actions.clearPaths();
         const text = `No path between ${q.from.name} and ${q.to.name} ${filtersText(q)}.`;
         actions.setStatus(text);
         actions.notify('info', text);

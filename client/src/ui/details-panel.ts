@@ -1,8 +1,8 @@
 // The details panel: shows whatever is selected (node or edge), re-rendered only when that changes.
 import { isCooperationEdgeId } from '../model/cooperation-projection';
 import type { State } from '../state/state';
-import { cooperationDetails } from './cooperation-details';
 import type { ReadableStore } from '../state/store';
+import { cooperationDetails } from './cooperation-details';
 import type { DetailsHandlers } from './details-handlers';
 import { el } from './dom';
 import { edgeDetails } from './edge-details';
