@@ -187,4 +187,12 @@ export type ErrorCode =
   /** Console: the query ran past the timeout and was stopped. */
   | 'QUERY_TIMEOUT';
 
-export interface ErrorResponse { error: { code: ErrorCode; message: string; field?: string } }
+export interface ErrorResponse {
+  error: {
+    code: ErrorCode;
+    message: string;
+    field?: string;
+    /** With a 409: the current state of what the request was based on, so the client can reapply. */
+    current?: unknown;
+  };
+}
