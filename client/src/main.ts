@@ -138,6 +138,7 @@ installTestHooks({
     }),
     classesOf: coopView.classesOf,
     edgeMidpoint: coopView.edgeMidpoint,
+    screenPosition: coopView.screenPosition,
     whenIdle: coopView.whenIdle,
   },
 });

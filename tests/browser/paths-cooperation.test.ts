@@ -150,6 +150,27 @@ describe('path finder in Chromium', () => {
   });
 });
 
+/**
+ * Clicks a cooperation edge with the real mouse. Edges are straight, so points along the segment between
+ * the two actors are on it; the midpoint comes first, then points either side in case the layout happened
+ * to put another edge or node over it.
+ */
+async function clickCoopEdge(page: Page, edgeId: string, a: string, b: string): Promise<void> {
+  const coop = await page.evaluate(([e, x, y]) => {
+    const hooks = window.__explorer!.cooperation!;
+    return { mid: hooks.edgeMidpoint(e!), a: hooks.screenPosition(x!), b: hooks.screenPosition(y!) };
+  }, [edgeId, a, b]);
+  expect(coop.mid && coop.a && coop.b, 'the edge and its actors are drawn').toBeTruthy();
+  const along = (t: number): { x: number; y: number } => ({ x: coop.a!.x + (coop.b!.x - coop.a!.x) * t, y: coop.a!.y + (coop.b!.y - coop.a!.y) * t });
+  const points = [coop.mid!, ...[0.4, 0.6, 0.3, 0.7, 0.35, 0.65].map(along)];
+  for (const p of points) {
+    await page.mouse.click(p.x, p.y);
+    const selected = await page.evaluate((e) => window.__explorer!.cooperation!.classesOf(e).includes('selected'), edgeId);
+    if (selected) return;
+  }
+  throw new Error(`could not click ${edgeId}: every point along it is covered`);
+}
+
 describe('cooperation view in Chromium', () => {
   const threat = 'terrorism';
   const load = async (): Promise<CooperationResponse> => {
@@ -192,9 +213,7 @@ describe('cooperation view in Chromium', () => {
 
     // Click the heaviest pair's edge with the real mouse.
     const pair = res.pairs.reduce((best, p) => (p.via.length > best.via.length ? p : best));
-    const at = await page.evaluate((id) => window.__explorer!.cooperation!.edgeMidpoint(id), pairId(pair.a.id, pair.b.id));
-    expect(at).not.toBeNull();
-    await page.mouse.click(at!.x, at!.y);
+    await clickCoopEdge(page, pairId(pair.a.id, pair.b.id), pair.a.id, pair.b.id);
     const details = page.getByTestId('details-panel');
     await expect.poll(() => details.getByTestId('coop-via').count(), POLL).toBe(pair.via.length);
     expect(await details.getByTestId('coop-via').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(pair.via.map((v) => v.id));

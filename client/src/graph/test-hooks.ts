@@ -28,6 +28,8 @@ export interface CooperationCanvasHooks {
   classesOf(id: string): string[];
   /** An edge's midpoint in page coordinates (for real clicks), or null. */
   edgeMidpoint(id: string): { x: number; y: number } | null;
+  /** A node's centre in page coordinates, or null. */
+  screenPosition(id: string): { x: number; y: number } | null;
   whenIdle(): Promise<void>;
 }
 
