@@ -73,7 +73,7 @@ mustFind('sidebar').append(
   }).element,
   createPathFinder({
     store, actions, search, searchThreats,
-    schema: api.schema(),
+    loadSchema: api.schema,
     resolveNode: ops.resolveNode,
     findPaths: pathOps.findPaths,
     onError: ops.report,

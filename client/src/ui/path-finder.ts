@@ -28,8 +28,8 @@ export interface PathFinderDeps {
   actions: Actions;
   search(q: string, signal: AbortSignal): Promise<readonly SearchHit[]>;
   searchThreats(q: string, signal: AbortSignal): Promise<readonly SearchHit[]>;
-  /** The schema, for the relationship-type filter's choices. */
-  schema: Promise<SchemaResponse>;
+  /** Loads the schema, for the relationship-type filter's choices. */
+  loadSchema(): Promise<SchemaResponse>;
   /** Resolves typed text that was not picked from the suggestions. */
   resolveNode(text: string): Promise<NodeRef | null>;
   findPaths(search: PathSearch): Promise<void>;
@@ -82,7 +82,7 @@ export function createPathFinder(deps: PathFinderDeps): HTMLElement {
     testId: 'path-threat', label: 'Threat filter', placeholder: 'Any threat',
     searchThreats: deps.searchThreats, onError: deps.onError, onSubmit: submit, clearable: true,
   });
-  const relTypes = createRelTypeFilter({ testId: 'path-reltypes', schema: deps.schema, onError: deps.onError });
+  const relTypes = createRelTypeFilter({ testId: 'path-reltypes', loadSchema: deps.loadSchema, onError: deps.onError });
   const message = el('p', { className: 'form-message', attrs: { role: 'alert' } });
 
   const resolveEnd = async (end: keyof PathEnds, box: SearchBox): Promise<NodeRef | null> => {

@@ -9,10 +9,10 @@ export interface RelTypeFilter {
   selected(): string[];
 }
 
-/** Creates the filter; its choices arrive with `schema` (a failure is reported and leaves "any"). */
+/** Creates the filter; its choices are loaded when it is first opened (a failure is reported and leaves "any"). */
 export function createRelTypeFilter(opts: {
   testId: string;
-  schema: Promise<SchemaResponse>;
+  loadSchema(): Promise<SchemaResponse>;
   onError(err: unknown): void;
 }): RelTypeFilter {
   const summary = el('summary', { className: 'reltype-summary' });
@@ -30,7 +30,9 @@ export function createRelTypeFilter(opts: {
     syncSummary();
   }, { className: 'reltype-any', title: 'Allow every relationship type' });
 
-  opts.schema.then((schema) => {
+  const element = el('details', { className: 'reltype-filter', testId: opts.testId }, [summary, list, el('div', { className: 'button-row' }, [anyButton])]);
+
+  const showTypes = (schema: SchemaResponse): void => {
     const types = [...schema.relationshipTypes].sort((a, b) => a.type.localeCompare(b.type));
     list.replaceChildren(...types.map((t) => {
       const box = el('input', { attrs: { type: 'checkbox', value: t.type } });
@@ -39,12 +41,19 @@ export function createRelTypeFilter(opts: {
       return el('label', { className: 'reltype' }, [box, el('span', { className: 'reltype-name', text: t.type }), el('span', { className: 'reltype-count', text: String(t.count) })]);
     }));
     syncSummary();
-  }, (err: unknown) => {
-    list.replaceChildren(el('p', { className: 'muted', text: 'Relationship types could not be loaded: any type is allowed.' }));
-    opts.onError(err);
+  };
+
+  // Loaded on first open: most searches use no type filter, so most pages never ask. A failure can be retried by reopening.
+  let requested = false;
+  element.addEventListener('toggle', () => {
+    if (!element.open || requested) return;
+    requested = true;
+    opts.loadSchema().then(showTypes, (err: unknown) => {
+      requested = false;
+      list.replaceChildren(el('p', { className: 'muted', text: 'Relationship types could not be loaded: any type is allowed.' }));
+      opts.onError(err);
+    });
   });
   syncSummary();
-
-  const element = el('details', { className: 'reltype-filter', testId: opts.testId }, [summary, list, el('div', { className: 'button-row' }, [anyButton])]);
   return { element, selected };
 }
