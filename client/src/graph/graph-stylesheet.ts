@@ -127,7 +127,7 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20,
       },
     },
-    // A selected cooperation edge keeps its weight's width.
-    { selector: 'edge.coop.selected', style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected } },
+    // A selected cooperation edge, or one at a selected actor, keeps its weight's width.
+    { selector: 'edge.coop.selected, edge.coop.incident', style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected } },
   ];
 }
