@@ -1,7 +1,7 @@
 // Composition root: builds the store, API client, graph view and panels, wires them, loads the start view.
 import './styles.css';
+import './ui/workbench-core.css';
 import { createApiClient } from './api/api-client';
-import { createCooperationOperations } from './explorer/cooperation-operations';
 import { createOperations, neighbourCap } from './explorer/operations';
 import { createPathOperations } from './explorer/path-operations';
 import { createRunTask } from './explorer/run-task';
@@ -9,22 +9,27 @@ import { createGraphView } from './graph/graph-view';
 import { installTestHooks } from './graph/test-hooks';
 import { createActions } from './state/actions';
 import { createCooperationActions } from './state/cooperation-actions';
-import { cooperationSceneStore } from './state/cooperation-scene';
 import { createPathActions } from './state/path-actions';
-import { initialState } from './state/state';
+import { initialState, type NodeRef } from './state/state';
 import { createStore } from './state/store';
 import { createCanvasHint } from './ui/canvas-hint';
-import { createCooperationOverlay } from './ui/cooperation-overlay';
-import { createCooperationPanel } from './ui/cooperation-panel';
+import { createCapSetting } from './ui/cap-setting';
 import { mountDetailsPanel } from './ui/details-panel';
+import { createHistoryButtons } from './ui/history-buttons';
+import { createHistoryPanel } from './ui/history-panel';
 import { installShortcuts } from './ui/keyboard';
 import { createLegend } from './ui/legend';
+import { mountCooperation } from './ui/mount-cooperation';
+import { createNodeMenu } from './ui/node-menu';
 import { createPathFinder } from './ui/path-finder';
 import { createPathResults } from './ui/path-results';
 import type { SearchHit } from './ui/search-box';
 import { createSearchPanel } from './ui/search-panel';
+import { shortcutHandlers } from './ui/shortcut-handlers';
+import { createShortcutsOverlay } from './ui/shortcuts-overlay';
 import { mountStatusArea } from './ui/status-area';
-import { createToolbar, ZOOM_STEP } from './ui/toolbar';
+import { createToolbar } from './ui/toolbar';
+import { createTooltip } from './ui/tooltip';
 
 /** The Five Country Ministerial: the view the product opens on (override with `?node=<id>`). */
 const START_NODE_ID = 'forum:five-country-ministerial-2025';
@@ -38,33 +43,63 @@ function mustFind(id: string): HTMLElement {
 }
 
 const api = createApiClient();
-const store = createStore(initialState());
+const store = createStore(initialState({ cap: neighbourCap(window.location.search) }));
 const actions = createActions(store);
-const ops = createOperations(api, store, actions, neighbourCap(window.location.search));
-const pathActions = createPathActions(store);
-const coopActions = createCooperationActions(store);
+const ops = createOperations(api, store, actions);
 const runTask = createRunTask(actions, ops.report);
+const coopActions = createCooperationActions(store, actions);
+const pathActions = createPathActions(store);
 const pathOps = createPathOperations(api, store, actions, coopActions, runTask);
-const coopOps = createCooperationOperations(api, store, actions, coopActions, runTask);
 
 window.addEventListener('error', (e) => ops.report(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => ops.report(e.reason));
 
 const search = async (q: string, signal: AbortSignal): Promise<readonly SearchHit[]> =>
   (await api.search(q, { limit: SUGGESTION_LIMIT, signal })).nodes;
-
 const searchThreats = async (q: string, signal: AbortSignal): Promise<readonly SearchHit[]> =>
   (await api.search(q, { labels: ['ThreatType'], limit: SUGGESTION_LIMIT, signal })).nodes;
 
+const pathFrom = (ref: NodeRef): void => actions.setPathEnd('from', ref);
+const pathTo = (ref: NodeRef): void => actions.setPathEnd('to', ref);
+const tooltip = createTooltip(store);
+const shortcutsOverlay = createShortcutsOverlay();
+const nodeMenu = createNodeMenu(store, {
+  neighbourCounts: ops.neighbourCounts,
+  expand: (id, opts) => { void ops.expand(id, opts); },
+  hide: (id) => { ops.select({ kind: 'node', id }); ops.hideSelection(); },
+  setPinned: (id, pinned) => ops.setPinned([id], pinned),
+  selectNeighbours: ops.selectNeighbours,
+  collapse: ops.collapse,
+  pathFrom,
+  pathTo,
+});
+
 const view = createGraphView(mustFind('graph'), store, {
-  onTapNode: (id) => ops.select({ kind: 'node', id }),
+  onTapNode: (id, additive) => { if (additive) ops.toggleSelected(id); else ops.select({ kind: 'node', id }); },
   onTapEdge: (id) => ops.select({ kind: 'edge', id }),
-  onTapBackground: () => { if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' }); },
+  onTapBackground: () => {
+    nodeMenu.close();
+    if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' });
+  },
   onExpandNode: (id) => { void ops.expand(id); },
+  onContextNode: (id, at) => {
+    tooltip.hide();
+    if (!ops.selectedNodeIds().includes(id)) ops.select({ kind: 'node', id });
+    nodeMenu.open(id, at);
+  },
+  onContextBackground: () => nodeMenu.close(),
+  onHover: (target) => tooltip.hover(target),
+  onBoxSelect: (ids) => ops.selectNodes([...ops.selectedNodeIds(), ...ids]),
+  onPositions: (positions, label) => actions.recordPositions(positions, label),
   onError: ops.report,
 });
 
-mustFind('toolbar').append(createToolbar(store, actions));
+const cooperation = mountCooperation({
+  api, store, actions, coop: coopActions, run: runTask, select: ops.select, report: ops.report, searchThreats,
+  canvasArea: mustFind('canvas-area'),
+});
+
+mustFind('toolbar').append(createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions)]));
 mustFind('sidebar').append(
   createSearchPanel({
     search,
@@ -79,47 +114,35 @@ mustFind('sidebar').append(
     onError: ops.report,
   }),
   createPathResults(store, pathActions),
-  createCooperationPanel({ store, searchThreats, showCooperation: coopOps.showCooperation, onError: ops.report }),
+  cooperation.panel,
+  createHistoryPanel(store, actions),
   createLegend(store),
 );
-const coopOverlay = createCooperationOverlay({
-  store, coop: coopActions,
-  leave: coopOps.leave,
-  addAllToExplorer: coopOps.addAllToExplorer,
-  pickPair: (id) => ops.select({ kind: 'edge', id }),
-});
-mustFind('canvas-area').append(createCanvasHint(store), coopOverlay.element);
-// The cooperation view's pair graph: a second graph view over the explorer's, rendering a scene derived from State.
-const coopView = createGraphView(coopOverlay.graphContainer, cooperationSceneStore(store), {
-  onTapNode: (id) => ops.select({ kind: 'node', id }),
-  onTapEdge: (id) => ops.select({ kind: 'edge', id }),
-  onTapBackground: () => { if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' }); },
-  onExpandNode: () => actions.setStatus('Expanding works on the explorer scene: "Back to explorer" first, or add this pair to it.'),
-  onError: ops.report,
-});
+mustFind('canvas-area').append(createCanvasHint(store));
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
   expand: (id, more) => { void ops.expand(id, { more }); },
   hideSelection: ops.hideSelection,
-  pathFrom: (ref) => actions.setPathEnd('from', ref),
-  pathTo: (ref) => actions.setPathEnd('to', ref),
-  addPairToExplorer: coopOps.addPairToExplorer,
+  pathFrom,
+  pathTo,
+  setPinned: ops.setPinned,
+  collapse: ops.collapse,
+  expandSelection: () => { void ops.expandSelection(); },
+  addPairToExplorer: cooperation.ops.addPairToExplorer,
 });
 
-installShortcuts({
-  clearSelection: () => ops.select({ kind: 'none' }),
-  // Delete hides from the explorer scene; the cooperation view's pairs are not scene elements.
-  hideSelection: () => { if (!store.get().cooperation) ops.hideSelection(); },
-  fit: () => actions.requestView({ kind: 'fit' }),
-  zoomIn: () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }),
-  zoomOut: () => actions.requestView({ kind: 'zoom', factor: 1 / ZOOM_STEP }),
-});
+installShortcuts(shortcutHandlers({
+  store, actions, nodeMenu,
+  // Delete hides from the explorer scene; nothing under the open cooperation view is hidden unseen.
+  ops: { ...ops, hideSelection: () => { if (!store.get().cooperation) ops.hideSelection(); } }, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
+}));
 
 installTestHooks({
   nodeIds: view.nodeIds,
   edgeIds: view.edgeIds,
   screenPosition: view.screenPosition,
+  modelPosition: view.modelPosition,
   classesOf: view.classesOf,
   whenIdle: view.whenIdle,
   expand: async (id) => {
@@ -130,17 +153,7 @@ installTestHooks({
     const s = store.get();
     ops.select(!s.nodes.has(id) && s.edges.has(id) ? { kind: 'edge', id } : { kind: 'node', id });
   },
-  cooperation: {
-    nodeIds: coopView.nodeIds,
-    edges: () => coopView.edgeIds().map((id) => {
-      const d = coopView.dataOf(id) ?? {};
-      return { id, source: String(d['source']), target: String(d['target']), weight: Number(d['weight']) };
-    }),
-    classesOf: coopView.classesOf,
-    edgeMidpoint: coopView.edgeMidpoint,
-    screenPosition: coopView.screenPosition,
-    whenIdle: coopView.whenIdle,
-  },
+  cooperation: cooperation.hooks,
 });
 
 void ops.loadStartView(new URLSearchParams(window.location.search).get('node') ?? START_NODE_ID);

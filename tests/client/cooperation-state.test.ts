@@ -4,7 +4,7 @@ import type { CooperationResponse, GraphNode } from '../../server/src/api-types.
 import { createActions } from '../../client/src/state/actions.js';
 import { createCooperationActions } from '../../client/src/state/cooperation-actions.js';
 import { cooperationSceneStore } from '../../client/src/state/cooperation-scene.js';
-import { createPathActions } from '../../client/src/state/path-actions.js';
+import { createPathActions, highlightedPath, pathFocusOf } from '../../client/src/state/path-actions.js';
 import { initialState, type State } from '../../client/src/state/state.js';
 import { createStore } from '../../client/src/state/store.js';
 
@@ -20,25 +20,50 @@ const response: CooperationResponse = {
 
 function setup(): { store: ReturnType<typeof createStore<State>>; actions: ReturnType<typeof createActions>; coop: ReturnType<typeof createCooperationActions> } {
   const store = createStore(initialState());
-  return { store, actions: createActions(store), coop: createCooperationActions(store) };
+  const actions = createActions(store);
+  return { store, actions, coop: createCooperationActions(store, actions) };
 }
 
 describe('cooperation view state', () => {
-  it('entering and leaving each change the state once and leave the explorer scene as it was', () => {
+  it('entering and leaving are one history step each and leave the explorer scene as it was', () => {
     const { store, actions, coop } = setup();
     actions.addGraph({ nodes: [fr, fcm], edges: [] });
     const scene = { nodes: store.get().nodes, edges: store.get().edges };
-    let changes = 0;
-    store.subscribe(() => { changes++; });
+    const steps = (): number => store.get().history.entries.length;
+    const before = steps();
     coop.enterCooperation(response);
-    expect(changes).toBe(1);
+    expect(steps()).toBe(before + 1);
     expect(store.get().cooperation?.response).toBe(response);
     expect(store.get().nodes).toBe(scene.nodes);
     coop.leaveCooperation();
-    expect(changes).toBe(2);
+    expect(steps()).toBe(before + 2);
     expect(store.get().cooperation).toBeNull();
     expect(store.get().nodes).toBe(scene.nodes);
     expect(store.get().edges).toBe(scene.edges);
+    coop.leaveCooperation();
+    expect(steps()).toBe(before + 2);
+  });
+
+  it('entering is one undo step: undo closes the view, redo opens it again; previewing a path is no step', () => {
+    const { store, actions, coop } = setup();
+    actions.addGraph({ nodes: [fr, uk], edges: [] });
+    const steps = store.get().history.entries.length;
+    coop.enterCooperation(response);
+    expect(store.get().history.entries.length).toBe(steps + 1);
+    expect(store.get().history.entries.at(-1)?.label).toBe('Cooperation on threat:terrorism');
+    actions.undo();
+    expect(store.get().cooperation).toBeNull();
+    actions.redo();
+    expect(store.get().cooperation?.response).toBe(response);
+    coop.leaveCooperation();
+    expect(store.get().history.entries.at(-1)?.label).toBe('Back to explorer');
+
+    actions.showPaths([{ nodes: [fr, uk], edges: [] }, { nodes: [fr, uk], edges: [] }], { from: { id: fr.id, name: 'France' }, to: { id: uk.id, name: 'UK' } });
+    const afterPaths = store.get().history.entries.length;
+    const pathActions = createPathActions(store);
+    pathActions.previewPath(1);
+    pathActions.choosePath(0);
+    expect(store.get().history.entries.length).toBe(afterPaths);
   });
 
   it('the derived scene holds the projection while open, nothing while closed, and keeps its identity between unrelated changes', () => {
@@ -69,13 +94,13 @@ describe('cooperation view state', () => {
     ];
     actions.showPaths(paths, { from: { id: fr.id, name: 'France' }, to: { id: uk.id, name: 'UK' } });
     const pathActions = createPathActions(store);
-    expect([...store.get().path!.edgeIds].sort()).toEqual(['e1', 'e2', 'e3']);
+    expect([...highlightedPath(store.get())!.edgeIds].sort()).toEqual(['e1', 'e2', 'e3']);
     pathActions.choosePath(1);
-    expect([...store.get().path!.edgeIds].sort()).toEqual(['e2', 'e3']);
+    expect([...highlightedPath(store.get())!.edgeIds].sort()).toEqual(['e2', 'e3']);
     pathActions.previewPath(0);
-    expect([...store.get().path!.edgeIds]).toEqual(['e1']);
+    expect([...highlightedPath(store.get())!.edgeIds]).toEqual(['e1']);
     pathActions.previewPath(null);
-    expect(store.get().path!.chosen).toBe(1);
-    expect([...store.get().path!.edgeIds].sort()).toEqual(['e2', 'e3']);
+    expect(pathFocusOf(store.get()).chosen).toBe(1);
+    expect([...highlightedPath(store.get())!.edgeIds].sort()).toEqual(['e2', 'e3']);
   });
 });

@@ -58,7 +58,7 @@ export function createCooperationOperations(
       const pair = view && pairOfEdge(view.response, edgeId);
       if (!pair) return;
       const before = store.get().nodes.size;
-      actions.addGraph(pairGraph(pair));
+      actions.step(`Add ${pair.a.name} and ${pair.b.name}'s cooperation`, () => actions.addGraph(pairGraph(pair)));
       added(before, `${pair.a.name} and ${pair.b.name}`);
     },
 
@@ -66,7 +66,7 @@ export function createCooperationOperations(
       const view = store.get().cooperation;
       if (!view) return;
       const before = store.get().nodes.size;
-      actions.addGraph(view.response.graph);
+      actions.step(`Add cooperation on ${view.response.threat.name}`, () => actions.addGraph(view.response.graph));
       added(before, `Cooperation on ${view.response.threat.name}`);
     },
   };

@@ -32,7 +32,7 @@ function filtersText(q: PathSearch): string {
   return parts.join(' ');
 }
 
-/** Finds paths and shows them; paths always land on the explorer scene, so an open cooperation view closes first. */
+/** Finds paths and shows them as one undoable step; paths land on the explorer scene, so an open cooperation view closes. */
 export function createPathOperations(
   api: ApiClient, store: ReadableStore<State>, actions: Actions, coop: CooperationActions, run: RunTask,
 ): { findPaths(search: PathSearch): Promise<void> } {
@@ -42,7 +42,6 @@ export function createPathOperations(
         from: q.from.id, to: q.to.id, maxHops: q.maxHops, mode: q.mode, k: q.k,
         ...(q.threat ? { threat: q.threat } : {}), relTypes: q.relTypes,
       });
-      if (store.get().cooperation) coop.leaveCooperation();
       if (!paths.length) {
         actions.clearPaths();
         const text = `No path between ${q.from.name} and ${q.to.name} ${filtersText(q)}.`;
@@ -50,7 +49,11 @@ export function createPathOperations(
         actions.notify('info', text);
         return;
       }
-      actions.showPaths(paths, { from: q.from, to: q.to });
+      // One step: leaving an open cooperation view (paths belong on the explorer scene) and showing the paths.
+      actions.step(`Paths ${q.from.name} → ${q.to.name}`, () => {
+        if (store.get().cooperation) coop.leaveCooperation();
+        actions.showPaths(paths, { from: q.from, to: q.to });
+      });
       const lengths = paths.map((p) => p.edges.length);
       const [min, max] = [Math.min(...lengths), Math.max(...lengths)];
       const hops = min === max ? plural(min, 'hop') : `${min}–${max} hops`;

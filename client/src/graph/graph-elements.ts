@@ -5,6 +5,7 @@ import { claimFlags } from '../model/claim-flags';
 import { isCooperationEdgeId } from '../model/cooperation-projection';
 import { kindClass } from '../model/label-styles';
 import { nodeKind } from '../model/node-kind';
+import { highlightedPath } from '../state/path-actions';
 import type { State } from '../state/state';
 
 /** Element data for a node: only what the stylesheet reads. */
@@ -33,6 +34,8 @@ export interface SelectionContext {
   neighbours: ReadonlySet<string>;
   /** Edges touching the selected node. */
   incident: ReadonlySet<string>;
+  /** The path elements highlighted (one chosen or previewed path, or all found); null without paths. */
+  path: { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> } | null;
 }
 
 /** Neighbours and incident edges of the selected node (empty when an edge or nothing is selected). */
@@ -48,17 +51,20 @@ export function selectionContext(s: State): SelectionContext {
       }
     }
   }
-  return { neighbours, incident };
+  return { neighbours, incident, path: highlightedPath(s) };
 }
 
-/** Classes of a node, derived from state (kind, flags, selection, expansion, path). */
+/** Classes of a node, derived from state (kind, flags, selection, pin, expansion, path). */
 export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): string {
   const classes = [kindClass(nodeKind(node.labels)), ...flagClasses(node.properties)];
-  if (s.selection.kind === 'node' && s.selection.id === node.id) classes.push('selected');
+  if ((s.selection.kind === 'node' && s.selection.id === node.id) || (s.selection.kind === 'nodes' && s.selection.ids.includes(node.id))) {
+    classes.push('selected');
+  }
+  if (s.pinned.has(node.id)) classes.push('pinned');
   if (ctx.neighbours.has(node.id)) classes.push('neighbour');
   const expansion = s.expansions.get(node.id);
   if (expansion) classes.push(expansion.shown < expansion.total ? 'truncated' : 'expanded');
-  if (s.path) classes.push(s.path.nodeIds.has(node.id) ? 'path' : 'dimmed');
+  if (ctx.path) classes.push(ctx.path.nodeIds.has(node.id) ? 'path' : 'dimmed');
   return classes.join(' ');
 }
 
@@ -68,6 +74,6 @@ export function edgeClasses(edge: GraphEdge, s: State, ctx: SelectionContext): s
   if (isCooperationEdgeId(edge.id)) classes.push('coop');
   if (s.selection.kind === 'edge' && s.selection.id === edge.id) classes.push('selected');
   if (ctx.incident.has(edge.id)) classes.push('incident');
-  if (s.path) classes.push(s.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');
+  if (ctx.path) classes.push(ctx.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');
   return classes.join(' ');
 }

@@ -11,6 +11,7 @@ const COLOURS = {
   path: '#f08c00',
   disputed: '#c2410c',
   border: '#ffffff',
+  pinned: '#7c3aed',
   coop: '#0f766e',
 } as const;
 
@@ -110,6 +111,8 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
       },
     },
     { selector: 'node.path', style: { 'border-color': COLOURS.path, 'border-width': 4, 'z-index': 10 } },
+    // Pinned: a violet ring outside the border, so it shows alongside selection and flags.
+    { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': COLOURS.pinned, 'outline-offset': 2, 'outline-opacity': 1 } },
     { selector: 'node.dimmed', style: { opacity: 0.2 } },
     { selector: 'edge.dimmed', style: { opacity: 0.12 } },
     {

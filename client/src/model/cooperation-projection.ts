@@ -56,3 +56,10 @@ export function pairGraph(pair: CooperationPair): Graph {
   for (const v of pair.via) nodes.set(v.id, v);
   return { nodes: [...nodes.values()], edges: pair.edges };
 }
+
+/** True when the cooperation view of `res` draws `id`: an actor of some pair, or a pair's synthetic edge. */
+export function cooperationShows(res: CooperationResponse, id: string): boolean {
+  return isCooperationEdgeId(id)
+    ? pairOfEdge(res, id) !== null
+    : res.pairs.some((p) => p.a.id === id || p.b.id === id);
+}

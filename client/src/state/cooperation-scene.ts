@@ -7,6 +7,8 @@ import type { ReadableStore } from './store';
 const EMPTY_NODES: ReadonlyMap<string, GraphNode> = new Map();
 const EMPTY_EDGES: ReadonlyMap<string, GraphEdge> = new Map();
 const NO_EXPANSIONS: State['expansions'] = new Map();
+const NO_POSITIONS: State['positions'] = new Map();
+const NO_PINS: State['pinned'] = new Set();
 const NONE: Selection = { kind: 'none' };
 
 /**
@@ -29,12 +31,16 @@ export function cooperationSceneStore(source: ReadableStore<State>): ReadableSto
       edges = graph.edges.length ? new Map(graph.edges.map((e) => [e.id, e])) : EMPTY_EDGES;
     }
     const sel = s.selection;
-    const selection = sel.kind === 'none' || (sel.kind === 'node' ? !nodes.has(sel.id) : !edges.has(sel.id)) ? NONE : sel;
+    const selection = (sel.kind === 'node' && nodes.has(sel.id)) || (sel.kind === 'edge' && edges.has(sel.id)) ? sel : NONE;
     if (prev && prev.nodes === nodes && prev.edges === edges && prev.selection === selection && prev.view === s.view
       && prev.layout === s.layout) {
       return prev;
     }
-    return { ...s, nodes, edges, selection, view: s.view, path: null, expansions: NO_EXPANSIONS };
+    // No positions or pins: this view places and lays out its actors itself, and reports nothing back.
+    return {
+      ...s, nodes, edges, selection, view: s.view, path: null, pathFocus: null,
+      expansions: NO_EXPANSIONS, positions: NO_POSITIONS, pinned: NO_PINS,
+    };
   };
 
   let current = derive(source.get(), null);

@@ -1,11 +1,17 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type { CooperationResponse, Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
+import type { CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
+import { createHistory, type History } from './history';
+import { emptyScene, type Scene } from './scene';
 
-/** What is selected: nothing, one node or one edge (panels switch on `kind`). */
+export type { Point, Scene } from './scene';
+
+/** What is selected: nothing, one node, one edge, or several nodes (panels switch on `kind`). */
 export type Selection =
   | { kind: 'none' }
   | { kind: 'node'; id: string }
-  | { kind: 'edge'; id: string };
+  | { kind: 'edge'; id: string }
+  /** Two or more nodes (shift-click, box selection, "select neighbours"). */
+  | { kind: 'nodes'; ids: readonly string[] };
 
 /** The details panel's data for the selected node, fetched from /api/nodes/:id. */
 export type Details =
@@ -14,17 +20,33 @@ export type Details =
   | { status: 'loaded'; id: string; response: NodeResponse }
   | { status: 'failed'; id: string; message: string };
 
-/** How much of a node's neighbourhood is on the canvas after expanding it. */
-export interface Expansion {
-  /** Neighbours the server returned so far (over all pages). */
-  shown: number;
-  /** Neighbours that exist under the filters used. */
-  total: number;
+/** The filter of a selective expansion (none: expand all); paging keeps it. */
+export interface ExpansionFilter {
+  relTypes?: readonly string[];
+  labels?: readonly string[];
+  /** Threat id: neighbours that are it or address/focus on it (the API's `?threat=`). */
+  threat?: string;
 }
 
-/** The paths found by the path finder, highlighted on the canvas while set. */
+/** How much of a node's neighbourhood is on the canvas after expanding it, and what that added. */
+export interface Expansion {
+  /** Neighbours the server returned so far for `filter` (over all pages). */
+  shown: number;
+  /** Neighbours that exist under `filter`. */
+  total: number;
+  /** The filter of the latest expansion; "next page" keeps it. */
+  filter: ExpansionFilter;
+  /** Nodes this node's expansions put on the canvas (they were not there before). */
+  addedNodes: ReadonlySet<string>;
+  /** Edges this node's expansions put on the canvas. */
+  addedEdges: ReadonlySet<string>;
+  /** Every neighbour the expansions returned, new or not: its neighbourhood as shown. */
+  reached: ReadonlySet<string>;
+}
+
+/** The paths found by the path finder, highlighted on the canvas while set (part of the scene). */
 export interface PathHighlight {
-  /** What is highlighted now: the previewed path, else the chosen one, else every path. */
+  /** Every element of every path; what is highlighted unless one path is chosen or previewed (see PathFocus). */
   nodeIds: ReadonlySet<string>;
   edgeIds: ReadonlySet<string>;
   count: number;
@@ -32,19 +54,26 @@ export interface PathHighlight {
   paths: readonly Graph[];
   /** The ends the search ran between (paths are read from `from`). */
   ends: { from: NodeRef; to: NodeRef };
-  /** The path chosen in the list (its "why connected" is shown), or null for all. */
+}
+
+/**
+ * Which found path the list has chosen or previews: view state, not a scene change, so not a history
+ * step. It applies only while `of` is the scene's current `path` (undo to other paths drops it).
+ */
+export interface PathFocus {
+  of: PathHighlight;
+  /** The chosen path (its "why connected" is shown), or null for all. */
   chosen: number | null;
-  /** The path under the pointer or keyboard focus in the list, highlighted while there. */
+  /** The path under the pointer or keyboard cursor in the list, highlighted while there. */
   preview: number | null;
 }
 
 /** How the cooperation view shows the actor pairs. */
 export type CooperationDisplay = 'graph' | 'matrix';
 
-/** The cooperation view while it is open (see state/cooperation-actions.ts for how it sits beside the scene). */
+/** The open cooperation view (part of the scene; see state/cooperation-actions.ts for how it sits beside it). */
 export interface CooperationView {
   response: CooperationResponse;
-  display: CooperationDisplay;
 }
 
 /** A node named by id, with the name to show for it. */
@@ -69,16 +98,25 @@ export interface Notice { id: number; kind: 'info' | 'error'; text: string; code
 /** How the start view went: drives the empty-canvas hint. */
 export type StartView = 'loading' | 'loaded' | 'missing' | 'failed';
 
-/** Everything the UI renders. Changed only by the functions in actions.ts. */
-export interface State {
-  nodes: ReadonlyMap<string, GraphNode>;
-  edges: ReadonlyMap<string, GraphEdge>;
+/** User settings that are not part of the scene (not undone). */
+export interface Settings {
+  /** Supernode guard: neighbours fetched per expansion page. */
+  cap: number;
+}
+
+/**
+ * Everything the UI renders. Changed only by the functions in actions.ts.
+ * The Scene fields (nodes, edges, expansions, positions, pinned, path) are what undo restores.
+ */
+export interface State extends Scene {
   selection: Selection;
   details: Details;
-  expansions: ReadonlyMap<string, Expansion>;
-  path: PathHighlight | null;
   pathEnds: PathEnds;
+  /** The layout the toolbar shows and re-runs (a preference; the positions it made are in the scene). */
   layout: LayoutName;
+  /** Undo history of scenes; see state/history.ts for how a change becomes a step. */
+  history: History<Scene>;
+  settings: Settings;
   /** `seq` grows with each request so the view runs each exactly once. */
   view: { seq: number; request: ViewRequest | null };
   /** Line shown in the status area (e.g. "showing 50 of 120"). */
@@ -87,19 +125,24 @@ export interface State {
   busy: number;
   notices: readonly Notice[];
   startView: StartView;
-  /** The open cooperation view, drawn over the explorer scene; null when closed. */
-  cooperation: CooperationView | null;
+  /** The path list's choice and preview (see PathFocus). */
+  pathFocus: PathFocus | null;
+  /** Graph or matrix, while the cooperation view is open (a preference, not a scene change). */
+  cooperationDisplay: CooperationDisplay;
 }
 
+/** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
+export const DEFAULT_CAP = 50;
+
 /** State at page load: an empty canvas waiting for the start view. */
-export function initialState(): State {
+export function initialState(settings: Partial<Settings> = {}, now = Date.now()): State {
+  const scene = emptyScene();
   return {
-    nodes: new Map(),
-    edges: new Map(),
+    ...scene,
     selection: { kind: 'none' },
     details: { status: 'idle' },
-    expansions: new Map(),
-    path: null,
+    history: createHistory(scene, 'Empty canvas', now),
+    settings: { cap: DEFAULT_CAP, ...settings },
     pathEnds: { from: null, to: null },
     layout: 'fcose',
     view: { seq: 0, request: null },
@@ -107,6 +150,7 @@ export function initialState(): State {
     busy: 0,
     notices: [],
     startView: 'loading',
-    cooperation: null,
+    pathFocus: null,
+    cooperationDisplay: 'graph',
   };
 }

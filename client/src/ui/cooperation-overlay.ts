@@ -50,7 +50,7 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
   let prev: State | null = null;
   const render = (s: State): void => {
     const view = s.cooperation;
-    if (!prev || view !== prev.cooperation) {
+    if (!prev || view !== prev.cooperation || s.cooperationDisplay !== prev.cooperationDisplay) {
       element.classList.toggle('closed', !view);
       setAttr(element, 'aria-hidden', String(!view));
       // Closed, the overlay must not take focus: inert removes its buttons and cells from the tab order.
@@ -59,9 +59,9 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
         const subs = view.response.threats.length - 1;
         title.textContent = `Cooperation on ${view.response.threat.name}`;
         summary.textContent = `${view.response.pairs.length} pairs${subs ? ` · includes ${subs} sub-threat${subs === 1 ? '' : 's'}` : ''} · edge label = forums and agreements in common`;
-        setAttr(graphButton, 'aria-pressed', String(view.display === 'graph'));
-        setAttr(matrixButton, 'aria-pressed', String(view.display === 'matrix'));
-        element.classList.toggle('show-matrix', view.display === 'matrix');
+        setAttr(graphButton, 'aria-pressed', String(s.cooperationDisplay === 'graph'));
+        setAttr(matrixButton, 'aria-pressed', String(s.cooperationDisplay === 'matrix'));
+        element.classList.toggle('show-matrix', s.cooperationDisplay === 'matrix');
       }
       if (!prev || view?.response !== prev.cooperation?.response) matrix.render(view?.response ?? null);
     }

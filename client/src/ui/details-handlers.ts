@@ -9,6 +9,10 @@ export interface DetailsHandlers {
   hideSelection(): void;
   pathFrom(ref: NodeRef): void;
   pathTo(ref: NodeRef): void;
+  setPinned(ids: readonly string[], pinned: boolean): void;
+  /** Removes what expanding `id` added. */
+  collapse(id: string): void;
+  expandSelection(): void;
   /** Adds the real nodes and relationships behind a cooperation pair edge to the explorer scene. */
   addPairToExplorer(edgeId: string): void;
 }

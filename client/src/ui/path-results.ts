@@ -1,6 +1,6 @@
 // The paths found, listed beside the canvas: hover or focus previews one, Enter or click chooses it and explains it.
 import { orderPath, pathChain } from '../model/path-steps';
-import type { PathActions } from '../state/path-actions';
+import { pathFocusOf, type PathActions } from '../state/path-actions';
 import type { PathHighlight, State } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { button, el, section, setAttr } from './dom';
@@ -68,8 +68,7 @@ export function createPathResults(store: ReadableStore<State>, pathActions: Path
   list.addEventListener('mousedown', () => { pointerDown = true; });
   list.addEventListener('focus', () => {
     if (pointerDown) { pointerDown = false; return; }
-    const chosen = store.get().path?.chosen ?? null;
-    setActive(chosen ?? 0, true);
+    setActive(pathFocusOf(store.get()).chosen ?? 0, true);
   });
   list.addEventListener('blur', () => {
     setActive(-1, false);
@@ -108,15 +107,16 @@ export function createPathResults(store: ReadableStore<State>, pathActions: Path
       drawnChosen = undefined;
       build(path);
     }
+    const focus = pathFocusOf(s);
     items.forEach((li, i) => {
-      setAttr(li, 'aria-selected', String(path.chosen === i));
-      li.classList.toggle('chosen', path.chosen === i);
-      li.classList.toggle('preview', path.preview === i);
+      setAttr(li, 'aria-selected', String(focus.chosen === i));
+      li.classList.toggle('chosen', focus.chosen === i);
+      li.classList.toggle('preview', focus.preview === i);
     });
-    showAll.disabled = path.chosen === null || path.paths.length < 2;
-    if (path.chosen !== drawnChosen) {
-      drawnChosen = path.chosen;
-      const chosen = path.chosen === null ? null : path.paths[path.chosen];
+    showAll.disabled = focus.chosen === null || path.paths.length < 2;
+    if (focus.chosen !== drawnChosen) {
+      drawnChosen = focus.chosen;
+      const chosen = focus.chosen === null ? null : path.paths[focus.chosen];
       why.replaceChildren(chosen
         ? pathExplanation(chosen, path.ends.from.id, path.ends.to.name)
         : el('p', { className: 'muted why-hint', text: 'Choose a path to see, hop by hop, why its ends are connected.' }));
