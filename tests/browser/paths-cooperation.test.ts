@@ -232,6 +232,13 @@ describe('cooperation view in Chromium', () => {
     expect(await h.edgeIds()).toEqual(expect.arrayContaining(pair.edges.map((e) => e.id)));
     expect((await h.edgeIds()).some((id) => id.startsWith('coop:'))).toBe(false);
     await expect.poll(() => page.evaluate(() => window.__explorer!.cooperation!.edges().length), POLL).toBe(0);
+
+    // Leaving was one history step: undo opens the view again, redo leaves it again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('coop-overlay').getAttribute('class'), POLL).not.toMatch(/closed/);
+    await expect.poll(() => page.evaluate(() => window.__explorer!.cooperation!.edges().length), POLL).toBe(res.pairs.length);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByTestId('coop-overlay').getAttribute('class'), POLL).toMatch(/closed/);
   });
 
   it('the matrix has one row per actor, its filled cells are exactly the pairs, and a cell drills down from the keyboard', async () => {
