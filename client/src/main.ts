@@ -6,9 +6,13 @@ import { createCypherApi } from './api/cypher-api';
 import { createWorkspaceApi } from './api/workspace-api';
 import { createConsolePanel } from './console/console-panel';
 import { createOperations, neighbourCap } from './explorer/operations';
+import { createPathOperations } from './explorer/path-operations';
+import { createRunTask } from './explorer/run-task';
 import { createGraphView } from './graph/graph-view';
 import { installTestHooks } from './graph/test-hooks';
 import { createActions } from './state/actions';
+import { createCooperationActions } from './state/cooperation-actions';
+import { createPathActions } from './state/path-actions';
 import { initialState, type NodeRef } from './state/state';
 import { createStore } from './state/store';
 import { createCanvasHint } from './ui/canvas-hint';
@@ -18,8 +22,10 @@ import { createHistoryButtons } from './ui/history-buttons';
 import { createHistoryPanel } from './ui/history-panel';
 import { installShortcuts } from './ui/keyboard';
 import { createLegend } from './ui/legend';
+import { mountCooperation } from './ui/mount-cooperation';
 import { createNodeMenu } from './ui/node-menu';
 import { createPathFinder } from './ui/path-finder';
+import { createPathResults } from './ui/path-results';
 import type { SearchHit } from './ui/search-box';
 import { createSearchPanel } from './ui/search-panel';
 import { shortcutHandlers } from './ui/shortcut-handlers';
@@ -47,12 +53,18 @@ const api = createApiClient();
 const store = createStore(initialState({ cap: neighbourCap(window.location.search) }));
 const actions = createActions(store);
 const ops = createOperations(api, store, actions);
+const runTask = createRunTask(actions, ops.report);
+const coopActions = createCooperationActions(store, actions);
+const pathActions = createPathActions(store);
+const pathOps = createPathOperations(api, store, actions, coopActions, runTask);
 
 window.addEventListener('error', (e) => ops.report(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => ops.report(e.reason));
 
 const search = async (q: string, signal: AbortSignal): Promise<readonly SearchHit[]> =>
   (await api.search(q, { limit: SUGGESTION_LIMIT, signal })).nodes;
+const searchThreats = async (q: string, signal: AbortSignal): Promise<readonly SearchHit[]> =>
+  (await api.search(q, { labels: ['ThreatType'], limit: SUGGESTION_LIMIT, signal })).nodes;
 
 const pathFrom = (ref: NodeRef): void => actions.setPathEnd('from', ref);
 const pathTo = (ref: NodeRef): void => actions.setPathEnd('to', ref);
@@ -108,6 +120,11 @@ const workspaceOps = createWorkspaceOperations({
 const workspacePanel = createWorkspacePanel(store, workspaceOps);
 const panelButtons = el('div', { className: 'toolbar-group' }, [consolePanel.toggleButton, workspacePanel.toggleButton]);
 
+const cooperation = mountCooperation({
+  api, store, actions, coop: coopActions, run: runTask, select: ops.select, report: ops.report, searchThreats,
+  canvasArea: mustFind('canvas-area'),
+});
+
 mustFind('toolbar').append(createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), panelButtons]));
 mustFind('sidebar').append(
   createSearchPanel({
@@ -116,11 +133,14 @@ mustFind('sidebar').append(
     onError: ops.report,
   }).element,
   createPathFinder({
-    store, actions, search,
+    store, actions, search, searchThreats,
+    loadSchema: api.schema,
     resolveNode: ops.resolveNode,
-    findPaths: ops.findPaths,
+    findPaths: pathOps.findPaths,
     onError: ops.report,
   }),
+  createPathResults(store, pathActions),
+  cooperation.panel,
   createHistoryPanel(store, actions),
   createLegend(store),
 );
@@ -135,10 +155,13 @@ mountDetailsPanel(mustFind('details'), store, {
   setPinned: ops.setPinned,
   collapse: ops.collapse,
   expandSelection: () => { void ops.expandSelection(); },
+  addPairToExplorer: cooperation.ops.addPairToExplorer,
 });
 
 installShortcuts(shortcutHandlers({
-  store, actions, ops, nodeMenu, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
+  store, actions, nodeMenu,
+  // Delete hides from the explorer scene; nothing under the open cooperation view is hidden unseen.
+  ops: { ...ops, hideSelection: () => { if (!store.get().cooperation) ops.hideSelection(); } }, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
   panels: { openConsole: consolePanel.open, toggleWorkspaces: workspacePanel.toggle, saveWorkspace: workspacePanel.save },
 }));
 
@@ -159,6 +182,7 @@ installTestHooks({
     const s = store.get();
     ops.select(!s.nodes.has(id) && s.edges.has(id) ? { kind: 'edge', id } : { kind: 'node', id });
   },
+  cooperation: cooperation.hooks,
 });
 
 const startNode = new URLSearchParams(window.location.search).get('node') ?? START_NODE_ID;

@@ -1,7 +1,7 @@
 // Typed client for the JSON API under /api: one method per endpoint, failures as ApiError.
 import type {
-  ErrorResponse, HealthResponse, NeighbourCountsResponse, NeighboursResponse, NodeResponse, PathsResponse, SchemaResponse,
-  SearchResponse,
+  CooperationResponse, ErrorResponse, HealthResponse, NeighbourCountsResponse, NeighboursResponse, NodeResponse, PathMode,
+  PathsResponse, SchemaResponse, SearchResponse,
 } from '../../../server/src/api-types';
 import { ApiError } from './api-error';
 
@@ -9,7 +9,7 @@ import { ApiError } from './api-error';
 const REQUEST_TIMEOUT_MS = 20_000;
 
 /** Path search modes the server accepts. */
-export type PathMode = 'shortest' | 'all-shortest';
+export type { PathMode };
 
 /** Filters for a neighbourhood expansion; all optional. */
 export interface NeighbourQuery {
@@ -26,7 +26,11 @@ export interface PathQuery {
   to: string;
   maxHops: number;
   mode: PathMode;
+  /** With mode `k-paths`: how many distinct paths at most (1..10). */
+  k?: number;
   threat?: string;
+  /** Every hop must be one of these types; empty or absent means any. */
+  relTypes?: readonly string[];
 }
 
 /** The API, as the rest of the client sees it. */
@@ -39,6 +43,8 @@ export interface ApiClient {
   /** How many neighbours each selective-expand choice adds (per type and direction, label, threat). */
   neighbourCounts(id: string, signal?: AbortSignal): Promise<NeighbourCountsResponse>;
   paths(query: PathQuery): Promise<PathsResponse>;
+  /** Actor pairs who cooperate on `threat` (an id, name or alias), optionally around one actor. */
+  cooperation(threat: string, opts?: { actor?: string }): Promise<CooperationResponse>;
 }
 
 type Params = Record<string, string | number | readonly string[] | undefined>;
@@ -105,7 +111,9 @@ export function createApiClient(base = '/api'): ApiClient {
     }),
     neighbourCounts: (id, signal) => get<NeighbourCountsResponse>(`${nodePath(id)}/neighbour-counts`, {}, signal),
     paths: (query) => get<PathsResponse>('/paths', {
-      from: query.from, to: query.to, maxHops: query.maxHops, mode: query.mode, threat: query.threat,
+      from: query.from, to: query.to, maxHops: query.maxHops, mode: query.mode,
+      k: query.mode === 'k-paths' ? query.k : undefined, threat: query.threat, relTypes: query.relTypes,
     }),
+    cooperation: (threat, opts = {}) => get<CooperationResponse>('/cooperation', { threat, actor: opts.actor }),
   };
 }

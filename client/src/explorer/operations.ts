@@ -1,7 +1,7 @@
 // Use cases that talk to the API and then change State through actions; errors reach the user.
 // Each scene change is one named undo step (`actions.step`), taken after the fetch, never across it.
 import type { GraphNode, NeighbourCountsResponse } from '../../../server/src/api-types';
-import type { ApiClient, PathMode } from '../api/api-client';
+import type { ApiClient } from '../api/api-client';
 import { ApiError, describeError, isAbortError } from '../api/api-error';
 import { MAX_CAP, type Actions } from '../state/actions';
 import { DEFAULT_CAP, type ExpansionFilter, type NodeRef, type Selection, type State } from '../state/state';
@@ -53,7 +53,6 @@ export interface Operations {
   setPinned(ids: readonly string[], pinned: boolean): void;
   /** Pins the selected nodes, or unpins them when all are pinned. */
   togglePinSelection(): void;
-  findPaths(from: NodeRef, to: NodeRef, maxHops: number, mode: PathMode): Promise<void>;
   /** Turns what the user typed into a node: a known id as-is, otherwise the best search hit. */
   resolveNode(text: string): Promise<NodeRef | null>;
   hideSelection(): void;
@@ -234,21 +233,6 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
       const pinned = store.get().pinned;
       setPinned(ids, !ids.every((id) => pinned.has(id)));
     },
-
-    findPaths: (from, to, maxHops, mode) => run(async () => {
-      const { paths } = await api.paths({ from: from.id, to: to.id, maxHops, mode });
-      if (!paths.length) {
-        actions.clearPaths();
-        actions.setStatus(`No path between ${from.name} and ${to.name} within ${maxHops} hops.`);
-        actions.notify('info', `No path between ${from.name} and ${to.name} within ${maxHops} hops.`);
-        return;
-      }
-      actions.step(`Paths ${from.name} → ${to.name}`, () => actions.showPaths(paths));
-      const hops = Math.min(...paths.map((p) => p.edges.length));
-      actions.setStatus(`${paths.length} path${paths.length === 1 ? '' : 's'} from ${from.name} to ${to.name}, ${hops} hop${hops === 1 ? '' : 's'}.`);
-      const ids = paths.flatMap((p) => p.nodes.map((n) => n.id));
-      actions.requestView({ kind: 'fit', ids });
-    }),
 
     resolveNode: async (text) => {
       const trimmed = text.trim();

@@ -2,8 +2,10 @@
 import type cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
 import { claimFlags } from '../model/claim-flags';
+import { isCooperationEdgeId } from '../model/cooperation-projection';
 import { kindClass } from '../model/label-styles';
 import { nodeKind } from '../model/node-kind';
+import { highlightedPath } from '../state/path-actions';
 import type { State } from '../state/state';
 
 /** Element data for a node: only what the stylesheet reads. */
@@ -11,9 +13,11 @@ export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
   return { id: node.id, name: node.name };
 }
 
-/** Element data for an edge. */
+/** Element data for an edge; a synthetic cooperation edge also carries its weight (its label and width). */
 export function edgeData(edge: GraphEdge): cytoscape.EdgeDataDefinition {
-  return { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+  const data: cytoscape.EdgeDataDefinition = { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+  if (isCooperationEdgeId(edge.id)) data['weight'] = Number(edge.properties['weight'] ?? 1);
+  return data;
 }
 
 function flagClasses(properties: Record<string, unknown>): string[] {
@@ -30,6 +34,8 @@ export interface SelectionContext {
   neighbours: ReadonlySet<string>;
   /** Edges touching the selected node. */
   incident: ReadonlySet<string>;
+  /** The path elements highlighted (one chosen or previewed path, or all found); null without paths. */
+  path: { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> } | null;
 }
 
 /** Neighbours and incident edges of the selected node (empty when an edge or nothing is selected). */
@@ -45,7 +51,7 @@ export function selectionContext(s: State): SelectionContext {
       }
     }
   }
-  return { neighbours, incident };
+  return { neighbours, incident, path: highlightedPath(s) };
 }
 
 /** Classes of a node, derived from state (kind, flags, selection, pin, expansion, path). */
@@ -58,15 +64,16 @@ export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): s
   if (ctx.neighbours.has(node.id)) classes.push('neighbour');
   const expansion = s.expansions.get(node.id);
   if (expansion) classes.push(expansion.shown < expansion.total ? 'truncated' : 'expanded');
-  if (s.path) classes.push(s.path.nodeIds.has(node.id) ? 'path' : 'dimmed');
+  if (ctx.path) classes.push(ctx.path.nodeIds.has(node.id) ? 'path' : 'dimmed');
   return classes.join(' ');
 }
 
 /** Classes of an edge, derived from state. */
 export function edgeClasses(edge: GraphEdge, s: State, ctx: SelectionContext): string {
   const classes = flagClasses(edge.properties);
+  if (isCooperationEdgeId(edge.id)) classes.push('coop');
   if (s.selection.kind === 'edge' && s.selection.id === edge.id) classes.push('selected');
   if (ctx.incident.has(edge.id)) classes.push('incident');
-  if (s.path) classes.push(s.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');
+  if (ctx.path) classes.push(ctx.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');
   return classes.join(' ');
 }

@@ -12,7 +12,11 @@ const COLOURS = {
   disputed: '#c2410c',
   border: '#ffffff',
   pinned: '#7c3aed',
+  coop: '#0f766e',
 } as const;
+
+/** Cooperation edges get their full width at this weight (shared forums/agreements); heavier ones clamp. */
+const COOP_WEIGHT_MAX = 10;
 
 /** Edge labels appear once they would be drawn at least this large (in screen pixels). */
 const EDGE_LABEL_MIN_SCREEN_PX = 8;
@@ -71,6 +75,15 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         'overlay-opacity': 0,
       },
     },
+    {
+      // Synthetic "cooperate on this threat" edges: undirected, width and label from the weight.
+      selector: 'edge.coop',
+      style: {
+        label: 'data(weight)', width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 2, 12)`, 'line-color': COLOURS.coop,
+        'target-arrow-shape': 'none', 'font-size': 11, 'font-weight': 'bold', color: COLOURS.coop,
+        'text-rotation': 'none', 'min-zoomed-font-size': 0, 'curve-style': 'straight',
+      },
+    },
     { selector: 'node.conf-speculative', style: { 'background-opacity': 0.55 } },
     { selector: 'edge.conf-speculative', style: { 'line-style': 'dotted' } },
     { selector: 'node.truncated', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#475569' } },
@@ -117,5 +130,7 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20,
       },
     },
+    // A selected cooperation edge, or one at a selected actor, keeps its weight's width.
+    { selector: 'edge.coop.selected, edge.coop.incident', style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected } },
   ];
 }

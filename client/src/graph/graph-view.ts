@@ -47,6 +47,10 @@ export interface GraphView {
   modelPosition(id: string): Point | null;
   /** The style classes an element carries (e.g. `path`, `dimmed`); empty when it is not drawn. */
   classesOf(id: string): string[];
+  /** An element's data as drawn (e.g. a cooperation edge's `weight`); null when it is not drawn. */
+  dataOf(id: string): Record<string, unknown> | null;
+  /** The midpoint of a drawn edge in page coordinates (for real clicks), or null. */
+  edgeMidpoint(id: string): { x: number; y: number } | null;
   /** Resolves when queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
   /** Every drawn node's model position and the camera, e.g. to save a workspace. */
@@ -264,7 +268,7 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     if (!prev || graphChanged || s.pinned !== prev.pinned) applyPins(s);
     if (prev && s.positions !== prev.positions) applyPositions();
     const looksChanged = !prev || graphChanged || s.selection !== prev.selection || s.path !== prev.path
-      || s.expansions !== prev.expansions || s.pinned !== prev.pinned;
+      || s.pathFocus !== prev.pathFocus || s.expansions !== prev.expansions || s.pinned !== prev.pinned;
     if (looksChanged) applyClasses(s);
     if (s.view.seq !== lastViewSeq) {
       lastViewSeq = s.view.seq;
@@ -331,6 +335,17 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       const positions = new Map<string, Point>();
       cy.nodes().forEach((n) => { positions.set(n.id(), { ...n.position() }); });
       return { positions, viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } };
+      },
+    dataOf: (id) => {
+      const ele = cy.getElementById(id);
+      return ele.empty() ? null : { ...(ele.data() as Record<string, unknown>) };
+    },
+    edgeMidpoint: (id) => {
+      const edge = cy.getElementById(id);
+      if (edge.empty() || !edge.isEdge()) return null;
+      const box = container.getBoundingClientRect();
+      const p = edge.renderedMidpoint();
+      return { x: box.left + p.x, y: box.top + p.y };
     },
     whenIdle: async () => {
       // A task queued while waiting extends the queue; wait until it stops growing.

@@ -22,6 +22,21 @@ export interface ExplorerTestHooks {
   positions(): Record<string, { x: number; y: number }>;
   /** The camera: zoom and pan. */
   viewport(): { zoom: number; pan: { x: number; y: number } };
+  /** The cooperation view's canvas (drawn over the explorer's while that view is open). */
+  cooperation?: CooperationCanvasHooks;
+}
+
+/** Read access to the cooperation view's canvas. */
+export interface CooperationCanvasHooks {
+  nodeIds(): string[];
+  /** Each drawn pair edge with the weight it is drawn with. */
+  edges(): { id: string; source: string; target: string; weight: number }[];
+  classesOf(id: string): string[];
+  /** An edge's midpoint in page coordinates (for real clicks), or null. */
+  edgeMidpoint(id: string): { x: number; y: number } | null;
+  /** A node's centre in page coordinates, or null. */
+  screenPosition(id: string): { x: number; y: number } | null;
+  whenIdle(): Promise<void>;
 }
 
 declare global {

@@ -2,11 +2,12 @@
 // Scene changes become undo steps here; see state/history.ts for `step` and how to use it.
 import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
 import { collapsePlan } from '../explorer/collapse';
+import { cooperationShows } from '../model/cooperation-projection';
 import * as hist from './history';
 import { emptyScene, sceneChanged, sceneOf, type Scene } from './scene';
 import type {
-  Expansion, ExpansionFilter, LayoutName, Notice, NodeRef, OpenWorkspace, PathEnds, Point, SceneToOpen, Selection,
-  StartView, State, ViewRequest,
+  Expansion, ExpansionFilter, LayoutName, Notice, NodeRef, OpenWorkspace, PathEnds, PathHighlight, Point, SceneToOpen,
+  Selection, StartView, State, ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
 
@@ -55,8 +56,8 @@ export interface Actions {
    */
   recordPositions(positions: ReadonlyMap<string, Point>, label: string | null): void;
   clearCanvas(): void;
-  /** Adds the paths to the canvas and highlights them. */
-  showPaths(paths: readonly Graph[]): void;
+  /** Adds the paths to the canvas, highlights them and keeps them for the path list. */
+  showPaths(paths: readonly Graph[], ends: PathHighlight['ends']): void;
   clearPaths(): void;
 
   /** Selects a node, an edge, several nodes, or nothing; a single node's details start loading. */
@@ -124,13 +125,14 @@ function without(s: Scene, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<st
   };
 }
 
-/** The selection narrowed to what is still on the canvas. */
+/** The selection narrowed to what is still on the canvas (or drawn by the open cooperation view). */
 function validSelection(s: State): Pick<State, 'selection' | 'details'> | null {
   const sel = s.selection;
+  const drawn = (id: string): boolean => s.cooperation !== null && cooperationShows(s.cooperation.response, id);
   switch (sel.kind) {
     case 'none': return null;
-    case 'node': return s.nodes.has(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
-    case 'edge': return s.edges.has(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
+    case 'node': return s.nodes.has(sel.id) || drawn(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
+    case 'edge': return s.edges.has(sel.id) || drawn(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
     case 'nodes': {
       const ids = sel.ids.filter((id) => s.nodes.has(id));
       if (ids.length === sel.ids.length) return null;
@@ -248,19 +250,20 @@ export function createActions(store: WritableStore<State>): Actions {
     },
 
     clearCanvas: () => update((s) => ({
-      ...without(s, new Set(s.nodes.keys()), new Set()), path: null, statusText: '',
+      ...without(s, new Set(s.nodes.keys()), new Set()), path: null, cooperation: null, statusText: '',
     }), 'Clear canvas'),
 
-    showPaths: (paths) => update((s) => {
+    showPaths: (paths, ends) => update((s) => {
       const merged: Graph = { nodes: paths.flatMap((p) => p.nodes), edges: paths.flatMap((p) => p.edges) };
-      return {
-        ...withGraph(s, merged),
-        path: {
-          nodeIds: new Set(merged.nodes.map((n) => n.id)),
-          edgeIds: new Set(merged.edges.map((e) => e.id)),
-          count: paths.length,
-        },
+      const path: PathHighlight = {
+        nodeIds: new Set(merged.nodes.map((n) => n.id)),
+        edgeIds: new Set(merged.edges.map((e) => e.id)),
+        count: paths.length,
+        paths,
+        ends,
       };
+      // A single path is chosen at once, so its "why connected" shows without another click.
+      return { ...withGraph(s, merged), path, pathFocus: paths.length === 1 ? { of: path, chosen: 0, preview: null } : null };
     }, `Show ${plural(paths.length, 'path')}`),
 
     clearPaths: () => update((s) => (s.path ? { path: null } : {}), 'Clear path highlight'),

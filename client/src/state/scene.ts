@@ -1,6 +1,6 @@
 // The scene: the undoable part of State (what is on the canvas and where). History snapshots hold one.
 import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
-import type { Expansion, PathHighlight } from './state';
+import type { CooperationView, Expansion, PathHighlight } from './state';
 
 /** A model-space position on the canvas. */
 export interface Point { x: number; y: number }
@@ -19,11 +19,13 @@ export interface Scene {
   /** Nodes that keep their position through layouts. */
   pinned: ReadonlySet<string>;
   path: PathHighlight | null;
+  /** The open cooperation view, drawn over the explorer scene; null when closed. */
+  cooperation: CooperationView | null;
 }
 
 /** The scene's fields; a `Record` so the compiler insists every Scene field is listed. */
 export const SCENE_FIELDS: Readonly<Record<keyof Scene, true>> = {
-  nodes: true, edges: true, expansions: true, positions: true, pinned: true, path: true,
+  nodes: true, edges: true, expansions: true, positions: true, pinned: true, path: true, cooperation: true,
 };
 
 const FIELDS = Object.keys(SCENE_FIELDS) as (keyof Scene)[];
@@ -42,5 +44,5 @@ export function sceneChanged(a: Scene, b: Scene): boolean {
 
 /** An empty canvas. */
 export function emptyScene(): Scene {
-  return { nodes: new Map(), edges: new Map(), expansions: new Map(), positions: new Map(), pinned: new Set(), path: null };
+  return { nodes: new Map(), edges: new Map(), expansions: new Map(), positions: new Map(), pinned: new Set(), path: null, cooperation: null };
 }

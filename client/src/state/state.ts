@@ -1,5 +1,5 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type { Graph, NodeResponse } from '../../../server/src/api-types';
+import type { CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
 import { createHistory, type History } from './history';
 import { emptyScene, type Point, type Scene } from './scene';
 
@@ -44,11 +44,36 @@ export interface Expansion {
   reached: ReadonlySet<string>;
 }
 
-/** The paths found by the path finder, highlighted on the canvas while set. */
+/** The paths found by the path finder, highlighted on the canvas while set (part of the scene). */
 export interface PathHighlight {
+  /** Every element of every path; what is highlighted unless one path is chosen or previewed (see PathFocus). */
   nodeIds: ReadonlySet<string>;
   edgeIds: ReadonlySet<string>;
   count: number;
+  /** The paths as the server returned them, listed beside the canvas. */
+  paths: readonly Graph[];
+  /** The ends the search ran between (paths are read from `from`). */
+  ends: { from: NodeRef; to: NodeRef };
+}
+
+/**
+ * Which found path the list has chosen or previews: view state, not a scene change, so not a history
+ * step. It applies only while `of` is the scene's current `path` (undo to other paths drops it).
+ */
+export interface PathFocus {
+  of: PathHighlight;
+  /** The chosen path (its "why connected" is shown), or null for all. */
+  chosen: number | null;
+  /** The path under the pointer or keyboard cursor in the list, highlighted while there. */
+  preview: number | null;
+}
+
+/** How the cooperation view shows the actor pairs. */
+export type CooperationDisplay = 'graph' | 'matrix';
+
+/** The open cooperation view (part of the scene; see state/cooperation-actions.ts for how it sits beside it). */
+export interface CooperationView {
+  response: CooperationResponse;
 }
 
 /** A node named by id, with the name to show for it. */
@@ -120,6 +145,10 @@ export interface State extends Scene {
   startView: StartView;
   /** The saved workspace this page shows, if any. */
   workspace: OpenWorkspace | null;
+  /** The path list's choice and preview (see PathFocus). */
+  pathFocus: PathFocus | null;
+  /** Graph or matrix, while the cooperation view is open (a preference, not a scene change). */
+  cooperationDisplay: CooperationDisplay;
 }
 
 /** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
@@ -142,5 +171,7 @@ export function initialState(settings: Partial<Settings> = {}, now = Date.now())
     notices: [],
     startView: 'loading',
     workspace: null,
+    pathFocus: null,
+    cooperationDisplay: 'graph',
   };
 }

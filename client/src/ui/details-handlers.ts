@@ -13,4 +13,6 @@ export interface DetailsHandlers {
   /** Removes what expanding `id` added. */
   collapse(id: string): void;
   expandSelection(): void;
+  /** Adds the real nodes and relationships behind a cooperation pair edge to the explorer scene. */
+  addPairToExplorer(edgeId: string): void;
 }

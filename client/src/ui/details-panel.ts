@@ -1,6 +1,8 @@
 // The details panel: shows whatever is selected (node or edge), re-rendered only when that changes.
+import { isCooperationEdgeId } from '../model/cooperation-projection';
 import type { State } from '../state/state';
 import type { ReadableStore } from '../state/store';
+import { cooperationDetails } from './cooperation-details';
 import type { DetailsHandlers } from './details-handlers';
 import { el } from './dom';
 import { edgeDetails } from './edge-details';
@@ -15,6 +17,7 @@ function renderKey(s: State): unknown[] {
     case 'node': return [sel, s.details, s.nodes.get(sel.id), s.expansions.get(sel.id), s.pinned.has(sel.id)];
     case 'nodes': return [sel, s.nodes, s.pinned];
     case 'edge': {
+      if (isCooperationEdgeId(sel.id)) return [sel, s.cooperation];
       const e = s.edges.get(sel.id);
       return [sel, e, e && s.nodes.get(e.source), e && s.nodes.get(e.target)];
     }
@@ -38,7 +41,7 @@ export function mountDetailsPanel(root: HTMLElement, store: ReadableStore<State>
     lastKey = key;
     const sel = s.selection;
     const body = sel.kind === 'node' ? nodeDetails(s, sel.id, handlers)
-      : sel.kind === 'edge' ? edgeDetails(s, sel.id, handlers)
+      : sel.kind === 'edge' ? (isCooperationEdgeId(sel.id) ? cooperationDetails(s, sel.id, handlers) : edgeDetails(s, sel.id, handlers))
         : sel.kind === 'nodes' ? selectionDetails(s, sel.ids, handlers)
           : [placeholder()];
     root.replaceChildren(el('div', { className: 'details-body' }, body));

@@ -24,6 +24,8 @@ export interface SearchBoxOptions {
   onError(err: unknown): void;
   /** Called on every edit, before searching. */
   onEdit?(text: string): void;
+  /** Enter with nothing to pick (no list open, no search pending): e.g. run the form the box is in. */
+  onSubmit?(): void;
   /** Empty the input after a pick (the main search) instead of showing the picked name (pickers). */
   clearOnPick?: boolean;
 }
@@ -160,6 +162,8 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
           search.flush();
         } else if (isOpen) {
           pick(Math.max(active, 0));
+        } else {
+          opts.onSubmit?.();
         }
         return;
       case 'Escape':
