@@ -1,5 +1,6 @@
 // Composition root: builds the store, API client, graph view and panels, wires them, loads the start view.
 import './styles.css';
+import { startMetricsRunner } from './analytics/metrics-runner';
 import { createApiClient } from './api/api-client';
 import { createOperations, neighbourCap } from './explorer/operations';
 import { createGraphView } from './graph/graph-view';
@@ -7,14 +8,18 @@ import { installTestHooks } from './graph/test-hooks';
 import { createActions } from './state/actions';
 import { initialState } from './state/state';
 import { createStore } from './state/store';
+import { threatScope } from './filters/threat-scope';
+import { createAnalyticsPanel } from './ui/analytics-panel';
 import { createCanvasHint } from './ui/canvas-hint';
 import { mountDetailsPanel } from './ui/details-panel';
 import { installShortcuts } from './ui/keyboard';
 import { createLegend } from './ui/legend';
+import { createFilterPanel } from './ui/filter-panel';
 import { createPathFinder } from './ui/path-finder';
 import type { SearchHit } from './ui/search-box';
 import { createSearchPanel } from './ui/search-panel';
 import { mountStatusArea } from './ui/status-area';
+import { createTimelinePanel } from './ui/timeline-panel';
 import { createToolbar, ZOOM_STEP } from './ui/toolbar';
 
 /** The Five Country Ministerial: the view the product opens on (override with `?node=<id>`). */
@@ -60,8 +65,12 @@ mustFind('sidebar').append(
     findPaths: ops.findPaths,
     onError: ops.report,
   }),
+  createFilterPanel({ store, actions, threatScope: (id) => threatScope((t, q) => api.neighbours(t, q), id), onError: ops.report }),
+  createTimelinePanel(store, actions),
+  createAnalyticsPanel({ store, actions, selectNode: (id) => ops.select({ kind: 'node', id }) }),
   createLegend(store),
 );
+const metrics = startMetricsRunner(store, actions, ops.report);
 mustFind('canvas-area').append(createCanvasHint(store));
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
@@ -86,6 +95,9 @@ installTestHooks({
   screenPosition: view.screenPosition,
   classesOf: view.classesOf,
   whenIdle: view.whenIdle,
+  visibleIds: view.visibleIds,
+  renderedSize: view.renderedSize,
+  analyticsSettled: metrics.whenCurrent,
   expand: async (id) => {
     await ops.expand(id);
     await view.whenIdle();

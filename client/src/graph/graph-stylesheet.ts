@@ -2,6 +2,7 @@
 import type cytoscape from 'cytoscape';
 import { KIND_STYLES, kindClass } from '../model/label-styles';
 import type { NodeKind } from '../model/node-kind';
+import { analyticsRules, filterRules } from './analytics-stylesheet';
 
 /** Accent colours; kept in step with the CSS variables in styles.css. */
 const COLOURS = {
@@ -50,6 +51,7 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
       },
     },
     ...kindRules(),
+    ...analyticsRules(),
     {
       selector: 'edge',
       style: {
@@ -114,5 +116,6 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20,
       },
     },
+    ...filterRules(),
   ];
 }

@@ -31,6 +31,10 @@ export interface GraphView {
   classesOf(id: string): string[];
   /** Resolves when queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
+  /** Ids of the nodes and edges actually displayed (not hidden by a filter). */
+  visibleIds(): string[];
+  /** A node's drawn width in screen pixels (0 when hidden or absent). */
+  renderedSize(id: string): number;
 }
 
 /** Zoom bounds: beyond these the graph is either a dot or one node's label. */
@@ -171,7 +175,8 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     const graphChanged = !prev || s.nodes !== prev.nodes || s.edges !== prev.edges;
     if (graphChanged) syncElements(s);
     const looksChanged = !prev || graphChanged || s.selection !== prev.selection || s.path !== prev.path
-      || s.expansions !== prev.expansions;
+      || s.expansions !== prev.expansions
+      || s.filters !== prev.filters || s.analytics !== prev.analytics || s.metrics !== prev.metrics;
     if (looksChanged) applyClasses(s);
     if (s.view.seq !== lastViewSeq) {
       lastViewSeq = s.view.seq;
@@ -197,6 +202,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       return { x: box.left + p.x, y: box.top + p.y };
     },
     classesOf: (id) => cy.getElementById(id).classes(),
+    visibleIds: () => cy.elements().filter((ele) => ele.visible()).map((ele) => ele.id()),
+    renderedSize: (id) => {
+      const node = cy.getElementById(id);
+      return node.nonempty() && node.visible() ? node.renderedWidth() : 0;
+    },
     whenIdle: async () => {
       // A task queued while waiting extends the queue; wait until it stops growing.
       let current: Promise<void>;

@@ -4,6 +4,9 @@ import type {
   Expansion, LayoutName, Notice, NodeRef, PathEnds, Selection, StartView, State, ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
+import type { AnalyticsSettings } from '../analytics/analytics-settings';
+import type { SceneMetrics } from '../analytics/scene-metrics';
+import type { Filters } from '../filters/filters';
 
 /** At most this many notices are kept; older ones fall off so the status area stays small. */
 const MAX_NOTICES = 4;
@@ -33,6 +36,12 @@ export interface Actions {
   notify(kind: Notice['kind'], text: string, code?: string): number;
   dismiss(id: number): void;
   setStartView(startView: StartView): void;
+  /** Replaces the filters: one scene change (a history step) per call. */
+  setFilters(filters: Filters): void;
+  /** Chooses the sizing measure and community colouring: one scene change per call. */
+  setAnalytics(settings: AnalyticsSettings): void;
+  /** Stores freshly computed measures; derived data, not a user step. */
+  setMetrics(metrics: SceneMetrics | null): void;
 }
 
 function mergeNode(old: GraphNode | undefined, next: GraphNode): GraphNode {
@@ -139,5 +148,11 @@ export function createActions(store: WritableStore<State>): Actions {
     dismiss: (id) => update((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 
     setStartView: (startView) => update(() => ({ startView })),
+
+    setFilters: (filters) => update(() => ({ filters })),
+
+    setAnalytics: (analytics) => update(() => ({ analytics })),
+
+    setMetrics: (metrics) => update(() => ({ metrics })),
   };
 }

@@ -1,5 +1,8 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
 import type { GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
+import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
+import type { SceneMetrics } from '../analytics/scene-metrics';
+import { defaultFilters, type Filters } from '../filters/filters';
 
 /** What is selected: nothing, one node or one edge (panels switch on `kind`). */
 export type Selection =
@@ -69,6 +72,12 @@ export interface State {
   busy: number;
   notices: readonly Notice[];
   startView: StartView;
+  /** What the filter panel and timeline hide; one slice, changed only by `setFilters`. */
+  filters: Filters;
+  /** Which measure sizes nodes and whether communities colour them. */
+  analytics: AnalyticsSettings;
+  /** Measures of the visible scene, derived (recomputed after scene or filter changes); null until computed. */
+  metrics: SceneMetrics | null;
 }
 
 /** State at page load: an empty canvas waiting for the start view. */
@@ -87,5 +96,8 @@ export function initialState(): State {
     busy: 0,
     notices: [],
     startView: 'loading',
+    filters: defaultFilters(),
+    analytics: defaultAnalytics(),
+    metrics: null,
   };
 }
