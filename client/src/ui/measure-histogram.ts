@@ -24,17 +24,27 @@ export function createMeasureHistogram(): MeasureHistogram {
   const yAxis = svg.append('g').attr('class', 'histogram-axis').attr('transform', `translate(${MARGIN.left},0)`);
   const readout = el('p', { className: 'histogram-readout', testId: 'histogram-readout', attrs: { 'aria-live': 'polite' } });
   let idleText = '';
+  /** Set on each draw: bars bound earlier read the current measure's wording through it. */
+  let describe: (b: d3.Bin<number, number>) => string = () => '';
 
   const draw = (values: readonly number[], label: string, integer: boolean): void => {
     const max = d3.max(values) ?? 0;
-    const x = d3.scaleLinear().domain([0, max > 0 ? max : 1]).range([MARGIN.left, WIDTH - MARGIN.right]).nice(BIN_TARGET);
+    // Integer measures bin as [k, k+1): the domain runs one past the maximum so it gets a full bar.
+    const top = integer ? max + 1 : max > 0 ? max : 1;
+    const x = d3.scaleLinear().domain([0, top]).range([MARGIN.left, WIDTH - MARGIN.right]).nice(BIN_TARGET);
     const [lo, hi] = x.domain() as [number, number];
     const ticks = integer ? x.ticks(BIN_TARGET).filter((t) => Number.isInteger(t)) : x.ticks(BIN_TARGET);
     const bins = d3.bin().domain([lo, hi]).thresholds(ticks)([...values]);
     const y = d3.scaleLinear().domain([0, d3.max(bins, (b) => b.length) ?? 1]).range([HEIGHT - MARGIN.bottom, MARGIN.top]).nice();
     const fmt = integer ? d3.format('d') : d3.format('.3~g');
-    const describe = (b: d3.Bin<number, number>): string =>
-      `${b.length} node${b.length === 1 ? '' : 's'} with ${label.toLowerCase()} ${fmt(b.x0 ?? 0)}–${fmt(b.x1 ?? 0)}`;
+    /** Integer bins read inclusively ("2–4", or "3" for a one-value bin); others as their bounds. */
+    const range = (b: d3.Bin<number, number>): string => {
+      const x0 = b.x0 ?? 0;
+      const x1 = b.x1 ?? 0;
+      if (!integer) return `${fmt(x0)}–${fmt(x1)}`;
+      return x1 - 1 <= x0 ? fmt(x0) : `${fmt(x0)}–${fmt(x1 - 1)}`;
+    };
+    describe = (b) => `${b.length} node${b.length === 1 ? '' : 's'} with ${label.toLowerCase()} ${range(b)}`;
     idleText = `${values.length} node${values.length === 1 ? '' : 's'} measured; hover or focus a bar for its count.`;
     readout.textContent = idleText;
 
@@ -48,7 +58,7 @@ export function createMeasureHistogram(): MeasureHistogram {
       .attr('y', (b) => y(b.length))
       .attr('height', (b) => y(0) - y(b.length))
       .attr('data-count', (b) => b.length)
-      .attr('aria-label', describe)
+      .attr('aria-label', (b) => describe(b))
       .classed('empty', (b) => b.length === 0);
     xAxis.call(d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))));
     yAxis.call(d3.axisLeft(y).ticks(3).tickFormat(d3.format('d')));
