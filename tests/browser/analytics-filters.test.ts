@@ -19,16 +19,6 @@ const cjs = <T>(m: unknown): T => ((m as { default?: unknown }).default ?? m) as
 const betweenness = cjs<(g: unknown, o?: { normalized?: boolean }) => Record<string, number>>(betweennessModule);
 const { UndirectedGraph } = graphology;
 
-let store: GraphStore;
-beforeAll(async () => {
-  store = await testStore();
-  await insertDatedFixture(store);
-});
-afterAll(async () => {
-  await removeDatedFixture(store);
-  await store.close();
-});
-
 /** The nodes and edges the API gives for the expansions the page made, keyed by id. */
 async function apiScene(centres: string[]): Promise<{ nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> }> {
   const nodes = new Map<string, GraphNode>();
@@ -172,6 +162,17 @@ describe('filters', () => {
 });
 
 describe('timeline', () => {
+  // The seed has no dates: a few dated elements go into the test database for this block only.
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await testStore();
+    await insertDatedFixture(store);
+  });
+  afterAll(async () => {
+    await removeDatedFixture(store);
+    await store.close();
+  });
+
   const dateOf = (d: { date?: string; validFrom?: string; validTo?: string }): [number, number] | null => {
     if (d.date) return [Date.parse(d.date), Date.parse(d.date)];
     if (d.validFrom) return [Date.parse(d.validFrom), d.validTo ? Date.parse(d.validTo) : Infinity];
