@@ -1,14 +1,9 @@
 // Writes a compiled seed graph: schema first, then every node and relationship in one transaction.
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
+import { ensureSchema } from '../server/src/store/schema-setup.js';
 import { isNodeLabel, isRelationshipType } from '../server/src/schema.js';
 import type { CompiledSeed } from './compile.js';
 import { readSeed } from './read-seed.js';
-
-/** Creates the id constraint and the full-text index (each its own schema transaction). */
-export async function ensureSchema(store: GraphStore): Promise<void> {
-  await store.write('constraint-entity-id');
-  await store.write('index-entity-search');
-}
 
 /** Stored form of a node or relationship: evidence as JSON plus the list of its sources, for queries. */
 function storedProps(properties: Record<string, unknown>, evidence: CompiledSeed['nodes'][number]['evidence']): Record<string, unknown> {

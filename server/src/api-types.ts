@@ -72,8 +72,11 @@ export interface NeighbourCountsResponse {
   node: GraphNode;
   /** Distinct neighbours over all relationship types. */
   total: number;
-  /** Per relationship type and direction (`out`: node -> neighbour). */
-  byType: { type: string; direction: 'out' | 'in'; count: number }[];
+  /**
+   * Per relationship type: `count` distinct neighbours (what `?relTypes=<type>` expands), of which
+   * `out` are reached by node -> neighbour and `in` by neighbour -> node (both when linked both ways).
+   */
+  byType: { type: string; count: number; out: number; in: number }[];
   /** Per neighbour label (a neighbour counts once under each of its labels). */
   byLabel: { label: string; count: number }[];
   /** Per threat: neighbours that are the threat (or a sub-threat) or address/focus on it, as `?threat=` expands them. */
@@ -90,7 +93,8 @@ export type CypherValue =
   | null | boolean | number | string
   | CypherValue[]
   | { [key: string]: CypherValue }
-  | { $node: string; labels: string[]; name: string | null }
+  /** `$node` is the business key, null for an internal node that has none. */
+  | { $node: string | null; labels: string[]; name: string | null }
   | { $relationship: string; type: string; source: string; target: string }
   | { $path: { nodes: string[]; edges: string[] } };
 
@@ -183,4 +187,12 @@ export type ErrorCode =
   /** Console: the query ran past the timeout and was stopped. */
   | 'QUERY_TIMEOUT';
 
-export interface ErrorResponse { error: { code: ErrorCode; message: string; field?: string } }
+export interface ErrorResponse {
+  error: {
+    code: ErrorCode;
+    message: string;
+    field?: string;
+    /** With a 409: the current state of what the request was based on, so the client can reapply. */
+    current?: unknown;
+  };
+}

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { Logger } from './logger.js';
 import type { GraphStore } from './store/neo4j-store.js';
 import { readRoutes } from './routes/read-routes.js';
+import { consoleRoutes } from './routes/console-routes.js';
+import { workspaceRoutes } from './routes/workspace-routes.js';
+import type { ConsoleLimits } from './store/console-query.js';
 import { errorHandler, notFoundHandler } from './error-middleware.js';
 
 export interface AppDeps {
@@ -15,12 +18,16 @@ export interface AppDeps {
   logger: Logger;
   /** Built client to serve at /, if any (dist/client). */
   clientDir?: string;
+  /** Time limit and row cap of the Cypher console (defaults 5 s and 1000 rows). */
+  console?: ConsoleLimits;
 }
 
 /** JSON bodies above this are refused with 413; graph edits are small. */
 const BODY_LIMIT = '1mb';
+/** A 25,000-node scene with positions is about 2 MB of JSON. */
+const WORKSPACE_BODY_LIMIT = '4mb';
 
-export function createApp({ store, logger, clientDir }: AppDeps): Express {
+export function createApp({ store, logger, clientDir, console: consoleLimits }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -35,9 +42,13 @@ export function createApp({ store, logger, clientDir }: AppDeps): Express {
     },
     autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
   }));
+  // Saved scenes may list tens of thousands of nodes; every other body stays under BODY_LIMIT.
+  app.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
 
   app.use('/api', readRoutes(store));
+  app.use('/api', consoleRoutes(store, consoleLimits));
+  app.use('/api', workspaceRoutes(store));
   app.use('/api', notFoundHandler);
 
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

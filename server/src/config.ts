@@ -14,6 +14,8 @@ const envSchema = z.object({
   NEO4J_HEAP: z.string().regex(/^\d+[mMgG]$/, 'expected a JVM size such as 512m').default('512m'),
   NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  CONSOLE_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
   AUTO_SEED: z.enum(['true', 'false']).default('true'),
 });
 
@@ -26,6 +28,8 @@ export interface Config {
   neo4j: { uri?: string; username: string; password: string; database?: string };
   embedded: { port?: number; dataDir: string; heap: string; pageCacheMb: number };
   queryTimeoutMs: number;
+  /** The Cypher console's time limit and row cap. */
+  console: { timeoutMs: number; rowCap: number };
   /** Load the seed graph when the database has no business nodes. */
   autoSeed: boolean;
 }
@@ -51,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE },
     embedded: { port: e.NEO4J_PORT, dataDir: e.NEO4J_DATA_DIR, heap: e.NEO4J_HEAP, pageCacheMb: e.NEO4J_PAGECACHE_MB },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    console: { timeoutMs: e.CONSOLE_TIMEOUT_MS, rowCap: e.CONSOLE_ROW_CAP },
     autoSeed: e.AUTO_SEED === 'true',
   };
 }

@@ -24,7 +24,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
   const body: ErrorResponse = {
     error: known
-      ? { code: known.code, message: known.message, ...(known.field ? { field: known.field } : {}) }
+      ? { code: known.code, message: known.message, ...(known.field ? { field: known.field } : {}), ...(known.details ?? {}) }
       : { code: 'INTERNAL', message: 'Internal error; it has been logged.' },
   };
   if (known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');

@@ -8,6 +8,8 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly retriable = false,
+    /** Extra data for the client, sent inside `error` (e.g. `current` state with a 409). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -26,7 +28,7 @@ export class NotFoundError extends AppError {
 
 /** 409: the write was based on a stale version. */
 export class ConflictError extends AppError {
-  constructor(message: string) { super('CONFLICT', 409, message); this.name = 'ConflictError'; }
+  constructor(message: string, field?: string, details?: Record<string, unknown>) { super('CONFLICT', 409, message, field, false, details); this.name = 'ConflictError'; }
 }
 
 /** 503: Neo4j is unreachable or busy; the client may retry later. */

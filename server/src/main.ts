@@ -7,6 +7,7 @@ import { openDatabase } from './database.js';
 import { createApp } from './app.js';
 import { seedDatabase } from '../../seed/load.js';
 import { countEntities } from './store/graph-reads.js';
+import { ensureSchema } from './store/schema-setup.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
@@ -39,13 +40,14 @@ export async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    await ensureSchema(db.store);
     if (config.autoSeed) {
       if ((await countEntities(db.store)) === 0) {
         logger.info('database is empty: loading the seed graph');
         await seedDatabase(db.store);
       }
     }
-    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR });
+    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console });
     server = await new Promise<Server>((res, rej) => {
       const s = app.listen(config.port, config.host, () => res(s));
       s.once('error', rej);

@@ -5,12 +5,15 @@ import { inject } from 'vitest';
 import { pino } from 'pino';
 import { createApp } from '../../server/src/app.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
+import type { ConsoleLimits } from '../../server/src/store/console-query.js';
 
 export interface TestApp {
   baseUrl: string;
   store: GraphStore;
   /** GET a path and parse the JSON body. */
   get(path: string): Promise<{ status: number; body: any }>;
+  /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer. */
+  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -19,20 +22,32 @@ export function testStore(): Promise<GraphStore> {
   return createGraphStore({ uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined });
 }
 
-export async function startTestApp(opts: { store?: GraphStore; clientDir?: string } = {}): Promise<TestApp> {
+async function answer(r: Response): Promise<{ status: number; body: any; headers: Headers }> {
+  const text = await r.text();
+  let body: unknown = text;
+  try { body = text === '' ? null : JSON.parse(text); } catch { /* keep the text: a non-JSON answer is itself a finding */ }
+  return { status: r.status, body, headers: r.headers };
+}
+
+export async function startTestApp(opts: { store?: GraphStore; clientDir?: string; console?: ConsoleLimits } = {}): Promise<TestApp> {
   const store = opts.store ?? (await testStore());
-  const app = createApp({ store, logger: pino({ level: 'silent' }), clientDir: opts.clientDir });
+  const app = createApp({ store, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console });
   const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
     store,
     async get(path) {
-      const r = await fetch(baseUrl + path);
-      const text = await r.text();
-      let body: unknown = text;
-      try { body = JSON.parse(text); } catch { /* keep the text: a non-JSON answer is itself a finding */ }
-      return { status: r.status, body };
+      const { status, body } = await answer(await fetch(baseUrl + path));
+      return { status, body };
+    },
+    async send(method, path, body) {
+      const init: RequestInit = { method };
+      if (body !== undefined) {
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+        init.headers = { 'content-type': 'application/json' };
+      }
+      return answer(await fetch(baseUrl + path, init));
     },
     async close() {
       await new Promise<void>((res) => server.close(() => res()));

@@ -6,7 +6,7 @@ import { checkHealth } from '../services/health.js';
 import { describeSchema } from '../services/schema.js';
 import { searchNodes } from '../services/search.js';
 import { getNodeWithEvidence } from '../services/nodes.js';
-import { expandNeighbourhood } from '../services/neighbours.js';
+import { countNeighbours, expandNeighbourhood } from '../services/neighbours.js';
 import { findPaths } from '../services/paths.js';
 import { cooperationOnThreat } from '../services/cooperation.js';
 import { idSchema, intInRange, labelsSchema, parseInput, relTypesSchema, singleQuery } from './validate.js';
@@ -15,6 +15,8 @@ import { idSchema, intInRange, labelsSchema, parseInput, relTypesSchema, singleQ
 export const NEIGHBOUR_LIMIT = { default: 50, max: 500 } as const;
 /** Paths longer than 6 hops say little about cooperation and cost a lot to find. */
 export const MAX_HOPS = 6;
+/** k-paths returns at most 10 paths: beyond that an investigator reads a list, not a picture. */
+export const MAX_K_PATHS = 10;
 
 const searchQuery = z.object({
   q: z.string({ message: 'expected search text' }).trim().min(1, 'expected search text').max(200, 'expected at most 200 characters'),
@@ -36,7 +38,9 @@ const pathsQuery = z.object({
   from: idSchema,
   to: idSchema,
   maxHops: intInRange(1, MAX_HOPS, 4),
-  mode: z.enum(['shortest', 'all-shortest'], { message: 'expected "shortest" or "all-shortest"' }).default('shortest'),
+  mode: z.enum(['shortest', 'all-shortest', 'k-paths'], { message: 'expected "shortest", "all-shortest" or "k-paths"' }).default('shortest'),
+  k: intInRange(1, MAX_K_PATHS, 3),
+  relTypes: relTypesSchema,
   threat: threatSchema.optional(),
 });
 
@@ -59,6 +63,10 @@ export function readRoutes(store: GraphStore): Router {
   r.get('/nodes/:id/neighbours', async (req, res) => {
     const id = parseInput(idSchema, req.params.id);
     res.json(await expandNeighbourhood(store, { id, ...parseInput(neighboursQuery, singleQuery(req)) }));
+  });
+  r.get('/nodes/:id/neighbour-counts', async (req, res) => {
+    parseInput(z.object({}).strict(), singleQuery(req));
+    res.json(await countNeighbours(store, parseInput(idSchema, req.params.id)));
   });
   r.get('/paths', async (req, res) => { res.json(await findPaths(store, parseInput(pathsQuery, singleQuery(req)))); });
   r.get('/cooperation', async (req, res) => { res.json(await cooperationOnThreat(store, parseInput(cooperationQuery, singleQuery(req)))); });

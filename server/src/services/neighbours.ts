@@ -1,7 +1,8 @@
 // Use case: expand a node's neighbourhood, filtered and capped so a supernode cannot flood the view.
-import type { NeighboursResponse } from '../api-types.js';
+import type { NeighbourCountsResponse, NeighboursResponse } from '../api-types.js';
+import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { neighbourPage } from '../store/graph-reads.js';
+import { neighbourCounts, neighbourPage } from '../store/graph-reads.js';
 import { getNodeWithEvidence } from './nodes.js';
 import { resolveThreat } from './threats.js';
 
@@ -26,4 +27,11 @@ export async function expandNeighbourhood(store: GraphStore, p: NeighbourParams)
     return { nodes: [node], edges: [], total: 0, truncated: false };
   }
   return { ...page.graph, total: page.total, truncated: p.skip + page.pageSize < page.total };
+}
+
+/** What each selective-expand choice would add, counted before anything is expanded. */
+export async function countNeighbours(store: GraphStore, id: string): Promise<NeighbourCountsResponse> {
+  const counts = await neighbourCounts(store, id);
+  if (!counts) throw new NotFoundError(`No node with id "${id}".`, 'id');
+  return counts;
 }

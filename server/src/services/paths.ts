@@ -1,5 +1,5 @@
-// Use case: how are two nodes connected? Shortest or all shortest paths, each edge with its evidence.
-import type { PathsResponse } from '../api-types.js';
+// Use case: how are two nodes connected? Shortest, all shortest or k distinct paths, each edge with its evidence.
+import type { PathMode, PathsResponse } from '../api-types.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { pathsBetween } from '../store/graph-reads.js';
 import { getNodeWithEvidence } from './nodes.js';
@@ -8,12 +8,22 @@ import { resolveThreat } from './threats.js';
 /** The most paths all-shortest returns; more than this is noise on a canvas. */
 const MAX_PATHS = 25;
 
-export interface PathParams { from: string; to: string; maxHops: number; mode: 'shortest' | 'all-shortest'; threat?: string }
+export interface PathParams {
+  from: string;
+  to: string;
+  maxHops: number;
+  mode: PathMode;
+  /** How many distinct paths k-paths returns (ignored by the other modes). */
+  k: number;
+  relTypes?: string[];
+  threat?: string;
+}
 
 export async function findPaths(store: GraphStore, p: PathParams): Promise<PathsResponse> {
   await getNodeWithEvidence(store, p.from, 'from');
   await getNodeWithEvidence(store, p.to, 'to');
   if (p.from === p.to) return { paths: [] };
   const threatIds = p.threat ? (await resolveThreat(store, p.threat)).threatIds : null;
-  return { paths: await pathsBetween(store, p.mode, { from: p.from, to: p.to, maxHops: p.maxHops, threatIds, limit: MAX_PATHS }) };
+  const limit = p.mode === 'k-paths' ? p.k : MAX_PATHS;
+  return { paths: await pathsBetween(store, p.mode, { from: p.from, to: p.to, maxHops: p.maxHops, relTypes: p.relTypes ?? null, threatIds, limit }) };
 }

@@ -1,6 +1,7 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode } from '../api-types.js';
+import type { Graph, GraphEdge, GraphNode, NeighbourCountsResponse, PathMode } from '../api-types.js';
+import type { QueryName } from './queries.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';
 
@@ -54,10 +55,30 @@ export async function neighbourPage(store: GraphStore, q: NeighbourQuery): Promi
   return { graph: collectGraph([rec.get('centre'), page]), total: num(rec.get('total')), pageSize: page.length };
 }
 
-export interface PathQuery { from: string; to: string; maxHops: number; threatIds: string[] | null; limit: number }
+/** Per-type, per-label and per-threat neighbour counts; null when the centre does not exist. */
+export async function neighbourCounts(store: GraphStore, id: string): Promise<NeighbourCountsResponse | null> {
+  const rec = (await store.read('neighbour-counts', { id })).records[0];
+  if (!rec) return null;
+  const byThreat = plain(rec.get('byThreat')) as { id: string; name: string; count: number }[];
+  return {
+    node: toGraphNode(rec.get('centre')),
+    total: num(rec.get('total')),
+    byType: plain(rec.get('byType')) as NeighbourCountsResponse['byType'],
+    byLabel: plain(rec.get('byLabel')) as NeighbourCountsResponse['byLabel'],
+    byThreat: byThreat.map(({ id: threatId, name, count }) => ({ threat: { id: threatId, name }, count })),
+  };
+}
 
-export async function pathsBetween(store: GraphStore, mode: 'shortest' | 'all-shortest', q: PathQuery): Promise<Graph[]> {
-  const res = await store.read(mode === 'shortest' ? 'shortest-path' : 'all-shortest-paths', { ...q, maxHops: neo4j.int(q.maxHops), limit: neo4j.int(q.limit) });
+export interface PathQuery {
+  from: string; to: string; maxHops: number; relTypes: string[] | null; threatIds: string[] | null;
+  /** all-shortest: at most this many; k-paths: this many distinct paths. */
+  limit: number;
+}
+
+const PATH_QUERY: Record<PathMode, QueryName> = { shortest: 'shortest-path', 'all-shortest': 'all-shortest-paths', 'k-paths': 'k-paths' };
+
+export async function pathsBetween(store: GraphStore, mode: PathMode, q: PathQuery): Promise<Graph[]> {
+  const res = await store.read(PATH_QUERY[mode], { ...q, maxHops: neo4j.int(q.maxHops), limit: neo4j.int(q.limit), k: neo4j.int(q.limit) });
   return res.records.map((r) => collectGraph([r.get('path')]));
 }
 

@@ -9,8 +9,10 @@ export const QUERY_NAMES = [
   'schema-label-counts', 'schema-relationship-counts',
   'constraint-entity-id', 'index-entity-search',
   'seed-sources', 'seed-nodes', 'seed-relationships', 'count-entities', 'count-all',
-  'search', 'node-by-id', 'neighbours', 'shortest-path', 'all-shortest-paths',
-  'resolve-threat', 'cooperation',
+  'search', 'node-by-id', 'neighbours', 'shortest-path', 'all-shortest-paths', 'k-paths',
+  'resolve-threat', 'cooperation', 'neighbour-counts',
+  'constraint-workspace-id', 'constraint-workspace-name', 'workspace-create', 'workspace-list', 'workspace-by-id',
+  'workspace-update', 'workspace-delete', 'subgraph-by-ids',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

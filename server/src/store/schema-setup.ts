@@ -1,0 +1,11 @@
+// Constraints and indexes the app relies on, created idempotently at start-up and before a seed load.
+import type { GraphStore } from './neo4j-store.js';
+import type { QueryName } from './queries.js';
+
+/** Each runs in its own schema transaction (Neo4j does not mix schema and data writes). */
+const SCHEMA_QUERIES: QueryName[] = ['constraint-entity-id', 'index-entity-search', 'constraint-workspace-id', 'constraint-workspace-name'];
+
+/** Creates every constraint and index that is missing; existing ones are left as they are. */
+export async function ensureSchema(store: GraphStore): Promise<void> {
+  for (const name of SCHEMA_QUERIES) await store.write(name);
+}
