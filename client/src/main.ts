@@ -1,26 +1,34 @@
 // Composition root: builds the store, API client, graph view and panels, wires them, loads the start view.
 import './styles.css';
+import './ui/workbench-core.css';
 import { startMetricsRunner } from './analytics/metrics-runner';
 import { createApiClient } from './api/api-client';
 import { createOperations, neighbourCap } from './explorer/operations';
 import { createGraphView } from './graph/graph-view';
 import { installTestHooks } from './graph/test-hooks';
 import { createActions } from './state/actions';
-import { initialState } from './state/state';
+import { initialState, type NodeRef } from './state/state';
 import { createStore } from './state/store';
 import { threatScope } from './filters/threat-scope';
 import { createAnalyticsPanel } from './ui/analytics-panel';
 import { createCanvasHint } from './ui/canvas-hint';
+import { createCapSetting } from './ui/cap-setting';
 import { mountDetailsPanel } from './ui/details-panel';
+import { createHistoryButtons } from './ui/history-buttons';
+import { createHistoryPanel } from './ui/history-panel';
 import { installShortcuts } from './ui/keyboard';
 import { createLegend } from './ui/legend';
 import { createFilterPanel } from './ui/filter-panel';
+import { createNodeMenu } from './ui/node-menu';
 import { createPathFinder } from './ui/path-finder';
 import type { SearchHit } from './ui/search-box';
 import { createSearchPanel } from './ui/search-panel';
+import { shortcutHandlers } from './ui/shortcut-handlers';
+import { createShortcutsOverlay } from './ui/shortcuts-overlay';
 import { mountStatusArea } from './ui/status-area';
 import { createTimelinePanel } from './ui/timeline-panel';
-import { createToolbar, ZOOM_STEP } from './ui/toolbar';
+import { createToolbar } from './ui/toolbar';
+import { createTooltip } from './ui/tooltip';
 
 /** The Five Country Ministerial: the view the product opens on (override with `?node=<id>`). */
 const START_NODE_ID = 'forum:five-country-ministerial-2025';
@@ -34,9 +42,9 @@ function mustFind(id: string): HTMLElement {
 }
 
 const api = createApiClient();
-const store = createStore(initialState());
+const store = createStore(initialState({ cap: neighbourCap(window.location.search) }));
 const actions = createActions(store);
-const ops = createOperations(api, store, actions, neighbourCap(window.location.search));
+const ops = createOperations(api, store, actions);
 
 window.addEventListener('error', (e) => ops.report(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => ops.report(e.reason));
@@ -44,15 +52,42 @@ window.addEventListener('unhandledrejection', (e) => ops.report(e.reason));
 const search = async (q: string, signal: AbortSignal): Promise<readonly SearchHit[]> =>
   (await api.search(q, { limit: SUGGESTION_LIMIT, signal })).nodes;
 
+const pathFrom = (ref: NodeRef): void => actions.setPathEnd('from', ref);
+const pathTo = (ref: NodeRef): void => actions.setPathEnd('to', ref);
+const tooltip = createTooltip(store);
+const shortcutsOverlay = createShortcutsOverlay();
+const nodeMenu = createNodeMenu(store, {
+  neighbourCounts: ops.neighbourCounts,
+  expand: (id, opts) => { void ops.expand(id, opts); },
+  hide: (id) => { ops.select({ kind: 'node', id }); ops.hideSelection(); },
+  setPinned: (id, pinned) => ops.setPinned([id], pinned),
+  selectNeighbours: ops.selectNeighbours,
+  collapse: ops.collapse,
+  pathFrom,
+  pathTo,
+});
+
 const view = createGraphView(mustFind('graph'), store, {
-  onTapNode: (id) => ops.select({ kind: 'node', id }),
+  onTapNode: (id, additive) => { if (additive) ops.toggleSelected(id); else ops.select({ kind: 'node', id }); },
   onTapEdge: (id) => ops.select({ kind: 'edge', id }),
-  onTapBackground: () => { if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' }); },
+  onTapBackground: () => {
+    nodeMenu.close();
+    if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' });
+  },
   onExpandNode: (id) => { void ops.expand(id); },
+  onContextNode: (id, at) => {
+    tooltip.hide();
+    if (!ops.selectedNodeIds().includes(id)) ops.select({ kind: 'node', id });
+    nodeMenu.open(id, at);
+  },
+  onContextBackground: () => nodeMenu.close(),
+  onHover: (target) => tooltip.hover(target),
+  onBoxSelect: (ids) => ops.selectNodes([...ops.selectedNodeIds(), ...ids]),
+  onPositions: (positions, label) => actions.recordPositions(positions, label),
   onError: ops.report,
 });
 
-mustFind('toolbar').append(createToolbar(store, actions));
+mustFind('toolbar').append(createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions)]));
 mustFind('sidebar').append(
   createSearchPanel({
     search,
@@ -65,6 +100,7 @@ mustFind('sidebar').append(
     findPaths: ops.findPaths,
     onError: ops.report,
   }),
+  createHistoryPanel(store, actions),
   createFilterPanel({ store, actions, threatScope: (id) => threatScope((t, q) => api.neighbours(t, q), id), onError: ops.report }),
   createTimelinePanel(store, actions),
   createAnalyticsPanel({ store, actions, selectNode: (id) => ops.select({ kind: 'node', id }) }),
@@ -77,22 +113,22 @@ mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
   expand: (id, more) => { void ops.expand(id, { more }); },
   hideSelection: ops.hideSelection,
-  pathFrom: (ref) => actions.setPathEnd('from', ref),
-  pathTo: (ref) => actions.setPathEnd('to', ref),
+  pathFrom,
+  pathTo,
+  setPinned: ops.setPinned,
+  collapse: ops.collapse,
+  expandSelection: () => { void ops.expandSelection(); },
 });
 
-installShortcuts({
-  clearSelection: () => ops.select({ kind: 'none' }),
-  hideSelection: ops.hideSelection,
-  fit: () => actions.requestView({ kind: 'fit' }),
-  zoomIn: () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }),
-  zoomOut: () => actions.requestView({ kind: 'zoom', factor: 1 / ZOOM_STEP }),
-});
+installShortcuts(shortcutHandlers({
+  store, actions, ops, nodeMenu, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
+}));
 
 installTestHooks({
   nodeIds: view.nodeIds,
   edgeIds: view.edgeIds,
   screenPosition: view.screenPosition,
+  modelPosition: view.modelPosition,
   classesOf: view.classesOf,
   whenIdle: view.whenIdle,
   visibleIds: view.visibleIds,

@@ -137,6 +137,14 @@ describe('filters', () => {
     // Filtered elements are hidden, not removed: the scene still holds them.
     expect((await nodeIds()).length).toBe(ids.length);
 
+    // The filter change is one undoable step, named after what it did.
+    expect(await page.getByTestId('undo').getAttribute('title')).toContain('Filter: hide label Country');
+    await page.getByTestId('undo').click();
+    await expect.poll(visibleIds, POLL).toEqual(new Set([...ids, ...eids]));
+    expect(await page.getByTestId('filter-label-Country').isChecked()).toBe(true);
+    await page.getByTestId('redo').click();
+    await expect.poll(visibleIds, POLL).toEqual(expected);
+
     await page.getByTestId('clear-filters').click();
     await expect.poll(visibleIds, POLL).toEqual(new Set([...ids, ...eids]));
   });

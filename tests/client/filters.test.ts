@@ -1,7 +1,7 @@
 // Scene filters as a pure function: labels, types, threat scope, disputed, confidence, time window and undated.
 import { describe, expect, it } from 'vitest';
 import { datedElements, elementInterval, overlaps, parseDateSpan } from '../../client/src/filters/dates.js';
-import { defaultFilters, filtersActive, type Filters } from '../../client/src/filters/filters.js';
+import { defaultFilters, describeFilterChange, filtersActive, type Filters } from '../../client/src/filters/filters.js';
 import { computeVisibility, type FilterEdge, type FilterNode } from '../../client/src/filters/visibility.js';
 
 const node = (id: string, labels: string[], properties: Record<string, unknown> = {}): FilterNode => ({ id, labels, properties });
@@ -112,5 +112,16 @@ describe('scene filters', () => {
     expect(v.contextNodes).toEqual(new Set(['country:a']));
     expect([...v.hiddenNodes].sort()).toEqual(['country:b', 'threat:crime', 'threat:smuggling']);
     expect(v.hiddenEdges.size).toBe(4);
+  });
+});
+
+describe('filter step names', () => {
+  it('say what changed, for the history panel', () => {
+    const none = defaultFilters();
+    expect(describeFilterChange(none, filters({ hiddenLabels: ['Country'] }))).toBe('Filter: hide label Country');
+    expect(describeFilterChange(filters({ hiddenLabels: ['Country', 'Forum'] }), filters({ hiddenLabels: ['Forum'] }))).toBe('Filter: show label Country');
+    expect(describeFilterChange(none, filters({ confidence: ['confirmed'] }))).toBe('Filter: hide confidence reported, speculative');
+    expect(describeFilterChange(none, filters({ disputed: 'only', undated: 'hidden' }))).toBe('Filter: disputed: only; undated hidden');
+    expect(describeFilterChange(filters({ disputed: 'only' }), none)).toBe('Clear filters');
   });
 });

@@ -1,6 +1,6 @@
 // Typed client for the JSON API under /api: one method per endpoint, failures as ApiError.
 import type {
-  ErrorResponse, HealthResponse, NeighboursResponse, NodeResponse, PathsResponse, SchemaResponse,
+  ErrorResponse, HealthResponse, NeighbourCountsResponse, NeighboursResponse, NodeResponse, PathsResponse, SchemaResponse,
   SearchResponse,
 } from '../../../server/src/api-types';
 import { ApiError } from './api-error';
@@ -36,6 +36,8 @@ export interface ApiClient {
   search(q: string, opts?: { labels?: readonly string[]; limit?: number; signal?: AbortSignal }): Promise<SearchResponse>;
   node(id: string): Promise<NodeResponse>;
   neighbours(id: string, query?: NeighbourQuery): Promise<NeighboursResponse>;
+  /** How many neighbours each selective-expand choice adds (per type and direction, label, threat). */
+  neighbourCounts(id: string, signal?: AbortSignal): Promise<NeighbourCountsResponse>;
   paths(query: PathQuery): Promise<PathsResponse>;
 }
 
@@ -101,6 +103,7 @@ export function createApiClient(base = '/api'): ApiClient {
     neighbours: (id, query = {}) => get<NeighboursResponse>(`${nodePath(id)}/neighbours`, {
       relTypes: query.relTypes, labels: query.labels, threat: query.threat, limit: query.limit, skip: query.skip,
     }),
+    neighbourCounts: (id, signal) => get<NeighbourCountsResponse>(`${nodePath(id)}/neighbour-counts`, {}, signal),
     paths: (query) => get<PathsResponse>('/paths', {
       from: query.from, to: query.to, maxHops: query.maxHops, mode: query.mode, threat: query.threat,
     }),

@@ -50,3 +50,27 @@ export function filtersActive(f: Filters): boolean {
   return f.hiddenLabels.length > 0 || f.hiddenRelTypes.length > 0 || f.threat !== null || f.disputed !== 'show'
     || CONFIDENCE_OPTIONS.some((c) => !f.confidence.includes(c)) || f.time !== null || f.undated !== 'shown';
 }
+
+const listChange = (what: string, before: readonly string[], after: readonly string[]): string | null => {
+  const hidden = after.filter((x) => !before.includes(x));
+  const shown = before.filter((x) => !after.includes(x));
+  if (hidden.length) return `hide ${what} ${hidden.join(', ')}`;
+  if (shown.length) return `show ${what} ${shown.join(', ')}`;
+  return null;
+};
+
+/** A history step's name for going from `before` to `after` (e.g. "Filter: hide label Country"). */
+export function describeFilterChange(before: Filters, after: Filters): string {
+  if (!filtersActive(after)) return 'Clear filters';
+  const parts = [
+    listChange('label', before.hiddenLabels, after.hiddenLabels),
+    listChange('type', before.hiddenRelTypes, after.hiddenRelTypes),
+    before.threat?.id !== after.threat?.id ? (after.threat ? `threat ${after.threat.name}` : 'any threat') : null,
+    before.disputed !== after.disputed ? `disputed: ${after.disputed}` : null,
+    listChange('confidence', after.confidence, before.confidence),
+    before.time?.from !== after.time?.from || before.time?.to !== after.time?.to
+      ? (after.time ? `time ${after.time.from.slice(0, 10)} – ${after.time.to.slice(0, 10)}` : 'any time') : null,
+    before.undated !== after.undated ? `undated ${after.undated}` : null,
+  ].filter((p): p is string => p !== null);
+  return `Filter: ${parts.join('; ') || 'unchanged'}`;
+}

@@ -50,10 +50,13 @@ export function selectionContext(s: State): SelectionContext {
   return { neighbours, incident };
 }
 
-/** Classes of a node, derived from state (kind, flags, selection, expansion, path). */
+/** Classes of a node, derived from state (kind, flags, selection, pin, expansion, path). */
 export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): string {
   const classes = [kindClass(nodeKind(node.labels)), ...flagClasses(node.properties)];
-  if (s.selection.kind === 'node' && s.selection.id === node.id) classes.push('selected');
+  if ((s.selection.kind === 'node' && s.selection.id === node.id) || (s.selection.kind === 'nodes' && s.selection.ids.includes(node.id))) {
+    classes.push('selected');
+  }
+  if (s.pinned.has(node.id)) classes.push('pinned');
   if (ctx.neighbours.has(node.id)) classes.push('neighbour');
   const expansion = s.expansions.get(node.id);
   if (expansion) classes.push(expansion.shown < expansion.total ? 'truncated' : 'expanded');

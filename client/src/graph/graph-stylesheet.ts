@@ -12,6 +12,7 @@ const COLOURS = {
   path: '#f08c00',
   disputed: '#c2410c',
   border: '#ffffff',
+  pinned: '#7c3aed',
 } as const;
 
 /** Edge labels appear once they would be drawn at least this large (in screen pixels). */
@@ -99,6 +100,8 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
       },
     },
     { selector: 'node.path', style: { 'border-color': COLOURS.path, 'border-width': 4, 'z-index': 10 } },
+    // Pinned: a violet ring outside the border, so it shows alongside selection and flags.
+    { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': COLOURS.pinned, 'outline-offset': 2, 'outline-opacity': 1 } },
     { selector: 'node.dimmed', style: { opacity: 0.2 } },
     { selector: 'edge.dimmed', style: { opacity: 0.12 } },
     {

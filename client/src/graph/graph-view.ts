@@ -1,22 +1,38 @@
 // The graph view: the only module that touches Cytoscape. It renders State and reports user events.
+// Positions flow both ways: the scene's positions are applied (undo, redo), and placement, layouts
+// and drags are reported back so the scene always knows where every node is.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { State, ViewRequest } from '../state/state';
+import type { LayoutName, Point, State, ViewRequest } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
 import { graphStylesheet } from './graph-stylesheet';
 import { FIT_PADDING, fullLayout, incrementalLayout } from './layouts';
-import { placeNewNodes, type Point } from './placement';
+import { placeNewNodes } from './placement';
 
 cytoscape.use(fcose);
 
+/** What the pointer rests on, in page coordinates, for the tooltip. */
+export interface HoverTarget { kind: 'node' | 'edge'; id: string; x: number; y: number }
+
 /** What the user did on the canvas; the composition root turns these into operations. */
 export interface GraphViewEvents {
-  onTapNode(id: string): void;
+  /** Click on a node; `additive` when Shift (or Ctrl/Cmd) was held: toggle it in a multi-selection. */
+  onTapNode(id: string, additive: boolean): void;
   onTapEdge(id: string): void;
   onTapBackground(): void;
   /** Double-click on a node: expand it. */
   onExpandNode(id: string): void;
+  /** Right-click on a node, at page coordinates. */
+  onContextNode(id: string, at: Point): void;
+  /** Right-click on the background (closes menus). */
+  onContextBackground(): void;
+  /** The pointer entered an element (or left: null). */
+  onHover(target: HoverTarget | null): void;
+  /** Shift-drag box selection: the nodes inside the box. */
+  onBoxSelect(ids: string[]): void;
+  /** Node positions after placement or a layout or drag; `label` names a user step, null settles the current one. */
+  onPositions(positions: ReadonlyMap<string, Point>, label: string | null): void;
   /** A layout or animation failed; shown to the user, never swallowed. */
   onError(err: unknown): void;
 }
@@ -26,7 +42,9 @@ export interface GraphView {
   nodeIds(): string[];
   edgeIds(): string[];
   /** A node's centre in page (viewport) coordinates, or null when it is not drawn. */
-  screenPosition(id: string): { x: number; y: number } | null;
+  screenPosition(id: string): Point | null;
+  /** A node's model position, or null when it is not drawn. */
+  modelPosition(id: string): Point | null;
   /** The style classes an element carries (e.g. `path`, `dimmed`); empty when it is not drawn. */
   classesOf(id: string): string[];
   /** Resolves when queued layouts and camera moves have finished. */
@@ -41,6 +59,9 @@ export interface GraphView {
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 4;
 const CAMERA_MS = 300;
+const LAYOUT_LABELS: Record<LayoutName, string> = {
+  fcose: 'force-directed', concentric: 'concentric', breadthfirst: 'breadth-first', grid: 'grid', circle: 'circle',
+};
 
 /** Mounts Cytoscape in `container` and keeps it in step with `store`. */
 export function createGraphView(container: HTMLElement, store: ReadableStore<State>, events: GraphViewEvents): GraphView {
@@ -51,7 +72,9 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     maxZoom: MAX_ZOOM,
     // Selection lives in State and is drawn with the `selected` class, not Cytoscape's own.
     autounselectify: true,
-    boxSelectionEnabled: false,
+    // Shift-drag draws a selection box (plain drag pans); the nodes inside are reported, not selected here.
+    boxSelectionEnabled: true,
+    selectionType: 'additive',
   });
   /** Wire objects last drawn per element, to spot changed data by identity. */
   const drawn = new Map<string, unknown>();
@@ -80,11 +103,24 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
 
   const outsideViewport = (nodes: cytoscape.NodeCollection): boolean => {
     const ext = cy.extent();
-    const outside = nodes.filter((n) => {
+    return nodes.filter((n) => {
       const p = n.position();
       return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2;
-    });
-    return outside.nonempty();
+    }).nonempty();
+  };
+
+  const report = (nodes: cytoscape.NodeCollection, label: string | null): void => {
+    const positions = new Map<string, Point>();
+    nodes.forEach((n: cytoscape.NodeSingular) => { if (n.inside()) positions.set(n.id(), { ...n.position() }); });
+    if (positions.size) events.onPositions(positions, label);
+  };
+
+  /** Moves a node even when it is pinned (locked nodes refuse positions). */
+  const moveNode = (node: cytoscape.NodeSingular, p: Point): void => {
+    const locked = node.locked();
+    if (locked) node.unlock();
+    node.position({ x: p.x, y: p.y });
+    if (locked) node.lock();
   };
 
   /** Adds, updates and removes elements so the canvas holds exactly the state's graph. */
@@ -93,17 +129,20 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     stale.forEach((ele) => { drawn.delete(ele.id()); });
     cy.remove(stale);
 
-    const hadNodes = cy.nodes().length > 0;
     const newNodes = [...s.nodes.values()].filter((n) => cy.getElementById(n.id).empty());
+    // Newcomers the scene already places (redo, an opened workspace) go there; the rest are placed here.
+    const known = newNodes.filter((n) => s.positions.has(n.id));
+    const unknown = newNodes.filter((n) => !s.positions.has(n.id));
     const placed = new Map<string, Point>();
     cy.nodes().forEach((n) => { placed.set(n.id(), { ...n.position() }); });
-    const positions = hadNodes
-      ? placeNewNodes({ newIds: newNodes.map((n) => n.id), edges: s.edges.values(), placed, fallback: viewportCentre() })
+    for (const n of known) placed.set(n.id, s.positions.get(n.id) as Point);
+    const positions = placed.size
+      ? placeNewNodes({ newIds: unknown.map((n) => n.id), edges: s.edges.values(), placed, fallback: viewportCentre() })
       : new Map<string, Point>();
 
     cy.batch(() => {
       for (const n of newNodes) {
-        cy.add({ group: 'nodes', data: nodeData(n), position: positions.get(n.id) ?? { x: 0, y: 0 } });
+        cy.add({ group: 'nodes', data: nodeData(n), position: s.positions.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 } });
         drawn.set(n.id, n);
       }
       for (const n of s.nodes.values()) {
@@ -120,19 +159,48 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       }
     });
 
-    if (!newNodes.length) return;
-    if (!hadNodes) {
-      enqueue(() => runLayout(fullLayout('fcose', false)));
+    if (!unknown.length) return;
+    if (!placed.size) {
+      enqueue(async () => {
+        await runLayout(fullLayout('fcose', false));
+        report(cy.nodes(), null);
+      });
       return;
     }
-    const newIds = new Set(newNodes.map((n) => n.id));
+    const newIds = new Set(unknown.map((n) => n.id));
     const added = cy.nodes().filter((n) => newIds.has(n.id()));
     // A lone node (a search pick) is already in a free spot; only connected newcomers need forces.
-    if (added.connectedEdges().empty()) return;
+    if (added.connectedEdges().empty()) {
+      // Reported from the queue, never from inside a store notification.
+      enqueue(async () => report(added, null));
+      return;
+    }
     const fixed = cy.nodes().difference(added);
     enqueue(async () => {
+      // Existing nodes stay where the user put them: only the newcomers move, around their anchors.
       await runLayout(incrementalLayout(fixed));
+      report(added, null);
       if (outsideViewport(added)) await animate({ fit: { eles: cy.elements(), padding: FIT_PADDING } });
+    });
+  };
+
+  /** Puts nodes where the scene says (after undo, redo or a jump); queued behind running layouts. */
+  const applyPositions = (): void => {
+    enqueue(async () => {
+      const s = store.get();
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const p = s.positions.get(n.id());
+          const q = n.position();
+          if (p && (Math.abs(p.x - q.x) > 0.5 || Math.abs(p.y - q.y) > 0.5)) moveNode(n, p);
+        });
+      });
+    });
+  };
+
+  const applyPins = (s: State): void => {
+    cy.nodes().forEach((n) => {
+      if (s.pinned.has(n.id())) n.lock(); else n.unlock();
     });
   };
 
@@ -166,7 +234,13 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
         });
         break;
       case 'layout':
-        enqueue(() => runLayout(fullLayout(request.name, true)));
+        enqueue(async () => {
+          if (cy.nodes().empty()) return;
+          const fixed = new Map<string, Point>();
+          cy.nodes(':locked').forEach((n) => { fixed.set(n.id(), { ...n.position() }); });
+          await runLayout(fullLayout(request.name, true, fixed));
+          report(cy.nodes(), `Layout: ${LAYOUT_LABELS[request.name]}`);
+        });
         break;
     }
   };
@@ -174,8 +248,10 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
   const render = (s: State, prev: State | null): void => {
     const graphChanged = !prev || s.nodes !== prev.nodes || s.edges !== prev.edges;
     if (graphChanged) syncElements(s);
+    if (!prev || graphChanged || s.pinned !== prev.pinned) applyPins(s);
+    if (prev && s.positions !== prev.positions) applyPositions();
     const looksChanged = !prev || graphChanged || s.selection !== prev.selection || s.path !== prev.path
-      || s.expansions !== prev.expansions
+      || s.expansions !== prev.expansions || s.pinned !== prev.pinned
       || s.filters !== prev.filters || s.analytics !== prev.analytics || s.metrics !== prev.metrics;
     if (looksChanged) applyClasses(s);
     if (s.view.seq !== lastViewSeq) {
@@ -184,10 +260,46 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     }
   };
 
-  cy.on('tap', 'node', (e) => events.onTapNode(e.target.id()));
+  const pagePoint = (rendered: cytoscape.Position): Point => {
+    const box = container.getBoundingClientRect();
+    return { x: box.left + rendered.x, y: box.top + rendered.y };
+  };
+  const modifier = (e: cytoscape.EventObject): boolean => {
+    const o = e.originalEvent as MouseEvent | undefined;
+    return !!o && (o.shiftKey || o.ctrlKey || o.metaKey);
+  };
+
+  // Cytoscape calls any two quick taps a double tap, even on two different nodes (shift-clicking
+  // A then B): only a second tap on the same element, without a modifier, expands.
+  let taps: [string | null, string | null] = [null, null];
+  cy.on('tap', (e) => { taps = [taps[1], e.target === cy ? null : (e.target as cytoscape.SingularElementReturnValue).id()]; });
+  cy.on('tap', 'node', (e) => events.onTapNode(e.target.id(), modifier(e)));
   cy.on('tap', 'edge', (e) => events.onTapEdge(e.target.id()));
-  cy.on('tap', (e) => { if (e.target === cy) events.onTapBackground(); });
-  cy.on('dbltap', 'node', (e) => events.onExpandNode(e.target.id()));
+  cy.on('tap', (e) => { if (e.target === cy && !modifier(e)) events.onTapBackground(); });
+  cy.on('dbltap', 'node', (e) => {
+    if (!modifier(e) && taps[0] === e.target.id()) events.onExpandNode(e.target.id());
+  });
+  cy.on('cxttap', 'node', (e) => events.onContextNode(e.target.id(), pagePoint(e.renderedPosition)));
+  cy.on('cxttap', (e) => { if (e.target === cy) events.onContextBackground(); });
+  container.addEventListener('contextmenu', (e) => e.preventDefault());
+  cy.on('mouseover', 'node, edge', (e) => {
+    const at = e.target.isNode() ? e.target.renderedPosition() : e.renderedPosition;
+    events.onHover({ kind: e.target.isNode() ? 'node' : 'edge', id: e.target.id(), ...pagePoint(at) });
+  });
+  cy.on('mouseout', 'node, edge', () => events.onHover(null));
+  cy.on('grab viewport', () => events.onHover(null));
+  container.addEventListener('mouseleave', () => events.onHover(null));
+  cy.on('dragfree', 'node', (e) => {
+    const node = e.target as cytoscape.NodeSingular;
+    report(node, `Move ${String(node.data('name') ?? node.id())}`);
+  });
+  // 'box' fires once per element inside the box, after 'boxend': gather them, then report once.
+  let boxed: string[] = [];
+  cy.on('box', 'node', (e) => {
+    if (!boxed.length) setTimeout(() => { const ids = boxed; boxed = []; events.onBoxSelect(ids); }, 0);
+    boxed.push(e.target.id());
+  });
+
   store.subscribe((next, prev) => render(next, prev));
   render(store.get(), null);
 
@@ -196,10 +308,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     edgeIds: () => cy.edges().map((e) => e.id()),
     screenPosition: (id) => {
       const node = cy.getElementById(id);
-      if (node.empty()) return null;
-      const box = container.getBoundingClientRect();
-      const p = node.renderedPosition();
-      return { x: box.left + p.x, y: box.top + p.y };
+      return node.empty() ? null : pagePoint(node.renderedPosition());
+    },
+    modelPosition: (id) => {
+      const node = cy.getElementById(id);
+      return node.empty() ? null : { ...node.position() };
     },
     classesOf: (id) => cy.getElementById(id).classes(),
     visibleIds: () => cy.elements().filter((ele) => ele.visible()).map((ele) => ele.id()),

@@ -12,6 +12,8 @@ export interface ExplorerTestHooks {
   select(id: string): void;
   /** A node's centre in page coordinates (for real mouse clicks), or null when it is not drawn. */
   screenPosition(id: string): { x: number; y: number } | null;
+  /** A node's model position (layout coordinates), or null when it is not drawn. */
+  modelPosition(id: string): { x: number; y: number } | null;
   /** The style classes an element carries (e.g. `path`, `dimmed`). */
   classesOf(id: string): string[];
   /** Resolves once queued layouts and camera moves have finished. */

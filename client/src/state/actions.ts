@@ -1,33 +1,74 @@
 // The only code that changes the State: each action is a named, synchronous state transition.
+// Scene changes become undo steps here; see state/history.ts for `step` and how to use it.
 import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
+import { collapsePlan } from '../explorer/collapse';
+import * as hist from './history';
+import { sceneChanged, sceneOf, type Scene } from './scene';
 import type {
-  Expansion, LayoutName, Notice, NodeRef, PathEnds, Selection, StartView, State, ViewRequest,
+  Expansion, ExpansionFilter, LayoutName, Notice, NodeRef, PathEnds, Point, Selection, StartView, State, ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
 import type { AnalyticsSettings } from '../analytics/analytics-settings';
 import type { SceneMetrics } from '../analytics/scene-metrics';
-import type { Filters } from '../filters/filters';
+import { describeFilterChange, type Filters } from '../filters/filters';
 
 /** At most this many notices are kept; older ones fall off so the status area stays small. */
 const MAX_NOTICES = 4;
+/** Positions closer than this (model px) count as unchanged, so a settled layout makes no step. */
+const MOVE_EPSILON = 0.5;
+/** The server's hard ceiling for one page of neighbours. */
+export const MAX_CAP = 500;
+
+/** One page of an expansion, as fetched. */
+export interface ExpansionPage {
+  filter: ExpansionFilter;
+  /** Neighbours skipped before this page. */
+  skip: number;
+  /** Neighbours under `filter` in all. */
+  total: number;
+}
 
 /** The state transitions the rest of the client may ask for. */
 export interface Actions {
+  /**
+   * Runs `change` (sync action calls) as ONE undoable step named `label`: the way every
+   * feature makes its scene change undoable. Nested calls fold into the outer step; a
+   * change that leaves the scene as it was records nothing. See state/history.ts.
+   */
+  step(label: string, change: () => void): void;
+  undo(): void;
+  redo(): void;
+  /** Restores the scene of history entry `index` (the history panel's click). */
+  jumpTo(index: number): void;
+
   /** Adds nodes and edges to the canvas, merging with what is there (evidence is kept). */
   addGraph(graph: Graph): void;
-  /** Selects a node or edge (or nothing); a node's details start loading. */
-  select(selection: Selection): void;
-  detailsLoaded(id: string, response: NodeResponse): void;
-  detailsFailed(id: string, message: string): void;
-  recordExpansion(id: string, expansion: Expansion): void;
+  /** Adds one page of `id`'s neighbours and records what it added (for paging and collapse). */
+  addExpansion(id: string, graph: Graph, page: ExpansionPage): void;
+  /** Removes what `id`'s expansions added, except what is pinned, on the path, or brought by something else. */
+  collapse(id: string): void;
   /** Removes nodes (with their edges) and edges from the canvas. */
   hide(ids: readonly string[]): void;
+  /** Pins or unpins nodes: pinned nodes keep their position through layouts. */
+  setPinned(ids: readonly string[], pinned: boolean): void;
+  /**
+   * Stores node positions reported by the graph view. With a `label` (a layout, a drag) the
+   * move is its own step; without, it settles the current step (placement after an expansion).
+   */
+  recordPositions(positions: ReadonlyMap<string, Point>, label: string | null): void;
   clearCanvas(): void;
   /** Adds the paths to the canvas and highlights them. */
   showPaths(paths: readonly Graph[]): void;
   clearPaths(): void;
+
+  /** Selects a node, an edge, several nodes, or nothing; a single node's details start loading. */
+  select(selection: Selection): void;
+  detailsLoaded(id: string, response: NodeResponse): void;
+  detailsFailed(id: string, message: string): void;
   setPathEnd(end: keyof PathEnds, ref: NodeRef | null): void;
   setLayout(name: LayoutName): void;
+  /** Sets the supernode cap (neighbours per expansion page), clamped to 1..MAX_CAP. */
+  setCap(cap: number): void;
   requestView(request: ViewRequest): void;
   setStatus(text: string): void;
   beginWork(): void;
@@ -54,63 +95,159 @@ function mergeEdge(old: GraphEdge | undefined, next: GraphEdge): GraphEdge {
   return { ...old, ...next, evidence: next.evidence ?? old.evidence };
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The graph with `graph` merged in. */
+function withGraph(s: Scene, graph: Graph): Pick<Scene, 'nodes' | 'edges'> {
+  const nodes = new Map(s.nodes);
+  for (const n of graph.nodes) nodes.set(n.id, mergeNode(nodes.get(n.id), n));
+  const edges = new Map(s.edges);
+  for (const e of graph.edges) {
+    // An edge is drawable only when both endpoints are on the canvas.
+    if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, mergeEdge(edges.get(e.id), e));
+  }
+  return { nodes, edges };
+}
+
+/** The scene without `nodeIds` (and their edges) and `edgeIds`; per-node records of gone nodes are dropped. */
+function without(s: Scene, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): Partial<Scene> {
+  const nodes = new Map([...s.nodes].filter(([id]) => !nodeIds.has(id)));
+  const edges = new Map([...s.edges].filter(([id, e]) => !edgeIds.has(id) && nodes.has(e.source) && nodes.has(e.target)));
+  const keepNode = <V>(m: ReadonlyMap<string, V>): Map<string, V> => new Map([...m].filter(([id]) => nodes.has(id)));
+  return {
+    nodes, edges,
+    expansions: keepNode(s.expansions),
+    positions: keepNode(s.positions),
+    pinned: new Set([...s.pinned].filter((id) => nodes.has(id))),
+  };
+}
+
+/** The selection narrowed to what is still on the canvas. */
+function validSelection(s: State): Pick<State, 'selection' | 'details'> | null {
+  const sel = s.selection;
+  switch (sel.kind) {
+    case 'none': return null;
+    case 'node': return s.nodes.has(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
+    case 'edge': return s.edges.has(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
+    case 'nodes': {
+      const ids = sel.ids.filter((id) => s.nodes.has(id));
+      if (ids.length === sel.ids.length) return null;
+      return { selection: ids.length ? { kind: 'nodes', ids } : { kind: 'none' }, details: { status: 'idle' } };
+    }
+  }
+}
+
 /** Binds the actions to `store`. */
 export function createActions(store: WritableStore<State>): Actions {
-  const update = (change: (s: State) => Partial<State>): void => {
-    const s = store.get();
-    store.set({ ...s, ...change(s) });
-  };
+  let stepDepth = 0;
   let noticeSeq = 0;
 
-  const withGraph = (s: State, graph: Graph): Pick<State, 'nodes' | 'edges'> => {
-    const nodes = new Map(s.nodes);
-    for (const n of graph.nodes) nodes.set(n.id, mergeNode(nodes.get(n.id), n));
-    const edges = new Map(s.edges);
-    for (const e of graph.edges) {
-      // An edge is drawable only when both endpoints are on the canvas.
-      if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, mergeEdge(edges.get(e.id), e));
-    }
-    return { nodes, edges };
+  /**
+   * Applies a transition; a scene change outside `step` becomes its own step named `label`
+   * (`null`: the change settles the current step instead and the caller amends the head).
+   */
+  const update = (change: (s: State) => Partial<State>, label: string | null = 'Change'): void => {
+    const s = store.get();
+    let next: State = { ...s, ...change(s) };
+    if (label !== null && stepDepth === 0 && sceneChanged(s, next)) next = { ...next, history: hist.pushStep(s.history, label, sceneOf(next), Date.now()) };
+    const fixed = validSelection(next);
+    store.set(fixed ? { ...next, ...fixed } : next);
   };
 
-  return {
-    addGraph: (graph) => update((s) => withGraph(s, graph)),
+  const restore = (history: hist.History<Scene>): void => {
+    if (history === store.get().history) return;
+    const next: State = { ...store.get(), ...hist.currentEntry(history).snapshot, history };
+    const fixed = validSelection(next);
+    store.set(fixed ? { ...next, ...fixed } : next);
+  };
 
-    select: (selection) => update(() => ({
-      selection,
-      details: selection.kind === 'node' ? { status: 'loading', id: selection.id } : { status: 'idle' },
-    })),
+  const actions: Actions = {
+    step: (label, change) => {
+      if (stepDepth > 0) { change(); return; }
+      const before = store.get();
+      stepDepth++;
+      try {
+        change();
+      } finally {
+        stepDepth--;
+      }
+      const after = store.get();
+      if (sceneChanged(before, after)) {
+        store.set({ ...after, history: hist.pushStep(after.history, label, sceneOf(after), Date.now()) });
+      }
+    },
 
-    detailsLoaded: (id, response) => update((s) => {
-      if (s.selection.kind !== 'node' || s.selection.id !== id) return {};
-      const nodes = new Map(s.nodes);
-      const old = nodes.get(id);
-      if (old) nodes.set(id, mergeNode(old, { ...response.node, evidence: response.evidence }));
-      return { details: { status: 'loaded', id, response }, nodes };
-    }),
+    undo: () => restore(hist.undo(store.get().history)),
+    redo: () => restore(hist.redo(store.get().history)),
+    jumpTo: (index) => restore(hist.jumpTo(store.get().history, index)),
 
-    detailsFailed: (id, message) => update((s) => (
-      s.selection.kind === 'node' && s.selection.id === id ? { details: { status: 'failed', id, message } } : {}
-    )),
+    addGraph: (graph) => update((s) => withGraph(s, graph), `Add ${plural(graph.nodes.length, 'node')}`),
 
-    recordExpansion: (id, expansion) => update((s) => ({ expansions: new Map(s.expansions).set(id, expansion) })),
+    addExpansion: (id, graph, page) => update((s) => {
+      const merged = withGraph(s, graph);
+      const old = s.expansions.get(id);
+      const neighbours = graph.nodes.map((n) => n.id).filter((n) => n !== id);
+      const newNodes = neighbours.filter((n) => !s.nodes.has(n));
+      const newEdges = [...merged.edges.keys()].filter((e) => !s.edges.has(e));
+      const samePaging = old && page.skip > 0 && sameFilter(old.filter, page.filter);
+      const expansion: Expansion = {
+        filter: page.filter,
+        total: page.total,
+        shown: (samePaging ? page.skip : 0) + neighbours.length,
+        addedNodes: new Set([...(old?.addedNodes ?? []), ...newNodes]),
+        addedEdges: new Set([...(old?.addedEdges ?? []), ...newEdges]),
+        reached: new Set([...(old?.reached ?? []), ...neighbours]),
+      };
+      return { ...merged, expansions: new Map(s.expansions).set(id, expansion) };
+    }, `Expand ${store.get().nodes.get(id)?.name ?? id}`),
+
+    collapse: (id) => update((s) => {
+      const keep = new Set([...s.pinned, ...(s.path?.nodeIds ?? []), ...(s.path?.edgeIds ?? [])]);
+      const plan = collapsePlan({ edges: s.edges.values(), expansions: s.expansions, keep }, id);
+      const rest = without(s, plan.nodes, plan.edges);
+      const expansions = new Map(rest.expansions ?? s.expansions);
+      expansions.delete(id);
+      return { ...rest, expansions };
+    }, `Collapse ${store.get().nodes.get(id)?.name ?? id}`),
 
     hide: (ids) => update((s) => {
       const gone = new Set(ids);
-      const nodes = new Map([...s.nodes].filter(([id]) => !gone.has(id)));
-      const edges = new Map([...s.edges].filter(([id, e]) => !gone.has(id) && nodes.has(e.source) && nodes.has(e.target)));
-      const expansions = new Map([...s.expansions].filter(([id]) => nodes.has(id)));
-      const selectionGone = s.selection.kind !== 'none' && !nodes.has(s.selection.id) && !edges.has(s.selection.id);
-      return {
-        nodes, edges, expansions,
-        ...(selectionGone ? { selection: { kind: 'none' }, details: { status: 'idle' } } : {}),
-      };
-    }),
+      return without(s, gone, gone);
+    }, ids.length === 1 ? `Hide ${store.get().nodes.get(ids[0] ?? '')?.name ?? 'a relationship'}` : `Hide ${ids.length} elements`),
 
-    clearCanvas: () => update(() => ({
-      nodes: new Map(), edges: new Map(), expansions: new Map(), path: null,
-      selection: { kind: 'none' }, details: { status: 'idle' }, statusText: '',
-    })),
+    setPinned: (ids, pinned) => update((s) => {
+      const next = new Set(s.pinned);
+      for (const id of ids) {
+        if (!s.nodes.has(id)) continue;
+        if (pinned) next.add(id); else next.delete(id);
+      }
+      return next.size === s.pinned.size && [...next].every((id) => s.pinned.has(id)) ? {} : { pinned: next };
+    }, `${pinned ? 'Pin' : 'Unpin'} ${ids.length === 1 ? store.get().nodes.get(ids[0] ?? '')?.name ?? ids[0] : plural(ids.length, 'node')}`),
+
+    recordPositions: (reported, label) => {
+      const s = store.get();
+      const positions = new Map(s.positions);
+      let moved = false;
+      for (const [id, p] of reported) {
+        if (!s.nodes.has(id)) continue;
+        const old = positions.get(id);
+        if (old && Math.abs(old.x - p.x) < MOVE_EPSILON && Math.abs(old.y - p.y) < MOVE_EPSILON) continue;
+        positions.set(id, { x: p.x, y: p.y });
+        moved = true;
+      }
+      if (!moved) return;
+      // Inside a `step` (e.g. opening a workspace) positions are part of that step.
+      if (label !== null || stepDepth > 0) {
+        update(() => ({ positions }), label ?? 'Move nodes');
+        return;
+      }
+      // Settling, not a step: the head now shows where the newcomers landed.
+      update((cur) => ({ positions, history: hist.amendHead(cur.history, sceneOf({ ...cur, positions })) }), null);
+    },
+
+    clearCanvas: () => update((s) => ({
+      ...without(s, new Set(s.nodes.keys()), new Set()), path: null, statusText: '',
+    }), 'Clear canvas'),
 
     showPaths: (paths) => update((s) => {
       const merged: Graph = { nodes: paths.flatMap((p) => p.nodes), edges: paths.flatMap((p) => p.edges) };
@@ -122,13 +259,33 @@ export function createActions(store: WritableStore<State>): Actions {
           count: paths.length,
         },
       };
-    }),
+    }, `Show ${plural(paths.length, 'path')}`),
 
-    clearPaths: () => update(() => ({ path: null })),
+    clearPaths: () => update((s) => (s.path ? { path: null } : {}), 'Clear path highlight'),
+
+    select: (selection) => update(() => ({
+      selection,
+      details: selection.kind === 'node' ? { status: 'loading', id: selection.id } : { status: 'idle' },
+    })),
+
+    detailsLoaded: (id, response) => update((s) => {
+      if (s.selection.kind !== 'node' || s.selection.id !== id) return {};
+      const old = s.nodes.get(id);
+      // Evidence is display data, not a scene change: patch it into the head too so undo keeps it.
+      if (!old) return { details: { status: 'loaded', id, response } };
+      const nodes = new Map(s.nodes).set(id, mergeNode(old, { ...response.node, evidence: response.evidence }));
+      return { details: { status: 'loaded', id, response }, nodes, history: hist.amendHead(s.history, { ...sceneOf(s), nodes }) };
+    }, null),
+
+    detailsFailed: (id, message) => update((s) => (
+      s.selection.kind === 'node' && s.selection.id === id ? { details: { status: 'failed', id, message } } : {}
+    )),
 
     setPathEnd: (end, ref) => update((s) => ({ pathEnds: { ...s.pathEnds, [end]: ref } })),
 
     setLayout: (layout) => update(() => ({ layout })),
+
+    setCap: (cap) => update((s) => ({ settings: { ...s.settings, cap: Math.max(1, Math.min(MAX_CAP, Math.trunc(cap) || 1)) } })),
 
     requestView: (request) => update((s) => ({ view: { seq: s.view.seq + 1, request } })),
 
@@ -149,10 +306,16 @@ export function createActions(store: WritableStore<State>): Actions {
 
     setStartView: (startView) => update(() => ({ startView })),
 
-    setFilters: (filters) => update(() => ({ filters })),
+    setFilters: (filters) => update(() => ({ filters }), describeFilterChange(store.get().filters, filters)),
 
     setAnalytics: (analytics) => update(() => ({ analytics })),
 
     setMetrics: (metrics) => update(() => ({ metrics })),
   };
+  return actions;
+}
+
+function sameFilter(a: ExpansionFilter, b: ExpansionFilter): boolean {
+  const list = (x: readonly string[] | undefined): string => (x ?? []).join(',');
+  return list(a.relTypes) === list(b.relTypes) && list(a.labels) === list(b.labels) && (a.threat ?? '') === (b.threat ?? '');
 }

@@ -1,14 +1,19 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type { GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
+import type { NodeResponse } from '../../../server/src/api-types';
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
 import type { SceneMetrics } from '../analytics/scene-metrics';
-import { defaultFilters, type Filters } from '../filters/filters';
+import { createHistory, type History } from './history';
+import { emptyScene, type Scene } from './scene';
 
-/** What is selected: nothing, one node or one edge (panels switch on `kind`). */
+export type { Point, Scene } from './scene';
+
+/** What is selected: nothing, one node, one edge, or several nodes (panels switch on `kind`). */
 export type Selection =
   | { kind: 'none' }
   | { kind: 'node'; id: string }
-  | { kind: 'edge'; id: string };
+  | { kind: 'edge'; id: string }
+  /** Two or more nodes (shift-click, box selection, "select neighbours"). */
+  | { kind: 'nodes'; ids: readonly string[] };
 
 /** The details panel's data for the selected node, fetched from /api/nodes/:id. */
 export type Details =
@@ -17,12 +22,28 @@ export type Details =
   | { status: 'loaded'; id: string; response: NodeResponse }
   | { status: 'failed'; id: string; message: string };
 
-/** How much of a node's neighbourhood is on the canvas after expanding it. */
+/** The filter of a selective expansion (none: expand all); paging keeps it. */
+export interface ExpansionFilter {
+  relTypes?: readonly string[];
+  labels?: readonly string[];
+  /** Threat id: neighbours that are it or address/focus on it (the API's `?threat=`). */
+  threat?: string;
+}
+
+/** How much of a node's neighbourhood is on the canvas after expanding it, and what that added. */
 export interface Expansion {
-  /** Neighbours the server returned so far (over all pages). */
+  /** Neighbours the server returned so far for `filter` (over all pages). */
   shown: number;
-  /** Neighbours that exist under the filters used. */
+  /** Neighbours that exist under `filter`. */
   total: number;
+  /** The filter of the latest expansion; "next page" keeps it. */
+  filter: ExpansionFilter;
+  /** Nodes this node's expansions put on the canvas (they were not there before). */
+  addedNodes: ReadonlySet<string>;
+  /** Edges this node's expansions put on the canvas. */
+  addedEdges: ReadonlySet<string>;
+  /** Every neighbour the expansions returned, new or not: its neighbourhood as shown. */
+  reached: ReadonlySet<string>;
 }
 
 /** The paths found by the path finder, highlighted on the canvas while set. */
@@ -54,16 +75,25 @@ export interface Notice { id: number; kind: 'info' | 'error'; text: string; code
 /** How the start view went: drives the empty-canvas hint. */
 export type StartView = 'loading' | 'loaded' | 'missing' | 'failed';
 
-/** Everything the UI renders. Changed only by the functions in actions.ts. */
-export interface State {
-  nodes: ReadonlyMap<string, GraphNode>;
-  edges: ReadonlyMap<string, GraphEdge>;
+/** User settings that are not part of the scene (not undone). */
+export interface Settings {
+  /** Supernode guard: neighbours fetched per expansion page. */
+  cap: number;
+}
+
+/**
+ * Everything the UI renders. Changed only by the functions in actions.ts.
+ * The Scene fields (nodes, edges, expansions, positions, pinned, path) are what undo restores.
+ */
+export interface State extends Scene {
   selection: Selection;
   details: Details;
-  expansions: ReadonlyMap<string, Expansion>;
-  path: PathHighlight | null;
   pathEnds: PathEnds;
+  /** The layout the toolbar shows and re-runs (a preference; the positions it made are in the scene). */
   layout: LayoutName;
+  /** Undo history of scenes; see state/history.ts for how a change becomes a step. */
+  history: History<Scene>;
+  settings: Settings;
   /** `seq` grows with each request so the view runs each exactly once. */
   view: { seq: number; request: ViewRequest | null };
   /** Line shown in the status area (e.g. "showing 50 of 120"). */
@@ -72,23 +102,24 @@ export interface State {
   busy: number;
   notices: readonly Notice[];
   startView: StartView;
-  /** What the filter panel and timeline hide; one slice, changed only by `setFilters`. */
-  filters: Filters;
   /** Which measure sizes nodes and whether communities colour them. */
   analytics: AnalyticsSettings;
   /** Measures of the visible scene, derived (recomputed after scene or filter changes); null until computed. */
   metrics: SceneMetrics | null;
 }
 
+/** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
+export const DEFAULT_CAP = 50;
+
 /** State at page load: an empty canvas waiting for the start view. */
-export function initialState(): State {
+export function initialState(settings: Partial<Settings> = {}, now = Date.now()): State {
+  const scene = emptyScene();
   return {
-    nodes: new Map(),
-    edges: new Map(),
+    ...scene,
     selection: { kind: 'none' },
     details: { status: 'idle' },
-    expansions: new Map(),
-    path: null,
+    history: createHistory(scene, 'Empty canvas', now),
+    settings: { cap: DEFAULT_CAP, ...settings },
     pathEnds: { from: null, to: null },
     layout: 'fcose',
     view: { seq: 0, request: null },
@@ -96,7 +127,6 @@ export function initialState(): State {
     busy: 0,
     notices: [],
     startView: 'loading',
-    filters: defaultFilters(),
     analytics: defaultAnalytics(),
     metrics: null,
   };

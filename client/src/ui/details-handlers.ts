@@ -9,4 +9,8 @@ export interface DetailsHandlers {
   hideSelection(): void;
   pathFrom(ref: NodeRef): void;
   pathTo(ref: NodeRef): void;
+  setPinned(ids: readonly string[], pinned: boolean): void;
+  /** Removes what expanding `id` added. */
+  collapse(id: string): void;
+  expandSelection(): void;
 }

@@ -5,13 +5,15 @@ import type { DetailsHandlers } from './details-handlers';
 import { el } from './dom';
 import { edgeDetails } from './edge-details';
 import { nodeDetails } from './node-details';
+import { selectionDetails } from './selection-details';
 
 /** The inputs a render depends on; equal keys mean nothing visible changed. */
 function renderKey(s: State): unknown[] {
   const sel = s.selection;
   switch (sel.kind) {
     case 'none': return [sel];
-    case 'node': return [sel, s.details, s.nodes.get(sel.id), s.expansions.get(sel.id)];
+    case 'node': return [sel, s.details, s.nodes.get(sel.id), s.expansions.get(sel.id), s.pinned.has(sel.id)];
+    case 'nodes': return [sel, s.nodes, s.pinned];
     case 'edge': {
       const e = s.edges.get(sel.id);
       return [sel, e, e && s.nodes.get(e.source), e && s.nodes.get(e.target)];
@@ -37,7 +39,8 @@ export function mountDetailsPanel(root: HTMLElement, store: ReadableStore<State>
     const sel = s.selection;
     const body = sel.kind === 'node' ? nodeDetails(s, sel.id, handlers)
       : sel.kind === 'edge' ? edgeDetails(s, sel.id, handlers)
-        : [placeholder()];
+        : sel.kind === 'nodes' ? selectionDetails(s, sel.ids, handlers)
+          : [placeholder()];
     root.replaceChildren(el('div', { className: 'details-body' }, body));
     if (selectionChanged) root.scrollTop = 0;
   };

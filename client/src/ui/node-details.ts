@@ -51,6 +51,8 @@ export function nodeDetails(s: State, id: string, h: DetailsHandlers): HTMLEleme
       button('Path from here', () => h.pathFrom(ref), { title: 'Use as the path finder\'s From' }),
       button('Path to here', () => h.pathTo(ref), { title: 'Use as the path finder\'s To' }),
       button('Hide', () => h.hideSelection(), { title: 'Remove from the canvas (Delete)' }),
+      button(s.pinned.has(id) ? 'Unpin' : 'Pin', () => h.setPinned([id], !s.pinned.has(id)), { title: 'A pinned node keeps its place through layouts (P)' }),
+      s.expansions.has(id) ? button('Collapse', () => h.collapse(id), { title: 'Remove what expanding this node added (C)' }) : null,
     ]),
     propertyList(props, SHOWN_KEYS),
     s.details.status === 'failed' && s.details.id === id

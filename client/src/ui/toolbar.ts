@@ -19,8 +19,8 @@ function isLayoutName(value: string): value is LayoutName {
   return LAYOUTS.some((l) => l.name === value);
 }
 
-/** The toolbar; every control is an action, none touches the canvas. */
-export function createToolbar(store: ReadableStore<State>, actions: Actions): HTMLElement {
+/** The toolbar; every control is an action, none touches the canvas. `extras` are groups added after the built-in ones. */
+export function createToolbar(store: ReadableStore<State>, actions: Actions, extras: readonly HTMLElement[] = []): HTMLElement {
   const layout = el('select', { className: 'layout-select', attrs: { 'aria-label': 'Layout', title: 'Layout' } },
     LAYOUTS.map((l) => el('option', { text: l.label, attrs: { value: l.name } })));
   layout.value = store.get().layout;
@@ -43,11 +43,12 @@ export function createToolbar(store: ReadableStore<State>, actions: Actions): HT
     ),
     group(
       layout,
-      button('Re-run layout', () => actions.requestView({ kind: 'layout', name: store.get().layout }), { title: 'Lay the whole graph out again' }),
+      button('Re-run layout', () => actions.requestView({ kind: 'layout', name: store.get().layout }), { title: 'Lay the whole graph out again; pinned nodes stay (L)' }),
     ),
     group(
-      button('Clear canvas', () => actions.clearCanvas(), { title: 'Remove everything from the canvas' }),
+      button('Clear canvas', () => actions.clearCanvas(), { title: 'Remove everything from the canvas (undoable)' }),
     ),
-    el('div', { className: 'toolbar-help', text: 'Double-click expands · Del hides · Esc deselects · F fits' }),
+    ...extras,
+    el('div', { className: 'toolbar-help', text: 'Double-click expands · Right-click for more · Del hides · ? lists shortcuts' }),
   ]);
 }
