@@ -1,6 +1,7 @@
 // Composition root: builds the store, API client, graph view and panels, wires them, loads the start view.
 import './styles.css';
 import './ui/workbench-core.css';
+import { startMetricsRunner } from './analytics/metrics-runner';
 import { createApiClient } from './api/api-client';
 import { createCypherApi } from './api/cypher-api';
 import { createWorkspaceApi } from './api/workspace-api';
@@ -15,6 +16,8 @@ import { createCooperationActions } from './state/cooperation-actions';
 import { createPathActions } from './state/path-actions';
 import { initialState, type NodeRef } from './state/state';
 import { createStore } from './state/store';
+import { threatScope } from './filters/threat-scope';
+import { createAnalyticsPanel } from './ui/analytics-panel';
 import { createCanvasHint } from './ui/canvas-hint';
 import { createCapSetting } from './ui/cap-setting';
 import { mountDetailsPanel } from './ui/details-panel';
@@ -23,6 +26,7 @@ import { createHistoryPanel } from './ui/history-panel';
 import { installShortcuts } from './ui/keyboard';
 import { createLegend } from './ui/legend';
 import { mountCooperation } from './ui/mount-cooperation';
+import { createFilterPanel } from './ui/filter-panel';
 import { createNodeMenu } from './ui/node-menu';
 import { createPathFinder } from './ui/path-finder';
 import { createPathResults } from './ui/path-results';
@@ -31,6 +35,7 @@ import { createSearchPanel } from './ui/search-panel';
 import { shortcutHandlers } from './ui/shortcut-handlers';
 import { createShortcutsOverlay } from './ui/shortcuts-overlay';
 import { mountStatusArea } from './ui/status-area';
+import { createTimelinePanel } from './ui/timeline-panel';
 import { createToolbar } from './ui/toolbar';
 import { createTooltip } from './ui/tooltip';
 import { el } from './ui/dom';
@@ -142,8 +147,12 @@ mustFind('sidebar').append(
   createPathResults(store, pathActions),
   cooperation.panel,
   createHistoryPanel(store, actions),
+  createFilterPanel({ store, actions, threatScope: (id) => threatScope((t, q) => api.neighbours(t, q), id), onError: ops.report }),
+  createTimelinePanel(store, actions),
+  createAnalyticsPanel({ store, actions, selectNode: (id) => ops.select({ kind: 'node', id }) }),
   createLegend(store),
 );
+const metrics = startMetricsRunner(store, actions, ops.report);
 mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element);
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
@@ -174,6 +183,9 @@ installTestHooks({
   whenIdle: view.whenIdle,
   positions: () => Object.fromEntries(view.snapshot().positions),
   viewport: () => view.snapshot().viewport,
+  visibleIds: view.visibleIds,
+  renderedSize: view.renderedSize,
+  analyticsSettled: metrics.whenCurrent,
   expand: async (id) => {
     await ops.expand(id);
     await view.whenIdle();

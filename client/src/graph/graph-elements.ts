@@ -7,6 +7,8 @@ import { kindClass } from '../model/label-styles';
 import { nodeKind } from '../model/node-kind';
 import { highlightedPath } from '../state/path-actions';
 import type { State } from '../state/state';
+import { analyticsClasses } from '../analytics/analytics-settings';
+import { edgeFilterClasses, nodeFilterClasses } from '../filters/scene-visibility';
 
 /** Element data for a node: only what the stylesheet reads. */
 export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
@@ -65,6 +67,7 @@ export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): s
   const expansion = s.expansions.get(node.id);
   if (expansion) classes.push(expansion.shown < expansion.total ? 'truncated' : 'expanded');
   if (ctx.path) classes.push(ctx.path.nodeIds.has(node.id) ? 'path' : 'dimmed');
+  classes.push(...analyticsClasses(node.id, s.analytics, s.metrics), ...nodeFilterClasses(node.id, s));
   return classes.join(' ');
 }
 
@@ -75,5 +78,6 @@ export function edgeClasses(edge: GraphEdge, s: State, ctx: SelectionContext): s
   if (s.selection.kind === 'edge' && s.selection.id === edge.id) classes.push('selected');
   if (ctx.incident.has(edge.id)) classes.push('incident');
   if (ctx.path) classes.push(ctx.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');
+  classes.push(...edgeFilterClasses(edge.id, s));
   return classes.join(' ');
 }

@@ -2,6 +2,7 @@
 import type cytoscape from 'cytoscape';
 import { KIND_STYLES, kindClass } from '../model/label-styles';
 import type { NodeKind } from '../model/node-kind';
+import { analyticsRules, filterRules } from './analytics-stylesheet';
 
 /** Accent colours; kept in step with the CSS variables in styles.css. */
 const COLOURS = {
@@ -55,6 +56,7 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
       },
     },
     ...kindRules(),
+    ...analyticsRules(),
     {
       selector: 'edge',
       style: {
@@ -132,5 +134,6 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
     },
     // A selected cooperation edge, or one at a selected actor, keeps its weight's width.
     { selector: 'edge.coop.selected, edge.coop.incident', style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected } },
+    ...filterRules(),
   ];
 }

@@ -53,6 +53,10 @@ export interface GraphView {
   edgeMidpoint(id: string): { x: number; y: number } | null;
   /** Resolves when queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
+  /** Ids of the nodes and edges actually displayed (not hidden by a filter). */
+  visibleIds(): string[];
+  /** A node's drawn width in screen pixels (0 when hidden or absent). */
+  renderedSize(id: string): number;
   /** Every drawn node's model position and the camera, e.g. to save a workspace. */
   snapshot(): ViewSnapshot;
 }
@@ -268,7 +272,8 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     if (!prev || graphChanged || s.pinned !== prev.pinned) applyPins(s);
     if (prev && s.positions !== prev.positions) applyPositions();
     const looksChanged = !prev || graphChanged || s.selection !== prev.selection || s.path !== prev.path
-      || s.pathFocus !== prev.pathFocus || s.expansions !== prev.expansions || s.pinned !== prev.pinned;
+      || s.pathFocus !== prev.pathFocus || s.expansions !== prev.expansions || s.pinned !== prev.pinned
+      || s.filters !== prev.filters || s.analytics !== prev.analytics || s.metrics !== prev.metrics;
     if (looksChanged) applyClasses(s);
     if (s.view.seq !== lastViewSeq) {
       lastViewSeq = s.view.seq;
@@ -346,6 +351,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       const box = container.getBoundingClientRect();
       const p = edge.renderedMidpoint();
       return { x: box.left + p.x, y: box.top + p.y };
+    },
+    visibleIds: () => cy.elements().filter((ele) => ele.visible()).map((ele) => ele.id()),
+    renderedSize: (id) => {
+      const node = cy.getElementById(id);
+      return node.nonempty() && node.visible() ? node.renderedWidth() : 0;
     },
     whenIdle: async () => {
       // A task queued while waiting extends the queue; wait until it stops growing.

@@ -18,6 +18,12 @@ export interface ExplorerTestHooks {
   classesOf(id: string): string[];
   /** Resolves once queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
+  /** Ids of the nodes and edges displayed, i.e. not hidden by a filter. */
+  visibleIds(): string[];
+  /** A node's drawn width in screen pixels (0 when hidden or not drawn). */
+  renderedSize(id: string): number;
+  /** Resolves once the analytics match the current scene and filters. */
+  analyticsSettled(): Promise<void>;
   /** Model positions of the drawn nodes, by id. */
   positions(): Record<string, { x: number; y: number }>;
   /** The camera: zoom and pan. */

@@ -10,6 +10,9 @@ import type {
   Selection, StartView, State, ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
+import type { AnalyticsSettings } from '../analytics/analytics-settings';
+import type { SceneMetrics } from '../analytics/scene-metrics';
+import { describeFilterChange, type Filters } from '../filters/filters';
 
 /** At most this many notices are kept; older ones fall off so the status area stays small. */
 const MAX_NOTICES = 4;
@@ -86,6 +89,12 @@ export interface Actions {
   openScene(scene: SceneToOpen, label: string): void;
   /** Records which saved workspace the page shows (null: none). Not a scene change. */
   setWorkspace(workspace: OpenWorkspace | null): void;
+  /** Replaces the filters: one scene change (a history step) per call. */
+  setFilters(filters: Filters): void;
+  /** Chooses the sizing measure and community colouring: one scene change per call. */
+  setAnalytics(settings: AnalyticsSettings): void;
+  /** Stores freshly computed measures; derived data, not a user step. */
+  setMetrics(metrics: SceneMetrics | null): void;
 }
 
 function mergeNode(old: GraphNode | undefined, next: GraphNode): GraphNode {
@@ -329,6 +338,12 @@ export function createActions(store: WritableStore<State>): Actions {
     }, label),
 
     setWorkspace: (workspace) => update(() => ({ workspace })),
+
+    setFilters: (filters) => update(() => ({ filters }), describeFilterChange(store.get().filters, filters)),
+
+    setAnalytics: (analytics) => update(() => ({ analytics })),
+
+    setMetrics: (metrics) => update(() => ({ metrics })),
   };
   return actions;
 }

@@ -1,5 +1,6 @@
 // The scene: the undoable part of State (what is on the canvas and where). History snapshots hold one.
 import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import { defaultFilters, type Filters } from '../filters/filters';
 import type { CooperationView, Expansion, PathHighlight } from './state';
 
 /** A model-space position on the canvas. */
@@ -21,11 +22,13 @@ export interface Scene {
   path: PathHighlight | null;
   /** The open cooperation view, drawn over the explorer scene; null when closed. */
   cooperation: CooperationView | null;
+  /** What the filter panel and timeline hide (plain JSON); changed only by `setFilters`, so each change is one step. */
+  filters: Filters;
 }
 
 /** The scene's fields; a `Record` so the compiler insists every Scene field is listed. */
 export const SCENE_FIELDS: Readonly<Record<keyof Scene, true>> = {
-  nodes: true, edges: true, expansions: true, positions: true, pinned: true, path: true, cooperation: true,
+  nodes: true, edges: true, expansions: true, positions: true, pinned: true, path: true, cooperation: true, filters: true,
 };
 
 const FIELDS = Object.keys(SCENE_FIELDS) as (keyof Scene)[];
@@ -44,5 +47,8 @@ export function sceneChanged(a: Scene, b: Scene): boolean {
 
 /** An empty canvas. */
 export function emptyScene(): Scene {
-  return { nodes: new Map(), edges: new Map(), expansions: new Map(), positions: new Map(), pinned: new Set(), path: null, cooperation: null };
+  return {
+    nodes: new Map(), edges: new Map(), expansions: new Map(), positions: new Map(), pinned: new Set(), path: null, cooperation: null,
+    filters: defaultFilters(),
+  };
 }

@@ -1,5 +1,7 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
 import type { CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
+import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
+import type { SceneMetrics } from '../analytics/scene-metrics';
 import { createHistory, type History } from './history';
 import { emptyScene, type Point, type Scene } from './scene';
 
@@ -149,6 +151,10 @@ export interface State extends Scene {
   pathFocus: PathFocus | null;
   /** Graph or matrix, while the cooperation view is open (a preference, not a scene change). */
   cooperationDisplay: CooperationDisplay;
+  /** Which measure sizes nodes and whether communities colour them. */
+  analytics: AnalyticsSettings;
+  /** Measures of the visible scene, derived (recomputed after scene or filter changes); null until computed. */
+  metrics: SceneMetrics | null;
 }
 
 /** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
@@ -173,5 +179,7 @@ export function initialState(settings: Partial<Settings> = {}, now = Date.now())
     workspace: null,
     pathFocus: null,
     cooperationDisplay: 'graph',
+    analytics: defaultAnalytics(),
+    metrics: null,
   };
 }
