@@ -333,6 +333,8 @@ export function createActions(store: WritableStore<State>): Actions {
         pinned: new Set([...scene.pinned].filter((id) => graph.nodes.has(id))),
         selection: { kind: 'none' }, details: { status: 'idle' }, statusText: '', startView: 'loaded',
         layout: scene.layout ?? s.layout,
+        filters: scene.filters,
+        analytics: scene.analytics ?? s.analytics,
         view: { seq: s.view.seq + 1, request },
       };
     }, label),

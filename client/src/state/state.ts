@@ -1,6 +1,7 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
 import type { CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
+import type { Filters } from '../filters/filters';
 import type { SceneMetrics } from '../analytics/scene-metrics';
 import { createHistory, type History } from './history';
 import { emptyScene, type Point, type Scene } from './scene';
@@ -107,6 +108,9 @@ export interface SceneToOpen {
   /** null: fit the graph instead. */
   viewport: Viewport | null;
   layout: LayoutName | null;
+  filters: Filters;
+  /** null: keep the page's current analytics settings. */
+  analytics: AnalyticsSettings | null;
 }
 
 /** The workspace open in this page (named in the URL), with the version it was read or saved at. */

@@ -1,7 +1,7 @@
 // What a workspace saves of the scene and how it comes back: the one module to extend for new scene state.
 //
 // Saved now: business-key node ids with positions and `pinned`, the edge ids drawn, the layout, the
-// camera, and the undo history's step labels with its head (labels only: snapshots are not stored,
+// camera, the filters, the analytics settings, and the undo history's step labels with its head (labels only: snapshots are not stored,
 // so opening a workspace starts a fresh history with one step, "Open workspace …").
 //
 // Extending (the lead, when merging filters, styles and analytics):
@@ -13,6 +13,7 @@
 import type { Graph, WorkspaceOpenResponse, WorkspaceScene, WorkspaceSceneNode } from '../../../server/src/api-types';
 import type { Actions } from '../state/actions';
 import type { LayoutName, Point, SceneToOpen, State, Viewport } from '../state/state';
+import { restoreAnalytics, restoreFilters } from './saved-settings';
 
 /** Where things are on the canvas, as the graph view reports it (GraphView.snapshot()). */
 export interface CanvasSnapshot {
@@ -47,6 +48,8 @@ export function captureScene(state: State, canvas: CanvasSnapshot): WorkspaceSce
     edges: [...state.edges.keys()],
     layout: state.layout,
     viewport: { zoom: canvas.viewport.zoom, pan: { x: canvas.viewport.pan.x, y: canvas.viewport.pan.y } },
+    filters: { ...state.filters },
+    analytics: { ...state.analytics },
     history: { steps: entries.map((e) => e.label.slice(0, MAX_LABEL)), head: state.history.head - dropped },
   };
 }
@@ -73,6 +76,8 @@ export function sceneToOpen(res: WorkspaceOpenResponse): SceneToOpen {
     pinned,
     viewport: scene.viewport ? { zoom: scene.viewport.zoom, pan: { ...scene.viewport.pan } } : null,
     layout: isLayoutName(scene.layout) ? scene.layout : null,
+    filters: restoreFilters(scene.filters),
+    analytics: restoreAnalytics(scene.analytics),
   };
 }
 
