@@ -235,6 +235,11 @@ describe('workspaces', () => {
     await page.evaluate(() => window.__explorer!.select('country:uk'));
     await page.locator('body').press('p');
     await expect.poll(() => page.evaluate(() => window.__explorer!.classesOf('country:uk')), POLL).toContain('pinned');
+    // A filter is part of the saved scene too: hide the threat types.
+    await page.getByTestId('filter-label-ThreatType').uncheck();
+    const threatIds = await page.evaluate(() => window.__explorer!.nodeIds().filter((nodeId) => nodeId.startsWith('threat:')));
+    expect(threatIds.length).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => window.__explorer!.visibleIds()), POLL).not.toContain(threatIds[0]);
 
     await page.locator('body').press('w');
     const name = unique('Paris-London network');
@@ -258,6 +263,7 @@ describe('workspaces', () => {
     expect(sorted(stored.workspace.scene.nodes.map((n) => n.id))).toEqual(saved.nodes);
     expect(sorted(stored.workspace.scene.edges ?? [])).toEqual(saved.edges);
     expect(stored.workspace.scene.nodes.filter((n) => n.pinned).map((n) => n.id)).toEqual(['country:uk']);
+    expect(stored.workspace.scene.filters).toMatchObject({ hiddenLabels: ['ThreatType'] });
 
     const reopened = await h.openPage(`?workspace=${encodeURIComponent(id)}`);
     await reopened.waitForFunction((n) => window.__explorer!.nodeIds().length === n, saved.nodes.length, POLL);
@@ -275,6 +281,9 @@ describe('workspaces', () => {
     expect(Math.abs(viewport.pan.y - saved.viewport.pan.y)).toBeLessThan(1);
     expect(new URL(reopened.url()).searchParams.get('workspace')).toBe(id);
     expect(await reopened.evaluate(() => window.__explorer!.classesOf('country:uk'))).toContain('pinned');
+    expect(await reopened.getByTestId('filter-label-ThreatType').isChecked()).toBe(false);
+    const visible = await reopened.evaluate(() => window.__explorer!.visibleIds());
+    expect(threatIds.filter((t) => visible.includes(t))).toEqual([]);
     await expect.poll(() => reopened.getByTestId('status').innerText(), POLL).toContain(`Opened workspace ‘${name}’`);
     await reopened.screenshot({ path: join(ARTIFACTS, 'workspace-reopened.png') });
 

@@ -67,10 +67,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: '?', does: 'Show these shortcuts', matches: (e) => !mod(e) && key(e, '?'), run: (h) => h.showShortcuts() },
 ];
 
-/** True while the user types: inputs, selects, text areas, contenteditable and CodeMirror editors. */
+/** Input types that take no text, so shortcuts stay live while they have focus. */
+const NON_TEXT_INPUTS: ReadonlySet<string> = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/** True while the user types: text inputs, selects, text areas, contenteditable and CodeMirror editors. */
 export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement
-    && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.cm-editor'));
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || !!target.closest('.cm-editor')) return true;
+  // Checkboxes, radios and buttons take no typing: after ticking a filter, W or Ctrl+Z still work.
+  return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }
 
 /** Listens on the document for the explorer's shortcuts. */
