@@ -1,12 +1,9 @@
 // Typed client for the JSON API under /api: one method per endpoint, failures as ApiError.
 import type {
-  CooperationResponse, ErrorResponse, HealthResponse, NeighbourCountsResponse, NeighboursResponse, NodeResponse, PathMode,
+  CooperationResponse, HealthResponse, NeighbourCountsResponse, NeighboursResponse, NodeResponse, PathMode,
   PathsResponse, SchemaResponse, SearchResponse,
 } from '../../../server/src/api-types';
-import { ApiError } from './api-error';
-
-/** A request that takes longer than this is abandoned; the slowest endpoint (paths) is well under it. */
-const REQUEST_TIMEOUT_MS = 20_000;
+import { sendJson } from './send-json';
 
 /** Path search modes the server accepts. */
 export type { PathMode };
@@ -63,41 +60,11 @@ function queryString(params: Params): string {
   return text ? `?${text}` : '';
 }
 
-function isErrorResponse(body: unknown): body is ErrorResponse {
-  const error = (body as { error?: unknown } | null)?.error as { code?: unknown; message?: unknown } | undefined;
-  return typeof error?.code === 'string' && typeof error.message === 'string';
-}
-
 /** Creates a client for the API at `base` (default `/api`, same origin). */
 export function createApiClient(base = '/api'): ApiClient {
   /** GET `path`; `bodyStatuses` are error statuses whose body is still a `T` (health's 503). */
-  async function get<T>(path: string, params: Params = {}, signal?: AbortSignal, bodyStatuses: number[] = []): Promise<T> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}${queryString(params)}`, {
-        headers: { Accept: 'application/json' },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'TimeoutError') {
-        throw new ApiError('TIMEOUT', 'The server took too long to answer.', 0);
-      }
-      if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw new ApiError('NETWORK', 'Cannot reach the server.', 0);
-    }
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch {
-      throw new ApiError(res.ok ? 'BAD_RESPONSE' : 'INTERNAL', `The server sent an unreadable reply (HTTP ${res.status}).`, res.status);
-    }
-    if (!res.ok && !bodyStatuses.includes(res.status)) {
-      if (isErrorResponse(body)) throw new ApiError(body.error.code, body.error.message, res.status, body.error.field);
-      throw new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
-    }
-    return body as T;
-  }
+  const get = <T>(path: string, params: Params = {}, signal?: AbortSignal, bodyStatuses: number[] = []): Promise<T> =>
+    sendJson<T>('GET', `${base}${path}${queryString(params)}`, undefined, signal, bodyStatuses);
 
   const nodePath = (id: string): string => `/nodes/${encodeURIComponent(id)}`;
 

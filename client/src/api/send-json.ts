@@ -17,8 +17,9 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
  * Sends `body` (if any) as JSON to `url` and parses the JSON answer; a 204 resolves to undefined.
  * Error bodies `{error:{code,message,field}}` become an ApiError with that code; a network
  * failure is NETWORK, a timeout TIMEOUT. A caller's abort is rethrown as the AbortError it is.
+ * `bodyStatuses` are error statuses whose body is still a `T` (health's 503).
  */
-export async function sendJson<T>(method: JsonMethod, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function sendJson<T>(method: JsonMethod, url: string, body?: unknown, signal?: AbortSignal, bodyStatuses: readonly number[] = []): Promise<T> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -44,7 +45,7 @@ export async function sendJson<T>(method: JsonMethod, url: string, body?: unknow
   } catch {
     throw new ApiError(res.ok ? 'BAD_RESPONSE' : 'INTERNAL', `The server sent an unreadable reply (HTTP ${res.status}).`, res.status);
   }
-  if (!res.ok) {
+  if (!res.ok && !bodyStatuses.includes(res.status)) {
     if (isErrorResponse(parsed)) throw new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field);
     throw new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
   }

@@ -6,6 +6,7 @@ import { ApiError, describeError, isAbortError } from '../api/api-error';
 import { MAX_CAP, type Actions } from '../state/actions';
 import { DEFAULT_CAP, type ExpansionFilter, type NodeRef, type Selection, type State } from '../state/state';
 import type { ReadableStore } from '../state/store';
+import { createRunTask } from './run-task';
 
 /** Neighbours fetched per expansion by default (kept for callers of the old name). */
 export const NEIGHBOUR_PAGE = DEFAULT_CAP;
@@ -83,16 +84,7 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
   };
 
   /** Runs `task` with the busy indicator on; failures are reported, never dropped. */
-  const run = async (task: () => Promise<void>): Promise<void> => {
-    actions.beginWork();
-    try {
-      await task();
-    } catch (err) {
-      report(err);
-    } finally {
-      actions.endWork();
-    }
-  };
+  const run = createRunTask(actions, report);
 
   const loadDetails = (id: string): void => {
     api.node(id).then(
