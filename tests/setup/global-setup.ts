@@ -9,7 +9,11 @@ import { readSeed } from '../../seed/read-seed.js';
 import { loadSeed } from '../../seed/load.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { neo4jUri: string; neo4jUser: string; neo4jPassword: string; neo4jDatabase: string }
+  export interface ProvidedContext {
+    neo4jUri: string; neo4jUser: string; neo4jPassword: string; neo4jDatabase: string;
+    /** True when the run may wipe the graph (its own fresh database, or TEST_ALLOW_WIPE=true). */
+    mayWipe: boolean;
+  }
 }
 
 let embedded: EmbeddedNeo4j | undefined;
@@ -33,6 +37,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('neo4jUser', creds.username);
   project.provide('neo4jPassword', creds.password);
   project.provide('neo4jDatabase', creds.database ?? '');
+  // Never wipe a database the user pointed the tests at, unless they say so.
+  project.provide('mayWipe', !!embedded || process.env.TEST_ALLOW_WIPE === 'true');
 }
 
 export async function teardown(): Promise<void> {
