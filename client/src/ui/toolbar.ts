@@ -51,6 +51,6 @@ export function createToolbar(store: ReadableStore<State>, actions: Actions, ext
       button('Clear canvas', () => actions.clearCanvas(), { title: 'Remove everything from the canvas (undoable)' }),
     ),
     ...extras,
-    el('div', { className: 'toolbar-help', text: 'Double-click expands · Right-click for more · Del hides · ? lists shortcuts' }),
+    el('div', { className: 'toolbar-help', text: '? shortcuts', attrs: { title: 'Double-click expands · Right-click for more · Del hides · ? lists shortcuts' } }),
   ]);
 }
