@@ -177,6 +177,26 @@ export interface CooperationResponse {
   graph: Graph;
 }
 
+/** Export formats of POST /api/export (issue: briefing exports). */
+export type ExportFormat = 'graphml' | 'json' | 'csv' | 'cypher' | 'briefing';
+
+/**
+ * Body of POST /api/export: the format and exactly one source of the subgraph: business-key
+ * `nodeIds` (those nodes and the relationships among them), a saved `workspace` id, or a
+ * read-only console `query` (with `params`) whose nodes are exported.
+ */
+export interface ExportRequest {
+  format: ExportFormat;
+  nodeIds?: string[];
+  workspace?: string;
+  query?: string;
+  params?: Record<string, unknown>;
+  /** briefing only: `markdown` or `html` (default html). */
+  variant?: 'markdown' | 'html';
+  /** briefing only: the document's title. */
+  title?: string;
+}
+
 export type ErrorCode =
   | 'BAD_REQUEST' | 'VALIDATION_FAILED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND'
   | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'UNPROCESSABLE' | 'DATABASE_UNAVAILABLE' | 'INTERNAL'
