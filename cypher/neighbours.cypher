@@ -1,9 +1,11 @@
 // Neighbours of a node, filtered by relationship type, neighbour label and threat, most connected first.
 // A threat filter keeps neighbours that are one of the threats or address/focus on one.
-// Params: $id, $relTypes (list|null), $labels (list|null), $threatIds (list|null), $skip (int), $limit (int).
+// Params: $id, $relTypes (list|null), $direction ('out'|'in'|null: out = centre -> neighbour), $labels (list|null),
+//   $threatIds (list|null), $skip (int), $limit (int).
 // Returns: centre (node), total (int), page: [{node, rels}].
 MATCH (centre:Entity {id: $id})-[r]-(m:Entity)
 WHERE ($relTypes IS NULL OR type(r) IN $relTypes)
+  AND ($direction IS NULL OR ($direction = 'out') = (startNode(r) = centre))
   AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
   AND ($threatIds IS NULL OR m.id IN $threatIds
        OR EXISTS { MATCH (m)-[:ADDRESSES|FOCUSES_ON]->(x:ThreatType) WHERE x.id IN $threatIds })

@@ -68,6 +68,25 @@ describe('workbench core in Chromium', () => {
     if (first.in) expect(dir).toContain(`←${first.in}`);
   });
 
+  it('expands one direction of a type that runs both ways, exactly as the API\'s direction filter does', async () => {
+    const centre = 'country:uk';
+    const both = (await counts(centre)).byType.find((t) => t.out > 0 && t.in > 0);
+    expect(both, 'the UK has a relationship type in both directions').toBeDefined();
+    await open(centre);
+    const before = await nodeIds();
+    const api = await neighbours(centre, `relTypes=${both!.type}&direction=in&limit=50`);
+    expect(api.total).toBe(both!.in);
+    await openMenu(centre);
+    const item = page.locator(`[data-testid="expand-type-direction"][data-type="${both!.type}"][data-direction="in"]`);
+    await expect.poll(() => item.innerText(), POLL).toContain(String(both!.in));
+    await item.click();
+    await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(union(before, api.nodes.map((n) => n.id)));
+    // The relationships that came with them all point at the UK, and they are drawn.
+    expect(api.edges.length).toBeGreaterThan(0);
+    for (const e of api.edges) expect(e.target, e.id).toBe(centre);
+    expect(await edgeIds()).toEqual(expect.arrayContaining(api.edges.map((e) => e.id)));
+  });
+
   it('expands by one type from the menu, undoes and redoes it by keyboard and buttons, and jumps back in the history', async () => {
     await open('forum:five-country-ministerial-2025');
     const before = await nodeIds();

@@ -25,6 +25,8 @@ describe('GET /api/nodes/:id/neighbour-counts', () => {
       expect(counts.byType.length).toBeGreaterThan(0);
       for (const t of counts.byType) {
         expect(t.count, t.type).toBe(await expandTotal(id, `relTypes=${t.type}`));
+        expect(t.out, `${t.type} out`).toBe(await expandTotal(id, `relTypes=${t.type}&direction=out`));
+        expect(t.in, `${t.type} in`).toBe(await expandTotal(id, `relTypes=${t.type}&direction=in`));
         expect(t.out + t.in).toBeGreaterThanOrEqual(t.count);
       }
       expect(counts.byLabel.length).toBeGreaterThan(0);
@@ -52,6 +54,9 @@ describe('GET /api/nodes/:id/neighbour-counts', () => {
     const missing = await app.get('/api/nodes/country:nowhere/neighbour-counts');
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const badDirection = await app.get('/api/nodes/country:uk/neighbours?direction=both');
+    expect(badDirection.status).toBe(400);
+    expect(badDirection.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'direction' });
     const extra = await app.get('/api/nodes/country:uk/neighbour-counts?limit=5');
     expect(extra.status).toBe(400);
     expect(extra.body.error.code).toBe('VALIDATION_FAILED');

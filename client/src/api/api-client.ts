@@ -11,6 +11,8 @@ export type { PathMode };
 /** Filters for a neighbourhood expansion; all optional. */
 export interface NeighbourQuery {
   relTypes?: readonly string[];
+  /** `out`: node -> neighbour only; `in`: neighbour -> node only. */
+  direction?: 'out' | 'in';
   labels?: readonly string[];
   threat?: string;
   limit?: number;
@@ -74,7 +76,7 @@ export function createApiClient(base = '/api'): ApiClient {
     search: (q, opts = {}) => get<SearchResponse>('/search', { q, labels: opts.labels, limit: opts.limit }, opts.signal),
     node: (id) => get<NodeResponse>(nodePath(id)),
     neighbours: (id, query = {}) => get<NeighboursResponse>(`${nodePath(id)}/neighbours`, {
-      relTypes: query.relTypes, labels: query.labels, threat: query.threat, limit: query.limit, skip: query.skip,
+      relTypes: query.relTypes, direction: query.direction, labels: query.labels, threat: query.threat, limit: query.limit, skip: query.skip,
     }),
     neighbourCounts: (id, signal) => get<NeighbourCountsResponse>(`${nodePath(id)}/neighbour-counts`, {}, signal),
     paths: (query) => get<PathsResponse>('/paths', {

@@ -67,7 +67,7 @@ export interface Operations {
 export function describeFilter(f: ExpansionFilter | undefined): string {
   if (!f) return '';
   const parts = [
-    f.relTypes?.length ? f.relTypes.join(', ') : '',
+    f.relTypes?.length ? `${f.relTypes.join(', ')}${f.direction === 'out' ? ' (outgoing)' : f.direction === 'in' ? ' (incoming)' : ''}` : '',
     f.labels?.length ? f.labels.join(', ') : '',
     f.threat ? `threat ${f.threat}` : '',
   ].filter(Boolean);

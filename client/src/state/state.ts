@@ -26,6 +26,8 @@ export type Details =
 /** The filter of a selective expansion (none: expand all); paging keeps it. */
 export interface ExpansionFilter {
   relTypes?: readonly string[];
+  /** Only relationships leaving (`out`) or entering (`in`) the expanded node. */
+  direction?: 'out' | 'in';
   labels?: readonly string[];
   /** Threat id: neighbours that are it or address/focus on it (the API's `?threat=`). */
   threat?: string;

@@ -58,6 +58,20 @@ function countEntries(id: string, counts: Counts, cap: number, h: NodeMenuHandle
       ],
       run: () => h.expand(id, { filter: { relTypes: [t.type] } }),
     });
+    // Linked both ways: offer each direction on its own too (e.g. who recommends France vs whom France recommends).
+    if (dirs.length === 2) {
+      for (const d of dirs) {
+        entries.push({
+          kind: 'item', label: `${t.type} ${d === 'out' ? 'outgoing' : 'incoming'} only`, testId: 'expand-type-direction', data: { type: t.type, direction: d },
+          title: `Add only the neighbours ${d === 'out' ? 'this node' : 'that'} ${t.type} ${d === 'out' ? 'points to' : 'points here'}`,
+          meta: [
+            el('span', { className: 'menu-dir', text: `${ARROWS[d]}`, attrs: { 'aria-hidden': 'true' } }),
+            countChip(t[d], cap, { 'data-type': t.type, 'data-direction': d }),
+          ],
+          run: () => h.expand(id, { filter: { relTypes: [t.type], direction: d } }),
+        });
+      }
+    }
   }
   if (!byType.length) entries.push({ kind: 'note', text: 'No relationships.' });
   if (byLabel.length) {

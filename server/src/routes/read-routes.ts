@@ -28,6 +28,7 @@ const threatSchema = z.string({ message: 'expected a threat id or name' }).trim(
 
 const neighboursQuery = z.object({
   relTypes: relTypesSchema,
+  direction: z.enum(['out', 'in'], { message: 'expected "out" (node -> neighbour) or "in"' }).optional(),
   labels: labelsSchema,
   threat: threatSchema.optional(),
   limit: intInRange(1, NEIGHBOUR_LIMIT.max, NEIGHBOUR_LIMIT.default),

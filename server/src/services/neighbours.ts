@@ -9,6 +9,8 @@ import { resolveThreat } from './threats.js';
 export interface NeighbourParams {
   id: string;
   relTypes?: string[];
+  /** Only relationships leaving (`out`) or entering (`in`) the node. */
+  direction?: 'out' | 'in';
   labels?: string[];
   threat?: string;
   limit: number;
@@ -19,7 +21,7 @@ export interface NeighbourParams {
 export async function expandNeighbourhood(store: GraphStore, p: NeighbourParams): Promise<NeighboursResponse> {
   const threatIds = p.threat ? (await resolveThreat(store, p.threat)).threatIds : null;
   const page = await neighbourPage(store, {
-    id: p.id, relTypes: p.relTypes ?? null, labels: p.labels ?? null, threatIds, skip: p.skip, limit: p.limit,
+    id: p.id, relTypes: p.relTypes ?? null, direction: p.direction ?? null, labels: p.labels ?? null, threatIds, skip: p.skip, limit: p.limit,
   });
   if (!page) {
     // No row: either the centre does not exist (404) or nothing matches the filters.

@@ -45,7 +45,7 @@ export async function fullTextSearch(store: GraphStore, query: string, labels: s
   });
 }
 
-export interface NeighbourQuery { id: string; relTypes: string[] | null; labels: string[] | null; threatIds: string[] | null; skip: number; limit: number }
+export interface NeighbourQuery { id: string; relTypes: string[] | null; direction: 'out' | 'in' | null; labels: string[] | null; threatIds: string[] | null; skip: number; limit: number }
 
 /** One page of neighbours; null when the centre does not exist or has no matching neighbours. */
 export async function neighbourPage(store: GraphStore, q: NeighbourQuery): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
