@@ -99,7 +99,7 @@ class CitationBook {
       }
       if (!out.includes(n)) out.push(n);
     }
-    return out;
+    return out.sort((a, b) => a - b);
   }
 }
 
@@ -153,4 +153,9 @@ export function buildBriefing(graph: Graph, meta: BriefingMeta): BriefingModel {
 /** "2026-11-23 13:20 UTC" */
 export function formatTime(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A curator note without its own "curator-asserted:" prefix (the renderers say it once). */
+export function curatorNote(note: string | null): string {
+  return (note ?? '').replace(/^\s*curator-asserted\s*:\s*/i, '');
 }

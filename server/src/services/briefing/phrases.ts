@@ -13,17 +13,42 @@ export function nodeKind(node: GraphNode): NodeKind {
 /** Country names that take "the" in running text. */
 const COUNTRY_WITH_ARTICLE = /^(United |Republic |Democratic Republic|Kingdom |Federated |Czech Republic|Central African|Dominican Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Solomon Islands|Marshall Islands|Holy See)/;
 
+/** Adjectives that make a forum or agreement name a proper name ("the French counter-radicalisation programmes"). */
+const PROPER_FIRST_WORD = /^(Franco-[A-Z][a-z]+|French|British|European|American|Australian|Canadian|Global Counterterrorism|International Criminal)$/;
+
 /**
- * The node's `name` as it reads inside a sentence: "the" before forums, organisations and agreements
- * with multi-word names ("the Five Country Ministerial", "the UK Home Office") and before countries
- * such as "the United Kingdom"; persons, threats, technologies and one-word names ("Interpol") as they are.
+ * True when a name is a proper name rather than a generic description: its first word is an acronym
+ * ("FCM framework", "UK-US security talks"), a proper adjective ("Franco-British ..."), or a later word
+ * is capitalised ("Border Security Collaboration initiative", "Five Country Ministerial").
+ */
+function isProperName(name: string): boolean {
+  const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  if ((first.match(/[A-Z]/g) ?? []).length >= 2 || PROPER_FIRST_WORD.test(first)) return true;
+  return words.slice(1).some((w) => /^[A-Z]/.test(w));
+}
+
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/**
+ * The node's `name` as it reads inside a sentence. Countries, persons and organisations keep their
+ * name ("the" before "United Kingdom" and multi-word organisations such as "the UK Home Office").
+ * Forums and agreements with proper names take "the" ("the Five Country Ministerial"); generic
+ * descriptive names, threats and technologies read in lower case without an article ("terrorism",
+ * "joint training programmes and exercises"), so sentences read as English. The sentence start is
+ * capitalised again by claimText.
  */
 export function nounPhrase(node: GraphNode): string {
   const name = node.name.trim();
   if (/^the\s/i.test(name)) return name;
   const kind = nodeKind(node);
   if (kind === 'Country') return COUNTRY_WITH_ARTICLE.test(name) ? `the ${name}` : name;
-  if ((kind === 'Forum' || kind === 'Organization' || kind === 'Agreement') && /\s/.test(name)) return `the ${name}`;
+  if (kind === 'Organization') return /\s/.test(name) ? `the ${name}` : name;
+  if (kind === 'Forum' || kind === 'Agreement') {
+    if (!isProperName(name)) return lowerFirst(name);
+    return /\s/.test(name) ? `the ${name}` : name;
+  }
+  if (kind === 'ThreatType' || kind === 'Technology') return isProperName(name) ? name : lowerFirst(name);
   return name;
 }
 
@@ -123,8 +148,8 @@ export function qualifiers(props: Record<string, unknown>, used: string[]): stri
 /** The source's own hedging in words; nothing for confirmed claims. */
 export function confidenceWords(confidence: unknown): string | null {
   switch (confidence as Confidence) {
-    case 'reported': return 'reported, not confirmed: the source attributes it or presents it as expected';
-    case 'speculative': return 'speculative: the source hedges or only recommends it';
+    case 'reported': return 'reported, not confirmed';
+    case 'speculative': return 'speculative: hedged or recommended by the source';
     default: return null;
   }
 }

@@ -1,6 +1,6 @@
 // The briefing as one self-contained HTML file: inline CSS, the figure as inline SVG, no scripts, no URLs.
 import type { Graph } from '../../api-types.js';
-import { buildBriefing, formatTime, type BriefingMeta, type Citation, type Statement } from './briefing-model.js';
+import { buildBriefing, formatTime, type BriefingMeta, type Citation, type Statement, curatorNote } from './briefing-model.js';
 import { escapeXml as h } from './escape.js';
 import { renderFigureSvg } from './figure-svg.js';
 
@@ -42,7 +42,7 @@ function sourceItem(c: Citation): string {
   const head = `[${c.n}] `;
   const body = c.quote !== null
     ? `${title ? `<cite>${h(title)}</cite>` : 'Unknown source'}: <q>“${h(c.quote)}”</q>`
-    : `${title ? `<cite>${h(title)}</cite>: ` : ''}Curator-asserted: ${h(c.note ?? '')}`;
+    : `${title ? `<cite>${h(title)}</cite>: ` : ''}Curator-asserted: ${h(curatorNote(c.note))}`;
   return `<li id="source-${c.n}">${head}${body}</li>`;
 }
 

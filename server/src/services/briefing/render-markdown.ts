@@ -1,6 +1,6 @@
 // The briefing as Markdown: title, time, scope, figure note, node tables, cited sentences, sources.
 import type { Graph } from '../../api-types.js';
-import { buildBriefing, formatTime, type BriefingMeta, type Citation, type Statement } from './briefing-model.js';
+import { buildBriefing, formatTime, type BriefingMeta, type Citation, type Statement, curatorNote } from './briefing-model.js';
 import { escapeMarkdown as md } from './escape.js';
 import { KIND_STYLE } from './figure-svg.js';
 import { nodeKind } from './phrases.js';
@@ -22,7 +22,7 @@ function statementLine(s: Statement): string {
 function sourceLine(c: Citation): string {
   const title = c.sourceTitle ?? c.sourceId;
   if (c.quote !== null) return `- [${c.n}] ${title ? `*${md(title)}*` : 'Unknown source'}: “${md(c.quote)}”`;
-  return `- [${c.n}] ${title ? `*${md(title)}*: ` : ''}Curator-asserted: ${md(c.note ?? '')}`;
+  return `- [${c.n}] ${title ? `*${md(title)}*: ` : ''}Curator-asserted: ${md(curatorNote(c.note))}`;
 }
 
 /**
