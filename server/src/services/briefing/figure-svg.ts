@@ -1,5 +1,5 @@
 // The briefing's figure: a deterministic force layout computed in Node, drawn as one standalone SVG.
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3';
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
 import type { Graph, GraphNode } from '../../api-types.js';
 import { escapeXml } from './escape.js';
 import { nodeKind, type NodeKind } from './phrases.js';
@@ -28,11 +28,11 @@ interface LayoutNode extends SimulationNodeDatum { id: string }
 
 /**
  * Positions for every node: seeded on a circle in sorted-id order, then LAYOUT_TICKS ticks of a
- * link + charge + collide simulation. d3-force's own jiggle uses a fixed-seed LCG, so no randomness.
+ * link + charge + collide + weak-gravity simulation. d3-force's own jiggle uses a fixed-seed LCG, so no randomness.
  */
 export function layoutGraph(graph: Graph): Map<string, { x: number; y: number }> {
   const ids = graph.nodes.map((n) => n.id).sort();
-  const radius = Math.max(60, ids.length * 12);
+  const radius = Math.max(60, 45 * Math.sqrt(ids.length));
   const nodes: LayoutNode[] = ids.map((id, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, ids.length);
     return { id, x: radius * Math.cos(a), y: radius * Math.sin(a) };
@@ -41,11 +41,15 @@ export function layoutGraph(graph: Graph): Map<string, { x: number; y: number }>
   const links = graph.edges.filter((e) => known.has(e.source) && known.has(e.target) && e.source !== e.target)
     .map((e) => ({ source: e.source, target: e.target }))
     .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+  // Small figures get more room per node: their labels are read at print size, not zoomed into.
+  const small = ids.length <= 30;
   const sim = forceSimulation<LayoutNode>(nodes)
-    .force('link', forceLink<LayoutNode, { source: string | LayoutNode; target: string | LayoutNode }>(links).id((d) => d.id).distance(90))
-    .force('charge', forceManyBody<LayoutNode>().strength(-260))
+    .force('link', forceLink<LayoutNode, { source: string | LayoutNode; target: string | LayoutNode }>(links).id((d) => d.id).distance(small ? 170 : 90))
+    .force('charge', forceManyBody<LayoutNode>().strength(small ? -600 : -260))
     .force('collide', forceCollide<LayoutNode>(R * 2.4))
-    .force('center', forceCenter(0, 0))
+    // Weak gravity rather than forceCenter: it also keeps unconnected nodes and small components near the rest.
+    .force('x', forceX<LayoutNode>(0).strength(0.07))
+    .force('y', forceY<LayoutNode>(0).strength(0.07))
     .stop();
   sim.tick(LAYOUT_TICKS);
   return new Map(nodes.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0 }]));

@@ -62,17 +62,27 @@ export interface Phrase { core: string; used: string[] }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
-const PARTICIPATION_VERBS: Record<string, string> = {
-  host: 'hosted', attendee: 'attended', member: 'took part as a member in', convener: 'convened', organiser: 'organised', organizer: 'organised',
+const PARTICIPATION_VERBS: Record<string, [past: string, planned: string]> = {
+  host: ['hosted', 'is to host'],
+  attendee: ['attended', 'is to attend'],
+  member: ['took part as a member in', 'is to take part as a member in'],
+  convener: ['convened', 'is to convene'],
+  organiser: ['organised', 'is to organise'],
+  organizer: ['organised', 'is to organise'],
 };
+
+/** A forum whose own `status` says it has not happened yet ("scheduled", "recommended", ...). */
+const NOT_YET = /\b(scheduled|planned|proposed|recommended|upcoming|being established)\b/i;
 
 /** One phrase per relationship type; `role` and `title` change the verb where they can. */
 export const PHRASES: Record<string, (p: PhraseInput) => Phrase> = {
-  PARTICIPATED_IN: ({ s, o, props }) => {
+  PARTICIPATED_IN: ({ s, o, props, target }) => {
     const role = str(props.role);
+    const planned = NOT_YET.test(String(target.properties.status ?? ''));
     const verb = role ? PARTICIPATION_VERBS[role.toLowerCase()] : undefined;
-    if (verb) return { core: `${s} ${verb} ${o}`, used: ['role'] };
-    return { core: role ? `${s} participated in ${o} as ${role}` : `${s} participated in ${o}`, used: ['role'] };
+    if (verb) return { core: `${s} ${verb[planned ? 1 : 0]} ${o}`, used: ['role'] };
+    const base = planned ? `${s} is to participate in ${o}` : `${s} participated in ${o}`;
+    return { core: role ? `${base} as ${role}` : base, used: ['role'] };
   },
   MEMBER_OF: ({ s, o }) => ({ core: `${s} is a member of ${o}`, used: [] }),
   PARTY_TO: ({ s, o, props }) => {
