@@ -110,6 +110,10 @@ function checkBriefing(graph: Graph, scope: string) {
     expect(item, e.id).toBeDefined();
     const own = numbersIn(item!.split('<span class="dispute">')[0]!);
     for (const n of numbersOf(e)) expect(own, `${e.id} cites [${n}]`).toContain(n);
+    // Hedged claims say so in words.
+    if (e.properties.confidence === 'reported') expect(item, e.id).toContain('(reported, not confirmed)');
+    if (e.properties.confidence === 'speculative') expect(item, e.id).toContain('(speculative: hedged or recommended by the source)');
+    if (e.properties.confidence === 'confirmed') expect(item, e.id).not.toContain('class="confidence"');
   }
 
   // HTML: self-contained, no scripts, no external references.
