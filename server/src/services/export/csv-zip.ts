@@ -9,11 +9,15 @@ const ARRAY_DELIMITER = ';';
 /** The CSV files' text, in the zip's order. */
 export const CSV_FILES = ['nodes.csv', 'relationships.csv'] as const;
 
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled. */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled. An absent value (null) is an
+ * empty field, which neo4j-admin reads as "no property"; an empty string is `""`, which it keeps.
+ */
+export function csvField(text: string | null): string {
+  if (text === null) return '';
+  return text === '' || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
-const csvRow = (fields: string[]): string => `${fields.map(csvField).join(',')}\r\n`;
+const csvRow = (fields: (string | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
 
 interface Column { name: string; type: PropType | 'json' }
 
@@ -36,8 +40,8 @@ function columnsFor(elements: { properties: Record<string, PropValue>; types: Re
 /** Header text of a property column: strings untyped, the rest `name:type` as neo4j-admin reads them. */
 const header = (c: Column): string => (c.type === 'string' || c.type === 'json' ? c.name : `${c.name}:${c.type}`);
 
-function cell(value: PropValue | undefined, c: Column): string {
-  if (value === undefined) return '';
+function cell(value: PropValue | undefined, c: Column): string | null {
+  if (value === undefined) return null;
   if (c.type === 'json') return JSON.stringify(value);
   if (Array.isArray(value)) return value.map(String).join(ARRAY_DELIMITER);
   return String(value);
@@ -66,7 +70,7 @@ async function write(graph: ExportGraph, sink: ExportSink): Promise<void> {
     while (pending.length) await sink.write(pending.shift()!);
   };
   const encoder = new TextEncoder();
-  const file = async <T>(name: string, head: string[], items: readonly T[], row: (item: T) => string[]): Promise<void> => {
+  const file = async <T>(name: string, head: string[], items: readonly T[], row: (item: T) => (string | null)[]): Promise<void> => {
     const entry = new ZipDeflate(name, { level: 6 });
     entry.mtime = new Date();
     zip.add(entry);
@@ -80,10 +84,10 @@ async function write(graph: ExportGraph, sink: ExportSink): Promise<void> {
     await flush();
   };
   await file(CSV_FILES[0], h.nodes, graph.nodes, (n) => [
-    n.id, ['Entity', ...n.labels].join(ARRAY_DELIMITER), ...h.nodeColumns.map((c) => cell(n.properties[c.name], c)), n.evidenceJson ?? '',
+    n.id, ['Entity', ...n.labels].join(ARRAY_DELIMITER), ...h.nodeColumns.map((c) => cell(n.properties[c.name], c)), n.evidenceJson,
   ]);
   await file(CSV_FILES[1], h.relationships, graph.edges, (e) => [
-    e.source, e.target, e.type, e.id, ...h.relColumns.map((c) => cell(e.properties[c.name], c)), e.evidenceJson ?? '',
+    e.source, e.target, e.type, e.id, ...h.relColumns.map((c) => cell(e.properties[c.name], c)), e.evidenceJson,
   ]);
   zip.end();
   await flush();
