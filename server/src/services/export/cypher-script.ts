@@ -18,6 +18,9 @@ function float(v: number): string {
   return /[.eE]/.test(text) ? text.replace('e+', 'e') : `${text}.0`;
 }
 
+/** Text for a `//` comment: nothing in it may end the line (CR, LF, NEL, LS, PS). */
+const comment = (text: string): string => text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+
 /** A stored value as a Cypher literal of the same Neo4j type. */
 export function literal(value: PropValue, type: PropType): string {
   if (Array.isArray(value)) return `[${(value as PropValue[]).map((v) => literal(v, type.replace('[]', '') as PropType)).join(', ')}]`;
@@ -45,13 +48,13 @@ function schemaStatements(): string[] {
 function nodeStatement(n: ExportNode): string {
   const allowed = n.labels.filter(isNodeLabel);
   const refused = n.labels.filter((l) => !isNodeLabel(l));
-  const note = refused.length ? `// ${str(n.id)}: labels outside the schema left out: ${refused.map(str).join(', ')}\n` : '';
+  const note = refused.length ? `// ${comment(`${str(n.id)}: labels outside the schema left out: ${refused.map(str).join(', ')}`)}\n` : '';
   const labels = allowed.length ? ` SET n${allowed.map((l) => `:${l}`).join('')}` : '';
   return `${note}MERGE (n:Entity {id: ${str(n.id)}})${labels} SET n += ${propertyMap(n)};\n`;
 }
 
 function edgeStatement(e: ExportEdge): string {
-  if (!isRelationshipType(e.type)) return `// relationship ${str(e.id)} left out: its type ${str(e.type)} is outside the schema\n`;
+  if (!isRelationshipType(e.type)) return `// ${comment(`relationship ${str(e.id)} left out: its type ${str(e.type)} is outside the schema`)}\n`;
   return `MATCH (a:Entity {id: ${str(e.source)}}), (b:Entity {id: ${str(e.target)}}) MERGE (a)-[r:${e.type} {id: ${str(e.id)}}]->(b) SET r += ${propertyMap(e)};\n`;
 }
 
@@ -62,7 +65,7 @@ export const cypherScriptFormat: ExportFormatSpec = {
   async write(graph: ExportGraph, sink, meta) {
     await sink.write([
       `// Security-cooperation graph export: ${graph.nodes.length} nodes, ${graph.edges.length} relationships.`,
-      `// Generated ${meta.generatedAt.toISOString()} from ${meta.source.replace(/[\r\n]+/g, ' ')}.`,
+      `// Generated ${meta.generatedAt.toISOString()} from ${comment(meta.source)}.`,
       '// Run it statement by statement into an empty Neo4j 5.26+ (cypher-shell -f, or Neo4j Browser with',
       '// multi-statement editing). Every statement is on one line; MERGE by id makes re-running harmless.',
       ...schemaStatements(),

@@ -36,11 +36,14 @@ export interface ExportPlan {
 
 /** 413 PAYLOAD_TOO_LARGE naming the limit. */
 export class ExportTooLargeError extends AppError {
-  constructor(count: number | string, limit: number, field: string) {
-    super('PAYLOAD_TOO_LARGE', 413, `The export holds ${count} nodes, above the limit of ${limit.toLocaleString('en')} (EXPORT_MAX_NODES); export a smaller selection.`, field);
+  /** `what` says what went past the limit, e.g. "The export holds 60,000 nodes". */
+  constructor(what: string, limit: number, field: string) {
+    super('PAYLOAD_TOO_LARGE', 413, `${what}, above the limit of ${limit.toLocaleString('en')} nodes per export (EXPORT_MAX_NODES); export a smaller selection.`, field);
     this.name = 'ExportTooLargeError';
   }
 }
+
+const holds = (n: number): string => `The export holds ${n.toLocaleString('en')} nodes`;
 
 /** The format's writer, or 400 when the format is announced but not built yet. */
 export function formatSpec(format: ExportFormat): ExportFormatSpec {
@@ -56,7 +59,7 @@ function listIds(ids: string[]): string {
 
 /** Fetches the nodes with `ids` and the relationships among them; ids not in the graph are a 400 naming them. */
 async function subgraphOf(store: GraphStore, ids: string[], limits: ExportLimits, field: string, what: string): Promise<ExportGraph> {
-  if (ids.length > limits.maxNodes) throw new ExportTooLargeError(ids.length.toLocaleString('en'), limits.maxNodes, field);
+  if (ids.length > limits.maxNodes) throw new ExportTooLargeError(holds(ids.length), limits.maxNodes, field);
   const graph = await exportSubgraph(store, ids);
   const found = new Set(graph.nodes.map((n) => n.id));
   const unknown = ids.filter((id) => !found.has(id));
@@ -93,9 +96,9 @@ export async function planExport(
   } else {
     // The console's own runner: planned first, writes refused with WRITE_REFUSED, run in a READ transaction.
     const res = await runConsoleQuery(store, source.query, source.params, { timeoutMs: limits.queryTimeoutMs, rowCap: limits.maxNodes });
-    if (res.truncated) throw new ExportTooLargeError(`more than ${limits.maxNodes.toLocaleString('en')} rows of`, limits.maxNodes, 'query');
+    if (res.truncated) throw new ExportTooLargeError(`The query returns more than ${limits.maxNodes.toLocaleString('en')} rows`, limits.maxNodes, 'query');
     const ids = res.graph.nodes.map((n) => n.id);
-    if (ids.length > limits.maxNodes) throw new ExportTooLargeError(ids.length.toLocaleString('en'), limits.maxNodes, 'query');
+    if (ids.length > limits.maxNodes) throw new ExportTooLargeError(holds(ids.length), limits.maxNodes, 'query');
     graph = await exportSubgraph(store, ids);
     described = `query: ${source.query}`;
     name = 'query';
