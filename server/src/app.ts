@@ -11,6 +11,8 @@ import { readRoutes } from './routes/read-routes.js';
 import { consoleRoutes } from './routes/console-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
 import type { ConsoleLimits } from './store/console-query.js';
+import { exportRoutes } from './routes/export-routes.js';
+import { EXPORT_DEFAULTS, type ExportLimits } from './services/export/export-service.js';
 import { errorHandler, notFoundHandler } from './error-middleware.js';
 
 export interface AppDeps {
@@ -20,14 +22,18 @@ export interface AppDeps {
   clientDir?: string;
   /** Time limit and row cap of the Cypher console (defaults 5 s and 1000 rows). */
   console?: ConsoleLimits;
+  /** Largest export and the time limit of an export query (defaults 50,000 nodes and 5 s). */
+  export?: Partial<ExportLimits>;
 }
 
 /** JSON bodies above this are refused with 413; graph edits are small. */
 const BODY_LIMIT = '1mb';
 /** A 25,000-node scene with positions is about 2 MB of JSON. */
 const WORKSPACE_BODY_LIMIT = '4mb';
+/** 50,000 node ids of up to ~60 characters; a list past the export limit still gets its 413, not a body error. */
+const EXPORT_BODY_LIMIT = '4mb';
 
-export function createApp({ store, logger, clientDir, console: consoleLimits }: AppDeps): Express {
+export function createApp({ store, logger, clientDir, console: consoleLimits, export: exportLimits }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -44,11 +50,13 @@ export function createApp({ store, logger, clientDir, console: consoleLimits }: 
   }));
   // Saved scenes may list tens of thousands of nodes; every other body stays under BODY_LIMIT.
   app.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
+  app.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
 
   app.use('/api', readRoutes(store));
   app.use('/api', consoleRoutes(store, consoleLimits));
   app.use('/api', workspaceRoutes(store));
+  app.use('/api', exportRoutes(store, { ...EXPORT_DEFAULTS, ...(consoleLimits ? { queryTimeoutMs: consoleLimits.timeoutMs } : {}), ...exportLimits }));
   app.use('/api', notFoundHandler);
 
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

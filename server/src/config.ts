@@ -16,6 +16,7 @@ const envSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   CONSOLE_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
+  EXPORT_MAX_NODES: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   AUTO_SEED: z.enum(['true', 'false']).default('true'),
 });
 
@@ -30,6 +31,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** The Cypher console's time limit and row cap. */
   console: { timeoutMs: number; rowCap: number };
+  /** Most nodes one export may hold (413 above it). */
+  export: { maxNodes: number };
   /** Load the seed graph when the database has no business nodes. */
   autoSeed: boolean;
 }
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embedded: { port: e.NEO4J_PORT, dataDir: e.NEO4J_DATA_DIR, heap: e.NEO4J_HEAP, pageCacheMb: e.NEO4J_PAGECACHE_MB },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     console: { timeoutMs: e.CONSOLE_TIMEOUT_MS, rowCap: e.CONSOLE_ROW_CAP },
+    export: { maxNodes: e.EXPORT_MAX_NODES },
     autoSeed: e.AUTO_SEED === 'true',
   };
 }

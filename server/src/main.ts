@@ -47,7 +47,7 @@ export async function main(): Promise<void> {
         await seedDatabase(db.store);
       }
     }
-    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console });
+    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console, export: config.export });
     server = await new Promise<Server>((res, rej) => {
       const s = app.listen(config.port, config.host, () => res(s));
       s.once('error', rej);
