@@ -6,6 +6,7 @@ import { createApiClient } from './api/api-client';
 import { createCypherApi } from './api/cypher-api';
 import { createWorkspaceApi } from './api/workspace-api';
 import { createConsolePanel } from './console/console-panel';
+import { createExportPanel } from './export/export-panel';
 import { createOperations, neighbourCap } from './explorer/operations';
 import { createPathOperations } from './explorer/path-operations';
 import { createRunTask } from './explorer/run-task';
@@ -123,7 +124,8 @@ const workspaceOps = createWorkspaceOperations({
   api: createWorkspaceApi(), store, actions, snapshot: view.snapshot, whenIdle: view.whenIdle,
 });
 const workspacePanel = createWorkspacePanel(store, workspaceOps);
-const panelButtons = el('div', { className: 'toolbar-group' }, [consolePanel.toggleButton, workspacePanel.toggleButton]);
+const exportPanel = createExportPanel({ store, actions, view });
+const panelButtons = el('div', { className: 'toolbar-group' }, [consolePanel.toggleButton, workspacePanel.toggleButton, exportPanel.toggleButton]);
 
 const cooperation = mountCooperation({
   api, store, actions, coop: coopActions, run: runTask, select: ops.select, report: ops.report, searchThreats,
@@ -153,7 +155,7 @@ mustFind('sidebar').append(
   createLegend(store),
 );
 const metrics = startMetricsRunner(store, actions, ops.report);
-mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element);
+mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element);
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
@@ -171,7 +173,7 @@ installShortcuts(shortcutHandlers({
   store, actions, nodeMenu,
   // Delete hides from the explorer scene; nothing under the open cooperation view is hidden unseen.
   ops: { ...ops, hideSelection: () => { if (!store.get().cooperation) ops.hideSelection(); } }, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
-  panels: { openConsole: consolePanel.open, toggleWorkspaces: workspacePanel.toggle, saveWorkspace: workspacePanel.save },
+  panels: { openConsole: consolePanel.open, toggleWorkspaces: workspacePanel.toggle, saveWorkspace: workspacePanel.save, toggleExport: exportPanel.toggle },
 }));
 
 installTestHooks({

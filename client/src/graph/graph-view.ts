@@ -7,6 +7,7 @@ import type { LayoutName, Point, State, ViewRequest, Viewport } from '../state/s
 import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
 import { graphStylesheet } from './graph-stylesheet';
+import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout, incrementalLayout } from './layouts';
 import { placeNewNodes } from './placement';
 
@@ -59,6 +60,20 @@ export interface GraphView {
   renderedSize(id: string): number;
   /** Every drawn node's model position and the camera, e.g. to save a workspace. */
   snapshot(): ViewSnapshot;
+  /** The canvas as a PNG (transparent background); filtered-out elements are never in it. */
+  exportPng(opts: ImageExportOptions): Promise<Blob>;
+  /** The canvas as an SVG document (vector, labels as text, transparent background). */
+  exportSvg(opts: ImageExportOptions): Promise<string>;
+}
+
+/** What an exported image shows and how it is framed. */
+export interface ImageExportOptions {
+  /** Only these nodes and the edges among them; null: everything the canvas shows. */
+  only: readonly string[] | null;
+  /** 'view': framed as on screen; 'all': every element, 1 model pixel per image pixel (times scale). */
+  frame: 'view' | 'all';
+  /** PNG: image pixels per CSS (or model) pixel; 1 by default. */
+  scale?: number;
 }
 
 /** Where things are on the canvas right now. */
@@ -324,6 +339,20 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
   store.subscribe((next, prev) => render(next, prev));
   render(store.get(), null);
 
+  /** A copy of what is drawn (never filtered-out elements), for the off-screen export stage. */
+  const stageInput = (opts: ImageExportOptions): StageInput => {
+    const keep = opts.only ? new Set(opts.only) : null;
+    const nodes = cy.nodes().filter((n) => n.visible() && (!keep || keep.has(n.id())));
+    const ids = new Set(nodes.map((n) => n.id()));
+    const edges = cy.edges().filter((e) => e.visible() && ids.has(e.source().id()) && ids.has(e.target().id()));
+    return {
+      elements: nodes.union(edges).jsons() as unknown as cytoscape.ElementDefinition[],
+      width: cy.width(),
+      height: cy.height(),
+      viewport: opts.frame === 'view' ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null,
+    };
+  };
+
   return {
     nodeIds: () => cy.nodes().map((n) => n.id()),
     edgeIds: () => cy.edges().map((e) => e.id()),
@@ -352,6 +381,8 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       const p = edge.renderedMidpoint();
       return { x: box.left + p.x, y: box.top + p.y };
     },
+    exportPng: (opts) => renderPng(stageInput(opts), opts.scale ?? 1),
+    exportSvg: (opts) => renderSvg(stageInput(opts)),
     visibleIds: () => cy.elements().filter((ele) => ele.visible()).map((ele) => ele.id()),
     renderedSize: (id) => {
       const node = cy.getElementById(id);

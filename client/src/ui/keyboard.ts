@@ -28,6 +28,8 @@ export interface ShortcutHandlers {
   toggleWorkspaces(): void;
   /** Saves the open workspace, or opens the Workspaces panel at its name field. */
   saveWorkspace(): void;
+  /** Shows or hides the Export panel (images and data). */
+  toggleExport(): void;
 }
 
 /** One shortcut: the keys as shown to people, what it does, and when it matches a key event. */
@@ -64,6 +66,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ':', does: 'Open the Cypher console (Ctrl+Enter runs, Ctrl+↑/↓ recalls, Esc closes)', matches: (e) => !mod(e) && key(e, ':'), run: (h) => h.openConsole() },
   { keys: 'W', does: 'Show or hide the Workspaces panel', matches: (e) => plain(e) && key(e, 'w', 'W'), run: (h) => h.toggleWorkspaces() },
   { keys: 'Ctrl+S / ⌘S', does: 'Save the workspace (or name the scene to save it)', matches: (e) => mod(e) && !e.shiftKey && key(e, 's', 'S'), run: (h) => h.saveWorkspace() },
+  { keys: 'X', does: 'Show or hide the Export panel (PNG, SVG, GraphML, CSV, Cypher…)', matches: (e) => plain(e) && key(e, 'x', 'X'), run: (h) => h.toggleExport() },
   { keys: '?', does: 'Show these shortcuts', matches: (e) => !mod(e) && key(e, '?'), run: (h) => h.showShortcuts() },
 ];
 

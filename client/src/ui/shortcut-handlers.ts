@@ -16,8 +16,8 @@ export interface ShortcutDeps {
   overlay: { open(): void; close(): boolean };
   /** Where a node is drawn, to open its menu from the keyboard. */
   screenPosition(id: string): Point | null;
-  /** The console and workspace panels. */
-  panels: Pick<ShortcutHandlers, 'openConsole' | 'toggleWorkspaces' | 'saveWorkspace'>;
+  /** The console, workspace and export panels. */
+  panels: Pick<ShortcutHandlers, 'openConsole' | 'toggleWorkspaces' | 'saveWorkspace' | 'toggleExport'>;
 }
 
 /** The handlers `installShortcuts` calls. */
@@ -64,5 +64,6 @@ export function shortcutHandlers({ store, actions, ops, nodeMenu, overlay, scree
     openConsole: panels.openConsole,
     toggleWorkspaces: panels.toggleWorkspaces,
     saveWorkspace: panels.saveWorkspace,
+    toggleExport: panels.toggleExport,
   };
 }
