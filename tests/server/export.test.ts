@@ -1,4 +1,6 @@
 // POST/GET /api/export: every format read back by an independent parser or engine, plus the refusals (400, 404, 413).
+import { readSources } from '../../seed/read-seed.js';
+import { unescapeMarkdown } from '../../server/src/services/briefing/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -400,7 +402,6 @@ describe('export refusals', () => {
       [{ format: 'json', query: '   ' }, 'query'],
       [{ format: 'json', query: 'RETURN 1', params: { 'bad name': 1 } }, 'params.bad name'],
       [{ format: 'json', nodeIds: ['country:uk'], colour: 'red' }, 'request'],
-      [{ format: 'briefing', nodeIds: ['country:uk'] }, 'format'],
       [[1, 2], 'request'],
     ];
     for (const [body, field] of cases) {
@@ -410,8 +411,6 @@ describe('export refusals', () => {
       expect(res.json.error.field, JSON.stringify(body)).toBe(field);
       expect(res.json.error.message).toContain(field === 'request' ? '' : `\`${field}\``);
     }
-    const briefing = await exportRaw({ format: 'briefing', nodeIds: ['country:uk'] });
-    expect(briefing.json.error.message).toContain('not available yet');
     expect((await app.get('/api/export?format=json')).body.error.field).toBe('nodeIds');
     expect((await app.get('/api/export?format=json&nodeIds=country:uk&extra=1')).body.error.field).toBe('request');
     const syntax = await exportRaw({ format: 'json', query: 'MATCH (n RETURN n' });
@@ -441,3 +440,26 @@ describe('export refusals', () => {
     }
   });
 });
+
+describe('POST /api/export briefing', () => {
+  it('answers a cited HTML page or Markdown document for the subgraph, quotes verbatim in their sources', async () => {
+    const { body } = await app.get('/api/nodes/country:uk/neighbours?limit=8');
+    const nodeIds = (body.nodes as { id: string }[]).map((n) => n.id);
+    const html = await exportRaw({ format: 'briefing', nodeIds, title: 'UK & partners' });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.headers.get('content-disposition')).toMatch(/\.html"?$/);
+    expect(html.text).toContain('UK &amp; partners');
+    expect(html.text).toContain('<svg');
+    expect(html.text).not.toMatch(/<script/i);
+    const md = await exportRaw({ format: 'briefing', nodeIds, variant: 'markdown' });
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toContain('text/markdown');
+    const texts = readSources().map((s) => s.text);
+    const quotes = [...md.text.matchAll(/^- \[(\d+)\] .*?“(.+)”/gm)].map((m) => m[2]!);
+    expect(quotes.length).toBeGreaterThan(0);
+    // Markdown escapes some characters in quotes; compare with the escapes removed.
+    for (const q of quotes) expect(texts.some((t) => t.includes(unescapeMarkdown(q))), q).toBe(true);
+  });
+});
+

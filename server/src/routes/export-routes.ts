@@ -51,7 +51,8 @@ function sourceOf(v: { nodeIds?: string[]; workspace?: string; query?: string; p
 /** Headers first (type, dated attachment name, element counts for progress; no Content-Length), then the chunks. */
 async function stream(req: Request, res: Response, plan: ExportPlan): Promise<void> {
   res.status(200);
-  res.setHeader('Content-Type', plan.spec.contentType);
+  const { contentType } = plan.spec;
+  res.setHeader('Content-Type', typeof contentType === 'function' ? contentType(plan.meta) : contentType);
   res.setHeader('Content-Disposition', `attachment; filename="${plan.filename}"`);
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Export-Nodes', String(plan.graph.nodes.length));

@@ -6,6 +6,7 @@ import { graphmlFormat } from './graphml.js';
 import { cytoscapeJsonFormat } from './cytoscape-json.js';
 import { csvZipFormat } from './csv-zip.js';
 import { cypherScriptFormat } from './cypher-script.js';
+import { briefingFormat } from './briefing.js';
 
 /** What produced the subgraph and when: formats that describe themselves (comments, a briefing) use it. */
 export interface ExportMeta {
@@ -21,7 +22,7 @@ export interface ExportMeta {
 export interface ExportFormatSpec {
   format: ExportFormat;
   /** Content-Type of the answer. */
-  contentType: string;
+  contentType: string | ((meta: ExportMeta) => string);
   /** File extension of the download (no dot). */
   extension: string | ((meta: ExportMeta) => string);
   /** Writes the whole export to `sink`, in chunks. */
@@ -34,6 +35,7 @@ export const EXPORT_FORMATS: Partial<Record<ExportFormat, ExportFormatSpec>> = {
   json: cytoscapeJsonFormat,
   csv: csvZipFormat,
   cypher: cypherScriptFormat,
+  briefing: briefingFormat,
 };
 
 /** Every format name the API accepts (those in EXPORT_FORMATS plus those announced in the wire type). */
