@@ -39,6 +39,8 @@ describe('export writers on a large graph', () => {
 
   it('write in batches and still read back whole', async () => {
     for (const [format, spec] of Object.entries(EXPORT_FORMATS)) {
+      // A briefing is one document (numbering and tables need the whole subgraph); it is tested in briefing.test.ts.
+      if (format === 'briefing') continue;
       const sink = memorySink();
       await spec!.write(graph, sink, meta);
       // Header, one chunk per batch of nodes and of edges, and a tail (the zip adds its own records).
