@@ -9,6 +9,7 @@ import { createCypherEditor } from './cypher-editor';
 import { parseParams } from './cypher-params';
 import { HistoryRecall, type HistoryStorage, loadHistory, pushHistory, saveHistory } from './query-history';
 import { resultTable } from './result-table';
+import { panelToggle } from '../ui/panel-toggle';
 
 /** A first query worth running: the graph's hubs and who meets there. */
 const EXAMPLE = 'MATCH (c:Country)-[r]->(f:Forum) RETURN c, r, f LIMIT 25';
@@ -129,21 +130,10 @@ export function createConsolePanel(deps: ConsoleDeps): ConsolePanel {
     }
   };
 
-  const toggleButton = button('Console', () => toggle(), {
-    testId: 'console-toggle', title: 'Cypher console (:)',
-    attrs: { 'aria-expanded': 'false', 'aria-controls': 'console-panel' },
+  const { button: toggleButton, open, close, toggle } = panelToggle({
+    label: 'Console', testId: 'console-toggle', title: 'Cypher console (:)', controls: 'console-panel',
+    panel: () => element, onOpen: () => editor.focus(),
   });
-  const open = (): void => {
-    element.hidden = false;
-    toggleButton.setAttribute('aria-expanded', 'true');
-    editor.focus();
-  };
-  const close = (): void => {
-    element.hidden = true;
-    toggleButton.setAttribute('aria-expanded', 'false');
-    toggleButton.focus();
-  };
-  const toggle = (): void => { if (element.hidden) open(); else close(); };
 
   const element = el('section', {
     className: 'console-panel', testId: 'console-panel', attrs: { id: 'console-panel', role: 'region', 'aria-label': 'Cypher console' },

@@ -14,6 +14,7 @@ import { exportNodeIds, selectedNodeIds } from './export-scope';
 import { composePng, composeSvg, type ImageBackground } from './image-compose';
 import './export-panel.css';
 import { saveBlob } from './save-blob';
+import { panelToggle } from '../ui/panel-toggle';
 
 /** What the panel needs: the store, a few actions, and the view's image export. */
 export interface ExportPanelDeps {
@@ -146,25 +147,13 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
   const syncFormat = (): void => { scale.disabled = imageFormat.value === 'svg'; };
   imageFormat.addEventListener('change', syncFormat);
 
-  const toggleButton = button('Export', () => toggle(), {
-    testId: 'export-toggle', title: 'Save the scene as an image or data (X)',
-    attrs: { 'aria-expanded': 'false', 'aria-controls': 'export-panel' },
+  const { button: toggleButton, close, toggle } = panelToggle({
+    label: 'Export', testId: 'export-toggle', title: 'Save the scene as an image or data (X)', controls: 'export-panel',
+    panel: () => element, onOpen: () => { syncScope(store.get()); imageFormat.focus(); },
   });
-  const close = (): void => {
-    element.hidden = true;
-    toggleButton.setAttribute('aria-expanded', 'false');
-    toggleButton.focus();
-  };
-  const toggle = (): void => {
-    if (!element.hidden) { close(); return; }
-    syncScope(store.get());
-    element.hidden = false;
-    toggleButton.setAttribute('aria-expanded', 'true');
-    imageFormat.focus();
-  };
 
   const element = el('section', {
-    className: 'export-panel', testId: 'export-panel', attrs: { id: 'export-panel', role: 'dialog', 'aria-label': 'Export' },
+    className: 'export-panel floating-card', testId: 'export-panel', attrs: { id: 'export-panel', role: 'dialog', 'aria-label': 'Export' },
   }, [
     el('header', { className: 'floating-panel-header' }, [
       el('h2', { className: 'panel-title', text: 'Export' }),

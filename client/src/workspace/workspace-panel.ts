@@ -7,6 +7,7 @@ import { button, el } from '../ui/dom';
 import './workspace-panel.css';
 import { type ItemMode, workspaceItem } from './workspace-list';
 import type { WorkspaceOperations } from './workspace-operations';
+import { panelToggle } from '../ui/panel-toggle';
 
 /** The mounted panel and what the toolbar and shortcuts call. */
 export interface WorkspacePanel {
@@ -124,26 +125,16 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
     void attempt(() => ops.saveAsNew(nameInput.value), 'Saved');
   });
 
-  const toggleButton = button('Workspaces', () => toggle(), {
-    testId: 'workspaces-toggle', title: 'Save and open workspaces (W; Ctrl+S saves)',
-    attrs: { 'aria-expanded': 'false', 'aria-controls': 'workspace-panel' },
+  const { button: toggleButton, open: show, close } = panelToggle({
+    label: 'Workspaces', testId: 'workspaces-toggle', title: 'Save and open workspaces (W; Ctrl+S saves)', controls: 'workspace-panel',
+    panel: () => element, onOpen: () => { void refresh(); },
   });
-  const close = (): void => {
-    element.hidden = true;
-    toggleButton.setAttribute('aria-expanded', 'false');
-    toggleButton.focus();
-  };
-  const show = (): void => {
-    element.hidden = false;
-    toggleButton.setAttribute('aria-expanded', 'true');
-    void refresh();
-  };
   const toggle = (): void => {
     if (element.hidden) { show(); (store.get().workspace ? saveOpen : nameInput).focus(); } else close();
   };
 
   const element = el('section', {
-    className: 'workspace-panel', testId: 'workspace-panel', attrs: { id: 'workspace-panel', role: 'dialog', 'aria-label': 'Workspaces' },
+    className: 'workspace-panel floating-card', testId: 'workspace-panel', attrs: { id: 'workspace-panel', role: 'dialog', 'aria-label': 'Workspaces' },
   }, [
     el('header', { className: 'floating-panel-header' }, [
       el('h2', { className: 'panel-title', text: 'Workspaces' }),

@@ -1,0 +1,42 @@
+// A toolbar button that shows and hides a floating panel, keeping aria-expanded and focus right.
+import { button } from './dom';
+
+/** The button and the panel's open/close, shared by the console, workspaces and export panels. */
+export interface PanelToggle {
+  button: HTMLButtonElement;
+  /** Shows the panel (calls `onOpen` each time it opens). */
+  open(): void;
+  /** Hides the panel and gives focus back to the button. */
+  close(): void;
+  toggle(): void;
+}
+
+export interface PanelToggleOptions {
+  label: string;
+  testId: string;
+  title: string;
+  /** Id of the panel element (for aria-controls). */
+  controls: string;
+  /** The panel; read lazily, since its close button is usually built from this toggle. */
+  panel: () => HTMLElement;
+  /** Runs after the panel is shown: refresh its content, move focus into it. */
+  onOpen?: () => void;
+}
+
+export function panelToggle(o: PanelToggleOptions): PanelToggle {
+  const t: PanelToggle = {
+    button: button(o.label, () => t.toggle(), { testId: o.testId, title: o.title, attrs: { 'aria-expanded': 'false', 'aria-controls': o.controls } }),
+    open() {
+      o.panel().hidden = false;
+      t.button.setAttribute('aria-expanded', 'true');
+      o.onOpen?.();
+    },
+    close() {
+      o.panel().hidden = true;
+      t.button.setAttribute('aria-expanded', 'false');
+      t.button.focus();
+    },
+    toggle() { if (o.panel().hidden) t.open(); else t.close(); },
+  };
+  return t;
+}
