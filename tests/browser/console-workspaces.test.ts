@@ -2,42 +2,17 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CypherResponse, Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../server/src/api-types.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
-
-/** Pages opened by `openAllowing`, checked and closed after each test. */
-const watched: { page: Page; problems: string[] }[] = [];
 const createdWorkspaces: string[] = [];
 
-afterEach(async () => {
-  const problems = watched.flatMap((w) => w.problems);
-  for (const w of watched.splice(0)) await w.page.close();
-  expect(problems).toEqual([]);
-});
 afterAll(async () => {
   for (const id of createdWorkspaces) await h.app.send('DELETE', `/api/workspaces/${id}`);
 });
-
-/**
- * Like h.openPage, for tests where the API answers an error on purpose: Chromium logs each 4xx
- * response as a console error, so those (and only those) statuses are allowed; any other console
- * or page error still fails the test.
- */
-async function openAllowing(query: string, statuses: readonly number[]): Promise<Page> {
-  const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const w = { page, problems: [] as string[] };
-  watched.push(w);
-  const allowed = new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `);
-  page.on('console', (m) => { if (m.type() === 'error' && !allowed.test(m.text())) w.problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => w.problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${h.app.baseUrl}/${query}`);
-  await page.waitForFunction(() => !!window.__explorer);
-  return page;
-}
 
 const canvas = {
   nodeIds: (page: Page) => page.evaluate(() => window.__explorer!.nodeIds()),
@@ -135,7 +110,7 @@ describe('Cypher console', () => {
 
   it('shows a refused write with its code and message, and neither the graph nor the canvas changes', async () => {
     const write = "CREATE (:Country {id: 'country:zz', name: 'Nowhere'})";
-    const page = await openAllowing('', [400]);
+    const page = await h.openPage('', { allowStatuses: [400] });
     await waitForStartView(page);
     const before = { graph: await graphFingerprint(h.app.store), nodes: sorted(await canvas.nodeIds(page)), edges: sorted(await canvas.edgeIds(page)) };
 
@@ -295,7 +270,7 @@ describe('workspaces', () => {
   it('saving an open workspace that changed elsewhere shows the conflict; Overwrite re-reads the version and saves', async () => {
     const scene = await sceneAround('country:fr');
     const ws = await createWorkspace(unique('Conflict'), scene);
-    const page = await openAllowing(`?workspace=${encodeURIComponent(ws.id)}`, [409]);
+    const page = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, { allowStatuses: [409] });
     await page.waitForFunction((n) => window.__explorer!.nodeIds().length === n, scene.nodes.length, POLL);
     await canvas.idle(page);
     await page.evaluate(() => window.__explorer!.expand('country:fr'));
@@ -341,7 +316,7 @@ describe('workspaces', () => {
     const scene = await sceneAround('country:uk', 3);
     const ws = await createWorkspace(unique('Rename me'), scene);
     const taken = await createWorkspace(unique('Taken'), scene);
-    const page = await openAllowing('', [404, 409]);
+    const page = await h.openPage('', { allowStatuses: [404, 409] });
     await waitForStartView(page);
 
     await page.getByTestId('workspaces-toggle').click();
@@ -368,7 +343,7 @@ describe('workspaces', () => {
     expect((await h.app.get(`/api/workspaces/${ws.id}`)).status).toBe(404);
     expect(await page.locator(`[data-testid="workspace-item"][data-id="${taken.id}"]`).count()).toBe(1);
 
-    const gone = await openAllowing(`?workspace=${encodeURIComponent(ws.id)}`, [404]);
+    const gone = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, { allowStatuses: [404] });
     await expect.poll(() => gone.getByTestId('status').innerText(), POLL).toContain(`Workspace "${ws.id}" does not exist (it may have been deleted)`);
     await waitForStartView(gone);
     expect(new URL(gone.url()).searchParams.has('workspace')).toBe(false);

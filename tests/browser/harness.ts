@@ -20,8 +20,12 @@ export interface BrowserHarness {
   readonly app: TestApp;
   readonly browser: Browser;
   readonly page: Page;
-  /** Opens a fresh page at `/${query}` and waits for the explorer's test hooks. */
-  openPage(query?: string): Promise<Page>;
+  /**
+   * Opens a fresh page at `/${query}` and waits for the explorer's test hooks. `allowStatuses`
+   * is for tests where the API answers an error on purpose: Chromium logs each 4xx response as a
+   * console error, so those statuses (and only those) are not counted as problems.
+   */
+  openPage(query?: string, opts?: { allowStatuses?: readonly number[] }): Promise<Page>;
   nodeIds(): Promise<string[]>;
   edgeIds(): Promise<string[]>;
   /** Resolves once queued layouts and camera moves have finished. */
@@ -79,11 +83,13 @@ export function useBrowser(): BrowserHarness {
     get app() { if (!app) throw new Error('harness: app not started'); return app; },
     get browser() { if (!browser) throw new Error('harness: browser not started'); return browser; },
     get page() { return current(); },
-    async openPage(query = '') {
-      const p = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    async openPage(query = '', opts = {}) {
+      const p = await h.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
       pages.push(p);
       page = p;
-      p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+      const statuses = opts.allowStatuses ?? [];
+      const allowed = new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `);
+      p.on('console', (m) => { if (m.type() === 'error' && !(statuses.length && allowed.test(m.text()))) problems.push(`console: ${m.text()}`); });
       p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
       await p.goto(`${h.app.baseUrl}/${query}`);
       await p.waitForFunction(() => !!window.__explorer);

@@ -47,6 +47,8 @@ describe('Content-Disposition', () => {
     expect(exportFilename('attachment; filename="a.graphml"', 'graphml', NOW)).toBe('a.graphml');
     expect(exportFilename(null, 'csv', NOW)).toBe('security-graph-2026-11-23-0905.zip');
     expect(exportFilename(null, 'cypher', NOW, true)).toBe('security-graph-selection-2026-11-23-0905.cypher');
+    expect(exportFilename(null, 'briefing', NOW)).toBe('security-graph-2026-11-23-0905.html');
+    expect(exportFilename(null, 'briefing', NOW, false, 'markdown')).toBe('security-graph-2026-11-23-0905.md');
   });
 });
 
@@ -57,6 +59,16 @@ describe('request and counts', () => {
     expect(req.init.method).toBe('POST');
     expect((req.init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect(JSON.parse(req.init.body as string)).toEqual({ format: 'graphml', nodeIds: ['country:uk', 'country:fr'] });
+  });
+
+  it('sends the briefing variant and a trimmed title with a briefing only; a blank title is left to the server', () => {
+    const body = (r: ReturnType<typeof exportRequest>): unknown => JSON.parse(r.init.body as string);
+    expect(body(exportRequest('briefing', ['country:uk'], { variant: 'markdown', title: '  Five Eyes  ' })))
+      .toEqual({ format: 'briefing', nodeIds: ['country:uk'], variant: 'markdown', title: 'Five Eyes' });
+    expect(body(exportRequest('briefing', ['country:uk'], { variant: 'html', title: '   ' })))
+      .toEqual({ format: 'briefing', nodeIds: ['country:uk'], variant: 'html' });
+    expect(body(exportRequest('json', ['country:uk'], { variant: 'markdown', title: 'x' })))
+      .toEqual({ format: 'json', nodeIds: ['country:uk'] });
   });
 
   it('reads integer headers only', () => {

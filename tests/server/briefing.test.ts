@@ -8,6 +8,7 @@ import {
   renderBriefingHtml, renderBriefingMarkdown, renderFigureSvg, unescapeMarkdown, type BriefingMeta,
 } from '../../server/src/services/briefing/index.js';
 import { readSeed, readSources } from '../../seed/read-seed.js';
+import { mdSection, mdSources, numbersIn } from '../setup/export-readers.js';
 import { testStore } from '../setup/test-app.js';
 
 const seed = readSeed();
@@ -22,28 +23,6 @@ function around(id: string): string[] {
     if (r.to === id) ids.add(r.from);
   }
   return [...ids];
-}
-
-/** Lines of a Markdown section, from "## heading" up to the next "## ". */
-function mdSection(md: string, heading: string): string[] {
-  const lines = md.split('\n');
-  const start = lines.indexOf(`## ${heading}`);
-  if (start < 0) return [];
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  return lines.slice(start + 1, end < 0 ? undefined : end);
-}
-
-const numbersIn = (s: string): number[] => [...s.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-
-interface SourceEntry { n: number; title: string; quote: string | null }
-
-/** Parses the Markdown Sources section: "- [n] *title*: “quote”" (or a curator note). */
-function mdSources(md: string): SourceEntry[] {
-  return mdSection(md, 'Sources').filter((l) => l.startsWith('- [')).map((l) => {
-    const m = /^- \[(\d+)\] (?:\*(.*?)\*: )?(?:“(.*)”|Curator-asserted: .*)$/.exec(l);
-    expect(m, `source line: ${l}`).not.toBeNull();
-    return { n: Number(m![1]), title: unescapeMarkdown(m![2] ?? ''), quote: m![3] === undefined ? null : unescapeMarkdown(m![3]) };
-  });
 }
 
 const KINDS: Record<string, string[]> = {

@@ -1,7 +1,7 @@
 // Streams a data export from POST /api/export, reporting bytes received, and hands back the file to save.
 import type { ErrorResponse, ExportFormat } from '../../../server/src/api-types';
 import { ApiError } from '../api/api-error';
-import { exportFilename, exportRequest, headerCount } from './export-names';
+import { type BriefingOptions, exportFilename, exportRequest, headerCount } from './export-names';
 
 /** How far a download has got; `total` is null when the server sent no Content-Length (streamed). */
 export interface ExportProgress {
@@ -25,6 +25,8 @@ export interface ExportDownloadOptions {
   /** Names the file when the server does not (and stamps it); defaults to now. */
   now?: Date;
   selectionOnly?: boolean;
+  /** The briefing's variant and title (ignored for the other formats). */
+  briefing?: BriefingOptions;
   /** For tests: the fetch to use. */
   fetchFn?: typeof fetch;
 }
@@ -41,7 +43,7 @@ async function failure(res: Response): Promise<ApiError> {
 
 /** Asks for `format` of `nodeIds` and reads the streamed answer chunk by chunk; errors become ApiError. */
 export async function downloadExport(format: ExportFormat, nodeIds: readonly string[], opts: ExportDownloadOptions): Promise<ExportFile> {
-  const { url, init } = exportRequest(format, nodeIds);
+  const { url, init } = exportRequest(format, nodeIds, opts.briefing);
   let res: Response;
   try {
     res = await (opts.fetchFn ?? fetch)(url, { ...init, signal: opts.signal ?? null });
@@ -70,6 +72,6 @@ export async function downloadExport(format: ExportFormat, nodeIds: readonly str
     }
   }
   const type = res.headers.get('Content-Type') ?? 'application/octet-stream';
-  const filename = exportFilename(res.headers.get('Content-Disposition'), format, opts.now ?? new Date(), opts.selectionOnly);
+  const filename = exportFilename(res.headers.get('Content-Disposition'), format, opts.now ?? new Date(), opts.selectionOnly, opts.briefing?.variant);
   return { ...progress, blob: new Blob(chunks as BlobPart[], { type }), filename };
 }

@@ -7,7 +7,7 @@ export const DATA_FORMATS: readonly { format: ExportFormat; label: string; ext: 
   { format: 'json', label: 'Cytoscape JSON', ext: 'json' },
   { format: 'csv', label: 'CSV for neo4j-admin import (zip)', ext: 'zip' },
   { format: 'cypher', label: 'Cypher script (MERGE by id)', ext: 'cypher' },
-  { format: 'briefing', label: 'Briefing (HTML with citations)', ext: 'html' },
+  { format: 'briefing', label: 'Briefing with citations (HTML or Markdown)', ext: 'html' },
 ];
 
 /** The endpoint that streams an export. */
@@ -59,9 +59,23 @@ export function headerCount(value: string | null | undefined): number | null {
   return Number(value);
 }
 
-/** The request that asks the server for `format` of `nodeIds` (the scene's, or the selection's). */
-export function exportRequest(format: ExportFormat, nodeIds: readonly string[]): { url: string; init: RequestInit; body: ExportRequest } {
+/** A briefing's options: the document kind and its title (a blank title lets the server name it). */
+export interface BriefingOptions {
+  variant: 'markdown' | 'html';
+  title?: string;
+}
+
+/**
+ * The request that asks the server for `format` of `nodeIds` (the scene's, or the selection's);
+ * `briefing` options travel only with the briefing format.
+ */
+export function exportRequest(format: ExportFormat, nodeIds: readonly string[], briefing?: BriefingOptions): { url: string; init: RequestInit; body: ExportRequest } {
   const body: ExportRequest = { format, nodeIds: [...nodeIds] };
+  if (format === 'briefing' && briefing) {
+    body.variant = briefing.variant;
+    const title = briefing.title?.trim();
+    if (title) body.title = title;
+  }
   return {
     url: EXPORT_URL,
     body,
@@ -73,10 +87,10 @@ export function exportRequest(format: ExportFormat, nodeIds: readonly string[]):
   };
 }
 
-/** The name to save an export under: the server's, else a dated one with the format's extension. */
-export function exportFilename(disposition: string | null, format: ExportFormat, now: Date, selectionOnly = false): string {
-  return filenameFromDisposition(disposition)
-    ?? datedFilename(DATA_FORMATS.find((f) => f.format === format)?.ext ?? 'dat', now, selectionOnly);
+/** The name to save an export under: the server's, else a dated one with the format's extension (`md` for a Markdown briefing). */
+export function exportFilename(disposition: string | null, format: ExportFormat, now: Date, selectionOnly = false, variant?: BriefingOptions['variant']): string {
+  const ext = format === 'briefing' && variant === 'markdown' ? 'md' : DATA_FORMATS.find((f) => f.format === format)?.ext ?? 'dat';
+  return filenameFromDisposition(disposition) ?? datedFilename(ext, now, selectionOnly);
 }
 
 /** `1.2 MB`, `340 kB`, `12 bytes`: sizes for the progress line. */

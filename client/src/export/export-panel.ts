@@ -51,6 +51,12 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
   const frame = select('export-frame', 'Frame', [['view', 'As on screen'], ['all', 'Everything shown, fitted']]);
   const withLegend = checkbox('export-legend', true);
   const dataFormat = select('export-data-format', 'Data format', DATA_FORMATS.map((f) => [f.format, f.label] as const));
+  const briefingVariant = select('export-briefing-variant', 'Briefing document', [['html', 'HTML page (figure inline)'], ['markdown', 'Markdown (text and tables; the figure stays in the HTML)']]);
+  const briefingTitle = el('input', {
+    testId: 'export-briefing-title',
+    attrs: { type: 'text', maxlength: '200', placeholder: 'Briefing title (optional)', 'aria-label': 'Briefing title' },
+  });
+  const briefingRows = el('fieldset', { testId: 'export-briefing-options' }, [...row('Document', briefingVariant), ...row('Title', briefingTitle)]);
   const message = el('p', { className: 'form-message', testId: 'export-message', attrs: { role: 'status' } });
   const bar = el('progress', { testId: 'export-progress', attrs: { 'aria-label': 'Export progress' } });
   const barText = el('span', { testId: 'export-progress-text' });
@@ -125,7 +131,10 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
     say(`Asking the server for ${ids.length} node${ids.length === 1 ? '' : 's'}…`);
     actions.beginWork();
     try {
-      const file = await downloadExport(format, ids, { onProgress: showProgress, signal: downloading.signal, selectionOnly: selectionOnly.checked });
+      const file = await downloadExport(format, ids, {
+        onProgress: showProgress, signal: downloading.signal, selectionOnly: selectionOnly.checked,
+        briefing: { variant: briefingVariant.value === 'markdown' ? 'markdown' : 'html', title: briefingTitle.value },
+      });
       saveBlob(file.blob, file.filename);
       const counts = file.nodes !== null ? `: ${file.nodes} nodes, ${file.relationships ?? 0} relationships` : '';
       say(`Saved ${file.filename} (${formatBytes(file.blob.size)})${counts}.`);
@@ -144,11 +153,16 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
     if (n === 0) selectionOnly.checked = false;
     selectionLabel.textContent = n ? `Selection only (${n} node${n === 1 ? '' : 's'})` : 'Selection only (nothing selected)';
   };
-  const syncFormat = (): void => { scale.disabled = imageFormat.value === 'svg'; };
+  const syncFormat = (): void => {
+    scale.disabled = imageFormat.value === 'svg';
+    briefingRows.hidden = dataFormat.value !== 'briefing';
+  };
   imageFormat.addEventListener('change', syncFormat);
+  dataFormat.addEventListener('change', syncFormat);
+  briefingTitle.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); void saveData(); } });
 
   const { button: toggleButton, close, toggle } = panelToggle({
-    label: 'Export', testId: 'export-toggle', title: 'Save the scene as an image or data (X)', controls: 'export-panel',
+    label: 'Export', testId: 'export-toggle', title: 'Save the scene as an image or data (X)', controls: 'export-panel', slot: 'top-right',
     panel: () => element, onOpen: () => { syncScope(store.get()); imageFormat.focus(); },
   });
 
@@ -169,6 +183,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
     button('Save image', () => void saveImage(), { className: 'primary', testId: 'export-image' }),
     el('h3', { className: 'details-subtitle', text: 'Data' }),
     el('fieldset', {}, [...row('Format', dataFormat)]),
+    briefingRows,
     button('Download data', () => void saveData(), { testId: 'export-data' }),
     progress,
     message,

@@ -21,19 +21,31 @@ export interface PanelToggleOptions {
   panel: () => HTMLElement;
   /** Runs after the panel is shown: refresh its content, move focus into it. */
   onOpen?: () => void;
+  /** Panels sharing a slot on screen: opening one hides the others of its slot (they would overlap). */
+  slot?: string;
 }
 
+/** The open panel hiders of each slot. */
+const slots = new Map<string, Set<() => void>>();
+
 export function panelToggle(o: PanelToggleOptions): PanelToggle {
+  /** Hides the panel without moving focus (used when a slot-mate opens). */
+  const hide = (): void => {
+    o.panel().hidden = true;
+    t.button.setAttribute('aria-expanded', 'false');
+  };
+  const mates = o.slot === undefined ? null : slots.get(o.slot) ?? new Set<() => void>();
+  if (o.slot !== undefined && mates) slots.set(o.slot, mates.add(hide));
   const t: PanelToggle = {
     button: button(o.label, () => t.toggle(), { testId: o.testId, title: o.title, attrs: { 'aria-expanded': 'false', 'aria-controls': o.controls } }),
     open() {
+      mates?.forEach((h) => { if (h !== hide) h(); });
       o.panel().hidden = false;
       t.button.setAttribute('aria-expanded', 'true');
       o.onOpen?.();
     },
     close() {
-      o.panel().hidden = true;
-      t.button.setAttribute('aria-expanded', 'false');
+      hide();
       t.button.focus();
     },
     toggle() { if (o.panel().hidden) t.open(); else t.close(); },

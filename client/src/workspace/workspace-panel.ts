@@ -126,7 +126,7 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
   });
 
   const { button: toggleButton, open: show, close } = panelToggle({
-    label: 'Workspaces', testId: 'workspaces-toggle', title: 'Save and open workspaces (W; Ctrl+S saves)', controls: 'workspace-panel',
+    label: 'Workspaces', testId: 'workspaces-toggle', title: 'Save and open workspaces (W; Ctrl+S saves)', controls: 'workspace-panel', slot: 'top-right',
     panel: () => element, onOpen: () => { void refresh(); },
   });
   const toggle = (): void => {
