@@ -58,6 +58,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
   });
   const briefingRows = el('fieldset', { testId: 'export-briefing-options' }, [...row('Document', briefingVariant), ...row('Title', briefingTitle)]);
   const message = el('p', { className: 'form-message', testId: 'export-message', attrs: { role: 'status' } });
+  const note = el('p', { className: 'export-note', testId: 'export-note' });
   const bar = el('progress', { testId: 'export-progress', attrs: { 'aria-label': 'Export progress' } });
   const barText = el('span', { testId: 'export-progress-text' });
   let downloading: AbortController | null = null;
@@ -148,6 +149,9 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
   };
 
   const syncScope = (s: State): void => {
+    note.textContent = s.cooperation
+      ? 'The cooperation view is open: this exports the explorer scene underneath it (filtered-out elements left out).'
+      : 'Exports what the canvas shows: filtered-out elements are left out.';
     const n = selectedNodeIds(s).length;
     selectionOnly.disabled = n === 0;
     if (n === 0) selectionOnly.checked = false;
@@ -173,7 +177,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
       el('h2', { className: 'panel-title', text: 'Export' }),
       button('×', close, { className: 'panel-close', title: 'Close (Esc)', attrs: { 'aria-label': 'Close export' } }),
     ]),
-    el('p', { className: 'export-note', text: 'Exports what the canvas shows: filtered-out elements are left out.' }),
+    note,
     el('fieldset', {}, [el('label', { className: 'check' }, [selectionOnly, selectionLabel])]),
     el('h3', { className: 'details-subtitle', text: 'Image' }),
     el('fieldset', {}, [
@@ -190,7 +194,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
   ]);
   element.hidden = true;
   element.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); close(); } });
-  store.subscribe((s, prev) => { if (s.selection !== prev.selection && !element.hidden) syncScope(s); });
+  store.subscribe((s, prev) => { if ((s.selection !== prev.selection || s.cooperation !== prev.cooperation) && !element.hidden) syncScope(s); });
   syncScope(store.get());
   syncFormat();
 
