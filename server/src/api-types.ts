@@ -197,6 +197,130 @@ export interface ExportRequest {
   title?: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Accounts and curation (issue: curation). Contract shared by the server and the client.
+
+/** Roles from least to most trusted: viewers read, curators edit the graph, admins also manage users. */
+export type Role = 'viewer' | 'curator' | 'admin';
+
+/** A logged-in user as the API shows it (never a password or its hash). */
+export interface AuthUser { username: string; role: Role }
+
+/** `GET /api/auth/me`: who is logged in (null when anonymous), the CSRF token to send, and whether reads need a login. */
+export interface MeResponse { user: AuthUser | null; csrfToken: string | null; authRequired: boolean }
+
+/** `POST /api/auth/login`. `token: true` asks for a bearer token for scripts instead of a session cookie. */
+export interface LoginRequest { username: string; password: string; token?: boolean }
+
+/** A successful login: the user and the CSRF token (send it as `X-CSRF-Token` on every write); `token` only when asked. */
+export interface LoginResponse { user: AuthUser; csrfToken: string | null; token?: string }
+
+/** A user account as admins see it. */
+export interface UserRecord { username: string; role: Role; createdAt: string; disabled: boolean }
+export interface UserListResponse { users: UserRecord[] }
+/** `POST /api/users` (admin). */
+export interface UserCreateRequest { username: string; password: string; role: Role }
+/** `PATCH /api/users/:username` (admin): any of these. */
+export interface UserUpdateRequest { role?: Role; password?: string; disabled?: boolean }
+
+/**
+ * Evidence for a new fact: a verbatim quote from a source (the server checks it and derives the
+ * offsets), or an explicit curator assertion (the server records the curator's username with it).
+ */
+export type EvidenceInput =
+  | { sourceId: string; quote: string }
+  | { curatorAsserted: true; note: string };
+
+/** Property values a curator may set: scalars or lists of strings; `null` in a PATCH removes the property. */
+export type PropertyValue = string | number | boolean | string[];
+
+/** `POST /api/nodes`: a new node. `id` defaults to a slug of the label and name (`country:new-zealand`). */
+export interface NodeCreateRequest {
+  label: 'Country' | 'Person' | 'Organization' | 'Forum' | 'Agreement' | 'ThreatType' | 'Technology';
+  name: string;
+  id?: string;
+  aliases?: string[];
+  description?: string;
+  properties?: Record<string, PropertyValue>;
+  evidence: EvidenceInput[];
+}
+
+/** `PATCH /api/nodes/:id`: changes based on `version`. `properties` values of null remove them. */
+export interface NodeUpdateRequest {
+  version: number;
+  name?: string;
+  aliases?: string[];
+  description?: string | null;
+  properties?: Record<string, PropertyValue | null>;
+  /** Evidence to add (each checked like a new fact's). */
+  addEvidence?: EvidenceInput[];
+  /** Indexes into the current evidence list to remove (at least one piece must remain). */
+  removeEvidence?: number[];
+}
+
+/** `POST /api/edges`: a new relationship; endpoints must suit the type (schema allow-list). */
+export interface EdgeCreateRequest {
+  type: string;
+  source: string;
+  target: string;
+  properties?: Record<string, PropertyValue>;
+  evidence: EvidenceInput[];
+}
+
+/** `PATCH /api/edges/:id`: like a node update. */
+export interface EdgeUpdateRequest {
+  version: number;
+  properties?: Record<string, PropertyValue | null>;
+  addEvidence?: EvidenceInput[];
+  removeEvidence?: number[];
+}
+
+/** `DELETE /api/nodes/:id` and `/api/edges/:id` take `{version}` as the body (or `?version=`). */
+export interface DeleteRequest { version: number }
+
+/** `POST /api/nodes/:id/merge {otherId, version, otherVersion}`: `otherId` is merged into `:id` and removed. */
+export interface MergeRequest { otherId: string; version: number; otherVersion: number }
+
+export type ChangeOperation =
+  | 'create-node' | 'update-node' | 'delete-node' | 'restore-node'
+  | 'create-edge' | 'update-edge' | 'delete-edge' | 'restore-edge'
+  | 'merge-nodes' | 'create-source' | 'revert';
+
+/** One recorded change: who, when, what, and the state before and after (JSON snapshots; null when absent). */
+export interface ChangeRecord {
+  id: string;
+  at: string;
+  by: string;
+  operation: ChangeOperation;
+  targetKind: 'node' | 'edge' | 'source';
+  targetId: string;
+  /** Plain words, e.g. `renamed "UK" to "United Kingdom"`. */
+  summary: string;
+  before: unknown;
+  after: unknown;
+  /** For a revert: the change it undid. */
+  revertOf?: string;
+  /** Set when a later change reverted this one. */
+  revertedBy?: string;
+}
+
+/** Answer of every write: the new state of the target (null once deleted) and the change recorded. */
+export interface WriteResponse<T = GraphNode | GraphEdge> { result: T | null; change: ChangeRecord }
+
+/** `GET /api/nodes/:id/history`, `/api/edges/:id/history`, `/api/changes?limit=&before=` (newest first). */
+export interface ChangeListResponse { changes: ChangeRecord[]; hasMore: boolean }
+
+/** `GET /api/deleted?limit=`: soft-deleted nodes and relationships that can be restored (`POST /api/changes/:id/revert` of the delete). */
+export interface DeletedListResponse { deleted: { change: ChangeRecord; kind: 'node' | 'edge'; id: string; name: string }[] }
+
+/** `POST /api/sources`: a new source document (curators); evidence can then quote it. */
+export interface SourceCreateRequest { title: string; publisher?: string; date?: string; url?: string; text: string }
+
+/** `GET /api/sources` lists them; `GET /api/sources/:id` gives one with its full text for the source viewer. */
+export interface SourceSummary { id: string; title: string; publisher: string | null; date: string | null; url: string | null; length: number }
+export interface SourceListResponse { sources: SourceSummary[] }
+export interface SourceResponse { source: SourceSummary & { text: string } }
+
 export type ErrorCode =
   | 'BAD_REQUEST' | 'VALIDATION_FAILED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND'
   | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'UNPROCESSABLE' | 'DATABASE_UNAVAILABLE' | 'INTERNAL'
@@ -205,7 +329,11 @@ export type ErrorCode =
   /** Console: the query does not parse or fails to plan (message from Neo4j). */
   | 'CYPHER_ERROR'
   /** Console: the query ran past the timeout and was stopped. */
-  | 'QUERY_TIMEOUT';
+  | 'QUERY_TIMEOUT'
+  /** Too many requests (login attempts, ...); retry after the time the message gives. */
+  | 'RATE_LIMITED'
+  /** A write with a cookie session lacks a valid `X-CSRF-Token` header. */
+  | 'CSRF_FAILED';
 
 export interface ErrorResponse {
   error: {

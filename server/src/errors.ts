@@ -38,3 +38,8 @@ export class DatabaseUnavailableError extends AppError {
     this.name = 'DatabaseUnavailableError';
   }
 }
+
+/** 422: valid JSON, but the graph change it asks for breaks the schema or lacks evidence; `field` names what is wrong. */
+export class UnprocessableError extends AppError {
+  constructor(message: string, field?: string) { super('UNPROCESSABLE', 422, message, field); this.name = 'UnprocessableError'; }
+}
