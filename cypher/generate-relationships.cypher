@@ -1,0 +1,7 @@
+// Generator (npm run generate): creates one batch of synthetic relationships; types come from the schema allow-list (checked before).
+// Params: $relationships: [{id, type, from, to, props}].
+UNWIND $relationships AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:$(row.type) {id: row.id}]->(b)
+SET r += row.props
