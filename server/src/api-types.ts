@@ -197,6 +197,15 @@ export interface ExportRequest {
   title?: string;
 }
 
+/** `GET /api/nodes/:id/neighbourhood?limit=`: the centre and up to `limit` nodes within two hops, with the walked relationships. */
+export interface NeighbourhoodResponse extends Graph {
+  /** Nodes reached at one hop and at two hops (besides the centre). */
+  hop1: number;
+  hop2: number;
+  /** True when `limit` stopped the walk before the whole two-hop neighbourhood was reached. */
+  truncated: boolean;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accounts and curation (issue: curation). Contract shared by the server and the client.
 

@@ -8,6 +8,7 @@ import { searchNodes } from '../services/search.js';
 import { getNodeWithEvidence } from '../services/nodes.js';
 import { countNeighbours, expandNeighbourhood } from '../services/neighbours.js';
 import { findPaths } from '../services/paths.js';
+import { NEIGHBOURHOOD_LIMIT, twoHopNeighbourhood } from '../services/neighbourhood.js';
 import { cooperationOnThreat } from '../services/cooperation.js';
 import { idSchema, intInRange, labelsSchema, parseInput, relTypesSchema, singleQuery } from './validate.js';
 
@@ -68,6 +69,11 @@ export function readRoutes(store: GraphStore): Router {
   r.get('/nodes/:id/neighbour-counts', async (req, res) => {
     parseInput(z.object({}).strict(), singleQuery(req));
     res.json(await countNeighbours(store, parseInput(idSchema, req.params.id)));
+  });
+  r.get('/nodes/:id/neighbourhood', async (req, res) => {
+    const id = parseInput(idSchema, req.params.id);
+    const { limit } = parseInput(z.object({ limit: intInRange(1, NEIGHBOURHOOD_LIMIT.max, NEIGHBOURHOOD_LIMIT.default) }).strict(), singleQuery(req));
+    res.json(await twoHopNeighbourhood(store, id, limit));
   });
   r.get('/paths', async (req, res) => { res.json(await findPaths(store, parseInput(pathsQuery, singleQuery(req)))); });
   r.get('/cooperation', async (req, res) => { res.json(await cooperationOnThreat(store, parseInput(cooperationQuery, singleQuery(req)))); });

@@ -13,6 +13,7 @@ export const QUERY_NAMES = [
   'resolve-threat', 'cooperation', 'neighbour-counts',
   'constraint-workspace-id', 'constraint-workspace-name', 'workspace-create', 'workspace-list', 'workspace-by-id',
   'workspace-update', 'workspace-delete', 'subgraph-by-ids',
+  'neighbourhood',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
