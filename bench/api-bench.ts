@@ -1,0 +1,162 @@
+// `npm run bench`: API latency against the raw driver running the same Cypher, side by side in one run, then 1-hop
+// throughput with autocannon at 1, 8 and 32 connections, the server's RSS and Neo4j's memory settings.
+// Writes bench/results/<date>-<graph>.json and .md. Point it at a generated graph with NEO4J_URI or NEO4J_DATA_DIR.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { loadConfig } from '../server/src/config.js';
+import { openDatabase } from '../server/src/database.js';
+import { createLogger } from '../server/src/logger.js';
+import { toLuceneQuery } from '../server/src/services/search.js';
+import { loadQueries, type QueryName } from '../server/src/store/queries.js';
+import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({ options: {
+  samples: { type: 'string', default: '300' }, warmup: { type: 'string', default: '30' }, duration: { type: 'string', default: '10' }, graph: { type: 'string' }, seed: { type: 'string', default: '42' },
+} });
+const SAMPLES = Number(args.samples);
+const WARMUP = Number(args.warmup);
+const DURATION = Number(args.duration);
+const rng = xoroshiro128plus(Number(args.seed));
+const rand = (): number => uniformFloat64(rng);
+const pickFrom = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+/** Starts the API server as its own process (so its RSS is its own) against `uri`; resolves once healthy. */
+async function startServer(uri: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/start.ts')], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), AUTO_SEED: 'false', LOG_LEVEL: 'warn' },
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}`);
+    try { if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the API server did not become healthy within 120 s');
+}
+
+/** The server's resident set size in MiB, from /proc. */
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('warn');
+  const db = await openDatabase(config, logger);
+  const queries = loadQueries();
+  const uri = config.neo4j.uri ?? db.embedded!.uri;
+  // The raw driver gets the API's own time limit, so a query the API would stop is stopped here too.
+  const read = (name: QueryName, params: Record<string, unknown>) =>
+    db.store.driver.executeQuery(queries[name], params, { database: db.store.database, routing: neo4j.routing.READ, transactionConfig: { timeout: config.queryTimeoutMs } });
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  let peakRss = 0;
+  let rssTimer: NodeJS.Timeout | undefined;
+  try {
+    // The graph and the inputs: random actors, names to search for, threats.
+    const counts = (await read('count-all', {})).records[0]!;
+    const graphSize = { nodes: Number(counts.get('nodes')), relationships: Number(counts.get('relationships')) };
+    const run = (await db.store.driver.executeQuery('MATCH (r:GeneratorRun) RETURN r.key AS key LIMIT 1', {}, { database: db.store.database })).records[0];
+    const graph = args.graph ?? (run ? `generated-${Math.round(graphSize.nodes / 1000)}k` : `seed-${graphSize.nodes}`);
+    const sample = async (cypher: string, limit: number): Promise<string[]> =>
+      (await db.store.driver.executeQuery(cypher, { limit: neo4j.int(limit) }, { database: db.store.database, routing: neo4j.routing.READ })).records.map((r) => r.get('v') as string);
+    const actors = await sample('MATCH (n:Actor) RETURN n.id AS v LIMIT $limit', 200_000);
+    const names = await sample('MATCH (n:Actor) RETURN n.name AS v LIMIT $limit', 20_000);
+    const threats = await sample('MATCH (t:ThreatType) RETURN t.id AS v LIMIT $limit', 1000);
+    const settings = await db.store.driver.executeQuery(
+      "SHOW SETTINGS YIELD name, value WHERE name IN ['server.memory.heap.max_size', 'server.memory.heap.initial_size', 'server.memory.pagecache.size'] RETURN name, value",
+      {}, { database: db.store.database },
+    ).then((r) => Object.fromEntries(r.records.map((x) => [x.get('name') as string, x.get('value') as string])), () => ({}));
+    const threatIds = new Map<string, string[]>();
+    for (const t of threats.slice(0, 50)) threatIds.set(t, ((await read('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t]);
+
+    server = await startServer(uri, port);
+    const serverPid = server.pid!;
+    rssTimer = setInterval(() => { peakRss = Math.max(peakRss, rssMiB(serverPid)); }, 200);
+    const base = `http://127.0.0.1:${port}`;
+    const enc = encodeURIComponent;
+
+    /** Each operation: its API request and the same Cypher with the same parameters through the driver. */
+    const ops: { name: string; input(): { path: string; query: QueryName; params: Record<string, unknown> } }[] = [
+      { name: 'search', input: () => { const q = pickFrom(names).split(' ')[0]!; return { path: `/api/search?q=${enc(q)}&limit=20`, query: 'search', params: { query: toLuceneQuery(q), labels: null, limit: neo4j.int(20) } }; } },
+      { name: 'neighbours_1hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbours?limit=100`, query: 'neighbours', params: { id, relTypes: null, direction: null, labels: null, threatIds: null, skip: neo4j.int(0), limit: neo4j.int(100) } }; } },
+      { name: 'neighbourhood_2hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbourhood?limit=500`, query: 'neighbourhood', params: { id, limit: neo4j.int(500) } }; } },
+      { name: 'shortest_path', input: () => { const from = pickFrom(actors); const to = pickFrom(actors); return { path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`, query: 'shortest-path', params: { from, to, maxHops: neo4j.int(6), relTypes: null, threatIds: null, limit: neo4j.int(25), k: neo4j.int(25) } }; } },
+      { name: 'cooperation', input: () => { const t = pickFrom([...threatIds.keys()]); return { path: `/api/cooperation?threat=${enc(t)}`, query: 'cooperation', params: { threatIds: threatIds.get(t), actor: null } }; } },
+    ];
+
+    const operations: OperationResult[] = [];
+    for (const op of ops) {
+      const api: number[] = [];
+      const raw: number[] = [];
+      let errors = 0;
+      for (let i = 0; i < WARMUP + SAMPLES; i++) {
+        const x = op.input();
+        const timeApi = async () => { const t = performance.now(); const r = await fetch(base + x.path); await r.arrayBuffer(); if (!r.ok) errors++; return performance.now() - t; };
+        const timeRaw = async () => { const t = performance.now(); try { await read(x.query, x.params); } catch { errors++; } return performance.now() - t; };
+        // Alternate which goes first, so neither always benefits from the other's warm cache.
+        let a: number;
+        let r: number;
+        if (i % 2) { a = await timeApi(); r = await timeRaw(); } else { r = await timeRaw(); a = await timeApi(); }
+        if (i >= WARMUP) { api.push(a); raw.push(r); }
+      }
+      operations.push(summarise(op.name, api, raw, errors));
+      process.stdout.write(`${op.name}: api p50 ${operations.at(-1)!.api.p50.toFixed(1)} ms, raw p50 ${operations.at(-1)!.raw.p50.toFixed(1)} ms\n`);
+    }
+
+    const throughput: BenchResult['throughput'] = [];
+    for (const connections of [1, 8, 32]) {
+      const result = await autocannon({
+        url: base, connections, duration: DURATION,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/nodes/${enc(pickFrom(actors))}/neighbours?limit=100` }) }],
+      });
+      throughput.push({ operation: 'neighbours_1hop', connections, requestsPerSecond: result.requests.average, latencyP50: result.latency.p50, latencyP99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx });
+      process.stdout.write(`1-hop at ${connections} connections: ${result.requests.average.toFixed(0)} req/s, ${result.errors + result.timeouts + result.non2xx} errors\n`);
+    }
+    clearInterval(rssTimer);
+    const result: BenchResult = {
+      date: new Date().toISOString(), graph, graphSize,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      neo4j: { settings, embedded: !config.neo4j.uri, heap: config.neo4j.uri ? null : config.embedded.heap, pageCacheMb: config.neo4j.uri ? null : config.embedded.pageCacheMb },
+      samples: SAMPLES, operations,
+      ratios: Object.fromEntries(operations.map((o) => [`ratio_${o.name}`, Number((o.api.p50 / o.raw.p50).toFixed(3))])),
+      throughput, serverRssMiB: { peak: Number(peakRss.toFixed(1)), end: Number(rssMiB(serverPid).toFixed(1)) },
+    };
+    const dir = join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${result.date.slice(0, 10)}-${graph}`);
+    writeFileSync(`${file}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(`${file}.md`, renderMarkdown(result));
+    process.stdout.write(`\n${renderMarkdown(result)}\nWrote ${file}.json and .md\n`);
+  } finally {
+    if (rssTimer) clearInterval(rssTimer);
+    server?.kill('SIGTERM');
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
