@@ -59,6 +59,22 @@ describe('login, me and logout', () => {
     expect((await call('GET', '/api/auth/me', undefined, s.read)).body).toEqual({ user: null, csrfToken: null, authRequired: false });
   });
 
+  it('marks the cookie Secure when the request came over https (behind a trusted proxy), and only then', async () => {
+    const u = await newUser('viewer');
+    const proxied = await startTestApp({ store: app.store, trustProxy: 1 });
+    try {
+      const https = await proxied.send('POST', '/api/auth/login', { username: u.username, password: u.password }, { 'X-Forwarded-Proto': 'https' });
+      expect(https.headers.get('set-cookie')).toMatch(/; Secure/i);
+      const http = await proxied.send('POST', '/api/auth/login', { username: u.username, password: u.password });
+      expect(http.headers.get('set-cookie')).not.toMatch(/Secure/i);
+    } finally {
+      await proxied.close();
+    }
+    // Without TRUST_PROXY the header is not believed.
+    const spoofed = await call('POST', '/api/auth/login', { username: u.username, password: u.password }, { 'X-Forwarded-Proto': 'https' });
+    expect(spoofed.headers.get('set-cookie')).not.toMatch(/Secure/i);
+  });
+
   it('stores only a SHA-256 of the session token, never the token', async () => {
     const u = await newUser('viewer');
     const s = await cookieLogin(app, u.username, u.password);
