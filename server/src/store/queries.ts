@@ -19,6 +19,9 @@ export const QUERY_NAMES = [
   'change-create', 'change-lock', 'change-mark-reverted', 'change-by-id', 'change-list', 'deleted-list',
   'constraint-change-id', 'index-change-target', 'index-change-other', 'index-change-at', 'index-deleted-id',
   'source-create', 'source-list', 'source-by-id',
+  'constraint-user-key', 'constraint-session-token', 'index-session-user', 'index-session-expiry',
+  'user-create', 'user-upsert', 'user-by-key', 'user-list', 'user-update', 'user-delete',
+  'session-create', 'session-lookup', 'session-delete', 'session-delete-expired',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
