@@ -51,7 +51,8 @@ describe('the write matrix', () => {
       it(`${name} as ${role}: ${expected ?? 'allowed'}`, async () => {
         const req = await prepare();
         const before = await graphFingerprint(app.store);
-        const res = await app.send(req.method, req.path, req.body, role === 'anonymous' ? {} : c.as[role].headers);
+        const user = role === 'anonymous' ? null : c.as[role];
+        const res = await app.send(req.method, req.path, req.body, user?.headers ?? {});
         if (res.status === 201 && typeof res.body?.result?.id === 'string') c.nodes.add(res.body.result.id);
         if (expected) {
           expect(res.status).toBe(expected);
@@ -59,7 +60,7 @@ describe('the write matrix', () => {
           expect(await graphFingerprint(app.store)).toEqual(before);
         } else {
           expect(res.status, JSON.stringify(res.body)).toBe(req.status);
-          expect(res.body.change).toMatchObject({ by: c.as[role].username, id: expect.stringMatching(/^chg-/) });
+          expect(res.body.change).toMatchObject({ by: user!.username, id: expect.stringMatching(/^chg-/) });
           expect(await graphFingerprint(app.store)).not.toEqual(before);
         }
       });
