@@ -2,9 +2,7 @@
 // so a run stopped at any point resumes at the first batch not written, and a finished run is left as it is.
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { isNodeLabel, isRelationshipType } from '../../server/src/schema.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CYPHER_DIR } from '../../server/src/store/queries.js';
+import { loadQueries } from '../../server/src/store/queries.js';
 import { ensureSchema } from '../../server/src/store/schema-setup.js';
 import { layoutFor, nodeAt, relationshipsOf, type Layout, type NodeRow, type RelRow } from './model.js';
 
@@ -29,7 +27,8 @@ export class GeneratorError extends Error {
 }
 
 /** The generator's own queries (cypher/generate-*.cypher); the server never runs them. */
-const query = (name: 'generate-nodes' | 'generate-relationships'): string => readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+const QUERIES = loadQueries();
+const query = (name: 'generate-nodes' | 'generate-relationships'): string => QUERIES[name];
 
 const runKey = (o: { nodes: number; seed: number }): string => `nodes=${o.nodes};seed=${o.seed}`;
 

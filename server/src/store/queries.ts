@@ -14,6 +14,8 @@ export const QUERY_NAMES = [
   'constraint-workspace-id', 'constraint-workspace-name', 'workspace-create', 'workspace-list', 'workspace-by-id',
   'workspace-update', 'workspace-delete', 'subgraph-by-ids',
   'neighbourhood',
+  // npm run generate (synthetic graphs for the benchmark); the server never runs these.
+  'generate-nodes', 'generate-relationships',
   // Curation (issue 5): locked writes, history, sources.
   'count-business', 'curation-lock-nodes', 'curation-node-create', 'curation-node-put', 'curation-edge-create',
   'curation-edge-put', 'curation-edge-delete', 'curation-edge-ends', 'curation-sources',
