@@ -46,7 +46,7 @@ export async function sendJson<T>(method: JsonMethod, url: string, body?: unknow
     throw new ApiError(res.ok ? 'BAD_RESPONSE' : 'INTERNAL', `The server sent an unreadable reply (HTTP ${res.status}).`, res.status);
   }
   if (!res.ok && !bodyStatuses.includes(res.status)) {
-    if (isErrorResponse(parsed)) throw new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field);
+    if (isErrorResponse(parsed)) throw new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field, parsed.error.current);
     throw new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
   }
   return parsed as T;

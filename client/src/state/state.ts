@@ -3,6 +3,7 @@ import type { CooperationResponse, Graph, NodeResponse } from '../../../server/s
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
 import type { Filters } from '../filters/filters';
 import type { SceneMetrics } from '../analytics/scene-metrics';
+import { initialCuration, type CurationUi } from './curation-actions';
 import { createHistory, type History } from './history';
 import { emptyScene, type Point, type Scene } from './scene';
 
@@ -161,6 +162,8 @@ export interface State extends Scene {
   analytics: AnalyticsSettings;
   /** Measures of the visible scene, derived (recomputed after scene or filter changes); null until computed. */
   metrics: SceneMetrics | null;
+  /** The curation controls: edit form, relationship drawing, history toggle (see state/curation-actions.ts). */
+  curation: CurationUi;
 }
 
 /** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
@@ -187,5 +190,6 @@ export function initialState(settings: Partial<Settings> = {}, now = Date.now())
     cooperationDisplay: 'graph',
     analytics: defaultAnalytics(),
     metrics: null,
+    curation: initialCuration(),
   };
 }
