@@ -196,6 +196,7 @@ installTestHooks({
   screenPosition: view.screenPosition,
   modelPosition: view.modelPosition,
   classesOf: view.classesOf,
+  dataOf: view.dataOf,
   whenIdle: view.whenIdle,
   positions: () => Object.fromEntries(view.snapshot().positions),
   viewport: () => view.snapshot().viewport,
