@@ -1,5 +1,5 @@
-// Total nodes and relationships, for fingerprints and health.
+// Total nodes and relationships, for fingerprints and health; accounts and sessions are not part of the graph.
 // Params: none. Returns: nodes, relationships.
-CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH (n) WHERE NOT n:User AND NOT n:Session RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships

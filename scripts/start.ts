@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../server/src/main.js';
 import { ConfigError } from '../server/src/config.js';
 import { PrerequisiteError } from '../server/src/embedded-neo4j.js';
+import { AuthSecretError } from '../server/src/auth/auth-secret.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,7 +30,7 @@ if (clientIsStale()) {
 }
 
 main().catch((err: unknown) => {
-  const known = err instanceof ConfigError || err instanceof PrerequisiteError;
+  const known = err instanceof ConfigError || err instanceof PrerequisiteError || err instanceof AuthSecretError;
   process.stderr.write(`${known ? '' : 'start-up failed: '}${err instanceof Error ? (known ? err.message : err.stack) : String(err)}\n`);
   process.exit(1);
 });

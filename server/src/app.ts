@@ -2,6 +2,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import cookieParser from 'cookie-parser';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ import type { ConsoleLimits } from './store/console-query.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { EXPORT_DEFAULTS, type ExportLimits } from './services/export/export-service.js';
 import { errorHandler, notFoundHandler } from './error-middleware.js';
+import { authSettings, type AuthSettings } from './auth/auth-settings.js';
+import { authenticate } from './auth/authenticate.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 
 export interface AppDeps {
   store: GraphStore;
@@ -24,6 +29,10 @@ export interface AppDeps {
   console?: ConsoleLimits;
   /** Largest export and the time limit of an export query (defaults 50,000 nodes and 5 s). */
   export?: Partial<ExportLimits>;
+  /** Accounts: the password hasher (with the server secret), session length, AUTH_REQUIRED, login limits. */
+  auth?: AuthSettings;
+  /** Express `trust proxy` (TRUST_PROXY): needed behind an https proxy for Secure cookies and client IPs. */
+  trustProxy?: boolean | number | string;
 }
 
 /** JSON bodies above this are refused with 413; graph edits are small. */
@@ -33,11 +42,12 @@ const WORKSPACE_BODY_LIMIT = '4mb';
 /** 50,000 node ids of up to ~60 characters; a list past the export limit still gets its 413, not a body error. */
 const EXPORT_BODY_LIMIT = '4mb';
 
-export function createApp({ store, logger, clientDir, console: consoleLimits, export: exportLimits }: AppDeps): Express {
+export function createApp({ store, logger, clientDir, console: consoleLimits, export: exportLimits, auth = authSettings(), trustProxy = false }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  app.set('trust proxy', trustProxy);
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   app.use(pinoHttp({
     logger,
     genReqId: (req, res) => {
@@ -47,12 +57,20 @@ export function createApp({ store, logger, clientDir, console: consoleLimits, ex
       return id;
     },
     autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+    // Only what identifies the request: never headers (Authorization, Cookie, Set-Cookie) nor bodies.
+    serializers: {
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
   }));
+  app.use(cookieParser());
   // Saved scenes may list tens of thousands of nodes; every other body stays under BODY_LIMIT.
   app.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
   app.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
 
+  app.use('/api', authenticate(store, auth));
+  app.use('/api', authRoutes(store, auth));
   app.use('/api', readRoutes(store));
   app.use('/api', consoleRoutes(store, consoleLimits));
   app.use('/api', workspaceRoutes(store));

@@ -18,6 +18,11 @@ const envSchema = z.object({
   CONSOLE_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
   EXPORT_MAX_NODES: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   AUTO_SEED: z.enum(['true', 'false']).default('true'),
+  AUTH_REQUIRED: z.enum(['true', 'false']).default('false'),
+  AUTH_SECRET: z.string().min(32, 'expected at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  AUTH_SECRET_FILE: z.string().min(1).default('.data/auth-secret'),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(12),
+  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|loopback|[\w.:/, -]+)$/, 'expected true, false, a hop count or a list of proxy addresses').default('false'),
 });
 
 /** Resolved, validated settings of one server process. */
@@ -35,6 +40,10 @@ export interface Config {
   export: { maxNodes: number };
   /** Load the seed graph when the database has no business nodes. */
   autoSeed: boolean;
+  /** Accounts: whether reads need a login, the pepper's source, and how long a session lasts. */
+  auth: { required: boolean; secret?: string; secretFile: string; sessionTtlHours: number };
+  /** Express `trust proxy`: set it behind an https proxy so `req.secure` and client IPs are right. */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {
@@ -61,5 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     console: { timeoutMs: e.CONSOLE_TIMEOUT_MS, rowCap: e.CONSOLE_ROW_CAP },
     export: { maxNodes: e.EXPORT_MAX_NODES },
     autoSeed: e.AUTO_SEED === 'true',
+    auth: { required: e.AUTH_REQUIRED === 'true', secret: e.AUTH_SECRET, secretFile: e.AUTH_SECRET_FILE, sessionTtlHours: e.SESSION_TTL_HOURS },
+    trustProxy: trustProxySetting(e.TRUST_PROXY),
   };
+}
+
+/** `TRUST_PROXY` as Express reads it: a boolean, a hop count, or a list of addresses/subnets. */
+function trustProxySetting(raw: string): boolean | number | string {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }

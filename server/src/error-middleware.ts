@@ -11,6 +11,11 @@ function fromHttpError(err: { status?: number; type?: string; message?: string }
   return new AppError('BAD_REQUEST', err.status, err.message ?? 'Bad request.');
 }
 
+function safeError(err: unknown): Record<string, unknown> {
+  const e = (err ?? {}) as { name?: unknown; message?: unknown; stack?: unknown; code?: unknown };
+  return { type: e.name, message: e.message, stack: e.stack, ...(typeof e.code === 'string' ? { code: e.code } : {}) };
+}
+
 export const notFoundHandler: RequestHandler = (req, res) => {
   const body: ErrorResponse = { error: { code: 'NOT_FOUND', message: `No API endpoint ${req.method} ${req.path}.` } };
   res.status(404).json(body);
@@ -19,7 +24,8 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = err instanceof AppError ? err : fromHttpError(err as object);
   const status = known?.status ?? 500;
-  if (status >= 500) req.log?.error({ err }, 'request failed');
+  // Name, message and stack only: an arbitrary error's own fields could hold a request body or headers.
+  if (status >= 500) req.log?.error({ err: safeError(err) }, 'request failed');
   else req.log?.info({ code: known?.code, field: known?.field }, 'request refused');
   if (res.headersSent) return;
   const body: ErrorResponse = {

@@ -8,6 +8,8 @@ import { createApp } from './app.js';
 import { seedDatabase } from '../../seed/load.js';
 import { countEntities } from './store/graph-reads.js';
 import { ensureSchema } from './store/schema-setup.js';
+import { resolveAuthSecret } from './auth/auth-secret.js';
+import { authSettings } from './auth/auth-settings.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
@@ -16,6 +18,8 @@ const DRAIN_MS = 10_000;
 export async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before the database starts, so a bad secret stops start-up at once.
+  const secret = resolveAuthSecret({ secret: config.auth.secret, file: config.auth.secretFile });
   const db = await openDatabase(config, logger);
 
   let server: Server | undefined;
@@ -47,7 +51,8 @@ export async function main(): Promise<void> {
         await seedDatabase(db.store);
       }
     }
-    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console, export: config.export });
+    const auth = authSettings({ secret, sessionTtlHours: config.auth.sessionTtlHours, authRequired: config.auth.required });
+    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console, export: config.export, auth, trustProxy: config.trustProxy });
     server = await new Promise<Server>((res, rej) => {
       const s = app.listen(config.port, config.host, () => res(s));
       s.once('error', rej);

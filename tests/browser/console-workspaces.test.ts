@@ -126,7 +126,7 @@ describe('Cypher console', () => {
 
     await canvas.idle(page);
     expect(await graphFingerprint(h.app.store)).toEqual(before.graph);
-    expect((await apiCypher("MATCH (c {id: 'country:zz'}) RETURN c")).body.rows).toEqual([]);
+    expect((await apiCypher("MATCH (c:Entity {id: 'country:zz'}) RETURN c")).body.rows).toEqual([]);
     expect(sorted(await canvas.nodeIds(page))).toEqual(before.nodes);
     expect(sorted(await canvas.edgeIds(page))).toEqual(before.edges);
   });

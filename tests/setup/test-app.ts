@@ -2,18 +2,24 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import { authSettings, type AuthSettings, type LoginLimits } from '../../server/src/auth/auth-settings.js';
 import { createApp } from '../../server/src/app.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
 import type { ConsoleLimits } from '../../server/src/store/console-query.js';
 
+/** One pepper for the whole test run, so a user made through one test app logs in to any other. */
+export const TEST_AUTH_SECRET = Buffer.from('test-run-pepper-not-a-real-secret-0123456789', 'utf8');
+
 export interface TestApp {
   baseUrl: string;
   store: GraphStore;
+  /** The app's account settings (its hasher carries TEST_AUTH_SECRET). */
+  auth: AuthSettings;
   /** GET a path and parse the JSON body. */
   get(path: string): Promise<{ status: number; body: any }>;
   /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer. */
-  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+  send(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -29,23 +35,37 @@ async function answer(r: Response): Promise<{ status: number; body: any; headers
   return { status: r.status, body, headers: r.headers };
 }
 
-export async function startTestApp(opts: { store?: GraphStore; clientDir?: string; console?: ConsoleLimits } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  store?: GraphStore;
+  clientDir?: string;
+  console?: ConsoleLimits;
+  /** AUTH_REQUIRED for this app. */
+  authRequired?: boolean;
+  sessionTtlHours?: number;
+  loginLimits?: Partial<LoginLimits>;
+  /** A logger to capture what the app logs (silent by default). */
+  logger?: Logger;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const store = opts.store ?? (await testStore());
-  const app = createApp({ store, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console });
+  const auth = authSettings({ secret: TEST_AUTH_SECRET, authRequired: opts.authRequired, sessionTtlHours: opts.sessionTtlHours, loginLimits: opts.loginLimits });
+  const app = createApp({ store, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console, auth });
   const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
     store,
+    auth,
     async get(path) {
       const { status, body } = await answer(await fetch(baseUrl + path));
       return { status, body };
     },
-    async send(method, path, body) {
-      const init: RequestInit = { method };
+    async send(method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
       if (body !== undefined) {
         init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        init.headers = { 'content-type': 'application/json' };
+        init.headers = { 'content-type': 'application/json', ...headers };
       }
       return answer(await fetch(baseUrl + path, init));
     },

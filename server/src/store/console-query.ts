@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { isNodeLabel } from '../schema.js';
 import { collectGraph, plain } from './mapping.js';
 import { mapDriverError, type GraphStore } from './neo4j-store.js';
+import { assertNoPrivateNodes, checkOperator, checkParams } from './console-guard.js';
 
 export interface ConsoleLimits { timeoutMs: number; rowCap: number }
 
@@ -42,6 +43,7 @@ function checkPlan(summary: ResultSummary, readProcedures: ReadonlySet<string>):
   for (const op of operators(summary.plan as Plan | false)) {
     const name = op.operatorType.split('@')[0]!;
     if (REFUSED_OPERATORS[name]) throw new WriteRefusedError(REFUSED_OPERATORS[name]);
+    checkOperator(name, op.arguments);
     if (name.startsWith('ProcedureCall')) {
       const procedure = String(op.arguments.Details ?? '').split('(')[0]!.trim();
       if (!readProcedures.has(procedure) || REFUSED_PROCEDURE_PREFIXES.some((p) => procedure.startsWith(p))) {
@@ -136,6 +138,7 @@ export async function runConsoleQuery(store: GraphStore, query: string, params: 
   const tx = session.beginTransaction({ timeout: limits.timeoutMs });
   const driverParams = toDriverParams(params) as Record<string, unknown>;
   try {
+    checkParams(params);
     checkPlan((await tx.run(`EXPLAIN ${query}`, driverParams)).summary, allowed);
     const result = tx.run(query, driverParams);
     const rows: unknown[][] = [];
@@ -147,6 +150,7 @@ export async function runConsoleQuery(store: GraphStore, query: string, params: 
       rows.push(record.keys.map((k) => record.get(k)));
     }
     if (!rows.length) columns = (await result.keys()) as string[];
+    assertNoPrivateNodes(rows);
     const ids = nodeIds(rows);
     // Only model nodes go to the canvas; internal nodes (workspaces, later users) stay table-only.
     const graph = collectGraph(rows);

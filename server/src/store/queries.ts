@@ -13,6 +13,9 @@ export const QUERY_NAMES = [
   'resolve-threat', 'cooperation', 'neighbour-counts',
   'constraint-workspace-id', 'constraint-workspace-name', 'workspace-create', 'workspace-list', 'workspace-by-id',
   'workspace-update', 'workspace-delete', 'subgraph-by-ids',
+  'constraint-user-key', 'constraint-session-token', 'index-session-user', 'index-session-expiry',
+  'user-create', 'user-upsert', 'user-by-key', 'user-list', 'user-update', 'user-delete',
+  'session-create', 'session-lookup', 'session-delete', 'session-delete-expired',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -3,7 +3,10 @@ import type { GraphStore } from './neo4j-store.js';
 import type { QueryName } from './queries.js';
 
 /** Each runs in its own schema transaction (Neo4j does not mix schema and data writes). */
-const SCHEMA_QUERIES: QueryName[] = ['constraint-entity-id', 'index-entity-search', 'constraint-workspace-id', 'constraint-workspace-name'];
+const SCHEMA_QUERIES: QueryName[] = [
+  'constraint-entity-id', 'index-entity-search', 'constraint-workspace-id', 'constraint-workspace-name',
+  'constraint-user-key', 'constraint-session-token', 'index-session-user', 'index-session-expiry',
+];
 
 /** Creates every constraint and index that is missing; existing ones are left as they are. */
 export async function ensureSchema(store: GraphStore): Promise<void> {
