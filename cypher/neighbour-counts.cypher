@@ -29,7 +29,7 @@ CALL (centre) {
 CALL (centre) {
   MATCH (centre)--(m:Entity)
   WITH DISTINCT m
-  MATCH (m)-[:ADDRESSES|FOCUSES_ON]->{0,1}(:ThreatType)-[:SUBTYPE_OF]->{0,}(t:ThreatType)
+  MATCH (m)-[:ADDRESSES|FOCUSES_ON]->{0,1}(:ThreatType)(()-[:SUBTYPE_OF]->(:ThreatType)){0,}(t:ThreatType)
   WITH t, count(DISTINCT m) AS count
   ORDER BY count DESC, t.name
   RETURN collect({id: t.id, name: t.name, count: count}) AS byThreat

@@ -10,7 +10,7 @@ WHERE ($relTypes IS NULL OR type(r) IN $relTypes)
   AND ($threatIds IS NULL OR m.id IN $threatIds
        OR EXISTS { MATCH (m)-[:ADDRESSES|FOCUSES_ON]->(x:ThreatType) WHERE x.id IN $threatIds })
 WITH centre, m, collect(r) AS rels
-WITH centre, m, rels, COUNT { (m)--() } AS degree
+WITH centre, m, rels, COUNT { (m)--(:Entity) } AS degree
 ORDER BY degree DESC, m.name
 WITH centre, collect({node: m, rels: rels}) AS hits
 RETURN centre, size(hits) AS total, hits[$skip..($skip + $limit)] AS page

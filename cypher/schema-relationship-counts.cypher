@@ -1,6 +1,6 @@
-// Relationship count per type, with the labels seen at each end.
+// Relationship count per type among live business nodes, with the labels seen at each end.
 // Params: none. Returns: type, count, from (labels), to (labels).
-MATCH (a)-[r]->(b)
+MATCH (a:Entity)-[r]->(b:Entity)
 WITH type(r) AS type, r, [l IN labels(a) WHERE l <> 'Entity'] AS fromLabels, [l IN labels(b) WHERE l <> 'Entity'] AS toLabels
 UNWIND fromLabels AS f
 UNWIND toLabels AS t

@@ -1,10 +1,11 @@
 // One shortest path between two nodes, at most $maxHops long (the pattern's 6 is the hard cap).
+// Every node on the way is a live business node (:Entity; soft-deleted nodes are not).
 // Filters sit inside the pattern so they apply before the shortest are chosen: every hop's type must be in
 // $relTypes, and with a threat every Forum or Agreement on the way must address it (or a sub-threat).
 // Params: $from, $to, $maxHops (int 1..6), $relTypes (list|null), $threatIds (list|null).
 // Returns: path.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH path = SHORTEST 1 (a)(()-[r]-(n)
+MATCH path = SHORTEST 1 (a)(()-[r]-(n:Entity)
   WHERE ($relTypes IS NULL OR type(r) IN $relTypes)
     AND ($threatIds IS NULL OR n.id = $to OR NOT (n:Forum OR n:Agreement)
          OR EXISTS { MATCH (n)-[:ADDRESSES]->(t:ThreatType) WHERE t.id IN $threatIds })){1,6}(b)

@@ -11,6 +11,10 @@ export interface Evidence {
   end: number | null;
   /** Present when the fact is asserted by a curator rather than quoted. */
   note?: string;
+  /** Curation: true on evidence a curator asserted through the API (with `note` and `curator`). */
+  curatorAsserted?: boolean;
+  /** Curation: the username of the curator who asserted it. */
+  curator?: string;
 }
 
 /** Primary labels a node can carry (Actor nodes also carry Country, Person or Organization). */
@@ -55,6 +59,19 @@ export interface SchemaResponse {
   labels: { label: string; count: number }[];
   relationshipTypes: { type: string; count: number; from: string[]; to: string[] }[];
   totals: { nodes: number; relationships: number };
+  /** Curation: the properties each primary label and relationship type may carry, with their types (for edit forms). */
+  properties?: SchemaProperties;
+}
+
+/** A property's type in the allow-list; `date` is an ISO date (`2025`, `2025-04`, `2025-04-08`), `enum` lists its values. */
+export type PropertyTypeInfo =
+  | { kind: 'string' | 'string[]' | 'boolean' | 'number' | 'integer' | 'date' }
+  | { kind: 'enum'; values: readonly string[] };
+
+/** `GET /api/schema` `properties`: per primary label (Country, Forum, ...) and per relationship type. */
+export interface SchemaProperties {
+  labels: Record<string, Record<string, PropertyTypeInfo>>;
+  relationshipTypes: Record<string, Record<string, PropertyTypeInfo>>;
 }
 
 export interface SearchResponse { nodes: (GraphNode & { score: number })[] }
@@ -302,7 +319,16 @@ export interface ChangeRecord {
   revertOf?: string;
   /** Set when a later change reverted this one. */
   revertedBy?: string;
+  /** For a merge: the node merged into the target (and soft-deleted). */
+  otherId?: string;
 }
+
+/**
+ * `ChangeRecord.before` / `.after`: the nodes and relationships the change touched, as the API shows them
+ * (properties include `version`), before and after it. A node or relationship absent from `after` was
+ * deleted (a node soft-deleted); one absent from `before` was created. Null never occurs: empty lists do.
+ */
+export interface ChangeSnapshot { nodes: GraphNode[]; edges: GraphEdge[] }
 
 /** Answer of every write: the new state of the target (null once deleted) and the change recorded. */
 export interface WriteResponse<T = GraphNode | GraphEdge> { result: T | null; change: ChangeRecord }

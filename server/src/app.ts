@@ -13,6 +13,7 @@ import { consoleRoutes } from './routes/console-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
 import type { ConsoleLimits } from './store/console-query.js';
 import { exportRoutes } from './routes/export-routes.js';
+import { curationRoutes } from './routes/curation-routes.js';
 import { EXPORT_DEFAULTS, type ExportLimits } from './services/export/export-service.js';
 import { errorHandler, notFoundHandler } from './error-middleware.js';
 import { authSettings, type AuthSettings } from './auth/auth-settings.js';
@@ -75,6 +76,7 @@ export function createApp({ store, logger, clientDir, console: consoleLimits, ex
   app.use('/api', consoleRoutes(store, consoleLimits));
   app.use('/api', workspaceRoutes(store));
   app.use('/api', exportRoutes(store, { ...EXPORT_DEFAULTS, ...(consoleLimits ? { queryTimeoutMs: consoleLimits.timeoutMs } : {}), ...exportLimits }));
+  app.use('/api', curationRoutes(store));
   app.use('/api', notFoundHandler);
 
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

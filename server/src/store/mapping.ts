@@ -38,10 +38,14 @@ export function parseEvidence(raw: unknown): Evidence[] {
 }
 
 export function toGraphNode(node: Node): GraphNode {
-  const p = node.properties as Record<string, unknown>;
+  return nodeFromProps(node.labels, node.properties as Record<string, unknown>);
+}
+
+/** A node as the API shows it, from its labels and stored properties (also used for history snapshots). */
+export function nodeFromProps(labels: readonly string[], p: Record<string, unknown>): GraphNode {
   return {
     id: String(p.id),
-    labels: node.labels.filter((l) => !INTERNAL_LABELS.has(l)) as NodeLabel[],
+    labels: labels.filter((l) => !INTERNAL_LABELS.has(l)) as NodeLabel[],
     name: String(p.name ?? p.title ?? p.id),
     properties: plainProps(p),
     evidence: parseEvidence(p.evidence),
@@ -49,10 +53,14 @@ export function toGraphNode(node: Node): GraphNode {
 }
 
 export function toGraphEdge(rel: Relationship, source: string, target: string): GraphEdge {
-  const p = rel.properties as Record<string, unknown>;
+  return edgeFromProps(rel.type, source, target, { id: rel.elementId, ...rel.properties } as Record<string, unknown>);
+}
+
+/** A relationship as the API shows it, from its type, ends and stored properties (also used for history snapshots). */
+export function edgeFromProps(type: string, source: string, target: string, p: Record<string, unknown>): GraphEdge {
   return {
-    id: String(p.id ?? rel.elementId),
-    type: rel.type,
+    id: String(p.id),
+    type,
     source,
     target,
     properties: plainProps(p),

@@ -13,6 +13,12 @@ export const QUERY_NAMES = [
   'resolve-threat', 'cooperation', 'neighbour-counts',
   'constraint-workspace-id', 'constraint-workspace-name', 'workspace-create', 'workspace-list', 'workspace-by-id',
   'workspace-update', 'workspace-delete', 'subgraph-by-ids',
+  // Curation (issue 5): locked writes, history, sources.
+  'count-business', 'curation-lock-nodes', 'curation-node-create', 'curation-node-put', 'curation-edge-create',
+  'curation-edge-put', 'curation-edge-delete', 'curation-edge-ends', 'curation-sources',
+  'change-create', 'change-lock', 'change-mark-reverted', 'change-by-id', 'change-list', 'deleted-list',
+  'constraint-change-id', 'index-change-target', 'index-change-other', 'index-change-at', 'index-deleted-id',
+  'source-create', 'source-list', 'source-by-id',
   'constraint-user-key', 'constraint-session-token', 'index-session-user', 'index-session-expiry',
   'user-create', 'user-upsert', 'user-by-key', 'user-list', 'user-update', 'user-delete',
   'session-create', 'session-lookup', 'session-delete', 'session-delete-expired',

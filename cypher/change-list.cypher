@@ -1,0 +1,16 @@
+// Changes newest first: all of them ($targetId null), or those of one node or relationship (as the target, or as
+// the node merged away), older than the cursor change ($beforeAt/$beforeId, both null for the newest).
+// Params: $targetId (id|null), $beforeAt (ISO datetime|null), $beforeId (id|null), $limit (int).
+// Returns: c (change map).
+CALL () {
+  MATCH (c:Change) WHERE $targetId IS NULL RETURN c
+  UNION
+  MATCH (c:Change {targetId: $targetId}) RETURN c
+  UNION
+  MATCH (c:Change {otherId: $targetId}) RETURN c
+}
+WITH c
+WHERE $beforeAt IS NULL OR c.at < datetime($beforeAt) OR (c.at = datetime($beforeAt) AND c.id < $beforeId)
+RETURN c {.*, at: toString(c.at)} AS c
+ORDER BY c.at DESC, c.id DESC
+LIMIT $limit

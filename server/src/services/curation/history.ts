@@ -1,0 +1,36 @@
+// Use cases: a node's or relationship's history, the recent-changes feed, and what can be restored.
+import type { ChangeListResponse, DeletedListResponse } from '../../api-types.js';
+import { NotFoundError } from '../../errors.js';
+import { changeRowById, deletedChangeRows, listChangeRows } from '../../store/curation-store.js';
+import type { GraphStore } from '../../store/neo4j-store.js';
+import { parseState } from './raw-state.js';
+import { toChangeRecord } from './record.js';
+
+/** Changes newest first: of one target (null: all), `limit` of them, older than change `before` if given. */
+export async function listChanges(store: GraphStore, q: { targetId: string | null; limit: number; before?: string }): Promise<ChangeListResponse> {
+  let beforeAt: string | null = null;
+  if (q.before) {
+    const cursor = await changeRowById(store, q.before);
+    if (!cursor) throw new NotFoundError(`No change with id "${q.before}" to list before.`, 'before');
+    beforeAt = cursor.at;
+  }
+  const rows = await listChangeRows(store, { targetId: q.targetId, beforeAt, beforeId: q.before ?? null, limit: q.limit + 1 });
+  return { changes: rows.slice(0, q.limit).map(toChangeRecord), hasMore: rows.length > q.limit };
+}
+
+/** Deleted nodes and relationships (and nodes merged away) that reverting their change would restore, newest first. */
+export async function listDeleted(store: GraphStore, limit: number): Promise<DeletedListResponse> {
+  const rows = await deletedChangeRows(store, limit);
+  return {
+    deleted: rows.map((row) => {
+      const before = parseState(row.before);
+      const id = row.otherId ?? row.targetId;
+      const node = before.nodes.find((n) => n.id === id);
+      const edge = before.edges.find((e) => e.id === id);
+      const names = new Map(before.nodes.map((n) => [n.id, String(n.props.name)]));
+      const name = node ? String(node.props.name)
+        : edge ? `${names.get(edge.source) ?? edge.source} ${edge.type} ${names.get(edge.target) ?? edge.target}` : id;
+      return { change: toChangeRecord(row), kind: node ? 'node' as const : 'edge' as const, id, name };
+    }),
+  };
+}
