@@ -5,9 +5,9 @@ import type { GraphEdge, GraphNode, SchemaResponse } from '../../server/src/api-
 import { RELATIONSHIP_TYPES } from '../../server/src/schema.js';
 import { changeRows } from '../../client/src/curation/change-diff.js';
 import { conflictRows, currentElement, reapplied } from '../../client/src/curation/conflict.js';
-import { mentionedNodeIds } from '../../client/src/curation/curation-operations.js';
+import { changeEffect } from '../../client/src/curation/change-sync.js';
 import { unitedAliases } from '../../client/src/curation/merge-dialog.js';
-import { draftOf, edgeUpdateOf, nodeUpdateOf, parseList, slotOfField, validateDraft, versionOf } from '../../client/src/curation/node-draft.js';
+import { allowedFromSchema, draftOf, edgeUpdateOf, nodeUpdateOf, parseList, slotOfField, validateDraft, versionOf } from '../../client/src/curation/node-draft.js';
 import { fittingTypes } from '../../client/src/curation/relationship-fit.js';
 import { patchScene } from '../../client/src/state/curation-actions.js';
 import { emptyScene } from '../../client/src/state/scene.js';
@@ -109,6 +109,24 @@ describe('edit drafts', () => {
     expect(validateDraft({ ...draft, name: '' }, 'edge')).toEqual({});
   });
 
+  it('offers exactly what the schema allows, typed, and checks dates, integers and choices', () => {
+    const allowed = allowedFromSchema({
+      aliases: { kind: 'string[]' }, founded: { kind: 'integer' }, since: { kind: 'date' },
+      confidence: { kind: 'enum', values: ['confirmed', 'reported'] }, tags: { kind: 'string[]' },
+    });
+    expect(allowed.map((a) => a.key)).toEqual(['founded', 'since', 'confidence', 'tags']);
+    const draft = draftOf(uk, allowed);
+    expect(draft.properties.map((p) => [p.key, p.type, p.text])).toEqual([
+      ['confidence', 'enum', ''], ['founded', 'integer', '1707'], ['since', 'date', ''], ['tags', 'list', ''],
+    ]);
+    const set = (key: string, text: string) => ({ ...draft, properties: draft.properties.map((p) => (p.key === key ? { ...p, text } : p)) });
+    expect(Object.keys(validateDraft(set('founded', '17.5'), 'node'))).toEqual(['property:founded']);
+    expect(Object.keys(validateDraft(set('since', '2025-13'), 'node'))).toEqual(['property:since']);
+    expect(Object.keys(validateDraft(set('confidence', 'rumour'), 'node'))).toEqual(['property:confidence']);
+    expect(validateDraft(set('since', '2025-04'), 'node')).toEqual({});
+    expect(nodeUpdateOf(uk, set('confidence', 'reported'))).toEqual({ version: 3, properties: { confidence: 'reported' } });
+  });
+
   it('places a server 422 next to the field it names', () => {
     expect(slotOfField('name')).toBe('name');
     expect(slotOfField('properties.founded')).toBe('property:founded');
@@ -121,22 +139,53 @@ describe('edit drafts', () => {
 
   it('reads versions and lists', () => {
     expect(versionOf(uk)).toBe(3);
-    expect(versionOf({ properties: {} })).toBe(0);
+    expect(versionOf({ properties: {} })).toBe(1);
     expect(parseList(' a, b ,\n a,,c ')).toEqual(['a', 'b', 'c']);
   });
 });
 
 describe('history rows', () => {
+  const uk = node('country:uk', 'UK', ['Actor', 'Country'], { version: 1, description: 'd', aliases: ['GB'] });
+  const renamed = { ...uk, name: 'United Kingdom', properties: { ...uk.properties, version: 2, aliases: ['GB', 'UK'] } };
+
   it('shows each changed field before -> after, name first, version noise left out', () => {
-    const rows = changeRows({
-      before: { id: 'x', name: 'UK', properties: { version: 1, description: 'd', aliases: ['GB'] } },
-      after: { id: 'x', name: 'United Kingdom', properties: { version: 2, description: 'd', aliases: ['GB', 'UK'] } },
-    });
-    expect(rows).toEqual([
+    expect(changeRows({ before: { nodes: [uk], edges: [] }, after: { nodes: [renamed], edges: [] } })).toEqual([
       { field: 'name', before: 'UK', after: 'United Kingdom' },
       { field: 'aliases', before: 'GB', after: 'GB, UK' },
     ]);
-    expect(changeRows({ before: null, after: { name: 'New' } })).toEqual([{ field: 'name', before: '—', after: 'New' }]);
+  });
+
+  it('says what a change created and deleted, naming each element when it touched several', () => {
+    const e = edge('rel:uk-fcm', 'country:uk', 'forum:fcm');
+    const rows = changeRows({ before: { nodes: [uk], edges: [e] }, after: { nodes: [], edges: [] } });
+    expect(rows).toEqual([
+      { field: 'UK', before: 'present', after: 'deleted' },
+      { field: 'PARTICIPATED_IN', before: 'present', after: 'deleted' },
+    ]);
+    expect(changeRows({ before: { nodes: [], edges: [] }, after: { nodes: [uk], edges: [] } })).toEqual([{ field: 'UK', before: '—', after: 'present' }]);
+    const both = changeRows({ before: { nodes: [uk, node('b', 'B', ['Forum'])], edges: [] }, after: { nodes: [renamed], edges: [] } });
+    expect(both).toContainEqual({ field: 'UK · name', before: 'UK', after: 'United Kingdom' });
+    expect(both).toContainEqual({ field: 'B', before: 'present', after: 'deleted' });
+  });
+});
+
+describe('what a change does to the canvas', () => {
+  it('updates what stayed, removes what went and lists what appeared', () => {
+    const keep = node('k', 'Keep', ['Forum']);
+    const gone = node('g', 'Gone', ['Forum']);
+    const moved = edge('e-new', 'x', 'k');
+    const old = edge('e-old', 'x', 'g');
+    const merged = changeEffect({ before: { nodes: [keep, gone], edges: [old] }, after: { nodes: [{ ...keep, name: 'Kept' }], edges: [moved] } });
+    expect(merged.patch.removedNodes).toEqual(['g']);
+    expect(merged.patch.removedEdges).toEqual(['e-old']);
+    expect(merged.patch.nodes?.map((n) => n.name)).toEqual(['Kept']);
+    expect(merged.appeared.edges.map((e) => e.id)).toEqual(['e-new']);
+    expect(merged.appeared.nodes).toEqual([]);
+    // Reverting it brings the merged node back.
+    const reverted = changeEffect({ before: { nodes: [keep], edges: [moved] }, after: { nodes: [keep, gone], edges: [old] } });
+    expect(reverted.appeared.nodes.map((n) => n.id)).toEqual(['g']);
+    expect(reverted.patch.removedEdges).toEqual(['e-new']);
+    expect(changeEffect({ before: null, after: undefined }).patch.removedNodes).toEqual([]);
   });
 });
 
@@ -176,10 +225,5 @@ describe('merge helpers', () => {
     const keep = node('country:uk', 'United Kingdom', ['Actor', 'Country'], { aliases: ['Britain'] });
     const other = node('country:gb', 'UK', ['Actor', 'Country'], { aliases: ['Britain', 'United Kingdom', 'GB'] });
     expect(unitedAliases(keep, other)).toEqual(['Britain', 'UK', 'GB']);
-  });
-
-  it('finds the nodes a merge record names', () => {
-    const before = { kept: node('k', 'K', ['Forum']), merged: node('m', 'M', ['Forum']), edges: [{ id: 'e1', source: 'm', target: 'x', type: 'T', properties: {} }] };
-    expect(mentionedNodeIds(before).sort()).toEqual(['k', 'm']);
   });
 });

@@ -18,7 +18,7 @@ export interface CurationApi {
   /** Undoes a change by recording its inverse (also how a soft delete is restored). */
   revert(changeId: string): Promise<WriteResponse>;
   history(kind: 'node' | 'edge', id: string): Promise<ChangeListResponse>;
-  /** Newest first; `before` is the `at` of the last change already shown (paging). */
+  /** Newest first; `before` is the id of the last change already shown (paging). */
   changes(opts?: { limit?: number; before?: string }): Promise<ChangeListResponse>;
   deleted(limit?: number): Promise<DeletedListResponse>;
   sources(): Promise<SourceListResponse>;

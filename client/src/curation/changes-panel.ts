@@ -39,7 +39,7 @@ export function createChangesPanel(d: ChangesPanelDeps): ChangesPanel {
   const load = async (older = false): Promise<void> => {
     const s = d.store.get();
     try {
-      const before = older ? shown[shown.length - 1]?.at : undefined;
+      const before = older ? shown[shown.length - 1]?.id : undefined;
       const res = await d.api.changes(before ? { limit: PAGE, before } : { limit: PAGE });
       shown = older ? [...shown, ...res.changes] : res.changes;
       more.hidden = !res.hasMore;

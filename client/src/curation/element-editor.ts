@@ -27,8 +27,8 @@ export interface EditorDeps {
   api: CurationApi;
   reads: Pick<ApiClient, 'node'>;
   actions: Pick<Actions, 'notify'>;
-  /** Properties the schema allows for the node's labels (empty: the element's own are offered). */
-  allowedProperties(labels: readonly string[]): AllowedProperty[];
+  /** Properties the schema allows for the node's label or the relationship's type (empty: the element's own are offered). */
+  allowedProperties(element: GraphNode | GraphEdge): AllowedProperty[];
 }
 
 /** The editor's element, shown by the details panel instead of its body while `active`. */
@@ -37,7 +37,7 @@ export interface ElementEditor {
   active(s: State): boolean;
 }
 
-const PROPERTY_TYPES: readonly PropertyType[] = ['string', 'number', 'boolean', 'list'];
+const PROPERTY_TYPES: readonly PropertyType[] = ['string', 'number', 'integer', 'boolean', 'list', 'date'];
 
 /** Creates the editor; it builds its form whenever `curation.editing` names a new target. */
 export function createElementEditor(d: EditorDeps): ElementEditor {
@@ -45,7 +45,8 @@ export function createElementEditor(d: EditorDeps): ElementEditor {
   let shown: State['curation']['editing'] = null;
 
   const build = (kind: 'node' | 'edge', base: GraphNode | GraphEdge): void => {
-    const draft = draftOf(base, kind === 'node' ? d.allowedProperties((base as GraphNode).labels) : []);
+    const allowed = d.allowedProperties(base);
+    const draft = draftOf(base, allowed);
     const messages = new Map<Slot, HTMLElement>();
     const slotMessage = (slot: Slot): HTMLElement => {
       const m = el('p', { className: 'form-message', testId: `edit-error-${slot.replace(':', '-')}`, attrs: { role: 'alert' } });
@@ -66,9 +67,13 @@ export function createElementEditor(d: EditorDeps): ElementEditor {
     const propList = el('div', { className: 'edit-properties' });
     const addPropertyRow = (p: PropertyDraft): void => {
       const slot = `property:${p.key}`;
-      const input = p.type === 'boolean'
-        ? el('select', { className: 'form-input', testId: `edit-prop-${p.key}` }, ['', 'true', 'false'].map((v) => el('option', { text: v || '—', attrs: { value: v } })))
-        : el('input', { className: 'form-input', testId: `edit-prop-${p.key}`, attrs: { type: p.type === 'number' ? 'text' : 'text', inputmode: p.type === 'number' ? 'decimal' : 'text' } });
+      const choices = p.type === 'boolean' ? ['true', 'false'] : p.type === 'enum' ? [...(p.values ?? [])] : null;
+      const input = choices
+        ? el('select', { className: 'form-input', testId: `edit-prop-${p.key}` }, ['', ...choices].map((v) => el('option', { text: v || '—', attrs: { value: v } })))
+        : el('input', {
+          className: 'form-input', testId: `edit-prop-${p.key}`,
+          attrs: { type: 'text', inputmode: p.type === 'number' || p.type === 'integer' ? 'decimal' : 'text', ...(p.type === 'date' ? { placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD' } : {}) },
+        });
       input.value = p.text;
       props.push({ draft: p, input });
       propList.append(field(`${humanizeKey(p.key)}${p.type === 'list' ? ' (comma-separated)' : ''}`, input, slot));
@@ -151,7 +156,8 @@ export function createElementEditor(d: EditorDeps): ElementEditor {
       ...nodeFields,
       el('h3', { className: 'details-subtitle', text: 'Properties' }),
       propList,
-      el('div', { className: 'edit-new-property' }, [newKey, newType, addProp]),
+      // With the schema's allow-list every allowed property is listed already; without it, curators may add one.
+      ...(allowed.length ? [] : [el('div', { className: 'edit-new-property' }, [newKey, newType, addProp])]),
       evidence.element,
       formMessage,
       el('div', { className: 'button-row' }, [save, cancel]),

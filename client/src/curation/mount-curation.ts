@@ -16,6 +16,7 @@ import { createDetailsControls, type DetailsControls } from './details-controls'
 import { createElementEditor, type ElementEditor } from './element-editor';
 import { openMergeDialog } from './merge-dialog';
 import { openNodeCreateDialog } from './node-create-dialog';
+import { allowedFromSchema } from './node-draft';
 import './curation.css';
 import { canEdit } from './permissions';
 import { openRelationshipDialog } from './relationship-dialog';
@@ -52,19 +53,28 @@ export interface CurationUiParts {
 
 /** Builds the curation UI. */
 export function mountCuration(d: CurationDeps): CurationUiParts {
-  const ops = createCurationOperations({ api: d.api, reads: d.reads, store: d.store, actions: d.actions, cur: d.cur, select: d.select });
+  const ops = createCurationOperations({ api: d.api, store: d.store, actions: d.actions, cur: d.cur, select: d.select });
   const notify = (text: string): void => { d.actions.notify('info', text); };
   let schema: Promise<SchemaResponse> | null = null;
   const loadSchema = (): Promise<SchemaResponse> => {
     schema ??= d.reads.schema().catch((err: unknown) => { schema = null; throw err; });
     return schema;
   };
-  void loadSchema().catch(() => { /* retried when needed */ });
+  /** The schema once loaded: its property allow-list shapes the edit form. */
+  let known: SchemaResponse | null = null;
+  void loadSchema().then((sc) => { known = sc; }, () => { /* retried when needed */ });
 
   const editor = createElementEditor({
     store: d.store, cur: d.cur, ops, api: d.api, reads: d.reads, actions: d.actions,
-    // The schema does not list properties per label yet: the form offers the element's own and lets curators add more.
-    allowedProperties: () => [],
+    allowedProperties: (element) => {
+      const props = known?.properties;
+      if (!props) return [];
+      if ('labels' in element) {
+        const label = element.labels.find((l) => l in props.labels);
+        return allowedFromSchema(label ? props.labels[label] : undefined);
+      }
+      return allowedFromSchema(props.relationshipTypes[element.type]);
+    },
   });
   const controls = createDetailsControls({ api: d.api, reads: d.reads, ops, cur: d.cur, actions: d.actions, report: d.report });
 

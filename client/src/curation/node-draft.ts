@@ -1,11 +1,11 @@
 // An edit form's draft as plain data: built from a node or relationship, validated, and turned into the PATCH body.
-import type { EdgeUpdateRequest, GraphEdge, GraphNode, NodeUpdateRequest, PropertyValue } from '../../../server/src/api-types';
+import type { EdgeUpdateRequest, GraphEdge, GraphNode, NodeUpdateRequest, PropertyTypeInfo, PropertyValue } from '../../../server/src/api-types';
 
 /** How a property's text is read back into a value. */
-export type PropertyType = 'string' | 'number' | 'boolean' | 'list';
+export type PropertyType = 'string' | 'number' | 'integer' | 'boolean' | 'list' | 'date' | 'enum';
 
 /** One editable property: its key, its type and the text in its input. */
-export interface PropertyDraft { key: string; type: PropertyType; text: string; isNew?: boolean }
+export interface PropertyDraft { key: string; type: PropertyType; text: string; isNew?: boolean; /** The choices of an `enum`. */ values?: readonly string[] }
 
 /** What the edit form holds (name, aliases and description only for nodes). */
 export interface ElementDraft {
@@ -17,22 +17,32 @@ export interface ElementDraft {
 }
 
 /** A property the schema allows for a label (from GET /api/schema when the server lists them). */
-export interface AllowedProperty { key: string; type: PropertyType }
+export interface AllowedProperty { key: string; type: PropertyType; values?: readonly string[] }
+
+/** The schema's allow-list for one label or relationship type, as form fields (name, aliases, description left out). */
+export function allowedFromSchema(info: Readonly<Record<string, PropertyTypeInfo>> | undefined): AllowedProperty[] {
+  const kinds: Record<string, PropertyType> = { string: 'string', 'string[]': 'list', boolean: 'boolean', number: 'number', integer: 'integer', date: 'date' };
+  return Object.entries(info ?? {})
+    .filter(([key]) => !RESERVED_KEYS.includes(key))
+    .map(([key, t]) => (t.kind === 'enum' ? { key, type: 'enum' as const, values: t.values } : { key, type: kinds[t.kind] ?? 'string' }));
+}
 
 /** Keys the form edits elsewhere or that the server owns; never offered as free properties. */
 export const RESERVED_KEYS: readonly string[] = [
   'id', 'name', 'aliases', 'description', 'version', 'evidence', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy',
   'deleted', 'deletedAt', 'deletedBy', 'mergedInto', 'title', 'text',
 ];
+/** An ISO date as the server takes it: `2025`, `2025-04` or `2025-04-08`. */
+const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 /** A property key a curator may add: starts with a letter, then letters, digits or underscores. */
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** The server's limit for a name; longer is refused as 422 anyway, so say it before sending. */
 export const MAX_NAME = 200;
 
-/** The element's version (the server's optimistic-concurrency counter; 0 when it has none yet). */
+/** The element's version (the server's optimistic-concurrency counter; an element never edited is at 1). */
 export function versionOf(element: { properties: Record<string, unknown> } | null | undefined): number {
   const v = element?.properties['version'];
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+  return typeof v === 'number' && Number.isFinite(v) ? v : 1;
 }
 
 function typeOf(value: unknown): PropertyType {
@@ -53,13 +63,17 @@ export function parseList(text: string): string[] {
   return [...new Set(text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean))];
 }
 
-/** The draft for `element`: its own properties, plus any the schema allows that it lacks. */
+/**
+ * The draft for `element`. With the schema's allow-list: exactly the properties it allows (filled
+ * from the element); without one: the element's own properties, typed by their values.
+ */
 export function draftOf(element: GraphNode | GraphEdge, allowed: readonly AllowedProperty[] = []): ElementDraft {
   const props = element.properties;
-  const own = Object.entries(props)
+  const own = allowed.length ? [] : Object.entries(props)
     .filter(([k, v]) => !RESERVED_KEYS.includes(k) && v !== null && (typeof v !== 'object' || Array.isArray(v)))
     .map(([key, value]) => ({ key, type: typeOf(value), text: textOf(value) }));
-  const extra = allowed.filter((a) => !RESERVED_KEYS.includes(a.key) && !(a.key in props)).map((a) => ({ key: a.key, type: a.type, text: '' }));
+  const extra = allowed.filter((a) => !RESERVED_KEYS.includes(a.key))
+    .map((a) => ({ key: a.key, type: a.type, text: textOf(props[a.key]), ...(a.values ? { values: a.values } : {}) }));
   return {
     name: 'name' in element ? element.name : '',
     aliases: textOf(props['aliases']),
@@ -73,10 +87,10 @@ export function parseProperty(p: PropertyDraft): PropertyValue | null {
   const text = p.text.trim();
   if (!text) return null;
   switch (p.type) {
-    case 'number': return Number(text);
+    case 'number': case 'integer': return Number(text);
     case 'boolean': return text === 'true';
     case 'list': return parseList(text);
-    case 'string': return text;
+    case 'string': case 'date': case 'enum': return text;
   }
 }
 
@@ -98,7 +112,10 @@ export function validateDraft(draft: ElementDraft, kind: 'node' | 'edge'): Recor
     else if (RESERVED_KEYS.includes(p.key)) errors[slot] = `“${p.key}” is set elsewhere in this form or by the server.`;
     else if (seen.has(p.key)) errors[slot] = `“${p.key}” is listed twice.`;
     else if (p.type === 'number' && p.text.trim() && !Number.isFinite(Number(p.text.trim()))) errors[slot] = 'Expecting a number.';
+    else if (p.type === 'integer' && p.text.trim() && !Number.isInteger(Number(p.text.trim()))) errors[slot] = 'Expecting a whole number.';
     else if (p.type === 'boolean' && p.text.trim() && !['true', 'false'].includes(p.text.trim())) errors[slot] = 'Expecting true or false.';
+    else if (p.type === 'date' && p.text.trim() && !ISO_DATE.test(p.text.trim())) errors[slot] = 'Expecting a date as 2025, 2025-04 or 2025-04-08.';
+    else if (p.type === 'enum' && p.text.trim() && !(p.values ?? []).includes(p.text.trim())) errors[slot] = `Expecting one of: ${(p.values ?? []).join(', ')}.`;
     seen.add(p.key);
   }
   return errors;

@@ -10,9 +10,11 @@ import { openModal } from './modal';
 import { slotOfField } from './node-draft';
 import { fittingTypes } from './relationship-fit';
 
-/** One "key = value" property row of the new relationship. */
-function propertyRow(): { element: HTMLElement; read(): [string, PropertyValue] | null } {
-  const key = el('input', { className: 'form-input', testId: 'rel-prop-key', attrs: { type: 'text', placeholder: 'property (e.g. role)', 'aria-label': 'Property name' } });
+let dialogs = 0;
+
+/** One "key = value" property row of the new relationship; `keys` names the datalist of allowed keys. */
+function propertyRow(keys: string): { element: HTMLElement; read(): [string, PropertyValue] | null } {
+  const key = el('input', { className: 'form-input', testId: 'rel-prop-key', attrs: { type: 'text', list: keys, placeholder: 'property (e.g. role)', 'aria-label': 'Property name' } });
   const value = el('input', { className: 'form-input', testId: 'rel-prop-value', attrs: { type: 'text', placeholder: 'value', 'aria-label': 'Property value' } });
   return {
     element: el('div', { className: 'rel-prop-row' }, [key, value]),
@@ -31,9 +33,18 @@ export function openRelationshipDialog(o: {
       attrs: { value: String(i) },
     })));
   const typeMessage = el('p', { className: 'form-message', testId: 'rel-type-error', attrs: { role: 'alert' } });
-  const rows = [propertyRow()];
+  const keysId = `rel-prop-keys-${++dialogs}`;
+  const keyList = el('datalist', { attrs: { id: keysId } });
+  const syncKeys = (): void => {
+    const chosen = options[Number(type.value)];
+    const allowed = chosen ? Object.keys(o.schema.properties?.relationshipTypes[chosen.type] ?? {}) : [];
+    keyList.replaceChildren(...allowed.sort().map((k) => el('option', { attrs: { value: k } })));
+  };
+  type.addEventListener('change', syncKeys);
+  syncKeys();
+  const rows = [propertyRow(keysId)];
   const propList = el('div', { className: 'rel-props' }, rows.map((r) => r.element));
-  const addRow = button('Add property', () => { const r = propertyRow(); rows.push(r); propList.append(r.element); }, { testId: 'rel-add-property' });
+  const addRow = button('Add property', () => { const r = propertyRow(keysId); rows.push(r); propList.append(r.element); }, { testId: 'rel-add-property' });
   const evidence = createEvidenceEntry(o.api, { required: true });
   const message = el('p', { className: 'form-message', testId: 'rel-message', attrs: { role: 'alert' } });
   const create = button('Create relationship', () => void submit(), { className: 'primary', testId: 'rel-create' });
@@ -77,7 +88,7 @@ export function openRelationshipDialog(o: {
         ? el('label', { className: 'field' }, [el('span', { className: 'field-name', text: 'Type (only those the schema allows between these labels)' }), type, typeMessage])
         : el('p', { className: 'form-message', testId: 'rel-no-type', text: `No relationship type joins a ${o.from.labels.join('/')} and a ${o.to.labels.join('/')}.` }),
       el('h3', { className: 'details-subtitle', text: 'Properties' }),
-      propList, addRow, evidence.element, message,
+      propList, keyList, addRow, evidence.element, message,
       el('div', { className: 'button-row' }, [create, button('Cancel', () => modal.close(), { testId: 'rel-cancel' })]),
     ],
   });
