@@ -260,4 +260,91 @@ describe('curation in the browser', () => {
       await removeNode(headers, fixture.id);
     }
   });
+  it('creates a node with a quote selected in the source viewer', async () => {
+    const { headers } = await loginAs(h.app, 'curator');
+    const { body: list } = await h.app.get('/api/sources');
+    const source = list.sources[0] as { id: string };
+    const { body: full } = await h.app.get(`/api/sources/${encodeURIComponent(source.id)}`);
+    const text = full.source.text as string;
+    const quote = text.slice(text.indexOf('. ') + 2, text.indexOf('. ') + 62);
+    const name = `Newlandia ${suffix()}`;
+    const id = `country:ui-test-${suffix()}`;
+    try {
+      const page = await h.openPage();
+      await h.waitForNode(START);
+      await logIn(page, await makeUser('curator'));
+      await page.getByTestId('new-node').click();
+      const dialog = page.getByTestId('new-node-dialog');
+      await dialog.getByTestId('new-node-label').selectOption('Country');
+      await dialog.getByTestId('new-node-name').fill(name);
+      await dialog.getByTestId('new-node-id').fill(id);
+      // Without evidence the form says so and sends nothing.
+      await dialog.getByTestId('new-node-create').click();
+      await expect.poll(() => dialog.getByTestId('evidence-error').textContent(), POLL).not.toBe('');
+      expect((await apiNode(id)).status).toBe(404);
+
+      await expect.poll(() => dialog.getByTestId('evidence-source').locator(`option[value="${source.id}"]`).count(), POLL).toBe(1);
+      await dialog.getByTestId('evidence-source').selectOption(source.id);
+      await dialog.getByTestId('source-open').click();
+      await expect.poll(() => page.getByTestId('source-text').textContent(), POLL).toContain(quote);
+      await page.evaluate((q) => {
+        const node = document.querySelector('[data-testid="source-text"]')!.firstChild!;
+        const at = node.textContent!.indexOf(q);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + q.length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+      }, quote);
+      await expect.poll(() => dialog.getByTestId('evidence-quote-input').inputValue(), POLL).toBe(quote);
+      await page.getByTestId('source-done').click();
+      await dialog.getByTestId('new-node-create').click();
+
+      await h.waitForNode(id);
+      await expect.poll(() => title(page), POLL).toBe(name);
+      const stored = await apiNode(id);
+      expect(stored.status).toBe(200);
+      expect(stored.body.evidence.map((e) => e.quote)).toEqual([quote]);
+    } finally {
+      await removeNode(headers, id);
+    }
+  });
+
+  it('merges a duplicate into the node to keep after a preview, and reverting the merge brings it back', async () => {
+    const { headers } = await loginAs(h.app, 'curator');
+    const keep = await createCountry(headers, `Keepland ${suffix()}`);
+    const dup = await createCountry(headers, `Dupland ${suffix()}`);
+    try {
+      const page = await h.openPage();
+      await h.waitForNode(START);
+      await logIn(page, await makeUser('curator'));
+      await addBySearch(page, keep);
+      await addBySearch(page, dup);
+
+      await h.rightClickNode(dup.id);
+      await page.getByTestId('merge-into').click();
+      const dialog = page.getByTestId('merge-dialog');
+      await dialog.locator(`[data-testid="merge-candidate"][data-id="${keep.id}"]`).click();
+      await expect.poll(() => dialog.getByTestId('merge-aliases').textContent(), POLL).toContain(dup.name);
+      await dialog.getByTestId('merge-confirm').click();
+
+      await expect.poll(() => h.nodeIds(), POLL).not.toContain(dup.id);
+      expect(await h.nodeIds()).toContain(keep.id);
+      expect((await apiNode(dup.id)).status).toBe(404);
+      expect((await apiNode(keep.id)).body.node.properties['aliases']).toContain(dup.name);
+
+      await page.evaluate((id) => window.__explorer!.select(id), keep.id);
+      await page.getByTestId('history-toggle').click();
+      const merge = page.getByTestId('node-history').getByTestId('change-item').first();
+      await expect.poll(() => merge.getAttribute('data-operation'), POLL).toBe('merge-nodes');
+      await merge.getByTestId('change-revert').click();
+
+      await expect.poll(() => h.nodeIds(), POLL).toContain(dup.id);
+      expect((await apiNode(dup.id)).body.node.name).toBe(dup.name);
+      expect((await apiNode(keep.id)).body.node.properties['aliases'] ?? []).not.toContain(dup.name);
+    } finally {
+      await removeNode(headers, dup.id);
+      await removeNode(headers, keep.id);
+    }
+  });
 });
