@@ -127,8 +127,10 @@ describe('curation in the browser', () => {
     await noControls();
     // Shift+E does not open an edit form for a viewer either.
     await page.evaluate((id) => window.__explorer!.select(id), START);
-    await page.locator('body').press('Shift+E');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Shift+E');
     expect(await page.getByTestId('element-editor').locator('input').count()).toBe(0);
+    expect(await page.getByTestId('edit-name').count()).toBe(0);
   });
 
   it('a stale save shows what the other curator changed, and "reapply" saves mine on the latest version', async () => {
@@ -345,6 +347,44 @@ describe('curation in the browser', () => {
     } finally {
       await removeNode(headers, dup.id);
       await removeNode(headers, keep.id);
+    }
+  });
+  it('checks the form before sending and shows the server\'s 422 next to the evidence it names', async () => {
+    const { headers } = await loginAs(h.app, 'curator');
+    const fixture = await createCountry(headers, `Checkland ${suffix()}`);
+    const { body: list } = await h.app.get('/api/sources');
+    const sourceId = (list.sources[0] as { id: string }).id;
+    try {
+      const page = await h.openPage('', { allowStatuses: [422] });
+      await h.waitForNode(START);
+      await logIn(page, await makeUser('curator'));
+      await addBySearch(page, fixture);
+
+      // Shift+E opens the form on the selected node; an empty name is refused before anything is sent.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Shift+E');
+      await expect.poll(() => page.getByTestId('edit-name').inputValue(), POLL).toBe(fixture.name);
+      await page.getByTestId('edit-name').fill('');
+      await page.getByTestId('edit-save').click();
+      await expect.poll(() => page.getByTestId('edit-error-name').textContent(), POLL).not.toBe('');
+
+      // A quote that is not in the source passes the form but not the server: its 422 lands by the evidence.
+      await page.getByTestId('edit-name').fill(fixture.name);
+      await expect.poll(() => page.getByTestId('evidence-source').locator(`option[value="${sourceId}"]`).count(), POLL).toBe(1);
+      await page.getByTestId('evidence-source').selectOption(sourceId);
+      await page.getByTestId('evidence-quote-input').fill(`words no source contains ${suffix()}`);
+      await page.getByTestId('evidence-quote-input').press('Control+Enter');
+      await expect.poll(() => page.getByTestId('evidence-error').textContent(), POLL).toContain('verbatim');
+      expect(await page.getByTestId('element-editor').isVisible()).toBe(true);
+      const after = (await apiNode(fixture.id)).body;
+      expect(after.node.properties['version']).toBe(fixture.properties['version']);
+      expect(after.evidence).toHaveLength(1);
+
+      // Esc leaves the form without saving.
+      await page.getByTestId('evidence-quote-input').press('Escape');
+      await expect.poll(() => page.getByTestId('edit-node').isVisible(), POLL).toBe(true);
+    } finally {
+      await removeNode(headers, fixture.id);
     }
   });
 });
