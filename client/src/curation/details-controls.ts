@@ -86,7 +86,8 @@ export function createDetailsControls(d: ControlsDeps): DetailsControls {
     revert,
     remove,
     node: (s, node) => el('div', { className: 'curation-controls' }, [
-      canEdit(s)
+      // Sources are added, never edited or deleted: evidence quotes them.
+      canEdit(s) && !node.labels.includes('Source')
         ? el('div', { className: 'button-row' }, [
           button('Edit', () => d.cur.startEditing({ kind: 'node', id: node.id }), { testId: 'edit-node', title: 'Edit name, aliases, description and properties (Shift+E)' }),
           button('Draw relationship', () => {

@@ -184,7 +184,7 @@ export function createElementEditor(d: EditorDeps): ElementEditor {
     const base = target.kind === 'node'
       ? (s.details.status === 'loaded' && s.details.id === target.id ? s.details.response.node : s.nodes.get(target.id))
       : s.edges.get(target.id);
-    if (!base) { d.cur.stopEditing(); return; }
+    if (!base) { queueMicrotask(() => d.cur.stopEditing()); return; }
     // Built after the current store notification, so focus lands once the panel shows the form.
     queueMicrotask(() => build(target.kind, base));
   });

@@ -128,7 +128,20 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
     const editor_ = canEdit(s);
     newNode.hidden = !editor_;
     // Someone who logs out (or is a viewer) never keeps an edit form or a drawing open.
-    if (!editor_ && (s.curation.editing || s.curation.drawFrom)) { d.cur.stopEditing(); d.cur.stopDrawing(); }
+    const editing = s.curation.editing;
+    const sel = s.selection;
+    // The form belongs to what is selected: selecting something else leaves it (as Cancel would).
+    const offTarget = editing && !((sel.kind === 'node' || sel.kind === 'edge') && sel.kind === editing.kind && sel.id === editing.id);
+    if ((!editor_ && (editing || s.curation.drawFrom)) || offTarget) {
+      // After this notification: a state change from inside one would reach other listeners out of order.
+      queueMicrotask(() => {
+        const now = d.store.get();
+        if (!canEdit(now)) d.cur.stopDrawing();
+        const e = now.curation.editing;
+        const at = now.selection;
+        if (e && (!canEdit(now) || !((at.kind === 'node' || at.kind === 'edge') && at.kind === e.kind && at.id === e.id))) d.cur.stopEditing();
+      });
+    }
     const from = s.curation.drawFrom;
     drawHint.hidden = !from;
     if (from) drawText.textContent = `New relationship from ${s.nodes.get(from)?.name ?? from}: click the target node.`;
@@ -141,7 +154,7 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
     toolbarGroup,
     canvasElements: [changes.element, drawHint],
     escape,
-    menuEntries: (id) => (canEdit(d.store.get())
+    menuEntries: (id) => (canEdit(d.store.get()) && !nodeOf(id)?.labels.includes('Source')
       ? [
         { kind: 'heading', label: 'Curate' },
         { kind: 'item', label: 'Edit…', testId: 'menu-edit', meta: ['⇧E'], run: () => { d.select({ kind: 'node', id }); d.cur.startEditing({ kind: 'node', id }); } },
