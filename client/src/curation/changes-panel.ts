@@ -9,8 +9,8 @@ import { panelToggle } from '../ui/panel-toggle';
 import { changeList, formatWhen } from './history-list';
 import { canEdit } from './permissions';
 
-/** Changes shown per page of the feed. */
-const PAGE = 25;
+/** Changes shown per page of the feed: enough to see what just happened, few enough to keep "Recently deleted" in reach. */
+const PAGE = 10;
 
 /** The mounted panel. */
 export interface ChangesPanel {
