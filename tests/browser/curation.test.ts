@@ -214,7 +214,9 @@ describe('curation in the browser', () => {
         sel.addRange(range);
       }, quoted!.quote!);
       await expect.poll(() => dialog.getByTestId('evidence-quote-input').inputValue(), POLL).toBe(quoted!.quote);
+      await page.screenshot({ path: join(ARTIFACTS, 'curation-source-viewer.png') });
       await viewer.getByTestId('source-done').click();
+      await page.screenshot({ path: join(ARTIFACTS, 'curation-relationship.png') });
       await dialog.getByTestId('rel-create').click();
       await expect.poll(() => page.getByTestId('relationship-dialog').count(), POLL).toBe(0);
 
@@ -253,6 +255,7 @@ describe('curation in the browser', () => {
       const item = page.getByTestId('deleted-list').locator(`[data-testid="deleted-item"][data-id="${fixture.id}"]`);
       await expect.poll(() => item.count(), POLL).toBe(1);
       expect(await page.getByTestId('recent-changes').textContent()).toContain(fixture.id);
+      await page.screenshot({ path: join(ARTIFACTS, 'curation-changes.png') });
       await item.getByTestId('restore').click();
 
       await expect.poll(() => h.nodeIds(), POLL).toContain(fixture.id);

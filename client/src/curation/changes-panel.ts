@@ -11,6 +11,8 @@ import { canEdit } from './permissions';
 
 /** Changes shown per page of the feed: enough to see what just happened, few enough to keep "Recently deleted" in reach. */
 const PAGE = 10;
+/** Recently deleted elements listed (newest first). */
+const DELETED_SHOWN = 25;
 
 /** The mounted panel. */
 export interface ChangesPanel {
@@ -48,7 +50,7 @@ export function createChangesPanel(d: ChangesPanelDeps): ChangesPanel {
       feed.replaceChildren(el('p', { className: 'form-message', testId: 'recent-changes', text: `Could not load the changes: ${describeError(err)}` }));
     }
     try {
-      renderDeleted(await d.api.deleted(PAGE), canEdit(s));
+      renderDeleted(await d.api.deleted(DELETED_SHOWN), canEdit(s));
     } catch (err) {
       deleted.replaceChildren(el('p', { className: 'form-message', testId: 'deleted-list', text: `Could not load deleted elements: ${describeError(err)}` }));
     }
