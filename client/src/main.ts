@@ -46,6 +46,13 @@ import { el } from './ui/dom';
 import { createWorkspaceOperations } from './workspace/workspace-operations';
 import { createWorkspacePanel } from './workspace/workspace-panel';
 import { workspaceIdFromUrl } from './workspace/workspace-url';
+import { createAuthApi } from './api/auth-api';
+import { installAuthHooks } from './api/auth-hooks';
+import { createAccountMenu } from './auth/account-menu';
+import { createAuthOperations } from './auth/auth-operations';
+import { createLoginDialog } from './auth/login-dialog';
+import { createUsersPanel } from './auth/users-panel';
+import { createAuthActions } from './state/auth-actions';
 
 /** The Five Country Ministerial: the view the product opens on (override with `?node=<id>`). */
 const START_NODE_ID = 'forum:five-country-ministerial-2025';
@@ -66,6 +73,11 @@ const runTask = createRunTask(actions, ops.report);
 const coopActions = createCooperationActions(store, actions);
 const pathActions = createPathActions(store);
 const pathOps = createPathOperations(api, store, actions, coopActions, runTask);
+
+const authApi = createAuthApi();
+const authActions = createAuthActions(store);
+const authOps = createAuthOperations({ api: authApi, store, actions, auth: authActions, reload: () => window.location.reload() });
+installAuthHooks({ csrfToken: () => store.get().auth.csrfToken, refused: authOps.refused });
 
 window.addEventListener('error', (e) => ops.report(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => ops.report(e.reason));
@@ -140,7 +152,11 @@ const cooperation = mountCooperation({
   canvasArea: mustFind('canvas-area'),
 });
 
-mustFind('toolbar').append(createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), panelButtons, curation.toolbarGroup]));
+const usersPanel = createUsersPanel(store, authApi);
+const toolbar = createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), panelButtons, curation.toolbarGroup]);
+toolbar.append(createAccountMenu(store, authActions, authOps, usersPanel.toggleButton));
+mustFind('toolbar').append(toolbar);
+document.body.append(createLoginDialog(store, authActions, authOps));
 mustFind('sidebar').append(
   createSearchPanel({
     search,
@@ -163,7 +179,7 @@ mustFind('sidebar').append(
   createLegend(store),
 );
 const metrics = startMetricsRunner(store, actions, ops.report);
-mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element, ...curation.canvasElements);
+mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element, usersPanel.element, ...curation.canvasElements);
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
@@ -217,5 +233,8 @@ installTestHooks({
 const startNode = new URLSearchParams(window.location.search).get('node') ?? START_NODE_ID;
 const startWorkspace = workspaceIdFromUrl();
 // `?workspace=<id>` opens that workspace instead of the start view (which it falls back to on failure).
-if (startWorkspace) void workspaceOps.openFromUrl(startWorkspace, () => ops.loadStartView(startNode));
-else void ops.loadStartView(startNode);
+// With AUTH_REQUIRED the graph loads only once the user has logged in.
+void authOps.load().then(() => authOps.whenReadable(() => {
+  if (startWorkspace) void workspaceOps.openFromUrl(startWorkspace, () => ops.loadStartView(startNode));
+  else void ops.loadStartView(startNode);
+}));

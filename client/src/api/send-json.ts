@@ -1,6 +1,7 @@
 // JSON requests with a method and a body (POST, PUT, PATCH, DELETE), failures as ApiError like GETs.
 import type { ErrorResponse } from '../../../server/src/api-types';
 import { ApiError } from './api-error';
+import { authHeaders, reportRefusal } from './auth-hooks';
 
 /** A write or a console query that takes longer than this is abandoned (the server's own timeout is 5 s). */
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -17,11 +18,12 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
  * Sends `body` (if any) as JSON to `url` and parses the JSON answer; a 204 resolves to undefined.
  * Error bodies `{error:{code,message,field}}` become an ApiError with that code; a network
  * failure is NETWORK, a timeout TIMEOUT. A caller's abort is rethrown as the AbortError it is.
+ * Non-GET requests carry the CSRF token; a 401 or CSRF refusal is also reported to the auth hooks.
  * `bodyStatuses` are error statuses whose body is still a `T` (health's 503).
  */
 export async function sendJson<T>(method: JsonMethod, url: string, body?: unknown, signal?: AbortSignal, bodyStatuses: readonly number[] = []): Promise<T> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders(method) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
@@ -46,8 +48,11 @@ export async function sendJson<T>(method: JsonMethod, url: string, body?: unknow
     throw new ApiError(res.ok ? 'BAD_RESPONSE' : 'INTERNAL', `The server sent an unreadable reply (HTTP ${res.status}).`, res.status);
   }
   if (!res.ok && !bodyStatuses.includes(res.status)) {
-    if (isErrorResponse(parsed)) throw new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field, parsed.error.current);
-    throw new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
+    const err = isErrorResponse(parsed)
+      ? new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field, parsed.error.current)
+      : new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
+    reportRefusal(err, url);
+    throw err;
   }
   return parsed as T;
 }

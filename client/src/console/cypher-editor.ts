@@ -10,6 +10,7 @@ import { cypher } from '@codemirror/legacy-modes/mode/cypher';
 import { EditorState, Prec } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { el } from '../ui/dom';
+import { cspSafeTyping } from './csp-safe-input';
 
 /** What the editor reports to the console. */
 export interface CypherEditorOptions {
@@ -82,6 +83,7 @@ export function createCypherEditor(opts: CypherEditorOptions): CypherEditor {
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': opts.label, 'aria-multiline': 'true', 'data-testid': 'console-input' }),
         theme,
+        cspSafeTyping,
       ],
     }),
   });

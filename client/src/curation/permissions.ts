@@ -7,8 +7,7 @@ const RANK: Readonly<Record<Role, number>> = { viewer: 0, curator: 1, admin: 2 }
 
 /** The logged-in user, read from `State.auth` (null when anonymous or before /api/auth/me answered). */
 export function currentUser(s: State): AuthUser | null {
-  // State.auth comes from the auth branch; read defensively so this is the one line to simplify.
-  return (s as State & { auth?: { user: AuthUser | null } }).auth?.user ?? null;
+  return s.auth.user;
 }
 
 /** True when the user may edit the graph (curator or admin). */

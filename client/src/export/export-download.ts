@@ -1,6 +1,7 @@
 // Streams a data export from POST /api/export, reporting bytes received, and hands back the file to save.
 import type { ErrorResponse, ExportFormat } from '../../../server/src/api-types';
 import { ApiError } from '../api/api-error';
+import { authHeaders, reportRefusal } from '../api/auth-hooks';
 import { type BriefingOptions, exportFilename, exportRequest, headerCount } from './export-names';
 
 /** How far a download has got; `total` is null when the server sent no Content-Length (streamed). */
@@ -46,12 +47,17 @@ export async function downloadExport(format: ExportFormat, nodeIds: readonly str
   const { url, init } = exportRequest(format, nodeIds, opts.briefing);
   let res: Response;
   try {
-    res = await (opts.fetchFn ?? fetch)(url, { ...init, signal: opts.signal ?? null });
+    const headers = { ...(init.headers as Record<string, string> | undefined), ...authHeaders(init.method ?? 'GET') };
+    res = await (opts.fetchFn ?? fetch)(url, { ...init, headers, signal: opts.signal ?? null });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError('NETWORK', 'Cannot reach the server.', 0);
   }
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) {
+    const err = await failure(res);
+    reportRefusal(err, url);
+    throw err;
+  }
 
   const progress: ExportProgress = {
     received: 0,

@@ -1,5 +1,5 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type { CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
+import type { AuthUser, CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
 import type { Filters } from '../filters/filters';
 import type { SceneMetrics } from '../analytics/scene-metrics';
@@ -119,6 +119,12 @@ export interface SceneToOpen {
 /** The workspace open in this page (named in the URL), with the version it was read or saved at. */
 export interface OpenWorkspace { id: string; name: string; version: number }
 
+/** Who is logged in, the CSRF token their writes carry, and whether the server needs a login to read (AUTH_REQUIRED). */
+export interface AuthState { user: AuthUser | null; csrfToken: string | null; authRequired: boolean }
+
+/** The login dialog while it is open, with why it was asked for. */
+export interface LoginPrompt { reason: string }
+
 /** A message in the status area; errors stay until dismissed. */
 export interface Notice { id: number; kind: 'info' | 'error'; text: string; code?: string }
 
@@ -164,6 +170,10 @@ export interface State extends Scene {
   metrics: SceneMetrics | null;
   /** The curation controls: edit form, relationship drawing, history toggle (see state/curation-actions.ts). */
   curation: CurationUi;
+  /** The session, from GET /api/auth/me at start-up; changed only by the auth actions. */
+  auth: AuthState;
+  /** The open login dialog, or null. */
+  loginPrompt: LoginPrompt | null;
 }
 
 /** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
@@ -191,5 +201,7 @@ export function initialState(settings: Partial<Settings> = {}, now = Date.now())
     analytics: defaultAnalytics(),
     metrics: null,
     curation: initialCuration(),
+    auth: { user: null, csrfToken: null, authRequired: false },
+    loginPrompt: null,
   };
 }

@@ -5,6 +5,7 @@ import { el } from './dom';
 
 function hintText(s: State): string | null {
   if (s.nodes.size > 0) return null;
+  if (s.auth.authRequired && !s.auth.user) return 'This explorer needs a login: use “Log in” in the toolbar.';
   switch (s.startView) {
     case 'loading': return 'Loading the start view…';
     case 'missing': return 'The start view is not in the database. Search for a country, person, forum or agreement to begin.';

@@ -5,18 +5,13 @@ import type { LoginResponse, MeResponse, UserListResponse } from '../api-types.j
 import type { AuthSettings } from '../auth/auth-settings.js';
 import { clearSessionCookie, SESSION_COOKIE } from '../auth/authenticate.js';
 import { loginLimiters } from '../auth/login-limiter.js';
+import { MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, USERNAME_PATTERN, USERNAME_RULE } from '../auth/account-rules.js';
 import { requireRole, ROLES } from '../auth/roles.js';
 import { addUser, allUsers, changeUser, logIn, logOut, removeUser } from '../services/accounts.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { parseInput } from './validate.js';
 
-/** Passwords shorter than this are refused on creation and reset (length beats complexity rules). */
-export const MIN_PASSWORD_CHARS = 10;
-/** argon2 takes any length; a megabyte of "password" is an attack on the hasher's time. */
-const MAX_PASSWORD_CHARS = 1024;
-
-const usernameSchema = z.string({ message: 'expected a username' }).trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'expected 1 to 64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit');
+const usernameSchema = z.string({ message: 'expected a username' }).trim().regex(USERNAME_PATTERN, USERNAME_RULE);
 const passwordSchema = z.string({ message: 'expected a password' })
   .min(MIN_PASSWORD_CHARS, `expected a password of at least ${MIN_PASSWORD_CHARS} characters`)
   .max(MAX_PASSWORD_CHARS, `expected a password of at most ${MAX_PASSWORD_CHARS} characters`);
