@@ -45,7 +45,7 @@ export async function createEdge(store: GraphStore, actor: AuthUser, req: Omit<E
   const type = req.type;
   if (req.source === req.target) throw new UnprocessableError('`target` is the same node as `source`; a relationship joins two nodes.', 'target');
   const values = req.properties ?? {};
-  const ints = checkProperties(values, relationshipPropertyTypes(type), `a ${type} relationship`);
+  const ints = checkProperties(values, relationshipPropertyTypes(type), `a ${type} relationship`, 'relationship');
   const inputs = requireEvidence(req.evidence);
   return curationWrite(store, async (tx) => {
     const locked = await tx.lockNodes([req.source, req.target]);
@@ -74,7 +74,7 @@ export async function updateEdge(store: GraphStore, actor: AuthUser, id: string,
     const { edge: cur, locked } = await lockLiveEdge(tx, id);
     checkEdgeVersion(cur, req.version);
     const values = req.properties ?? {};
-    const ints = checkProperties(values, relationshipPropertyTypes(cur.type as never), `a ${cur.type} relationship`);
+    const ints = checkProperties(values, relationshipPropertyTypes(cur.type as never), `a ${cur.type} relationship`, 'relationship');
     const added = req.addEvidence?.length ? await resolveEvidence(tx, req.addEvidence, 'addEvidence', actor) : [];
     const evidence = uniteEvidence([...removeEvidenceAt(evidenceOf(cur), req.removeEvidence), ...added]);
     if (!evidence.length) throw new UnprocessableError('`removeEvidence` would leave no evidence; every fact keeps at least one piece.', 'removeEvidence');

@@ -3,6 +3,7 @@ import type { ChangeListResponse, DeletedListResponse } from '../../api-types.js
 import { NotFoundError } from '../../errors.js';
 import { changeRowById, deletedChangeRows, listChangeRows } from '../../store/curation-store.js';
 import type { GraphStore } from '../../store/neo4j-store.js';
+import { findNode } from '../../store/graph-reads.js';
 import { parseState } from './raw-state.js';
 import { toChangeRecord } from './record.js';
 
@@ -21,13 +22,16 @@ export async function listChanges(store: GraphStore, q: { targetId: string | nul
 /** Deleted nodes and relationships (and nodes merged away) that reverting their change would restore, newest first. */
 export async function listDeleted(store: GraphStore, limit: number): Promise<DeletedListResponse> {
   const rows = await deletedChangeRows(store, limit);
+  // A deleted relationship is named by its ends as they are called now (the change kept only the relationship).
+  const ends = [...new Set(rows.filter((r) => r.targetKind === 'edge').flatMap((r) => parseState(r.before).edges.flatMap((e) => [e.source, e.target])))];
+  const current = new Map((await Promise.all(ends.map((id) => findNode(store, id)))).filter((n) => n !== null).map((n) => [n.id, n.name]));
   return {
     deleted: rows.map((row) => {
       const before = parseState(row.before);
       const id = row.otherId ?? row.targetId;
       const node = before.nodes.find((n) => n.id === id);
       const edge = before.edges.find((e) => e.id === id);
-      const names = new Map(before.nodes.map((n) => [n.id, String(n.props.name)]));
+      const names = new Map([...current, ...before.nodes.map((n) => [n.id, String(n.props.name)] as const)]);
       const name = node ? String(node.props.name)
         : edge ? `${names.get(edge.source) ?? edge.source} ${edge.type} ${names.get(edge.target) ?? edge.target}` : id;
       return { change: toChangeRecord(row), kind: node ? 'node' as const : 'edge' as const, id, name };

@@ -33,7 +33,10 @@ export async function mergeNodes(store: GraphStore, actor: AuthUser, keepId: str
       if (err.status === 404) throw new UnprocessableError(`\`otherId\`: no node with id "${req.otherId}".`, 'otherId');
       throw err;
     });
-    const locked = await tx.lockNodes([keepId, req.otherId]);
+    // The other ends of their relationships too: the moved relationships are written at both ends. Taken after the
+    // first two (ids unknown before), so a crosswise wait is possible; Neo4j detects it and the write is retried.
+    const first = await tx.lockNodes([keepId, req.otherId]);
+    const locked = await tx.lockNodes([keepId, req.otherId, ...first.edges.flatMap((e) => [e.source, e.target])]);
     const keep = locked.nodes.get(keepId)!;
     const other = locked.nodes.get(req.otherId)!;
     if (label !== otherLabel) throw new UnprocessableError(`\`otherId\` is a ${otherLabel} and "${keepId}" a ${label}: only nodes of the same label merge.`, 'otherId');
@@ -46,7 +49,8 @@ export async function mergeNodes(store: GraphStore, actor: AuthUser, keepId: str
     const { live: _l, ...keepRaw } = keep;
     const merged = absorb(keepRaw, other, allowed, { aliases });
 
-    const live = locked.edges.filter((e) => e.live);
+    const pair = new Set([keepId, req.otherId]);
+    const live = locked.edges.filter((e) => e.live && (pair.has(e.source) || pair.has(e.target)));
     const edges = new Map<string, RawEdge>();
     for (const { live: _x, ...e } of live) if (e.source !== req.otherId && e.target !== req.otherId) edges.set(e.id, e);
     const taken = new Set(locked.edges.map((e) => e.id));

@@ -49,7 +49,7 @@ export async function createNode(store: GraphStore, actor: AuthUser, req: Omit<N
   if (req.id !== undefined && !req.id.startsWith(prefix)) throw new UnprocessableError(`\`id\` of a ${label} must start with "${prefix}".`, 'id');
   const name = req.name.trim();
   const values = req.properties ?? {};
-  const ints = checkProperties(values, nodePropertyTypes(label), `a ${label}`);
+  const ints = checkProperties(values, nodePropertyTypes(label), `a ${label}`, 'node');
   const inputs = requireEvidence(req.evidence);
   return curationWrite(store, async (tx) => {
     const evidence = await resolveEvidence(tx, inputs, 'evidence', actor);
@@ -91,7 +91,7 @@ export async function updateNode(store: GraphStore, actor: AuthUser, id: string,
     const { node: cur, label, locked } = await lockLiveNode(tx, id);
     checkVersion(cur, req.version);
     const values = req.properties ?? {};
-    const ints = checkProperties(values, nodePropertyTypes(label), `a ${label}`);
+    const ints = checkProperties(values, nodePropertyTypes(label), `a ${label}`, 'node');
     const name = req.name?.trim() ?? String(cur.props.name);
     const added = req.addEvidence?.length ? await resolveEvidence(tx, req.addEvidence, 'addEvidence', actor) : [];
     const evidence = [...removeEvidenceAt(evidenceOf(cur), req.removeEvidence), ...added];

@@ -3,12 +3,16 @@ import { UnprocessableError } from '../../errors.js';
 import type { PropertyType } from '../../schema.js';
 import type { StoredValue } from '../../store/curation-store.js';
 
-/** Keys the server manages (or the request sets elsewhere); a curator never sets them through `properties`. */
-const RESERVED: Record<string, string> = {
-  id: 'the id never changes',
+/** A node's fields that the request sets at its top level, not in `properties`. */
+const NODE_FIELDS: Record<string, string> = {
   name: 'set it with the top-level `name` field',
   aliases: 'set it with the top-level `aliases` field',
   description: 'set it with the top-level `description` field',
+};
+
+/** Keys the server manages; a curator never sets them through `properties`. */
+const RESERVED: Record<string, string> = {
+  id: 'the id never changes',
   version: 'the server keeps the version',
   evidence: 'add or remove evidence with `evidence`, `addEvidence` and `removeEvidence`',
   sourceIds: 'the server derives it from the evidence',
@@ -43,13 +47,14 @@ function fits(t: PropertyType, v: unknown): boolean {
 
 /**
  * Checks `values` (null = remove) against `allowed` for `what` (e.g. "a Forum"); throws UnprocessableError
- * naming `<field>.<key>` for a reserved, unknown or mistyped property. Returns the integer-typed keys set.
+ * naming `properties.<key>` for a reserved, unknown or mistyped property. Returns the integer-typed keys set.
  */
-export function checkProperties(values: Record<string, unknown>, allowed: Record<string, PropertyType>, what: string, field = 'properties'): string[] {
+export function checkProperties(values: Record<string, unknown>, allowed: Record<string, PropertyType>, what: string, kind: 'node' | 'relationship'): string[] {
   const ints: string[] = [];
   for (const [key, value] of Object.entries(values)) {
-    const where = `${field}.${key}`;
-    if (RESERVED[key]) throw new UnprocessableError(`\`${where}\` cannot be set here: ${RESERVED[key]}.`, where);
+    const where = `properties.${key}`;
+    const reserved = RESERVED[key] ?? (kind === 'node' ? NODE_FIELDS[key] : undefined);
+    if (reserved) throw new UnprocessableError(`\`${where}\` cannot be set here: ${reserved}.`, where);
     const type = allowed[key];
     if (!type) {
       throw new UnprocessableError(`\`${where}\` is not a property of ${what}; expected one of: ${Object.keys(allowed).sort().join(', ')}.`, where);
