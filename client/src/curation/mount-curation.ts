@@ -60,9 +60,9 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
     schema ??= d.reads.schema().catch((err: unknown) => { schema = null; throw err; });
     return schema;
   };
-  /** The schema once loaded: its property allow-list shapes the edit form. */
+  /** The schema once loaded: its property allow-list shapes the edit form. Loaded once someone may edit (reads may need a login). */
   let known: SchemaResponse | null = null;
-  void loadSchema().then((sc) => { known = sc; }, () => { /* retried when needed */ });
+  const prefetchSchema = (): void => { void loadSchema().then((sc) => { known = sc; }, () => { /* retried when needed */ }); };
 
   const editor = createElementEditor({
     store: d.store, cur: d.cur, ops, api: d.api, reads: d.reads, actions: d.actions,
@@ -126,6 +126,7 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
 
   const render = (s: State): void => {
     const editor_ = canEdit(s);
+    if (editor_ && !known) prefetchSchema();
     newNode.hidden = !editor_;
     // Someone who logs out (or is a viewer) never keeps an edit form or a drawing open.
     const editing = s.curation.editing;
