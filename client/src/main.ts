@@ -152,7 +152,7 @@ const cooperation = mountCooperation({
   canvasArea: mustFind('canvas-area'),
 });
 
-const usersPanel = createUsersPanel(store, authApi);
+const usersPanel = createUsersPanel(store, authApi, () => void authOps.load());
 const toolbar = createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), panelButtons, curation.toolbarGroup]);
 toolbar.append(createAccountMenu(store, authActions, authOps, usersPanel.toggleButton));
 mustFind('toolbar').append(toolbar);

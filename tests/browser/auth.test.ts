@@ -112,6 +112,13 @@ describe('the Users panel', () => {
 
     await row.getByTestId('users-role').selectOption('curator');
     await expect.poll(() => page.getByTestId('users-message').innerText(), POLL).toBe(`${username} is now curator.`);
+    // Reset the password from the panel: the new one is what logs in below.
+    const newPassword = testPassword();
+    await row.getByTestId('users-reset').click();
+    await row.getByTestId('users-reset-password').fill(newPassword);
+    await row.getByTestId('users-reset-password').press('Enter');
+    await expect.poll(() => page.getByTestId('users-message').innerText(), POLL).toMatch(new RegExp(`^New password set for ${username}`));
+    expect((await h.app.send('POST', '/api/auth/login', { username, password, token: true })).status).toBe(401);
     await page.screenshot({ path: join(ARTIFACTS, 'auth-users-panel.png') });
 
     // Esc closes the panel.
@@ -120,7 +127,7 @@ describe('the Users panel', () => {
 
     await page.getByTestId('logout').click();
     await expect.poll(() => visible(page, 'users-toggle'), POLL).toBe(false);
-    await logIn(page, username, password);
+    await logIn(page, username, newPassword);
     await expect.poll(() => page.getByTestId('user-badge').innerText(), POLL).toBe(`${username} · curator`);
   });
 

@@ -45,12 +45,14 @@ export interface TestAppOptions {
   loginLimits?: Partial<LoginLimits>;
   /** A logger to capture what the app logs (silent by default). */
   logger?: Logger;
+  /** Express `trust proxy` (TRUST_PROXY). */
+  trustProxy?: boolean | number | string;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const store = opts.store ?? (await testStore());
   const auth = authSettings({ secret: TEST_AUTH_SECRET, authRequired: opts.authRequired, sessionTtlHours: opts.sessionTtlHours, loginLimits: opts.loginLimits });
-  const app = createApp({ store, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console, auth });
+  const app = createApp({ store, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console, auth, trustProxy: opts.trustProxy });
   const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

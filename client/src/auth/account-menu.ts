@@ -7,7 +7,10 @@ import type { AuthOperations } from './auth-operations';
 
 export function createAccountMenu(store: ReadableStore<State>, auth: AuthActions, ops: AuthOperations, usersToggle: HTMLButtonElement): HTMLElement {
   const login = button('Log in', () => auth.openLogin('Log in to edit the graph or manage users.'), { testId: 'login-open', title: 'Log in' });
-  const badge = el('span', { className: 'user-badge', testId: 'user-badge' });
+  const name = el('span', { className: 'user-badge-name' });
+  const role = el('span', { className: 'user-badge-role' });
+  // The name may be cut short with an ellipsis; the role always shows.
+  const badge = el('span', { className: 'user-badge', testId: 'user-badge' }, [name, ' · ', role]);
   const logout = button('Log out', () => void ops.logOut(), { testId: 'logout', title: 'End this session' });
   const group = el('div', { className: 'toolbar-group account-menu', attrs: { role: 'group', 'aria-label': 'Account' } }, [login, badge, usersToggle, logout]);
 
@@ -16,7 +19,8 @@ export function createAccountMenu(store: ReadableStore<State>, auth: AuthActions
     login.hidden = user !== null;
     badge.hidden = logout.hidden = user === null;
     usersToggle.hidden = user?.role !== 'admin';
-    badge.textContent = user ? `${user.username} · ${user.role}` : '';
+    name.textContent = user?.username ?? '';
+    role.textContent = user?.role ?? '';
     badge.title = user ? `Logged in as ${user.username}, role ${user.role}` : '';
   };
   store.subscribe((s, prev) => { if (s.auth !== prev.auth) render(s); });

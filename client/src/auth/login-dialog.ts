@@ -19,7 +19,7 @@ export function createLoginDialog(store: ReadableStore<State>, auth: AuthActions
     message,
     el('div', { className: 'button-row' }, [submit, button('Cancel', () => auth.closeLogin(), { title: 'Close (Esc)' })]),
   ]);
-  const dialog = el('dialog', { className: 'login-dialog floating-card', testId: 'login-dialog', attrs: { 'aria-labelledby': 'login-title' } }, [
+  const dialog = el('dialog', { className: 'login-dialog', testId: 'login-dialog', attrs: { 'aria-labelledby': 'login-title' } }, [
     el('h2', { className: 'panel-title', text: 'Log in', attrs: { id: 'login-title' } }),
     reason,
     form,
@@ -41,7 +41,11 @@ export function createLoginDialog(store: ReadableStore<State>, auth: AuthActions
       password.focus();
     }).finally(() => { busy = false; submit.disabled = false; });
   });
-  // Esc: the browser fires `cancel`; the state decides whether the dialog is open.
+  // Esc closes (the state decides whether the dialog is open); the page's shortcuts never see keys typed here.
+  dialog.addEventListener('keydown', (e) => {
+    e.stopPropagation();
+    if (e.key === 'Escape') { e.preventDefault(); auth.closeLogin(); }
+  });
   dialog.addEventListener('cancel', (e) => { e.preventDefault(); auth.closeLogin(); });
 
   let opener: Element | null = null;

@@ -20,13 +20,17 @@ const roleSelect = (value: Role, testId: string, label: string): HTMLSelectEleme
   return s;
 };
 
-export function createUsersPanel(store: ReadableStore<State>, api: AuthApi): UsersPanel {
+/** `onSelfChanged` re-reads the session after the admin changed their own account (a new role applies at once). */
+export function createUsersPanel(store: ReadableStore<State>, api: AuthApi, onSelfChanged: () => void): UsersPanel {
   const message = el('p', { className: 'form-message', testId: 'users-message', attrs: { role: 'alert' } });
   const list = el('ul', { className: 'users-list', testId: 'users-list', attrs: { 'aria-label': 'Accounts' } });
   const say = (text: string, ok = true): void => { message.textContent = text; message.classList.toggle('ok', ok); };
   const fail = (err: unknown): void => say(`${describeError(err)}${err instanceof ApiError ? ` (${err.code})` : ''}`, false);
   /** Runs a change, says what happened, and lists the accounts again (the server has the last word). */
-  const run = (task: Promise<unknown>, done: string): Promise<void> => task.then(() => say(done), fail).then(refresh);
+  const run = (task: Promise<unknown>, done: string, username?: string): Promise<void> => task.then(() => {
+    say(done);
+    if (username !== undefined && username === store.get().auth.user?.username) onSelfChanged();
+  }, fail).then(refresh);
 
   const newName = el('input', { testId: 'users-new-username', attrs: { type: 'text', required: '', maxlength: '64', autocomplete: 'off', 'aria-label': 'New username', placeholder: 'Username' } });
   const newPassword = el('input', { testId: 'users-new-password', attrs: { type: 'password', required: '', autocomplete: 'new-password', 'aria-label': 'New user\'s password', placeholder: `Password (${MIN_PASSWORD_CHARS}+ characters)` } });
@@ -49,7 +53,7 @@ export function createUsersPanel(store: ReadableStore<State>, api: AuthApi): Use
   /** One account: its role, enable/disable, password reset and delete (each asks nothing more than needed). */
   const row = (u: UserRecord, me: string | undefined): HTMLLIElement => {
     const role = roleSelect(u.role, 'users-role', `Role of ${u.username}`);
-    role.addEventListener('change', () => void run(api.updateUser(u.username, { role: role.value as Role }), `${u.username} is now ${role.value}.`));
+    role.addEventListener('change', () => void run(api.updateUser(u.username, { role: role.value as Role }), `${u.username} is now ${role.value}.`, u.username));
     const toggle = button(u.disabled ? 'Enable' : 'Disable', () => void run(api.updateUser(u.username, { disabled: !u.disabled }), `${u.username} ${u.disabled ? 'enabled' : 'disabled'}.`), { testId: 'users-disable', title: u.disabled ? 'Allow this user to log in again' : 'Stop this user\'s sessions and logins' });
 
     const resetInput = el('input', { testId: 'users-reset-password', attrs: { type: 'password', autocomplete: 'new-password', 'aria-label': `New password for ${u.username}`, placeholder: 'New password' } });
