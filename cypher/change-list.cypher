@@ -1,10 +1,7 @@
-// Changes newest first: all of them ($targetId null), or those of one node or relationship (as the target, or as
-// the node merged away), older than the cursor change ($beforeAt/$beforeId, both null for the newest).
-// Params: $targetId (id|null), $beforeAt (ISO datetime|null), $beforeId (id|null), $limit (int).
-// Returns: c (change map).
+// The changes of one node or relationship, newest first: as the target, or as the node merged away; older than the
+// cursor change ($beforeAt/$beforeId, both null for the newest).
+// Params: $targetId (id), $beforeAt (ISO datetime|null), $beforeId (id|null), $limit (int). Returns: c (change map).
 CALL () {
-  MATCH (c:Change) WHERE $targetId IS NULL RETURN c
-  UNION
   MATCH (c:Change {targetId: $targetId}) RETURN c
   UNION
   MATCH (c:Change {otherId: $targetId}) RETURN c

@@ -106,6 +106,7 @@ describe('soft delete and restore', () => {
     expect(restore.status, JSON.stringify(restore.body)).toBe(200);
     expect(restore.body.result).toMatchObject({ id: x.id, name: x.name });
     expect(restore.body.result.properties.version).toBeGreaterThan(1);
+    expect(restore.body.change).toMatchObject({ operation: 'restore-node', revertOf: del.body.change.id, summary: `restored: Country "${x.name}"` });
     const back = await readerView(x, y, ws.body.id);
     expect(back).toEqual(shown);
     expect(await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true })).toEqual(print);
@@ -151,6 +152,6 @@ describe('soft delete and restore', () => {
     expect(ids((await app.get(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes).sort()).toEqual([FCM, x.id].sort());
     expect(await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true })).toEqual(print);
     const history = await app.get(`/api/edges/${enc(edgeId)}/history`);
-    expect(history.body.changes.map((x: { operation: string }) => x.operation)).toEqual(['revert', 'delete-edge', 'create-edge']);
+    expect(history.body.changes.map((x: { operation: string }) => x.operation)).toEqual(['restore-edge', 'delete-edge', 'create-edge']);
   });
 });

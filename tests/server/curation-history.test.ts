@@ -92,5 +92,13 @@ describe('rename, history and revert', () => {
     expect(page2.body.hasMore).toBe(false);
     const all = [...page1.body.changes, ...page2.body.changes].map((x: ChangeRecord) => x.id);
     expect(new Set(all).size).toBe(4);
+    // The global feed pages the same way: two pages of two are the first four.
+    const feed = (await app.get('/api/changes?limit=4')).body.changes.map((x: ChangeRecord) => x.id);
+    expect(feed).toEqual(all);
+    const f1 = await app.get('/api/changes?limit=2');
+    expect(f1.body.hasMore).toBe(true);
+    const f2 = await app.get(`/api/changes?limit=2&before=${enc(f1.body.changes[1].id)}`);
+    expect([...f1.body.changes, ...f2.body.changes].map((x: ChangeRecord) => x.id)).toEqual(feed);
+    expect((await app.get('/api/changes?before=chg-none')).status).toBe(404);
   });
 });

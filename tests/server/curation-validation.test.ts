@@ -1,6 +1,8 @@
 // Every invalid change is refused with the right code and field, and leaves the graph exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphNode } from '../../server/src/api-types.js';
+import { UnprocessableError } from '../../server/src/errors.js';
+import { curationWrite } from '../../server/src/store/curation-store.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -97,6 +99,23 @@ describe('invalid changes are refused and change nothing', () => {
     expect(res.body.error.message).toEqual(expect.any(String));
     if (status === 409) expect(res.body.error.current).toMatchObject({ id: expect.any(String), properties: { version: expect.any(Number) } });
     expect(await graphFingerprint(app.store)).toEqual(before);
+  });
+});
+
+describe('a refusal after a write', () => {
+  it('rolls the whole transaction back: the node, the relationship and the change written before it are gone', async () => {
+    const before = await graphFingerprint(app.store);
+    const id = `country:rollback-${suffix()}`;
+    const err = await curationWrite(app.store, async (tx) => {
+      await tx.createNode({ id, labels: ['Actor', 'Country'], props: { id, name: 'Rollback', version: 1 }, ints: ['version'] });
+      await tx.createEdge({ id: `${id}|MEMBER_OF|forum:five-eyes`, type: 'MEMBER_OF', source: id, target: 'forum:five-eyes', props: { id: `${id}|MEMBER_OF|forum:five-eyes` }, ints: [] });
+      await tx.createChange({ id: `chg-rollback-${suffix()}`, by: c.as.curator.username, operation: 'create-node', targetKind: 'node', targetId: id, summary: 'x', before: '{}', after: '{}' });
+      expect((await tx.lockNodes([id])).nodes.get(id)?.live).toBe(true);
+      throw new UnprocessableError('refused late', 'request');
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnprocessableError);
+    expect(await graphFingerprint(app.store)).toEqual(before);
+    expect((await app.get(`/api/nodes/${enc(id)}`)).status).toBe(404);
   });
 });
 

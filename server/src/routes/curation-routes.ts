@@ -28,7 +28,8 @@ const body = (req: Request): unknown => req.body ?? undefined;
 /** DELETE takes `{version}` as the body, or `?version=` for clients that cannot send a body with DELETE. */
 function deleteVersion(req: Request): number {
   const query = singleQuery(req);
-  if (req.body === undefined && typeof query.version === 'string') {
+  const sent = req.body as { version?: unknown } | undefined;
+  if ((sent === undefined || (typeof sent === 'object' && sent !== null && Object.keys(sent).length === 0)) && typeof query.version === 'string') {
     return parseInput(deleteBody, { version: /^\d+$/.test(query.version) ? Number(query.version) : query.version }).version;
   }
   return parseInput(deleteBody, body(req)).version;

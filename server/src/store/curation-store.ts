@@ -159,7 +159,10 @@ export async function curationWrite<T>(store: GraphStore, work: (tx: CurationTx)
 
 /** Changes newest first, of one target or all, older than a cursor change. */
 export async function listChangeRows(store: GraphStore, q: { targetId: string | null; beforeAt: string | null; beforeId: string | null; limit: number }): Promise<ChangeRow[]> {
-  const res = await store.read('change-list', { ...q, limit: neo4j.int(q.limit) });
+  const { targetId, ...page } = q;
+  const res = targetId === null
+    ? await store.read('change-feed', { ...page, limit: neo4j.int(q.limit) })
+    : await store.read('change-list', { ...q, limit: neo4j.int(q.limit) });
   return res.records.map((r) => plain(r.get('c')) as ChangeRow);
 }
 

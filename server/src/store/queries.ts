@@ -16,8 +16,8 @@ export const QUERY_NAMES = [
   // Curation (issue 5): locked writes, history, sources.
   'count-business', 'curation-lock-nodes', 'curation-node-create', 'curation-node-put', 'curation-edge-create',
   'curation-edge-put', 'curation-edge-delete', 'curation-edge-ends', 'curation-sources',
-  'change-create', 'change-lock', 'change-mark-reverted', 'change-by-id', 'change-list', 'deleted-list',
-  'constraint-change-id', 'index-change-target', 'index-change-other', 'index-change-at', 'index-deleted-id',
+  'change-create', 'change-lock', 'change-mark-reverted', 'change-by-id', 'change-list', 'change-feed', 'deleted-list',
+  'constraint-change-id', 'index-change-target', 'index-change-other', 'index-change-at', 'index-change-operation', 'index-deleted-id',
   'source-create', 'source-list', 'source-by-id',
   'constraint-user-key', 'constraint-session-token', 'index-session-user', 'index-session-expiry',
   'user-create', 'user-upsert', 'user-by-key', 'user-list', 'user-update', 'user-delete',

@@ -8,7 +8,8 @@ import { edgeView, liveView, nodeView, parseState, sameState, stateView } from '
 import { newChangeId, recordChange, toChangeRecord } from './record.js';
 
 /**
- * Puts back the state from before change `id`, under the locks of every node it touched (and the ends of every
+ * Puts back the state from before change `id` (recorded as `restore-node` / `restore-edge` for a delete, else
+ * `revert`, with `revertOf`), under the locks of every node it touched (and the ends of every
  * relationship). Refused with 409 when the change was already reverted, or when what it touched has changed
  * since (unless it is back to exactly what the change left); versions keep growing either way.
  */
@@ -31,9 +32,12 @@ export async function revertChange(store: GraphStore, actor: AuthUser, id: strin
     const revertId = newChangeId();
     const result = await applyState(tx, locked, { nodeIds, edgeIds }, before, { changeId: revertId, by: actor.username, reason: 'deleted' });
     await tx.markReverted(row.id, revertId);
+    // Undoing a delete is a restore (the deleted list's way back); anything else is a revert. Both name what they undid.
+    const operation = row.operation === 'delete-node' ? 'restore-node' : row.operation === 'delete-edge' ? 'restore-edge' : 'revert';
+    const summary = operation === 'revert' ? `reverted: ${row.summary}` : `restored: ${row.summary.replace(/^deleted /, '').replace(/ and hid its .*$/, '')}`;
     const change = await recordChange(tx, actor, {
-      id: revertId, operation: 'revert', targetKind: row.targetKind as 'node' | 'edge', targetId: row.targetId,
-      summary: `reverted: ${row.summary}`, before: current, after: result, revertOf: row.id, ...(row.otherId ? { otherId: row.otherId } : {}),
+      id: revertId, operation, targetKind: row.targetKind as 'node' | 'edge', targetId: row.targetId,
+      summary, before: current, after: result, revertOf: row.id, ...(row.otherId ? { otherId: row.otherId } : {}),
     });
     const node = result.nodes.find((n) => n.id === row.targetId);
     const edge = result.edges.find((e) => e.id === row.targetId);
