@@ -227,6 +227,21 @@ describe('curation in the browser', () => {
       expect(edge!.properties['role']).toBe('attendee');
       expect(edge!.evidence?.[0]?.quote).toBe(quoted!.quote);
       await expect.poll(() => h.edgeIds(), POLL).toContain(edge!.id);
+
+      // The new relationship is selected: edit its role, then delete it (after confirming).
+      await page.getByTestId('edit-edge').click();
+      await expect.poll(() => page.getByTestId('edit-prop-role').inputValue(), POLL).toBe('attendee');
+      await page.getByTestId('edit-prop-role').selectOption('host'); // an enum in the allow-list: a select
+      await page.getByTestId('edit-save').click();
+      await expect.poll(async () => {
+        const { body: now } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
+        return (now.edges as GraphEdge[]).find((e) => e.id === edgeId)?.properties['role'];
+      }, POLL).toBe('host');
+      await page.getByTestId('delete-edge').click();
+      await page.getByTestId('confirm-ok').click();
+      await expect.poll(() => h.edgeIds(), POLL).not.toContain(edgeId);
+      const { body: gone } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
+      expect((gone.edges as GraphEdge[] | undefined ?? []).some((e) => e.id === edgeId)).toBe(false);
     } finally {
       if (edgeId) {
         const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
