@@ -30,7 +30,8 @@ function changeItem(c: ChangeRecord, o: ChangeListOptions): HTMLElement {
       ? button(c.targetId, () => o.onOpenTarget?.(c), { className: 'link-button change-target', title: `Show ${c.targetId}` })
       : el('code', { className: 'change-target', text: c.targetId }))
     : null;
-  const revert = o.canRevert
+  // Adding a source is never reverted (evidence may quote it), so it gets no button.
+  const revert = o.canRevert && c.operation !== 'create-source'
     ? button(c.revertedBy ? 'Reverted' : 'Revert', () => o.onRevert(c), {
       testId: 'change-revert', title: c.revertedBy ? `Already reverted by change ${c.revertedBy}` : 'Undo this change (the revert is recorded as a change too)',
     })
