@@ -393,6 +393,7 @@ describe('curation in the browser', () => {
       await page.getByTestId('evidence-quote-input').fill(`words no source contains ${suffix()}`);
       await page.getByTestId('evidence-quote-input').press('Control+Enter');
       await expect.poll(() => page.getByTestId('evidence-error').textContent(), POLL).toContain('verbatim');
+      await page.screenshot({ path: join(ARTIFACTS, 'curation-edit-form.png') });
       expect(await page.getByTestId('element-editor').isVisible()).toBe(true);
       const after = (await apiNode(fixture.id)).body;
       expect(after.node.properties['version']).toBe(fixture.properties['version']);
