@@ -3,9 +3,11 @@ import './styles.css';
 import './ui/workbench-core.css';
 import { startMetricsRunner } from './analytics/metrics-runner';
 import { createApiClient } from './api/api-client';
+import { createCurationApi } from './api/curation-api';
 import { createCypherApi } from './api/cypher-api';
 import { createWorkspaceApi } from './api/workspace-api';
 import { createConsolePanel } from './console/console-panel';
+import { mountCuration } from './curation/mount-curation';
 import { createExportPanel } from './export/export-panel';
 import { createOperations, neighbourCap } from './explorer/operations';
 import { createPathOperations } from './explorer/path-operations';
@@ -14,6 +16,7 @@ import { createGraphView } from './graph/graph-view';
 import { installTestHooks } from './graph/test-hooks';
 import { createActions } from './state/actions';
 import { createCooperationActions } from './state/cooperation-actions';
+import { createCurationActions } from './state/curation-actions';
 import { createPathActions } from './state/path-actions';
 import { initialState, type NodeRef } from './state/state';
 import { createStore } from './state/store';
@@ -86,6 +89,10 @@ const searchThreats = async (q: string, signal: AbortSignal): Promise<readonly S
 
 const pathFrom = (ref: NodeRef): void => actions.setPathEnd('from', ref);
 const pathTo = (ref: NodeRef): void => actions.setPathEnd('to', ref);
+const curation = mountCuration({
+  api: createCurationApi(), reads: api, store, actions, cur: createCurationActions(store, actions),
+  select: ops.select, search, report: ops.report,
+});
 const tooltip = createTooltip(store);
 const shortcutsOverlay = createShortcutsOverlay();
 const nodeMenu = createNodeMenu(store, {
@@ -97,10 +104,11 @@ const nodeMenu = createNodeMenu(store, {
   collapse: ops.collapse,
   pathFrom,
   pathTo,
+  extraEntries: curation.menuEntries,
 });
 
 const view = createGraphView(mustFind('graph'), store, {
-  onTapNode: (id, additive) => { if (additive) ops.toggleSelected(id); else ops.select({ kind: 'node', id }); },
+  onTapNode: (id, additive) => { if (curation.pickTarget(id)) return; if (additive) ops.toggleSelected(id); else ops.select({ kind: 'node', id }); },
   onTapEdge: (id) => ops.select({ kind: 'edge', id }),
   onTapBackground: () => {
     nodeMenu.close();
@@ -145,7 +153,7 @@ const cooperation = mountCooperation({
 });
 
 const usersPanel = createUsersPanel(store, authApi, () => void authOps.load());
-const toolbar = createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), panelButtons]);
+const toolbar = createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), panelButtons, curation.toolbarGroup]);
 toolbar.append(createAccountMenu(store, authActions, authOps, usersPanel.toggleButton));
 mustFind('toolbar').append(toolbar);
 document.body.append(createLoginDialog(store, authActions, authOps));
@@ -171,7 +179,7 @@ mustFind('sidebar').append(
   createLegend(store),
 );
 const metrics = startMetricsRunner(store, actions, ops.report);
-mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element, usersPanel.element);
+mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element, usersPanel.element, ...curation.canvasElements);
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
@@ -183,14 +191,20 @@ mountDetailsPanel(mustFind('details'), store, {
   collapse: ops.collapse,
   expandSelection: () => { void ops.expandSelection(); },
   addPairToExplorer: cooperation.ops.addPairToExplorer,
-});
+  curation: curation.controls,
+}, curation.editor);
 
-installShortcuts(shortcutHandlers({
+const shortcuts = shortcutHandlers({
   store, actions, nodeMenu,
   // Delete hides from the explorer scene; nothing under the open cooperation view is hidden unseen.
   ops: { ...ops, hideSelection: () => { if (!store.get().cooperation) ops.hideSelection(); } }, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
   panels: { openConsole: consolePanel.open, toggleWorkspaces: workspacePanel.toggle, saveWorkspace: workspacePanel.save, toggleExport: exportPanel.toggle },
-}));
+});
+installShortcuts({
+  ...shortcuts,
+  closeOverlays: () => curation.escape() || shortcuts.closeOverlays(),
+  editSelection: curation.editSelection,
+});
 
 installTestHooks({
   nodeIds: view.nodeIds,
@@ -198,6 +212,7 @@ installTestHooks({
   screenPosition: view.screenPosition,
   modelPosition: view.modelPosition,
   classesOf: view.classesOf,
+  dataOf: view.dataOf,
   whenIdle: view.whenIdle,
   positions: () => Object.fromEntries(view.snapshot().positions),
   viewport: () => view.snapshot().viewport,

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The request field the server blamed, when it named one. */
     readonly field?: string,
+    /** With a 409 CONFLICT: the current state of what the request was based on (`error.current`). */
+    readonly current?: unknown,
   ) {
     super(message);
   }

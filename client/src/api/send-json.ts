@@ -49,7 +49,7 @@ export async function sendJson<T>(method: JsonMethod, url: string, body?: unknow
   }
   if (!res.ok && !bodyStatuses.includes(res.status)) {
     const err = isErrorResponse(parsed)
-      ? new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field)
+      ? new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field, parsed.error.current)
       : new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
     reportRefusal(err, url);
     throw err;

@@ -28,6 +28,8 @@ export interface ExplorerTestHooks {
   positions(): Record<string, { x: number; y: number }>;
   /** The camera: zoom and pan. */
   viewport(): { zoom: number; pan: { x: number; y: number } };
+  /** An element's data as drawn (e.g. a node's `name` after a curator renamed it); null when not drawn. */
+  dataOf?(id: string): Record<string, unknown> | null;
   /** The cooperation view's canvas (drawn over the explorer's while that view is open). */
   cooperation?: CooperationCanvasHooks;
 }

@@ -3,6 +3,7 @@ import type { AuthUser, CooperationResponse, Graph, NodeResponse } from '../../.
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
 import type { Filters } from '../filters/filters';
 import type { SceneMetrics } from '../analytics/scene-metrics';
+import { initialCuration, type CurationUi } from './curation-actions';
 import { createHistory, type History } from './history';
 import { emptyScene, type Point, type Scene } from './scene';
 
@@ -167,6 +168,8 @@ export interface State extends Scene {
   analytics: AnalyticsSettings;
   /** Measures of the visible scene, derived (recomputed after scene or filter changes); null until computed. */
   metrics: SceneMetrics | null;
+  /** The curation controls: edit form, relationship drawing, history toggle (see state/curation-actions.ts). */
+  curation: CurationUi;
   /** The session, from GET /api/auth/me at start-up; changed only by the auth actions. */
   auth: AuthState;
   /** The open login dialog, or null. */
@@ -197,6 +200,7 @@ export function initialState(settings: Partial<Settings> = {}, now = Date.now())
     cooperationDisplay: 'graph',
     analytics: defaultAnalytics(),
     metrics: null,
+    curation: initialCuration(),
     auth: { user: null, csrfToken: null, authRequired: false },
     loginPrompt: null,
   };

@@ -1,5 +1,6 @@
 // What the details panel's buttons can ask for; wired to operations and actions by main.ts.
-import type { NodeRef, Selection } from '../state/state';
+import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { NodeRef, Selection, State } from '../state/state';
 
 /** Callbacks behind the details panel's links and buttons. */
 export interface DetailsHandlers {
@@ -15,4 +16,9 @@ export interface DetailsHandlers {
   expandSelection(): void;
   /** Adds the real nodes and relationships behind a cooperation pair edge to the explorer scene. */
   addPairToExplorer(edgeId: string): void;
+  /** Curation controls (edit, delete, history) for a node's or relationship's panel; absent: none shown. */
+  curation?: {
+    node(s: State, node: GraphNode): HTMLElement;
+    edge(s: State, edge: GraphEdge): HTMLElement;
+  };
 }

@@ -1,4 +1,5 @@
 // The details panel: shows whatever is selected (node or edge), re-rendered only when that changes.
+import { currentUser } from '../curation/permissions';
 import { isCooperationEdgeId } from '../model/cooperation-projection';
 import type { State } from '../state/state';
 import type { ReadableStore } from '../state/store';
@@ -14,12 +15,12 @@ function renderKey(s: State): unknown[] {
   const sel = s.selection;
   switch (sel.kind) {
     case 'none': return [sel];
-    case 'node': return [sel, s.details, s.nodes.get(sel.id), s.expansions.get(sel.id), s.pinned.has(sel.id)];
+    case 'node': return [sel, s.details, s.nodes.get(sel.id), s.expansions.get(sel.id), s.pinned.has(sel.id), s.curation, currentUser(s)];
     case 'nodes': return [sel, s.nodes, s.pinned];
     case 'edge': {
       if (isCooperationEdgeId(sel.id)) return [sel, s.cooperation];
       const e = s.edges.get(sel.id);
-      return [sel, e, e && s.nodes.get(e.source), e && s.nodes.get(e.target)];
+      return [sel, e, e && s.nodes.get(e.source), e && s.nodes.get(e.target), s.curation, currentUser(s)];
     }
   }
 }
@@ -31,10 +32,18 @@ function placeholder(): HTMLElement {
   ]);
 }
 
+/** Something shown instead of the panel's body while `active` (the curation edit form). */
+export interface DetailsOverlay { element: HTMLElement; active(s: State): boolean }
+
 /** Renders into `root` (the element with data-testid="details-panel"). */
-export function mountDetailsPanel(root: HTMLElement, store: ReadableStore<State>, handlers: DetailsHandlers): void {
+export function mountDetailsPanel(root: HTMLElement, store: ReadableStore<State>, handlers: DetailsHandlers, overlay?: DetailsOverlay): void {
   let lastKey: unknown[] = [];
   const render = (s: State): void => {
+    if (overlay?.active(s)) {
+      if (root.firstChild !== overlay.element) { root.replaceChildren(overlay.element); root.scrollTop = 0; }
+      lastKey = [];
+      return;
+    }
     const key = renderKey(s);
     if (key.length === lastKey.length && key.every((k, i) => k === lastKey[i])) return;
     const selectionChanged = key[0] !== lastKey[0];

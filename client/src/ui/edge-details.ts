@@ -28,6 +28,7 @@ export function edgeDetails(s: State, id: string, h: DetailsHandlers): HTMLEleme
     ]),
     claimBadges(edge.properties),
     el('div', { className: 'button-row' }, [button('Hide', () => h.hideSelection(), { title: 'Remove from the canvas (Delete)' })]),
+    h.curation?.edge(s, edge) ?? null,
     propertyList(edge.properties, FLAG_KEYS),
     evidenceList(edge.evidence),
   ].filter((x): x is HTMLElement => x !== null);

@@ -3,7 +3,7 @@ import type { Evidence } from '../../../server/src/api-types';
 import { el } from './dom';
 
 function evidenceItem(item: Evidence): HTMLElement {
-  const source = item.sourceTitle ?? item.sourceId ?? 'Curator assertion';
+  const source = item.sourceTitle ?? item.sourceId ?? (item.curator ? `Curator assertion by ${item.curator}` : 'Curator assertion');
   const offsets = item.start !== null && item.end !== null ? `chars ${item.start}–${item.end}` : null;
   return el('li', { className: 'evidence-item' }, [
     item.quote !== null

@@ -30,6 +30,8 @@ export interface ShortcutHandlers {
   saveWorkspace(): void;
   /** Shows or hides the Export panel (images and data). */
   toggleExport(): void;
+  /** Opens the edit form of the selected node or relationship (curators). */
+  editSelection?(): void;
 }
 
 /** One shortcut: the keys as shown to people, what it does, and when it matches a key event. */
@@ -50,6 +52,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', does: 'Redo', matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z', 'Z')) || key(e, 'y', 'Y')), run: (h) => h.redo() },
   { keys: 'Esc', does: 'Close menus; clear the selection', matches: (e) => key(e, 'Escape'), run: (h) => { if (!h.closeOverlays()) h.clearSelection(); } },
   { keys: 'Menu / Shift+F10', does: 'Open the selected node’s menu (expand by type, pin, collapse…)', matches: (e) => key(e, 'ContextMenu') || (e.shiftKey && key(e, 'F10')), run: (h) => h.openMenu() },
+  { keys: 'Shift+E / F2', does: 'Edit the selected node or relationship (curators)', matches: (e) => !mod(e) && ((e.shiftKey && key(e, 'E')) || key(e, 'F2')), run: (h) => h.editSelection?.() },
   { keys: 'E', does: 'Expand the selected node(s) (or double-click)', matches: (e) => plain(e) && key(e, 'e', 'E'), run: (h) => h.expandSelection() },
   { keys: 'C', does: 'Collapse: remove what expanding the selected node added', matches: (e) => plain(e) && key(e, 'c', 'C'), run: (h) => h.collapseSelection() },
   { keys: 'Del / Backspace', does: 'Hide the selection', matches: (e) => plain(e) && key(e, 'Delete', 'Backspace'), run: (h) => h.hideSelection() },

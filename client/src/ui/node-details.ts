@@ -54,6 +54,7 @@ export function nodeDetails(s: State, id: string, h: DetailsHandlers): HTMLEleme
       button(s.pinned.has(id) ? 'Unpin' : 'Pin', () => h.setPinned([id], !s.pinned.has(id)), { title: 'A pinned node keeps its place through layouts (P)' }),
       s.expansions.has(id) ? button('Collapse', () => h.collapse(id), { title: 'Remove what expanding this node added (C)' }) : null,
     ]),
+    h.curation?.node(s, node) ?? null,
     propertyList(props, SHOWN_KEYS),
     s.details.status === 'failed' && s.details.id === id
       ? el('p', { className: 'form-message', text: `Could not load details: ${s.details.message}` })

@@ -18,6 +18,8 @@ export interface NodeMenuHandlers {
   collapse(id: string): void;
   pathFrom(ref: NodeRef): void;
   pathTo(ref: NodeRef): void;
+  /** More entries for the node (the curation commands), appended at the end. */
+  extraEntries?(id: string): MenuEntry[];
 }
 
 /** Opens and closes the node menu. */
@@ -126,6 +128,7 @@ function entriesFor(s: State, id: string, counts: Counts, h: NodeMenuHandlers): 
     { kind: 'item', label: 'Hide', testId: 'menu-hide', meta: ['Del'], run: () => h.hide(id) },
     { kind: 'item', label: 'Path from here', testId: 'menu-path-from', run: () => h.pathFrom(ref) },
     { kind: 'item', label: 'Path to here', testId: 'menu-path-to', run: () => h.pathTo(ref) },
+    ...(h.extraEntries?.(id) ?? []),
   ];
 }
 
