@@ -21,7 +21,7 @@ import { renderMarkdown, summarise, type BenchResult, type OperationResult } fro
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({ options: {
-  samples: { type: 'string', default: '300' }, warmup: { type: 'string', default: '30' }, duration: { type: 'string', default: '10' }, graph: { type: 'string' }, seed: { type: 'string', default: '42' },
+  samples: { type: 'string', default: '300' }, ops: { type: 'string' }, warmup: { type: 'string', default: '30' }, duration: { type: 'string', default: '10' }, graph: { type: 'string' }, seed: { type: 'string', default: '42' },
 } });
 const SAMPLES = Number(args.samples);
 const WARMUP = Number(args.warmup);
@@ -106,8 +106,12 @@ async function main(): Promise<void> {
       { name: 'cooperation', input: () => { const t = pickFrom([...threatIds.keys()]); return { path: `/api/cooperation?threat=${enc(t)}`, query: 'cooperation', params: { threatIds: threatIds.get(t), actor: null } }; } },
     ];
 
+    // `--ops search,shortest_path` runs only those operations (all by default).
+    const chosen = args.ops ? new Set(args.ops.split(',').map((o) => o.trim())) : null;
+    const unknown = chosen ? [...chosen].filter((o) => !ops.some((op) => op.name === o)) : [];
+    if (unknown.length) throw new Error(`--ops: unknown operation ${unknown.join(', ')}; expected some of ${ops.map((o) => o.name).join(', ')}`);
     const operations: OperationResult[] = [];
-    for (const op of ops) {
+    for (const op of ops.filter((o) => !chosen || chosen.has(o.name))) {
       const api: number[] = [];
       const raw: number[] = [];
       let errors = 0;

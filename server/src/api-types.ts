@@ -192,6 +192,11 @@ export interface CooperationResponse {
   threats: string[];
   pairs: CooperationPair[];
   graph: Graph;
+  /** Pairs found before `limit` (most shared forums/agreements first); `truncated` when more than `pairs`. */
+  total?: number;
+  truncated?: boolean;
+  /** Forums/agreements on the threat too large to pair up (more than 200 participants), with their size. */
+  broad?: { via: GraphNode; participants: number }[];
 }
 
 /** Export formats of POST /api/export (issue: briefing exports). */

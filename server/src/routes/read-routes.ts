@@ -9,7 +9,7 @@ import { getNodeWithEvidence } from '../services/nodes.js';
 import { countNeighbours, expandNeighbourhood } from '../services/neighbours.js';
 import { findPaths } from '../services/paths.js';
 import { NEIGHBOURHOOD_LIMIT, twoHopNeighbourhood } from '../services/neighbourhood.js';
-import { cooperationOnThreat } from '../services/cooperation.js';
+import { PAIR_LIMIT, cooperationOnThreat } from '../services/cooperation.js';
 import { idSchema, intInRange, labelsSchema, parseInput, relTypesSchema, singleQuery } from './validate.js';
 
 /** Neighbour cap: 50 by default keeps a first expansion readable; 500 is the hard ceiling. */
@@ -49,6 +49,7 @@ const pathsQuery = z.object({
 const cooperationQuery = z.object({
   threat: threatSchema,
   actor: idSchema.optional(),
+  limit: intInRange(1, PAIR_LIMIT.max, PAIR_LIMIT.default),
 });
 
 export function readRoutes(store: GraphStore): Router {

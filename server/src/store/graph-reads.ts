@@ -95,14 +95,20 @@ export async function threatWithSubtypes(store: GraphStore, threat: string): Pro
 
 export interface CooperationRow { a: GraphNode; b: GraphNode; via: GraphNode[]; edges: GraphEdge[]; graph: Graph }
 
-/** Actor pairs linked to a shared Forum/Agreement that addresses one of `threatIds`. */
-export async function cooperationRows(store: GraphStore, threatIds: string[], actor: string | null): Promise<CooperationRow[]> {
-  const res = await store.read('cooperation', { threatIds, actor });
-  return res.records.map((rec) => {
-    const a = rec.get('a') as Node;
-    const b = rec.get('b') as Node;
-    const links = rec.get('links') as { via: Node; ra: Relationship; rb: Relationship }[];
+/** Caps of the cooperation query: pairs come from forums/agreements up to `maxParticipants`; at most `pairLimit` pairs. */
+export interface CooperationCaps { maxParticipants: number; pairLimit: number }
+
+/**
+ * Actor pairs linked to a shared Forum/Agreement that addresses one of `threatIds` (most shared first, at most
+ * `pairLimit`), how many pairs there were, and the forums/agreements too broad to pair up (with their size).
+ */
+export async function cooperationRows(store: GraphStore, threatIds: string[], actor: string | null, caps: CooperationCaps): Promise<{ rows: CooperationRow[]; total: number; broad: { via: GraphNode; participants: number }[] }> {
+  const rec = (await store.read('cooperation', { threatIds, actor, maxParticipants: neo4j.int(caps.maxParticipants), pairLimit: neo4j.int(caps.pairLimit) })).records[0]!;
+  const pairs = rec.get('pairs') as { a: Node; b: Node; links: { via: Node; ra: Relationship; rb: Relationship }[] }[];
+  const rows = pairs.map(({ a, b, links }) => {
     const graph = collectGraph([a, b, links.map((l) => [l.via, l.ra, l.rb])]);
     return { a: toGraphNode(a), b: toGraphNode(b), via: links.map((l) => toGraphNode(l.via)), edges: graph.edges, graph };
   });
+  const broad = (rec.get('broad') as { via: Node; participants: unknown }[]).map((x) => ({ via: toGraphNode(x.via), participants: num(x.participants) }));
+  return { rows, total: num(rec.get('total')), broad };
 }
