@@ -35,6 +35,13 @@ export function createCooperationOperations(
   return {
     showCooperation: (threat) => run(async () => {
       const res = await api.cooperation(threat);
+      // At scale the server keeps the pairs sharing most and leaves out forums too broad to pair up: say so.
+      const broad = res.broad ?? [];
+      const caveats = [
+        res.truncated ? `showing the ${plural(res.pairs.length, 'pair')} that share most of ${res.total}` : '',
+        broad.length ? `${broad.length === 1 ? 'one forum or agreement' : `${broad.length} forums or agreements`} with more than 200 participants left out of the pairing (${broad.slice(0, 3).map((b) => `${b.via.name}: ${b.participants}`).join(', ')}${broad.length > 3 ? ', …' : ''})` : '',
+      ].filter(Boolean).join('; ');
+      if (caveats) actions.notify('info', `Cooperation on ${res.threat.name}: ${caveats}.`);
       if (!res.pairs.length) {
         const text = `No two actors share a forum or agreement on ${res.threat.name} in the graph.`;
         actions.setStatus(text);
