@@ -19,17 +19,9 @@ afterAll(async () => {
   for (const id of workspaces) await h.app.send('DELETE', `/api/workspaces/${id}`);
 });
 
-/** Opens the explorer on the start forum, waits for its first expansion, and opens the Export panel with X. */
-async function openExport(query = '', allowStatuses: number[] = [], before?: (page: Page) => Promise<void>): Promise<Page> {
-  const page = await h.openPage(query, { allowStatuses });
-  await h.waitForNode(query ? new URLSearchParams(query).get('node')! : START);
-  await h.idle();
-  await before?.(page);
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('x');
-  await expect.poll(() => page.getByTestId('export-panel').isVisible(), POLL).toBe(true);
-  return page;
-}
+/** Opens the explorer (on the start forum, or `?node=`), and the Export panel with X. */
+const openExport = (query = '', allowStatuses: number[] = [], before?: (page: Page) => Promise<void>): Promise<Page> =>
+  h.openExport({ waitFor: query ? new URLSearchParams(query).get('node')! : START, query, allowStatuses, before });
 
 /** The canvas's visible node ids. */
 const visibleIds = (page: Page): Promise<string[]> => page.evaluate(() => {

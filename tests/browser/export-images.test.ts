@@ -87,16 +87,7 @@ function expectOneLabelPerNode(texts: string[], nodes: GraphNode[]): void {
   expect(texts).toHaveLength(nodes.length);
 }
 
-async function openWithExport(before?: (page: Page) => Promise<void>): Promise<Page> {
-  const page = await h.openPage();
-  await h.waitForNode(START);
-  await h.idle();
-  await before?.(page);
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('x');
-  await expect.poll(() => page.getByTestId('export-panel').isVisible(), POLL).toBe(true);
-  return page;
-}
+const openWithExport = (before?: (page: Page) => Promise<void>): Promise<Page> => h.openExport({ waitFor: START, before });
 
 describe('image export in Chromium', () => {
   it('X opens the Export panel; a 2x PNG on white with the legend is a real, large PNG of canvas + legend size', async () => {

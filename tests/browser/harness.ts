@@ -36,6 +36,11 @@ export interface BrowserHarness {
   rightClickNode(id: string): Promise<void>;
   /** Waits until the canvas shows node `id`. */
   waitForNode(id: string): Promise<void>;
+  /**
+   * Opens a page at `/${query}`, waits for node `waitFor` and the layout, runs `before` (e.g. selecting
+   * nodes while the canvas is uncovered), then opens the Export panel with X.
+   */
+  openExport(opts: { waitFor: string; query?: string; allowStatuses?: readonly number[]; before?: (page: Page) => Promise<void> }): Promise<Page>;
 }
 
 /**
@@ -108,6 +113,16 @@ export function useBrowser(): BrowserHarness {
     },
     async waitForNode(id) {
       await current().waitForFunction((nodeId) => window.__explorer!.nodeIds().includes(nodeId), id, POLL);
+    },
+    async openExport({ waitFor, query = '', allowStatuses, before }) {
+      const p = await h.openPage(query, { allowStatuses });
+      await h.waitForNode(waitFor);
+      await h.idle();
+      await before?.(p);
+      await p.locator('body').click({ position: { x: 5, y: 5 } });
+      await p.keyboard.press('x');
+      await expect.poll(() => p.getByTestId('export-panel').isVisible(), POLL).toBe(true);
+      return p;
     },
   };
   return h;
