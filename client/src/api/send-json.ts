@@ -14,6 +14,13 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+/** The ApiError an error answer stands for: its `{error:{code,message,field,current}}`, else `fallback` as INTERNAL. */
+export function apiErrorFrom(status: number, body: unknown, fallback = `The server failed (HTTP ${status}).`): ApiError {
+  return isErrorResponse(body)
+    ? new ApiError(body.error.code, body.error.message, status, body.error.field, body.error.current)
+    : new ApiError('INTERNAL', fallback, status);
+}
+
 /**
  * Sends `body` (if any) as JSON to `url` and parses the JSON answer; a 204 resolves to undefined.
  * Error bodies `{error:{code,message,field}}` become an ApiError with that code; a network
@@ -48,9 +55,7 @@ export async function sendJson<T>(method: JsonMethod, url: string, body?: unknow
     throw new ApiError(res.ok ? 'BAD_RESPONSE' : 'INTERNAL', `The server sent an unreadable reply (HTTP ${res.status}).`, res.status);
   }
   if (!res.ok && !bodyStatuses.includes(res.status)) {
-    const err = isErrorResponse(parsed)
-      ? new ApiError(parsed.error.code, parsed.error.message, res.status, parsed.error.field, parsed.error.current)
-      : new ApiError('INTERNAL', `The server failed (HTTP ${res.status}).`, res.status);
+    const err = apiErrorFrom(res.status, parsed);
     reportRefusal(err, url);
     throw err;
   }

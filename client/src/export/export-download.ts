@@ -1,7 +1,8 @@
 // Streams a data export from POST /api/export, reporting bytes received, and hands back the file to save.
-import type { ErrorResponse, ExportFormat } from '../../../server/src/api-types';
+import type { ExportFormat } from '../../../server/src/api-types';
 import { ApiError } from '../api/api-error';
 import { authHeaders, reportRefusal } from '../api/auth-hooks';
+import { apiErrorFrom } from '../api/send-json';
 import { type BriefingOptions, exportFilename, exportRequest, headerCount } from './export-names';
 
 /** How far a download has got; `total` is null when the server sent no Content-Length (streamed). */
@@ -35,11 +36,7 @@ export interface ExportDownloadOptions {
 async function failure(res: Response): Promise<ApiError> {
   let parsed: unknown = null;
   try { parsed = await res.json(); } catch { /* not JSON: a generic failure below */ }
-  const error = (parsed as Partial<ErrorResponse> | null)?.error;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(error.code, error.message, res.status, error.field);
-  }
-  return new ApiError('INTERNAL', `The export failed (HTTP ${res.status}).`, res.status);
+  return apiErrorFrom(res.status, parsed, `The export failed (HTTP ${res.status}).`);
 }
 
 /** Asks for `format` of `nodeIds` and reads the streamed answer chunk by chunk; errors become ApiError. */
