@@ -43,8 +43,16 @@ export async function findNode(store: GraphStore, id: string): Promise<GraphNode
 }
 
 /** Full-text hits, best first, without evidence (search lists stay light). */
+/**
+ * The search query's parameters. Lucene stops after `candidates` best hits instead of handing every match to
+ * Cypher to sort: exactly `limit` without a label filter, more with one, since the filter runs after.
+ */
+export function searchQueryParams(query: string, labels: string[] | null, limit: number): Record<string, unknown> {
+  return { query, labels, limit: neo4j.int(limit), candidates: neo4j.int(labels ? Math.max(limit * 25, 1000) : limit) };
+}
+
 export async function fullTextSearch(store: GraphStore, query: string, labels: string[] | null, limit: number): Promise<(GraphNode & { score: number })[]> {
-  const res = await store.read('search', { query, labels, limit: neo4j.int(limit) });
+  const res = await store.read('search', searchQueryParams(query, labels, limit));
   return res.records.map((r) => {
     const { evidence: _omit, ...node } = toGraphNode(r.get('node'));
     return { ...node, score: r.get('score') as number };
@@ -102,8 +110,13 @@ export interface CooperationCaps { maxParticipants: number; pairLimit: number }
  * Actor pairs linked to a shared Forum/Agreement that addresses one of `threatIds` (most shared first, at most
  * `pairLimit`), how many pairs there were, and the forums/agreements too broad to pair up (with their size).
  */
+/** The cooperation query's parameters (the benchmark runs the same query with these through the raw driver). */
+export function cooperationQueryParams(threatIds: string[], actor: string | null, caps: CooperationCaps): Record<string, unknown> {
+  return { threatIds, actor, maxParticipants: neo4j.int(caps.maxParticipants), pairLimit: neo4j.int(caps.pairLimit) };
+}
+
 export async function cooperationRows(store: GraphStore, threatIds: string[], actor: string | null, caps: CooperationCaps): Promise<{ rows: CooperationRow[]; total: number; broad: { via: GraphNode; participants: number }[] }> {
-  const rec = (await store.read('cooperation', { threatIds, actor, maxParticipants: neo4j.int(caps.maxParticipants), pairLimit: neo4j.int(caps.pairLimit) })).records[0]!;
+  const rec = (await store.read('cooperation', cooperationQueryParams(threatIds, actor, caps))).records[0]!;
   const pairs = rec.get('pairs') as { a: Node; b: Node; links: { via: Node; ra: Relationship; rb: Relationship }[] }[];
   const rows = pairs.map(({ a, b, links }) => {
     const graph = collectGraph([a, b, links.map((l) => [l.via, l.ra, l.rb])]);
