@@ -15,7 +15,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
-import { MAX_PAIRING_PARTICIPANTS, PAIR_LIMIT } from '../server/src/services/cooperation.js';
+import { cooperationCaps } from '../server/src/services/cooperation.js';
 import { stagedSearch } from '../server/src/services/search.js';
 import { cooperationQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       { name: 'neighbours_1hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbours?limit=100`, raw: same('neighbours', { id, relTypes: null, direction: null, labels: null, threatIds: null, skip: neo4j.int(0), limit: neo4j.int(100) }) }; } },
       { name: 'neighbourhood_2hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbourhood?limit=500`, raw: same('neighbourhood', { id, limit: neo4j.int(500) }) }; } },
       { name: 'shortest_path', input: () => { const from = pickFrom(actors); const to = pickFrom(actors); return { path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`, raw: same('shortest-path', { from, to, maxHops: neo4j.int(6), relTypes: null, threatIds: null, limit: neo4j.int(25), k: neo4j.int(25) }) }; } },
-      { name: 'cooperation', input: () => { const t = pickFrom([...threatIds.keys()]); return { path: `/api/cooperation?threat=${enc(t)}`, raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, { maxParticipants: MAX_PAIRING_PARTICIPANTS, pairLimit: PAIR_LIMIT.default })) }; } },
+      { name: 'cooperation', input: () => { const t = pickFrom([...threatIds.keys()]); return { path: `/api/cooperation?threat=${enc(t)}`, raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, cooperationCaps({}))) }; } },
     ];
 
     // `--ops search,shortest_path` runs only those operations (all by default).
