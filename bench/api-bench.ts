@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       } },
       { name: 'neighbours_1hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbours?limit=100`, raw: same('neighbours', { id, relTypes: null, direction: null, labels: null, threatIds: null, skip: neo4j.int(0), limit: neo4j.int(100) }) }; } },
       { name: 'neighbourhood_2hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbourhood?limit=500`, raw: same('neighbourhood', { id, limit: neo4j.int(500) }) }; } },
-      { name: 'shortest_path', input: () => { const from = pickFrom(actors); const to = pickFrom(actors); return { path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`, raw: same('shortest-path', { from, to, maxHops: neo4j.int(6), relTypes: null, threatIds: null, limit: neo4j.int(25), k: neo4j.int(25) }) }; } },
+      { name: 'shortest_path', input: () => { const from = pickFrom(actors); let to = pickFrom(actors); while (to === from) to = pickFrom(actors); return { path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`, raw: same('shortest-path', { from, to, maxHops: neo4j.int(6), relTypes: null, threatIds: null, limit: neo4j.int(25), k: neo4j.int(25) }) }; } },
       { name: 'cooperation', input: () => { const t = pickFrom([...threatIds.keys()]); return { path: `/api/cooperation?threat=${enc(t)}`, raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, cooperationCaps({}))) }; } },
     ];
 

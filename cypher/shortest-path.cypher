@@ -8,6 +8,7 @@
 // Params: $from, $to (different ids), $maxHops (int 1..6), $relTypes (list|null), $threatIds (list|null).
 // Returns: path (no row when there is none).
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+WHERE a <> b
 CALL () {
   OPTIONAL MATCH (v)-[:ADDRESSES]->(t:ThreatType)
   WHERE $threatIds IS NOT NULL AND t.id IN $threatIds AND (v:Forum OR v:Agreement)
