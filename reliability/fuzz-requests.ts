@@ -77,7 +77,7 @@ function bodyArb(e: Endpoint, ctx: FuzzContext): fc.Arbitrary<(id: string) => { 
   }
   if (e.freeBody) objects.push(e.freeBody().map((b) => (id: string) => ({ body: JSON.parse(JSON.stringify(b)) as Record<string, unknown>, id })));
   const structured = objects.length
-    ? fc.tuple(fc.oneof(...objects), fc.option(fc.constantFrom(...(e.deep ?? ['x']))), deepJson, fc.array(fc.tuple(fc.constantFrom('name', 'version', 'query', 'label', 'format', 'scene', 'type', 'evidence', 'username'), jsonValue), { maxLength: 2 }))
+    ? fc.tuple(fc.oneof(...objects), fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...(e.deep ?? ['x'])) }), deepJson, fc.array(fc.tuple(fc.constantFrom('name', 'version', 'query', 'label', 'format', 'scene', 'type', 'evidence', 'username'), jsonValue), { maxLength: 2 }))
       .map(([make, deepAt, deep, dupes]) => (id: string) => {
         const d = make(id);
         // Only top-level keys the poison did not set get a duplicate, placed first: the poisoned value still wins.
@@ -90,7 +90,7 @@ function bodyArb(e: Endpoint, ctx: FuzzContext): fc.Arbitrary<(id: string) => { 
   // A bodiless request, or text that is not a valid body: poisons are not needed (every write needs a valid object).
   const invalid = fc.oneof(malformedBody, jsonValue.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => JSON.stringify(v) ?? 'null'))
     .map((text) => (id: string) => ({ text, id }));
-  return fc.oneof({ weight: 4, arbitrary: structured }, { weight: 1, arbitrary: invalid }, { weight: 1, arbitrary: fc.constant((id: string) => ({ text: undefined, id })) });
+  return fc.oneof({ weight: 8, arbitrary: structured }, { weight: 1, arbitrary: invalid }, { weight: 1, arbitrary: fc.constant((id: string) => ({ text: undefined, id })) });
 }
 
 /** One fuzzed request to `e`. */
