@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCases, runHostile } from '../../reliability/hostile.js';
+import { runHostileRenders } from '../../reliability/hostile-renders.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -37,4 +38,12 @@ describe('the hostile-input corpus', () => {
     expect(result.refused).toBeGreaterThan(result.cases / 2);
     expect(await graphFingerprint(app.store)).toEqual(before);
   }, 120_000);
+
+  it('keeps a curator-written name full of script and Cypher exact in the API and inert in every export', async () => {
+    const result = await runHostileRenders({ baseUrl: app.baseUrl, headers: { curator: curator.headers, admin: admin.headers } });
+    expect(result.failures).toEqual([]);
+    expect(result.cases).toBe(8);
+    expect(result.neutralised).toBe(result.cases);
+    expect(result.serverErrors).toBe(0);
+  }, 60_000);
 });
