@@ -1,46 +1,33 @@
 // The hostile-input corpus (reliability/hostile*.ts): injection, console abuse and path traversal refused or neutralised, graph unchanged.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hostileCases, runHostile } from '../../reliability/hostile.js';
 import { runHostileRenders } from '../../reliability/hostile-renders.js';
-import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
-import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { useReliabilityApp } from '../setup/reliability-app.js';
 
 /** The built client, so traversal attempts meet the static file server and its app-shell fallback (`npm test` builds it first). */
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
-let app: TestApp;
-let curator: LoggedIn;
-let admin: LoggedIn;
-beforeAll(async () => {
-  app = await startTestApp({ clientDir: existsSync(`${CLIENT_DIR}/index.html`) ? CLIENT_DIR : undefined });
-  curator = await loginAs(app, 'curator');
-  admin = await loginAs(app, 'admin');
-});
-afterAll(async () => {
-  await dropUser(app, curator.username);
-  await dropUser(app, admin.username);
-  await app.close();
-});
+const r = useReliabilityApp({ clientDir: existsSync(`${CLIENT_DIR}/index.html`) ? CLIENT_DIR : undefined });
 
 describe('the hostile-input corpus', () => {
   it('refuses or neutralises every case, without a 5xx or a leaked file, and leaves the graph as it was', async () => {
-    const before = await graphFingerprint(app.store);
+    const before = await graphFingerprint(r.app.store);
     expect(before.nodes).toBeGreaterThan(100);
-    const result = await runHostile({ baseUrl: app.baseUrl, headers: { curator: curator.headers, admin: admin.headers } });
+    const result = await runHostile({ baseUrl: r.app.baseUrl, headers: r.headers });
     expect(result.failures).toEqual([]);
     expect(result.serverErrors).toBe(0);
     expect(result.cases).toBe(hostileCases().length);
     expect(result.refused + result.neutralised).toBe(result.cases);
     // Most of the corpus names things that must be refused outright.
     expect(result.refused).toBeGreaterThan(result.cases / 2);
-    expect(await graphFingerprint(app.store)).toEqual(before);
+    expect(await graphFingerprint(r.app.store)).toEqual(before);
   }, 120_000);
 
   it('keeps a curator-written name full of script and Cypher exact in the API and inert in every export', async () => {
-    const result = await runHostileRenders({ baseUrl: app.baseUrl, headers: { curator: curator.headers, admin: admin.headers } });
+    const result = await runHostileRenders({ baseUrl: r.app.baseUrl, headers: r.headers });
     expect(result.failures).toEqual([]);
     expect(result.cases).toBe(8);
     expect(result.neutralised).toBe(result.cases);
