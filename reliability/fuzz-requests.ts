@@ -95,11 +95,14 @@ function bodyArb(e: Endpoint, ctx: FuzzContext): fc.Arbitrary<(id: string) => { 
 
 /** One fuzzed request to `e`. */
 export function requestArb(e: Endpoint, ctx: FuzzContext, h: ProbeHeaders): fc.Arbitrary<ProbeRequest> {
-  return fc.tuple(pathArb(e, ctx), queryArb(e), headersArb(e, h), bodyArb(e, ctx), contentType)
-    .map(([{ path, id }, query, headers, body, type]) => {
+  const encoding = fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-evil', 'gzip, gzip') });
+  return fc.tuple(pathArb(e, ctx), queryArb(e), headersArb(e, h), bodyArb(e, ctx), contentType, encoding)
+    .map(([{ path, id }, query, headers, body, type, enc]) => {
       const { text } = body(id);
       const all: Record<string, string> = { ...headers };
       if (text !== undefined && type !== undefined) all['content-type'] = type;
+      // A body that claims a compression it does not have.
+      if (text !== undefined && enc !== undefined) all['content-encoding'] = enc;
       return { method: e.method, path: `/api${path}${query}`, headers: all, body: e.method === 'GET' ? undefined : text };
     });
 }

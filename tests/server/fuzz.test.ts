@@ -1,4 +1,5 @@
 // Fuzzing every endpoint (reliability/fuzz.ts): never a 5xx, a JSON error body with every 4xx, and the graph unchanged.
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runFuzz } from '../../reliability/fuzz.js';
 import { deepJsonText } from '../../reliability/fuzz-values.js';
@@ -53,5 +54,21 @@ describe('what fuzzing found, pinned', () => {
     const { status, body } = await r.app.get(`/api/search?q=${'%C3%A9'.repeat(20_000)}`);
     expect(status).toBe(431);
     expect(body.error.code).toBe('HEADERS_TOO_LARGE');
+  });
+
+  it('answers broken HTTP framing (no request line, Content-Length with chunked, NUL in a header) with a JSON 400', async () => {
+    const { port } = new URL(r.app.baseUrl);
+    const raw = (text: string) => new Promise<string>((resolve) => {
+      let out = '';
+      const s = connect(Number(port), '127.0.0.1', () => s.end(text));
+      s.on('data', (d) => { out += d; });
+      s.on('close', () => resolve(out));
+      s.on('error', () => resolve(out));
+    });
+    for (const text of ['GARBAGE\r\n\r\n', 'GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 'GET /api/health HTTP/1.1\r\nHost: x\r\nX: a\u0000b\r\n\r\n']) {
+      const answer = await raw(text);
+      expect(answer, JSON.stringify(text)).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe('BAD_REQUEST');
+    }
   });
 });
