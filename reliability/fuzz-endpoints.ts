@@ -46,7 +46,7 @@ const validText = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }).filter((s) => s.trim().length > 0),
   fc.constantFrom('a\u0000b', 'x\uD800', '\uDFFFy', '\u202Eevil\u202C', '<script>alert(1)</script>', "x' OR 1=1 //", '👩‍👩‍👧‍👦', 'é'.repeat(250), '$id', '*:*'),
 );
-const text = fc.oneof({ weight: 3, arbitrary: validText }, { weight: 1, arbitrary: hostileString });
+const text = fc.oneof({ weight: 6, arbitrary: validText }, { weight: 1, arbitrary: hostileString });
 const anyScalar = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null));
 /** A source id that does not exist: evidence citing it always fails. */
 const MISSING_SOURCE = 'source:fz-missing-source';
