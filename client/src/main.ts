@@ -236,6 +236,7 @@ installTestHooks({
   loadSynthetic: async (elements) => {
     // Loaded on demand: the generator's model is test and benchmark material, not part of the explorer.
     const { syntheticScene } = await import('./graph/synthetic-scene');
+    actions.clearCanvas();
     actions.addGraph(syntheticScene(elements));
   },
   fastMode: view.fastMode,

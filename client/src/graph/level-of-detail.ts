@@ -41,6 +41,9 @@ export const FAST_MODE_THRESHOLD = 3000;
  */
 export const LARGE_LAYOUT_ELEMENTS = 2000;
 
+/** Notice code of the automatic switch to fast drawing and back (tests find the notice by it). */
+export const FAST_DRAWING_CODE = 'FAST_DRAWING';
+
 /** Human names of the fast levers, for the notice that says what changed. */
 export const FAST_MODE_SUMMARY = 'edges hidden while the view moves, plain edges without arrows, labels only when zoomed in';
 

@@ -32,7 +32,7 @@ export interface ExplorerTestHooks {
   dataOf?(id: string): Record<string, unknown> | null;
   /** The cooperation view's canvas (drawn over the explorer's while that view is open). */
   cooperation?: CooperationCanvasHooks;
-  /** Adds a synthetic scene of about `elements` nodes plus edges (graph/synthetic-scene.ts), as one undoable step. */
+  /** Replaces the scene with a synthetic one of about `elements` nodes plus edges (graph/synthetic-scene.ts). */
   loadSynthetic?(elements: number): Promise<void>;
   /** Whether the canvas draws with the fast level-of-detail levers. */
   fastMode?(): boolean;

@@ -1,13 +1,10 @@
 // The toolbar's drawing-detail choice, its "fast drawing" badge, and the notice when a large scene switches it.
-import { FAST_MODE_SUMMARY, FAST_MODE_THRESHOLD, fastModeOn, type DrawMode } from '../graph/level-of-detail';
+import { FAST_DRAWING_CODE, FAST_MODE_SUMMARY, FAST_MODE_THRESHOLD, fastModeOn, type DrawMode } from '../graph/level-of-detail';
 import type { Actions } from '../state/actions';
 import type { DrawModeActions } from '../state/draw-mode-actions';
 import type { State } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { el } from './dom';
-
-/** Notice code of the automatic switch (tests find the notice by it). */
-export const FAST_DRAWING_CODE = 'FAST_DRAWING';
 
 const MODES: readonly { mode: DrawMode; label: string }[] = [
   { mode: 'auto', label: `Detail: auto (fast from ${FAST_MODE_THRESHOLD.toLocaleString('en')} elements)` },
