@@ -53,6 +53,9 @@ import { createAuthOperations } from './auth/auth-operations';
 import { createLoginDialog } from './auth/login-dialog';
 import { createUsersPanel } from './auth/users-panel';
 import { createAuthActions } from './state/auth-actions';
+import { createDrawModeActions } from './state/draw-mode-actions';
+import { createDrawModeToggle } from './ui/draw-mode-toggle';
+import { createLayoutProgress } from './ui/layout-progress';
 
 /** The Five Country Ministerial: the view the product opens on (override with `?node=<id>`). */
 const START_NODE_ID = 'forum:five-country-ministerial-2025';
@@ -107,6 +110,7 @@ const nodeMenu = createNodeMenu(store, {
   extraEntries: curation.menuEntries,
 });
 
+const layoutProgress = createLayoutProgress(() => view.cancelLayout());
 const view = createGraphView(mustFind('graph'), store, {
   onTapNode: (id, additive) => { if (curation.pickTarget(id)) return; if (additive) ops.toggleSelected(id); else ops.select({ kind: 'node', id }); },
   onTapEdge: (id) => ops.select({ kind: 'edge', id }),
@@ -125,6 +129,7 @@ const view = createGraphView(mustFind('graph'), store, {
   onBoxSelect: (ids) => ops.selectNodes([...ops.selectedNodeIds(), ...ids]),
   onPositions: (positions, label) => actions.recordPositions(positions, label),
   onError: ops.report,
+  onLayoutProgress: (p) => layoutProgress.show(p),
 });
 
 const consolePanel = createConsolePanel({
@@ -153,7 +158,7 @@ const cooperation = mountCooperation({
 });
 
 const usersPanel = createUsersPanel(store, authApi, () => void authOps.load());
-const toolbar = createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), panelButtons, curation.toolbarGroup]);
+const toolbar = createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), createDrawModeToggle(store, actions, createDrawModeActions(store)), panelButtons, curation.toolbarGroup]);
 toolbar.append(createAccountMenu(store, authActions, authOps, usersPanel.toggleButton));
 mustFind('toolbar').append(toolbar);
 document.body.append(createLoginDialog(store, authActions, authOps));
@@ -179,7 +184,7 @@ mustFind('sidebar').append(
   createLegend(store),
 );
 const metrics = startMetricsRunner(store, actions, ops.report);
-mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element, usersPanel.element, ...curation.canvasElements);
+mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element, usersPanel.element, layoutProgress.element, ...curation.canvasElements);
 mountStatusArea(mustFind('status'), store, actions);
 mountDetailsPanel(mustFind('details'), store, {
   select: ops.select,
@@ -228,6 +233,14 @@ installTestHooks({
     ops.select(!s.nodes.has(id) && s.edges.has(id) ? { kind: 'edge', id } : { kind: 'node', id });
   },
   cooperation: cooperation.hooks,
+  loadSynthetic: async (elements) => {
+    // Loaded on demand: the generator's model is test and benchmark material, not part of the explorer.
+    const { syntheticScene } = await import('./graph/synthetic-scene');
+    actions.clearCanvas();
+    actions.addGraph(syntheticScene(elements));
+  },
+  fastMode: view.fastMode,
+  lastLayoutRunner: view.lastLayoutRunner,
 });
 
 const startNode = new URLSearchParams(window.location.search).get('node') ?? START_NODE_ID;

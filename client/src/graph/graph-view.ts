@@ -6,10 +6,12 @@ import fcose from 'cytoscape-fcose';
 import type { LayoutName, Point, State, ViewRequest, Viewport } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
-import { graphStylesheet } from './graph-stylesheet';
+import { MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-options';
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout, incrementalLayout } from './layouts';
 import { placeNewNodes } from './placement';
+import { FAST_LEVERS, FULL_DETAIL, LARGE_LAYOUT_ELEMENTS, applyRendererLevers, fastModeOn } from './level-of-detail';
+import { runWorkerLayout, type LayoutProgress, type LayoutRunnerKind, type WorkerLayout } from './layout-runner';
 
 cytoscape.use(fcose);
 
@@ -36,6 +38,8 @@ export interface GraphViewEvents {
   onPositions(positions: ReadonlyMap<string, Point>, label: string | null): void;
   /** A layout or animation failed; shown to the user, never swallowed. */
   onError(err: unknown): void;
+  /** A large scene's layout runs in the worker: how far it is; null once it has finished or was cancelled. */
+  onLayoutProgress?(progress: LayoutProgress | null): void;
 }
 
 /** Read-only handle on the rendered canvas. */
@@ -64,6 +68,12 @@ export interface GraphView {
   exportPng(opts: ImageExportOptions): Promise<Blob>;
   /** The canvas as an SVG document (vector, labels as text, transparent background). */
   exportSvg(opts: ImageExportOptions): Promise<string>;
+  /** Stops a running worker layout; nodes keep the positions it reported last. */
+  cancelLayout(): void;
+  /** Whether the canvas draws with the fast levers (see level-of-detail.ts). */
+  fastMode(): boolean;
+  /** Where the last full layout ran, or null before any. */
+  lastLayoutRunner(): LayoutRunnerKind | null;
 }
 
 /** What an exported image shows and how it is framed. */
@@ -82,9 +92,6 @@ export interface ViewSnapshot {
   viewport: Viewport;
 }
 
-/** Zoom bounds: beyond these the graph is either a dot or one node's label. */
-const MIN_ZOOM = 0.1;
-const MAX_ZOOM = 4;
 const CAMERA_MS = 300;
 const LAYOUT_LABELS: Record<LayoutName, string> = {
   fcose: 'force-directed', concentric: 'concentric', breadthfirst: 'breadth-first', grid: 'grid', circle: 'circle',
@@ -92,17 +99,11 @@ const LAYOUT_LABELS: Record<LayoutName, string> = {
 
 /** Mounts Cytoscape in `container` and keeps it in step with `store`. */
 export function createGraphView(container: HTMLElement, store: ReadableStore<State>, events: GraphViewEvents): GraphView {
-  const cy = cytoscape({
-    container,
-    style: graphStylesheet(),
-    minZoom: MIN_ZOOM,
-    maxZoom: MAX_ZOOM,
-    // Selection lives in State and is drawn with the `selected` class, not Cytoscape's own.
-    autounselectify: true,
-    // Shift-drag draws a selection box (plain drag pans); the nodes inside are reported, not selected here.
-    boxSelectionEnabled: true,
-    selectionType: 'additive',
-  });
+  const cy = cytoscape({ container, ...canvasOptions(FULL_DETAIL) });
+  let fast = false;
+  let workerLayout: WorkerLayout | null = null;
+  let lastRunner: LayoutRunnerKind | null = null;
+  container.dataset['detail'] = 'full';
   /** Wire objects last drawn per element, to spot changed data by identity. */
   const drawn = new Map<string, unknown>();
   let queue: Promise<void> = Promise.resolve();
@@ -112,9 +113,29 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     queue = queue.then(task).catch((err: unknown) => events.onError(err));
   };
 
+  const large = (): boolean => cy.elements().length > LARGE_LAYOUT_ELEMENTS;
+
+  /** A large scene's fcose runs in the layout worker with progress; the page stays responsive. */
+  const runInWorker = async (): Promise<void> => {
+    lastRunner = 'worker';
+    const run = runWorkerLayout(cy, cy.nodes(), (p) => events.onLayoutProgress?.(p));
+    workerLayout = run;
+    events.onLayoutProgress?.({ fraction: 0, phase: 'draft', runner: 'worker', nodes: cy.nodes().length });
+    try {
+      await run.finished;
+    } finally {
+      workerLayout = null;
+      events.onLayoutProgress?.(null);
+    }
+    cy.resize();
+    cy.fit(undefined, FIT_PADDING);
+  };
+
   const runLayout = async (options: cytoscape.LayoutOptions, eles: cytoscape.CollectionReturnValue = cy.elements()): Promise<void> => {
     // Docked panels change the container's height; Cytoscape only notices after a debounce, and a fit needs it now.
     cy.resize();
+    if (options.name === 'fcose' && eles.length === cy.elements().length && large()) return runInWorker();
+    if (eles.length === cy.elements().length) lastRunner = 'main';
     const layout = eles.layout(options);
     const done = layout.promiseOn('layoutstop');
     layout.run();
@@ -205,6 +226,14 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       enqueue(async () => report(added, null));
       return;
     }
+    if (large()) {
+      // Rings only: an incremental fcose over thousands of fixed nodes would freeze the page.
+      enqueue(async () => {
+        report(added, null);
+        if (outsideViewport(added)) await animate({ fit: { eles: cy.elements(), padding: FIT_PADDING } });
+      });
+      return;
+    }
     const fixed = cy.nodes().difference(added);
     enqueue(async () => {
       // Existing nodes stay where the user put them: only the newcomers move, around their anchors.
@@ -268,7 +297,7 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
           if (cy.nodes().empty()) return;
           const fixed = new Map<string, Point>();
           cy.nodes(':locked').forEach((n) => { fixed.set(n.id(), { ...n.position() }); });
-          await runLayout(fullLayout(request.name, true, fixed));
+          await runLayout(fullLayout(request.name, !large(), fixed));
           report(cy.nodes(), `Layout: ${LAYOUT_LABELS[request.name]}`);
         });
         break;
@@ -281,8 +310,20 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     }
   };
 
+  /** Switches the level-of-detail levers when the scene crosses the threshold or the user's choice changes. */
+  const applyDetail = (s: State): void => {
+    const want = fastModeOn(s.drawMode, s.nodes.size + s.edges.size);
+    if (want === fast) return;
+    fast = want;
+    const levers = fast ? FAST_LEVERS : FULL_DETAIL;
+    cy.style(canvasStylesheet(levers));
+    applyRendererLevers(cy, levers);
+    container.dataset['detail'] = fast ? 'fast' : 'full';
+  };
+
   const render = (s: State, prev: State | null): void => {
     const graphChanged = !prev || s.nodes !== prev.nodes || s.edges !== prev.edges;
+    if (graphChanged || !prev || s.drawMode !== prev.drawMode) applyDetail(s);
     if (graphChanged) syncElements(s);
     if (!prev || graphChanged || s.pinned !== prev.pinned) applyPins(s);
     if (prev && s.positions !== prev.positions) applyPositions();
@@ -383,6 +424,9 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     },
     exportPng: (opts) => renderPng(stageInput(opts), opts.scale ?? 1),
     exportSvg: (opts) => renderSvg(stageInput(opts)),
+    cancelLayout: () => workerLayout?.cancel(),
+    fastMode: () => fast,
+    lastLayoutRunner: () => lastRunner,
     visibleIds: () => cy.elements().filter((ele) => ele.visible()).map((ele) => ele.id()),
     renderedSize: (id) => {
       const node = cy.getElementById(id);

@@ -8,7 +8,8 @@ const ANIMATION_MS = 450;
 /** Padding around the graph when a layout fits the viewport. */
 export const FIT_PADDING = 40;
 
-const FCOSE_FORCES = {
+/** Forces shared by every fcose run, on the main thread and in the layout worker. */
+export const FCOSE_FORCES = {
   nodeRepulsion: 6500,
   idealEdgeLength: 90,
   nodeSeparation: 90,

@@ -32,6 +32,12 @@ export interface ExplorerTestHooks {
   dataOf?(id: string): Record<string, unknown> | null;
   /** The cooperation view's canvas (drawn over the explorer's while that view is open). */
   cooperation?: CooperationCanvasHooks;
+  /** Replaces the scene with a synthetic one of about `elements` nodes plus edges (graph/synthetic-scene.ts). */
+  loadSynthetic?(elements: number): Promise<void>;
+  /** Whether the canvas draws with the fast level-of-detail levers. */
+  fastMode?(): boolean;
+  /** Where the last full layout ran ('worker' or 'main'), or null before any. */
+  lastLayoutRunner?(): string | null;
 }
 
 /** Read access to the cooperation view's canvas. */

@@ -6,6 +6,7 @@ import type { SceneMetrics } from '../analytics/scene-metrics';
 import { initialCuration, type CurationUi } from './curation-actions';
 import { createHistory, type History } from './history';
 import { emptyScene, type Point, type Scene } from './scene';
+import type { DrawMode } from '../graph/level-of-detail';
 
 export type { Point, Scene } from './scene';
 
@@ -174,6 +175,8 @@ export interface State extends Scene {
   auth: AuthState;
   /** The open login dialog, or null. */
   loginPrompt: LoginPrompt | null;
+  /** Drawing detail: fast levers by scene size ('auto'), or the user's forced choice (a preference, not undone). */
+  drawMode: DrawMode;
 }
 
 /** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
@@ -203,5 +206,6 @@ export function initialState(settings: Partial<Settings> = {}, now = Date.now())
     curation: initialCuration(),
     auth: { user: null, csrfToken: null, authRequired: false },
     loginPrompt: null,
+    drawMode: 'auto',
   };
 }

@@ -1,0 +1,29 @@
+// The explorer canvas's Cytoscape options and stylesheet for a set of level-of-detail levers.
+// The graph view builds its canvas from these, and so does the client benchmark's "project" run.
+import type cytoscape from 'cytoscape';
+import { graphStylesheet } from './graph-stylesheet';
+import { lodStyleRules, rendererOptions, type LodLevers } from './level-of-detail';
+
+/** Zoom bounds: beyond these the graph is either a dot or one node's label. */
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 4;
+
+/** The stylesheet with the style levers' rules after it. */
+export function canvasStylesheet(levers: Readonly<LodLevers>): cytoscape.StylesheetStyle[] {
+  return [...graphStylesheet(), ...lodStyleRules(levers)];
+}
+
+/** Constructor options of the explorer canvas (without container and elements). */
+export function canvasOptions(levers: Readonly<LodLevers>): cytoscape.CytoscapeOptions {
+  return {
+    style: canvasStylesheet(levers),
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    // Selection lives in State and is drawn with the `selected` class, not Cytoscape's own.
+    autounselectify: true,
+    // Shift-drag draws a selection box (plain drag pans); the nodes inside are reported, not selected here.
+    boxSelectionEnabled: true,
+    selectionType: 'additive',
+    ...rendererOptions(levers),
+  };
+}
