@@ -91,10 +91,11 @@ export function lodStyleRules(levers: Readonly<LodLevers>): cytoscape.Stylesheet
   const rules: cytoscape.StylesheetStyle[] = [];
   if (levers.labelsByZoom) {
     rules.push(
-      // Labels of 10px appear from zoom 1.4 on; their background box is not drawn at all.
-      { selector: 'node', style: { 'min-zoomed-font-size': 14, 'text-background-opacity': 0 } },
+      // Labels of 10px appear from zoom 1.4 on; their background box is not drawn at all, and they are not
+      // trimmed to an ellipsis (trimming measures the text again and again: the bulk of a large scene's first paint).
+      { selector: 'node', style: { 'min-zoomed-font-size': 14, 'text-background-opacity': 0, 'text-wrap': 'none' } },
       { selector: 'edge', style: { label: '' } },
-      { selector: FOCUS_NODES, style: { 'min-zoomed-font-size': 0, 'text-background-opacity': 0.75 } },
+      { selector: FOCUS_NODES, style: { 'min-zoomed-font-size': 0, 'text-background-opacity': 0.75, 'text-wrap': 'ellipsis' } },
       { selector: FOCUS_EDGES, style: { label: 'data(type)' } },
     );
   }
