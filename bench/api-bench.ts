@@ -92,7 +92,13 @@ async function main(): Promise<void> {
     const settings = await db.store.driver.executeQuery(
       "SHOW SETTINGS YIELD name, value WHERE name IN ['server.memory.heap.max_size', 'server.memory.heap.initial_size', 'server.memory.pagecache.size'] RETURN name, value",
       {}, { database: db.store.database },
-    ).then((r) => Object.fromEntries(r.records.map((x) => [x.get('name') as string, x.get('value') as string])), () => ({}));
+    ).then((r) => Object.fromEntries(r.records.map((x) => [x.get('name') as string, x.get('value') as string])), () => ({} as Record<string, string>));
+    // A heap given as -Xmx (as the embedded launcher does) leaves the setting empty: the JVM's own figure says it.
+    if (!settings['server.memory.heap.max_size']) {
+      const max = await db.store.driver.executeQuery("CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.max AS max", {}, { database: db.store.database })
+        .then((r) => Number(r.records[0]?.get('max')), () => NaN);
+      if (Number.isFinite(max) && max > 0) settings['server.memory.heap.max_size'] = `${(max / 2 ** 30).toFixed(2)}GiB (JVM maximum)`;
+    }
     const threatIds = new Map<string, string[]>();
     for (const t of threats.slice(0, 50)) threatIds.set(t, ((await read('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t]);
 
