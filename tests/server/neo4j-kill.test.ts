@@ -1,0 +1,66 @@
+// Neo4j killed with SIGKILL under load: the API answers 503 DATABASE_UNAVAILABLE without hanging, health says
+// disconnected, and the API recovers by itself once Neo4j is back on the same data directory and port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
+import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
+import { readSeed } from '../../seed/read-seed.js';
+import { loadSeed } from '../../seed/load.js';
+import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { loginAs } from '../setup/auth.js';
+import { runNeo4jKill } from '../../reliability/neo4j-fault.js';
+import { writeQuote } from '../../reliability/curator-writes.js';
+import { checkConsistency } from '../../reliability/consistency.js';
+
+let neo4j: EmbeddedNeo4j;
+let store: GraphStore;
+let app: TestApp;
+let dir: string;
+
+beforeAll(async () => {
+  // Its own Neo4j, so killing it does not disturb the other tests' database.
+  dir = mkdtempSync(join(tmpdir(), 'secgraph-kill-'));
+  neo4j = await startEmbeddedNeo4j({ dataDir: dir, heap: '256m', pageCacheMb: 64 });
+  const seeder = await createGraphStore({ uri: neo4j.uri, queryTimeoutMs: 60_000 });
+  await loadSeed(seeder, readSeed());
+  await seeder.close();
+  store = await createGraphStore({ uri: neo4j.uri });
+  app = await startTestApp({ store });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+  await neo4j?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('when Neo4j is killed under load', () => {
+  it('answers 503 DATABASE_UNAVAILABLE (never a hang or another 5xx), reports disconnected, recovers by itself, and keeps every acknowledged write', async () => {
+    const curator = await loginAs(app, 'curator');
+    const quote = await writeQuote(app.baseUrl);
+    const port = neo4j.port;
+    const result = await runNeo4jKill({
+      baseUrl: app.baseUrl, store, connections: 6, writes: { headers: curator.headers, quote },
+      kill: () => { process.kill(neo4j.pid, 'SIGKILL'); },
+      restart: async () => { neo4j = await startEmbeddedNeo4j({ dataDir: dir, port, heap: '256m', pageCacheMb: 64 }); },
+    });
+    const figures = JSON.stringify({ ...result, writes: undefined });
+    expect(result.unavailableAnswers, figures).toBeGreaterThan(0);
+    expect(result.serverErrors, figures).toBe(0);
+    expect(result.unanswered).toBe(0);
+    // "No hang": a generous bound; the measured figure (under 1 s) goes to the reliability results.
+    expect(result.slowestFailureMs, figures).toBeLessThan(10_000);
+    expect(result.healthWhileDown).toEqual({ status: 503, connected: false });
+    expect(result.recoveryMs).not.toBeNull();
+    expect((await app.get('/api/health')).body.neo4j.connected).toBe(true);
+    expect((await app.get('/api/nodes/country:fr')).status).toBe(200);
+
+    const report = await checkConsistency(store, { users: [curator.username], acked: result.writes!.acked });
+    expect(report.violations).toEqual([]);
+    expect(report.writesAcknowledged).toBeGreaterThan(0);
+    expect(report.lostWrites).toBe(0);
+  }, 240_000);
+});
