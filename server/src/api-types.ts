@@ -373,7 +373,9 @@ export type ErrorCode =
   /** Too many requests (login attempts, ...); retry after the time the message gives. */
   | 'RATE_LIMITED'
   /** A write with a cookie session lacks a valid `X-CSRF-Token` header. */
-  | 'CSRF_FAILED';
+  | 'CSRF_FAILED'
+  /** The URL and headers are past Node's limit (431), answered before routing. */
+  | 'HEADERS_TOO_LARGE';
 
 export interface ErrorResponse {
   error: {

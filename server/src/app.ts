@@ -20,6 +20,7 @@ import { authSettings, type AuthSettings } from './auth/auth-settings.js';
 import { authenticate } from './auth/authenticate.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
+import { limitJsonDepth } from './json-depth.js';
 
 export interface AppDeps {
   store: GraphStore;
@@ -69,6 +70,7 @@ export function createApp({ store, logger, clientDir, console: consoleLimits, ex
   app.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
   app.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(limitJsonDepth());
 
   app.use('/api', authenticate(store, auth));
   app.use('/api', authRoutes(store, auth));

@@ -10,6 +10,7 @@ import { countEntities } from './store/graph-reads.js';
 import { ensureSchema } from './store/schema-setup.js';
 import { resolveAuthSecret } from './auth/auth-secret.js';
 import { authSettings } from './auth/auth-settings.js';
+import { answerMalformedRequests } from './malformed-requests.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
@@ -58,6 +59,7 @@ export async function main(): Promise<void> {
     server = await new Promise<Server>((res, rej) => {
       const s = app.listen(config.port, config.host, () => res(s));
       s.once('error', rej);
+      answerMalformedRequests(s);
     });
     logger.info(`explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`);
   } catch (err) {

@@ -7,6 +7,7 @@ import { authSettings, type AuthSettings, type LoginLimits } from '../../server/
 import { createApp } from '../../server/src/app.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
 import type { ConsoleLimits } from '../../server/src/store/console-query.js';
+import { answerMalformedRequests } from '../../server/src/malformed-requests.js';
 
 /** One pepper for the whole test run, so a user made through one test app logs in to any other. */
 export const TEST_AUTH_SECRET = Buffer.from('test-run-pepper-not-a-real-secret-0123456789', 'utf8');
@@ -54,6 +55,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const auth = authSettings({ secret: TEST_AUTH_SECRET, authRequired: opts.authRequired, sessionTtlHours: opts.sessionTtlHours, loginLimits: opts.loginLimits });
   const app = createApp({ store, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console, auth, trustProxy: opts.trustProxy });
   const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
+  answerMalformedRequests(server);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,

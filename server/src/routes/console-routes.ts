@@ -5,23 +5,13 @@ import type { GraphStore } from '../store/neo4j-store.js';
 import { CONSOLE_DEFAULTS, runCypher } from '../services/cypher-console.js';
 import type { ConsoleLimits } from '../store/console-query.js';
 import { parseInput } from './validate.js';
+import { depthWithin } from '../json-depth.js';
 
 /** Longer than any query a person types; longer text is a paste accident or an attack. */
 const MAX_QUERY_CHARS = 20_000;
 
 /** Parameter values deeper than this are not something a person writes by hand. */
 const MAX_PARAM_DEPTH = 32;
-
-/** True when `value` nests no deeper than `max` (checked without recursion, so hostile depth cannot overflow). */
-function depthWithin(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (d > max) return false;
-    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, d + 1]);
-  }
-  return true;
-}
 
 const cypherBody = z.object({
   query: z.string({ message: 'expected the Cypher text as a string' }).trim()
