@@ -96,7 +96,7 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
     if (nodes.length < 2 || roll < 0.35) {
       const r = await send('create-node', 'POST', '/api/nodes', { label: 'Country', name: `Rel ${tag} ${i}`, id: `country:rel-${tag}-${i}`, description: `Reliability write ${i}.`, evidence });
       if (outcome(r.status)) nodes.push(record('create-node', 'node', r.body));
-    } else if (roll < 0.75 || edges.length === 0 && roll < 0.85) {
+    } else if (roll < 0.75 || (roll >= 0.9 && edges.length === 0)) {
       const k = nodes[Math.floor(Math.random() * nodes.length)]!;
       const change = i % 3 === 0 ? { addEvidence: [{ curatorAsserted: true, note: `Checked by the reliability run, write ${i}.` }] } : { description: `Reliability write ${i}.` };
       const r = await send('update-node', 'PATCH', `/api/nodes/${encodeURIComponent(k.id)}`, { version: k.version, ...change });

@@ -26,7 +26,8 @@ beforeAll(async () => {
   const seeder = await createGraphStore({ uri: neo4j.uri, queryTimeoutMs: 60_000 });
   await loadSeed(seeder, readSeed());
   await seeder.close();
-  store = await createGraphStore({ uri: neo4j.uri });
+  // A fresh JVM on a busy shared machine can be slower than the default 5 s query limit at first.
+  store = await createGraphStore({ uri: neo4j.uri, queryTimeoutMs: 30_000 });
   app = await startTestApp({ store });
 });
 
