@@ -22,6 +22,8 @@ export interface ShutdownResult {
   exitCode: number | string;
   /** From the SIGTERM to the process's exit (drain + driver close + Neo4j stop). */
   exitMs: number;
+  /** The slow read's calibration on this machine: n and how long each run took. */
+  calibration: { n: number; ms: number }[];
   /** Launcher JVMs still running for the data directory after the exit. */
   jvmsLeft: number;
   ok: boolean;
@@ -58,14 +60,17 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
       env: { NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '256m', NEO4J_PAGECACHE_MB: '64', AUTO_SEED: 'true', CONSOLE_TIMEOUT_MS: '60000' },
     });
     try {
-      // Calibrate the slow read on this machine, now: time a small run, scale to the target.
+      // Calibrate the slow read on this machine, now: double n until one run takes half the target, then double it.
       let n = 1_000_000;
-      for (let i = 0; i < 3; i++) {
+      const calibration: { n: number; ms: number }[] = [];
+      for (let i = 0; i < 12; i++) {
         const probe = await cypher(api.baseUrl, n);
         if (probe.status !== 200) throw new Error(`graceful shutdown: the console answered ${probe.status} to the calibration read`);
-        n = Math.min(2_000_000_000, Math.round((n * SLOW_TARGET_MS) / Math.max(probe.ms, 20)));
-        if (probe.ms > SLOW_TARGET_MS / 3) break;
+        calibration.push({ n, ms: probe.ms });
+        if (probe.ms >= SLOW_TARGET_MS / 2) break;
+        n *= 2;
       }
+      n *= 2;
       const slow = cypher(api.baseUrl, n).catch(() => ({ status: 0, ms: 0, end: Date.now() }));
       await new Promise((r) => setTimeout(r, SIGTERM_AFTER_MS));
       const sigtermAt = Date.now();
@@ -77,7 +82,7 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
       const exitMs = Date.now() - sigtermAt;
       const jvmsLeft = jvmsFor(dataDir).length;
       const inFlight = { status: answer.status, ms: answer.ms, answeredAfterSigterm: answer.end > sigtermAt };
-      return { inFlight, newRequestRefused, exitCode, exitMs, jvmsLeft, ok: inFlight.status === 200 && inFlight.answeredAfterSigterm && newRequestRefused && exitCode === 0 && jvmsLeft === 0 };
+      return { inFlight, newRequestRefused, exitCode, exitMs, calibration, jvmsLeft, ok: inFlight.status === 200 && inFlight.answeredAfterSigterm && newRequestRefused && exitCode === 0 && jvmsLeft === 0 };
     } finally {
       if (api.child.exitCode === null && api.child.signalCode === null) { api.child.kill('SIGKILL'); await api.exited; }
     }

@@ -54,6 +54,10 @@ export interface Neo4jKillResult {
   /** Requests with no HTTP answer at all (the API must answer even without its database). */
   unanswered: number;
   writes: WriteLog | null;
+  /** Requests with no answer or a failure, relative to the kill (ms): for diagnosis. */
+  notable: { op: string; status: number; code?: string; start: number; end: number }[];
+  /** Restart and recovery, relative to the kill (ms). */
+  timeline: { upAt: number; recoveredAt: number | null };
   ok: boolean;
 }
 
@@ -116,6 +120,9 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     serverErrors,
     unanswered,
     writes: writes?.log ?? null,
+    notable: all.filter((x) => x.status === 0 || (x.status >= 500 && !explained(x)) || (x.status >= 300 && answerMs(x) > ANSWER_WITHIN_MS)).slice(0, 20)
+      .map((x) => ({ op: x.op, status: x.status, code: x.code, start: x.start - killAt, end: x.end - killAt })),
+    timeline: { upAt: upAt - killAt, recoveredAt: recoveredAt ? recoveredAt - killAt : null },
     ok: serverErrors === 0 && unanswered === 0 && lateAnswers === 0 && health.connected === false && recoveryMs !== null && recoveryMs <= RECOVER_WITHIN_MS,
   };
 }
