@@ -35,7 +35,8 @@ export interface Neo4jKillResult {
   /** From the kill to the first 503 answer. */
   firstUnavailableMs: number | null;
   /**
-   * The slowest failed answer (non-2xx) after the kill, measured from the later of its start and the kill: how long
+   * The slowest failed answer (non-2xx) of a request in flight at the kill or started before Neo4j's return,
+   * measured from the later of its start and the kill: how long
    * the API took to say "unavailable". Successes are not counted: they were served by a live Neo4j (before the
    * kill, or after its return, when a cold database may be slow).
    */
@@ -48,6 +49,8 @@ export interface Neo4jKillResult {
   healthWhileDown: { status: number; connected: boolean | null };
   /** From Neo4j answering Bolt again to the API's first 200 on a read. */
   recoveryMs: number | null;
+  /** From Neo4j answering Bolt again to `/api/health` saying connected (the gate's probe found it). */
+  healthConnectedMs: number | null;
   downMs: number;
   /** 5xx answers not explained by the fault: any 5xx before the kill or after recovery, and any 5xx other than 503 DATABASE_UNAVAILABLE. */
   serverErrors: number;
@@ -71,6 +74,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
   let killAt = 0;
   let upAt = 0;
   let recoveredAt = 0;
+  let healthAt = 0;
   let health = { status: 0, connected: null as boolean | null };
   try {
     await sleep(2000);
@@ -83,11 +87,19 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     await opts.restart();
     upAt = Date.now();
     // Recovery: the first read that succeeds once Neo4j answers again (probed apart from the load, every 100 ms).
+    const healthPoll = (async () => {
+      while (Date.now() - upAt < 60_000) {
+        const h = await fetch(`${opts.baseUrl}/api/health`).then(async (r) => ((await r.json()) as { neo4j?: { connected?: boolean } }).neo4j?.connected, () => false);
+        if (h) { healthAt = Date.now(); return; }
+        await sleep(100);
+      }
+    })();
     while (Date.now() - upAt < 60_000) {
       const s = await timedGet(opts.baseUrl, 'probe', `/api/nodes/${encodeURIComponent(inputs.actors[0]!)}`, 5000);
       if (s.status === 200) { recoveredAt = s.end; break; }
       await sleep(100);
     }
+    await healthPoll;
     await sleep(2000);
   } finally {
     await load.stop();
@@ -96,7 +108,9 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
 
   const all = [...samples, ...(writes?.log.samples ?? [])];
   const downEnd = recoveredAt || Date.now();
-  const failuresAfterKill = all.filter((s) => s.end >= killAt && (s.status < 200 || s.status >= 300) && s.status !== 409);
+  // While Neo4j is down (started before its return): every failure must be quick. After its return, slow
+  // failures (a cold database timing out) belong to the recovery, which recoveryMs measures.
+  const failuresAfterKill = all.filter((s) => s.end >= killAt && s.start < upAt && (s.status < 200 || s.status >= 300) && s.status !== 409);
   const explained = (s: Sample): boolean => s.status === 503 && s.code === 'DATABASE_UNAVAILABLE' && s.end >= killAt && s.start <= downEnd;
   const answerMs = (s: Sample): number => s.end - Math.max(s.start, killAt);
   const firstUnavailable = all.filter((s) => s.status === 503 && s.end >= killAt).map((s) => s.end).sort((a, b) => a - b)[0];
@@ -116,6 +130,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     slowestSuccessAfterRestartMs: round(Math.max(0, ...afterRestart), 0),
     healthWhileDown: health,
     recoveryMs,
+    healthConnectedMs: healthAt ? healthAt - upAt : null,
     downMs: upAt - killAt,
     serverErrors,
     unanswered,

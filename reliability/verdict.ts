@@ -70,7 +70,7 @@ export function judge(r: PhaseResults): Verdict {
   if (a) fail(!a.ok, `API kill: ${a.readBack.checked - a.readBack.ok} acknowledged nodes not read back, ${a.appliedWithoutAnswer} changes without answer for ${a.inFlightAtKill} in flight`);
   if (r.shutdown) fail(!r.shutdown.ok, `graceful shutdown: ${JSON.stringify(r.shutdown)}`);
   const faults: Verdict['totals']['faultsInjected'] = [];
-  if (k) faults.push({ kind: 'neo4j-sigkill', downMs: k.downMs, firstUnavailableMs: k.firstUnavailableMs, slowestFailureMs: k.slowestFailureMs, recoveryMs: k.recoveryMs });
+  if (k) faults.push({ kind: 'neo4j-sigkill', downMs: k.downMs, firstUnavailableMs: k.firstUnavailableMs, slowestFailureMs: k.slowestFailureMs, healthConnectedMs: k.healthConnectedMs, recoveryMs: k.recoveryMs });
   if (a) faults.push({ kind: 'api-sigkill', inFlightAtKill: a.inFlightAtKill, restartMs: a.restartMs });
   if (r.shutdown) faults.push({ kind: 'sigterm', exitMs: r.shutdown.exitMs, inFlightStatus: r.shutdown.inFlight.status });
   const requests = (r.fuzz?.requests ?? 0) + (r.hostile?.cases ?? 0) + (k?.requests ?? 0) + (a?.writesAttempted ?? 0) + (s?.requests ?? 0) + (r.shutdown ? 2 : 0);
@@ -90,7 +90,7 @@ export function summaryLines(durationSec: number, v: Verdict, r: PhaseResults): 
   if (r.fuzz) lines.push(`  fuzz: ${r.fuzz.requests} requests, ${r.fuzz.serverErrors} 5xx, ${r.fuzz.failures.length} failures, graph ${r.fuzz.fingerprintUnchanged ? 'unchanged' : 'CHANGED'}`);
   if (r.hostile) lines.push(`  hostile: ${r.hostile.cases} cases, ${r.hostile.refused} refused, ${r.hostile.neutralised} neutralised, ${r.hostile.failures.length} failures, graph ${r.hostile.fingerprintUnchanged ? 'unchanged' : 'CHANGED'}`);
   const k = r.neo4jKill;
-  if (k) lines.push(`  Neo4j kill: first 503 after ${k.firstUnavailableMs} ms, slowest failure ${k.slowestFailureMs} ms, ${k.unavailableAnswers} 503s, health ${k.healthWhileDown.status} connected=${k.healthWhileDown.connected}, recovery ${k.recoveryMs} ms after Neo4j's return`);
+  if (k) lines.push(`  Neo4j kill: first 503 after ${k.firstUnavailableMs} ms, slowest failure ${k.slowestFailureMs} ms, ${k.unavailableAnswers} 503s, health ${k.healthWhileDown.status} connected=${k.healthWhileDown.connected}, health connected ${k.healthConnectedMs} ms and first read ${k.recoveryMs} ms after Neo4j's return`);
   const a = r.apiKill;
   if (a) lines.push(`  API kill: ${a.writesAcknowledged} acknowledged, ${a.inFlightAtKill} in flight at the kill (${a.appliedWithoutAnswer} applied anyway), ${a.lostWrites} lost, restart ${a.restartMs} ms`);
   const s = r.soak;
