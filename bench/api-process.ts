@@ -27,6 +27,8 @@ export interface ApiProcessOptions {
   env?: Record<string, string>;
   /** Also keep stdout (otherwise ignored). */
   capture?: boolean;
+  /** How long start-up may take (default 120 s; starting an embedded Neo4j and seeding it takes longer). */
+  healthyWithinMs?: number;
   /** Whether `/api/health` must say connected (default) or merely answer. */
   waitForDatabase?: boolean;
 }
@@ -44,7 +46,8 @@ export async function startApiProcess(opts: ApiProcessOptions): Promise<ApiProce
   child.stderr!.on('data', keep);
   const exited = new Promise<number | string>((res) => child.once('exit', (code, signal) => res(code ?? signal ?? 'unknown')));
   const baseUrl = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + HEALTHY_WITHIN_MS;
+  const within = opts.healthyWithinMs ?? HEALTHY_WITHIN_MS;
+  const deadline = Date.now() + within;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}:\n${out.slice(-3000)}`);
     try {
@@ -54,7 +57,7 @@ export async function startApiProcess(opts: ApiProcessOptions): Promise<ApiProce
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill('SIGKILL');
-  throw new Error(`the API server did not become healthy within ${HEALTHY_WITHIN_MS / 1000} s:\n${out.slice(-3000)}`);
+  throw new Error(`the API server did not become healthy within ${within / 1000} s:\n${out.slice(-3000)}`);
 }
 
 /** A process's resident set size in MiB, from /proc (NaN once it has exited). */

@@ -56,7 +56,7 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
   try {
     const port = await freePort();
     const api = await startApiProcess({
-      uri: '', port,
+      uri: '', port, healthyWithinMs: 300_000,
       // A long query limit: a cold JVM on a busy machine may take more than 5 s over a seed step (this is about shutdown).
       env: { NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '256m', NEO4J_PAGECACHE_MB: '64', AUTO_SEED: 'true', CONSOLE_TIMEOUT_MS: '60000', QUERY_TIMEOUT_MS: '60000' },
     });

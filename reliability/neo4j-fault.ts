@@ -88,13 +88,13 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     upAt = Date.now();
     // Recovery: the first read that succeeds once Neo4j answers again (probed apart from the load, every 100 ms).
     const healthPoll = (async () => {
-      while (Date.now() - upAt < 60_000) {
+      while (Date.now() - upAt < 180_000) {
         const h = await fetch(`${opts.baseUrl}/api/health`).then(async (r) => ((await r.json()) as { neo4j?: { connected?: boolean } }).neo4j?.connected, () => false);
         if (h) { healthAt = Date.now(); return; }
         await sleep(100);
       }
     })();
-    while (Date.now() - upAt < 60_000) {
+    while (Date.now() - upAt < 180_000) {
       const s = await timedGet(opts.baseUrl, 'probe', `/api/nodes/${encodeURIComponent(inputs.actors[0]!)}`, 5000);
       if (s.status === 200) { recoveredAt = s.end; break; }
       await sleep(100);
@@ -135,7 +135,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     serverErrors,
     unanswered,
     writes: writes?.log ?? null,
-    notable: all.filter((x) => x.status === 0 || (x.status >= 500 && !explained(x)) || (x.status >= 300 && answerMs(x) > ANSWER_WITHIN_MS)).slice(0, 20)
+    notable: [...all.filter((x) => x.status === 0 || (x.status >= 500 && !explained(x))), ...failuresAfterKill.filter((x) => answerMs(x) > ANSWER_WITHIN_MS)].slice(0, 20)
       .map((x) => ({ op: x.op, status: x.status, code: x.code, start: x.start - killAt, end: x.end - killAt })),
     timeline: { upAt: upAt - killAt, recoveredAt: recoveredAt ? recoveredAt - killAt : null },
     ok: serverErrors === 0 && unanswered === 0 && lateAnswers === 0 && health.connected === false && recoveryMs !== null && recoveryMs <= RECOVER_WITHIN_MS,

@@ -12,5 +12,5 @@ describe('graceful shutdown', () => {
     expect(r.newRequestRefused, figures).toBe(true);
     expect(r.exitCode, figures).toBe(0);
     expect(r.jvmsLeft, figures).toBe(0);
-  }, 300_000);
+  }, 480_000);
 });

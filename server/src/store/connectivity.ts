@@ -34,6 +34,8 @@ export interface Connectivity {
 const SUSPECT_AFTER_MS = 250;
 /** While down, how often the database is probed: recovery is seen within about this long. */
 const PROBE_INTERVAL_MS = 500;
+/** A probe with no answer after this long gives no verdict (neither up nor down), so a hung one cannot block the next. */
+const PROBE_TIMEOUT_MS = 3000;
 /** At most one probe per this long while up, however many requests are slow. */
 const PROBE_MIN_GAP_MS = 200;
 
@@ -73,8 +75,11 @@ export function createConnectivity(probe: () => Promise<unknown>): Connectivity 
     if (probing) return probing;
     if (!force && Date.now() - lastProbe < PROBE_MIN_GAP_MS) return Promise.resolve();
     lastProbe = Date.now();
-    probing = probe().then(markUp, (err: unknown) => { if (isConnectionError(err)) markDown(); })
-      .finally(() => { probing = null; });
+    // A probe that hangs gives no verdict: the next one may start after PROBE_TIMEOUT_MS.
+    let timeout: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_res, rej) => { timeout = setTimeout(() => rej(new Error('probe timed out')), PROBE_TIMEOUT_MS); timeout.unref(); });
+    probing = Promise.race([probe(), hung]).then(markUp, (err: unknown) => { if (isConnectionError(err)) markDown(); })
+      .finally(() => { clearTimeout(timeout); probing = null; });
     return probing;
   };
 
