@@ -39,31 +39,39 @@ export interface Endpoint {
 }
 
 const pick = <T>(xs: T[]): fc.Arbitrary<T> => (xs.length ? fc.constantFrom(...xs) : fc.constant(undefined as T));
-const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
-const text = fc.oneof(hostileString, fc.string({ maxLength: 40 }));
+/** Present half the time. */
+const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined, freq: 2 });
+/** Text a schema accepts (non-blank, short) but carrying NUL, lone surrogates, RTL marks or markup, so requests get past validation. */
+const validText = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }).filter((s) => s.trim().length > 0),
+  fc.constantFrom('a\u0000b', 'x\uD800', '\uDFFFy', '\u202Eevil\u202C', '<script>alert(1)</script>', "x' OR 1=1 //", '👩‍👩‍👧‍👦', 'é'.repeat(250), '$id', '*:*'),
+);
+const text = fc.oneof({ weight: 6, arbitrary: validText }, { weight: 1, arbitrary: hostileString });
 const anyScalar = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null));
 /** A source id that does not exist: evidence citing it always fails. */
 const MISSING_SOURCE = 'source:fz-missing-source';
 /** An unknown key: every body schema is strict. */
 const unknownKey = fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), jsonValue).map(([k, v]) => (d: Draft) => { d.body[`zz${k}`] = v; });
 /** Versions that never match a stored one (or are not versions at all). */
-const badVersion = fc.constantFrom<unknown>(0, -1, 1.5, '1', null, [], {}, true, 1e9, 2 ** 53 + 2, 1e308);
+const badVersion = fc.oneof(fc.constantFrom<unknown>(0, -1, 1.5, '1', null, [], {}, true, 2 ** 53 + 2, 1e308), fc.integer({ min: 1_000_000, max: 2 ** 31 }));
 const setField = (key: string, v: fc.Arbitrary<unknown>) => v.map((x) => (d: Draft) => { d.body[key] = x; });
 const evidence = (ctx: FuzzContext) => fc.array(fc.oneof(
-  fc.record({ sourceId: fc.oneof(pick(ctx.sourceIds), text), quote: text }),
-  fc.record({ curatorAsserted: fc.constantFrom<unknown>(true, false, 'true', 1), note: text }),
-  jsonValue,
+  { weight: 3, arbitrary: fc.record({ sourceId: fc.oneof(pick(ctx.sourceIds), text), quote: text }) },
+  { weight: 2, arbitrary: fc.record({ curatorAsserted: fc.constantFrom<unknown>(true, true, false, 'true', 1), note: text }) },
+  { weight: 1, arbitrary: jsonValue },
 ), { maxLength: 3 });
-const properties = fc.dictionary(text, fc.oneof(anyScalar, fc.array(text, { maxLength: 3 }), jsonValue), { maxKeys: 4 });
+const properties = fc.dictionary(text, fc.oneof({ weight: 3, arbitrary: fc.oneof(validText, hostileNumber, fc.boolean(), fc.array(validText, { maxLength: 3 })) }, { weight: 1, arbitrary: jsonValue }), { maxKeys: 4 });
 const missingEvidence = fc.constant((d: Draft) => { d.body.evidence = [...(Array.isArray(d.body.evidence) ? d.body.evidence : []), { sourceId: MISSING_SOURCE, quote: 'not in any source' }]; });
 
 const nodeFields = (ctx: FuzzContext) => fc.record({
-  label: fc.oneof(pick(ctx.labels), text), name: text, id: maybe(fc.oneof(fc.string().map((s) => `country:fz-${s}`), text)),
+  label: fc.oneof({ weight: 4, arbitrary: pick(ctx.labels) }, { weight: 1, arbitrary: text }), name: text,
+  id: fc.option(fc.oneof(fc.stringMatching(/^[a-z]{1,8}:fz-[a-z0-9-]{1,20}$/), text), { nil: undefined, freq: 2 }),
   aliases: maybe(fc.array(text, { maxLength: 3 })), description: maybe(text), properties: maybe(properties), evidence: maybe(evidence(ctx)),
 }, { requiredKeys: [] });
 
 const edgeFields = (ctx: FuzzContext) => fc.record({
-  type: fc.oneof(pick(ctx.relTypes), text), source: fc.oneof(pick(ctx.nodeIds), text), target: fc.oneof(pick(ctx.nodeIds), text),
+  type: fc.oneof({ weight: 4, arbitrary: pick(ctx.relTypes) }, { weight: 1, arbitrary: text }),
+  source: fc.oneof({ weight: 4, arbitrary: pick(ctx.nodeIds) }, { weight: 1, arbitrary: text }), target: fc.oneof({ weight: 4, arbitrary: pick(ctx.nodeIds) }, { weight: 1, arbitrary: text }),
   properties: maybe(properties), evidence: maybe(evidence(ctx)),
 }, { requiredKeys: [] });
 

@@ -77,7 +77,7 @@ function bodyArb(e: Endpoint, ctx: FuzzContext): fc.Arbitrary<(id: string) => { 
   }
   if (e.freeBody) objects.push(e.freeBody().map((b) => (id: string) => ({ body: JSON.parse(JSON.stringify(b)) as Record<string, unknown>, id })));
   const structured = objects.length
-    ? fc.tuple(fc.oneof(...objects), fc.option(fc.constantFrom(...(e.deep ?? ['x']))), deepJson, fc.array(fc.tuple(fc.constantFrom('name', 'version', 'query', 'label', 'format', 'scene', 'type', 'evidence', 'username'), jsonValue), { maxLength: 2 }))
+    ? fc.tuple(fc.oneof(...objects), fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...(e.deep ?? ['x'])) }), deepJson, fc.array(fc.tuple(fc.constantFrom('name', 'version', 'query', 'label', 'format', 'scene', 'type', 'evidence', 'username'), jsonValue), { maxLength: 2 }))
       .map(([make, deepAt, deep, dupes]) => (id: string) => {
         const d = make(id);
         // Only top-level keys the poison did not set get a duplicate, placed first: the poisoned value still wins.
@@ -90,16 +90,19 @@ function bodyArb(e: Endpoint, ctx: FuzzContext): fc.Arbitrary<(id: string) => { 
   // A bodiless request, or text that is not a valid body: poisons are not needed (every write needs a valid object).
   const invalid = fc.oneof(malformedBody, jsonValue.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => JSON.stringify(v) ?? 'null'))
     .map((text) => (id: string) => ({ text, id }));
-  return fc.oneof({ weight: 4, arbitrary: structured }, { weight: 1, arbitrary: invalid }, { weight: 1, arbitrary: fc.constant((id: string) => ({ text: undefined, id })) });
+  return fc.oneof({ weight: 8, arbitrary: structured }, { weight: 1, arbitrary: invalid }, { weight: 1, arbitrary: fc.constant((id: string) => ({ text: undefined, id })) });
 }
 
 /** One fuzzed request to `e`. */
 export function requestArb(e: Endpoint, ctx: FuzzContext, h: ProbeHeaders): fc.Arbitrary<ProbeRequest> {
-  return fc.tuple(pathArb(e, ctx), queryArb(e), headersArb(e, h), bodyArb(e, ctx), contentType)
-    .map(([{ path, id }, query, headers, body, type]) => {
+  const encoding = fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-evil', 'gzip, gzip') });
+  return fc.tuple(pathArb(e, ctx), queryArb(e), headersArb(e, h), bodyArb(e, ctx), contentType, encoding)
+    .map(([{ path, id }, query, headers, body, type, enc]) => {
       const { text } = body(id);
       const all: Record<string, string> = { ...headers };
       if (text !== undefined && type !== undefined) all['content-type'] = type;
+      // A body that claims a compression it does not have.
+      if (text !== undefined && enc !== undefined) all['content-encoding'] = enc;
       return { method: e.method, path: `/api${path}${query}`, headers: all, body: e.method === 'GET' ? undefined : text };
     });
 }

@@ -1,4 +1,5 @@
 // One HTTP probe against a running API and the rule every answer must keep: no 5xx, a 4xx carries a JSON {error: {code, message}}.
+import { request } from 'node:http';
 
 /** Bearer (or cookie) headers of a logged-in curator and admin, so write paths are probed too. */
 export interface ProbeHeaders {
@@ -33,6 +34,30 @@ export async function probe(baseUrl: string, req: ProbeRequest): Promise<ProbeAn
   } catch (err) {
     return { status: 0, json: null, text: String((err as Error).message ?? err), headers: new Headers() };
   }
+}
+
+/**
+ * Sends `req` with node:http, keeping the path byte for byte: fetch (the WHATWG URL parser) resolves `/../`
+ * and `%2e%2e` segments itself, so a path-traversal attempt would never leave the client.
+ */
+export function rawProbe(baseUrl: string, req: ProbeRequest): Promise<ProbeAnswer> {
+  const url = new URL(baseUrl);
+  return new Promise((resolve) => {
+    const r = request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers: req.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown = null;
+        try { json = text === '' ? null : JSON.parse(text); } catch { /* not JSON */ }
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
+        resolve({ status: res.statusCode ?? 0, json, text, headers });
+      });
+    });
+    r.on('error', (err) => resolve({ status: 0, json: null, text: err.message, headers: new Headers() }));
+    r.end(req.body);
+  });
 }
 
 /** The error body of an answer, if it has the contract's shape. */

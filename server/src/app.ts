@@ -21,6 +21,7 @@ import { authenticate } from './auth/authenticate.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import { limitJsonDepth } from './json-depth.js';
+import { apiRateLimits, RATE_LIMIT_DEFAULTS, type RateLimits } from './rate-limits.js';
 
 export interface AppDeps {
   store: GraphStore;
@@ -35,6 +36,8 @@ export interface AppDeps {
   auth?: AuthSettings;
   /** Express `trust proxy` (TRUST_PROXY): needed behind an https proxy for Secure cookies and client IPs. */
   trustProxy?: boolean | number | string;
+  /** Requests per minute per client IP and per user (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE); 429 above. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** JSON bodies above this are refused with 413; graph edits are small. */
@@ -44,7 +47,7 @@ const WORKSPACE_BODY_LIMIT = '4mb';
 /** 50,000 node ids of up to ~60 characters; a list past the export limit still gets its 413, not a body error. */
 const EXPORT_BODY_LIMIT = '4mb';
 
-export function createApp({ store, logger, clientDir, console: consoleLimits, export: exportLimits, auth = authSettings(), trustProxy = false }: AppDeps): Express {
+export function createApp({ store, logger, clientDir, console: consoleLimits, export: exportLimits, auth = authSettings(), trustProxy = false, rateLimits }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -72,7 +75,10 @@ export function createApp({ store, logger, clientDir, console: consoleLimits, ex
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(limitJsonDepth());
 
+  const limits = apiRateLimits({ ...RATE_LIMIT_DEFAULTS, ...rateLimits });
+  app.use('/api', limits.perIp);
   app.use('/api', authenticate(store, auth));
+  app.use('/api', limits.perUser);
   app.use('/api', authRoutes(store, auth));
   app.use('/api', readRoutes(store));
   app.use('/api', consoleRoutes(store, consoleLimits));

@@ -22,6 +22,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'expected at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   AUTH_SECRET_FILE: z.string().min(1).default('.data/auth-secret'),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(12),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(60_000),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(12_000),
   TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|loopback|[\w.:/, -]+)$/, 'expected true, false, a hop count or a list of proxy addresses').default('false'),
 });
 
@@ -44,6 +46,8 @@ export interface Config {
   auth: { required: boolean; secret?: string; secretFile: string; sessionTtlHours: number };
   /** Express `trust proxy`: set it behind an https proxy so `req.secure` and client IPs are right. */
   trustProxy: boolean | number | string;
+  /** API requests per minute per client IP and per logged-in user (0 turns one off). */
+  rateLimits: { perIp: number; perUser: number };
 }
 
 export class ConfigError extends Error {
@@ -72,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoSeed: e.AUTO_SEED === 'true',
     auth: { required: e.AUTH_REQUIRED === 'true', secret: e.AUTH_SECRET, secretFile: e.AUTH_SECRET_FILE, sessionTtlHours: e.SESSION_TTL_HOURS },
     trustProxy: trustProxySetting(e.TRUST_PROXY),
+    rateLimits: { perIp: e.RATE_LIMIT_PER_MINUTE, perUser: e.RATE_LIMIT_USER_PER_MINUTE },
   };
 }
 

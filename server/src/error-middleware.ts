@@ -4,9 +4,12 @@ import type { ErrorResponse } from './api-types.js';
 import { AppError } from './errors.js';
 
 /** Body-parser and other http-errors carry a status and a type; map the common ones to clear codes. */
-function fromHttpError(err: { status?: number; type?: string; message?: string }): AppError | null {
+function fromHttpError(err: { status?: number; type?: string; message?: string; limit?: number }): AppError | null {
   if (typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return null;
-  if (err.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 413, 'Request body too large.', 'body');
+  if (err.type === 'entity.too.large') {
+    const limit = typeof err.limit === 'number' ? err.limit : undefined;
+    return new AppError('PAYLOAD_TOO_LARGE', 413, `Request body too large${limit ? `: at most ${limit.toLocaleString('en')} bytes here` : ''}.`, 'body', false, limit ? { limit } : undefined);
+  }
   if (err.type === 'entity.parse.failed') return new AppError('BAD_REQUEST', 400, 'Invalid JSON in the request body.', 'body');
   return new AppError('BAD_REQUEST', err.status, err.message ?? 'Bad request.');
 }

@@ -55,7 +55,7 @@ export async function main(): Promise<void> {
       }
     }
     const auth = authSettings({ secret, sessionTtlHours: config.auth.sessionTtlHours, authRequired: config.auth.required });
-    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console, export: config.export, auth, trustProxy: config.trustProxy });
+    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console, export: config.export, auth, trustProxy: config.trustProxy, rateLimits: config.rateLimits });
     server = await new Promise<Server>((res, rej) => {
       const s = app.listen(config.port, config.host, () => res(s));
       s.once('error', rej);

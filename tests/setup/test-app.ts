@@ -8,6 +8,7 @@ import { createApp } from '../../server/src/app.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
 import type { ConsoleLimits } from '../../server/src/store/console-query.js';
 import { answerMalformedRequests } from '../../server/src/malformed-requests.js';
+import type { RateLimits } from '../../server/src/rate-limits.js';
 
 /** One pepper for the whole test run, so a user made through one test app logs in to any other. */
 export const TEST_AUTH_SECRET = Buffer.from('test-run-pepper-not-a-real-secret-0123456789', 'utf8');
@@ -48,12 +49,14 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Express `trust proxy` (TRUST_PROXY). */
   trustProxy?: boolean | number | string;
+  /** Request rate limits (defaults: those of a deployment). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const store = opts.store ?? (await testStore());
   const auth = authSettings({ secret: TEST_AUTH_SECRET, authRequired: opts.authRequired, sessionTtlHours: opts.sessionTtlHours, loginLimits: opts.loginLimits });
-  const app = createApp({ store, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console, auth, trustProxy: opts.trustProxy });
+  const app = createApp({ store, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console, auth, trustProxy: opts.trustProxy, rateLimits: opts.rateLimits });
   const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
   answerMalformedRequests(server);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

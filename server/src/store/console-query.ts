@@ -23,6 +23,9 @@ const REFUSED_OPERATORS: Record<string, string> = {
   TerminateTransactions: 'TERMINATE TRANSACTIONS',
   ShowTransactions: 'SHOW TRANSACTIONS (other sessions\' queries)',
   ShowSettings: 'SHOW SETTINGS (server configuration)',
+  // Even a reading CALL { } IN TRANSACTIONS opens transactions of its own, which the console's one read transaction cannot (it was a 500).
+  TransactionApply: 'CALL { } IN TRANSACTIONS (transactions of its own)',
+  TransactionForeach: 'CALL { } IN TRANSACTIONS (transactions of its own)',
 };
 /** READ-mode procedures that still change server state (query statistics collection). */
 const REFUSED_PROCEDURE_PREFIXES = ['db.stats.'];

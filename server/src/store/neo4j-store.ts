@@ -18,13 +18,14 @@ export type Params = Record<string, unknown>;
 /** Neo4j error codes that mean "the database is not there right now": retry later, 503. */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.AuthorizationExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
-/** Turns driver failures into AppErrors: unreachable -> 503, timeouts -> 503, the rest pass through. */
+/** Turns driver failures into AppErrors: unreachable -> 503, timeouts -> 504 QUERY_TIMEOUT, the rest pass through. */
 export function mapDriverError(err: unknown): unknown {
   const e = err as { code?: string; message?: string; retriable?: boolean };
   if (!e || typeof e !== 'object') return err;
   if (e.code && (UNAVAILABLE.has(e.code) || e.code.startsWith('Neo.TransientError'))) return new DatabaseUnavailableError();
   if (e.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || e.code === 'Neo.ClientError.Transaction.TransactionTimedOut') {
-    return new AppError('DATABASE_UNAVAILABLE', 503, 'The query took too long and was stopped; narrow it and retry.', undefined, true);
+    // Its own code: the database is up, this query was stopped at QUERY_TIMEOUT_MS (504, not the 503 of an outage).
+    return new AppError('QUERY_TIMEOUT', 504, 'The query took too long and was stopped (QUERY_TIMEOUT_MS); narrow it and retry.', undefined, true);
   }
   if (/connect|ECONNREFUSED|socket|closed/i.test(e.message ?? '') && !e.code?.startsWith('Neo.ClientError')) return new DatabaseUnavailableError();
   return err;
