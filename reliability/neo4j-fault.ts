@@ -30,7 +30,7 @@ export const RECOVER_WITHIN_MS = 10_000;
 export interface Neo4jKillResult {
   requests: number;
   statuses: Record<string, number>;
-  /** 503 DATABASE_UNAVAILABLE answers between the kill and recovery: the fault's own, explained. */
+  /** 503 DATABASE_UNAVAILABLE (and 504 QUERY_TIMEOUT on the cold database) between the kill and recovery: the fault's own, explained. */
   unavailableAnswers: number;
   /** From the kill to the first 503 answer. */
   firstUnavailableMs: number | null;
@@ -52,7 +52,7 @@ export interface Neo4jKillResult {
   /** From Neo4j answering Bolt again to `/api/health` saying connected (the gate's probe found it). */
   healthConnectedMs: number | null;
   downMs: number;
-  /** 5xx answers not explained by the fault: any 5xx before the kill or after recovery, and any 5xx other than 503 DATABASE_UNAVAILABLE. */
+  /** 5xx answers not explained by the fault: any 5xx before the kill or after recovery, and any other 5xx in between. */
   serverErrors: number;
   /** Requests with no HTTP answer at all (the API must answer even without its database). */
   unanswered: number;
@@ -111,7 +111,10 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
   // While Neo4j is down (started before its return): every failure must be quick. After its return, slow
   // failures (a cold database timing out) belong to the recovery, which recoveryMs measures.
   const failuresAfterKill = all.filter((s) => s.end >= killAt && s.start < upAt && (s.status < 200 || s.status >= 300) && s.status !== 409);
-  const explained = (s: Sample): boolean => s.status === 503 && s.code === 'DATABASE_UNAVAILABLE' && s.end >= killAt && s.start <= downEnd;
+  // The fault's own answers: 503 while the database is gone, and 504 of queries stopped on the cold database
+  // after its return, until the API's first successful read.
+  const explained = (s: Sample): boolean => ((s.status === 503 && s.code === 'DATABASE_UNAVAILABLE') || (s.status === 504 && s.code === 'QUERY_TIMEOUT'))
+    && s.end >= killAt && s.start <= downEnd;
   const answerMs = (s: Sample): number => s.end - Math.max(s.start, killAt);
   const firstUnavailable = all.filter((s) => s.status === 503 && s.end >= killAt).map((s) => s.end).sort((a, b) => a - b)[0];
   const slowest = Math.max(0, ...failuresAfterKill.map(answerMs));

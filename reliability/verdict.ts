@@ -22,8 +22,8 @@ export interface PhaseResults {
 export const RESULT_DEFINITIONS = {
   requests: 'HTTP requests sent by every phase (fuzz, hostile, the load and writes of the fault phases and the soak, the shutdown probes).',
   serverErrors: 'Answers with a 5xx status that no injected fault explains, plus requests that got no answer at all where the server was up. '
-    + 'During the Neo4j kill, a 503 DATABASE_UNAVAILABLE answered between the kill and the API\'s first successful read after Neo4j\'s return is '
-    + 'the fault\'s own answer (counted in neo4jKill.unavailableAnswers, not here); any other 5xx in that window, and any 5xx outside it, counts. '
+    + 'During the Neo4j kill, a 503 DATABASE_UNAVAILABLE (or a 504 QUERY_TIMEOUT of the cold database after its return) of a request '
+    + 'answered after the kill and started before the API\'s first successful read after Neo4j\'s return is the fault\'s own answer (counted in neo4jKill.unavailableAnswers, not here); any other 5xx in that window, and any 5xx outside it, counts. '
     + 'During the API kill, requests cut off by the dying server have no answer and are the fault\'s own (their outcome is checked by the consistency check).',
   faultsInjected: 'kill -9 of Neo4j under load (then a restart on the same data directory and port), kill -9 of the API during concurrent curator writes (then a restart), SIGTERM to npm start with a read in flight.',
   answerWithinMs: `Every failed answer after the Neo4j kill must come within ${ANSWER_WITHIN_MS} ms of the later of the request's start and the kill.`,
