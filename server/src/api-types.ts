@@ -195,8 +195,15 @@ export interface CooperationResponse {
   /** Pairs found before `limit` (most shared forums/agreements first); `truncated` when more than `pairs`. */
   total?: number;
   truncated?: boolean;
-  /** Forums/agreements on the threat too large to pair up (more than 200 participants), with their size. */
+  /**
+   * Forums/agreements on the threat left out of the pairing, largest first (at most 50), with their size: those
+   * with more than 200 participants, and at scale the largest beyond the pairing budget (smallest pair up first).
+   */
   broad?: { via: GraphNode; participants: number }[];
+  /** How many were left out (`broad` lists at most 50 of them). */
+  broadTotal?: number;
+  /** How many forums/agreements on the threat were paired up. */
+  paired?: number;
 }
 
 /** Export formats of POST /api/export (issue: briefing exports). */

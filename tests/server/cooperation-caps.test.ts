@@ -1,7 +1,7 @@
 // GET /api/cooperation at scale: a pair limit (most shared first) and forums too broad to pair up listed apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CooperationResponse } from '../../server/src/api-types.js';
-import { MAX_PAIRING_PARTICIPANTS } from '../../server/src/services/cooperation.js';
+import { MAX_PAIRING_PARTICIPANTS, cooperationOnThreat } from '../../server/src/services/cooperation.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
@@ -60,6 +60,25 @@ describe('cooperation caps', () => {
     expect({ total: few.total, truncated: few.truncated }).toEqual({ total: all.pairs.length, truncated: true });
     const shared = all.pairs.map((p) => p.via.length);
     expect(shared).toEqual([...shared].sort((a, b) => b - a));
+  });
+
+  it('with a pair budget the smallest forums pair up first and the larger ones are listed, largest first, with their count', async () => {
+    const full = await cooperationOnThreat(app.store, { threat: 'threat:terrorism' });
+    expect({ broadTotal: full.broadTotal, broad: full.broad }).toEqual({ broadTotal: 0, broad: [] });
+    const vias = full.paired!;
+    expect(vias).toBeGreaterThan(2);
+    // Room for a handful of pair rows (n participants give n(n-1)): only the smallest forums fit.
+    const tight = await cooperationOnThreat(app.store, { threat: 'threat:terrorism', pairBudget: 12 });
+    expect(tight.paired).toBeGreaterThan(0);
+    expect(tight.paired! + tight.broadTotal!).toBe(vias);
+    expect(tight.broad!.length).toBe(tight.broadTotal);
+    const sizes = tight.broad!.map((b) => b.participants);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    // Every pair comes through forums that were paired up, never through one listed as left out.
+    const left = new Set(tight.broad!.map((b) => b.via.id));
+    for (const p of tight.pairs) for (const v of p.via) expect(left.has(v.id), v.id).toBe(false);
+    expect(tight.total!).toBeLessThan(full.total!);
+    expect(new Set(tight.pairs.flatMap((p) => p.via.map((v) => v.id))).size).toBeLessThanOrEqual(tight.paired!);
   });
 
   it('refuses a bad limit with 400 naming it', async () => {

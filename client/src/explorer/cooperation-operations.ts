@@ -23,6 +23,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Why forums were left out of the pairing: too broad (over 200), or past the budget once the smaller ones paired. */
+function leftOut(n: number, paired: number | undefined): string {
+  const what = n === 1 ? 'one forum or agreement' : `${n.toLocaleString('en')} forums or agreements`;
+  return `${what} left out of the pairing, the largest${paired ? ` (${paired.toLocaleString('en')} smaller ones were paired up)` : ''}`;
+}
+
 /** Binds the cooperation use cases. */
 export function createCooperationOperations(
   api: ApiClient, store: ReadableStore<State>, actions: Actions, coop: CooperationActions, run: RunTask,
@@ -39,7 +45,7 @@ export function createCooperationOperations(
       const broad = res.broad ?? [];
       const caveats = [
         res.truncated ? `showing the ${plural(res.pairs.length, 'pair')} that share most of ${res.total}` : '',
-        broad.length ? `${broad.length === 1 ? 'one forum or agreement' : `${broad.length} forums or agreements`} with more than 200 participants left out of the pairing (${broad.slice(0, 3).map((b) => `${b.via.name}: ${b.participants}`).join(', ')}${broad.length > 3 ? ', …' : ''})` : '',
+        broad.length ? `${leftOut(res.broadTotal ?? broad.length, res.paired)} (largest: ${broad.slice(0, 3).map((b) => `${b.via.name}: ${b.participants}`).join(', ')}${broad.length > 3 ? ', …' : ''})` : '',
       ].filter(Boolean).join('; ');
       if (caveats) actions.notify('info', `Cooperation on ${res.threat.name}: ${caveats}.`);
       if (!res.pairs.length) {

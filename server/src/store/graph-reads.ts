@@ -43,8 +43,16 @@ export async function findNode(store: GraphStore, id: string): Promise<GraphNode
 }
 
 /** Full-text hits, best first, without evidence (search lists stay light). */
+/**
+ * The search query's parameters. Lucene stops after `candidates` best hits instead of handing every match to
+ * Cypher to sort: exactly `limit` without a label filter, more with one, since the filter runs after.
+ */
+export function searchQueryParams(query: string, labels: string[] | null, limit: number): Record<string, unknown> {
+  return { query, labels, limit: neo4j.int(limit), candidates: neo4j.int(labels ? Math.max(limit * 25, 1000) : limit) };
+}
+
 export async function fullTextSearch(store: GraphStore, query: string, labels: string[] | null, limit: number): Promise<(GraphNode & { score: number })[]> {
-  const res = await store.read('search', { query, labels, limit: neo4j.int(limit) });
+  const res = await store.read('search', searchQueryParams(query, labels, limit));
   return res.records.map((r) => {
     const { evidence: _omit, ...node } = toGraphNode(r.get('node'));
     return { ...node, score: r.get('score') as number };
@@ -95,20 +103,43 @@ export async function threatWithSubtypes(store: GraphStore, threat: string): Pro
 
 export interface CooperationRow { a: GraphNode; b: GraphNode; via: GraphNode[]; edges: GraphEdge[]; graph: Graph }
 
-/** Caps of the cooperation query: pairs come from forums/agreements up to `maxParticipants`; at most `pairLimit` pairs. */
-export interface CooperationCaps { maxParticipants: number; pairLimit: number }
+/**
+ * Caps of the cooperation query: forums/agreements pair up smallest first while they have at most
+ * `maxParticipants` and the pair rows stay within `pairBudget`; at most `pairLimit` pairs and `leftLimit` left-out
+ * forums are returned.
+ */
+export interface CooperationCaps { maxParticipants: number; pairBudget: number; pairLimit: number; leftLimit: number }
+
+/** The cooperation query's parameters (the benchmark runs the same query with these through the raw driver). */
+export function cooperationQueryParams(threatIds: string[], actor: string | null, caps: CooperationCaps): Record<string, unknown> {
+  return {
+    threatIds, actor, maxParticipants: neo4j.int(caps.maxParticipants), pairBudget: neo4j.int(caps.pairBudget),
+    pairLimit: neo4j.int(caps.pairLimit), leftLimit: neo4j.int(caps.leftLimit),
+  };
+}
+
+export interface CooperationRows {
+  rows: CooperationRow[];
+  /** Pairs before `pairLimit`. */
+  total: number;
+  /** Forums/agreements that were paired up. */
+  paired: number;
+  /** Forums/agreements left out of the pairing, largest first (at most `leftLimit`), and how many there were. */
+  left: { via: GraphNode; participants: number }[];
+  leftTotal: number;
+}
 
 /**
  * Actor pairs linked to a shared Forum/Agreement that addresses one of `threatIds` (most shared first, at most
- * `pairLimit`), how many pairs there were, and the forums/agreements too broad to pair up (with their size).
+ * `pairLimit`), how many pairs there were, and the forums/agreements left out of the pairing (with their size).
  */
-export async function cooperationRows(store: GraphStore, threatIds: string[], actor: string | null, caps: CooperationCaps): Promise<{ rows: CooperationRow[]; total: number; broad: { via: GraphNode; participants: number }[] }> {
-  const rec = (await store.read('cooperation', { threatIds, actor, maxParticipants: neo4j.int(caps.maxParticipants), pairLimit: neo4j.int(caps.pairLimit) })).records[0]!;
+export async function cooperationRows(store: GraphStore, threatIds: string[], actor: string | null, caps: CooperationCaps): Promise<CooperationRows> {
+  const rec = (await store.read('cooperation', cooperationQueryParams(threatIds, actor, caps))).records[0]!;
   const pairs = rec.get('pairs') as { a: Node; b: Node; links: { via: Node; ra: Relationship; rb: Relationship }[] }[];
   const rows = pairs.map(({ a, b, links }) => {
     const graph = collectGraph([a, b, links.map((l) => [l.via, l.ra, l.rb])]);
     return { a: toGraphNode(a), b: toGraphNode(b), via: links.map((l) => toGraphNode(l.via)), edges: graph.edges, graph };
   });
-  const broad = (rec.get('broad') as { via: Node; participants: unknown }[]).map((x) => ({ via: toGraphNode(x.via), participants: num(x.participants) }));
-  return { rows, total: num(rec.get('total')), broad };
+  const left = (rec.get('left') as { via: Node; participants: unknown }[]).map((x) => ({ via: toGraphNode(x.via), participants: num(x.participants) }));
+  return { rows, total: num(rec.get('total')), paired: num(rec.get('paired')), left, leftTotal: num(rec.get('leftTotal')) };
 }
