@@ -54,7 +54,9 @@ export interface Neo4jKillResult {
   downMs: number;
   /** 5xx answers not explained by the fault: any 5xx before the kill or after recovery, and any other 5xx in between. */
   serverErrors: number;
-  /** Requests with no HTTP answer at all (the API must answer even without its database). */
+  /** 5xx answers other than 503 DATABASE_UNAVAILABLE and 504 QUERY_TIMEOUT, whenever they came (a 500 is never the fault's). */
+  otherServerErrors: number;
+  /** Requests with no HTTP answer at all within the client's limit (30 s reads, 60 s writes): the API must answer even without its database. */
   unanswered: number;
   writes: WriteLog | null;
   /** Requests with no answer or a failure, relative to the kill (ms): for diagnosis. */
@@ -69,8 +71,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillResult> {
   const inputs = await readInputs(opts.store);
   const samples: Sample[] = [];
-  const load = startReadLoad({ baseUrl: opts.baseUrl, inputs, connections: opts.connections ?? 8, onSample: (s) => samples.push(s), timeoutMs: 20_000 });
-  const writes = opts.writes ? startCuratorWrites({ baseUrl: opts.baseUrl, headers: opts.writes.headers, quote: opts.writes.quote, concurrency: 2, pauseMs: 20, timeoutMs: 20_000 }) : null;
+  const load = startReadLoad({ baseUrl: opts.baseUrl, inputs, connections: opts.connections ?? 8, onSample: (s) => samples.push(s), timeoutMs: 30_000 });
+  const writes = opts.writes ? startCuratorWrites({ baseUrl: opts.baseUrl, headers: opts.writes.headers, quote: opts.writes.quote, concurrency: 2, pauseMs: 20, timeoutMs: 60_000 }) : null;
   let killAt = 0;
   let upAt = 0;
   let recoveredAt = 0;
@@ -122,6 +124,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
   const afterRestart = all.filter((s) => s.status >= 200 && s.status < 300 && s.start >= upAt && s.start <= downEnd).map((s) => s.end - s.start);
   const serverErrors = all.filter((s) => s.status >= 500 && !explained(s)).length;
   const unanswered = all.filter((s) => s.status === 0).length;
+  const otherServerErrors = all.filter((s) => s.status >= 500 && !((s.status === 503 && s.code === 'DATABASE_UNAVAILABLE') || (s.status === 504 && s.code === 'QUERY_TIMEOUT'))).length;
   const recoveryMs = recoveredAt ? recoveredAt - upAt : null;
   return {
     requests: all.length,
@@ -136,6 +139,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     healthConnectedMs: healthAt ? healthAt - upAt : null,
     downMs: upAt - killAt,
     serverErrors,
+    otherServerErrors,
     unanswered,
     writes: writes?.log ?? null,
     notable: [...all.filter((x) => x.status === 0 || (x.status >= 500 && !explained(x))), ...failuresAfterKill.filter((x) => answerMs(x) > ANSWER_WITHIN_MS)].slice(0, 20)

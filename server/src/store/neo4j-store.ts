@@ -28,6 +28,8 @@ export function mapDriverError(err: unknown): unknown {
     return new AppError('QUERY_TIMEOUT', 504, 'The query took too long and was stopped (QUERY_TIMEOUT_MS); narrow it and retry.', undefined, true);
   }
   if (/connect|ECONNREFUSED|socket|closed/i.test(e.message ?? '') && !e.code?.startsWith('Neo.ClientError')) return new DatabaseUnavailableError();
+  // After a crash an index may still be coming online (search on a restarted database): not ready yet, retry later.
+  if (/\bindex\b.*\b(not (yet )?online|populating)/i.test(e.message ?? '')) return new DatabaseUnavailableError();
   return err;
 }
 
