@@ -74,7 +74,7 @@ export async function runSoak(opts: SoakOptions, progress: (line: string) => voi
   }
   const elapsed = (Date.now() - t0) / 1000;
   const all = [...samples, ...writes.log.samples];
-  const windows = latencyWindows(all, t0, durationMs / WINDOWS);
+  const windows = latencyWindows(all, t0, durationMs / WINDOWS, WINDOWS);
   const firstWindows = windows.slice(1, 3).map((w) => w.p99);
   const lastWindows = windows.slice(-2).map((w) => w.p99);
   const first = percentile(firstWindows.length ? firstWindows : [windows[0]?.p99 ?? NaN], 50);

@@ -28,11 +28,14 @@ export function statusCounts(samples: readonly Sample[]): Record<string, number>
 
 export interface Window extends LatencySummary { fromSec: number; errors: number }
 
-/** Latency per window of `windowMs` from `t0`, by when each request started; errors are non-2xx answers and no answers. */
-export function latencyWindows(samples: readonly Sample[], t0: number, windowMs: number): Window[] {
+/**
+ * Latency per window of `windowMs` from `t0`, by when each request started; errors are non-2xx answers and no
+ * answers. With `windows`, requests started after the last window (the stragglers of a stop) count in the last one.
+ */
+export function latencyWindows(samples: readonly Sample[], t0: number, windowMs: number, windows = Infinity): Window[] {
   const buckets = new Map<number, Sample[]>();
   for (const s of samples) {
-    const k = Math.floor((s.start - t0) / windowMs);
+    const k = Math.min(windows - 1, Math.floor((s.start - t0) / windowMs));
     if (!buckets.has(k)) buckets.set(k, []);
     buckets.get(k)!.push(s);
   }
