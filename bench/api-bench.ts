@@ -1,8 +1,8 @@
 // `npm run bench`: API latency against the raw driver running the same Cypher, side by side in one run, then 1-hop
 // throughput with autocannon at 1, 8 and 32 connections, the server's RSS and Neo4j's memory settings.
 // Writes bench/results/<date>-<graph>.json and .md. Point it at a generated graph with NEO4J_URI or NEO4J_DATA_DIR.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { stagedSearch } from '../server/src/services/search.js';
 import { cooperationQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
 import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
+import { rssMiB, startApiProcess } from './api-process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({ options: {
@@ -38,28 +39,6 @@ async function freePort(): Promise<number> {
     s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
     s.on('error', reject);
   });
-}
-
-/** Starts the API server as its own process (so its RSS is its own) against `uri`; resolves once healthy. */
-async function startServer(uri: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/start.ts')], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), AUTO_SEED: 'false', LOG_LEVEL: 'warn' },
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}`);
-    try { if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGTERM');
-  throw new Error('the API server did not become healthy within 120 s');
-}
-
-/** The server's resident set size in MiB, from /proc. */
-function rssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
 }
 
 /** Neo4j stopped the query at its time limit (the API answers those with an error too, counted alike). */
@@ -102,7 +81,7 @@ async function main(): Promise<void> {
     const threatIds = new Map<string, string[]>();
     for (const t of threats.slice(0, 50)) threatIds.set(t, ((await read('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t]);
 
-    server = await startServer(uri, port);
+    server = (await startApiProcess({ uri, port })).child;
     const serverPid = server.pid!;
     rssTimer = setInterval(() => { peakRss = Math.max(peakRss, rssMiB(serverPid)); }, 200);
     const base = `http://127.0.0.1:${port}`;

@@ -32,8 +32,10 @@ export async function main(): Promise<void> {
     if (server) {
       const s = server;
       await new Promise<void>((res) => {
-        const t = setTimeout(() => { s.closeAllConnections(); res(); }, DRAIN_MS);
-        s.close(() => { clearTimeout(t); res(); });
+        // Keep-alive connections turn idle as their last response goes out: close them then, not at their timeout.
+        const idle = setInterval(() => s.closeIdleConnections(), 100);
+        const t = setTimeout(() => { clearInterval(idle); s.closeAllConnections(); res(); }, DRAIN_MS);
+        s.close(() => { clearTimeout(t); clearInterval(idle); res(); });
         s.closeIdleConnections();
       });
     }

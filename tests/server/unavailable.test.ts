@@ -17,7 +17,8 @@ beforeAll(async () => {
   // Its own Neo4j, so stopping it does not disturb the other tests' database.
   dir = mkdtempSync(join(tmpdir(), 'secgraph-down-'));
   neo4j = await startEmbeddedNeo4j({ dataDir: dir, heap: '256m', pageCacheMb: 64 });
-  const store = await createGraphStore({ uri: neo4j.uri });
+  // A cold JVM on a busy machine can take longer than the API's 5 s limit over the seed's steps.
+  const store = await createGraphStore({ uri: neo4j.uri, queryTimeoutMs: 60_000 });
   await loadSeed(store, readSeed());
   app = await startTestApp({ store });
 });

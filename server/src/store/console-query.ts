@@ -134,7 +134,11 @@ function readProcedures(store: GraphStore): Promise<Set<string>> {
  * Runs a console query in a READ transaction with a timeout: EXPLAIN first (refusing writes, schema and
  * admin commands, LOAD CSV and non-READ procedures), then the query itself, reading at most `rowCap` rows.
  */
-export async function runConsoleQuery(store: GraphStore, query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<CypherResponse> {
+export function runConsoleQuery(store: GraphStore, query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<CypherResponse> {
+  return store.connectivity.guard(() => consoleQuery(store, query, params, limits));
+}
+
+async function consoleQuery(store: GraphStore, query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<CypherResponse> {
   const started = performance.now();
   const allowed = await readProcedures(store);
   const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });

@@ -1,6 +1,6 @@
 // Curation persistence: one locked WRITE transaction per change (lock, read, write, record), and history reads.
 import neo4j, { isInt, type ManagedTransaction } from 'neo4j-driver';
-import { AppError, ConflictError } from '../errors.js';
+import { AppError, ConflictError, DatabaseUnavailableError } from '../errors.js';
 import { isNodeLabel } from '../schema.js';
 import { plain } from './mapping.js';
 import { mapDriverError, type GraphStore, type Params } from './neo4j-store.js';
@@ -146,15 +146,24 @@ function mapWriteError(err: unknown): unknown {
 }
 
 /** Runs `work` in one WRITE transaction: everything it writes commits together, or nothing does. */
-export async function curationWrite<T>(store: GraphStore, work: (tx: CurationTx) => Promise<T>): Promise<T> {
-  const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    return await session.executeWrite((tx) => work(makeTx(tx)), { timeout: WRITE_TIMEOUT_MS });
-  } catch (err) {
-    throw err instanceof AppError ? err : mapWriteError(err);
-  } finally {
-    await session.close();
-  }
+export function curationWrite<T>(store: GraphStore, work: (tx: CurationTx) => Promise<T>): Promise<T> {
+  return store.connectivity.guard(async (abandoned) => {
+    const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(async (tx) => {
+        // A retry attempt after the request was answered 503 must not write (nor commit what it wrote).
+        if (abandoned()) throw new DatabaseUnavailableError();
+        const out = await work(makeTx(tx)).catch((err: unknown) => { store.connectivity.noteError(err); throw err; });
+        if (abandoned()) throw new DatabaseUnavailableError();
+        return out;
+      }, { timeout: WRITE_TIMEOUT_MS });
+    } catch (err) {
+      store.connectivity.noteError(err);
+      throw err instanceof AppError ? err : mapWriteError(err);
+    } finally {
+      await session.close();
+    }
+  });
 }
 
 /** Changes newest first, of one target or all, older than a cursor change. */

@@ -2,6 +2,7 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { AppError, DatabaseUnavailableError } from '../errors.js';
 import { loadQueries, type QueryName } from './queries.js';
+import { createConnectivity, type Connectivity } from './connectivity.js';
 
 export interface StoreOptions {
   uri: string;
@@ -27,6 +28,8 @@ export function mapDriverError(err: unknown): unknown {
     return new AppError('QUERY_TIMEOUT', 504, 'The query took too long and was stopped (QUERY_TIMEOUT_MS); narrow it and retry.', undefined, true);
   }
   if (/connect|ECONNREFUSED|socket|closed/i.test(e.message ?? '') && !e.code?.startsWith('Neo.ClientError')) return new DatabaseUnavailableError();
+  // After a crash an index may still be coming online (search on a restarted database): not ready yet, retry later.
+  if (/\bindex\b.*\b(not (yet )?online|populating)/i.test(e.message ?? '')) return new DatabaseUnavailableError();
   return err;
 }
 
@@ -39,6 +42,8 @@ export interface GraphStore {
   writeAll(steps: { name: QueryName; params?: Params }[]): Promise<void>;
   close(): Promise<void>;
   readonly driver: Driver;
+  /** Fails work fast while Neo4j is known down; wrap any direct use of `driver` in `connectivity.guard`. */
+  readonly connectivity: Connectivity;
   readonly database: string | undefined;
 }
 
@@ -55,6 +60,7 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
     disableLosslessIntegers: false,
   });
   const database = opts.database;
+  const connectivity = createConnectivity(() => driver.getServerInfo({ database }));
   const timeout = opts.queryTimeoutMs ?? 5000;
 
   /**
@@ -62,30 +68,42 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
    * `timeoutMs` null leaves the server's own transaction limit in force (batch loads). It is null and not
    * undefined on purpose: an undefined argument would silently take the default.
    */
-  const inTransaction = async <R extends RecordShape>(mode: 'READ' | 'WRITE', steps: { name: QueryName; params?: Params }[], timeoutMs: number | null): Promise<QueryResult<R>> => {
+  const inTransaction = <R extends RecordShape>(mode: 'READ' | 'WRITE', steps: { name: QueryName; params?: Params }[], timeoutMs: number | null): Promise<QueryResult<R>> => connectivity.guard(async (abandoned) => {
     const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const work = async (tx: { run: (q: string, p: Params) => PromiseLike<QueryResult<R>> }): Promise<QueryResult<R>> => {
       let last: QueryResult<R> | undefined;
-      for (const step of steps) last = await tx.run(queries[step.name], step.params ?? {});
+      try {
+        for (const step of steps) {
+          // A retry attempt after the request was answered 503 must not write.
+          if (abandoned()) throw new DatabaseUnavailableError();
+          last = await tx.run(queries[step.name], step.params ?? {});
+        }
+      } catch (err) {
+        connectivity.noteError(err);
+        throw err;
+      }
+      if (abandoned()) throw new DatabaseUnavailableError();
       return last!;
     };
     try {
       const config = timeoutMs === null ? {} : { timeout: timeoutMs };
       return mode === 'READ' ? await session.executeRead(work as never, config) : await session.executeWrite(work as never, config);
     } catch (err) {
-      throw mapDriverError(err);
+      connectivity.noteError(err);
+      throw err instanceof AppError ? err : mapDriverError(err);
     } finally {
       await session.close();
     }
-  };
+  });
 
   const store: GraphStore = {
     driver,
     database,
+    connectivity,
     read: (name, params) => inTransaction('READ', [{ name, params }], timeout),
     write: (name, params) => inTransaction('WRITE', [{ name, params }], timeout),
     async writeAll(steps) { await inTransaction('WRITE', steps, null); },
-    close: () => driver.close(),
+    close: () => { connectivity.close(); return driver.close(); },
   };
   try {
     await driver.verifyConnectivity({ database });

@@ -1,0 +1,71 @@
+// The API server as its own process (as `npm start` runs it), for the benchmark and the reliability runner.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** A cold start compiles TypeScript through tsx and may build the client: allow for a busy machine. */
+const HEALTHY_WITHIN_MS = 120_000;
+
+export interface ApiProcess {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  baseUrl: string;
+  /** Everything the process wrote to stderr (and stdout when `capture` was asked), last 20,000 characters. */
+  output(): string;
+  /** Resolves with the exit code (or the signal's name) once the process has exited. */
+  exited: Promise<number | string>;
+}
+
+export interface ApiProcessOptions {
+  /** The Neo4j to use; empty starts the embedded one (then set NEO4J_DATA_DIR in `env`). */
+  uri: string;
+  port: number;
+  /** Extra environment (AUTH_SECRET, LOG_LEVEL, AUTO_SEED...); defaults: AUTO_SEED=false, LOG_LEVEL=warn. */
+  env?: Record<string, string>;
+  /** Also keep stdout (otherwise ignored). */
+  capture?: boolean;
+  /** How long start-up may take (default 120 s; starting an embedded Neo4j and seeding it takes longer). */
+  healthyWithinMs?: number;
+  /** Whether `/api/health` must say connected (default) or merely answer. */
+  waitForDatabase?: boolean;
+}
+
+/** Starts the API server as its own process (so its RSS is its own) against `uri`; resolves once healthy. */
+export async function startApiProcess(opts: ApiProcessOptions): Promise<ApiProcess> {
+  // node + tsx's loader directly (what `npm start` runs), so signals reach the server, not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/start.ts')], {
+    cwd: ROOT, stdio: ['ignore', opts.capture ? 'pipe' : 'ignore', 'pipe'],
+    env: { ...process.env, NEO4J_URI: opts.uri, PORT: String(opts.port), AUTO_SEED: 'false', LOG_LEVEL: 'warn', ...opts.env },
+  });
+  let out = '';
+  const keep = (d: Buffer): void => { out = (out + d.toString()).slice(-20_000); };
+  child.stdout?.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | string>((res) => child.once('exit', (code, signal) => res(code ?? signal ?? 'unknown')));
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  const within = opts.healthyWithinMs ?? HEALTHY_WITHIN_MS;
+  const deadline = Date.now() + within;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}:\n${out.slice(-3000)}`);
+    try {
+      const r = await fetch(`${baseUrl}/api/health`);
+      if (r.ok || (opts.waitForDatabase === false && r.status === 503)) return { child, pid: child.pid!, port: opts.port, baseUrl, output: () => out, exited };
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the API server did not become healthy within ${within / 1000} s:\n${out.slice(-3000)}`);
+}
+
+/** A process's resident set size in MiB, from /proc (NaN once it has exited). */
+export function rssMiB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
