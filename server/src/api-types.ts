@@ -382,7 +382,9 @@ export type ErrorCode =
   /** A write with a cookie session lacks a valid `X-CSRF-Token` header. */
   | 'CSRF_FAILED'
   /** The URL and headers are past Node's limit (431), answered before routing. */
-  | 'HEADERS_TOO_LARGE';
+  | 'HEADERS_TOO_LARGE'
+  /** 503: the query waited past DB_QUEUE_TIMEOUT_MS for one of the DB_MAX_CONCURRENT_QUERIES slots; retry shortly. */
+  | 'BUSY';
 
 export interface ErrorResponse {
   error: {

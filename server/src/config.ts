@@ -1,5 +1,6 @@
 // Configuration: defaults -> resolved from the environment -> validated once at start-up.
 import { z } from 'zod';
+import { availableParallelism } from 'node:os';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,6 +15,8 @@ const envSchema = z.object({
   NEO4J_HEAP: z.string().regex(/^\d+[mMgG]$/, 'expected a JVM size such as 512m').default('512m'),
   NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DB_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(1000).default(Math.max(4, 2 * availableParallelism())),
+  DB_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   CONSOLE_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
   EXPORT_MAX_NODES: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
@@ -36,6 +39,8 @@ export interface Config {
   neo4j: { uri?: string; username: string; password: string; database?: string };
   embedded: { port?: number; dataDir: string; heap: string; pageCacheMb: number };
   queryTimeoutMs: number;
+  /** Read queries in Neo4j at once, and how long one may wait for its turn (see store/admission.ts). */
+  admission: { maxConcurrent: number; maxWaitMs: number };
   /** The Cypher console's time limit and row cap. */
   console: { timeoutMs: number; rowCap: number };
   /** Most nodes one export may hold (413 above it). */
@@ -71,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE },
     embedded: { port: e.NEO4J_PORT, dataDir: e.NEO4J_DATA_DIR, heap: e.NEO4J_HEAP, pageCacheMb: e.NEO4J_PAGECACHE_MB },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    admission: { maxConcurrent: e.DB_MAX_CONCURRENT_QUERIES, maxWaitMs: e.DB_QUEUE_TIMEOUT_MS },
     console: { timeoutMs: e.CONSOLE_TIMEOUT_MS, rowCap: e.CONSOLE_ROW_CAP },
     export: { maxNodes: e.EXPORT_MAX_NODES },
     autoSeed: e.AUTO_SEED === 'true',

@@ -3,6 +3,7 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { AppError, DatabaseUnavailableError } from '../errors.js';
 import { loadQueries, type QueryName } from './queries.js';
 import { createConnectivity, type Connectivity } from './connectivity.js';
+import { createAdmission, type AdmissionOptions } from './admission.js';
 
 export interface StoreOptions {
   uri: string;
@@ -11,6 +12,8 @@ export interface StoreOptions {
   database?: string;
   /** Per-transaction timeout for API queries (batch loads use the server's limit). */
   queryTimeoutMs?: number;
+  /** Read queries in Neo4j at once and the longest wait for a turn (default: unbounded, as scripts want). */
+  admission?: AdmissionOptions;
 }
 
 export type Params = Record<string, unknown>;
@@ -62,6 +65,7 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
   const database = opts.database;
   const connectivity = createConnectivity(() => driver.getServerInfo({ database }));
   const timeout = opts.queryTimeoutMs ?? 5000;
+  const admission = opts.admission ? createAdmission(opts.admission) : null;
 
   /**
    * Runs `steps` in one transaction of `mode` (all apply, or none) and returns the last step's result.
@@ -100,7 +104,8 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
     driver,
     database,
     connectivity,
-    read: (name, params) => inTransaction('READ', [{ name, params }], timeout),
+    // Reads wait for a slot (their time limit starts once admitted); writes are a trickle and keep their own locks.
+    read: admission ? (name, params) => admission.run(() => inTransaction('READ', [{ name, params }], timeout)) : (name, params) => inTransaction('READ', [{ name, params }], timeout),
     write: (name, params) => inTransaction('WRITE', [{ name, params }], timeout),
     async writeAll(steps) { await inTransaction('WRITE', steps, null); },
     close: () => { connectivity.close(); return driver.close(); },
