@@ -30,8 +30,13 @@ const LEVER_SIZES = args['lever-sizes'] ? args['lever-sizes'].split(',').map(Num
 const PAN_SECONDS = Number(args['pan-seconds']);
 const EXPAND_TRIES = Number(args['expand-tries']);
 const MAIN_LAYOUT = args['main-layout'] ? args['main-layout'].split(',').map(Number) : [];
-/** The harness's flags, plus SwiftShader so Chromium offers (software) WebGL on a machine without a GPU. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
+/** The browser tests' flags: canvas drawn by Skia on the CPU, as on a machine without a GPU. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
+/**
+ * The WebGL variant's browser: SwiftShader, so Chromium offers (software) WebGL without a GPU. Only that variant runs
+ * there: these flags also send the 2D canvas through SwiftShader, which made stock Cytoscape several times slower.
+ */
+const WEBGL_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 const VIEWPORT = { width: 1400, height: 900 };
 const log = (line: string): void => { process.stderr.write(`${line}\n`); };
 
@@ -83,28 +88,29 @@ async function main(): Promise<void> {
   } });
   const { server, url } = await serve(OUT);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const webglBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: WEBGL_ARGS });
   const started = Date.now();
   try {
-    const open = async (): Promise<Page> => {
-      const page = await browser.newPage({ viewport: VIEWPORT });
+    const open = async (webglPage = false): Promise<Page> => {
+      const page = await (webglPage ? webglBrowser : browser).newPage({ viewport: VIEWPORT });
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
       await page.goto(url);
       await page.waitForFunction(() => !!window.__bench);
       return page;
     };
-    const probe = await open();
+    const probe = await open(true);
     const webgl = await probe.evaluate(() => window.__bench!.webglInfo());
     await probe.close();
     const project = (size: number): Variant => ({ name: 'project', stock: false, levers: fastModeOn('auto', size) ? FAST_LEVERS : FULL_DETAIL, webgl: false });
 
     const result: ClientBenchResult = {
       date: new Date().toISOString(),
-      machine: { cpuModel: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), chromium: browser.version(), flags: CHROMIUM_ARGS, viewport: VIEWPORT },
+      machine: { cpuModel: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), chromium: browser.version(), flags: CHROMIUM_ARGS, webglFlags: WEBGL_ARGS, viewport: VIEWPORT },
       webgl, panSeconds: PAN_SECONDS, scenes: [], levers: [], expand: null, mainThreadLayouts: [], durationS: 0,
     };
 
     const runVariant = async (v: Variant, size: number, positions: unknown): Promise<RenderRun> => {
-      const page = await open();
+      const page = await open(v.webgl);
       try {
         const { firstPaintMs } = await page.evaluate(([vv, s, p]) => window.__bench!.mount(vv as Variant, s as number, p as never), [v, size, positions] as const);
         const frames = await panAndZoom(page);
@@ -164,6 +170,7 @@ async function main(): Promise<void> {
     process.stdout.write(md);
   } finally {
     await browser.close();
+    await webglBrowser.close();
     server.close();
   }
 }

@@ -7,7 +7,7 @@ export interface RenderRun extends FrameStats { variant: string; levers: LodLeve
 
 export interface ClientBenchResult {
   date: string;
-  machine: { cpuModel: string; cores: number; memoryGiB: number; chromium: string; flags: string[]; viewport: { width: number; height: number } };
+  machine: { cpuModel: string; cores: number; memoryGiB: number; chromium: string; flags: string[]; webglFlags: string[]; viewport: { width: number; height: number } };
   webgl: WebglInfo;
   panSeconds: number;
   scenes: { elements: number; nodes: number; edges: number; layout: LayoutStats; runs: RenderRun[] }[];
@@ -62,7 +62,7 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
   const lines = [
     `# Client benchmark, ${r.date.slice(0, 10)}`,
     '',
-    `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Chromium ${r.machine.chromium} headless (${r.machine.flags.join(' ')}), viewport ${r.machine.viewport.width}×${r.machine.viewport.height}.`,
+    `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Chromium ${r.machine.chromium} headless (${r.machine.flags.join(" ")}; the WebGL variant: ${r.machine.webglFlags.join(" ")}), viewport ${r.machine.viewport.width}×${r.machine.viewport.height}.`,
     `WebGL: ${r.webgl.available ? `${r.webgl.renderer} (${r.webgl.software ? 'software' : 'hardware'})` : 'not offered'}. Pan and zoom: ${r.panSeconds} s of real mouse drag then wheel. Run took ${r.durationS} s.`,
     '',
     '## Targets',
