@@ -24,6 +24,20 @@ describe('cypher/ queries', () => {
     }
   });
 
+  it('the shortest path is planned without the exhaustive fallback, with and without filters', async () => {
+    // A non-universal predicate makes Neo4j add a fallback that enumerates every path of up to 6 hops when the
+    // search finds none: for an unconnected pair that ran past the time limit under load.
+    const ops = (plan: { operatorType: string; children: unknown[] }): string[] =>
+      [plan.operatorType, ...(plan.children as { operatorType: string; children: unknown[] }[]).flatMap(ops)];
+    const text = loadQueries()['shortest-path'];
+    for (const filters of [{ relTypes: null, threatIds: null }, { relTypes: ['MEMBER_OF'], threatIds: ['threat:terrorism'] }]) {
+      const res = await store.driver.executeQuery(`EXPLAIN ${text}`, { from: 'country:fr', to: 'country:us', maxHops: 6, ...filters }, { database: store.database });
+      const operators = ops(res.summary.plan as never);
+      expect(operators.some((o) => o.startsWith('ShortestPath')), operators.join(' ')).toBe(true);
+      expect(operators.filter((o) => /AntiConditionalApply|VarLengthExpand/.test(o)), JSON.stringify(filters)).toEqual([]);
+    }
+  });
+
   it('refuses to start without a query file, naming it', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-cypher-'));
     expect(() => loadQueries(empty)).toThrow(/server-version\.cypher/);
