@@ -22,10 +22,10 @@ function searchWords(text: string): string[] {
 export function toLuceneQueries(text: string): { exact: string; fuzzy: string | null } | null {
   const words = searchWords(text);
   if (!words.length) return null;
-  const exact = words.map((w) => `(${w}^3 OR ${w}*)`).join(' AND ');
+  const term = (w: string, fuzzy: boolean): string => (fuzzy && w.length >= MIN_FUZZY_LENGTH ? `(${w}^3 OR ${w}* OR ${w}~1)` : `(${w}^3 OR ${w}*)`);
+  const exact = words.map((w) => term(w, false)).join(' AND ');
   if (!words.some((w) => w.length >= MIN_FUZZY_LENGTH)) return { exact, fuzzy: null };
-  const fuzzy = words.map((w) => (w.length >= MIN_FUZZY_LENGTH ? `(${w}^3 OR ${w}* OR ${w}~1)` : `(${w}^3 OR ${w}*)`)).join(' AND ');
-  return { exact, fuzzy };
+  return { exact, fuzzy: words.map((w) => term(w, true)).join(' AND ') };
 }
 
 export interface SearchParams { q: string; labels?: string[]; limit: number }

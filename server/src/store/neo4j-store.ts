@@ -66,6 +66,7 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
   const connectivity = createConnectivity(() => driver.getServerInfo({ database }));
   const timeout = opts.queryTimeoutMs ?? 5000;
   const admission = opts.admission ? createAdmission(opts.admission) : null;
+  const admitted = <T>(work: () => Promise<T>): Promise<T> => (admission ? admission.run(work) : work());
 
   /**
    * Runs `steps` in one transaction of `mode` (all apply, or none) and returns the last step's result.
@@ -105,7 +106,7 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
     database,
     connectivity,
     // Reads wait for a slot (their time limit starts once admitted); writes are a trickle and keep their own locks.
-    read: admission ? (name, params) => admission.run(() => inTransaction('READ', [{ name, params }], timeout)) : (name, params) => inTransaction('READ', [{ name, params }], timeout),
+    read: (name, params) => admitted(() => inTransaction('READ', [{ name, params }], timeout)),
     write: (name, params) => inTransaction('WRITE', [{ name, params }], timeout),
     async writeAll(steps) { await inTransaction('WRITE', steps, null); },
     close: () => { connectivity.close(); return driver.close(); },
