@@ -63,8 +63,13 @@ async function main(): Promise<number> {
     const startApi = (): Promise<ApiProcess> => startApiProcess({ uri, port: apiPort, env: { AUTH_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_USER_PER_MINUTE: '0' } });
     api = await startApi();
     log(`API on ${api.baseUrl} (pid ${api.pid})`);
+    // Every account logs in now, before the fuzz: its login attempts use up the per-address login limit (30 per
+    // 15 minutes), as they should. The API-kill and soak phases write as curators of their own, so each phase's
+    // check counts only its own changes (writes in flight at the Neo4j kill also have an unknown outcome).
     const curator = await apiAccount(store, secret, api.baseUrl, 'curator');
     const admin = await apiAccount(store, secret, api.baseUrl, 'admin');
+    const killCurator = await apiAccount(store, secret, api.baseUrl, 'curator');
+    const soakCurator = await apiAccount(store, secret, api.baseUrl, 'curator');
     const headers = { curator: curator.headers, admin: admin.headers };
     const quote = await writeQuote(api.baseUrl);
 
@@ -93,9 +98,6 @@ async function main(): Promise<number> {
     }
     if (wants('api-kill')) {
       log('fault: kill -9 the API in the middle of curator writes');
-      // Its own curator, so its check counts only its own changes: writes in flight at the Neo4j kill also have
-      // an unknown outcome, and counted here they passed for this phase's unanswered writes.
-      const killCurator = await apiAccount(store, secret, api.baseUrl, 'curator');
       const r = await runApiKill({ api, restart: startApi, store, curator: killCurator, quote });
       api = r.api;
       const { api: _api, ...rest } = r;
@@ -103,7 +105,6 @@ async function main(): Promise<number> {
     }
     if (wants('soak')) {
       log(`soak: ${soakMinutes} min at 32 connections plus curator writes`);
-      const soakCurator = await apiAccount(store, secret, api.baseUrl, 'curator');
       const r = await runSoak({ baseUrl: api.baseUrl, store, apiPid: api.pid, minutes: soakMinutes, writes: { headers: soakCurator.headers, username: soakCurator.username, quote } }, log);
       results.soak = r;
     }
