@@ -1,7 +1,9 @@
 // Admission to the database: never more than N queries at once, first come first served, a bounded wait (503 BUSY),
-// and a failed query gives its slot back.
-import { describe, expect, it } from 'vitest';
+// a failed query gives its slot back, and key lookups have a lane of their own.
+import { describe, expect, inject, it } from 'vitest';
 import { BusyError, createAdmission } from '../../server/src/store/admission.js';
+import { searchQueryParams } from '../../server/src/store/graph-reads.js';
+import { createGraphStore } from '../../server/src/store/neo4j-store.js';
 
 /** A query that finishes when told to, recording when it started. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -55,5 +57,50 @@ describe('admission', () => {
     const next = admission.run(async () => 'ran');
     await expect(failing).rejects.toThrow('boom');
     expect(await next).toBe('ran');
+  });
+});
+
+describe('the store\'s admission lanes', () => {
+  it('a key lookup runs at once while traversals queue for the other lane', async () => {
+    const store = await createGraphStore({
+      uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined,
+      admission: { maxConcurrent: 1, maxWaitMs: 30_000 },
+    });
+    try {
+      // Once warm, a traversal skips the one-at-a-time first run (cold-start.ts) and queues in its lane.
+      await store.read('search', searchQueryParams('France', null, 5));
+      const traversals = [0, 1, 2].map(() => store.read('search', searchQueryParams('France', null, 5)));
+      const lookup = store.read('node-by-id', { id: 'country:fr' });
+      // Slots are taken when a read is called: one traversal runs, two wait, and the lookup is not among them.
+      expect(store.admissionLoad).toEqual({ lookup: { running: 1, waiting: 0 }, traversal: { running: 1, waiting: 2 } });
+      expect((await lookup).records[0]?.get('node').properties.id).toBe('country:fr');
+      for (const t of await Promise.all(traversals)) expect(t.records.length).toBeGreaterThan(0);
+      expect(store.admissionLoad).toEqual({ lookup: { running: 0, waiting: 0 }, traversal: { running: 0, waiting: 0 } });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('runs the first runs of different traversals one at a time, however many slots the lane has', async () => {
+    const store = await createGraphStore({
+      uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined,
+      admission: { maxConcurrent: 4, maxWaitMs: 30_000 },
+    });
+    try {
+      const first = store.read('search', searchQueryParams('France', null, 5));
+      const second = store.read('neighbour-counts', { id: 'country:fr' });
+      await new Promise((r) => setImmediate(r));
+      // The second first run waits for the first to finish before it takes a slot.
+      expect(store.admissionLoad?.traversal).toEqual({ running: 1, waiting: 0 });
+      expect((await first).records.length).toBeGreaterThan(0);
+      expect((await second).records[0]?.get('total')).toBeDefined();
+      // Both warm now: side by side.
+      const again = [store.read('search', searchQueryParams('France', null, 5)), store.read('neighbour-counts', { id: 'country:fr' })];
+      await new Promise((r) => setImmediate(r));
+      expect(store.admissionLoad?.traversal).toEqual({ running: 2, waiting: 0 });
+      await Promise.all(again);
+    } finally {
+      await store.close();
+    }
   });
 });

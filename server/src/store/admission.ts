@@ -11,11 +11,14 @@ export interface AdmissionOptions {
   maxWaitMs: number;
 }
 
+/** Queries in the database and queued for it. */
+export interface AdmissionLoad { running: number; waiting: number }
+
 export interface Admission {
   /** Runs `work` once a slot is free (first come, first served). */
   run<T>(work: () => Promise<T>): Promise<T>;
   /** Queries running and waiting now (for health and tests). */
-  readonly load: { running: number; waiting: number };
+  readonly load: AdmissionLoad;
 }
 
 /** 503 BUSY: the query waited too long for a slot; the message says how long. */

@@ -24,6 +24,8 @@ export interface Connectivity {
    * was already given, so it must not write.
    */
   guard<T>(work: (abandoned: () => boolean) => Promise<T>): Promise<T>;
+  /** Calls `listener` each time a probe finds the database back after it was found down. */
+  onReconnect(listener: () => void): void;
   /** Reports a failure seen inside a transaction; a connection failure triggers a probe. */
   noteError(err: unknown): void;
   /** Stops probing (on driver close). */
@@ -58,6 +60,7 @@ export function createConnectivity(probe: () => Promise<unknown>): Connectivity 
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const pending = new Set<Pending>();
+  const reconnectListeners: (() => void)[] = [];
 
   const markDown = (): void => {
     if (downSince === null) downSince = Date.now();
@@ -68,8 +71,10 @@ export function createConnectivity(probe: () => Promise<unknown>): Connectivity 
     }
   };
   const markUp = (): void => {
+    const wasDown = downSince !== null;
     downSince = null;
     if (timer) { clearInterval(timer); timer = undefined; }
+    if (wasDown && !closed) for (const l of reconnectListeners) l();
   };
   const runProbe = (force = false): Promise<void> => {
     if (probing) return probing;
@@ -100,6 +105,7 @@ export function createConnectivity(probe: () => Promise<unknown>): Connectivity 
         );
       });
     },
+    onReconnect(listener) { reconnectListeners.push(listener); },
     noteError(err) { if (isConnectionError(err)) void runProbe(true); },
     close() { closed = true; markUp(); },
   };

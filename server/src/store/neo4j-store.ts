@@ -1,9 +1,10 @@
 // The one place that talks to Neo4j: one driver per process, named queries, errors mapped to AppErrors.
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { AppError, DatabaseUnavailableError } from '../errors.js';
-import { loadQueries, type QueryName } from './queries.js';
+import { loadQueries, LOOKUP_QUERIES, type QueryName } from './queries.js';
 import { createConnectivity, type Connectivity } from './connectivity.js';
-import { createAdmission, type AdmissionOptions } from './admission.js';
+import { createAdmission, type AdmissionLoad, type AdmissionOptions } from './admission.js';
+import { createColdStart } from './cold-start.js';
 
 export interface StoreOptions {
   uri: string;
@@ -12,7 +13,11 @@ export interface StoreOptions {
   database?: string;
   /** Per-transaction timeout for API queries (batch loads use the server's limit). */
   queryTimeoutMs?: number;
-  /** Read queries in Neo4j at once and the longest wait for a turn (default: unbounded, as scripts want). */
+  /**
+   * Read queries in Neo4j at once and the longest wait for a turn (default: unbounded, as scripts want). Key
+   * lookups (LOOKUP_QUERIES) and the other reads each have a lane of this size, so at most twice `maxConcurrent`
+   * reads run at once, and no more than `maxConcurrent` of them traversals.
+   */
   admission?: AdmissionOptions;
 }
 
@@ -48,6 +53,8 @@ export interface GraphStore {
   /** Fails work fast while Neo4j is known down; wrap any direct use of `driver` in `connectivity.guard`. */
   readonly connectivity: Connectivity;
   readonly database: string | undefined;
+  /** Reads running and waiting in each admission lane now; null when admission is off (scripts). */
+  readonly admissionLoad: { lookup: AdmissionLoad; traversal: AdmissionLoad } | null;
 }
 
 /** Creates the process's driver and verifies the connection. */
@@ -65,8 +72,16 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
   const database = opts.database;
   const connectivity = createConnectivity(() => driver.getServerInfo({ database }));
   const timeout = opts.queryTimeoutMs ?? 5000;
-  const admission = opts.admission ? createAdmission(opts.admission) : null;
-  const admitted = <T>(work: () => Promise<T>): Promise<T> => (admission ? admission.run(work) : work());
+  const lanes = opts.admission ? { lookup: createAdmission(opts.admission), traversal: createAdmission(opts.admission) } : null;
+  // Traversals' first runs after a (re)connect one at a time (cold-start.ts); lookups are cheap to plan and go at once,
+  // so health and node details answer first. A cold run waits for its turn before it takes a lane slot.
+  const coldStart = lanes ? createColdStart({ maxWaitMs: opts.admission!.maxWaitMs }) : null;
+  if (coldStart) connectivity.onReconnect(() => coldStart.reset());
+  const admitted = <T>(name: QueryName, work: () => Promise<T>): Promise<T> => {
+    if (!lanes || !coldStart) return work();
+    if (LOOKUP_QUERIES.has(name)) return lanes.lookup.run(work);
+    return coldStart.run(name, () => lanes.traversal.run(work));
+  };
 
   /**
    * Runs `steps` in one transaction of `mode` (all apply, or none) and returns the last step's result.
@@ -105,8 +120,10 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
     driver,
     database,
     connectivity,
-    // Reads wait for a slot (their time limit starts once admitted); writes are a trickle and keep their own locks.
-    read: (name, params) => admitted(() => inTransaction('READ', [{ name, params }], timeout)),
+    get admissionLoad() { return lanes ? { lookup: lanes.lookup.load, traversal: lanes.traversal.load } : null; },
+    // Reads wait for a slot in their lane (their time limit starts once admitted); writes are a trickle and keep
+    // their own locks.
+    read: (name, params) => admitted(name, () => inTransaction('READ', [{ name, params }], timeout)),
     write: (name, params) => inTransaction('WRITE', [{ name, params }], timeout),
     async writeAll(steps) { await inTransaction('WRITE', steps, null); },
     close: () => { connectivity.close(); return driver.close(); },

@@ -28,6 +28,15 @@ export const QUERY_NAMES = [
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
+/**
+ * Reads that look one node up by a unique, indexed key: bounded work whatever the graph's size. They have an
+ * admission lane of their own (see neo4j-store.ts), so a health check, the session lookup of a signed-in request
+ * or a click on a node never waits behind traversals (neighbourhoods, paths, cooperation) that fill the other lane.
+ */
+export const LOOKUP_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
+  'server-version', 'node-by-id', 'source-by-id', 'change-by-id', 'workspace-by-id', 'user-by-key', 'session-lookup',
+]);
+
 export const CYPHER_DIR = fileURLToPath(new URL('../../../cypher', import.meta.url));
 
 /** Reads all query files; throws naming the first one that is missing or empty. */
