@@ -51,6 +51,11 @@ export interface Neo4jKillResult {
   recoveryMs: number | null;
   /** From Neo4j answering Bolt again to `/api/health` saying connected (the gate's probe found it). */
   healthConnectedMs: number | null;
+  /**
+   * From Neo4j answering Bolt again to the first success of each kind of request in the load (null: none came
+   * before the phase ended). Key lookups come back first; a traversal's first run on the cold database is slower.
+   */
+  firstSuccessByOpMs: Record<string, number | null>;
   downMs: number;
   /** 5xx answers not explained by the fault: any 5xx before the kill or after recovery, and any other 5xx in between. */
   serverErrors: number;
@@ -126,6 +131,11 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
   const unanswered = all.filter((s) => s.status === 0).length;
   const otherServerErrors = all.filter((s) => s.status >= 500 && !((s.status === 503 && s.code === 'DATABASE_UNAVAILABLE') || (s.status === 504 && s.code === 'QUERY_TIMEOUT'))).length;
   const recoveryMs = recoveredAt ? recoveredAt - upAt : null;
+  const firstSuccessByOpMs: Record<string, number | null> = {};
+  for (const op of [...new Set(all.map((s) => s.op))].sort()) {
+    const ends = all.filter((s) => s.op === op && s.start >= upAt && s.status >= 200 && s.status < 300).map((s) => s.end);
+    firstSuccessByOpMs[op] = ends.length ? Math.min(...ends) - upAt : null;
+  }
   return {
     requests: all.length,
     statuses: statusCounts(all),
@@ -137,6 +147,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     healthWhileDown: health,
     recoveryMs,
     healthConnectedMs: healthAt ? healthAt - upAt : null,
+    firstSuccessByOpMs,
     downMs: upAt - killAt,
     serverErrors,
     otherServerErrors,

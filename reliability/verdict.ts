@@ -91,6 +91,7 @@ export function summaryLines(durationSec: number, v: Verdict, r: PhaseResults): 
   if (r.hostile) lines.push(`  hostile: ${r.hostile.cases} cases, ${r.hostile.refused} refused, ${r.hostile.neutralised} neutralised, ${r.hostile.failures.length} failures, graph ${r.hostile.fingerprintUnchanged ? 'unchanged' : 'CHANGED'}`);
   const k = r.neo4jKill;
   if (k) lines.push(`  Neo4j kill: first 503 after ${k.firstUnavailableMs} ms, slowest failure ${k.slowestFailureMs} ms, ${k.unavailableAnswers} 503s, health ${k.healthWhileDown.status} connected=${k.healthWhileDown.connected}, health connected ${k.healthConnectedMs} ms and first read ${k.recoveryMs} ms after Neo4j's return`);
+  if (k) lines.push(`        first success after the return, by request: ${Object.entries(k.firstSuccessByOpMs).map(([op, ms]) => `${op} ${ms ?? 'none'}`).join(', ')} (ms)`);
   const a = r.apiKill;
   if (a) lines.push(`  API kill: ${a.writesAcknowledged} acknowledged, ${a.inFlightAtKill} in flight at the kill (${a.appliedWithoutAnswer} applied anyway), ${a.lostWrites} lost, restart ${a.restartMs} ms`);
   const s = r.soak;
