@@ -72,15 +72,16 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
   const database = opts.database;
   const connectivity = createConnectivity(() => driver.getServerInfo({ database }));
   const timeout = opts.queryTimeoutMs ?? 5000;
-  const lanes = opts.admission ? { lookup: createAdmission(opts.admission), traversal: createAdmission(opts.admission) } : null;
-  // Traversals' first runs after a (re)connect one at a time (cold-start.ts); lookups are cheap to plan and go at once,
-  // so health and node details answer first. A cold run waits for its turn before it takes a lane slot.
-  const coldStart = lanes ? createColdStart({ maxWaitMs: opts.admission!.maxWaitMs }) : null;
-  if (coldStart) connectivity.onReconnect(() => coldStart.reset());
+  // Traversals' first runs after a (re)connect go one at a time (cold-start.ts); lookups are cheap to plan and go at
+  // once, so health and node details answer first. A cold run waits for its turn before it takes a lane slot.
+  const lanes = opts.admission
+    ? { lookup: createAdmission(opts.admission), traversal: createAdmission(opts.admission), coldStart: createColdStart(opts.admission) }
+    : null;
+  if (lanes) connectivity.onReconnect(() => lanes.coldStart.reset());
   const admitted = <T>(name: QueryName, work: () => Promise<T>): Promise<T> => {
-    if (!lanes || !coldStart) return work();
+    if (!lanes) return work();
     if (LOOKUP_QUERIES.has(name)) return lanes.lookup.run(work);
-    return coldStart.run(name, () => lanes.traversal.run(work));
+    return lanes.coldStart.run(name, () => lanes.traversal.run(work));
   };
 
   /**
