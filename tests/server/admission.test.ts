@@ -1,9 +1,9 @@
 // Admission to the database: never more than N queries at once, first come first served, a bounded wait (503 BUSY),
 // a failed query gives its slot back, and key lookups have a lane of their own.
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BusyError, createAdmission } from '../../server/src/store/admission.js';
 import { searchQueryParams } from '../../server/src/store/graph-reads.js';
-import { createGraphStore } from '../../server/src/store/neo4j-store.js';
+import { testStore } from '../setup/test-app.js';
 
 /** A query that finishes when told to, recording when it started. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -62,10 +62,7 @@ describe('admission', () => {
 
 describe('the store\'s admission lanes', () => {
   it('a key lookup runs at once while traversals queue for the other lane', async () => {
-    const store = await createGraphStore({
-      uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined,
-      admission: { maxConcurrent: 1, maxWaitMs: 30_000 },
-    });
+    const store = await testStore({ admission: { maxConcurrent: 1, maxWaitMs: 30_000 } });
     try {
       // Once warm, a traversal skips the one-at-a-time first run (cold-start.ts) and queues in its lane.
       await store.read('search', searchQueryParams('France', null, 5));
@@ -82,10 +79,7 @@ describe('the store\'s admission lanes', () => {
   });
 
   it('runs the first runs of different traversals one at a time, however many slots the lane has', async () => {
-    const store = await createGraphStore({
-      uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined,
-      admission: { maxConcurrent: 4, maxWaitMs: 30_000 },
-    });
+    const store = await testStore({ admission: { maxConcurrent: 4, maxWaitMs: 30_000 } });
     try {
       const first = store.read('search', searchQueryParams('France', null, 5));
       const second = store.read('neighbour-counts', { id: 'country:fr' });

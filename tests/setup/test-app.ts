@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { pino, type Logger } from 'pino';
 import { authSettings, type AuthSettings, type LoginLimits } from '../../server/src/auth/auth-settings.js';
 import { createApp } from '../../server/src/app.js';
-import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
+import { createGraphStore, type GraphStore, type StoreOptions } from '../../server/src/store/neo4j-store.js';
 import type { ConsoleLimits } from '../../server/src/store/console-query.js';
 import { answerMalformedRequests } from '../../server/src/malformed-requests.js';
 import type { RateLimits } from '../../server/src/rate-limits.js';
@@ -25,9 +25,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A store connected to the test run's database. */
-export function testStore(): Promise<GraphStore> {
-  return createGraphStore({ uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined });
+/** A store connected to the test run's database, with any other store options (admission, time limit). */
+export function testStore(opts: Omit<StoreOptions, 'uri' | 'username' | 'password' | 'database'> = {}): Promise<GraphStore> {
+  return createGraphStore({ uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined, ...opts });
 }
 
 async function answer(r: Response): Promise<{ status: number; body: any; headers: Headers }> {
