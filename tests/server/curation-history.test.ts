@@ -101,4 +101,23 @@ describe('rename, history and revert', () => {
     expect([...f1.body.changes, ...f2.body.changes].map((x: ChangeRecord) => x.id)).toEqual(feed);
     expect((await app.get('/api/changes?before=chg-none')).status).toBe(404);
   });
+
+  it('orders the history and the feed by time, not by the text of the time (which drops trailing zeros)', async () => {
+    const node = await c.country();
+    for (let v = 1; v <= 3; v++) await app.send('PATCH', `/api/nodes/${enc(node.id)}`, { version: v, description: `v${v}` }, c.as.curator.headers);
+    const mine = (await app.get(`/api/nodes/${enc(node.id)}/history`)).body.changes as ChangeRecord[];
+    expect(mine.map((x) => (x.after as any).nodes[0].properties.description ?? x.operation)).toEqual(['v3', 'v2', 'v1', 'create-node']);
+    // Times in the past whose text sorts the other way round: "…00Z" > "…00.5Z" > "…00.123Z" > "…00.05Z".
+    const at = ['2000-01-01T00:00:00.5Z', '2000-01-01T00:00:00.123Z', '2000-01-01T00:00:00.05Z', '2000-01-01T00:00:00Z'];
+    await app.store.driver.executeQuery('UNWIND range(0, size($ids) - 1) AS i MATCH (c:Change {id: $ids[i]}) SET c.at = datetime($at[i])',
+      { ids: mine.map((x) => x.id), at }, { database: app.store.database });
+    const history = (await app.get(`/api/nodes/${enc(node.id)}/history`)).body.changes as ChangeRecord[];
+    expect(history.map((x) => x.id)).toEqual(mine.map((x) => x.id));
+    expect(history.map((x) => Date.parse(x.at))).toEqual(at.map((t) => Date.parse(t)));
+    const page2 = (await app.get(`/api/nodes/${enc(node.id)}/history?limit=2&before=${enc(mine[1].id)}`)).body.changes as ChangeRecord[];
+    expect(page2.map((x) => x.id)).toEqual(mine.slice(2).map((x) => x.id));
+    // The feed from the newest of them on: nothing else in the graph is that old.
+    const feed = (await app.get(`/api/changes?limit=10&before=${enc(mine[0].id)}`)).body.changes as ChangeRecord[];
+    expect(feed.map((x) => x.id)).toEqual(mine.slice(1).map((x) => x.id));
+  });
 });

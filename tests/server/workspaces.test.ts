@@ -83,6 +83,17 @@ describe('workspaces', () => {
     expect(after.graph.edges.map((e) => e.id).sort()).toEqual(before.graph.edges.map((e) => e.id).sort());
   });
 
+  it('lists the most recently saved first, by time and not by the text of the time', async () => {
+    const scene = await sceneOf('forum:five-country-ministerial-2025');
+    const older = await create(unique('Older'), scene);
+    const newer = await create(unique('Newer'), scene);
+    // "…00Z" sorts after "…00.5Z" as text, though it is half a second earlier.
+    await app.store.driver.executeQuery('UNWIND $rows AS row MATCH (w:Workspace {id: row.id}) SET w.updatedAt = datetime(row.at)',
+      { rows: [{ id: older.id, at: '2000-01-01T00:00:00Z' }, { id: newer.id, at: '2000-01-01T00:00:00.5Z' }] }, { database: app.store.database });
+    const ids = ((await app.get('/api/workspaces')).body.workspaces as Workspace[]).map((w) => w.id).filter((id) => id === older.id || id === newer.id);
+    expect(ids).toEqual([newer.id, older.id]);
+  });
+
   it('saves a new scene with the version it read, and refuses a stale version with 409 and the current state', async () => {
     const scene = await sceneOf('country:fr');
     const saved = await create(unique('France'), scene);

@@ -172,7 +172,7 @@ export async function listChangeRows(store: GraphStore, q: { targetId: string | 
   const res = targetId === null
     ? await store.read('change-feed', { ...page, limit: neo4j.int(q.limit) })
     : await store.read('change-list', { ...q, limit: neo4j.int(q.limit) });
-  return res.records.map((r) => plain(r.get('c')) as ChangeRow);
+  return res.records.map((r) => plain(r.get('change')) as ChangeRow);
 }
 
 export async function changeRowById(store: GraphStore, id: string): Promise<ChangeRow | null> {
@@ -183,7 +183,7 @@ export async function changeRowById(store: GraphStore, id: string): Promise<Chan
 /** Deletes and merges not reverted since, whose node is still gone: what can be restored. */
 export async function deletedChangeRows(store: GraphStore, limit: number): Promise<ChangeRow[]> {
   const res = await store.read('deleted-list', { limit: neo4j.int(limit) });
-  return res.records.map((r) => plain(r.get('c')) as ChangeRow);
+  return res.records.map((r) => plain(r.get('change')) as ChangeRow);
 }
 
 export interface SourceRow { id: string; title: string; publisher: string | null; date: string | null; url: string | null; length: number; text?: string }

@@ -35,7 +35,7 @@ export async function createWorkspace(store: GraphStore, w: { id: string; name: 
 }
 
 export async function listWorkspaces(store: GraphStore): Promise<WorkspaceSummary[]> {
-  return (await store.read('workspace-list')).records.map((r) => plain(r.get('w')) as WorkspaceSummary);
+  return (await store.read('workspace-list')).records.map((r) => plain(r.get('summary')) as WorkspaceSummary);
 }
 
 export async function findWorkspace(store: GraphStore, id: string): Promise<Workspace | null> {
