@@ -3,14 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { BusyError, createAdmission } from '../../server/src/store/admission.js';
 import { searchQueryParams } from '../../server/src/store/graph-reads.js';
+import { gate, tick } from '../setup/gate.js';
 import { testStore } from '../setup/test-app.js';
-
-/** A query that finishes when told to, recording when it started. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((r) => { open = r; });
-  return { promise, open };
-}
 
 describe('admission', () => {
   it('runs at most maxConcurrent at once and starts the waiting ones in arrival order', async () => {
@@ -29,7 +23,7 @@ describe('admission', () => {
     expect(admission.load).toEqual({ running: 2, waiting: 3 });
     gates[1]!.open();
     await runs[1];
-    await new Promise((r) => setImmediate(r));
+    await tick();
     expect(started).toEqual([0, 1, 2]);
     for (const g of gates) g.open();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
@@ -83,14 +77,14 @@ describe('the store\'s admission lanes', () => {
     try {
       const first = store.read('search', searchQueryParams('France', null, 5));
       const second = store.read('neighbour-counts', { id: 'country:fr' });
-      await new Promise((r) => setImmediate(r));
+      await tick();
       // The second first run waits for the first to finish before it takes a slot.
       expect(store.admissionLoad?.traversal).toEqual({ running: 1, waiting: 0 });
       expect((await first).records.length).toBeGreaterThan(0);
       expect((await second).records[0]?.get('total')).toBeDefined();
       // Both warm now: side by side.
       const again = [store.read('search', searchQueryParams('France', null, 5)), store.read('neighbour-counts', { id: 'country:fr' })];
-      await new Promise((r) => setImmediate(r));
+      await tick();
       expect(store.admissionLoad?.traversal).toEqual({ running: 2, waiting: 0 });
       await Promise.all(again);
     } finally {

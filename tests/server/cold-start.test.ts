@@ -4,13 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BusyError } from '../../server/src/store/admission.js';
 import { createColdStart } from '../../server/src/store/cold-start.js';
 import { createConnectivity } from '../../server/src/store/connectivity.js';
-
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((r) => { open = r; });
-  return { promise, open };
-}
-const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+import { gate, tick } from '../setup/gate.js';
 
 describe('cold start', () => {
   it('runs first runs of different queries one after another, and a warm query at once beside them', async () => {
