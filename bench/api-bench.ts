@@ -23,9 +23,16 @@ import { renderMarkdown, summarise, type BenchResult, type OperationResult } fro
 import { rssMiB, startApiProcess } from './api-process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { values: args } = parseArgs({ options: {
-  samples: { type: 'string', default: '300' }, ops: { type: 'string' }, warmup: { type: 'string', default: '30' }, duration: { type: 'string', default: '10' }, graph: { type: 'string' }, seed: { type: 'string', default: '42' },
-} });
+const { values: args } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '300' },
+    ops: { type: 'string' },
+    warmup: { type: 'string', default: '30' },
+    duration: { type: 'string', default: '10' },
+    graph: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+  },
+});
 const SAMPLES = Number(args.samples);
 const WARMUP = Number(args.warmup);
 const DURATION = Number(args.duration);
@@ -36,13 +43,17 @@ const pickFrom = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
     s.on('error', reject);
   });
 }
 
 /** Neo4j stopped the query at its time limit (the API answers those with an error too, counted alike). */
-const isTimeout = (err: unknown): boolean => /TransactionTimedOut|Transaction.*[Tt]imed ?[Oo]ut/.test(String((err as { code?: string }).code ?? err));
+const isTimeout = (err: unknown): boolean =>
+  /TransactionTimedOut|Transaction.*[Tt]imed ?[Oo]ut/.test(String((err as { code?: string }).code ?? err));
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -52,7 +63,11 @@ async function main(): Promise<void> {
   const uri = config.neo4j.uri ?? db.embedded!.uri;
   // The raw driver gets the API's own time limit, so a query the API would stop is stopped here too.
   const read = (name: QueryName, params: Record<string, unknown>) =>
-    db.store.driver.executeQuery(queries[name], params, { database: db.store.database, routing: neo4j.routing.READ, transactionConfig: { timeout: config.queryTimeoutMs } });
+    db.store.driver.executeQuery(queries[name], params, {
+      database: db.store.database,
+      routing: neo4j.routing.READ,
+      transactionConfig: { timeout: config.queryTimeoutMs },
+    });
   const port = await freePort();
   let server: ChildProcess | undefined;
   let peakRss = 0;
@@ -60,52 +75,154 @@ async function main(): Promise<void> {
   try {
     // The graph and the inputs: random actors, names to search for, threats.
     const counts = (await read('count-all', {})).records[0]!;
-    const graphSize = { nodes: Number(counts.get('nodes')), relationships: Number(counts.get('relationships')) };
-    const run = (await db.store.driver.executeQuery('MATCH (r:GeneratorRun) RETURN r.key AS key LIMIT 1', {}, { database: db.store.database })).records[0];
-    const graph = args.graph ?? (run ? `generated-${Math.round(graphSize.nodes / 1000)}k` : `seed-${graphSize.nodes}`);
+    const graphSize = {
+      nodes: Number(counts.get('nodes')),
+      relationships: Number(counts.get('relationships')),
+    };
+    const run = (
+      await db.store.driver.executeQuery(
+        'MATCH (r:GeneratorRun) RETURN r.key AS key LIMIT 1',
+        {},
+        { database: db.store.database },
+      )
+    ).records[0];
+    const graph =
+      args.graph ?? (run ? `generated-${Math.round(graphSize.nodes / 1000)}k` : `seed-${graphSize.nodes}`);
     const sample = async (cypher: string, limit: number): Promise<string[]> =>
-      (await db.store.driver.executeQuery(cypher, { limit: neo4j.int(limit) }, { database: db.store.database, routing: neo4j.routing.READ })).records.map((r) => r.get('v') as string);
+      (
+        await db.store.driver.executeQuery(
+          cypher,
+          { limit: neo4j.int(limit) },
+          { database: db.store.database, routing: neo4j.routing.READ },
+        )
+      ).records.map((r) => r.get('v') as string);
     const actors = await sample('MATCH (n:Actor) RETURN n.id AS v LIMIT $limit', 200_000);
     const names = await sample('MATCH (n:Actor) RETURN n.name AS v LIMIT $limit', 20_000);
     const threats = await sample('MATCH (t:ThreatType) RETURN t.id AS v LIMIT $limit', 1000);
-    const settings = await db.store.driver.executeQuery(
-      "SHOW SETTINGS YIELD name, value WHERE name IN ['server.memory.heap.max_size', 'server.memory.heap.initial_size', 'server.memory.pagecache.size'] RETURN name, value",
-      {}, { database: db.store.database },
-    ).then((r) => Object.fromEntries(r.records.map((x) => [x.get('name') as string, x.get('value') as string])), () => ({} as Record<string, string>));
+    const settings = await db.store.driver
+      .executeQuery(
+        "SHOW SETTINGS YIELD name, value WHERE name IN ['server.memory.heap.max_size', 'server.memory.heap.initial_size', 'server.memory.pagecache.size'] RETURN name, value",
+        {},
+        { database: db.store.database },
+      )
+      .then(
+        (r) => Object.fromEntries(r.records.map((x) => [x.get('name') as string, x.get('value') as string])),
+        () => ({}) as Record<string, string>,
+      );
     // A heap given as -Xmx (as the embedded launcher does) leaves the setting empty: the JVM's own figure says it.
     if (!settings['server.memory.heap.max_size']) {
-      const max = await db.store.driver.executeQuery("CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.max AS max", {}, { database: db.store.database })
-        .then((r) => Number(r.records[0]?.get('max')), () => NaN);
-      if (Number.isFinite(max) && max > 0) settings['server.memory.heap.max_size'] = `${(max / 2 ** 30).toFixed(2)}GiB (JVM maximum)`;
+      const max = await db.store.driver
+        .executeQuery(
+          "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.max AS max",
+          {},
+          { database: db.store.database },
+        )
+        .then(
+          (r) => Number(r.records[0]?.get('max')),
+          () => NaN,
+        );
+      if (Number.isFinite(max) && max > 0)
+        settings['server.memory.heap.max_size'] = `${(max / 2 ** 30).toFixed(2)}GiB (JVM maximum)`;
     }
     const threatIds = new Map<string, string[]>();
-    for (const t of threats.slice(0, 50)) threatIds.set(t, ((await read('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t]);
+    for (const t of threats.slice(0, 50))
+      threatIds.set(
+        t,
+        ((await read('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t],
+      );
 
     server = (await startApiProcess({ uri, port })).child;
     const serverPid = server.pid!;
-    rssTimer = setInterval(() => { peakRss = Math.max(peakRss, rssMiB(serverPid)); }, 200);
+    rssTimer = setInterval(() => {
+      peakRss = Math.max(peakRss, rssMiB(serverPid));
+    }, 200);
     const base = `http://127.0.0.1:${port}`;
     const enc = encodeURIComponent;
 
     /** Each operation: its API request and the same Cypher with the same parameters through the driver. */
     const same = (query: QueryName, params: Record<string, unknown>) => () => read(query, params);
     const ops: { name: string; input(): { path: string; raw: () => Promise<unknown> } }[] = [
-      { name: 'search', input: () => {
-        const q = pickFrom(names).split(' ')[0]!;
-        // The service's stages (exact and prefix, fuzzy only when those find too few), each stage the same Cypher.
-        const raw = () => stagedSearch(q, 20, async (query) => (await read('search', searchQueryParams(query, null, 20))).records);
-        return { path: `/api/search?q=${enc(q)}&limit=20`, raw };
-      } },
-      { name: 'neighbours_1hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbours?limit=100`, raw: same('neighbours', { id, relTypes: null, direction: null, labels: null, threatIds: null, skip: neo4j.int(0), limit: neo4j.int(100) }) }; } },
-      { name: 'neighbourhood_2hop', input: () => { const id = pickFrom(actors); return { path: `/api/nodes/${enc(id)}/neighbourhood?limit=500`, raw: same('neighbourhood', { id, limit: neo4j.int(500) }) }; } },
-      { name: 'shortest_path', input: () => { const from = pickFrom(actors); let to = pickFrom(actors); while (to === from) to = pickFrom(actors); return { path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`, raw: same('shortest-path', { from, to, maxHops: neo4j.int(6), relTypes: null, threatIds: null, limit: neo4j.int(25), k: neo4j.int(25) }) }; } },
-      { name: 'cooperation', input: () => { const t = pickFrom([...threatIds.keys()]); return { path: `/api/cooperation?threat=${enc(t)}`, raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, cooperationCaps({}))) }; } },
+      {
+        name: 'search',
+        input: () => {
+          const q = pickFrom(names).split(' ')[0]!;
+          // The service's stages (exact and prefix, fuzzy only when those find too few), each stage the same Cypher.
+          const raw = () =>
+            stagedSearch(
+              q,
+              20,
+              async (query) => (await read('search', searchQueryParams(query, null, 20))).records,
+            );
+          return { path: `/api/search?q=${enc(q)}&limit=20`, raw };
+        },
+      },
+      {
+        name: 'neighbours_1hop',
+        input: () => {
+          const id = pickFrom(actors);
+          return {
+            path: `/api/nodes/${enc(id)}/neighbours?limit=100`,
+            raw: same('neighbours', {
+              id,
+              relTypes: null,
+              direction: null,
+              labels: null,
+              threatIds: null,
+              skip: neo4j.int(0),
+              limit: neo4j.int(100),
+            }),
+          };
+        },
+      },
+      {
+        name: 'neighbourhood_2hop',
+        input: () => {
+          const id = pickFrom(actors);
+          return {
+            path: `/api/nodes/${enc(id)}/neighbourhood?limit=500`,
+            raw: same('neighbourhood', { id, limit: neo4j.int(500) }),
+          };
+        },
+      },
+      {
+        name: 'shortest_path',
+        input: () => {
+          const from = pickFrom(actors);
+          let to = pickFrom(actors);
+          while (to === from) to = pickFrom(actors);
+          return {
+            path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`,
+            raw: same('shortest-path', {
+              from,
+              to,
+              maxHops: neo4j.int(6),
+              relTypes: null,
+              threatIds: null,
+              limit: neo4j.int(25),
+              k: neo4j.int(25),
+            }),
+          };
+        },
+      },
+      {
+        name: 'cooperation',
+        input: () => {
+          const t = pickFrom([...threatIds.keys()]);
+          return {
+            path: `/api/cooperation?threat=${enc(t)}`,
+            raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, cooperationCaps({}))),
+          };
+        },
+      },
     ];
 
     // `--ops search,shortest_path` runs only those operations (all by default).
     const chosen = args.ops ? new Set(args.ops.split(',').map((o) => o.trim())) : null;
     const unknown = chosen ? [...chosen].filter((o) => !ops.some((op) => op.name === o)) : [];
-    if (unknown.length) throw new Error(`--ops: unknown operation ${unknown.join(', ')}; expected some of ${ops.map((o) => o.name).join(', ')}`);
+    if (unknown.length)
+      throw new Error(
+        `--ops: unknown operation ${unknown.join(', ')}; expected some of ${ops.map((o) => o.name).join(', ')}`,
+      );
     const operations: OperationResult[] = [];
     for (const op of ops.filter((o) => !chosen || chosen.has(o.name))) {
       const api: number[] = [];
@@ -113,40 +230,98 @@ async function main(): Promise<void> {
       let errors = 0;
       for (let i = 0; i < WARMUP + SAMPLES; i++) {
         const x = op.input();
-        const timeApi = async () => { const t = performance.now(); const r = await fetch(base + x.path); await r.arrayBuffer(); if (!r.ok) errors++; return performance.now() - t; };
+        const timeApi = async () => {
+          const t = performance.now();
+          const r = await fetch(base + x.path);
+          await r.arrayBuffer();
+          if (!r.ok) errors++;
+          return performance.now() - t;
+        };
         // A raw error other than the time limit means the two sides do not run the same query: stop, do not time it.
         const timeRaw = async () => {
           const t = performance.now();
-          try { await x.raw(); } catch (err) { if (!isTimeout(err)) throw err; errors++; }
+          try {
+            await x.raw();
+          } catch (err) {
+            if (!isTimeout(err)) throw err;
+            errors++;
+          }
           return performance.now() - t;
         };
         // Alternate which goes first, so neither always benefits from the other's warm cache.
         let a: number;
         let r: number;
-        if (i % 2) { a = await timeApi(); r = await timeRaw(); } else { r = await timeRaw(); a = await timeApi(); }
-        if (i >= WARMUP) { api.push(a); raw.push(r); }
+        if (i % 2) {
+          a = await timeApi();
+          r = await timeRaw();
+        } else {
+          r = await timeRaw();
+          a = await timeApi();
+        }
+        if (i >= WARMUP) {
+          api.push(a);
+          raw.push(r);
+        }
       }
       operations.push(summarise(op.name, api, raw, errors));
-      process.stdout.write(`${op.name}: api p50 ${operations.at(-1)!.api.p50.toFixed(1)} ms, raw p50 ${operations.at(-1)!.raw.p50.toFixed(1)} ms\n`);
+      process.stdout.write(
+        `${op.name}: api p50 ${operations.at(-1)!.api.p50.toFixed(1)} ms, raw p50 ${operations.at(-1)!.raw.p50.toFixed(1)} ms\n`,
+      );
     }
 
     const throughput: BenchResult['throughput'] = [];
     for (const connections of [1, 8, 32]) {
       const result = await autocannon({
-        url: base, connections, duration: DURATION,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/nodes/${enc(pickFrom(actors))}/neighbours?limit=100` }) }],
+        url: base,
+        connections,
+        duration: DURATION,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/nodes/${enc(pickFrom(actors))}/neighbours?limit=100`,
+            }),
+          },
+        ],
       });
-      throughput.push({ operation: 'neighbours_1hop', connections, requestsPerSecond: result.requests.average, latencyP50: result.latency.p50, latencyP99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx });
-      process.stdout.write(`1-hop at ${connections} connections: ${result.requests.average.toFixed(0)} req/s, ${result.errors + result.timeouts + result.non2xx} errors\n`);
+      throughput.push({
+        operation: 'neighbours_1hop',
+        connections,
+        requestsPerSecond: result.requests.average,
+        latencyP50: result.latency.p50,
+        latencyP99: result.latency.p99,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+      });
+      process.stdout.write(
+        `1-hop at ${connections} connections: ${result.requests.average.toFixed(0)} req/s, ${result.errors + result.timeouts + result.non2xx} errors\n`,
+      );
     }
     clearInterval(rssTimer);
     const result: BenchResult = {
-      date: new Date().toISOString(), graph, graphSize,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      neo4j: { settings, embedded: !config.neo4j.uri, heap: config.neo4j.uri ? null : config.embedded.heap, pageCacheMb: config.neo4j.uri ? null : config.embedded.pageCacheMb },
-      samples: SAMPLES, operations,
-      ratios: Object.fromEntries(operations.map((o) => [`ratio_${o.name}`, Number((o.api.p50 / o.raw.p50).toFixed(3))])),
-      throughput, serverRssMiB: { peak: Number(peakRss.toFixed(1)), end: Number(rssMiB(serverPid).toFixed(1)) },
+      date: new Date().toISOString(),
+      graph,
+      graphSize,
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      neo4j: {
+        settings,
+        embedded: !config.neo4j.uri,
+        heap: config.neo4j.uri ? null : config.embedded.heap,
+        pageCacheMb: config.neo4j.uri ? null : config.embedded.pageCacheMb,
+      },
+      samples: SAMPLES,
+      operations,
+      ratios: Object.fromEntries(
+        operations.map((o) => [`ratio_${o.name}`, Number((o.api.p50 / o.raw.p50).toFixed(3))]),
+      ),
+      throughput,
+      serverRssMiB: { peak: Number(peakRss.toFixed(1)), end: Number(rssMiB(serverPid).toFixed(1)) },
     };
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });

@@ -37,23 +37,39 @@ export interface ApiProcessOptions {
 export async function startApiProcess(opts: ApiProcessOptions): Promise<ApiProcess> {
   // node + tsx's loader directly (what `npm start` runs), so signals reach the server, not a wrapper.
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/start.ts')], {
-    cwd: ROOT, stdio: ['ignore', opts.capture ? 'pipe' : 'ignore', 'pipe'],
-    env: { ...process.env, NEO4J_URI: opts.uri, PORT: String(opts.port), AUTO_SEED: 'false', LOG_LEVEL: 'warn', ...opts.env },
+    cwd: ROOT,
+    stdio: ['ignore', opts.capture ? 'pipe' : 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      NEO4J_URI: opts.uri,
+      PORT: String(opts.port),
+      AUTO_SEED: 'false',
+      LOG_LEVEL: 'warn',
+      ...opts.env,
+    },
   });
   let out = '';
-  const keep = (d: Buffer): void => { out = (out + d.toString()).slice(-20_000); };
+  const keep = (d: Buffer): void => {
+    out = (out + d.toString()).slice(-20_000);
+  };
   child.stdout?.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<number | string>((res) => child.once('exit', (code, signal) => res(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((res) =>
+    child.once('exit', (code, signal) => res(code ?? signal ?? 'unknown')),
+  );
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const within = opts.healthyWithinMs ?? HEALTHY_WITHIN_MS;
   const deadline = Date.now() + within;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}:\n${out.slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`the API server exited with ${child.exitCode}:\n${out.slice(-3000)}`);
     try {
       const r = await fetch(`${baseUrl}/api/health`);
-      if (r.ok || (opts.waitForDatabase === false && r.status === 503)) return { child, pid: child.pid!, port: opts.port, baseUrl, output: () => out, exited };
-    } catch { /* not listening yet */ }
+      if (r.ok || (opts.waitForDatabase === false && r.status === 503))
+        return { child, pid: child.pid!, port: opts.port, baseUrl, output: () => out, exited };
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill('SIGKILL');

@@ -17,14 +17,16 @@ import type { FrameStats, Variant } from './client/bench-types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist/bench-client');
-const { values: args } = parseArgs({ options: {
-  sizes: { type: 'string', default: '1000,5000,10000,20000' },
-  'lever-sizes': { type: 'string', default: '10000,20000' },
-  'pan-seconds': { type: 'string', default: '4' },
-  'expand-tries': { type: 'string', default: '20' },
-  'main-layout': { type: 'string', default: '5000' },
-  'no-write': { type: 'boolean', default: false },
-} });
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000,20000' },
+    'lever-sizes': { type: 'string', default: '10000,20000' },
+    'pan-seconds': { type: 'string', default: '4' },
+    'expand-tries': { type: 'string', default: '20' },
+    'main-layout': { type: 'string', default: '5000' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
 const SIZES = args.sizes.split(',').map(Number);
 const LEVER_SIZES = args['lever-sizes'] ? args['lever-sizes'].split(',').map(Number) : [];
 const PAN_SECONDS = Number(args['pan-seconds']);
@@ -38,20 +40,30 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage
  */
 const WEBGL_ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 const VIEWPORT = { width: 1400, height: 900 };
-const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file)) { res.writeHead(404).end(); return; }
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` });
+    }),
+  );
 }
 
 /** Drags the background around for half the time, then zooms in and out with the wheel: real input events. */
@@ -81,11 +93,18 @@ const round = (n: number): number => Number(n.toFixed(1));
 
 async function main(): Promise<void> {
   log('building the bench page…');
-  await build({ configFile: false, root: join(ROOT, 'bench/client'), base: './', logLevel: 'warn', build: {
-    outDir: OUT, emptyOutDir: true,
-    // The page bundles Cytoscape, fcose and the generator's model in one chunk; it is never served to users.
-    chunkSizeWarningLimit: 2500,
-  } });
+  await build({
+    configFile: false,
+    root: join(ROOT, 'bench/client'),
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      // The page bundles Cytoscape, fcose and the generator's model in one chunk; it is never served to users.
+      chunkSizeWarningLimit: 2500,
+    },
+  });
   const { server, url } = await serve(OUT);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const webglBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: WEBGL_ARGS });
@@ -101,28 +120,68 @@ async function main(): Promise<void> {
     const probe = await open(true);
     const webgl = await probe.evaluate(() => window.__bench!.webglInfo());
     await probe.close();
-    const project = (size: number): Variant => ({ name: 'project', stock: false, levers: fastModeOn('auto', size) ? FAST_LEVERS : FULL_DETAIL, webgl: false });
+    const project = (size: number): Variant => ({
+      name: 'project',
+      stock: false,
+      levers: fastModeOn('auto', size) ? FAST_LEVERS : FULL_DETAIL,
+      webgl: false,
+    });
 
     const result: ClientBenchResult = {
       date: new Date().toISOString(),
-      machine: { cpuModel: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), chromium: browser.version(), flags: CHROMIUM_ARGS, webglFlags: WEBGL_ARGS, viewport: VIEWPORT },
-      webgl, panSeconds: PAN_SECONDS, scenes: [], levers: [], expand: null, mainThreadLayouts: [], durationS: 0,
+      machine: {
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        memoryGiB: round(totalmem() / 2 ** 30),
+        chromium: browser.version(),
+        flags: CHROMIUM_ARGS,
+        webglFlags: WEBGL_ARGS,
+        viewport: VIEWPORT,
+      },
+      webgl,
+      panSeconds: PAN_SECONDS,
+      scenes: [],
+      levers: [],
+      expand: null,
+      mainThreadLayouts: [],
+      durationS: 0,
     };
 
     const runVariant = async (v: Variant, size: number, positions: unknown): Promise<RenderRun> => {
       const page = await open(v.webgl);
       try {
-        const { firstPaintMs } = await page.evaluate(([vv, s, p]) => window.__bench!.mount(vv as Variant, s as number, p as never), [v, size, positions] as const);
+        const { firstPaintMs } = await page.evaluate(
+          ([vv, s, p]) => window.__bench!.mount(vv as Variant, s as number, p as never),
+          [v, size, positions] as const,
+        );
         const frames = await panAndZoom(page);
-        log(`  ${size} ${v.name}: first paint ${Math.round(firstPaintMs)} ms, ${frames.fps.toFixed(1)} frames/s, p95 ${Math.round(frames.p95IntervalMs)} ms`);
+        log(
+          `  ${size} ${v.name}: first paint ${Math.round(firstPaintMs)} ms, ${frames.fps.toFixed(1)} frames/s, p95 ${Math.round(frames.p95IntervalMs)} ms`,
+        );
         let expandMs: number[] | null = null;
-        if (v.name === 'project' && size === 10000 && EXPAND_TRIES > 0) expandMs = await page.evaluate((n) => window.__bench!.expand(n, 100), EXPAND_TRIES);
+        if (v.name === 'project' && size === 10000 && EXPAND_TRIES > 0)
+          expandMs = await page.evaluate((n) => window.__bench!.expand(n, 100), EXPAND_TRIES);
         if (expandMs) {
           const s = [...expandMs].sort((a, b) => a - b);
-          result.expand = { sceneElements: size, added: 200, tries: s.length, p50Ms: round(percentile(s, 50)), p95Ms: round(percentile(s, 95)) };
+          result.expand = {
+            sceneElements: size,
+            added: 200,
+            tries: s.length,
+            p50Ms: round(percentile(s, 50)),
+            p95Ms: round(percentile(s, 95)),
+          };
           log(`  expand: p50 ${result.expand.p50Ms} ms, p95 ${result.expand.p95Ms} ms`);
         }
-        return { variant: v.name, levers: v.levers, webgl: v.webgl, firstPaintMs: round(firstPaintMs), ...frames, fps: round(frames.fps), p50IntervalMs: round(frames.p50IntervalMs), p95IntervalMs: round(frames.p95IntervalMs) };
+        return {
+          variant: v.name,
+          levers: v.levers,
+          webgl: v.webgl,
+          firstPaintMs: round(firstPaintMs),
+          ...frames,
+          fps: round(frames.fps),
+          p50IntervalMs: round(frames.p50IntervalMs),
+          p95IntervalMs: round(frames.p95IntervalMs),
+        };
       } finally {
         await page.close();
       }
@@ -132,29 +191,57 @@ async function main(): Promise<void> {
       const page = await open();
       const counts = await page.evaluate((s) => window.__bench!.sceneSize(s), size);
       log(`scene ${size}: ${counts.nodes} nodes, ${counts.edges} edges; worker layout…`);
-      const { positions, ...layout } = await page.evaluate(([s, l]) => window.__bench!.layout(s, 'worker', l), [size, project(size).levers!] as const);
+      const { positions, ...layout } = await page.evaluate(
+        ([s, l]) => window.__bench!.layout(s, 'worker', l),
+        [size, project(size).levers!] as const,
+      );
       await page.close();
-      log(`  layout ${Math.round(layout.ms)} ms, longest long task ${Math.round(layout.longestLongTaskMs)} ms`);
+      log(
+        `  layout ${Math.round(layout.ms)} ms, longest long task ${Math.round(layout.longestLongTaskMs)} ms`,
+      );
       const runs: RenderRun[] = [];
-      runs.push(await runVariant({ name: 'stock', stock: true, levers: null, webgl: false }, size, positions));
+      runs.push(
+        await runVariant({ name: 'stock', stock: true, levers: null, webgl: false }, size, positions),
+      );
       runs.push(await runVariant(project(size), size, positions));
-      if (webgl.available) runs.push(await runVariant({ ...project(size), name: 'project-webgl', webgl: true }, size, positions));
-      result.scenes.push({ elements: size, ...counts, layout: { ...layout, ms: round(layout.ms), longestLongTaskMs: round(layout.longestLongTaskMs) }, runs });
+      if (webgl.available)
+        runs.push(
+          await runVariant({ ...project(size), name: 'project-webgl', webgl: true }, size, positions),
+        );
+      result.scenes.push({
+        elements: size,
+        ...counts,
+        layout: { ...layout, ms: round(layout.ms), longestLongTaskMs: round(layout.longestLongTaskMs) },
+        runs,
+      });
 
       if (MAIN_LAYOUT.includes(size)) {
         log(`  stock fcose on the main thread at ${size}…`);
         const p = await open();
-        const { positions: _p, ...main } = await p.evaluate(([s, l]) => window.__bench!.layout(s, 'main', l), [size, FULL_DETAIL] as const);
+        const { positions: _p, ...main } = await p.evaluate(
+          ([s, l]) => window.__bench!.layout(s, 'main', l),
+          [size, FULL_DETAIL] as const,
+        );
         await p.close();
-        result.mainThreadLayouts.push({ elements: size, ms: round(main.ms), longestLongTaskMs: round(main.longestLongTaskMs) });
+        result.mainThreadLayouts.push({
+          elements: size,
+          ms: round(main.ms),
+          longestLongTaskMs: round(main.longestLongTaskMs),
+        });
       }
       if (LEVER_SIZES.includes(size)) {
         const variants: Variant[] = [
           { name: 'full detail', stock: false, levers: FULL_DETAIL, webgl: false },
-          ...LEVER_NAMES.map((k) => ({ name: `only ${k}`, stock: false, levers: { ...FULL_DETAIL, [k]: true }, webgl: false })),
+          ...LEVER_NAMES.map((k) => ({
+            name: `only ${k}`,
+            stock: false,
+            levers: { ...FULL_DETAIL, [k]: true },
+            webgl: false,
+          })),
           { name: 'fast mode', stock: false, levers: FAST_LEVERS, webgl: false },
         ];
-        for (const v of variants) result.levers.push({ elements: size, ...(await runVariant(v, size, positions)) });
+        for (const v of variants)
+          result.levers.push({ elements: size, ...(await runVariant(v, size, positions)) });
       }
     }
     result.durationS = Math.round((Date.now() - started) / 1000);
@@ -176,6 +263,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  log(err instanceof Error ? err.stack ?? err.message : String(err));
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exitCode = 1;
 });

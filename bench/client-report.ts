@@ -3,11 +3,24 @@ import type { LodLevers } from '../client/src/graph/level-of-detail.js';
 import type { FrameStats, LayoutStats, WebglInfo } from './client/bench-types.js';
 
 /** One scene drawn one way: first paint and the frames during the scripted pan and zoom. */
-export interface RenderRun extends FrameStats { variant: string; levers: LodLevers | null; webgl: boolean; firstPaintMs: number }
+export interface RenderRun extends FrameStats {
+  variant: string;
+  levers: LodLevers | null;
+  webgl: boolean;
+  firstPaintMs: number;
+}
 
 export interface ClientBenchResult {
   date: string;
-  machine: { cpuModel: string; cores: number; memoryGiB: number; chromium: string; flags: string[]; webglFlags: string[]; viewport: { width: number; height: number } };
+  machine: {
+    cpuModel: string;
+    cores: number;
+    memoryGiB: number;
+    chromium: string;
+    flags: string[];
+    webglFlags: string[];
+    viewport: { width: number; height: number };
+  };
   webgl: WebglInfo;
   panSeconds: number;
   scenes: { elements: number; nodes: number; edges: number; layout: LayoutStats; runs: RenderRun[] }[];
@@ -33,23 +46,37 @@ export const CLIENT_TARGETS = {
 const mark = (ok: boolean): string => (ok ? 'met' : 'missed');
 
 function targetRows(r: ClientBenchResult): string[] {
-  const run = (size: number, variant: string): RenderRun | undefined => r.scenes.find((s) => s.elements === size)?.runs.find((x) => x.variant === variant);
+  const run = (size: number, variant: string): RenderRun | undefined =>
+    r.scenes.find((s) => s.elements === size)?.runs.find((x) => x.variant === variant);
   const rows: string[] = [];
   const p10 = run(10000, 'project');
   if (p10) {
-    rows.push(`| 10k frames/s during pan and zoom (project) | ≥ ${CLIENT_TARGETS.fps10k} | ${p10.fps} | ${mark(p10.fps >= CLIENT_TARGETS.fps10k)} |`);
-    rows.push(`| 10k p95 frame interval (project) | ≤ ${CLIENT_TARGETS.p95Interval10kMs} ms | ${p10.p95IntervalMs} ms | ${mark(p10.p95IntervalMs <= CLIENT_TARGETS.p95Interval10kMs)} |`);
-    rows.push(`| 10k first paint (project) | ≤ ${CLIENT_TARGETS.firstPaint10kMs} ms | ${p10.firstPaintMs} ms | ${mark(p10.firstPaintMs <= CLIENT_TARGETS.firstPaint10kMs)} |`);
+    rows.push(
+      `| 10k frames/s during pan and zoom (project) | ≥ ${CLIENT_TARGETS.fps10k} | ${p10.fps} | ${mark(p10.fps >= CLIENT_TARGETS.fps10k)} |`,
+    );
+    rows.push(
+      `| 10k p95 frame interval (project) | ≤ ${CLIENT_TARGETS.p95Interval10kMs} ms | ${p10.p95IntervalMs} ms | ${mark(p10.p95IntervalMs <= CLIENT_TARGETS.p95Interval10kMs)} |`,
+    );
+    rows.push(
+      `| 10k first paint (project) | ≤ ${CLIENT_TARGETS.firstPaint10kMs} ms | ${p10.firstPaintMs} ms | ${mark(p10.firstPaintMs <= CLIENT_TARGETS.firstPaint10kMs)} |`,
+    );
   }
   const p20 = run(20000, 'project');
   const s20 = run(20000, 'stock');
   if (p20 && s20) {
     const factor = s20.fps > 0 ? p20.fps / s20.fps : Infinity;
-    rows.push(`| 20k frames/s, project vs stock | ≥ ${CLIENT_TARGETS.stockFactor20k}× | ${p20.fps} vs ${s20.fps} (${factor.toFixed(1)}×) | ${mark(factor >= CLIENT_TARGETS.stockFactor20k)} |`);
+    rows.push(
+      `| 20k frames/s, project vs stock | ≥ ${CLIENT_TARGETS.stockFactor20k}× | ${p20.fps} vs ${s20.fps} (${factor.toFixed(1)}×) | ${mark(factor >= CLIENT_TARGETS.stockFactor20k)} |`,
+    );
   }
-  if (r.expand) rows.push(`| click-to-expand (+${r.expand.added} elements into ${r.expand.sceneElements / 1000}k), p95 of ${r.expand.tries} | ≤ ${CLIENT_TARGETS.expandP95Ms} ms | ${r.expand.p95Ms} ms (p50 ${r.expand.p50Ms}) | ${mark(r.expand.p95Ms <= CLIENT_TARGETS.expandP95Ms)} |`);
+  if (r.expand)
+    rows.push(
+      `| click-to-expand (+${r.expand.added} elements into ${r.expand.sceneElements / 1000}k), p95 of ${r.expand.tries} | ≤ ${CLIENT_TARGETS.expandP95Ms} ms | ${r.expand.p95Ms} ms (p50 ${r.expand.p50Ms}) | ${mark(r.expand.p95Ms <= CLIENT_TARGETS.expandP95Ms)} |`,
+    );
   for (const s of r.scenes.filter((x) => x.elements > 2000)) {
-    rows.push(`| ${s.elements / 1000}k layout in the worker: longest main-thread task | ≤ ${CLIENT_TARGETS.layoutLongTaskMs} ms | ${s.layout.longestLongTaskMs} ms (layout ${(s.layout.ms / 1000).toFixed(1)} s, ${s.layout.progressSteps} progress steps) | ${mark(s.layout.longestLongTaskMs <= CLIENT_TARGETS.layoutLongTaskMs)} |`);
+    rows.push(
+      `| ${s.elements / 1000}k layout in the worker: longest main-thread task | ≤ ${CLIENT_TARGETS.layoutLongTaskMs} ms | ${s.layout.longestLongTaskMs} ms (layout ${(s.layout.ms / 1000).toFixed(1)} s, ${s.layout.progressSteps} progress steps) | ${mark(s.layout.longestLongTaskMs <= CLIENT_TARGETS.layoutLongTaskMs)} |`,
+    );
   }
   return rows;
 }
@@ -62,7 +89,7 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
   const lines = [
     `# Client benchmark, ${r.date.slice(0, 10)}`,
     '',
-    `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Chromium ${r.machine.chromium} headless (${r.machine.flags.join(" ")}; the WebGL variant: ${r.machine.webglFlags.join(" ")}), viewport ${r.machine.viewport.width}×${r.machine.viewport.height}.`,
+    `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Chromium ${r.machine.chromium} headless (${r.machine.flags.join(' ')}; the WebGL variant: ${r.machine.webglFlags.join(' ')}), viewport ${r.machine.viewport.width}×${r.machine.viewport.height}.`,
     `WebGL: ${r.webgl.available ? `${r.webgl.renderer} (${r.webgl.software ? 'software' : 'hardware'})` : 'not offered'}. Pan and zoom: ${r.panSeconds} s of real mouse drag then wheel. Run took ${r.durationS} s.`,
     '',
     '## Targets',
@@ -81,8 +108,14 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
     '',
     '| Scene | Runner | Time s | Longest main-thread task ms |',
     '|---|---|---|---|',
-    ...r.scenes.map((s) => `| ${s.elements} | worker (project) | ${(s.layout.ms / 1000).toFixed(1)} | ${s.layout.longestLongTaskMs} |`),
-    ...r.mainThreadLayouts.map((m) => `| ${m.elements} | main thread (stock fcose) | ${(m.ms / 1000).toFixed(1)} | ${m.longestLongTaskMs} |`),
+    ...r.scenes.map(
+      (s) =>
+        `| ${s.elements} | worker (project) | ${(s.layout.ms / 1000).toFixed(1)} | ${s.layout.longestLongTaskMs} |`,
+    ),
+    ...r.mainThreadLayouts.map(
+      (m) =>
+        `| ${m.elements} | main thread (stock fcose) | ${(m.ms / 1000).toFixed(1)} | ${m.longestLongTaskMs} |`,
+    ),
     '',
     '## Level-of-detail levers (project canvas, each lever alone on top of full detail)',
     '',

@@ -1,18 +1,43 @@
 // The API benchmark's figures: percentiles, the result file's shape, its Markdown table and the issue's targets.
 
-export interface Percentiles { p50: number; p95: number; p99: number; mean: number }
-export interface OperationResult { name: string; samples: number; errors: number; api: Percentiles; raw: Percentiles; ratioP50: number }
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+export interface OperationResult {
+  name: string;
+  samples: number;
+  errors: number;
+  api: Percentiles;
+  raw: Percentiles;
+  ratioP50: number;
+}
 
 export interface BenchResult {
   date: string;
   graph: string;
   graphSize: { nodes: number; relationships: number };
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
-  neo4j: { settings: Record<string, string>; embedded: boolean; heap: string | null; pageCacheMb: number | null };
+  neo4j: {
+    settings: Record<string, string>;
+    embedded: boolean;
+    heap: string | null;
+    pageCacheMb: number | null;
+  };
   samples: number;
   operations: OperationResult[];
   ratios: Record<string, number>;
-  throughput: { operation: string; connections: number; requestsPerSecond: number; latencyP50: number; latencyP99: number; errors: number; non2xx: number }[];
+  throughput: {
+    operation: string;
+    connections: number;
+    requestsPerSecond: number;
+    latencyP50: number;
+    latencyP99: number;
+    errors: number;
+    non2xx: number;
+  }[];
   serverRssMiB: { peak: number; end: number };
 }
 
@@ -25,17 +50,32 @@ export function percentile(sorted: readonly number[], p: number): number {
 function stats(xs: readonly number[]): Percentiles {
   const s = [...xs].sort((a, b) => a - b);
   const round = (n: number): number => Number(n.toFixed(2));
-  return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
+  return {
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    p99: round(percentile(s, 99)),
+    mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+  };
 }
 
-export function summarise(name: string, api: readonly number[], raw: readonly number[], errors: number): OperationResult {
+export function summarise(
+  name: string,
+  api: readonly number[],
+  raw: readonly number[],
+  errors: number,
+): OperationResult {
   const a = stats(api);
   const r = stats(raw);
   return { name, samples: api.length, errors, api: a, raw: r, ratioP50: Number((a.p50 / r.p50).toFixed(3)) };
 }
 
 /** The issue's p95 targets in ms, on the 1M-node graph. */
-export const P95_TARGETS: Record<string, number> = { search: 30, neighbours_1hop: 15, neighbourhood_2hop: 50, shortest_path: 100 };
+export const P95_TARGETS: Record<string, number> = {
+  search: 30,
+  neighbours_1hop: 15,
+  neighbourhood_2hop: 50,
+  shortest_path: 100,
+};
 export const RATIO_TARGET = 1.3;
 export const THROUGHPUT_TARGET = 500;
 export const RSS_TARGET_MIB = 300;
@@ -59,7 +99,10 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     '| Connections | Requests/s | p50 ms | p99 ms | Errors | Non-2xx |',
     '|---|---|---|---|---|---|',
-    ...r.throughput.map((t) => `| ${t.connections} | ${t.requestsPerSecond.toFixed(0)}${t.connections === 32 ? ` (≥ ${THROUGHPUT_TARGET} ${mark(t.requestsPerSecond >= THROUGHPUT_TARGET && t.errors + t.non2xx === 0)})` : ''} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} |`),
+    ...r.throughput.map(
+      (t) =>
+        `| ${t.connections} | ${t.requestsPerSecond.toFixed(0)}${t.connections === 32 ? ` (≥ ${THROUGHPUT_TARGET} ${mark(t.requestsPerSecond >= THROUGHPUT_TARGET && t.errors + t.non2xx === 0)})` : ''} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} |`,
+    ),
     '',
     `Server RSS: peak ${r.serverRssMiB.peak} MiB, at the end ${r.serverRssMiB.end} MiB (< ${RSS_TARGET_MIB} MiB ${mark(r.serverRssMiB.peak < RSS_TARGET_MIB)}).`,
     '',

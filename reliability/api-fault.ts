@@ -42,9 +42,17 @@ export interface ApiKillResult {
 }
 
 export async function runApiKill(opts: ApiKillOptions): Promise<ApiKillResult> {
-  const writes = startCuratorWrites({ baseUrl: opts.api.baseUrl, headers: opts.curator.headers, quote: opts.quote, concurrency: opts.concurrency ?? 12, timeoutMs: 20_000, tag: opts.tag });
+  const writes = startCuratorWrites({
+    baseUrl: opts.api.baseUrl,
+    headers: opts.curator.headers,
+    quote: opts.quote,
+    concurrency: opts.concurrency ?? 12,
+    timeoutMs: 20_000,
+    tag: opts.tag,
+  });
   const started = Date.now();
-  while (writes.log.acked.length < (opts.ackedBeforeKill ?? 30) && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 20));
+  while (writes.log.acked.length < (opts.ackedBeforeKill ?? 30) && Date.now() - started < 60_000)
+    await new Promise((r) => setTimeout(r, 20));
   const inFlightAtKill = writes.inFlight();
   const killAt = Date.now();
   process.kill(opts.api.pid, 'SIGKILL');
@@ -53,10 +61,16 @@ export async function runApiKill(opts: ApiKillOptions): Promise<ApiKillResult> {
   const api = await opts.restart();
   const restartMs = Date.now() - killAt;
 
-  const consistency = await checkConsistency(opts.store, { users: [opts.curator.username], acked: log.acked, orphanPrefix: `country:rel-${log.tag}-` });
+  const consistency = await checkConsistency(opts.store, {
+    users: [opts.curator.username],
+    acked: log.acked,
+    orphanPrefix: `country:rel-${log.tag}-`,
+  });
   // Read back through the API the latest acknowledged version of every node (relationships have no GET of their own).
   const latest = new Map<string, AckedWrite>();
-  for (const a of log.acked) if (a.targetKind === 'node' && (latest.get(a.targetId)?.version ?? 0) < a.version) latest.set(a.targetId, a);
+  for (const a of log.acked)
+    if (a.targetKind === 'node' && (latest.get(a.targetId)?.version ?? 0) < a.version)
+      latest.set(a.targetId, a);
   let ok = 0;
   for (const a of latest.values()) {
     const r = await fetch(`${api.baseUrl}/api/nodes/${encodeURIComponent(a.targetId)}`);
@@ -76,7 +90,12 @@ export async function runApiKill(opts: ApiKillOptions): Promise<ApiKillResult> {
     restartMs,
     readBack: { checked: latest.size, ok },
     consistency,
-    ok: consistency.ok && consistency.lostWrites === 0 && serverErrors === 0 && ok === latest.size && consistency.unacknowledgedChanges <= inFlightAtKill,
+    ok:
+      consistency.ok &&
+      consistency.lostWrites === 0 &&
+      serverErrors === 0 &&
+      ok === latest.size &&
+      consistency.unacknowledgedChanges <= inFlightAtKill,
     api,
   };
 }

@@ -9,7 +9,9 @@ const config = loadConfig();
 const db = await openDatabase({ ...config, queryTimeoutMs: 120_000 }, createLogger('warn'));
 try {
   const report = await checkConsistency(db.store);
-  process.stdout.write(`${report.ok ? 'consistent' : 'INCONSISTENT'}: ${report.changes} changes, ${report.nodesChecked} nodes and ${report.edgesChecked} relationships checked\n`);
+  process.stdout.write(
+    `${report.ok ? 'consistent' : 'INCONSISTENT'}: ${report.changes} changes, ${report.nodesChecked} nodes and ${report.edgesChecked} relationships checked\n`,
+  );
   for (const v of report.violations) process.stdout.write(`  ${v}\n`);
   process.exitCode = report.ok ? 0 : 1;
 } finally {

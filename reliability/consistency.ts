@@ -40,79 +40,148 @@ export interface ConsistencyOptions {
   orphanPrefix?: string;
 }
 
-interface State { nodes: { id: string; props: { version?: number } }[]; edges: { id: string; props: { version?: number } }[] }
-interface ChangeRow { id: string; operation: string; targetKind: string; targetId: string; before: string; after: string; by: string }
+interface State {
+  nodes: { id: string; props: { version?: number } }[];
+  edges: { id: string; props: { version?: number } }[];
+}
+interface ChangeRow {
+  id: string;
+  operation: string;
+  targetKind: string;
+  targetId: string;
+  before: string;
+  after: string;
+  by: string;
+}
 
 /** Expected latest state of one element: its version and whether the last change left it present (live). */
-interface Expect { version: number; present: boolean; change: string }
+interface Expect {
+  version: number;
+  present: boolean;
+  change: string;
+}
 
-const version = (e: { props: { version?: number } }): number => (typeof e.props.version === 'number' ? e.props.version : 1);
+const version = (e: { props: { version?: number } }): number =>
+  typeof e.props.version === 'number' ? e.props.version : 1;
 
 function raise(map: Map<string, Expect>, id: string, e: Expect): void {
   const cur = map.get(id);
   // On equal versions an "after" wins: a relationship hidden by a node delete keeps its version.
-  if (!cur || e.version > cur.version || (e.version === cur.version && e.present && !cur.present)) map.set(id, e);
+  if (!cur || e.version > cur.version || (e.version === cur.version && e.present && !cur.present))
+    map.set(id, e);
 }
 
-export async function checkConsistency(store: GraphStore, opts: ConsistencyOptions = {}): Promise<ConsistencyReport> {
+export async function checkConsistency(
+  store: GraphStore,
+  opts: ConsistencyOptions = {},
+): Promise<ConsistencyReport> {
   const run = async (cypher: string, params: Record<string, unknown> = {}) =>
-    (await store.driver.executeQuery(cypher, params, { database: store.database })).records.map((r) => plain(r.toObject()) as Record<string, unknown>);
-  const rows = (await run(
-    'MATCH (c:Change) WHERE $users IS NULL OR c.by IN $users RETURN c {.id, .operation, .targetKind, .targetId, .before, .after, .by} AS c',
-    { users: opts.users ?? null },
-  )).map((r) => r.c as ChangeRow);
+    (await store.driver.executeQuery(cypher, params, { database: store.database })).records.map(
+      (r) => plain(r.toObject()) as Record<string, unknown>,
+    );
+  const rows = (
+    await run(
+      'MATCH (c:Change) WHERE $users IS NULL OR c.by IN $users RETURN c {.id, .operation, .targetKind, .targetId, .before, .after, .by} AS c',
+      { users: opts.users ?? null },
+    )
+  ).map((r) => r.c as ChangeRow);
   const violations: string[] = [];
-  const violate = (msg: string): void => { if (violations.length < 50) violations.push(msg); };
+  const violate = (msg: string): void => {
+    if (violations.length < 50) violations.push(msg);
+  };
   const nodes = new Map<string, Expect>();
   const edges = new Map<string, Expect>();
   for (const c of rows) {
     let before: State;
     let after: State;
-    try { before = JSON.parse(c.before) as State; after = JSON.parse(c.after) as State; } catch { violate(`change ${c.id}: before/after is not JSON`); continue; }
+    try {
+      before = JSON.parse(c.before) as State;
+      after = JSON.parse(c.after) as State;
+    } catch {
+      violate(`change ${c.id}: before/after is not JSON`);
+      continue;
+    }
     const inAfter = new Set(after.nodes.map((n) => n.id));
     for (const n of after.nodes) raise(nodes, n.id, { version: version(n), present: true, change: c.id });
-    for (const n of before.nodes) if (!inAfter.has(n.id)) raise(nodes, n.id, { version: version(n) + 1, present: false, change: c.id });
+    for (const n of before.nodes)
+      if (!inAfter.has(n.id)) raise(nodes, n.id, { version: version(n) + 1, present: false, change: c.id });
     const edgeAfter = new Set(after.edges.map((e) => e.id));
     for (const e of after.edges) raise(edges, e.id, { version: version(e), present: true, change: c.id });
-    for (const e of before.edges) if (!edgeAfter.has(e.id)) raise(edges, e.id, { version: version(e), present: false, change: c.id });
-    if (c.targetKind === 'node' && !nodes.has(c.targetId)) nodes.set(c.targetId, { version: 0, present: true, change: c.id });
+    for (const e of before.edges)
+      if (!edgeAfter.has(e.id)) raise(edges, e.id, { version: version(e), present: false, change: c.id });
+    if (c.targetKind === 'node' && !nodes.has(c.targetId))
+      nodes.set(c.targetId, { version: 0, present: true, change: c.id });
   }
 
-  const storedNodes = new Map((await run(
-    'MATCH (n) WHERE (n:Entity OR n:Deleted) AND n.id IN $ids RETURN n.id AS id, n.version AS version, n:Entity AS live',
-    { ids: [...nodes.keys()] },
-  )).map((r) => [r.id as string, { version: Number(r.version ?? 1), live: r.live as boolean }]));
+  const storedNodes = new Map(
+    (
+      await run(
+        'MATCH (n) WHERE (n:Entity OR n:Deleted) AND n.id IN $ids RETURN n.id AS id, n.version AS version, n:Entity AS live',
+        { ids: [...nodes.keys()] },
+      )
+    ).map((r) => [r.id as string, { version: Number(r.version ?? 1), live: r.live as boolean }]),
+  );
   for (const [id, e] of nodes) {
     const s = storedNodes.get(id);
-    if (!s) { violate(`N1 node ${id} named by change ${e.change} does not exist`); continue; }
+    if (!s) {
+      violate(`N1 node ${id} named by change ${e.change} does not exist`);
+      continue;
+    }
     if (e.version === 0) continue; // a target the change did not put in before/after (none today)
-    if (s.version !== e.version) violate(`N2 node ${id} is at version ${s.version}, its changes say ${e.version} (latest change ${e.change})`);
-    else if (s.live !== e.present) violate(`N2 node ${id} is ${s.live ? 'live' : 'soft-deleted'}, but change ${e.change} left it ${e.present ? 'live' : 'soft-deleted'}`);
+    if (s.version !== e.version)
+      violate(
+        `N2 node ${id} is at version ${s.version}, its changes say ${e.version} (latest change ${e.change})`,
+      );
+    else if (s.live !== e.present)
+      violate(
+        `N2 node ${id} is ${s.live ? 'live' : 'soft-deleted'}, but change ${e.change} left it ${e.present ? 'live' : 'soft-deleted'}`,
+      );
   }
 
-  const storedEdges = new Map((await run('MATCH ()-[r]->() WHERE r.id IN $ids RETURN r.id AS id, r.version AS version', { ids: [...edges.keys()] }))
-    .map((r) => [r.id as string, Number(r.version ?? 1)]));
+  const storedEdges = new Map(
+    (
+      await run('MATCH ()-[r]->() WHERE r.id IN $ids RETURN r.id AS id, r.version AS version', {
+        ids: [...edges.keys()],
+      })
+    ).map((r) => [r.id as string, Number(r.version ?? 1)]),
+  );
   for (const [id, e] of edges) {
     const v = storedEdges.get(id);
-    if (e.present && v === undefined) violate(`E1 relationship ${id} written by change ${e.change} does not exist`);
-    else if (e.present && v !== e.version) violate(`E1 relationship ${id} is at version ${v}, its changes say ${e.version} (change ${e.change})`);
-    else if (!e.present && v !== undefined && v !== e.version) violate(`E1 relationship ${id} is at version ${v} after change ${e.change} removed it at ${e.version}`);
+    if (e.present && v === undefined)
+      violate(`E1 relationship ${id} written by change ${e.change} does not exist`);
+    else if (e.present && v !== e.version)
+      violate(`E1 relationship ${id} is at version ${v}, its changes say ${e.version} (change ${e.change})`);
+    else if (!e.present && v !== undefined && v !== e.version)
+      violate(`E1 relationship ${id} is at version ${v} after change ${e.change} removed it at ${e.version}`);
   }
 
   const changeIds = new Set(rows.map((c) => c.id));
   const acked = opts.acked ?? [];
   let present = 0;
   for (const a of acked) {
-    const stored = a.targetKind === 'node' ? storedNodes.get(a.targetId)?.version : storedEdges.get(a.targetId);
-    const ok = changeIds.has(a.changeId) && (stored !== undefined ? stored >= a.version : a.targetKind === 'edge' && edges.get(a.targetId)?.present === false);
+    const stored =
+      a.targetKind === 'node' ? storedNodes.get(a.targetId)?.version : storedEdges.get(a.targetId);
+    const ok =
+      changeIds.has(a.changeId) &&
+      (stored !== undefined
+        ? stored >= a.version
+        : a.targetKind === 'edge' && edges.get(a.targetId)?.present === false);
     if (ok) present++;
-    else violate(`A1 acknowledged ${a.operation} ${a.changeId} of ${a.targetId} (version ${a.version}) is ${changeIds.has(a.changeId) ? `not applied (stored version ${stored ?? 'none'})` : 'missing its Change'}`);
+    else
+      violate(
+        `A1 acknowledged ${a.operation} ${a.changeId} of ${a.targetId} (version ${a.version}) is ${changeIds.has(a.changeId) ? `not applied (stored version ${stored ?? 'none'})` : 'missing its Change'}`,
+      );
   }
 
   if (opts.orphanPrefix) {
     const created = new Set(rows.filter((c) => c.operation === 'create-node').map((c) => c.targetId));
-    const own = await run('MATCH (n) WHERE (n:Entity OR n:Deleted) AND n.id STARTS WITH $p RETURN n.id AS id', { p: opts.orphanPrefix });
-    for (const r of own) if (!created.has(r.id as string)) violate(`O1 node ${String(r.id)} exists without the create-node change that made it`);
+    const own = await run(
+      'MATCH (n) WHERE (n:Entity OR n:Deleted) AND n.id STARTS WITH $p RETURN n.id AS id',
+      { p: opts.orphanPrefix },
+    );
+    for (const r of own)
+      if (!created.has(r.id as string))
+        violate(`O1 node ${String(r.id)} exists without the create-node change that made it`);
   }
 
   return {

@@ -6,7 +6,13 @@ import type { Sample } from './stats.js';
 export const WRITE_SOURCE_ID = 'source:000-noem-five-country-ministerial';
 
 /** A write the API answered 2xx: its Change id and the version of the target it reported. */
-export interface AckedWrite { changeId: string; operation: string; targetKind: 'node' | 'edge'; targetId: string; version: number }
+export interface AckedWrite {
+  changeId: string;
+  operation: string;
+  targetKind: 'node' | 'edge';
+  targetId: string;
+  version: number;
+}
 
 export interface WriteLog {
   /** Run tag: every node these writes create has it in its name and id (`country:rel-<tag>-...`). */
@@ -21,7 +27,11 @@ export interface WriteLog {
   samples: Sample[];
 }
 
-export interface CuratorWrites { log: WriteLog; stop(): Promise<WriteLog>; inFlight(): number }
+export interface CuratorWrites {
+  log: WriteLog;
+  stop(): Promise<WriteLog>;
+  inFlight(): number;
+}
 
 export interface CuratorWritesOptions {
   baseUrl: string;
@@ -42,12 +52,18 @@ export async function writeQuote(baseUrl: string, headers: Record<string, string
   const r = await fetch(`${baseUrl}/api/sources/${encodeURIComponent(WRITE_SOURCE_ID)}`, { headers });
   if (!r.ok) throw new Error(`curator writes: GET the write source answered ${r.status}`);
   const text = ((await r.json()) as { source: { text: string } }).source.text;
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l.length > 60);
+  const line = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length > 60);
   if (!line) throw new Error('curator writes: the write source has no sentence to quote');
   return line;
 }
 
-interface Known { id: string; version: number }
+interface Known {
+  id: string;
+  version: number;
+}
 
 /** Starts the writers: each loops create node / update node / create relationship / update relationship. */
 export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
@@ -60,13 +76,21 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
   let n = 0;
   let inFlight = 0;
 
-  const send = async (op: string, method: string, path: string, body: unknown): Promise<{ status: number; body: any }> => {
+  const send = async (
+    op: string,
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; body: any }> => {
     log.attempted++;
     inFlight++;
     const start = Date.now();
     try {
       const r = await fetch(opts.baseUrl + path, {
-        method, headers: { 'content-type': 'application/json', ...opts.headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+        method,
+        headers: { 'content-type': 'application/json', ...opts.headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
       });
       const parsed = await r.json().catch(() => null);
       log.samples.push({ op, start, end: Date.now(), status: r.status, code: parsed?.error?.code });
@@ -80,12 +104,22 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
   };
   const record = (op: string, kind: 'node' | 'edge', body: any): Known => {
     const result = body.result as { id: string; properties: { version: number } };
-    log.acked.push({ changeId: body.change.id, operation: op, targetKind: kind, targetId: result.id, version: result.properties.version });
+    log.acked.push({
+      changeId: body.change.id,
+      operation: op,
+      targetKind: kind,
+      targetId: result.id,
+      version: result.properties.version,
+    });
     return { id: result.id, version: result.properties.version };
   };
   const outcome = (status: number, onConflict?: () => void): boolean => {
     if (status >= 200 && status < 300) return true;
-    if (status === 409) { log.conflicts++; onConflict?.(); return false; }
+    if (status === 409) {
+      log.conflicts++;
+      onConflict?.();
+      return false;
+    }
     log.failed[String(status)] = (log.failed[String(status)] ?? 0) + 1;
     return false;
   };
@@ -94,22 +128,55 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
     const i = n++;
     const roll = Math.random();
     if (nodes.length < 2 || roll < 0.35) {
-      const r = await send('create-node', 'POST', '/api/nodes', { label: 'Country', name: `Rel ${tag} ${i}`, id: `country:rel-${tag}-${i}`, description: `Reliability write ${i}.`, evidence });
+      const r = await send('create-node', 'POST', '/api/nodes', {
+        label: 'Country',
+        name: `Rel ${tag} ${i}`,
+        id: `country:rel-${tag}-${i}`,
+        description: `Reliability write ${i}.`,
+        evidence,
+      });
       if (outcome(r.status)) nodes.push(record('create-node', 'node', r.body));
     } else if (roll < 0.75 || (roll >= 0.9 && edges.length === 0)) {
       const k = nodes[Math.floor(Math.random() * nodes.length)]!;
-      const change = i % 3 === 0 ? { addEvidence: [{ curatorAsserted: true, note: `Checked by the reliability run, write ${i}.` }] } : { description: `Reliability write ${i}.` };
-      const r = await send('update-node', 'PATCH', `/api/nodes/${encodeURIComponent(k.id)}`, { version: k.version, ...change });
-      if (outcome(r.status, () => { const v = r.body?.error?.current?.properties?.version; if (typeof v === 'number') k.version = v; })) Object.assign(k, record('update-node', 'node', r.body));
+      const change =
+        i % 3 === 0
+          ? { addEvidence: [{ curatorAsserted: true, note: `Checked by the reliability run, write ${i}.` }] }
+          : { description: `Reliability write ${i}.` };
+      const r = await send('update-node', 'PATCH', `/api/nodes/${encodeURIComponent(k.id)}`, {
+        version: k.version,
+        ...change,
+      });
+      if (
+        outcome(r.status, () => {
+          const v = r.body?.error?.current?.properties?.version;
+          if (typeof v === 'number') k.version = v;
+        })
+      )
+        Object.assign(k, record('update-node', 'node', r.body));
     } else if (roll < 0.9) {
       const a = nodes[Math.floor(Math.random() * nodes.length)]!;
       const b = nodes.find((x) => x !== a && Math.random() < 0.5) ?? nodes.find((x) => x !== a)!;
-      const r = await send('create-edge', 'POST', '/api/edges', { type: 'COOPERATES_WITH', source: a.id, target: b.id, properties: { topic: `write ${i}` }, evidence });
+      const r = await send('create-edge', 'POST', '/api/edges', {
+        type: 'COOPERATES_WITH',
+        source: a.id,
+        target: b.id,
+        properties: { topic: `write ${i}` },
+        evidence,
+      });
       if (outcome(r.status)) edges.push(record('create-edge', 'edge', r.body));
     } else {
       const e = edges[Math.floor(Math.random() * edges.length)]!;
-      const r = await send('update-edge', 'PATCH', `/api/edges/${encodeURIComponent(e.id)}`, { version: e.version, properties: { topic: `updated by write ${i}` } });
-      if (outcome(r.status, () => { const v = r.body?.error?.current?.properties?.version; if (typeof v === 'number') e.version = v; })) Object.assign(e, record('update-edge', 'edge', r.body));
+      const r = await send('update-edge', 'PATCH', `/api/edges/${encodeURIComponent(e.id)}`, {
+        version: e.version,
+        properties: { topic: `updated by write ${i}` },
+      });
+      if (
+        outcome(r.status, () => {
+          const v = r.body?.error?.current?.properties?.version;
+          if (typeof v === 'number') e.version = v;
+        })
+      )
+        Object.assign(e, record('update-edge', 'edge', r.body));
     }
   };
   const loop = async (): Promise<void> => {
@@ -117,13 +184,19 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
       const before = log.samples.length;
       await step();
       const last = log.samples[before];
-      await new Promise((r) => setTimeout(r, last?.status === 0 ? Math.max(opts.pauseMs ?? 0, 50) : opts.pauseMs ?? 0));
+      await new Promise((r) =>
+        setTimeout(r, last?.status === 0 ? Math.max(opts.pauseMs ?? 0, 50) : (opts.pauseMs ?? 0)),
+      );
     }
   };
   const loops = Array.from({ length: opts.concurrency ?? 1 }, loop);
   return {
     log,
     inFlight: () => inFlight,
-    async stop() { running = false; await Promise.all(loops); return log; },
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return log;
+    },
   };
 }

@@ -3,17 +3,95 @@ import fc from 'fast-check';
 
 /** Strings people and attackers send: control characters, lone surrogates, RTL overrides, Lucene and Cypher syntax, long text. */
 export const SPECIAL_STRINGS: readonly string[] = [
-  '', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFF', 'x\uDBFFy', '\u202Eevil\u202C', '\u200B', '\uFEFF', '👩‍👩‍👧‍👦', 'ﷺ', 'İ', 'ß',
-  '\r\n', '\t', '\\', '"', "'", '`', '%', '%00', '%zz', '../..', '..%2f..', '/etc/passwd', 'C:\\Windows',
-  '*', '*:*', '~', '?', 'a~2', '"unterminated', 'AND', 'OR NOT', '(', ')', '[', '{', '}', '/regex/', '+-&&||!^',
-  "' OR 1=1 --", '$id', '${x}', '{{7*7}}', '__proto__', 'constructor', 'prototype', 'null', 'undefined', 'NaN', 'true',
-  '<script>alert(1)</script>', 'javascript:alert(1)', 'a'.repeat(201), 'x'.repeat(5_001), 'é'.repeat(70_000),
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uDFFF',
+  'x\uDBFFy',
+  '\u202Eevil\u202C',
+  '\u200B',
+  '\uFEFF',
+  '👩‍👩‍👧‍👦',
+  'ﷺ',
+  'İ',
+  'ß',
+  '\r\n',
+  '\t',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '%',
+  '%00',
+  '%zz',
+  '../..',
+  '..%2f..',
+  '/etc/passwd',
+  'C:\\Windows',
+  '*',
+  '*:*',
+  '~',
+  '?',
+  'a~2',
+  '"unterminated',
+  'AND',
+  'OR NOT',
+  '(',
+  ')',
+  '[',
+  '{',
+  '}',
+  '/regex/',
+  '+-&&||!^',
+  "' OR 1=1 --",
+  '$id',
+  '${x}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'null',
+  'undefined',
+  'NaN',
+  'true',
+  '<script>alert(1)</script>',
+  'javascript:alert(1)',
+  'a'.repeat(201),
+  'x'.repeat(5_001),
+  'é'.repeat(70_000),
 ];
 
 /** Numbers as text, as they arrive in query strings: negative, huge, fractional, NaN-ish, hex, padded. */
 export const NUMBERISH: readonly string[] = [
-  '0', '-1', '-0', '1.5', '1e3', '1e309', '-1e309', 'NaN', 'Infinity', '-Infinity', '0x10', '0b1', '0o7', ' 5', '5 ', '+5',
-  '9007199254740993', '99999999999999999999999', '9'.repeat(400), '1_000', '١٢', '５', '', ' ', '1,2', '[]', '{}',
+  '0',
+  '-1',
+  '-0',
+  '1.5',
+  '1e3',
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  '0b1',
+  '0o7',
+  ' 5',
+  '5 ',
+  '+5',
+  '9007199254740993',
+  '99999999999999999999999',
+  '9'.repeat(400),
+  '1_000',
+  '١٢',
+  '５',
+  '',
+  ' ',
+  '1,2',
+  '[]',
+  '{}',
 ];
 
 /** Any hostile or random string. */
@@ -26,13 +104,32 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** Bytes that are not UTF-8 (`%C0%AF`, lone `%ED%A0%80`, truncated `%E2%82`) or a broken escape, as they appear in a URL. */
 export const rawUrlText: fc.Arbitrary<string> = fc.oneof(
-  fc.uint8Array({ minLength: 1, maxLength: 12 }).map((b) => [...b].map((x) => `%${x.toString(16).padStart(2, '0')}`).join('')),
-  fc.constantFrom('%', '%E', '%E2%82', '%ED%A0%80', '%C0%AF', '%2e%2e%2f', '..%2f..%2fetc%2fpasswd', '%252e', '%00', '%FF%FE'),
+  fc
+    .uint8Array({ minLength: 1, maxLength: 12 })
+    .map((b) => [...b].map((x) => `%${x.toString(16).padStart(2, '0')}`).join('')),
+  fc.constantFrom(
+    '%',
+    '%E',
+    '%E2%82',
+    '%ED%A0%80',
+    '%C0%AF',
+    '%2e%2e%2f',
+    '..%2f..%2fetc%2fpasswd',
+    '%252e',
+    '%00',
+    '%FF%FE',
+  ),
 );
 
 /** Percent-encodes every UTF-16 unit sequence as UTF-8 (lone surrogates become U+FFFD, as a browser would send them). */
 export function encodeText(s: string): string {
-  return [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0').toUpperCase()}`)).join('');
+  return [...Buffer.from(s, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).padStart(2, '0').toUpperCase()}`,
+    )
+    .join('');
 }
 
 /** A query-string or path value: encoded hostile text, raw bytes, or a number-like string. */
@@ -53,7 +150,10 @@ export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
 export const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    hostileString, hostileNumber, fc.boolean(), fc.constant(null),
+    hostileString,
+    hostileNumber,
+    fc.boolean(),
+    fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(hostileString, tie('value'), { maxKeys: 4 }),
   ),
@@ -61,26 +161,66 @@ export const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 /** Text of a value nested `depth` deep, built without recursion (JSON.stringify of such a value would overflow). */
 export function deepJsonText(depth: number, kind: 'array' | 'object'): string {
-  return kind === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+  return kind === 'array'
+    ? '['.repeat(depth) + ']'.repeat(depth)
+    : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 }
 
 /** A deeply nested JSON value as text: 10k levels by default, the size that overflows recursive code. */
-export const deepJson: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(40, 1_000, 10_000, 50_000), fc.constantFrom('array' as const, 'object' as const))
+export const deepJson: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(40, 1_000, 10_000, 50_000), fc.constantFrom('array' as const, 'object' as const))
   .map(([d, k]) => deepJsonText(d, k));
 
 /** Bodies that are not valid JSON at all, or JSON that is not an object. */
 export const malformedBody: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', '{', '}', '{"a":', '{"a":1,}', "{'a':1}", '{a:1}', 'NaN', 'Infinity', '[1,2', '"\\ud800"', '"\\u00"', 'null', 'true', '42', '[]', '"text"',
-    '{"__proto__": {"polluted": true}}', '{"constructor": {"prototype": {"polluted": true}}}', '\uFEFF{}', '{"a":1}garbage', '{"a":"\u0000"}'),
+  fc.constantFrom(
+    '',
+    '{',
+    '}',
+    '{"a":',
+    '{"a":1,}',
+    "{'a':1}",
+    '{a:1}',
+    'NaN',
+    'Infinity',
+    '[1,2',
+    '"\\ud800"',
+    '"\\u00"',
+    'null',
+    'true',
+    '42',
+    '[]',
+    '"text"',
+    '{"__proto__": {"polluted": true}}',
+    '{"constructor": {"prototype": {"polluted": true}}}',
+    '\uFEFF{}',
+    '{"a":1}garbage',
+    '{"a":"\u0000"}',
+  ),
   fc.string({ unit: 'binary', maxLength: 200 }),
   deepJson,
 );
 
 /** Content types a client might send by mistake or on purpose; JSON most of the time, so bodies reach the handlers. */
 export const contentType: fc.Arbitrary<string | undefined> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'Application/JSON') },
-  { weight: 1, arbitrary: fc.constantFrom(
-    undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16',
-    'application/json; charset=latin1', 'application/merge-patch+json', 'application/*', '*/*', 'json', 'application/json; charset=',
-  ) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'Application/JSON'),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      undefined,
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=utf-16',
+      'application/json; charset=latin1',
+      'application/merge-patch+json',
+      'application/*',
+      '*/*',
+      'json',
+      'application/json; charset=',
+    ),
+  },
 );

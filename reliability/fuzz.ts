@@ -32,7 +32,8 @@ const MAX_FAILURES = 200;
 
 /** Real ids, labels and types read from the API, so requests reach past validation into the services. */
 export async function fuzzContext(baseUrl: string): Promise<FuzzContext> {
-  const get = async (path: string): Promise<any> => (await probe(baseUrl, { method: 'GET', path })).json ?? {};
+  const get = async (path: string): Promise<any> =>
+    (await probe(baseUrl, { method: 'GET', path })).json ?? {};
   const schema = await get('/api/schema');
   const sources = await get('/api/sources');
   const around = await get('/api/nodes/country:fr/neighbours?limit=5');
@@ -56,19 +57,31 @@ export const endpointName = (e: Endpoint): string => `${e.method} ${e.path}`;
 export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const ctx = await fuzzContext(opts.baseUrl);
   const result: FuzzResult = { requests: 0, serverErrors: 0, failures: [], statuses: {} };
-  const note = (line: string): void => { if (result.failures.length < MAX_FAILURES) result.failures.push(line); };
+  const note = (line: string): void => {
+    if (result.failures.length < MAX_FAILURES) result.failures.push(line);
+  };
   const send = async (e: Endpoint, req: ProbeRequest): Promise<void> => {
     const a = await probe(opts.baseUrl, req);
     result.requests++;
     result.statuses![a.status] = (result.statuses![a.status] ?? 0) + 1;
     if (isServerError(a)) result.serverErrors++;
-    const problem = answerProblem(req, a) ?? (a.status >= 500 ? `${req.method} ${req.path.slice(0, 160)}: ${a.status} ${a.text.slice(0, 160)}` : null);
+    const problem =
+      answerProblem(req, a) ??
+      (a.status >= 500
+        ? `${req.method} ${req.path.slice(0, 160)}: ${a.status} ${a.text.slice(0, 160)}`
+        : null);
     if (problem) note(`${problem} [body ${describeBody(req)}]`);
-    else if (isWrite(e) && a.status < 300) note(`${endpointName(e)}: a fuzzed write succeeded (${a.status}) with ${describeBody(req)}`);
+    else if (isWrite(e) && a.status < 300)
+      note(`${endpointName(e)}: a fuzzed write succeeded (${a.status}) with ${describeBody(req)}`);
   };
   for (const e of ENDPOINTS) {
     if (opts.only && !opts.only.test(endpointName(e))) continue;
-    await fc.assert(fc.asyncProperty(requestArb(e, ctx, opts.headers), async (req) => { await send(e, req); }), { numRuns: opts.numRuns, seed: opts.seed, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(requestArb(e, ctx, opts.headers), async (req) => {
+        await send(e, req);
+      }),
+      { numRuns: opts.numRuns, seed: opts.seed, endOnFailure: true },
+    );
   }
   return result;
 }

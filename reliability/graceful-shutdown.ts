@@ -32,12 +32,19 @@ export interface ShutdownResult {
 /** Pids of launcher JVMs whose data directory is `dataDir`. */
 export function jvmsFor(dataDir: string): number[] {
   const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
-  return ps.split('\n').filter((l) => l.includes('org.secgraph.Launcher') && l.includes(dataDir)).map((l) => Number(l.trim().split(/\s+/)[0]));
+  return ps
+    .split('\n')
+    .filter((l) => l.includes('org.secgraph.Launcher') && l.includes(dataDir))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
 }
 
 async function cypher(baseUrl: string, n: number): Promise<{ status: number; ms: number; end: number }> {
   const t = Date.now();
-  const r = await fetch(`${baseUrl}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SLOW_QUERY, params: { n } }) });
+  const r = await fetch(`${baseUrl}/api/cypher`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: SLOW_QUERY, params: { n } }),
+  });
   await r.arrayBuffer();
   return { status: r.status, ms: Date.now() - t, end: Date.now() };
 }
@@ -45,9 +52,15 @@ async function cypher(baseUrl: string, n: number): Promise<{ status: number; ms:
 /** A request on a fresh connection (no pooled socket): resolves true when the connection is refused. */
 function refused(port: number): Promise<boolean> {
   return new Promise((res) => {
-    const req = get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (r) => { r.resume(); res(false); });
+    const req = get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (r) => {
+      r.resume();
+      res(false);
+    });
     req.on('error', () => res(true));
-    req.setTimeout(5000, () => { req.destroy(); res(false); });
+    req.setTimeout(5000, () => {
+      req.destroy();
+      res(false);
+    });
   });
 }
 
@@ -56,9 +69,18 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
   try {
     const port = await freePort();
     const api = await startApiProcess({
-      uri: '', port, healthyWithinMs: 300_000,
+      uri: '',
+      port,
+      healthyWithinMs: 300_000,
       // A long query limit: a cold JVM on a busy machine may take more than 5 s over a seed step (this is about shutdown).
-      env: { NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '256m', NEO4J_PAGECACHE_MB: '64', AUTO_SEED: 'true', CONSOLE_TIMEOUT_MS: '60000', QUERY_TIMEOUT_MS: '60000' },
+      env: {
+        NEO4J_DATA_DIR: dataDir,
+        NEO4J_HEAP: '256m',
+        NEO4J_PAGECACHE_MB: '64',
+        AUTO_SEED: 'true',
+        CONSOLE_TIMEOUT_MS: '60000',
+        QUERY_TIMEOUT_MS: '60000',
+      },
     });
     try {
       // Calibrate the slow read on this machine, now: double n until one run takes half the target, then double it.
@@ -66,7 +88,8 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
       const calibration: { n: number; ms: number }[] = [];
       for (let i = 0; i < 12; i++) {
         const probe = await cypher(api.baseUrl, n);
-        if (probe.status !== 200) throw new Error(`graceful shutdown: the console answered ${probe.status} to the calibration read`);
+        if (probe.status !== 200)
+          throw new Error(`graceful shutdown: the console answered ${probe.status} to the calibration read`);
         calibration.push({ n, ms: probe.ms });
         if (probe.ms >= SLOW_TARGET_MS / 2) break;
         n *= 2;
@@ -83,9 +106,25 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
       const exitMs = Date.now() - sigtermAt;
       const jvmsLeft = jvmsFor(dataDir).length;
       const inFlight = { status: answer.status, ms: answer.ms, answeredAfterSigterm: answer.end > sigtermAt };
-      return { inFlight, newRequestRefused, exitCode, exitMs, calibration, jvmsLeft, ok: inFlight.status === 200 && inFlight.answeredAfterSigterm && newRequestRefused && exitCode === 0 && jvmsLeft === 0 };
+      return {
+        inFlight,
+        newRequestRefused,
+        exitCode,
+        exitMs,
+        calibration,
+        jvmsLeft,
+        ok:
+          inFlight.status === 200 &&
+          inFlight.answeredAfterSigterm &&
+          newRequestRefused &&
+          exitCode === 0 &&
+          jvmsLeft === 0,
+      };
     } finally {
-      if (api.child.exitCode === null && api.child.signalCode === null) { api.child.kill('SIGKILL'); await api.exited; }
+      if (api.child.exitCode === null && api.child.signalCode === null) {
+        api.child.kill('SIGKILL');
+        await api.exited;
+      }
     }
   } finally {
     for (const pid of jvmsFor(dataDir)) process.kill(pid, 'SIGKILL');

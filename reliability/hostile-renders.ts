@@ -10,7 +10,10 @@ import { errorOf, probe, type ProbeAnswer } from './probe.js';
 export const hostileName = (tag: string): string =>
   `Hostile${tag} <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> '}) DETACH DELETE n // \\' " \` \u202Eevil`;
 
-const json = (body: unknown): { body: string; headers: Record<string, string> } => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const json = (body: unknown): { body: string; headers: Record<string, string> } => ({
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
 
 /**
  * Creates one node whose name and description carry the payloads, checks the API and every export render them
@@ -23,7 +26,12 @@ export async function runHostileRenders(opts: HostileOptions): Promise<HostileRe
   const name = hostileName(tag);
   const description = `<a href="javascript:window.__pwned=3">x</a> ${name}`;
   const auth = opts.headers.curator;
-  const created = await probe(opts.baseUrl, { method: 'POST', path: '/api/nodes', ...json({ label: 'Organization', name, description, evidence: [{ curatorAsserted: true, note: name }] }), headers: { 'content-type': 'application/json', ...auth } });
+  const created = await probe(opts.baseUrl, {
+    method: 'POST',
+    path: '/api/nodes',
+    ...json({ label: 'Organization', name, description, evidence: [{ curatorAsserted: true, note: name }] }),
+    headers: { 'content-type': 'application/json', ...auth },
+  });
   if (created.status !== 201) {
     result.cases++;
     result.failures.push(`creating the hostile node: ${created.status} ${created.text.slice(0, 160)}`);
@@ -33,14 +41,53 @@ export async function runHostileRenders(opts: HostileOptions): Promise<HostileRe
   const e = encodeURIComponent(id);
   const get = (path: string) => probe(opts.baseUrl, { method: 'GET', path });
   const checks: [string, () => Promise<string | null>][] = [
-    ['node read back', async () => { const a = await get(`/api/nodes/${e}`); return (a.json as any)?.node?.name === name ? null : `name came back as ${JSON.stringify((a.json as any)?.node?.name)}`; }],
-    ['search result', async () => { const a = await get(`/api/search?q=Hostile${tag}`); return (a.json as any)?.nodes?.some((n: any) => n.name === name) ? null : `not found with its exact name (${a.status})`; }],
-    ['Cytoscape JSON export', async () => { const a = await get(`/api/export?format=json&nodeIds=${e}`); return (a.json as any)?.elements?.nodes?.[0]?.data?.name === name ? null : 'name changed'; }],
-    ['GraphML export', async () => graphmlProblem((await get(`/api/export?format=graphml&nodeIds=${e}`)).text, name)],
-    ['briefing HTML export', async () => markupProblem((await get(`/api/export?format=briefing&nodeIds=${e}`)).text)],
-    ['briefing Markdown export', async () => markupProblem((await get(`/api/export?format=briefing&variant=markdown&nodeIds=${e}`)).text)],
-    ['CSV export', async () => csvProblem(await fetch(`${opts.baseUrl}/api/export?format=csv&nodeIds=${e}`), name)],
-    ['Cypher script export', async () => cypherProblem(opts.baseUrl, (await get(`/api/export?format=cypher&nodeIds=${e}`)).text, name)],
+    [
+      'node read back',
+      async () => {
+        const a = await get(`/api/nodes/${e}`);
+        return (a.json as any)?.node?.name === name
+          ? null
+          : `name came back as ${JSON.stringify((a.json as any)?.node?.name)}`;
+      },
+    ],
+    [
+      'search result',
+      async () => {
+        const a = await get(`/api/search?q=Hostile${tag}`);
+        return (a.json as any)?.nodes?.some((n: any) => n.name === name)
+          ? null
+          : `not found with its exact name (${a.status})`;
+      },
+    ],
+    [
+      'Cytoscape JSON export',
+      async () => {
+        const a = await get(`/api/export?format=json&nodeIds=${e}`);
+        return (a.json as any)?.elements?.nodes?.[0]?.data?.name === name ? null : 'name changed';
+      },
+    ],
+    [
+      'GraphML export',
+      async () => graphmlProblem((await get(`/api/export?format=graphml&nodeIds=${e}`)).text, name),
+    ],
+    [
+      'briefing HTML export',
+      async () => markupProblem((await get(`/api/export?format=briefing&nodeIds=${e}`)).text),
+    ],
+    [
+      'briefing Markdown export',
+      async () =>
+        markupProblem((await get(`/api/export?format=briefing&variant=markdown&nodeIds=${e}`)).text),
+    ],
+    [
+      'CSV export',
+      async () => csvProblem(await fetch(`${opts.baseUrl}/api/export?format=csv&nodeIds=${e}`), name),
+    ],
+    [
+      'Cypher script export',
+      async () =>
+        cypherProblem(opts.baseUrl, (await get(`/api/export?format=cypher&nodeIds=${e}`)).text, name),
+    ],
   ];
   try {
     for (const [what, check] of checks) {
@@ -52,7 +99,12 @@ export async function runHostileRenders(opts: HostileOptions): Promise<HostileRe
   } finally {
     const now = await get(`/api/nodes/${e}`);
     const version = (now.json as any)?.node?.properties?.version;
-    const del = await probe(opts.baseUrl, { method: 'DELETE', path: `/api/nodes/${e}`, ...json({ version }), headers: { 'content-type': 'application/json', ...auth } });
+    const del = await probe(opts.baseUrl, {
+      method: 'DELETE',
+      path: `/api/nodes/${e}`,
+      ...json({ version }),
+      headers: { 'content-type': 'application/json', ...auth },
+    });
     if (del.status !== 200) result.failures.push(`deleting ${id}: ${del.status} ${del.text.slice(0, 120)}`);
   }
   return result;
@@ -62,16 +114,23 @@ export async function runHostileRenders(opts: HostileOptions): Promise<HostileRe
 function markupProblem(text: string): string | null {
   if (/(?<!\\)<script/i.test(text)) return 'a raw <script> tag';
   if (/(?<!\\)<img[^>]*onerror/i.test(text)) return 'a raw <img onerror>';
-  if (/(?<!\\)<a\s[^>]*href\s*=\s*["']?\s*javascript:|(?<!\\)\]\(\s*javascript:/i.test(text)) return 'a javascript: link';
+  if (/(?<!\\)<a\s[^>]*href\s*=\s*["']?\s*javascript:|(?<!\\)\]\(\s*javascript:/i.test(text))
+    return 'a javascript: link';
   return /Hostile/.test(text) ? null : 'the node is missing';
 }
 
 function graphmlProblem(xml: string, name: string): string | null {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'application/xml');
+  const doc = new DOMParser({
+    onError: (level: string, msg: string) => {
+      if (level !== 'warning') errors.push(msg);
+    },
+  }).parseFromString(xml, 'application/xml');
   if (errors.length) return `not well-formed: ${errors[0]}`;
   // GraphML carries text as XML: characters XML 1.0 forbids would become U+FFFD, none are in this name.
-  return Array.from(doc.getElementsByTagName('data')).some((d) => d.textContent === name) ? null : 'no <data> holds the exact name';
+  return Array.from(doc.getElementsByTagName('data')).some((d) => d.textContent === name)
+    ? null
+    : 'no <data> holds the exact name';
 }
 
 async function csvProblem(res: Response, name: string): Promise<string | null> {
@@ -87,7 +146,14 @@ async function cypherProblem(baseUrl: string, script: string, name: string): Pro
   if (!line) return 'no MERGE for the node';
   const at = line.lastIndexOf('SET n += ');
   const map = line.slice(at + 'SET n += '.length).replace(/;\s*$/, '');
-  const a: ProbeAnswer = await probe(baseUrl, { method: 'POST', path: '/api/cypher', ...json({ query: `RETURN ${map}.name AS name` }) });
-  if (a.status !== 200) return `the literal does not parse as one value: ${a.status} ${errorOf(a)?.message ?? a.text.slice(0, 120)}`;
-  return (a.json as any).rows?.[0]?.[0] === name ? null : `the literal reads back as ${JSON.stringify((a.json as any).rows?.[0]?.[0])}`;
+  const a: ProbeAnswer = await probe(baseUrl, {
+    method: 'POST',
+    path: '/api/cypher',
+    ...json({ query: `RETURN ${map}.name AS name` }),
+  });
+  if (a.status !== 200)
+    return `the literal does not parse as one value: ${a.status} ${errorOf(a)?.message ?? a.text.slice(0, 120)}`;
+  return (a.json as any).rows?.[0]?.[0] === name
+    ? null
+    : `the literal reads back as ${JSON.stringify((a.json as any).rows?.[0]?.[0])}`;
 }

@@ -1,9 +1,25 @@
 // The hostile-input corpus run over HTTP: each case must be refused (4xx with a code) or neutralised, never a 5xx.
 import {
-  bodyTargets, CONSOLE_ATTACKS, INJECTION_PAYLOADS, LEAK_MARKERS, NAME_PAYLOADS, nameTargets, READ_TARGETS, TRAVERSAL_IDS, TRAVERSAL_PATHS,
+  bodyTargets,
+  CONSOLE_ATTACKS,
+  INJECTION_PAYLOADS,
+  LEAK_MARKERS,
+  NAME_PAYLOADS,
+  nameTargets,
+  READ_TARGETS,
+  TRAVERSAL_IDS,
+  TRAVERSAL_PATHS,
   type CorpusRequest,
 } from './hostile-corpus.js';
-import { errorOf, isServerError, probe, rawProbe, type ProbeAnswer, type ProbeHeaders, type ProbeRequest } from './probe.js';
+import {
+  errorOf,
+  isServerError,
+  probe,
+  rawProbe,
+  type ProbeAnswer,
+  type ProbeHeaders,
+  type ProbeRequest,
+} from './probe.js';
 
 export interface HostileOptions {
   baseUrl: string;
@@ -26,29 +42,83 @@ export interface HostileResult {
 /** How a case may end: only with a refusal, or also with a 2xx that leaks nothing (a payload read as a plain value). */
 type Expect = 'refused' | 'either';
 
-interface Case { name: string; req: CorpusRequest; expect: Expect; raw?: boolean }
+interface Case {
+  name: string;
+  req: CorpusRequest;
+  expect: Expect;
+  raw?: boolean;
+}
 
 /** Every case of the corpus (none of them may change the graph). */
 export function hostileCases(): Case[] {
   const cases: Case[] = [];
   for (const p of INJECTION_PAYLOADS) {
-    for (const t of READ_TARGETS) cases.push({ name: `injection in ${t}`, req: { method: 'GET', path: t.replace('{}', encodeURIComponent(p)) }, expect: 'either' });
-    for (const req of bodyTargets(p)) cases.push({ name: `injection in ${req.method} ${req.path.split('/').slice(0, 4).join('/')} body`, req, expect: 'refused' });
-    cases.push({ name: 'injection in a login', req: { method: 'POST', path: '/api/auth/login', body: JSON.stringify({ username: p, password: p }), headers: { 'content-type': 'application/json' } }, expect: 'refused' });
+    for (const t of READ_TARGETS)
+      cases.push({
+        name: `injection in ${t}`,
+        req: { method: 'GET', path: t.replace('{}', encodeURIComponent(p)) },
+        expect: 'either',
+      });
+    for (const req of bodyTargets(p))
+      cases.push({
+        name: `injection in ${req.method} ${req.path.split('/').slice(0, 4).join('/')} body`,
+        req,
+        expect: 'refused',
+      });
+    cases.push({
+      name: 'injection in a login',
+      req: {
+        method: 'POST',
+        path: '/api/auth/login',
+        body: JSON.stringify({ username: p, password: p }),
+        headers: { 'content-type': 'application/json' },
+      },
+      expect: 'refused',
+    });
   }
-  for (const n of NAME_PAYLOADS) for (const req of nameTargets(n)) cases.push({ name: `label/type name ${JSON.stringify(n)} in ${req.method} ${req.path}`, req, expect: 'refused' });
+  for (const n of NAME_PAYLOADS)
+    for (const req of nameTargets(n))
+      cases.push({
+        name: `label/type name ${JSON.stringify(n)} in ${req.method} ${req.path}`,
+        req,
+        expect: 'refused',
+      });
   for (const a of CONSOLE_ATTACKS) {
     const body = JSON.stringify({ query: a.query, ...(a.params ? { params: a.params } : {}) });
     // The read-only CALL {} IN TRANSACTIONS may run; everything else must be refused.
     const expect: Expect = a.name.includes('(read only)') ? 'either' : 'refused';
-    cases.push({ name: `console: ${a.name}`, req: { method: 'POST', path: '/api/cypher', body, headers: { 'content-type': 'application/json' } }, expect });
-    cases.push({ name: `query export: ${a.name}`, req: { method: 'POST', path: '/api/export', body: JSON.stringify({ format: 'json', query: a.query, ...(a.params ? { params: a.params } : {}) }), headers: { 'content-type': 'application/json' } }, expect });
+    cases.push({
+      name: `console: ${a.name}`,
+      req: { method: 'POST', path: '/api/cypher', body, headers: { 'content-type': 'application/json' } },
+      expect,
+    });
+    cases.push({
+      name: `query export: ${a.name}`,
+      req: {
+        method: 'POST',
+        path: '/api/export',
+        body: JSON.stringify({ format: 'json', query: a.query, ...(a.params ? { params: a.params } : {}) }),
+        headers: { 'content-type': 'application/json' },
+      },
+      expect,
+    });
   }
-  for (const path of TRAVERSAL_PATHS) cases.push({ name: `traversal ${path}`, req: { method: 'GET', path }, expect: 'either', raw: true });
+  for (const path of TRAVERSAL_PATHS)
+    cases.push({ name: `traversal ${path}`, req: { method: 'GET', path }, expect: 'either', raw: true });
   for (const id of TRAVERSAL_IDS) {
     const e = encodeURIComponent(id);
-    for (const path of [`/api/sources/${e}`, `/api/workspaces/${e}`, `/api/export?format=json&workspace=${e}`, `/api/export?format=${e}&nodeIds=country:uk`, `/api/nodes/${e}`]) {
-      cases.push({ name: `file name ${JSON.stringify(id)} in ${path.split('?')[0]}`, req: { method: 'GET', path }, expect: 'refused' });
+    for (const path of [
+      `/api/sources/${e}`,
+      `/api/workspaces/${e}`,
+      `/api/export?format=json&workspace=${e}`,
+      `/api/export?format=${e}&nodeIds=country:uk`,
+      `/api/nodes/${e}`,
+    ]) {
+      cases.push({
+        name: `file name ${JSON.stringify(id)} in ${path.split('?')[0]}`,
+        req: { method: 'GET', path },
+        expect: 'refused',
+      });
     }
   }
   return cases;
@@ -64,9 +134,11 @@ export function judge(c: Case, a: ProbeAnswer): { verdict: 'refused' | 'neutrali
     if (api && !errorOf(a)) return { problem: `${c.name}: ${a.status} without a JSON error code` };
     return { verdict: 'refused' };
   }
-  if (c.expect === 'refused') return { problem: `${c.name}: accepted (${a.status}) where it must be refused` };
+  if (c.expect === 'refused')
+    return { problem: `${c.name}: accepted (${a.status}) where it must be refused` };
   // A non-API path may only answer the app shell (the client-side router's fallback), never a file.
-  if (!api && a.status < 300 && !/^<!doctype html>/i.test(a.text.trimStart())) return { problem: `${c.name}: ${a.status} served something other than the app shell` };
+  if (!api && a.status < 300 && !/^<!doctype html>/i.test(a.text.trimStart()))
+    return { problem: `${c.name}: ${a.status} served something other than the app shell` };
   return { verdict: 'neutralised' };
 }
 

@@ -76,8 +76,23 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillResult> {
   const inputs = await readInputs(opts.store);
   const samples: Sample[] = [];
-  const load = startReadLoad({ baseUrl: opts.baseUrl, inputs, connections: opts.connections ?? 8, onSample: (s) => samples.push(s), timeoutMs: 30_000 });
-  const writes = opts.writes ? startCuratorWrites({ baseUrl: opts.baseUrl, headers: opts.writes.headers, quote: opts.writes.quote, concurrency: 2, pauseMs: 20, timeoutMs: 60_000 }) : null;
+  const load = startReadLoad({
+    baseUrl: opts.baseUrl,
+    inputs,
+    connections: opts.connections ?? 8,
+    onSample: (s) => samples.push(s),
+    timeoutMs: 30_000,
+  });
+  const writes = opts.writes
+    ? startCuratorWrites({
+        baseUrl: opts.baseUrl,
+        headers: opts.writes.headers,
+        quote: opts.writes.quote,
+        concurrency: 2,
+        pauseMs: 20,
+        timeoutMs: 60_000,
+      })
+    : null;
   let killAt = 0;
   let upAt = 0;
   let recoveredAt = 0;
@@ -88,7 +103,10 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     killAt = Date.now();
     await opts.kill();
     await sleep(1500);
-    const h = await fetch(`${opts.baseUrl}/api/health`).then(async (r) => ({ status: r.status, body: (await r.json()) as { neo4j?: { connected?: boolean } } }), () => ({ status: 0, body: {} as { neo4j?: { connected?: boolean } } }));
+    const h = await fetch(`${opts.baseUrl}/api/health`).then(
+      async (r) => ({ status: r.status, body: (await r.json()) as { neo4j?: { connected?: boolean } } }),
+      () => ({ status: 0, body: {} as { neo4j?: { connected?: boolean } } }),
+    );
     health = { status: h.status, connected: h.body.neo4j?.connected ?? null };
     await sleep(Math.max(0, (opts.downMs ?? 3000) - 1500));
     await opts.restart();
@@ -96,14 +114,28 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     // Recovery: the first read that succeeds once Neo4j answers again (probed apart from the load, every 100 ms).
     const healthPoll = (async () => {
       while (Date.now() - upAt < 180_000) {
-        const h = await fetch(`${opts.baseUrl}/api/health`).then(async (r) => ((await r.json()) as { neo4j?: { connected?: boolean } }).neo4j?.connected, () => false);
-        if (h) { healthAt = Date.now(); return; }
+        const h = await fetch(`${opts.baseUrl}/api/health`).then(
+          async (r) => ((await r.json()) as { neo4j?: { connected?: boolean } }).neo4j?.connected,
+          () => false,
+        );
+        if (h) {
+          healthAt = Date.now();
+          return;
+        }
         await sleep(100);
       }
     })();
     while (Date.now() - upAt < 180_000) {
-      const s = await timedGet(opts.baseUrl, 'probe', `/api/nodes/${encodeURIComponent(inputs.actors[0]!)}`, 5000);
-      if (s.status === 200) { recoveredAt = s.end; break; }
+      const s = await timedGet(
+        opts.baseUrl,
+        'probe',
+        `/api/nodes/${encodeURIComponent(inputs.actors[0]!)}`,
+        5000,
+      );
+      if (s.status === 200) {
+        recoveredAt = s.end;
+        break;
+      }
       await sleep(100);
     }
     await healthPoll;
@@ -117,23 +149,42 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
   const downEnd = recoveredAt || Date.now();
   // While Neo4j is down (started before its return): every failure must be quick. After its return, slow
   // failures (a cold database timing out) belong to the recovery, which recoveryMs measures.
-  const failuresAfterKill = all.filter((s) => s.end >= killAt && s.start < upAt && (s.status < 200 || s.status >= 300) && s.status !== 409);
+  const failuresAfterKill = all.filter(
+    (s) => s.end >= killAt && s.start < upAt && (s.status < 200 || s.status >= 300) && s.status !== 409,
+  );
   // The fault's own answers: 503 while the database is gone, and 504 of queries stopped on the cold database
   // after its return, until the API's first successful read.
-  const explained = (s: Sample): boolean => ((s.status === 503 && s.code === 'DATABASE_UNAVAILABLE') || (s.status === 504 && s.code === 'QUERY_TIMEOUT'))
-    && s.end >= killAt && s.start <= downEnd;
+  const explained = (s: Sample): boolean =>
+    ((s.status === 503 && s.code === 'DATABASE_UNAVAILABLE') ||
+      (s.status === 504 && s.code === 'QUERY_TIMEOUT')) &&
+    s.end >= killAt &&
+    s.start <= downEnd;
   const answerMs = (s: Sample): number => s.end - Math.max(s.start, killAt);
-  const firstUnavailable = all.filter((s) => s.status === 503 && s.end >= killAt).map((s) => s.end).sort((a, b) => a - b)[0];
+  const firstUnavailable = all
+    .filter((s) => s.status === 503 && s.end >= killAt)
+    .map((s) => s.end)
+    .sort((a, b) => a - b)[0];
   const slowest = Math.max(0, ...failuresAfterKill.map(answerMs));
   const lateAnswers = failuresAfterKill.filter((s) => answerMs(s) > ANSWER_WITHIN_MS).length;
-  const afterRestart = all.filter((s) => s.status >= 200 && s.status < 300 && s.start >= upAt && s.start <= downEnd).map((s) => s.end - s.start);
+  const afterRestart = all
+    .filter((s) => s.status >= 200 && s.status < 300 && s.start >= upAt && s.start <= downEnd)
+    .map((s) => s.end - s.start);
   const serverErrors = all.filter((s) => s.status >= 500 && !explained(s)).length;
   const unanswered = all.filter((s) => s.status === 0).length;
-  const otherServerErrors = all.filter((s) => s.status >= 500 && !((s.status === 503 && s.code === 'DATABASE_UNAVAILABLE') || (s.status === 504 && s.code === 'QUERY_TIMEOUT'))).length;
+  const otherServerErrors = all.filter(
+    (s) =>
+      s.status >= 500 &&
+      !(
+        (s.status === 503 && s.code === 'DATABASE_UNAVAILABLE') ||
+        (s.status === 504 && s.code === 'QUERY_TIMEOUT')
+      ),
+  ).length;
   const recoveryMs = recoveredAt ? recoveredAt - upAt : null;
   const firstSuccessByOpMs: Record<string, number | null> = {};
   for (const op of [...new Set(all.map((s) => s.op))].sort()) {
-    const ends = all.filter((s) => s.op === op && s.start >= upAt && s.status >= 200 && s.status < 300).map((s) => s.end);
+    const ends = all
+      .filter((s) => s.op === op && s.start >= upAt && s.status >= 200 && s.status < 300)
+      .map((s) => s.end);
     firstSuccessByOpMs[op] = ends.length ? Math.min(...ends) - upAt : null;
   }
   return {
@@ -153,9 +204,25 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     otherServerErrors,
     unanswered,
     writes: writes?.log ?? null,
-    notable: [...all.filter((x) => x.status === 0 || (x.status >= 500 && !explained(x))), ...failuresAfterKill.filter((x) => answerMs(x) > ANSWER_WITHIN_MS)].slice(0, 20)
-      .map((x) => ({ op: x.op, status: x.status, code: x.code, start: x.start - killAt, end: x.end - killAt })),
+    notable: [
+      ...all.filter((x) => x.status === 0 || (x.status >= 500 && !explained(x))),
+      ...failuresAfterKill.filter((x) => answerMs(x) > ANSWER_WITHIN_MS),
+    ]
+      .slice(0, 20)
+      .map((x) => ({
+        op: x.op,
+        status: x.status,
+        code: x.code,
+        start: x.start - killAt,
+        end: x.end - killAt,
+      })),
     timeline: { upAt: upAt - killAt, recoveredAt: recoveredAt ? recoveredAt - killAt : null },
-    ok: serverErrors === 0 && unanswered === 0 && lateAnswers === 0 && health.connected === false && recoveryMs !== null && recoveryMs <= RECOVER_WITHIN_MS,
+    ok:
+      serverErrors === 0 &&
+      unanswered === 0 &&
+      lateAnswers === 0 &&
+      health.connected === false &&
+      recoveryMs !== null &&
+      recoveryMs <= RECOVER_WITHIN_MS,
   };
 }

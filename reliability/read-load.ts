@@ -4,17 +4,28 @@ import type { GraphStore } from '../server/src/store/neo4j-store.js';
 import type { Sample } from './stats.js';
 
 /** What the traffic asks about: ids and names sampled from the graph, so every request names something real. */
-export interface ReadInputs { actors: string[]; names: string[]; threats: string[] }
+export interface ReadInputs {
+  actors: string[];
+  names: string[];
+  threats: string[];
+}
 
 export async function readInputs(store: GraphStore): Promise<ReadInputs> {
   const sample = async (cypher: string): Promise<string[]> =>
-    (await store.driver.executeQuery(cypher, { limit: neo4j.int(5000) }, { database: store.database, routing: neo4j.routing.READ })).records.map((r) => r.get('v') as string);
+    (
+      await store.driver.executeQuery(
+        cypher,
+        { limit: neo4j.int(5000) },
+        { database: store.database, routing: neo4j.routing.READ },
+      )
+    ).records.map((r) => r.get('v') as string);
   const inputs = {
     actors: await sample('MATCH (n:Actor) RETURN n.id AS v LIMIT $limit'),
     names: await sample('MATCH (n:Actor) RETURN n.name AS v LIMIT $limit'),
     threats: await sample('MATCH (t:ThreatType) RETURN t.id AS v LIMIT $limit'),
   };
-  if (!inputs.actors.length || !inputs.threats.length) throw new Error('read load: the graph has no actors or threat types; seed it first (npm run seed)');
+  if (!inputs.actors.length || !inputs.threats.length)
+    throw new Error('read load: the graph has no actors or threat types; seed it first (npm run seed)');
   return inputs;
 }
 
@@ -32,16 +43,34 @@ export const READ_OPS: Record<string, (i: ReadInputs) => string> = {
 };
 
 /** Fetches `path` once and reports a Sample; a request gets `timeoutMs` before it counts as unanswered (status 0). */
-export async function timedGet(baseUrl: string, op: string, path: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<Sample> {
+export async function timedGet(
+  baseUrl: string,
+  op: string,
+  path: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+): Promise<Sample> {
   const start = Date.now();
   try {
     const r = await fetch(baseUrl + path, { headers, signal: AbortSignal.timeout(timeoutMs) });
     const text = await r.text();
     let code: string | undefined;
-    if (r.status >= 400) { try { code = (JSON.parse(text) as { error?: { code?: string } }).error?.code; } catch { /* not JSON */ } }
+    if (r.status >= 400) {
+      try {
+        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+      } catch {
+        /* not JSON */
+      }
+    }
     return { op, start, end: Date.now(), status: r.status, code };
   } catch (err) {
-    return { op, start, end: Date.now(), status: 0, code: (err as Error).name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'NO_ANSWER' };
+    return {
+      op,
+      start,
+      end: Date.now(),
+      status: 0,
+      code: (err as Error).name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'NO_ANSWER',
+    };
   }
 }
 
@@ -86,7 +115,10 @@ export function startReadLoad(opts: ReadLoadOptions): ReadLoad {
   };
   const loops = Array.from({ length: opts.connections }, loop);
   return {
-    async stop() { running = false; await Promise.all(loops); },
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+    },
     inFlight: () => [...inFlight.values()],
   };
 }

@@ -4,7 +4,17 @@ import { rssMiB } from '../bench/api-process.js';
 import { checkConsistency, type ConsistencyReport } from './consistency.js';
 import { startCuratorWrites } from './curator-writes.js';
 import { readInputs, startReadLoad } from './read-load.js';
-import { latencySummary, latencyWindows, percentile, round, slope, statusCounts, type LatencySummary, type Sample, type Window } from './stats.js';
+import {
+  latencySummary,
+  latencyWindows,
+  percentile,
+  round,
+  slope,
+  statusCounts,
+  type LatencySummary,
+  type Sample,
+  type Window,
+} from './stats.js';
 
 export interface SoakOptions {
   baseUrl: string;
@@ -42,7 +52,14 @@ export interface SoakResult {
    */
   p99: { firstMs: number; lastMs: number; ratio: number; stable: boolean };
   /** Server RSS sampled every 5 s; slope of a least-squares line over the second half. */
-  rss: { startMiB: number; endMiB: number; maxMiB: number; secondHalfSlopeMiBPerMin: number; flat: boolean; samples: number };
+  rss: {
+    startMiB: number;
+    endMiB: number;
+    maxMiB: number;
+    secondHalfSlopeMiBPerMin: number;
+    flat: boolean;
+    samples: number;
+  };
   writes: { attempted: number; acknowledged: number; conflicts: number; failed: Record<string, number> };
   writesAcknowledged: number;
   writesPresent: number;
@@ -50,19 +67,41 @@ export interface SoakResult {
   consistency: ConsistencyReport;
 }
 
-export async function runSoak(opts: SoakOptions, progress: (line: string) => void = () => {}): Promise<SoakResult> {
+export async function runSoak(
+  opts: SoakOptions,
+  progress: (line: string) => void = () => {},
+): Promise<SoakResult> {
   const inputs = await readInputs(opts.store);
   const connections = opts.connections ?? 32;
   const samples: Sample[] = [];
   const rss: { x: number; y: number }[] = [];
   const t0 = Date.now();
   const durationMs = opts.minutes * 60_000;
-  const sampleRss = (): void => { const v = rssMiB(opts.apiPid); if (Number.isFinite(v)) rss.push({ x: (Date.now() - t0) / 60_000, y: v }); };
+  const sampleRss = (): void => {
+    const v = rssMiB(opts.apiPid);
+    if (Number.isFinite(v)) rss.push({ x: (Date.now() - t0) / 60_000, y: v });
+  };
   sampleRss();
   const rssTimer = setInterval(sampleRss, RSS_EVERY_MS);
-  const load = startReadLoad({ baseUrl: opts.baseUrl, inputs, connections, onSample: (s) => samples.push(s) });
-  const writes = startCuratorWrites({ baseUrl: opts.baseUrl, headers: opts.writes.headers, quote: opts.writes.quote, pauseMs: opts.writes.writePauseMs ?? 250 });
-  const tick = setInterval(() => progress(`soak: ${Math.round((Date.now() - t0) / 1000)} s, ${samples.length} reads, ${writes.log.acked.length} writes acknowledged`), 60_000);
+  const load = startReadLoad({
+    baseUrl: opts.baseUrl,
+    inputs,
+    connections,
+    onSample: (s) => samples.push(s),
+  });
+  const writes = startCuratorWrites({
+    baseUrl: opts.baseUrl,
+    headers: opts.writes.headers,
+    quote: opts.writes.quote,
+    pauseMs: opts.writes.writePauseMs ?? 250,
+  });
+  const tick = setInterval(
+    () =>
+      progress(
+        `soak: ${Math.round((Date.now() - t0) / 1000)} s, ${samples.length} reads, ${writes.log.acked.length} writes acknowledged`,
+      ),
+    60_000,
+  );
   try {
     await new Promise((r) => setTimeout(r, durationMs));
   } finally {
@@ -81,7 +120,10 @@ export async function runSoak(opts: SoakOptions, progress: (line: string) => voi
   const last = percentile(lastWindows, 50);
   const half = rss.filter((p) => p.x >= opts.minutes / 2);
   const rssSlope = slope(half);
-  const consistency = await checkConsistency(opts.store, { users: [opts.writes.username], acked: writes.log.acked });
+  const consistency = await checkConsistency(opts.store, {
+    users: [opts.writes.username],
+    acked: writes.log.acked,
+  });
   return {
     minutes: opts.minutes,
     connections,
@@ -92,12 +134,26 @@ export async function runSoak(opts: SoakOptions, progress: (line: string) => voi
     serverErrors: all.filter((s) => s.status >= 500).length,
     latency: latencySummary(all),
     windows,
-    p99: { firstMs: first, lastMs: last, ratio: round(last / first, 2), stable: last <= STABLE_P99_FACTOR * first },
-    rss: {
-      startMiB: round(rss[0]?.y ?? NaN), endMiB: round(rss.at(-1)?.y ?? NaN), maxMiB: round(Math.max(...rss.map((p) => p.y))),
-      secondHalfSlopeMiBPerMin: round(rssSlope, 2), flat: rssSlope < FLAT_RSS_MIB_PER_MIN, samples: rss.length,
+    p99: {
+      firstMs: first,
+      lastMs: last,
+      ratio: round(last / first, 2),
+      stable: last <= STABLE_P99_FACTOR * first,
     },
-    writes: { attempted: writes.log.attempted, acknowledged: writes.log.acked.length, conflicts: writes.log.conflicts, failed: writes.log.failed },
+    rss: {
+      startMiB: round(rss[0]?.y ?? NaN),
+      endMiB: round(rss.at(-1)?.y ?? NaN),
+      maxMiB: round(Math.max(...rss.map((p) => p.y))),
+      secondHalfSlopeMiBPerMin: round(rssSlope, 2),
+      flat: rssSlope < FLAT_RSS_MIB_PER_MIN,
+      samples: rss.length,
+    },
+    writes: {
+      attempted: writes.log.attempted,
+      acknowledged: writes.log.acked.length,
+      conflicts: writes.log.conflicts,
+      failed: writes.log.failed,
+    },
     writesAcknowledged: consistency.writesAcknowledged,
     writesPresent: consistency.writesPresent,
     lostWrites: consistency.lostWrites,

@@ -10,4 +10,6 @@ const vite = spawn('npx', ['vite', '--port', process.env.VITE_PORT ?? '5173'], {
 });
 // Stopping the API (Ctrl+C) stops Vite too; main's handlers stop Neo4j.
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => vite.kill(sig));
-vite.on('exit', (code) => { if (code) process.kill(process.pid, 'SIGTERM'); });
+vite.on('exit', (code) => {
+  if (code) process.kill(process.pid, 'SIGTERM');
+});

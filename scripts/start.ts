@@ -19,18 +19,26 @@ function newestMtime(path: string): number {
 function clientIsStale(): boolean {
   const built = join(root, 'dist/client/index.html');
   if (!existsSync(built)) return true;
-  const inputs = ['client', 'vite.config.ts', 'server/src/api-types.ts', 'server/src/schema.ts'].map((p) => join(root, p)).filter(existsSync);
+  const inputs = ['client', 'vite.config.ts', 'server/src/api-types.ts', 'server/src/schema.ts']
+    .map((p) => join(root, p))
+    .filter(existsSync);
   return Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;
 }
 
 if (clientIsStale()) {
   process.stdout.write('Building the client (vite build)...\n');
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) { process.stderr.write('Client build failed.\n'); process.exit(1); }
+  if (r.status !== 0) {
+    process.stderr.write('Client build failed.\n');
+    process.exit(1);
+  }
 }
 
 main().catch((err: unknown) => {
-  const known = err instanceof ConfigError || err instanceof PrerequisiteError || err instanceof AuthSecretError;
-  process.stderr.write(`${known ? '' : 'start-up failed: '}${err instanceof Error ? (known ? err.message : err.stack) : String(err)}\n`);
+  const known =
+    err instanceof ConfigError || err instanceof PrerequisiteError || err instanceof AuthSecretError;
+  process.stderr.write(
+    `${known ? '' : 'start-up failed: '}${err instanceof Error ? (known ? err.message : err.stack) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -1,7 +1,12 @@
 // `npm run user:add -- --username alice --role admin [--reset]`: create (or reset) an account from the command line.
 import { parseArgs } from 'node:util';
 import type { Role } from '../server/src/api-types.js';
-import { MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, USERNAME_PATTERN, USERNAME_RULE } from '../server/src/auth/account-rules.js';
+import {
+  MAX_PASSWORD_CHARS,
+  MIN_PASSWORD_CHARS,
+  USERNAME_PATTERN,
+  USERNAME_RULE,
+} from '../server/src/auth/account-rules.js';
 import { AuthSecretError, resolveAuthSecret } from '../server/src/auth/auth-secret.js';
 import { createPasswordHasher } from '../server/src/auth/password-hasher.js';
 import { ROLES } from '../server/src/auth/roles.js';
@@ -22,21 +27,37 @@ NEO4J_DATA_DIR (stop the server first: one Neo4j process per data directory).`;
 /** A problem the user can fix; printed as one line without a stack. */
 class UserAddError extends Error {}
 
-interface Args { username: string; role: Role; reset: boolean }
+interface Args {
+  username: string;
+  role: Role;
+  reset: boolean;
+}
 
 function readArgs(argv: string[]): Args {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { username: { type: 'string' }, role: { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        username: { type: 'string' },
+        role: { type: 'string' },
+        reset: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (err) {
     throw new UserAddError(`${(err as Error).message}\n\n${USAGE}`);
   }
-  if (values.help) { process.stdout.write(`${USAGE}\n`); process.exit(0); }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   const username = values.username?.trim();
   if (!username) throw new UserAddError(`--username is required.\n\n${USAGE}`);
   if (!USERNAME_PATTERN.test(username)) throw new UserAddError(`--username "${username}": ${USERNAME_RULE}.`);
   const role = (values.role ?? 'viewer') as Role;
-  if (!ROLES.includes(role)) throw new UserAddError(`--role "${values.role}": expected one of ${ROLES.join(', ')}.`);
+  if (!ROLES.includes(role))
+    throw new UserAddError(`--role "${values.role}": expected one of ${ROLES.join(', ')}.`);
   return { username, role, reset: !!values.reset };
 }
 
@@ -49,11 +70,24 @@ function promptHidden(question: string): Promise<string> {
   stdin.setEncoding('utf8');
   return new Promise((resolve, reject) => {
     let value = '';
-    const finish = (): void => { stdin.off('data', onData); stdin.setRawMode(false); stdin.pause(); stdout.write('\n'); };
+    const finish = (): void => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdout.write('\n');
+    };
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') { finish(); resolve(value); return; }
-        if (ch === '\u0003' || ch === '\u0004') { finish(); reject(new UserAddError('Cancelled; nothing was changed.')); return; }
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003' || ch === '\u0004') {
+          finish();
+          reject(new UserAddError('Cancelled; nothing was changed.'));
+          return;
+        }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }
@@ -63,8 +97,14 @@ function promptHidden(question: string): Promise<string> {
 }
 
 function checkPassword(password: string): string {
-  if (password.length < MIN_PASSWORD_CHARS) throw new UserAddError(`The password must have at least ${MIN_PASSWORD_CHARS} characters; nothing was changed.`);
-  if (password.length > MAX_PASSWORD_CHARS) throw new UserAddError(`The password may have at most ${MAX_PASSWORD_CHARS} characters; nothing was changed.`);
+  if (password.length < MIN_PASSWORD_CHARS)
+    throw new UserAddError(
+      `The password must have at least ${MIN_PASSWORD_CHARS} characters; nothing was changed.`,
+    );
+  if (password.length > MAX_PASSWORD_CHARS)
+    throw new UserAddError(
+      `The password may have at most ${MAX_PASSWORD_CHARS} characters; nothing was changed.`,
+    );
   return password;
 }
 
@@ -72,9 +112,13 @@ function checkPassword(password: string): string {
 async function readPassword(username: string): Promise<string> {
   const fromEnv = process.env.SECGRAPH_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return checkPassword(fromEnv);
-  if (!process.stdin.isTTY) throw new UserAddError('No terminal to ask for the password: set SECGRAPH_PASSWORD in the environment.');
-  const first = checkPassword(await promptHidden(`Password for ${username} (at least ${MIN_PASSWORD_CHARS} characters): `));
-  if ((await promptHidden('Repeat the password: ')) !== first) throw new UserAddError('The passwords differ; nothing was changed.');
+  if (!process.stdin.isTTY)
+    throw new UserAddError('No terminal to ask for the password: set SECGRAPH_PASSWORD in the environment.');
+  const first = checkPassword(
+    await promptHidden(`Password for ${username} (at least ${MIN_PASSWORD_CHARS} characters): `),
+  );
+  if ((await promptHidden('Repeat the password: ')) !== first)
+    throw new UserAddError('The passwords differ; nothing was changed.');
   return first;
 }
 
@@ -90,19 +134,36 @@ async function main(): Promise<void> {
     db = await openDatabase(config, logger);
   } catch (err) {
     if (err instanceof PrerequisiteError) throw err;
-    const hint = config.neo4j.uri ? `Is Neo4j running at ${config.neo4j.uri}?` : `Is the server (or another Neo4j) already using ${config.embedded.dataDir}? Stop it, or set NEO4J_URI to that server's Bolt address.`;
+    const hint = config.neo4j.uri
+      ? `Is Neo4j running at ${config.neo4j.uri}?`
+      : `Is the server (or another Neo4j) already using ${config.embedded.dataDir}? Stop it, or set NEO4J_URI to that server's Bolt address.`;
     throw new UserAddError(`Could not open the database: ${(err as Error).message.split('\n')[0]}\n${hint}`);
   }
   try {
     await ensureSchema(db.store);
     const hash = await createPasswordHasher(secret).hash(password);
     const existing = await findUserForLogin(db.store, args.username);
-    if (existing && !args.reset) throw new UserAddError(`A user named "${existing.username}" already exists; add --reset to change its role and password.`);
+    if (existing && !args.reset)
+      throw new UserAddError(
+        `A user named "${existing.username}" already exists; add --reset to change its role and password.`,
+      );
     if (args.reset) {
-      const { user, created } = await upsertUser(db.store, { username: existing?.username ?? args.username, role: args.role, passwordHash: hash });
-      process.stdout.write(created ? `Created ${user.role} ${user.username}.\n` : `Reset ${user.username}: role ${user.role}, new password, enabled; their sessions were ended.\n`);
+      const { user, created } = await upsertUser(db.store, {
+        username: existing?.username ?? args.username,
+        role: args.role,
+        passwordHash: hash,
+      });
+      process.stdout.write(
+        created
+          ? `Created ${user.role} ${user.username}.\n`
+          : `Reset ${user.username}: role ${user.role}, new password, enabled; their sessions were ended.\n`,
+      );
     } else {
-      const user = await createUser(db.store, { username: args.username, role: args.role, passwordHash: hash });
+      const user = await createUser(db.store, {
+        username: args.username,
+        role: args.role,
+        passwordHash: hash,
+      });
       process.stdout.write(`Created ${user.role} ${user.username}.\n`);
     }
   } finally {
@@ -110,8 +171,18 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  const known = err instanceof UserAddError || err instanceof ConfigError || err instanceof PrerequisiteError || err instanceof AuthSecretError || (err as { code?: string })?.code === 'CONFLICT';
-  process.stderr.write(`${known ? '' : 'user:add failed: '}${err instanceof Error ? (known ? err.message : err.stack) : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    const known =
+      err instanceof UserAddError ||
+      err instanceof ConfigError ||
+      err instanceof PrerequisiteError ||
+      err instanceof AuthSecretError ||
+      (err as { code?: string })?.code === 'CONFLICT';
+    process.stderr.write(
+      `${known ? '' : 'user:add failed: '}${err instanceof Error ? (known ? err.message : err.stack) : String(err)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -8,11 +8,17 @@ async function main(): Promise<void> {
   try {
     seed = readSeed();
   } catch (err) {
-    if (err instanceof SeedValidationError) { process.stderr.write(`${err.message}\n`); process.exit(1); }
+    if (err instanceof SeedValidationError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
     throw err;
   }
   const summary = `${seed.sources.length} sources, ${seed.nodes.length} nodes, ${seed.relationships.length} relationships`;
-  if (checkOnly) { process.stdout.write(`Seed valid: ${summary}\n`); return; }
+  if (checkOnly) {
+    process.stdout.write(`Seed valid: ${summary}\n`);
+    return;
+  }
   const { runSeedCommand } = await import('./seed-command.js');
   await runSeedCommand(seed);
 }

@@ -17,7 +17,9 @@ export function readSources(dir = SEED_DIR): SeedSource[] {
 /** Reads every data/*.json file, in name order. */
 export function readDataFiles(dir = SEED_DIR): { name: string; data: unknown }[] {
   const dataDir = join(dir, 'data');
-  return readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dataDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((name) => ({ name, data: JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as unknown }));
 }
 

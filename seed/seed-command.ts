@@ -14,7 +14,10 @@ export async function runSeedCommand(seed: CompiledSeed): Promise<void> {
     const before = await countAll(db.store);
     await loadSeed(db.store, seed);
     const after = await countAll(db.store);
-    logger.info({ before, after }, `seed loaded: ${seed.nodes.length} nodes, ${seed.relationships.length} relationships, ${seed.sources.length} sources`);
+    logger.info(
+      { before, after },
+      `seed loaded: ${seed.nodes.length} nodes, ${seed.relationships.length} relationships, ${seed.sources.length} sources`,
+    );
   } finally {
     await db.close();
   }

@@ -22,52 +22,85 @@ let cy: cytoscape.Core | null = null;
 let frames: number[] = [];
 let recording = false;
 const longTasks: number[] = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push(e.duration);
+}).observe({ type: 'longtask', buffered: false });
 
 const scenes = new Map<number, Graph>();
 function scene(elements: number): Graph {
   let g = scenes.get(elements);
-  if (!g) { g = syntheticScene(elements); scenes.set(elements, g); }
+  if (!g) {
+    g = syntheticScene(elements);
+    scenes.set(elements, g);
+  }
   return g;
 }
 
 /** The scene's elements; `positions` (by node order) when given, and the app's kind classes unless stock. */
-function elementsOf(g: Graph, positions: readonly Point[] | null, classes: boolean): cytoscape.ElementDefinition[] {
+function elementsOf(
+  g: Graph,
+  positions: readonly Point[] | null,
+  classes: boolean,
+): cytoscape.ElementDefinition[] {
   return [
     ...g.nodes.map((n, i) => ({
-      group: 'nodes' as const, data: { id: n.id, name: n.name }, position: positions?.[i] ?? { x: 0, y: 0 },
+      group: 'nodes' as const,
+      data: { id: n.id, name: n.name },
+      position: positions?.[i] ?? { x: 0, y: 0 },
       ...(classes ? { classes: kindClass(nodeKind(n.labels)) } : {}),
     })),
-    ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type } })),
+    ...g.edges.map((e) => ({
+      group: 'edges' as const,
+      data: { id: e.id, source: e.source, target: e.target, type: e.type },
+    })),
   ];
 }
 
-const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+const nextFrame = (): Promise<number> =>
+  new Promise((r) => requestAnimationFrame(() => r(performance.now())));
 /** Resolves after the next drawn frame has been presented (render event, then an animation frame). */
 function painted(c: cytoscape.Core): Promise<number> {
   return new Promise((resolve) => {
-    c.one('render', () => { void nextFrame().then(resolve); });
+    c.one('render', () => {
+      void nextFrame().then(resolve);
+    });
   });
 }
 
 /** Counts drawn frames: the `render` event, or for WebGL (which emits none) the renderer's render calls. */
 function countFrames(c: cytoscape.Core, webgl: boolean): void {
-  const mark = (): void => { if (recording) frames.push(performance.now()); };
-  if (!webgl) { c.on('render', mark); return; }
+  const mark = (): void => {
+    if (recording) frames.push(performance.now());
+  };
+  if (!webgl) {
+    c.on('render', mark);
+    return;
+  }
   const r = (c as unknown as { renderer(): { render(o?: { forcedContext?: unknown }): void } }).renderer();
   const base = r.render.bind(r);
   r.render = (o) => {
     base(o);
-    if (!o?.forcedContext) { mark(); c.emit('render'); }
+    if (!o?.forcedContext) {
+      mark();
+      c.emit('render');
+    }
   };
 }
 
 function optionsFor(v: Variant): cytoscape.CytoscapeOptions {
   // Nodes are not grabbable in every variant, so the scripted drag always pans, wherever it starts.
   const common = { container: stage, autoungrabify: true };
-  if (v.stock) return { ...common, ...(v.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}) } as cytoscape.CytoscapeOptions;
+  if (v.stock)
+    return {
+      ...common,
+      ...(v.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions;
   const levers: LodLevers = v.levers ?? FULL_DETAIL;
-  return { ...canvasOptions(levers), ...common, ...(v.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}) } as cytoscape.CytoscapeOptions;
+  return {
+    ...canvasOptions(levers),
+    ...common,
+    ...(v.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions;
 }
 
 function webglInfo(): WebglInfo {
@@ -80,7 +113,10 @@ function webglInfo(): WebglInfo {
 
 const bench: BenchApi = {
   webglInfo,
-  sceneSize(elements) { const g = scene(elements); return { nodes: g.nodes.length, edges: g.edges.length }; },
+  sceneSize(elements) {
+    const g = scene(elements);
+    return { nodes: g.nodes.length, edges: g.edges.length };
+  },
 
   /** Lays the scene out as the app does above LARGE_LAYOUT_ELEMENTS (worker) or with stock fcose on the main thread. */
   async layout(elements, runner, levers) {
@@ -92,7 +128,9 @@ const bench: BenchApi = {
     let progressSteps = 0;
     const t0 = performance.now();
     if (runner === 'worker') {
-      await runWorkerLayout(cy, cy.nodes(), () => { progressSteps++; }).finished;
+      await runWorkerLayout(cy, cy.nodes(), () => {
+        progressSteps++;
+      }).finished;
       cy.fit(undefined, 40);
     } else {
       cy.layout({ name: 'fcose', animate: false } as cytoscape.LayoutOptions).run();
@@ -100,7 +138,13 @@ const bench: BenchApi = {
     const ms = (await painted(cy)) - t0;
     await nextFrame();
     const positions = cy.nodes().map((n) => ({ ...n.position() }));
-    return { ms, longestLongTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, progressSteps, positions };
+    return {
+      ms,
+      longestLongTaskMs: Math.max(0, ...longTasks),
+      longTasks: longTasks.length,
+      progressSteps,
+      positions,
+    };
   },
 
   /** Draws the scene with `v` at `positions`; returns the time from data to the first painted frame. */
@@ -109,18 +153,33 @@ const bench: BenchApi = {
     cy?.destroy();
     cy = null;
     const t0 = performance.now();
-    const c = cytoscape({ ...optionsFor(v), elements: elementsOf(g, positions, !v.stock), layout: { name: 'preset', fit: true, padding: 40 } });
+    const c = cytoscape({
+      ...optionsFor(v),
+      elements: elementsOf(g, positions, !v.stock),
+      layout: { name: 'preset', fit: true, padding: 40 },
+    });
     cy = c;
     countFrames(c, v.webgl);
     const firstPaintMs = (await painted(c)) - t0;
     return { firstPaintMs };
   },
 
-  startFrames() { frames = []; recording = true; },
+  startFrames() {
+    frames = [];
+    recording = true;
+  },
   stopFrames(seconds) {
     recording = false;
-    const intervals = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
-    return { frames: frames.length, fps: frames.length / seconds, p50IntervalMs: percentile(intervals, 50), p95IntervalMs: percentile(intervals, 95) };
+    const intervals = frames
+      .slice(1)
+      .map((t, i) => t - frames[i]!)
+      .sort((a, b) => a - b);
+    return {
+      frames: frames.length,
+      fps: frames.length / seconds,
+      p50IntervalMs: percentile(intervals, 50),
+      p95IntervalMs: percentile(intervals, 95),
+    };
   },
 
   /** `tries` expansions of `nodes` new nodes (each with an edge to its anchor) placed as the app places them. */
@@ -134,13 +193,30 @@ const bench: BenchApi = {
       const t0 = performance.now();
       // What graph-view's syncElements does for an expansion into a large scene: rings by placement, then add.
       const placed = new Map<string, Point>();
-      c.nodes().forEach((n) => { placed.set(n.id(), { ...n.position() }); });
-      const edges = [...c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })), ...newIds.map((id) => ({ source: anchor.id(), target: id }))];
+      c.nodes().forEach((n) => {
+        placed.set(n.id(), { ...n.position() });
+      });
+      const edges = [
+        ...c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+        ...newIds.map((id) => ({ source: anchor.id(), target: id })),
+      ];
       const pos = placeNewNodes({ newIds, edges, placed, fallback: anchor.position() });
       const done = painted(c);
       c.batch(() => {
-        c.add(newIds.map((id) => ({ group: 'nodes' as const, data: { id, name: id }, position: pos.get(id)!, classes: kindClass('Person') })));
-        c.add(newIds.map((id) => ({ group: 'edges' as const, data: { id: `${anchor.id()}|E|${id}`, source: anchor.id(), target: id, type: 'PARTICIPATED_IN' } })));
+        c.add(
+          newIds.map((id) => ({
+            group: 'nodes' as const,
+            data: { id, name: id },
+            position: pos.get(id)!,
+            classes: kindClass('Person'),
+          })),
+        );
+        c.add(
+          newIds.map((id) => ({
+            group: 'edges' as const,
+            data: { id: `${anchor.id()}|E|${id}`, source: anchor.id(), target: id, type: 'PARTICIPATED_IN' },
+          })),
+        );
       });
       times.push((await done) - t0);
       c.remove(c.nodes().filter((n) => n.id().startsWith('bench:new-')));

@@ -2,26 +2,52 @@
 import type { LodLevers } from '../../client/src/graph/level-of-detail.js';
 
 /** One way of drawing a scene: stock Cytoscape, or the project's canvas with some levers; optionally WebGL. */
-export interface Variant { name: string; stock: boolean; levers: LodLevers | null; webgl: boolean }
+export interface Variant {
+  name: string;
+  stock: boolean;
+  levers: LodLevers | null;
+  webgl: boolean;
+}
 
 /** Rendered frames during the scripted pan and zoom. */
-export interface FrameStats { frames: number; fps: number; p50IntervalMs: number; p95IntervalMs: number }
+export interface FrameStats {
+  frames: number;
+  fps: number;
+  p50IntervalMs: number;
+  p95IntervalMs: number;
+}
 
 /** One layout run. */
-export interface LayoutStats { ms: number; longestLongTaskMs: number; longTasks: number; progressSteps: number }
+export interface LayoutStats {
+  ms: number;
+  longestLongTaskMs: number;
+  longTasks: number;
+  progressSteps: number;
+}
 
 /** What Chromium offers for WebGL. */
-export interface WebglInfo { available: boolean; renderer: string | null; software: boolean | null }
+export interface WebglInfo {
+  available: boolean;
+  renderer: string | null;
+  software: boolean | null;
+}
 
 /** A model position. */
-export interface BenchPoint { x: number; y: number }
+export interface BenchPoint {
+  x: number;
+  y: number;
+}
 
 /** What the bench page offers the runner on `window.__bench`. */
 export interface BenchApi {
   webglInfo(): WebglInfo;
   sceneSize(elements: number): { nodes: number; edges: number };
   /** Lays the scene out in the layout worker (the app's path) or with stock fcose on the main thread. */
-  layout(elements: number, runner: 'worker' | 'main', levers: LodLevers): Promise<LayoutStats & { positions: BenchPoint[] }>;
+  layout(
+    elements: number,
+    runner: 'worker' | 'main',
+    levers: LodLevers,
+  ): Promise<LayoutStats & { positions: BenchPoint[] }>;
   /** Draws the scene at `positions` (node order); the time from data to the first painted frame. */
   mount(v: Variant, elements: number, positions: BenchPoint[]): Promise<{ firstPaintMs: number }>;
   startFrames(): void;
@@ -30,4 +56,8 @@ export interface BenchApi {
   expand(tries: number, nodes: number): Promise<number[]>;
 }
 
-declare global { interface Window { __bench?: BenchApi } }
+declare global {
+  interface Window {
+    __bench?: BenchApi;
+  }
+}

@@ -79,7 +79,13 @@ const pathOps = createPathOperations(api, store, actions, coopActions, runTask);
 
 const authApi = createAuthApi();
 const authActions = createAuthActions(store);
-const authOps = createAuthOperations({ api: authApi, store, actions, auth: authActions, reload: () => window.location.reload() });
+const authOps = createAuthOperations({
+  api: authApi,
+  store,
+  actions,
+  auth: authActions,
+  reload: () => window.location.reload(),
+});
 installAuthHooks({ csrfToken: () => store.get().auth.csrfToken, refused: authOps.refused });
 
 window.addEventListener('error', (e) => ops.report(e.error ?? e.message));
@@ -93,15 +99,26 @@ const searchThreats = async (q: string, signal: AbortSignal): Promise<readonly S
 const pathFrom = (ref: NodeRef): void => actions.setPathEnd('from', ref);
 const pathTo = (ref: NodeRef): void => actions.setPathEnd('to', ref);
 const curation = mountCuration({
-  api: createCurationApi(), reads: api, store, actions, cur: createCurationActions(store, actions),
-  select: ops.select, search, report: ops.report,
+  api: createCurationApi(),
+  reads: api,
+  store,
+  actions,
+  cur: createCurationActions(store, actions),
+  select: ops.select,
+  search,
+  report: ops.report,
 });
 const tooltip = createTooltip(store);
 const shortcutsOverlay = createShortcutsOverlay();
 const nodeMenu = createNodeMenu(store, {
   neighbourCounts: ops.neighbourCounts,
-  expand: (id, opts) => { void ops.expand(id, opts); },
-  hide: (id) => { ops.select({ kind: 'node', id }); ops.hideSelection(); },
+  expand: (id, opts) => {
+    void ops.expand(id, opts);
+  },
+  hide: (id) => {
+    ops.select({ kind: 'node', id });
+    ops.hideSelection();
+  },
   setPinned: (id, pinned) => ops.setPinned([id], pinned),
   selectNeighbours: ops.selectNeighbours,
   collapse: ops.collapse,
@@ -112,13 +129,19 @@ const nodeMenu = createNodeMenu(store, {
 
 const layoutProgress = createLayoutProgress(() => view.cancelLayout());
 const view = createGraphView(mustFind('graph'), store, {
-  onTapNode: (id, additive) => { if (curation.pickTarget(id)) return; if (additive) ops.toggleSelected(id); else ops.select({ kind: 'node', id }); },
+  onTapNode: (id, additive) => {
+    if (curation.pickTarget(id)) return;
+    if (additive) ops.toggleSelected(id);
+    else ops.select({ kind: 'node', id });
+  },
   onTapEdge: (id) => ops.select({ kind: 'edge', id }),
   onTapBackground: () => {
     nodeMenu.close();
     if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' });
   },
-  onExpandNode: (id) => { void ops.expand(id); },
+  onExpandNode: (id) => {
+    void ops.expand(id);
+  },
   onContextNode: (id, at) => {
     tooltip.hide();
     if (!ops.selectedNodeIds().includes(id)) ops.select({ kind: 'node', id });
@@ -135,10 +158,18 @@ const view = createGraphView(mustFind('graph'), store, {
 const consolePanel = createConsolePanel({
   api: createCypherApi(),
   actions,
-  storage: (() => { try { return window.localStorage; } catch { return null; } })(),
+  storage: (() => {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  })(),
   showNode: (id) => {
     if (!store.get().nodes.has(id)) {
-      actions.setStatus(`${id} is not on the canvas: run the query with "Add results to canvas" on to see it there.`);
+      actions.setStatus(
+        `${id} is not on the canvas: run the query with "Add results to canvas" on to see it there.`,
+      );
       return;
     }
     ops.select({ kind: 'node', id });
@@ -146,19 +177,40 @@ const consolePanel = createConsolePanel({
   },
 });
 const workspaceOps = createWorkspaceOperations({
-  api: createWorkspaceApi(), store, actions, snapshot: view.snapshot, whenIdle: view.whenIdle,
+  api: createWorkspaceApi(),
+  store,
+  actions,
+  snapshot: view.snapshot,
+  whenIdle: view.whenIdle,
 });
 const workspacePanel = createWorkspacePanel(store, workspaceOps);
 const exportPanel = createExportPanel({ store, actions, view });
-const panelButtons = el('div', { className: 'toolbar-group' }, [consolePanel.toggleButton, workspacePanel.toggleButton, exportPanel.toggleButton]);
+const panelButtons = el('div', { className: 'toolbar-group' }, [
+  consolePanel.toggleButton,
+  workspacePanel.toggleButton,
+  exportPanel.toggleButton,
+]);
 
 const cooperation = mountCooperation({
-  api, store, actions, coop: coopActions, run: runTask, select: ops.select, report: ops.report, searchThreats,
+  api,
+  store,
+  actions,
+  coop: coopActions,
+  run: runTask,
+  select: ops.select,
+  report: ops.report,
+  searchThreats,
   canvasArea: mustFind('canvas-area'),
 });
 
 const usersPanel = createUsersPanel(store, authApi, () => void authOps.load());
-const toolbar = createToolbar(store, actions, [createHistoryButtons(store, actions), createCapSetting(store, actions), createDrawModeToggle(store, actions, createDrawModeActions(store)), panelButtons, curation.toolbarGroup]);
+const toolbar = createToolbar(store, actions, [
+  createHistoryButtons(store, actions),
+  createCapSetting(store, actions),
+  createDrawModeToggle(store, actions, createDrawModeActions(store)),
+  panelButtons,
+  curation.toolbarGroup,
+]);
 toolbar.append(createAccountMenu(store, authActions, authOps, usersPanel.toggleButton));
 mustFind('toolbar').append(toolbar);
 document.body.append(createLoginDialog(store, authActions, authOps));
@@ -169,7 +221,10 @@ mustFind('sidebar').append(
     onError: ops.report,
   }).element,
   createPathFinder({
-    store, actions, search, searchThreats,
+    store,
+    actions,
+    search,
+    searchThreats,
     loadSchema: api.schema,
     resolveNode: ops.resolveNode,
     findPaths: pathOps.findPaths,
@@ -178,32 +233,68 @@ mustFind('sidebar').append(
   createPathResults(store, pathActions),
   cooperation.panel,
   createHistoryPanel(store, actions),
-  createFilterPanel({ store, actions, threatScope: (id) => threatScope((t, q) => api.neighbours(t, q), id), onError: ops.report }),
+  createFilterPanel({
+    store,
+    actions,
+    threatScope: (id) => threatScope((t, q) => api.neighbours(t, q), id),
+    onError: ops.report,
+  }),
   createTimelinePanel(store, actions),
   createAnalyticsPanel({ store, actions, selectNode: (id) => ops.select({ kind: 'node', id }) }),
   createLegend(store),
 );
 const metrics = startMetricsRunner(store, actions, ops.report);
-mustFind('canvas-area').append(createCanvasHint(store), consolePanel.element, workspacePanel.element, exportPanel.element, usersPanel.element, layoutProgress.element, ...curation.canvasElements);
+mustFind('canvas-area').append(
+  createCanvasHint(store),
+  consolePanel.element,
+  workspacePanel.element,
+  exportPanel.element,
+  usersPanel.element,
+  layoutProgress.element,
+  ...curation.canvasElements,
+);
 mountStatusArea(mustFind('status'), store, actions);
-mountDetailsPanel(mustFind('details'), store, {
-  select: ops.select,
-  expand: (id, more) => { void ops.expand(id, { more }); },
-  hideSelection: ops.hideSelection,
-  pathFrom,
-  pathTo,
-  setPinned: ops.setPinned,
-  collapse: ops.collapse,
-  expandSelection: () => { void ops.expandSelection(); },
-  addPairToExplorer: cooperation.ops.addPairToExplorer,
-  curation: curation.controls,
-}, curation.editor);
+mountDetailsPanel(
+  mustFind('details'),
+  store,
+  {
+    select: ops.select,
+    expand: (id, more) => {
+      void ops.expand(id, { more });
+    },
+    hideSelection: ops.hideSelection,
+    pathFrom,
+    pathTo,
+    setPinned: ops.setPinned,
+    collapse: ops.collapse,
+    expandSelection: () => {
+      void ops.expandSelection();
+    },
+    addPairToExplorer: cooperation.ops.addPairToExplorer,
+    curation: curation.controls,
+  },
+  curation.editor,
+);
 
 const shortcuts = shortcutHandlers({
-  store, actions, nodeMenu,
+  store,
+  actions,
+  nodeMenu,
   // Delete hides from the explorer scene; nothing under the open cooperation view is hidden unseen.
-  ops: { ...ops, hideSelection: () => { if (!store.get().cooperation) ops.hideSelection(); } }, overlay: shortcutsOverlay, screenPosition: view.screenPosition,
-  panels: { openConsole: consolePanel.open, toggleWorkspaces: workspacePanel.toggle, saveWorkspace: workspacePanel.save, toggleExport: exportPanel.toggle },
+  ops: {
+    ...ops,
+    hideSelection: () => {
+      if (!store.get().cooperation) ops.hideSelection();
+    },
+  },
+  overlay: shortcutsOverlay,
+  screenPosition: view.screenPosition,
+  panels: {
+    openConsole: consolePanel.open,
+    toggleWorkspaces: workspacePanel.toggle,
+    saveWorkspace: workspacePanel.save,
+    toggleExport: exportPanel.toggle,
+  },
 });
 installShortcuts({
   ...shortcuts,
@@ -247,7 +338,9 @@ const startNode = new URLSearchParams(window.location.search).get('node') ?? STA
 const startWorkspace = workspaceIdFromUrl();
 // `?workspace=<id>` opens that workspace instead of the start view (which it falls back to on failure).
 // With AUTH_REQUIRED the graph loads only once the user has logged in.
-void authOps.load().then(() => authOps.whenReadable(() => {
-  if (startWorkspace) void workspaceOps.openFromUrl(startWorkspace, () => ops.loadStartView(startNode));
-  else void ops.loadStartView(startNode);
-}));
+void authOps.load().then(() =>
+  authOps.whenReadable(() => {
+    if (startWorkspace) void workspaceOps.openFromUrl(startWorkspace, () => ops.loadStartView(startNode));
+    else void ops.loadStartView(startNode);
+  }),
+);

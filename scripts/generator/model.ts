@@ -5,7 +5,11 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { NodeLabelName, RelationshipType } from '../../server/src/schema.js';
 
 /** One kind of generated node: its labels, id prefix and share of the graph. */
-interface Kind { key: string; labels: NodeLabelName[]; prefix: string }
+interface Kind {
+  key: string;
+  labels: NodeLabelName[];
+  prefix: string;
+}
 
 const KINDS = {
   threat: { key: 'threat', labels: ['ThreatType'], prefix: 'threat' },
@@ -20,7 +24,10 @@ const KINDS = {
 type KindKey = keyof typeof KINDS;
 
 /** Where each kind's indexes start and how many there are, for a graph of `nodes` nodes. */
-export interface Layout { nodes: number; ranges: Record<KindKey, { start: number; count: number }> }
+export interface Layout {
+  nodes: number;
+  ranges: Record<KindKey, { start: number; count: number }>;
+}
 
 export function layoutFor(nodes: number): Layout {
   const counts: Record<KindKey, number> = {
@@ -37,7 +44,10 @@ export function layoutFor(nodes: number): Layout {
   if (counts.person < 10) throw new Error(`a graph of ${nodes} nodes is too small: use at least 1000`);
   let start = 0;
   const ranges = {} as Layout['ranges'];
-  for (const k of Object.keys(KINDS) as KindKey[]) { ranges[k] = { start, count: counts[k] }; start += counts[k]; }
+  for (const k of Object.keys(KINDS) as KindKey[]) {
+    ranges[k] = { start, count: counts[k] };
+    start += counts[k];
+  }
   return { nodes, ranges };
 }
 
@@ -59,7 +69,28 @@ function kindOf(layout: Layout, i: number): KindKey {
 const pad = (n: number): string => String(n).padStart(7, '0');
 export const nodeId = (layout: Layout, i: number): string => `${KINDS[kindOf(layout, i)].prefix}:g-${pad(i)}`;
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'sa', 'dur', 'el', 'ne', 'tor', 'bri', 'an', 'is', 'gal', 'mon', 'pe', 'ru', 'sel', 'ta'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'ten',
+  'vo',
+  'sa',
+  'dur',
+  'el',
+  'ne',
+  'tor',
+  'bri',
+  'an',
+  'is',
+  'gal',
+  'mon',
+  'pe',
+  'ru',
+  'sel',
+  'ta',
+];
 function word(rand: () => number, parts: number): string {
   let w = '';
   for (let p = 0; p < parts; p++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
@@ -70,9 +101,12 @@ const NAME_SHAPES: Record<KindKey, (r: () => number) => string> = {
   country: (r) => `Republic of ${word(r, 3)}`,
   source: (r) => `Report on ${word(r, 2)} cooperation`,
   technology: (r) => `${word(r, 2)} system`,
-  forum: (r) => `${word(r, 2)} ${['Ministerial', 'Summit', 'Conference', 'Working Group'][Math.floor(r() * 4)]}`,
-  agreement: (r) => `${word(r, 2)} ${['Framework', 'Initiative', 'Accord', 'Programme'][Math.floor(r() * 4)]}`,
-  organization: (r) => `${word(r, 2)} ${['Agency', 'Ministry', 'Office', 'Directorate'][Math.floor(r() * 4)]}`,
+  forum: (r) =>
+    `${word(r, 2)} ${['Ministerial', 'Summit', 'Conference', 'Working Group'][Math.floor(r() * 4)]}`,
+  agreement: (r) =>
+    `${word(r, 2)} ${['Framework', 'Initiative', 'Accord', 'Programme'][Math.floor(r() * 4)]}`,
+  organization: (r) =>
+    `${word(r, 2)} ${['Agency', 'Ministry', 'Office', 'Directorate'][Math.floor(r() * 4)]}`,
   person: (r) => `${word(r, 2)} ${word(r, 3)}`,
 };
 
@@ -87,7 +121,11 @@ export function sourceText(s: number): string {
 }
 
 /** Stored evidence for a sampled element: a verbatim sentence of a generated source with its offsets; [] otherwise. */
-function evidenceFor(layout: Layout, rand: () => number, sampleRate: number): { evidence: string; sourceIds: string[] } {
+function evidenceFor(
+  layout: Layout,
+  rand: () => number,
+  sampleRate: number,
+): { evidence: string; sourceIds: string[] } {
   if (rand() >= sampleRate) return { evidence: '[]', sourceIds: [] };
   const s = Math.floor(rand() * layout.ranges.source.count);
   const k = Math.floor(rand() * SENTENCES);
@@ -96,11 +134,24 @@ function evidenceFor(layout: Layout, rand: () => number, sampleRate: number): { 
   const start = text.indexOf(quote);
   const sourceId = nodeId(layout, layout.ranges.source.start + s);
   const title = NAME_SHAPES.source(rngFor(0, layout.ranges.source.start + s, 1));
-  return { evidence: JSON.stringify([{ sourceId, sourceTitle: title, quote, start, end: start + quote.length }]), sourceIds: [sourceId] };
+  return {
+    evidence: JSON.stringify([{ sourceId, sourceTitle: title, quote, start, end: start + quote.length }]),
+    sourceIds: [sourceId],
+  };
 }
 
-export interface NodeRow { id: string; labels: NodeLabelName[]; props: Record<string, unknown> }
-export interface RelRow { id: string; type: RelationshipType; from: string; to: string; props: Record<string, unknown> }
+export interface NodeRow {
+  id: string;
+  labels: NodeLabelName[];
+  props: Record<string, unknown>;
+}
+export interface RelRow {
+  id: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
 
 /** Node `i` of the graph. The name comes from a seed-independent stream so it is stable across seeds. */
 export function nodeAt(layout: Layout, seed: number, i: number): NodeRow {
@@ -137,7 +188,8 @@ export function relationshipsOf(layout: Layout, seed: number, i: number): RelRow
     const to = nodeId(layout, toIndex);
     if (to === from) return;
     const id = `${from}|${type}|${to}`;
-    if (!out.has(id)) out.set(id, { id, type, from, to, props: { ...props, version: 1, ...evidenceFor(layout, rand, 0.1) } });
+    if (!out.has(id))
+      out.set(id, { id, type, from, to, props: { ...props, version: 1, ...evidenceFor(layout, rand, 0.1) } });
   };
   const pick = (k: KindKey): number => hubPick(rand, r[k].start, r[k].count);
   const any = (k: KindKey): number => r[k].start + Math.floor(rand() * r[k].count);
@@ -153,12 +205,16 @@ export function relationshipsOf(layout: Layout, seed: number, i: number): RelRow
     case 'threat':
       if (i > r.threat.start + 5) add('SUBTYPE_OF', r.threat.start + Math.floor(rand() * 5));
       break;
-    case 'country': case 'organization': case 'person': {
-      for (let n = linkCount(rand) + 1; n > 0; n--) add('PARTICIPATED_IN', pick('forum'), { role: rand() < 0.1 ? 'host' : 'attendee' });
+    case 'country':
+    case 'organization':
+    case 'person': {
+      for (let n = linkCount(rand) + 1; n > 0; n--)
+        add('PARTICIPATED_IN', pick('forum'), { role: rand() < 0.1 ? 'host' : 'attendee' });
       for (let n = linkCount(rand) - 1; n > 0; n--) add('PARTY_TO', pick('agreement'));
       add('FOCUSES_ON', pick('threat'));
       if (rand() < 0.4) add('COOPERATES_WITH', rand() < 0.3 ? pick('country') : pick('organization'));
-      if (kind === 'person') add('HOLDS_OFFICE', rand() < 0.7 ? any('organization') : pick('country'), { title: 'Minister' });
+      if (kind === 'person')
+        add('HOLDS_OFFICE', rand() < 0.7 ? any('organization') : pick('country'), { title: 'Minister' });
       if (kind === 'organization') add('PART_OF', pick('country'));
       if (rand() < 0.05) add('USES_TECHNOLOGY', pick('technology'));
       break;

@@ -16,14 +16,26 @@ export interface GenerateOptions {
 }
 
 /** What a run did: written now, or already there from an earlier run. */
-export interface GenerateResult { key: string; nodes: number; relationships: number; resumedFrom: { nodes: number; relationships: number } }
+export interface GenerateResult {
+  key: string;
+  nodes: number;
+  relationships: number;
+  resumedFrom: { nodes: number; relationships: number };
+}
 
 /** A run's marker: which batches are committed. */
-interface RunState { nodeBatches: number; relBatches: number; relationships: number }
+interface RunState {
+  nodeBatches: number;
+  relBatches: number;
+  relationships: number;
+}
 
 /** A refusal the user can act on (printed without a stack). */
 export class GeneratorError extends Error {
-  constructor(message: string) { super(message); this.name = 'GeneratorError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'GeneratorError';
+  }
 }
 
 /** The generator's own queries (cypher/generate-*.cypher); the server never runs them. */
@@ -33,24 +45,45 @@ const query = (name: 'generate-nodes' | 'generate-relationships'): string => QUE
 const runKey = (o: { nodes: number; seed: number }): string => `nodes=${o.nodes};seed=${o.seed}`;
 
 async function readRun(store: GraphStore, key: string, o: GenerateOptions): Promise<RunState> {
-  const other = await store.driver.executeQuery('MATCH (r:GeneratorRun) WHERE r.key <> $key RETURN r.key AS key LIMIT 1', { key }, { database: store.database });
+  const other = await store.driver.executeQuery(
+    'MATCH (r:GeneratorRun) WHERE r.key <> $key RETURN r.key AS key LIMIT 1',
+    { key },
+    { database: store.database },
+  );
   if (other.records.length) {
-    throw new GeneratorError(`this database holds another generated graph (${String(other.records[0]!.get('key'))}); use an empty database (NEO4J_DATA_DIR) for each size and seed`);
+    throw new GeneratorError(
+      `this database holds another generated graph (${String(other.records[0]!.get('key'))}); use an empty database (NEO4J_DATA_DIR) for each size and seed`,
+    );
   }
   const res = await store.driver.executeQuery(
     `MERGE (r:GeneratorRun {key: $key})
      ON CREATE SET r.nodes = $nodes, r.seed = $seed, r.batchSize = $batchSize, r.nodeBatches = 0, r.relBatches = 0, r.relationships = 0, r.startedAt = datetime()
      RETURN r.nodeBatches AS nodeBatches, r.relBatches AS relBatches, r.relationships AS relationships, r.batchSize AS batchSize`,
-    { key, nodes: o.nodes, seed: o.seed, batchSize: o.batchSize }, { database: store.database },
+    { key, nodes: o.nodes, seed: o.seed, batchSize: o.batchSize },
+    { database: store.database },
   );
   const rec = res.records[0]!;
   const batchSize = Number(rec.get('batchSize'));
-  if (batchSize !== o.batchSize) throw new GeneratorError(`this run was started with --batch ${batchSize}; resume it with the same batch size`);
-  return { nodeBatches: Number(rec.get('nodeBatches')), relBatches: Number(rec.get('relBatches')), relationships: Number(rec.get('relationships')) };
+  if (batchSize !== o.batchSize)
+    throw new GeneratorError(
+      `this run was started with --batch ${batchSize}; resume it with the same batch size`,
+    );
+  return {
+    nodeBatches: Number(rec.get('nodeBatches')),
+    relBatches: Number(rec.get('relBatches')),
+    relationships: Number(rec.get('relationships')),
+  };
 }
 
 /** Writes batch `batch` and advances the marker in one transaction; a marker already past it means another writer did it. */
-async function commitBatch(store: GraphStore, key: string, field: 'nodeBatches' | 'relBatches', batch: number, write: (tx: { run(q: string, p: Record<string, unknown>): Promise<unknown> }) => Promise<void>, rels = 0): Promise<void> {
+async function commitBatch(
+  store: GraphStore,
+  key: string,
+  field: 'nodeBatches' | 'relBatches',
+  batch: number,
+  write: (tx: { run(q: string, p: Record<string, unknown>): Promise<unknown> }) => Promise<void>,
+  rels = 0,
+): Promise<void> {
   const session = store.driver.session({ database: store.database });
   try {
     await session.executeWrite(async (tx) => {
@@ -61,7 +94,8 @@ async function commitBatch(store: GraphStore, key: string, field: 'nodeBatches' 
          RETURN r.key AS key`,
         { key, field, batch, rels },
       );
-      if (!marker.records.length) throw new Error(`batch ${batch} of ${field} was already written by another run`);
+      if (!marker.records.length)
+        throw new Error(`batch ${batch} of ${field} was already written by another run`);
       await write(tx);
     });
   } finally {
@@ -97,13 +131,18 @@ export async function generateGraph(store: GraphStore, o: GenerateOptions): Prom
   await ensureSchema(store);
   const state = await readRun(store, key, o);
   const batches = Math.ceil(o.nodes / o.batchSize);
-  const resumedFrom = { nodes: Math.min(o.nodes, state.nodeBatches * o.batchSize), relationships: state.relationships };
+  const resumedFrom = {
+    nodes: Math.min(o.nodes, state.nodeBatches * o.batchSize),
+    relationships: state.relationships,
+  };
 
   for (let b = state.nodeBatches; b < batches; b++) {
     const from = b * o.batchSize;
     const to = Math.min(o.nodes, from + o.batchSize);
     const rows = nodeRows(layout, o.seed, from, to);
-    await commitBatch(store, key, 'nodeBatches', b, async (tx) => { await tx.run(query('generate-nodes'), { nodes: rows }); });
+    await commitBatch(store, key, 'nodeBatches', b, async (tx) => {
+      await tx.run(query('generate-nodes'), { nodes: rows });
+    });
     o.onProgress({ phase: 'nodes', done: to, total: o.nodes, written: to });
   }
   let written = state.relationships;
@@ -111,10 +150,23 @@ export async function generateGraph(store: GraphStore, o: GenerateOptions): Prom
     const from = b * o.batchSize;
     const to = Math.min(o.nodes, from + o.batchSize);
     const rows = relRows(layout, o.seed, from, to);
-    await commitBatch(store, key, 'relBatches', b, async (tx) => { await tx.run(query('generate-relationships'), { relationships: rows }); }, rows.length);
+    await commitBatch(
+      store,
+      key,
+      'relBatches',
+      b,
+      async (tx) => {
+        await tx.run(query('generate-relationships'), { relationships: rows });
+      },
+      rows.length,
+    );
     written += rows.length;
     o.onProgress({ phase: 'relationships', done: to, total: o.nodes, written });
   }
-  await store.driver.executeQuery('MATCH (r:GeneratorRun {key: $key}) SET r.finishedAt = coalesce(r.finishedAt, datetime())', { key }, { database: store.database });
+  await store.driver.executeQuery(
+    'MATCH (r:GeneratorRun {key: $key}) SET r.finishedAt = coalesce(r.finishedAt, datetime())',
+    { key },
+    { database: store.database },
+  );
   return { key, nodes: o.nodes, relationships: written, resumedFrom };
 }

@@ -19,8 +19,15 @@ export interface Evidence {
 
 /** Primary labels a node can carry (Actor nodes also carry Country, Person or Organization). */
 export type NodeLabel =
-  | 'Actor' | 'Country' | 'Person' | 'Organization'
-  | 'Forum' | 'Agreement' | 'ThreatType' | 'Technology' | 'Source';
+  | 'Actor'
+  | 'Country'
+  | 'Person'
+  | 'Organization'
+  | 'Forum'
+  | 'Agreement'
+  | 'ThreatType'
+  | 'Technology'
+  | 'Source';
 
 export type Confidence = 'confirmed' | 'reported' | 'speculative';
 
@@ -74,9 +81,14 @@ export interface SchemaProperties {
   relationshipTypes: Record<string, Record<string, PropertyTypeInfo>>;
 }
 
-export interface SearchResponse { nodes: (GraphNode & { score: number })[] }
+export interface SearchResponse {
+  nodes: (GraphNode & { score: number })[];
+}
 
-export interface NodeResponse { node: GraphNode; evidence: Evidence[] }
+export interface NodeResponse {
+  node: GraphNode;
+  evidence: Evidence[];
+}
 
 export interface NeighboursResponse extends Graph {
   /** How many neighbours match the filters in total, before the limit. */
@@ -103,11 +115,16 @@ export interface NeighbourCountsResponse {
 /** Path modes: one shortest path, all shortest paths, or up to k distinct paths, shortest first. */
 export type PathMode = 'shortest' | 'all-shortest' | 'k-paths';
 
-export interface PathsResponse { paths: Graph[] }
+export interface PathsResponse {
+  paths: Graph[];
+}
 
 /** A cell of a console result: JSON values as they are; graph values as references into `graph`. */
 export type CypherValue =
-  | null | boolean | number | string
+  | null
+  | boolean
+  | number
+  | string
   | CypherValue[]
   | { [key: string]: CypherValue }
   /** `$node` is the business key, null for an internal node that has none. */
@@ -116,7 +133,10 @@ export type CypherValue =
   | { $path: { nodes: string[]; edges: string[] } };
 
 /** Body of POST /api/cypher. */
-export interface CypherRequest { query: string; params?: Record<string, unknown> }
+export interface CypherRequest {
+  query: string;
+  params?: Record<string, unknown>;
+}
 
 export interface CypherResponse {
   columns: string[];
@@ -164,7 +184,9 @@ export interface WorkspaceSummary {
   nodeCount: number;
 }
 
-export interface Workspace extends WorkspaceSummary { scene: WorkspaceScene }
+export interface Workspace extends WorkspaceSummary {
+  scene: WorkspaceScene;
+}
 
 /** GET /api/workspaces/:id: the workspace plus today's data for its nodes. */
 export interface WorkspaceOpenResponse {
@@ -175,7 +197,9 @@ export interface WorkspaceOpenResponse {
   missing: string[];
 }
 
-export interface WorkspaceListResponse { workspaces: WorkspaceSummary[] }
+export interface WorkspaceListResponse {
+  workspaces: WorkspaceSummary[];
+}
 
 export interface CooperationPair {
   a: GraphNode;
@@ -242,32 +266,60 @@ export interface NeighbourhoodResponse extends Graph {
 export type Role = 'viewer' | 'curator' | 'admin';
 
 /** A logged-in user as the API shows it (never a password or its hash). */
-export interface AuthUser { username: string; role: Role }
+export interface AuthUser {
+  username: string;
+  role: Role;
+}
 
 /** `GET /api/auth/me`: who is logged in (null when anonymous), the CSRF token to send, and whether reads need a login. */
-export interface MeResponse { user: AuthUser | null; csrfToken: string | null; authRequired: boolean }
+export interface MeResponse {
+  user: AuthUser | null;
+  csrfToken: string | null;
+  authRequired: boolean;
+}
 
 /** `POST /api/auth/login`. `token: true` asks for a bearer token for scripts instead of a session cookie. */
-export interface LoginRequest { username: string; password: string; token?: boolean }
+export interface LoginRequest {
+  username: string;
+  password: string;
+  token?: boolean;
+}
 
 /** A successful login: the user and the CSRF token (send it as `X-CSRF-Token` on every write); `token` only when asked. */
-export interface LoginResponse { user: AuthUser; csrfToken: string | null; token?: string }
+export interface LoginResponse {
+  user: AuthUser;
+  csrfToken: string | null;
+  token?: string;
+}
 
 /** A user account as admins see it. */
-export interface UserRecord { username: string; role: Role; createdAt: string; disabled: boolean }
-export interface UserListResponse { users: UserRecord[] }
+export interface UserRecord {
+  username: string;
+  role: Role;
+  createdAt: string;
+  disabled: boolean;
+}
+export interface UserListResponse {
+  users: UserRecord[];
+}
 /** `POST /api/users` (admin). */
-export interface UserCreateRequest { username: string; password: string; role: Role }
+export interface UserCreateRequest {
+  username: string;
+  password: string;
+  role: Role;
+}
 /** `PATCH /api/users/:username` (admin): any of these. */
-export interface UserUpdateRequest { role?: Role; password?: string; disabled?: boolean }
+export interface UserUpdateRequest {
+  role?: Role;
+  password?: string;
+  disabled?: boolean;
+}
 
 /**
  * Evidence for a new fact: a verbatim quote from a source (the server checks it and derives the
  * offsets), or an explicit curator assertion (the server records the curator's username with it).
  */
-export type EvidenceInput =
-  | { sourceId: string; quote: string }
-  | { curatorAsserted: true; note: string };
+export type EvidenceInput = { sourceId: string; quote: string } | { curatorAsserted: true; note: string };
 
 /** Property values a curator may set: scalars or lists of strings; `null` in a PATCH removes the property. */
 export type PropertyValue = string | number | boolean | string[];
@@ -314,15 +366,29 @@ export interface EdgeUpdateRequest {
 }
 
 /** `DELETE /api/nodes/:id` and `/api/edges/:id` take `{version}` as the body (or `?version=`). */
-export interface DeleteRequest { version: number }
+export interface DeleteRequest {
+  version: number;
+}
 
 /** `POST /api/nodes/:id/merge {otherId, version, otherVersion}`: `otherId` is merged into `:id` and removed. */
-export interface MergeRequest { otherId: string; version: number; otherVersion: number }
+export interface MergeRequest {
+  otherId: string;
+  version: number;
+  otherVersion: number;
+}
 
 export type ChangeOperation =
-  | 'create-node' | 'update-node' | 'delete-node' | 'restore-node'
-  | 'create-edge' | 'update-edge' | 'delete-edge' | 'restore-edge'
-  | 'merge-nodes' | 'create-source' | 'revert';
+  | 'create-node'
+  | 'update-node'
+  | 'delete-node'
+  | 'restore-node'
+  | 'create-edge'
+  | 'update-edge'
+  | 'delete-edge'
+  | 'restore-edge'
+  | 'merge-nodes'
+  | 'create-source'
+  | 'revert';
 
 /** One recorded change: who, when, what, and the state before and after (JSON snapshots; null when absent). */
 export interface ChangeRecord {
@@ -349,28 +415,64 @@ export interface ChangeRecord {
  * (properties include `version`), before and after it. A node or relationship absent from `after` was
  * deleted (a node soft-deleted); one absent from `before` was created. Null never occurs: empty lists do.
  */
-export interface ChangeSnapshot { nodes: GraphNode[]; edges: GraphEdge[] }
+export interface ChangeSnapshot {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
 
 /** Answer of every write: the new state of the target (null once deleted) and the change recorded. */
-export interface WriteResponse<T = GraphNode | GraphEdge> { result: T | null; change: ChangeRecord }
+export interface WriteResponse<T = GraphNode | GraphEdge> {
+  result: T | null;
+  change: ChangeRecord;
+}
 
 /** `GET /api/nodes/:id/history`, `/api/edges/:id/history`, `/api/changes?limit=&before=` (newest first). */
-export interface ChangeListResponse { changes: ChangeRecord[]; hasMore: boolean }
+export interface ChangeListResponse {
+  changes: ChangeRecord[];
+  hasMore: boolean;
+}
 
 /** `GET /api/deleted?limit=`: soft-deleted nodes and relationships that can be restored (`POST /api/changes/:id/revert` of the delete). */
-export interface DeletedListResponse { deleted: { change: ChangeRecord; kind: 'node' | 'edge'; id: string; name: string }[] }
+export interface DeletedListResponse {
+  deleted: { change: ChangeRecord; kind: 'node' | 'edge'; id: string; name: string }[];
+}
 
 /** `POST /api/sources`: a new source document (curators); evidence can then quote it. */
-export interface SourceCreateRequest { title: string; publisher?: string; date?: string; url?: string; text: string }
+export interface SourceCreateRequest {
+  title: string;
+  publisher?: string;
+  date?: string;
+  url?: string;
+  text: string;
+}
 
 /** `GET /api/sources` lists them; `GET /api/sources/:id` gives one with its full text for the source viewer. */
-export interface SourceSummary { id: string; title: string; publisher: string | null; date: string | null; url: string | null; length: number }
-export interface SourceListResponse { sources: SourceSummary[] }
-export interface SourceResponse { source: SourceSummary & { text: string } }
+export interface SourceSummary {
+  id: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  length: number;
+}
+export interface SourceListResponse {
+  sources: SourceSummary[];
+}
+export interface SourceResponse {
+  source: SourceSummary & { text: string };
+}
 
 export type ErrorCode =
-  | 'BAD_REQUEST' | 'VALIDATION_FAILED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND'
-  | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'UNPROCESSABLE' | 'DATABASE_UNAVAILABLE' | 'INTERNAL'
+  | 'BAD_REQUEST'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNPROCESSABLE'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL'
   /** Console: the query would write, administer or read files. */
   | 'WRITE_REFUSED'
   /** Console: the query does not parse or fails to plan (message from Neo4j). */

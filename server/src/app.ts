@@ -47,27 +47,42 @@ const WORKSPACE_BODY_LIMIT = '4mb';
 /** 50,000 node ids of up to ~60 characters; a list past the export limit still gets its 413, not a body error. */
 const EXPORT_BODY_LIMIT = '4mb';
 
-export function createApp({ store, logger, clientDir, console: consoleLimits, export: exportLimits, auth = authSettings(), trustProxy = false, rateLimits }: AppDeps): Express {
+export function createApp({
+  store,
+  logger,
+  clientDir,
+  console: consoleLimits,
+  export: exportLimits,
+  auth = authSettings(),
+  trustProxy = false,
+  rateLimits,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', trustProxy);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
-  app.use(pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
-    // Only what identifies the request: never headers (Authorization, Cookie, Set-Cookie) nor bodies.
-    serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-    },
-  }));
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+      // Only what identifies the request: never headers (Authorization, Cookie, Set-Cookie) nor bodies.
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(cookieParser());
   // Saved scenes may list tens of thousands of nodes; every other body stays under BODY_LIMIT.
   app.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
@@ -83,7 +98,14 @@ export function createApp({ store, logger, clientDir, console: consoleLimits, ex
   app.use('/api', readRoutes(store));
   app.use('/api', consoleRoutes(store, consoleLimits));
   app.use('/api', workspaceRoutes(store));
-  app.use('/api', exportRoutes(store, { ...EXPORT_DEFAULTS, ...(consoleLimits ? { queryTimeoutMs: consoleLimits.timeoutMs } : {}), ...exportLimits }));
+  app.use(
+    '/api',
+    exportRoutes(store, {
+      ...EXPORT_DEFAULTS,
+      ...(consoleLimits ? { queryTimeoutMs: consoleLimits.timeoutMs } : {}),
+      ...exportLimits,
+    }),
+  );
   app.use('/api', curationRoutes(store));
   app.use('/api', notFoundHandler);
 

@@ -6,28 +6,52 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://, neo4j://, neo4j+s:// or bolt+s:// URI').optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://, neo4j://, neo4j+s:// or bolt+s:// URI')
+    .optional(),
   NEO4J_USERNAME: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).optional(),
   NEO4J_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
-  NEO4J_HEAP: z.string().regex(/^\d+[mMgG]$/, 'expected a JVM size such as 512m').default('512m'),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mMgG]$/, 'expected a JVM size such as 512m')
+    .default('512m'),
   NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-  DB_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(1000).default(Math.max(4, 2 * availableParallelism())),
+  DB_MAX_CONCURRENT_QUERIES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(Math.max(4, 2 * availableParallelism())),
   DB_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   CONSOLE_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
   EXPORT_MAX_NODES: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   AUTO_SEED: z.enum(['true', 'false']).default('true'),
   AUTH_REQUIRED: z.enum(['true', 'false']).default('false'),
-  AUTH_SECRET: z.string().min(32, 'expected at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'expected at least 32 characters (e.g. `openssl rand -base64 48`)')
+    .optional(),
   AUTH_SECRET_FILE: z.string().min(1).default('.data/auth-secret'),
-  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 365)
+    .default(12),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(60_000),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(12_000),
-  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|loopback|[\w.:/, -]+)$/, 'expected true, false, a hop count or a list of proxy addresses').default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|loopback|[\w.:/, -]+)$/,
+      'expected true, false, a hop count or a list of proxy addresses',
+    )
+    .default('false'),
 });
 
 /** Resolved, validated settings of one server process. */
@@ -57,7 +81,10 @@ export interface Config {
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
-  constructor(message: string) { super(message); this.name = 'ConfigError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
 }
 
 /** Reads the settings from `env`; throws ConfigError naming the variable and what was expected. */
@@ -73,14 +100,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    neo4j: { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE },
-    embedded: { port: e.NEO4J_PORT, dataDir: e.NEO4J_DATA_DIR, heap: e.NEO4J_HEAP, pageCacheMb: e.NEO4J_PAGECACHE_MB },
+    neo4j: {
+      uri: e.NEO4J_URI,
+      username: e.NEO4J_USERNAME,
+      password: env.NEO4J_PASSWORD ?? '',
+      database: e.NEO4J_DATABASE,
+    },
+    embedded: {
+      port: e.NEO4J_PORT,
+      dataDir: e.NEO4J_DATA_DIR,
+      heap: e.NEO4J_HEAP,
+      pageCacheMb: e.NEO4J_PAGECACHE_MB,
+    },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     admission: { maxConcurrent: e.DB_MAX_CONCURRENT_QUERIES, maxWaitMs: e.DB_QUEUE_TIMEOUT_MS },
     console: { timeoutMs: e.CONSOLE_TIMEOUT_MS, rowCap: e.CONSOLE_ROW_CAP },
     export: { maxNodes: e.EXPORT_MAX_NODES },
     autoSeed: e.AUTO_SEED === 'true',
-    auth: { required: e.AUTH_REQUIRED === 'true', secret: e.AUTH_SECRET, secretFile: e.AUTH_SECRET_FILE, sessionTtlHours: e.SESSION_TTL_HOURS },
+    auth: {
+      required: e.AUTH_REQUIRED === 'true',
+      secret: e.AUTH_SECRET,
+      secretFile: e.AUTH_SECRET_FILE,
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+    },
     trustProxy: trustProxySetting(e.TRUST_PROXY),
     rateLimits: { perIp: e.RATE_LIMIT_PER_MINUTE, perUser: e.RATE_LIMIT_USER_PER_MINUTE },
   };

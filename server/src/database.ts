@@ -21,7 +21,12 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     uri = embedded.uri;
   }
   try {
-    const store = await createGraphStore({ ...config.neo4j, uri, queryTimeoutMs: config.queryTimeoutMs, admission: config.admission });
+    const store = await createGraphStore({
+      ...config.neo4j,
+      uri,
+      queryTimeoutMs: config.queryTimeoutMs,
+      admission: config.admission,
+    });
     logger.info({ uri }, 'connected to Neo4j');
     return {
       store,

@@ -41,7 +41,10 @@ export interface EmbeddedNeo4j {
 /** Missing Java or Maven: the message says what to install, or to set NEO4J_URI. */
 export class PrerequisiteError extends Error {
   readonly code = 'PREREQUISITE_MISSING';
-  constructor(message: string) { super(message); this.name = 'PrerequisiteError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'PrerequisiteError';
+  }
 }
 
 function javaMajorVersion(): number | null {
@@ -54,26 +57,52 @@ function javaMajorVersion(): number | null {
 
 function checkJava(): void {
   const v = javaMajorVersion();
-  if (v === null) throw new PrerequisiteError('Java 17+ not found: install a JDK 17 or 21 (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to use your own Neo4j.');
-  if (v < 17) throw new PrerequisiteError(`Java ${v} found, but the embedded Neo4j 5.26 needs Java 17+: install a JDK 17 or 21, or set NEO4J_URI to use your own Neo4j.`);
+  if (v === null)
+    throw new PrerequisiteError(
+      'Java 17+ not found: install a JDK 17 or 21 (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to use your own Neo4j.',
+    );
+  if (v < 17)
+    throw new PrerequisiteError(
+      `Java ${v} found, but the embedded Neo4j 5.26 needs Java 17+: install a JDK 17 or 21, or set NEO4J_URI to use your own Neo4j.`,
+    );
 }
 
 /** Compiles the launcher and resolves its classpath once; cached by the hash of pom.xml and the launcher source. */
 function resolveClasspath(onLog: (line: string) => void): string {
   const source = join(LAUNCHER_DIR, 'src/main/java/org/secgraph/Launcher.java');
-  const hash = createHash('sha256').update(readFileSync(join(LAUNCHER_DIR, 'pom.xml'))).update(readFileSync(source)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(readFileSync(join(LAUNCHER_DIR, 'pom.xml')))
+    .update(readFileSync(source))
+    .digest('hex')
+    .slice(0, 16);
   const cacheFile = join(CACHE_DIR, `neo4j-classpath-${hash}.txt`);
   const classes = join(LAUNCHER_DIR, 'target/classes');
   if (existsSync(cacheFile) && existsSync(join(classes, 'org/secgraph/Launcher.class'))) {
     return `${classes}:${readFileSync(cacheFile, 'utf8').trim()}`;
   }
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
-  if (mvn.error || mvn.status !== 0) throw new PrerequisiteError('Maven not found: install Maven 3.8+ (e.g. apt-get install maven), or set NEO4J_URI to use your own Neo4j.');
+  if (mvn.error || mvn.status !== 0)
+    throw new PrerequisiteError(
+      'Maven not found: install Maven 3.8+ (e.g. apt-get install maven), or set NEO4J_URI to use your own Neo4j.',
+    );
   onLog('Resolving Neo4j 5.26 with Maven (first run only; downloads about 100 MB)...');
   mkdirSync(CACHE_DIR, { recursive: true });
   const tmp = `${cacheFile}.tmp`;
-  const r = spawnSync('mvn', ['-q', '-B', '-f', join(LAUNCHER_DIR, 'pom.xml'), 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${tmp}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`Maven could not build the Neo4j launcher:\n${(r.stdout + r.stderr).slice(-2000)}`);
+  const r = spawnSync(
+    'mvn',
+    [
+      '-q',
+      '-B',
+      '-f',
+      join(LAUNCHER_DIR, 'pom.xml'),
+      'compile',
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${tmp}`,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (r.status !== 0)
+    throw new Error(`Maven could not build the Neo4j launcher:\n${(r.stdout + r.stderr).slice(-2000)}`);
   writeFileSync(cacheFile, readFileSync(tmp, 'utf8'));
   return `${classes}:${readFileSync(cacheFile, 'utf8').trim()}`;
 }
@@ -93,7 +122,10 @@ export function freePort(): Promise<number> {
 function boltAnswers(port: number): Promise<boolean> {
   return new Promise((res) => {
     const s = connect({ port, host: '127.0.0.1' });
-    s.once('connect', () => { s.destroy(); res(true); });
+    s.once('connect', () => {
+      s.destroy();
+      res(true);
+    });
     s.once('error', () => res(false));
   });
 }
@@ -102,7 +134,10 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((res) => {
     const t = setTimeout(() => res(false), ms);
-    child.once('exit', () => { clearTimeout(t); res(true); });
+    child.once('exit', () => {
+      clearTimeout(t);
+      res(true);
+    });
   });
 }
 
@@ -114,7 +149,16 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const port = opts.port ?? (await freePort());
   const dataDir = resolve(REPO_ROOT, opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const args = [`-Xmx${opts.heap ?? '512m'}`, ...JVM_FLAGS, '-cp', classpath, 'org.secgraph.Launcher', dataDir, String(port), String(opts.pageCacheMb ?? 512)];
+  const args = [
+    `-Xmx${opts.heap ?? '512m'}`,
+    ...JVM_FLAGS,
+    '-cp',
+    classpath,
+    'org.secgraph.Launcher',
+    dataDir,
+    String(port),
+    String(opts.pageCacheMb ?? 512),
+  ];
   // stdin stays a pipe: the launcher exits when it closes, so no JVM outlives us.
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
@@ -124,13 +168,23 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const killOnExit = (): void => { child.kill('SIGTERM'); };
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+  };
   process.once('exit', killOnExit);
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!output.includes('NEO4J_READY') || !(await boltAnswers(port))) {
-    if (child.exitCode !== null) throw new Error(`Embedded Neo4j exited during start-up (code ${child.exitCode}):\n${output.slice(-2000)}`);
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`Embedded Neo4j did not start within ${START_TIMEOUT_MS / 1000}s:\n${output.slice(-2000)}`); }
+    if (child.exitCode !== null)
+      throw new Error(
+        `Embedded Neo4j exited during start-up (code ${child.exitCode}):\n${output.slice(-2000)}`,
+      );
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(
+        `Embedded Neo4j did not start within ${START_TIMEOUT_MS / 1000}s:\n${output.slice(-2000)}`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 

@@ -4,23 +4,43 @@ import type { ErrorResponse } from './api-types.js';
 import { AppError } from './errors.js';
 
 /** Body-parser and other http-errors carry a status and a type; map the common ones to clear codes. */
-function fromHttpError(err: { status?: number; type?: string; message?: string; limit?: number }): AppError | null {
+function fromHttpError(err: {
+  status?: number;
+  type?: string;
+  message?: string;
+  limit?: number;
+}): AppError | null {
   if (typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return null;
   if (err.type === 'entity.too.large') {
     const limit = typeof err.limit === 'number' ? err.limit : undefined;
-    return new AppError('PAYLOAD_TOO_LARGE', 413, `Request body too large${limit ? `: at most ${limit.toLocaleString('en')} bytes here` : ''}.`, 'body', false, limit ? { limit } : undefined);
+    return new AppError(
+      'PAYLOAD_TOO_LARGE',
+      413,
+      `Request body too large${limit ? `: at most ${limit.toLocaleString('en')} bytes here` : ''}.`,
+      'body',
+      false,
+      limit ? { limit } : undefined,
+    );
   }
-  if (err.type === 'entity.parse.failed') return new AppError('BAD_REQUEST', 400, 'Invalid JSON in the request body.', 'body');
+  if (err.type === 'entity.parse.failed')
+    return new AppError('BAD_REQUEST', 400, 'Invalid JSON in the request body.', 'body');
   return new AppError('BAD_REQUEST', err.status, err.message ?? 'Bad request.');
 }
 
 function safeError(err: unknown): Record<string, unknown> {
   const e = (err ?? {}) as { name?: unknown; message?: unknown; stack?: unknown; code?: unknown };
-  return { type: e.name, message: e.message, stack: e.stack, ...(typeof e.code === 'string' ? { code: e.code } : {}) };
+  return {
+    type: e.name,
+    message: e.message,
+    stack: e.stack,
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+  };
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  const body: ErrorResponse = { error: { code: 'NOT_FOUND', message: `No API endpoint ${req.method} ${req.path}.` } };
+  const body: ErrorResponse = {
+    error: { code: 'NOT_FOUND', message: `No API endpoint ${req.method} ${req.path}.` },
+  };
   res.status(404).json(body);
 };
 
@@ -33,7 +53,12 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
   const body: ErrorResponse = {
     error: known
-      ? { code: known.code, message: known.message, ...(known.field ? { field: known.field } : {}), ...(known.details ?? {}) }
+      ? {
+          code: known.code,
+          message: known.message,
+          ...(known.field ? { field: known.field } : {}),
+          ...(known.details ?? {}),
+        }
       : { code: 'INTERNAL', message: 'Internal error; it has been logged.' },
   };
   if (known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');

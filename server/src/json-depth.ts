@@ -23,7 +23,14 @@ export function depthWithin(value: unknown, max: number): boolean {
 export function limitJsonDepth(max = MAX_BODY_DEPTH): RequestHandler {
   return (req, _res, next) => {
     if (req.body && typeof req.body === 'object' && !depthWithin(req.body, max)) {
-      next(new AppError('BAD_REQUEST', 400, `Invalid body: expected JSON nested at most ${max} levels deep.`, 'body'));
+      next(
+        new AppError(
+          'BAD_REQUEST',
+          400,
+          `Invalid body: expected JSON nested at most ${max} levels deep.`,
+          'body',
+        ),
+      );
       return;
     }
     next();

@@ -34,8 +34,16 @@ export async function main(): Promise<void> {
       await new Promise<void>((res) => {
         // Keep-alive connections turn idle as their last response goes out: close them then, not at their timeout.
         const idle = setInterval(() => s.closeIdleConnections(), 100);
-        const t = setTimeout(() => { clearInterval(idle); s.closeAllConnections(); res(); }, DRAIN_MS);
-        s.close(() => { clearTimeout(t); clearInterval(idle); res(); });
+        const t = setTimeout(() => {
+          clearInterval(idle);
+          s.closeAllConnections();
+          res();
+        }, DRAIN_MS);
+        s.close(() => {
+          clearTimeout(t);
+          clearInterval(idle);
+          res();
+        });
         s.closeIdleConnections();
       });
     }
@@ -54,14 +62,29 @@ export async function main(): Promise<void> {
         await seedDatabase(db.store);
       }
     }
-    const auth = authSettings({ secret, sessionTtlHours: config.auth.sessionTtlHours, authRequired: config.auth.required });
-    const app = createApp({ store: db.store, logger, clientDir: CLIENT_DIR, console: config.console, export: config.export, auth, trustProxy: config.trustProxy, rateLimits: config.rateLimits });
+    const auth = authSettings({
+      secret,
+      sessionTtlHours: config.auth.sessionTtlHours,
+      authRequired: config.auth.required,
+    });
+    const app = createApp({
+      store: db.store,
+      logger,
+      clientDir: CLIENT_DIR,
+      console: config.console,
+      export: config.export,
+      auth,
+      trustProxy: config.trustProxy,
+      rateLimits: config.rateLimits,
+    });
     server = await new Promise<Server>((res, rej) => {
       const s = app.listen(config.port, config.host, () => res(s));
       s.once('error', rej);
       answerMalformedRequests(s);
     });
-    logger.info(`explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`);
+    logger.info(
+      `explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
+    );
   } catch (err) {
     await db.close();
     throw err;

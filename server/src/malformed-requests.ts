@@ -12,7 +12,10 @@ export function malformedRequestAnswer(errCode: string | undefined, maxHeaderSiz
   const status = tooLarge ? 431 : 400;
   const body: ErrorResponse = {
     error: tooLarge
-      ? { code: 'HEADERS_TOO_LARGE', message: `The URL and headers are too large (at most ${maxHeaderSize} bytes); send long values in a POST body.` }
+      ? {
+          code: 'HEADERS_TOO_LARGE',
+          message: `The URL and headers are too large (at most ${maxHeaderSize} bytes); send long values in a POST body.`,
+        }
       : { code: 'BAD_REQUEST', message: 'Malformed HTTP request.' },
   };
   const text = JSON.stringify(body);
@@ -26,7 +29,10 @@ export function malformedRequestAnswer(errCode: string | undefined, maxHeaderSiz
 export function answerMalformedRequests(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     // A reset or a timed-out connection has no one left to answer.
-    if (err.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
     socket.end(malformedRequestAnswer(err.code, maxHeaderSize));
   });
 }

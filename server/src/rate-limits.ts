@@ -23,7 +23,14 @@ export const RATE_LIMIT_DEFAULTS: RateLimits = { perIp: 60_000, perUser: 12_000,
 /** 429 RATE_LIMITED: the message says which limit and when to retry (the Retry-After header says it in seconds). */
 export class TooManyRequestsError extends AppError {
   constructor(which: 'address' | 'user', limit: number, windowMs: number, retryAfterSeconds: number) {
-    super('RATE_LIMITED', 429, `Too many requests from this ${which}: at most ${limit} per ${windowMs / 1000} s; retry in ${retryAfterSeconds} s.`, undefined, true, { limit, retryAfterSeconds });
+    super(
+      'RATE_LIMITED',
+      429,
+      `Too many requests from this ${which}: at most ${limit} per ${windowMs / 1000} s; retry in ${retryAfterSeconds} s.`,
+      undefined,
+      true,
+      { limit, retryAfterSeconds },
+    );
     this.name = 'TooManyRequestsError';
   }
 }
@@ -31,7 +38,12 @@ export class TooManyRequestsError extends AppError {
 /** Health checks (load balancers, the reliability runner) are never limited. */
 const exempt = (path: string): boolean => path === '/health';
 
-function limiter(which: 'address' | 'user', limit: number, windowMs: number, key: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string | undefined): RequestHandler {
+function limiter(
+  which: 'address' | 'user',
+  limit: number,
+  windowMs: number,
+  key: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string | undefined,
+): RequestHandler {
   return rateLimit({
     windowMs,
     limit,
@@ -48,9 +60,14 @@ function limiter(which: 'address' | 'user', limit: number, windowMs: number, key
 }
 
 /** Mount `perIp` before authentication (it protects the session lookup too) and `perUser` after it. */
-export function apiRateLimits(limits: RateLimits = RATE_LIMIT_DEFAULTS): { perIp: RequestHandler; perUser: RequestHandler } {
+export function apiRateLimits(limits: RateLimits = RATE_LIMIT_DEFAULTS): {
+  perIp: RequestHandler;
+  perUser: RequestHandler;
+} {
   return {
     perIp: limiter('address', limits.perIp, limits.windowMs, (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`),
-    perUser: limiter('user', limits.perUser, limits.windowMs, (_req, res) => (res.locals.user ? `user:${res.locals.user.username}` : undefined)),
+    perUser: limiter('user', limits.perUser, limits.windowMs, (_req, res) =>
+      res.locals.user ? `user:${res.locals.user.username}` : undefined,
+    ),
   };
 }

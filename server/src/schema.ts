@@ -3,8 +3,15 @@
 
 /** Node labels a business node may have; `Actor` nodes also carry one actor kind. */
 export const NODE_LABELS = [
-  'Actor', 'Country', 'Person', 'Organization',
-  'Forum', 'Agreement', 'ThreatType', 'Technology', 'Source',
+  'Actor',
+  'Country',
+  'Person',
+  'Organization',
+  'Forum',
+  'Agreement',
+  'ThreatType',
+  'Technology',
+  'Source',
 ] as const;
 export type NodeLabelName = (typeof NODE_LABELS)[number];
 
@@ -53,7 +60,11 @@ export function isRelationshipType(value: string): value is RelationshipType {
 }
 
 /** True when a node with `labels` may be the `end` of a relationship of `type`. */
-export function endpointAllowed(type: RelationshipType, end: 'from' | 'to', labels: readonly string[]): boolean {
+export function endpointAllowed(
+  type: RelationshipType,
+  end: 'from' | 'to',
+  labels: readonly string[],
+): boolean {
   const allowed: readonly string[] = RELATIONSHIP_TYPES[type][end];
   return labels.some((l) => allowed.includes(l));
 }
@@ -64,8 +75,13 @@ export function endpointAllowed(type: RelationshipType, end: 'from' | 'to', labe
 
 /** Value types a property may have. `date` is an ISO date (`2025`, `2025-04`, `2025-04-08`). */
 export type PropertyType =
-  | { kind: 'string' } | { kind: 'string[]' } | { kind: 'boolean' } | { kind: 'number' } | { kind: 'integer' }
-  | { kind: 'date' } | { kind: 'enum'; values: readonly string[] };
+  | { kind: 'string' }
+  | { kind: 'string[]' }
+  | { kind: 'boolean' }
+  | { kind: 'number' }
+  | { kind: 'integer' }
+  | { kind: 'date' }
+  | { kind: 'enum'; values: readonly string[] };
 
 const str = { kind: 'string' } as const;
 const strs = { kind: 'string[]' } as const;
@@ -73,38 +89,107 @@ const bool = { kind: 'boolean' } as const;
 const date = { kind: 'date' } as const;
 const oneOf = (values: readonly string[]) => ({ kind: 'enum', values }) as const;
 
-export const FORUM_KINDS = ['ministerial', 'summit', 'conference', 'alliance', 'regional body', 'working group', 'meeting'] as const;
-export const AGREEMENT_KINDS = ['framework', 'initiative', 'bilateral', 'working group', 'programme'] as const;
+export const FORUM_KINDS = [
+  'ministerial',
+  'summit',
+  'conference',
+  'alliance',
+  'regional body',
+  'working group',
+  'meeting',
+] as const;
+export const AGREEMENT_KINDS = [
+  'framework',
+  'initiative',
+  'bilateral',
+  'working group',
+  'programme',
+] as const;
 export const PARTICIPATION_ROLES = ['host', 'attendee', 'member', 'convener', 'organiser'] as const;
 
 /** On every node and relationship: how sure the source is, and conflicts kept side by side. */
 const FACT_PROPERTIES = {
-  confidence: oneOf(CONFIDENCE_LEVELS), disputed: bool, disputeNote: str,
+  confidence: oneOf(CONFIDENCE_LEVELS),
+  disputed: bool,
+  disputeNote: str,
 } as const satisfies Record<string, PropertyType>;
 
 /** On every (non-Source) node besides its `name`. */
-const NODE_PROPERTIES = { ...FACT_PROPERTIES, aliases: strs, description: str } as const satisfies Record<string, PropertyType>;
+const NODE_PROPERTIES = { ...FACT_PROPERTIES, aliases: strs, description: str } as const satisfies Record<
+  string,
+  PropertyType
+>;
 
 /** Per primary label, the properties beyond NODE_PROPERTIES (what the seed records use). */
 export const LABEL_PROPERTIES: Record<Exclude<PrimaryLabel, 'Source'>, Record<string, PropertyType>> = {
   Country: {},
   Person: { role: str },
   Organization: {
-    role: str, functions: strs, organizationType: str, network: str, mechanismType: str, leverages: strs,
+    role: str,
+    functions: strs,
+    organizationType: str,
+    network: str,
+    mechanismType: str,
+    leverages: strs,
   },
   Forum: {
-    kind: oneOf(FORUM_KINDS), date, validFrom: date, validTo: date, city: str, cities: strs, status: str, frequency: str,
-    topics: strs, mainTopicsAddressed: strs, followUp: str, agenda: str, openQuestions: strs, objectives: strs,
-    focusAreas: strs, functions: strs, keyActions: strs, context: str, expectedOutcome: str, focus: str,
+    kind: oneOf(FORUM_KINDS),
+    date,
+    validFrom: date,
+    validTo: date,
+    city: str,
+    cities: strs,
+    status: str,
+    frequency: str,
+    topics: strs,
+    mainTopicsAddressed: strs,
+    followUp: str,
+    agenda: str,
+    openQuestions: strs,
+    objectives: strs,
+    focusAreas: strs,
+    functions: strs,
+    keyActions: strs,
+    context: str,
+    expectedOutcome: str,
+    focus: str,
     crossBorderOperationsIncrease: str,
   },
   Agreement: {
-    kind: oneOf(AGREEMENT_KINDS), date, validFrom: date, validTo: date, status: str, objective: str, keyPoints: strs,
-    focusAreas: strs, focusArea: str, keyStrategy: str, strategy: str, impact: str, activities: strs,
-    cooperationAreas: strs, possibleComponents: strs, challenge: str, challenges: strs, benefits: strs,
-    mechanismType: str, metrics: strs, purpose: str, platformFunctions: strs, successFactors: strs, mechanisms: strs,
-    standardizedProtocols: strs, alignmentAreas: strs, futureProspects: strs, platforms: strs, keyMechanisms: strs,
-    achievement: str, achievements: strs, crossBorderOperationsIncrease: str, components: strs, expectedOutcome: str,
+    kind: oneOf(AGREEMENT_KINDS),
+    date,
+    validFrom: date,
+    validTo: date,
+    status: str,
+    objective: str,
+    keyPoints: strs,
+    focusAreas: strs,
+    focusArea: str,
+    keyStrategy: str,
+    strategy: str,
+    impact: str,
+    activities: strs,
+    cooperationAreas: strs,
+    possibleComponents: strs,
+    challenge: str,
+    challenges: strs,
+    benefits: strs,
+    mechanismType: str,
+    metrics: strs,
+    purpose: str,
+    platformFunctions: strs,
+    successFactors: strs,
+    mechanisms: strs,
+    standardizedProtocols: strs,
+    alignmentAreas: strs,
+    futureProspects: strs,
+    platforms: strs,
+    keyMechanisms: strs,
+    achievement: str,
+    achievements: strs,
+    crossBorderOperationsIncrease: str,
+    components: strs,
+    expectedOutcome: str,
   },
   ThreatType: {},
   Technology: {},
@@ -140,7 +225,16 @@ export function relationshipPropertyTypes(type: RelationshipType): Record<string
 
 /** The primary label (Country, Forum, ...) of a node's label set, or null for labels outside the model. */
 export function primaryLabelOf(labels: readonly string[]): PrimaryLabel | null {
-  for (const l of ['Country', 'Person', 'Organization', 'Forum', 'Agreement', 'ThreatType', 'Technology', 'Source'] as const) {
+  for (const l of [
+    'Country',
+    'Person',
+    'Organization',
+    'Forum',
+    'Agreement',
+    'ThreatType',
+    'Technology',
+    'Source',
+  ] as const) {
     if (labels.includes(l)) return l;
   }
   return null;
@@ -148,6 +242,12 @@ export function primaryLabelOf(labels: readonly string[]): PrimaryLabel | null {
 
 /** Id prefix of new nodes per primary label (`country:new-zealand`), as seed/FORMAT.md names them. */
 export const ID_PREFIXES: Record<PrimaryLabel, string> = {
-  Country: 'country', Person: 'person', Organization: 'org', Forum: 'forum', Agreement: 'agreement',
-  ThreatType: 'threat', Technology: 'tech', Source: 'source',
+  Country: 'country',
+  Person: 'person',
+  Organization: 'org',
+  Forum: 'forum',
+  Agreement: 'agreement',
+  ThreatType: 'threat',
+  Technology: 'tech',
+  Source: 'source',
 };

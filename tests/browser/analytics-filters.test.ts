@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, NeighboursResponse } from '../../server/src/api-types.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { testStore } from '../setup/test-app.js';
-import { FIXTURE_CENTRE, FIXTURE_EDGES, FIXTURE_NODES, insertDatedFixture, removeDatedFixture } from './dated-fixture.js';
+import {
+  FIXTURE_CENTRE,
+  FIXTURE_EDGES,
+  FIXTURE_NODES,
+  insertDatedFixture,
+  removeDatedFixture,
+} from './dated-fixture.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -16,11 +22,14 @@ const START = 'forum:five-country-ministerial-2025';
 
 /** graphology is CommonJS: take the default export whichever way Node hands it over. */
 const cjs = <T>(m: unknown): T => ((m as { default?: unknown }).default ?? m) as T;
-const betweenness = cjs<(g: unknown, o?: { normalized?: boolean }) => Record<string, number>>(betweennessModule);
+const betweenness =
+  cjs<(g: unknown, o?: { normalized?: boolean }) => Record<string, number>>(betweennessModule);
 const { UndirectedGraph } = graphology;
 
 /** The nodes and edges the API gives for the expansions the page made, keyed by id. */
-async function apiScene(centres: string[]): Promise<{ nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> }> {
+async function apiScene(
+  centres: string[],
+): Promise<{ nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> }> {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
   for (const id of centres) {
@@ -65,20 +74,29 @@ describe('analytics on the scene', () => {
     await page.getByTestId('size-by').selectOption('betweenness');
     await expect.poll(() => classesOf(tops[0]!), POLL).toContain('sized');
     await idle();
-    const sizes = await page.evaluate((all) => Object.fromEntries(all.map((id) => [id, window.__explorer!.renderedSize(id)])), ids);
+    const sizes = await page.evaluate(
+      (all) => Object.fromEntries(all.map((id) => [id, window.__explorer!.renderedSize(id)])),
+      ids,
+    );
     const first = await page.getByTestId('broker-entry').first().getAttribute('data-id');
     expect(tops).toContain(first);
     expect(sizes[first!]).toBe(Math.max(...Object.values(sizes)));
     const leaf = ids.find((id) => bc[id] === 0)!;
     expect(sizes[leaf]).toBeLessThan(sizes[first!]!);
-    expect(await page.getByTestId('broker-entry').count()).toBe(Math.min(10, ids.filter((id) => bc[id]! > 0).length));
+    expect(await page.getByTestId('broker-entry').count()).toBe(
+      Math.min(10, ids.filter((id) => bc[id]! > 0).length),
+    );
 
     // The histogram counts every node on the scene; hovering a bar tells its count.
-    const counts = await page.locator('rect.histogram-bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-count'))));
+    const counts = await page
+      .locator('rect.histogram-bar')
+      .evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-count'))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(ids.length);
     const tallest = counts.indexOf(Math.max(...counts));
     await page.locator('rect.histogram-bar').nth(tallest).hover();
-    await expect.poll(() => page.getByTestId('histogram-readout').innerText()).toMatch(new RegExp(`^${counts[tallest]} nodes? with betweenness`));
+    await expect
+      .poll(() => page.getByTestId('histogram-readout').innerText())
+      .toMatch(new RegExp(`^${counts[tallest]} nodes? with betweenness`));
 
     // Clicking the first broker selects it and centres the camera on it.
     await page.getByTestId('broker-entry').first().click();
@@ -105,17 +123,21 @@ describe('analytics on the scene', () => {
     await settled();
     await page.getByTestId('community-toggle').check();
     const ids = await nodeIds();
-    await expect.poll(async () => {
-      const all = await page.evaluate((x) => x.map((id) => window.__explorer!.classesOf(id)), ids);
-      return all.every((c) => c.some((k) => k.startsWith('community-')));
-    }, POLL).toBe(true);
+    await expect
+      .poll(async () => {
+        const all = await page.evaluate((x) => x.map((id) => window.__explorer!.classesOf(id)), ids);
+        return all.every((c) => c.some((k) => k.startsWith('community-')));
+      }, POLL)
+      .toBe(true);
     await page.getByTestId('community-toggle').uncheck();
-    await expect.poll(async () => (await classesOf(ids[0]!)).some((k) => k.startsWith('community-')), POLL).toBe(false);
+    await expect
+      .poll(async () => (await classesOf(ids[0]!)).some((k) => k.startsWith('community-')), POLL)
+      .toBe(false);
   });
 });
 
 describe('filters', () => {
-  it('hiding a label hides exactly the scene\'s nodes with it and their edges, and says how many', async () => {
+  it("hiding a label hides exactly the scene's nodes with it and their edges, and says how many", async () => {
     const page = await h.openPage();
     await h.waitForNode(START);
     await idle();
@@ -125,7 +147,9 @@ describe('filters', () => {
     const countries = ids.filter((id) => scene.nodes.get(id)!.labels.includes('Country'));
     expect(countries.length).toBeGreaterThan(0);
     const cut = new Set(countries);
-    const cutEdges = eids.filter((id) => cut.has(scene.edges.get(id)!.source) || cut.has(scene.edges.get(id)!.target));
+    const cutEdges = eids.filter(
+      (id) => cut.has(scene.edges.get(id)!.source) || cut.has(scene.edges.get(id)!.target),
+    );
 
     await page.getByTestId('filter-label-Country').uncheck();
     const expected = new Set([...ids, ...eids].filter((id) => !cut.has(id) && !cutEdges.includes(id)));
@@ -133,7 +157,9 @@ describe('filters', () => {
     const summary = page.getByTestId('filter-summary');
     expect(await summary.getAttribute('data-hidden-nodes')).toBe(String(countries.length));
     expect(await summary.getAttribute('data-hidden-edges')).toBe(String(cutEdges.length));
-    expect(await summary.innerText()).toContain(`hide ${countries.length} of ${ids.length} nodes and ${cutEdges.length} of ${eids.length}`);
+    expect(await summary.innerText()).toContain(
+      `hide ${countries.length} of ${ids.length} nodes and ${cutEdges.length} of ${eids.length}`,
+    );
     // Filtered elements are hidden, not removed: the scene still holds them.
     expect((await nodeIds()).length).toBe(ids.length);
 
@@ -160,11 +186,16 @@ describe('filters', () => {
     expect(disputed.length).toBeGreaterThan(0);
 
     await page.getByTestId('filter-disputed').selectOption('only');
-    const ends = new Set(disputed.flatMap((id) => [scene.edges.get(id)!.source, scene.edges.get(id)!.target]));
-    const expectedNodes = ids.filter((id) => scene.nodes.get(id)!.properties['disputed'] === true || ends.has(id));
+    const ends = new Set(
+      disputed.flatMap((id) => [scene.edges.get(id)!.source, scene.edges.get(id)!.target]),
+    );
+    const expectedNodes = ids.filter(
+      (id) => scene.nodes.get(id)!.properties['disputed'] === true || ends.has(id),
+    );
     await expect.poll(visibleIds, POLL).toEqual(new Set([...disputed, ...expectedNodes]));
     for (const id of expectedNodes) {
-      if (scene.nodes.get(id)!.properties['disputed'] !== true) expect(await classesOf(id)).toContain('filter-context');
+      if (scene.nodes.get(id)!.properties['disputed'] !== true)
+        expect(await classesOf(id)).toContain('filter-context');
     }
   });
 });
@@ -186,9 +217,11 @@ describe('timeline', () => {
     if (d.validFrom) return [Date.parse(d.validFrom), d.validTo ? Date.parse(d.validTo) : Infinity];
     return null;
   };
-  const dated = [...FIXTURE_NODES, ...FIXTURE_EDGES].map((x) => ({ id: x.id, span: dateOf(x.dates) })).filter((x) => x.span);
+  const dated = [...FIXTURE_NODES, ...FIXTURE_EDGES]
+    .map((x) => ({ id: x.id, span: dateOf(x.dates) }))
+    .filter((x) => x.span);
 
-  it('brushing keeps the fixture\'s elements that overlap the window; the undated toggle hides and shows the rest', async () => {
+  it("brushing keeps the fixture's elements that overlap the window; the undated toggle hides and shows the rest", async () => {
     const page = await h.openPage(`?node=${FIXTURE_CENTRE}`);
     for (const n of FIXTURE_NODES) await h.waitForNode(n.id);
     await idle();
@@ -201,8 +234,10 @@ describe('timeline', () => {
     await svg.scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('rect.timeline-mark').count(), POLL).toBe(dated.length);
     const axis = await svg.evaluate((el) => ({
-      d0: Number(el.getAttribute('data-domain-start')), d1: Number(el.getAttribute('data-domain-end')),
-      r0: Number(el.getAttribute('data-range-start')), r1: Number(el.getAttribute('data-range-end')),
+      d0: Number(el.getAttribute('data-domain-start')),
+      d1: Number(el.getAttribute('data-domain-end')),
+      r0: Number(el.getAttribute('data-range-start')),
+      r1: Number(el.getAttribute('data-range-end')),
     }));
     const box = (await svg.boundingBox())!;
     const xOf = (t: number) => box.x + axis.r0 + ((t - axis.d0) / (axis.d1 - axis.d0)) * (axis.r1 - axis.r0);
@@ -217,7 +252,9 @@ describe('timeline', () => {
     expect(inside.length).toBeGreaterThan(0);
     expect(outside.length).toBeGreaterThan(0);
     await expect.poll(visibleIds, POLL).toEqual(new Set([...inside, ...undated]));
-    await expect.poll(() => page.getByTestId('timeline-readout').innerText()).toContain(`${inside.length} of ${dated.length} dated elements`);
+    await expect
+      .poll(() => page.getByTestId('timeline-readout').innerText())
+      .toContain(`${inside.length} of ${dated.length} dated elements`);
 
     // Undated elements follow the toggle, which shows their count.
     const toggle = page.getByTestId('undated-toggle');
@@ -227,7 +264,9 @@ describe('timeline', () => {
     // The undated centre stays, faded, because the dated relationships shown need it.
     await expect.poll(visibleIds, POLL).toEqual(new Set([...inside, FIXTURE_CENTRE]));
     expect(await classesOf(FIXTURE_CENTRE)).toContain('filter-context');
-    expect(await page.getByTestId('filter-summary').getAttribute('data-hidden-nodes')).toBe(String(ids.length - [...inside, FIXTURE_CENTRE].filter((id) => ids.includes(id)).length));
+    expect(await page.getByTestId('filter-summary').getAttribute('data-hidden-nodes')).toBe(
+      String(ids.length - [...inside, FIXTURE_CENTRE].filter((id) => ids.includes(id)).length),
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'timeline.png') });
 
     await toggle.click();

@@ -15,7 +15,9 @@ afterAll(async () => {
   for (const u of users) await dropUser(h.app, u).catch(() => undefined);
 });
 
-async function newUser(role: 'viewer' | 'curator' | 'admin'): Promise<{ username: string; password: string }> {
+async function newUser(
+  role: 'viewer' | 'curator' | 'admin',
+): Promise<{ username: string; password: string }> {
   const username = testUsername(role);
   const { password } = await ensureUser(h.app, { username, role });
   users.push(username);
@@ -50,7 +52,9 @@ describe('login and logout from the toolbar', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('login-open');
 
     await logIn(page, u.username, 'not-the-password');
-    await expect.poll(() => page.getByTestId('login-message').innerText(), POLL).toBe('Invalid username or password.');
+    await expect
+      .poll(() => page.getByTestId('login-message').innerText(), POLL)
+      .toBe('Invalid username or password.');
     expect(await visible(page, 'login-dialog')).toBe(true);
 
     await page.getByTestId('login-password').fill(u.password);
@@ -64,14 +68,25 @@ describe('login and logout from the toolbar', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain('sid=');
 
     // A write without the header is refused; the client's own writes (a workspace save) carry it.
-    const bare = await page.evaluate(async () => (await fetch('/api/workspaces', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"no csrf","scene":{"nodes":[]}}' })).status);
+    const bare = await page.evaluate(
+      async () =>
+        (
+          await fetch('/api/workspaces', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{"name":"no csrf","scene":{"nodes":[]}}',
+          })
+        ).status,
+    );
     expect(bare).toBe(403);
     const name = `auth csrf ${u.username}`;
     await page.locator('body').press('w');
     await page.getByTestId('workspace-name').fill(name);
     await page.getByTestId('workspace-name').press('Enter');
     await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toContain(name);
-    const saved = (await h.app.get('/api/workspaces')).body.workspaces.find((w: { name: string }) => w.name === name);
+    const saved = (await h.app.get('/api/workspaces')).body.workspaces.find(
+      (w: { name: string }) => w.name === name,
+    );
     expect(saved).toBeTruthy();
     await h.app.send('DELETE', `/api/workspaces/${saved.id}`);
     await page.screenshot({ path: join(ARTIFACTS, 'auth-logged-in.png') });
@@ -90,10 +105,14 @@ describe('the Users panel', () => {
     const admin = await newUser('admin');
     const page = await h.openPage('', { allowStatuses: [401] });
     await logIn(page, admin.username, admin.password);
-    await expect.poll(() => page.getByTestId('user-badge').innerText(), POLL).toBe(`${admin.username} · admin`);
+    await expect
+      .poll(() => page.getByTestId('user-badge').innerText(), POLL)
+      .toBe(`${admin.username} · admin`);
     await page.getByTestId('users-toggle').click();
     await expect.poll(() => visible(page, 'users-panel'), POLL).toBe(true);
-    await expect.poll(() => page.locator(`[data-testid="users-row"][data-username="${admin.username}"]`).count(), POLL).toBe(1);
+    await expect
+      .poll(() => page.locator(`[data-testid="users-row"][data-username="${admin.username}"]`).count(), POLL)
+      .toBe(1);
 
     const username = testUsername('panel');
     const password = testPassword();
@@ -102,23 +121,33 @@ describe('the Users panel', () => {
     await page.getByTestId('users-new-username').fill(username);
     await page.getByTestId('users-new-password').fill('short');
     await page.getByTestId('users-new-password').press('Enter');
-    await expect.poll(() => page.getByTestId('users-message').innerText(), POLL).toMatch(/at least 10 characters/);
+    await expect
+      .poll(() => page.getByTestId('users-message').innerText(), POLL)
+      .toMatch(/at least 10 characters/);
     await page.getByTestId('users-new-password').fill(password);
     await page.getByTestId('users-new-role').selectOption('viewer');
     await page.getByTestId('users-create').click();
-    await expect.poll(() => page.getByTestId('users-message').innerText(), POLL).toBe(`Created viewer ${username}.`);
+    await expect
+      .poll(() => page.getByTestId('users-message').innerText(), POLL)
+      .toBe(`Created viewer ${username}.`);
     const row = page.locator(`[data-testid="users-row"][data-username="${username}"]`);
     await expect.poll(() => row.count(), POLL).toBe(1);
 
     await row.getByTestId('users-role').selectOption('curator');
-    await expect.poll(() => page.getByTestId('users-message').innerText(), POLL).toBe(`${username} is now curator.`);
+    await expect
+      .poll(() => page.getByTestId('users-message').innerText(), POLL)
+      .toBe(`${username} is now curator.`);
     // Reset the password from the panel: the new one is what logs in below.
     const newPassword = testPassword();
     await row.getByTestId('users-reset').click();
     await row.getByTestId('users-reset-password').fill(newPassword);
     await row.getByTestId('users-reset-password').press('Enter');
-    await expect.poll(() => page.getByTestId('users-message').innerText(), POLL).toMatch(new RegExp(`^New password set for ${username}`));
-    expect((await h.app.send('POST', '/api/auth/login', { username, password, token: true })).status).toBe(401);
+    await expect
+      .poll(() => page.getByTestId('users-message').innerText(), POLL)
+      .toMatch(new RegExp(`^New password set for ${username}`));
+    expect((await h.app.send('POST', '/api/auth/login', { username, password, token: true })).status).toBe(
+      401,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'auth-users-panel.png') });
 
     // Esc closes the panel.
@@ -140,8 +169,13 @@ describe('the Users panel', () => {
     const row = page.locator(`[data-testid="users-row"][data-username="${other.username}"]`);
     await expect.poll(() => row.count(), POLL).toBe(1);
     await row.getByTestId('users-disable').click();
-    await expect.poll(() => page.getByTestId('users-message').innerText(), POLL).toBe(`${other.username} disabled.`);
-    expect((await h.app.send('POST', '/api/auth/login', { username: other.username, password: other.password })).status).toBe(403);
+    await expect
+      .poll(() => page.getByTestId('users-message').innerText(), POLL)
+      .toBe(`${other.username} disabled.`);
+    expect(
+      (await h.app.send('POST', '/api/auth/login', { username: other.username, password: other.password }))
+        .status,
+    ).toBe(403);
     await row.getByTestId('users-delete').click();
     await row.getByTestId('users-delete-confirm').click();
     await expect.poll(() => row.count(), POLL).toBe(0);
@@ -153,7 +187,9 @@ describe('the Users panel', () => {
     await expect.poll(() => visible(page, 'login-dialog'), POLL).toBe(true);
     expect(await page.getByTestId('login-dialog').innerText()).toContain('Your session has ended');
     await logIn(page, admin.username, admin.password);
-    await expect.poll(() => page.getByTestId('user-badge').innerText(), POLL).toBe(`${admin.username} · admin`);
+    await expect
+      .poll(() => page.getByTestId('user-badge').innerText(), POLL)
+      .toBe(`${admin.username} · admin`);
   });
 });
 
@@ -163,7 +199,9 @@ describe('AUTH_REQUIRED', () => {
     const problems: string[] = [];
     const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
       page.on('pageerror', (e) => problems.push(e.message));
       const u = await newUser('viewer');
       await page.goto(`${closed.baseUrl}/`);
@@ -174,8 +212,14 @@ describe('AUTH_REQUIRED', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'auth-required-login.png') });
 
       await logIn(page, u.username, u.password);
-      await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'), undefined, POLL);
-      await expect.poll(() => page.getByTestId('user-badge').innerText(), POLL).toBe(`${u.username} · viewer`);
+      await page.waitForFunction(
+        () => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'),
+        undefined,
+        POLL,
+      );
+      await expect
+        .poll(() => page.getByTestId('user-badge').innerText(), POLL)
+        .toBe(`${u.username} · viewer`);
       expect(problems).toEqual([]);
     } finally {
       await page.close();

@@ -3,7 +3,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CypherResponse, Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../server/src/api-types.js';
+import type {
+  CypherResponse,
+  Workspace,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
+} from '../../server/src/api-types.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
@@ -36,11 +41,16 @@ async function createWorkspace(name: string, scene: WorkspaceScene): Promise<Wor
 async function sceneAround(centre: string, count = 6): Promise<WorkspaceScene> {
   const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=${count}`);
   const ids = [centre, ...(body.nodes as { id: string }[]).map((n) => n.id).filter((id) => id !== centre)];
-  return { nodes: ids.map((id, i) => ({ id, x: Math.round(200 * Math.cos(i)), y: Math.round(200 * Math.sin(i)) })) };
+  return {
+    nodes: ids.map((id, i) => ({ id, x: Math.round(200 * Math.cos(i)), y: Math.round(200 * Math.sin(i)) })),
+  };
 }
 
 /** What the API answers for a console query, to compare the panel against. */
-async function apiCypher(query: string, params?: Record<string, unknown>): Promise<{ status: number; body: any }> {
+async function apiCypher(
+  query: string,
+  params?: Record<string, unknown>,
+): Promise<{ status: number; body: any }> {
   return h.app.send('POST', '/api/cypher', params ? { query, params } : { query });
 }
 
@@ -59,7 +69,11 @@ async function typeQuery(page: Page, query: string): Promise<void> {
 }
 
 async function waitForStartView(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'), undefined, POLL);
+  await page.waitForFunction(
+    () => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'),
+    undefined,
+    POLL,
+  );
   await canvas.idle(page);
 }
 
@@ -82,15 +96,25 @@ describe('Cypher console', () => {
     await expect.poll(() => rows.count(), POLL).toBe(expected.rows.length);
 
     // Each row shows the same nodes, in the same order, as the API's answer.
-    const chips = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('[data-testid="console-node-chip"]')].map((c) => c.getAttribute('data-id'))));
+    const chips = await rows.evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('[data-testid="console-node-chip"]')].map((c) => c.getAttribute('data-id')),
+      ),
+    );
     expect(chips).toEqual(expected.rows.map((row: any[]) => [row[0].$node, row[2].$node]));
-    const relIds = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('.cell-rel')?.getAttribute('data-id')));
+    const relIds = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelector('.cell-rel')?.getAttribute('data-id')),
+    );
     expect(relIds).toEqual(expected.rows.map((row: any[]) => row[1].$relationship));
-    expect(await page.getByTestId('console-summary').innerText()).toMatch(new RegExp(`^${expected.rows.length} rows in \\d+ ms`));
+    expect(await page.getByTestId('console-summary').innerText()).toMatch(
+      new RegExp(`^${expected.rows.length} rows in \\d+ ms`),
+    );
     expect(await page.getByTestId('console-truncated').count()).toBe(0);
 
     // ... and exactly the returned nodes and relationships are on the (cleared) canvas.
-    await expect.poll(async () => sorted(await h.nodeIds()), POLL).toEqual(sorted(expected.graph.nodes.map((n) => n.id)));
+    await expect
+      .poll(async () => sorted(await h.nodeIds()), POLL)
+      .toEqual(sorted(expected.graph.nodes.map((n) => n.id)));
     expect(sorted(await h.edgeIds())).toEqual(sorted(expected.graph.edges.map((e) => e.id)));
 
     // The query is in the history, newest first.
@@ -104,7 +128,16 @@ describe('Cypher console', () => {
     await waitForStartView(page);
     await typeQuery(page, 'UNWIND range(1, 1500) AS x RETURN x');
     await page.getByTestId('console-run').click();
-    await expect.poll(() => page.getByTestId('console-truncated').innerText().catch(() => ''), POLL).toBe('Showing the first 1000 rows (row cap).');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('console-truncated')
+            .innerText()
+            .catch(() => ''),
+        POLL,
+      )
+      .toBe('Showing the first 1000 rows (row cap).');
     expect(await page.getByTestId('console-row').count()).toBe(1000);
   });
 
@@ -112,7 +145,11 @@ describe('Cypher console', () => {
     const write = "CREATE (:Country {id: 'country:zz', name: 'Nowhere'})";
     const page = await h.openPage('', { allowStatuses: [400] });
     await waitForStartView(page);
-    const before = { graph: await graphFingerprint(h.app.store), nodes: sorted(await canvas.nodeIds(page)), edges: sorted(await canvas.edgeIds(page)) };
+    const before = {
+      graph: await graphFingerprint(h.app.store),
+      nodes: sorted(await canvas.nodeIds(page)),
+      edges: sorted(await canvas.edgeIds(page)),
+    };
 
     await typeQuery(page, write);
     await page.keyboard.press('Control+Enter');
@@ -135,24 +172,49 @@ describe('Cypher console', () => {
     const page = await h.openPage();
     await waitForStartView(page);
     const sent: string[] = [];
-    page.on('request', (r) => { if (r.url().endsWith('/api/cypher')) sent.push(r.postData() ?? ''); });
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/cypher')) sent.push(r.postData() ?? '');
+    });
 
     const query = 'MATCH (c:Country {id: $id}) RETURN c.name AS name';
     await typeQuery(page, query);
     const params = page.getByTestId('console-params');
     await params.fill('{"id": ');
     await page.getByTestId('console-run').click();
-    await expect.poll(() => page.getByTestId('console-error-code').innerText().catch(() => ''), POLL).toBe('INVALID_PARAMETERS');
-    expect(await page.getByTestId('console-error-message').innerText()).toMatch(/^Parameters: invalid JSON .*Nothing was sent\.$/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('console-error-code')
+            .innerText()
+            .catch(() => ''),
+        POLL,
+      )
+      .toBe('INVALID_PARAMETERS');
+    expect(await page.getByTestId('console-error-message').innerText()).toMatch(
+      /^Parameters: invalid JSON .*Nothing was sent\.$/,
+    );
     await params.fill('["country:fr"]');
     await params.press('Control+Enter');
-    await expect.poll(() => page.getByTestId('console-error-message').innerText(), POLL).toContain('expecting a JSON object');
+    await expect
+      .poll(() => page.getByTestId('console-error-message').innerText(), POLL)
+      .toContain('expecting a JSON object');
     expect(await params.getAttribute('aria-invalid')).toBe('true');
     expect(sent).toEqual([]);
 
     await params.fill('{"id": "country:fr"}');
     await params.press('Control+Enter');
-    await expect.poll(() => page.getByTestId('console-cell').first().innerText().catch(() => ''), POLL).toBe('France');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('console-cell')
+            .first()
+            .innerText()
+            .catch(() => ''),
+        POLL,
+      )
+      .toBe('France');
     expect(sent.map((body) => JSON.parse(body))).toEqual([{ query, params: { id: 'country:fr' } }]);
 
     // Another query, then Ctrl+Up brings the previous one back into the editor.
@@ -161,22 +223,35 @@ describe('Cypher console', () => {
     await expect.poll(() => page.getByTestId('console-history-item').count(), POLL).toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Control+ArrowUp');
     await page.keyboard.press('Control+ArrowUp');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Cypher query' }).innerText(), POLL).toBe(query);
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Cypher query' }).innerText(), POLL)
+      .toBe(query);
   });
 
   it('works under a strict Content-Security-Policy (no inline styles): the editor is styled and highlighted', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
-    const strict = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
-    await page.route((url) => url.pathname === '/', async (route) => {
-      const res = await route.fetch();
-      await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': strict } });
-    });
+    const strict =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    await page.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({
+          response: res,
+          headers: { ...res.headers(), 'content-security-policy': strict },
+        });
+      },
+    );
     try {
       await page.goto(`${h.app.baseUrl}/`);
       await page.waitForFunction(() => !!window.__explorer);
@@ -190,7 +265,10 @@ describe('Cypher console', () => {
         const root = host.shadowRoot!;
         const editor = root.querySelector('.cm-editor')!;
         const keyword = [...root.querySelectorAll('.cm-line span')].find((s) => s.textContent === 'MATCH');
-        return { display: getComputedStyle(editor).display, keyword: keyword ? getComputedStyle(keyword).color : null };
+        return {
+          display: getComputedStyle(editor).display,
+          keyword: keyword ? getComputedStyle(keyword).color : null,
+        };
       });
       expect(looks).toEqual({ display: 'flex', keyword: 'rgb(119, 0, 136)' });
       expect(problems).toEqual([]);
@@ -209,12 +287,18 @@ describe('workspaces', () => {
     // Pin the UK (P pins the selection): pins are part of the saved scene.
     await page.evaluate(() => window.__explorer!.select('country:uk'));
     await page.locator('body').press('p');
-    await expect.poll(() => page.evaluate(() => window.__explorer!.classesOf('country:uk')), POLL).toContain('pinned');
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer!.classesOf('country:uk')), POLL)
+      .toContain('pinned');
     // A filter is part of the saved scene too: hide the threat types.
     await page.getByTestId('filter-label-ThreatType').uncheck();
-    const threatIds = await page.evaluate(() => window.__explorer!.nodeIds().filter((nodeId) => nodeId.startsWith('threat:')));
+    const threatIds = await page.evaluate(() =>
+      window.__explorer!.nodeIds().filter((nodeId) => nodeId.startsWith('threat:')),
+    );
     expect(threatIds.length).toBeGreaterThan(0);
-    await expect.poll(() => page.evaluate(() => window.__explorer!.visibleIds()), POLL).not.toContain(threatIds[0]);
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer!.visibleIds()), POLL)
+      .not.toContain(threatIds[0]);
 
     await page.locator('body').press('w');
     const name = unique('Paris-London network');
@@ -226,11 +310,15 @@ describe('workspaces', () => {
     const id = new URL(page.url()).searchParams.get('workspace')!;
     createdWorkspaces.push(id);
     await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toBe(`Saved ‘${name}’.`);
-    await expect.poll(() => page.getByTestId('workspace-item').filter({ hasText: name }).count(), POLL).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('workspace-item').filter({ hasText: name }).count(), POLL)
+      .toBe(1);
 
     const saved = {
-      nodes: sorted(await canvas.nodeIds(page)), edges: sorted(await canvas.edgeIds(page)),
-      positions: await canvas.positions(page), viewport: await canvas.viewport(page),
+      nodes: sorted(await canvas.nodeIds(page)),
+      edges: sorted(await canvas.edgeIds(page)),
+      positions: await canvas.positions(page),
+      viewport: await canvas.viewport(page),
     };
     expect(saved.nodes.length).toBeGreaterThan(5);
     const stored = (await h.app.get(`/api/workspaces/${id}`)).body as WorkspaceOpenResponse;
@@ -241,7 +329,11 @@ describe('workspaces', () => {
     expect(stored.workspace.scene.filters).toMatchObject({ hiddenLabels: ['ThreatType'] });
 
     const reopened = await h.openPage(`?workspace=${encodeURIComponent(id)}`);
-    await reopened.waitForFunction((n) => window.__explorer!.nodeIds().length === n, saved.nodes.length, POLL);
+    await reopened.waitForFunction(
+      (n) => window.__explorer!.nodeIds().length === n,
+      saved.nodes.length,
+      POLL,
+    );
     await canvas.idle(reopened);
     expect(sorted(await canvas.nodeIds(reopened))).toEqual(saved.nodes);
     expect(sorted(await canvas.edgeIds(reopened))).toEqual(saved.edges);
@@ -259,7 +351,9 @@ describe('workspaces', () => {
     expect(await reopened.getByTestId('filter-label-ThreatType').isChecked()).toBe(false);
     const visible = await reopened.evaluate(() => window.__explorer!.visibleIds());
     expect(threatIds.filter((t) => visible.includes(t))).toEqual([]);
-    await expect.poll(() => reopened.getByTestId('status').innerText(), POLL).toContain(`Opened workspace ‘${name}’`);
+    await expect
+      .poll(() => reopened.getByTestId('status').innerText(), POLL)
+      .toContain(`Opened workspace ‘${name}’`);
     await reopened.screenshot({ path: join(ARTIFACTS, 'workspace-reopened.png') });
 
     // Opening was one undoable step: Ctrl+Z goes back to the empty canvas the page started with.
@@ -277,7 +371,10 @@ describe('workspaces', () => {
     await canvas.idle(page);
 
     // Someone else saves meanwhile: this page still holds version 1.
-    const other = await h.app.send('PUT', `/api/workspaces/${ws.id}`, { scene: { nodes: scene.nodes.slice(0, 2) }, version: 1 });
+    const other = await h.app.send('PUT', `/api/workspaces/${ws.id}`, {
+      scene: { nodes: scene.nodes.slice(0, 2) },
+      version: 1,
+    });
     expect(other.body.version).toBe(2);
 
     await page.keyboard.press('Control+s');
@@ -287,7 +384,9 @@ describe('workspaces', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-conflict.png') });
 
     await page.getByTestId('workspace-overwrite').click();
-    await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toBe(`Overwrote ‘${ws.name}’.`);
+    await expect
+      .poll(() => page.getByTestId('workspace-message').innerText(), POLL)
+      .toBe(`Overwrote ‘${ws.name}’.`);
     expect(await conflict.isVisible()).toBe(false);
     const stored = (await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse;
     expect(stored.workspace.version).toBe(3);
@@ -295,11 +394,26 @@ describe('workspaces', () => {
 
     // Saving again now just works (PUT with the version it saved).
     await page.getByTestId('workspace-save').click();
-    await expect.poll(async () => ((await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse).workspace.version, POLL).toBe(4);
+    await expect
+      .poll(
+        async () =>
+          ((await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse).workspace.version,
+        POLL,
+      )
+      .toBe(4);
 
     // Another conflict, resolved with "Save as new": a copy is made and becomes the open workspace; the other is untouched.
-    await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toBe(`Saved ‘${ws.name}’.`);
-    expect((await h.app.send('PUT', `/api/workspaces/${ws.id}`, { scene: { nodes: scene.nodes.slice(0, 1) }, version: 4 })).status).toBe(200);
+    await expect
+      .poll(() => page.getByTestId('workspace-message').innerText(), POLL)
+      .toBe(`Saved ‘${ws.name}’.`);
+    expect(
+      (
+        await h.app.send('PUT', `/api/workspaces/${ws.id}`, {
+          scene: { nodes: scene.nodes.slice(0, 1) },
+          version: 4,
+        })
+      ).status,
+    ).toBe(200);
     await page.keyboard.press('Control+s');
     await expect.poll(() => conflict.isVisible(), POLL).toBe(true);
     await page.getByTestId('workspace-conflict-save-new').click();
@@ -309,7 +423,9 @@ describe('workspaces', () => {
     const copy = (await h.app.get(`/api/workspaces/${copyId}`)).body as WorkspaceOpenResponse;
     expect(copy.workspace.name).toBe(`${ws.name} (copy)`);
     expect(sorted(copy.workspace.scene.nodes.map((n) => n.id))).toEqual(sorted(await canvas.nodeIds(page)));
-    expect(((await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse).workspace.scene.nodes).toHaveLength(1);
+    expect(
+      ((await h.app.get(`/api/workspaces/${ws.id}`)).body as WorkspaceOpenResponse).workspace.scene.nodes,
+    ).toHaveLength(1);
   });
 
   it('renames and deletes from the panel (a taken name is refused); a deleted workspace URL gives a clear notice', async () => {
@@ -327,11 +443,22 @@ describe('workspaces', () => {
     const input = item.getByTestId('workspace-rename-input');
     await input.fill(taken.name.toUpperCase());
     await input.press('Enter');
-    await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toMatch(/already exists.*\(CONFLICT\)$/);
+    await expect
+      .poll(() => page.getByTestId('workspace-message').innerText(), POLL)
+      .toMatch(/already exists.*\(CONFLICT\)$/);
     const renamed = unique('Renamed');
     await input.fill(renamed);
     await input.press('Enter');
-    await expect.poll(() => item.getByTestId('workspace-open').innerText().catch(() => ''), POLL).toBe(renamed);
+    await expect
+      .poll(
+        () =>
+          item
+            .getByTestId('workspace-open')
+            .innerText()
+            .catch(() => ''),
+        POLL,
+      )
+      .toBe(renamed);
     expect((await h.app.get(`/api/workspaces/${ws.id}`)).body.workspace.name).toBe(renamed);
 
     await item.getByTestId('workspace-delete').click();
@@ -344,18 +471,29 @@ describe('workspaces', () => {
     expect(await page.locator(`[data-testid="workspace-item"][data-id="${taken.id}"]`).count()).toBe(1);
 
     const gone = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, { allowStatuses: [404] });
-    await expect.poll(() => gone.getByTestId('status').innerText(), POLL).toContain(`Workspace "${ws.id}" does not exist (it may have been deleted)`);
+    await expect
+      .poll(() => gone.getByTestId('status').innerText(), POLL)
+      .toContain(`Workspace "${ws.id}" does not exist (it may have been deleted)`);
     await waitForStartView(gone);
     expect(new URL(gone.url()).searchParams.has('workspace')).toBe(false);
   });
 
   it('opens a workspace whose nodes are partly gone and names the missing ids', async () => {
     const ws = await createWorkspace(unique('Partly gone'), {
-      nodes: [{ id: 'country:fr', x: 0, y: 0 }, { id: 'country:uk', x: 150, y: 0 }, { id: 'country:zz-gone', x: 300, y: 0 }],
+      nodes: [
+        { id: 'country:fr', x: 0, y: 0 },
+        { id: 'country:uk', x: 150, y: 0 },
+        { id: 'country:zz-gone', x: 300, y: 0 },
+      ],
     });
     const page = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`);
-    await expect.poll(() => page.getByTestId('status').innerText(), POLL).toContain('no longer exists in the graph: country:zz-gone');
+    await expect
+      .poll(() => page.getByTestId('status').innerText(), POLL)
+      .toContain('no longer exists in the graph: country:zz-gone');
     expect(sorted(await canvas.nodeIds(page))).toEqual(['country:fr', 'country:uk']);
-    expect(await canvas.positions(page)).toEqual({ 'country:fr': { x: 0, y: 0 }, 'country:uk': { x: 150, y: 0 } });
+    expect(await canvas.positions(page)).toEqual({
+      'country:fr': { x: 0, y: 0 },
+      'country:uk': { x: 150, y: 0 },
+    });
   });
 });

@@ -24,10 +24,17 @@ async function makeUser(role: Role): Promise<{ username: string; password: strin
 
 /** A fixture Country with a unique id and name, created through the API as a curator. */
 async function createCountry(headers: Headers, name: string): Promise<GraphNode> {
-  const { status, body } = await h.app.send('POST', '/api/nodes', {
-    label: 'Country', id: `country:ui-test-${suffix()}`, name,
-    evidence: [{ curatorAsserted: true, note: 'Browser test fixture' }],
-  }, headers);
+  const { status, body } = await h.app.send(
+    'POST',
+    '/api/nodes',
+    {
+      label: 'Country',
+      id: `country:ui-test-${suffix()}`,
+      name,
+      evidence: [{ curatorAsserted: true, note: 'Browser test fixture' }],
+    },
+    headers,
+  );
   expect(status, JSON.stringify(body)).toBe(201);
   return body.result as GraphNode;
 }
@@ -40,7 +47,12 @@ async function apiNode(id: string): Promise<{ status: number; body: NodeResponse
 async function removeNode(headers: Headers, id: string): Promise<void> {
   const { status, body } = await apiNode(id);
   if (status !== 200) return;
-  await h.app.send('DELETE', `/api/nodes/${encodeURIComponent(id)}`, { version: body.node.properties['version'] }, headers);
+  await h.app.send(
+    'DELETE',
+    `/api/nodes/${encodeURIComponent(id)}`,
+    { version: body.node.properties['version'] },
+    headers,
+  );
 }
 
 /** Logs in through the toolbar's login dialog and waits for the user badge. */
@@ -60,8 +72,10 @@ async function addBySearch(page: Page, node: GraphNode): Promise<void> {
   await expect.poll(() => page.locator('.details-title').first().textContent(), POLL).toBe(node.name);
 }
 
-const drawnName = (page: Page, id: string): Promise<unknown> => page.evaluate((x) => window.__explorer!.dataOf?.(x)?.['name'] ?? null, id);
-const title = (page: Page): Promise<string | null> => page.locator('[data-testid="details-panel"] .details-title').first().textContent();
+const drawnName = (page: Page, id: string): Promise<unknown> =>
+  page.evaluate((x) => window.__explorer!.dataOf?.(x)?.['name'] ?? null, id);
+const title = (page: Page): Promise<string | null> =>
+  page.locator('[data-testid="details-panel"] .details-title').first().textContent();
 
 describe('curation in the browser', () => {
   it('a curator renames a node, sees the change in its history, reverts it, and the old name is back', async () => {
@@ -100,7 +114,17 @@ describe('curation in the browser', () => {
       expect((await apiNode(fixture.id)).body.node.name).toBe(oldName);
       // The revert is a change too, listed first.
       await page.getByTestId('history-toggle').isVisible();
-      await expect.poll(() => page.getByTestId('node-history').getByTestId('change-item').first().getAttribute('data-operation'), POLL).toBe('revert');
+      await expect
+        .poll(
+          () =>
+            page
+              .getByTestId('node-history')
+              .getByTestId('change-item')
+              .first()
+              .getAttribute('data-operation'),
+          POLL,
+        )
+        .toBe('revert');
     } finally {
       await removeNode(headers, fixture.id);
     }
@@ -147,7 +171,12 @@ describe('curation in the browser', () => {
 
       // Meanwhile another curator renames it.
       const theirs = `${name} (theirs)`;
-      const other = await h.app.send('PATCH', `/api/nodes/${encodeURIComponent(fixture.id)}`, { version: fixture.properties['version'], name: theirs }, headers);
+      const other = await h.app.send(
+        'PATCH',
+        `/api/nodes/${encodeURIComponent(fixture.id)}`,
+        { version: fixture.properties['version'], name: theirs },
+        headers,
+      );
       expect(other.status, JSON.stringify(other.body)).toBe(200);
 
       await page.getByTestId('edit-description').press('Control+Enter');
@@ -195,12 +224,19 @@ describe('curation in the browser', () => {
       await dialog.getByTestId('rel-type').selectOption({ label: 'PARTICIPATED_IN' });
       await dialog.getByTestId('rel-prop-key').fill('role');
       await dialog.getByTestId('rel-prop-value').fill('attendee');
-      await expect.poll(() => dialog.getByTestId('evidence-source').locator(`option[value="${quoted!.sourceId}"]`).count(), POLL).toBe(1);
+      await expect
+        .poll(
+          () => dialog.getByTestId('evidence-source').locator(`option[value="${quoted!.sourceId}"]`).count(),
+          POLL,
+        )
+        .toBe(1);
       await dialog.getByTestId('evidence-source').selectOption(quoted!.sourceId!);
       await dialog.getByTestId('source-open').click();
 
       const viewer = page.getByTestId('source-viewer');
-      await expect.poll(() => viewer.getByTestId('source-text').textContent(), POLL).toContain(quoted!.quote!);
+      await expect
+        .poll(() => viewer.getByTestId('source-text').textContent(), POLL)
+        .toContain(quoted!.quote!);
       // Select the quote in the text, as a reader would with the mouse.
       await page.evaluate((quote) => {
         const text = document.querySelector('[data-testid="source-text"]')!;
@@ -213,7 +249,9 @@ describe('curation in the browser', () => {
         sel.removeAllRanges();
         sel.addRange(range);
       }, quoted!.quote!);
-      await expect.poll(() => dialog.getByTestId('evidence-quote-input').inputValue(), POLL).toBe(quoted!.quote);
+      await expect
+        .poll(() => dialog.getByTestId('evidence-quote-input').inputValue(), POLL)
+        .toBe(quoted!.quote);
       await page.screenshot({ path: join(ARTIFACTS, 'curation-source-viewer.png') });
       await viewer.getByTestId('source-done').click();
       await page.screenshot({ path: join(ARTIFACTS, 'curation-relationship.png') });
@@ -221,7 +259,9 @@ describe('curation in the browser', () => {
       await expect.poll(() => page.getByTestId('relationship-dialog').count(), POLL).toBe(0);
 
       const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
-      const edge = (body.edges as GraphEdge[]).find((e) => e.type === 'PARTICIPATED_IN' && e.source === fixture.id && e.target === START);
+      const edge = (body.edges as GraphEdge[]).find(
+        (e) => e.type === 'PARTICIPATED_IN' && e.source === fixture.id && e.target === START,
+      );
       expect(edge, 'the new relationship is stored').toBeTruthy();
       edgeId = edge!.id;
       expect(edge!.properties['role']).toBe('attendee');
@@ -233,20 +273,28 @@ describe('curation in the browser', () => {
       await expect.poll(() => page.getByTestId('edit-prop-role').inputValue(), POLL).toBe('attendee');
       await page.getByTestId('edit-prop-role').selectOption('host'); // an enum in the allow-list: a select
       await page.getByTestId('edit-save').click();
-      await expect.poll(async () => {
-        const { body: now } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
-        return (now.edges as GraphEdge[]).find((e) => e.id === edgeId)?.properties['role'];
-      }, POLL).toBe('host');
+      await expect
+        .poll(async () => {
+          const { body: now } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
+          return (now.edges as GraphEdge[]).find((e) => e.id === edgeId)?.properties['role'];
+        }, POLL)
+        .toBe('host');
       await page.getByTestId('delete-edge').click();
       await page.getByTestId('confirm-ok').click();
       await expect.poll(() => h.edgeIds(), POLL).not.toContain(edgeId);
       const { body: gone } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
-      expect((gone.edges as GraphEdge[] | undefined ?? []).some((e) => e.id === edgeId)).toBe(false);
+      expect(((gone.edges as GraphEdge[] | undefined) ?? []).some((e) => e.id === edgeId)).toBe(false);
     } finally {
       if (edgeId) {
         const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
         const e = (body.edges as GraphEdge[] | undefined)?.find((x) => x.id === edgeId);
-        if (e) await h.app.send('DELETE', `/api/edges/${encodeURIComponent(e.id)}`, { version: e.properties['version'] }, headers);
+        if (e)
+          await h.app.send(
+            'DELETE',
+            `/api/edges/${encodeURIComponent(e.id)}`,
+            { version: e.properties['version'] },
+            headers,
+          );
       }
       await removeNode(headers, fixture.id);
     }
@@ -267,7 +315,9 @@ describe('curation in the browser', () => {
       expect((await apiNode(fixture.id)).status).toBe(404);
 
       await page.getByTestId('changes-toggle').click();
-      const item = page.getByTestId('deleted-list').locator(`[data-testid="deleted-item"][data-id="${fixture.id}"]`);
+      const item = page
+        .getByTestId('deleted-list')
+        .locator(`[data-testid="deleted-item"][data-id="${fixture.id}"]`);
       await expect.poll(() => item.count(), POLL).toBe(1);
       expect(await page.getByTestId('recent-changes').textContent()).toContain(fixture.id);
       await page.screenshot({ path: join(ARTIFACTS, 'curation-changes.png') });
@@ -303,7 +353,12 @@ describe('curation in the browser', () => {
       await expect.poll(() => dialog.getByTestId('evidence-error').textContent(), POLL).not.toBe('');
       expect((await apiNode(id)).status).toBe(404);
 
-      await expect.poll(() => dialog.getByTestId('evidence-source').locator(`option[value="${source.id}"]`).count(), POLL).toBe(1);
+      await expect
+        .poll(
+          () => dialog.getByTestId('evidence-source').locator(`option[value="${source.id}"]`).count(),
+          POLL,
+        )
+        .toBe(1);
       await dialog.getByTestId('evidence-source').selectOption(source.id);
       await dialog.getByTestId('source-open').click();
       await expect.poll(() => page.getByTestId('source-text').textContent(), POLL).toContain(quote);
@@ -367,7 +422,7 @@ describe('curation in the browser', () => {
       await removeNode(headers, keep.id);
     }
   });
-  it('checks the form before sending and shows the server\'s 422 next to the evidence it names', async () => {
+  it("checks the form before sending and shows the server's 422 next to the evidence it names", async () => {
     const { headers } = await loginAs(h.app, 'curator');
     const fixture = await createCountry(headers, `Checkland ${suffix()}`);
     const { body: list } = await h.app.get('/api/sources');
@@ -388,7 +443,9 @@ describe('curation in the browser', () => {
 
       // A quote that is not in the source passes the form but not the server: its 422 lands by the evidence.
       await page.getByTestId('edit-name').fill(fixture.name);
-      await expect.poll(() => page.getByTestId('evidence-source').locator(`option[value="${sourceId}"]`).count(), POLL).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('evidence-source').locator(`option[value="${sourceId}"]`).count(), POLL)
+        .toBe(1);
       await page.getByTestId('evidence-source').selectOption(sourceId);
       await page.getByTestId('evidence-quote-input').fill(`words no source contains ${suffix()}`);
       await page.getByTestId('evidence-quote-input').press('Control+Enter');

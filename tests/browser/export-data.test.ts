@@ -6,7 +6,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Graph, WorkspaceOpenResponse } from '../../server/src/api-types.js';
 import { readSources } from '../../seed/read-seed.js';
-import { expectSameAsApi, mdSection, mdSources, readCsv, readCytoscape, readGraphml } from '../setup/export-readers.js';
+import {
+  expectSameAsApi,
+  mdSection,
+  mdSources,
+  readCsv,
+  readCytoscape,
+  readGraphml,
+} from '../setup/export-readers.js';
 import { POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -20,21 +27,34 @@ afterAll(async () => {
 });
 
 /** Opens the explorer (on the start forum, or `?node=`), and the Export panel with X. */
-const openExport = (query = '', allowStatuses: number[] = [], before?: (page: Page) => Promise<void>): Promise<Page> =>
-  h.openExport({ waitFor: query ? new URLSearchParams(query).get('node')! : START, query, allowStatuses, before });
+const openExport = (
+  query = '',
+  allowStatuses: number[] = [],
+  before?: (page: Page) => Promise<void>,
+): Promise<Page> =>
+  h.openExport({
+    waitFor: query ? new URLSearchParams(query).get('node')! : START,
+    query,
+    allowStatuses,
+    before,
+  });
 
 /** The canvas's visible node ids. */
-const visibleIds = (page: Page): Promise<string[]> => page.evaluate(() => {
-  const shown = new Set(window.__explorer!.visibleIds());
-  return window.__explorer!.nodeIds().filter((id) => shown.has(id));
-});
+const visibleIds = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const shown = new Set(window.__explorer!.visibleIds());
+    return window.__explorer!.nodeIds().filter((id) => shown.has(id));
+  });
 
 /**
  * The API's graph of `ids` and the relationships among them, through another path than the export's:
  * a workspace of those nodes, opened by GET /api/workspaces/:id.
  */
 async function apiGraph(ids: string[]): Promise<Graph> {
-  const made = await h.app.send('POST', '/api/workspaces', { name: `export data ${stamp} ${workspaces.length}`, scene: { nodes: ids.map((id, i) => ({ id, x: i, y: i })) } });
+  const made = await h.app.send('POST', '/api/workspaces', {
+    name: `export data ${stamp} ${workspaces.length}`,
+    scene: { nodes: ids.map((id, i) => ({ id, x: i, y: i })) },
+  });
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   workspaces.push(made.body.id);
   const open = (await h.app.get(`/api/workspaces/${made.body.id}`)).body as WorkspaceOpenResponse;
@@ -45,7 +65,10 @@ async function apiGraph(ids: string[]): Promise<Graph> {
 /** Picks a data format, clicks Download data and returns the file the browser saved. */
 async function downloadData(page: Page, format: string): Promise<{ name: string; data: Buffer }> {
   await page.getByTestId('export-data-format').selectOption(format);
-  const [dl] = await Promise.all([page.waitForEvent('download', POLL), page.getByTestId('export-data').click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', POLL),
+    page.getByTestId('export-data').click(),
+  ]);
   return { name: dl.suggestedFilename(), data: readFileSync(await dl.path()) };
 }
 
@@ -65,8 +88,13 @@ describe('data export from the Export panel', () => {
     expect(sorted(fromGraphml.nodes.keys())).toEqual(sorted(ids));
     expectSameAsApi(fromGraphml, api);
     // The panel reports what the server sent: the counts come from its headers.
-    await expect.poll(() => page.getByTestId('export-message').innerText(), POLL)
-      .toMatch(new RegExp(`^Saved ${graphml.name.replace(/\./g, '\\.')} \\(.+\\): ${ids.length} nodes, ${api.edges.length} relationships\\.$`));
+    await expect
+      .poll(() => page.getByTestId('export-message').innerText(), POLL)
+      .toMatch(
+        new RegExp(
+          `^Saved ${graphml.name.replace(/\./g, '\\.')} \\(.+\\): ${ids.length} nodes, ${api.edges.length} relationships\\.$`,
+        ),
+      );
 
     const json = await downloadData(page, 'json');
     expect(json.name).toMatch(/\.json$/);
@@ -89,7 +117,9 @@ describe('data export from the Export panel', () => {
     const page = await openExport('', [], async (p) => {
       const [a, b, c] = (await visibleIds(p)).filter((id) => id !== START);
       chosen = [START, a!, b!, c!];
-      await p.evaluate((id) => { window.__explorer!.select(id); }, START);
+      await p.evaluate((id) => {
+        window.__explorer!.select(id);
+      }, START);
       for (const id of chosen.slice(1)) {
         const at = (await p.evaluate((nodeId) => window.__explorer!.screenPosition(nodeId), id))!;
         await p.keyboard.down('Shift');
@@ -98,7 +128,9 @@ describe('data export from the Export panel', () => {
       }
     });
     await expect.poll(() => page.getByTestId('export-selection-only').isEnabled(), POLL).toBe(true);
-    await expect.poll(async () => (await page.getByTestId('export-selection-only').locator('xpath=..').innerText()), POLL).toContain('4 nodes');
+    await expect
+      .poll(async () => await page.getByTestId('export-selection-only').locator('xpath=..').innerText(), POLL)
+      .toContain('4 nodes');
     await page.getByTestId('export-selection-only').check();
     const api = await apiGraph(chosen);
     expect(api.edges.length).toBeGreaterThan(0);
@@ -106,8 +138,12 @@ describe('data export from the Export panel', () => {
     const { name, data } = await downloadData(page, 'cypher');
     expect(name).toMatch(/\.cypher$/);
     const script = data.toString('utf8');
-    const nodeIds = [...script.matchAll(/^MERGE \(n:Entity \{id: ("(?:[^"\\]|\\.)*")\}\)/gm)].map((m) => JSON.parse(m[1]!) as string);
-    const relIds = [...script.matchAll(/^MATCH .* MERGE \(a\)-\[r:[A-Z_]+ \{id: ("(?:[^"\\]|\\.)*")\}\]->\(b\)/gm)].map((m) => JSON.parse(m[1]!) as string);
+    const nodeIds = [...script.matchAll(/^MERGE \(n:Entity \{id: ("(?:[^"\\]|\\.)*")\}\)/gm)].map(
+      (m) => JSON.parse(m[1]!) as string,
+    );
+    const relIds = [
+      ...script.matchAll(/^MATCH .* MERGE \(a\)-\[r:[A-Z_]+ \{id: ("(?:[^"\\]|\\.)*")\}\]->\(b\)/gm),
+    ].map((m) => JSON.parse(m[1]!) as string);
     expect(sorted(nodeIds)).toEqual(sorted(chosen));
     expect(sorted(relIds)).toEqual(sorted(api.edges.map((e) => e.id)));
   });
@@ -129,7 +165,8 @@ describe('data export from the Export panel', () => {
     for (const line of sentences) expect(line, line).toMatch(/\[\d+\]/);
     const sources = mdSources(md);
     expect(sources.length).toBeGreaterThan(0);
-    for (const s of sources.filter((x) => x.quote !== null)) expect(sourceText.get(s.title)?.includes(s.quote!), `[${s.n}] verbatim`).toBe(true);
+    for (const s of sources.filter((x) => x.quote !== null))
+      expect(sourceText.get(s.title)?.includes(s.quote!), `[${s.n}] verbatim`).toBe(true);
   });
 
   it('a briefing as HTML is one self-contained page with the title, the inline figure and a cited item per relationship', async () => {
@@ -146,7 +183,12 @@ describe('data export from the Export panel', () => {
     expect(html).toContain('<title>Ministerial &lt;brief&gt; &amp; notes</title>');
     expect(html).not.toMatch(/<script/i);
     expect(html.match(/<svg[\s>]/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
-    const items = [...html.matchAll(/<li data-edge-id="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+    const items = [...html.matchAll(/<li data-edge-id="([^"]*)"/g)].map((m) =>
+      m[1]!
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"'),
+    );
     expect(sorted(items)).toEqual(sorted(api.edges.map((e) => e.id)));
     // The briefing options show for the briefing only.
     await page.getByTestId('export-data-format').selectOption('json');
@@ -156,18 +198,28 @@ describe('data export from the Export panel', () => {
   it('shows progress while the server works; Cancel stops the download and says so', async () => {
     const page = await openExport();
     let release!: () => void;
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await page.route('**/api/export', async (route) => {
       await held;
-      try { await route.continue(); } catch { /* the page cancelled the request meanwhile */ }
+      try {
+        await route.continue();
+      } catch {
+        /* the page cancelled the request meanwhile */
+      }
     });
     let downloads = 0;
-    page.on('download', () => { downloads += 1; });
+    page.on('download', () => {
+      downloads += 1;
+    });
     await page.getByTestId('export-data-format').selectOption('graphml');
     await page.getByTestId('export-data').click();
     await expect.poll(() => page.getByTestId('export-progress').isVisible(), POLL).toBe(true);
     expect(await page.getByTestId('export-progress-text').innerText()).toBe('0 bytes received');
-    expect(await page.getByTestId('export-message').innerText()).toMatch(/^Asking the server for \d+ nodes…$/);
+    expect(await page.getByTestId('export-message').innerText()).toMatch(
+      /^Asking the server for \d+ nodes…$/,
+    );
     await page.getByTestId('export-cancel').click();
     await expect.poll(() => page.getByTestId('export-message').innerText(), POLL).toBe('Export cancelled.');
     expect(await page.getByTestId('export-progress').isVisible()).toBe(false);
@@ -176,7 +228,9 @@ describe('data export from the Export panel', () => {
     // Nothing was saved, and the panel works again afterwards.
     expect(downloads).toBe(0);
     const again = await downloadData(page, 'json');
-    expect(JSON.parse(again.data.toString('utf8')).elements.nodes.length).toBe((await visibleIds(page)).length);
+    expect(JSON.parse(again.data.toString('utf8')).elements.nodes.length).toBe(
+      (await visibleIds(page)).length,
+    );
   });
 
   it('a node that left the graph meanwhile is named in the refusal; nothing is saved', async () => {
@@ -185,13 +239,18 @@ describe('data export from the Export panel', () => {
     await h.app.store.driver.executeQuery(
       `MATCH (uk:Entity {id: 'country:uk'})
        CREATE (t:Entity:Technology {id: $id, name: 'Export gone fixture', version: 1, confidence: 'confirmed', evidence: '[]', sourceIds: []})
-       CREATE (uk)-[:USES_TECHNOLOGY {id: 'country:uk|USES_TECHNOLOGY|' + $id, evidence: '[]', sourceIds: []}]->(t)`, { id }, db);
+       CREATE (uk)-[:USES_TECHNOLOGY {id: 'country:uk|USES_TECHNOLOGY|' + $id, evidence: '[]', sourceIds: []}]->(t)`,
+      { id },
+      db,
+    );
     try {
       const page = await openExport(`?node=${encodeURIComponent(id)}`, [400]);
       expect(await visibleIds(page)).toContain(id);
       await h.app.store.driver.executeQuery('MATCH (t:Entity {id: $id}) DETACH DELETE t', { id }, db);
       let downloads = 0;
-      page.on('download', () => { downloads += 1; });
+      page.on('download', () => {
+        downloads += 1;
+      });
       await page.getByTestId('export-data-format').selectOption('graphml');
       await page.getByTestId('export-data').click();
       await expect.poll(() => page.getByTestId('export-message').innerText(), POLL).toContain(id);

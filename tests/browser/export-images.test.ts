@@ -16,18 +16,35 @@ const LEGEND_AREA = 252 + 2 * 16;
 
 /** The legend's row names, in its order: a node's first primary label names its row. */
 const KIND_ROWS: Record<string, string> = {
-  Country: 'Country', Person: 'Person', Organization: 'Organization', Forum: 'Forum', Agreement: 'Agreement',
-  ThreatType: 'Threat type', Technology: 'Technology', Source: 'Source',
+  Country: 'Country',
+  Person: 'Person',
+  Organization: 'Organization',
+  Forum: 'Forum',
+  Agreement: 'Agreement',
+  ThreatType: 'Threat type',
+  Technology: 'Technology',
+  Source: 'Source',
 };
-const legendRow = (n: GraphNode): string => KIND_ROWS[Object.keys(KIND_ROWS).find((k) => (n.labels as string[]).includes(k)) ?? ''] ?? 'Other';
+const legendRow = (n: GraphNode): string =>
+  KIND_ROWS[Object.keys(KIND_ROWS).find((k) => (n.labels as string[]).includes(k)) ?? ''] ?? 'Other';
 
-interface Png { width: number; height: number; colourType: number; bytes: number }
+interface Png {
+  width: number;
+  height: number;
+  colourType: number;
+  bytes: number;
+}
 
 /** Reads a PNG's signature and IHDR chunk (the first chunk: width, height, bit depth, colour type). */
 function readPng(buf: Buffer): Png {
   expect([...buf.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
   expect(buf.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), colourType: buf[25] ?? -1, bytes: buf.length };
+  return {
+    width: buf.readUInt32BE(16),
+    height: buf.readUInt32BE(20),
+    colourType: buf[25] ?? -1,
+    bytes: buf.length,
+  };
 }
 
 /** Clicks Save image (or whatever `trigger` does) and returns the file the browser downloaded. */
@@ -37,7 +54,10 @@ async function download(page: Page, trigger: () => Promise<void>): Promise<{ nam
   return { name: dl.suggestedFilename(), data: readFileSync(path) };
 }
 
-async function saveImage(page: Page, opts: { format: 'png' | 'svg'; scale?: string; background?: 'white' | 'transparent'; legend?: boolean }): Promise<{ name: string; data: Buffer }> {
+async function saveImage(
+  page: Page,
+  opts: { format: 'png' | 'svg'; scale?: string; background?: 'white' | 'transparent'; legend?: boolean },
+): Promise<{ name: string; data: Buffer }> {
   await page.getByTestId('export-image-format').selectOption(opts.format);
   if (opts.scale) await page.getByTestId('export-scale').selectOption(opts.scale);
   await page.getByTestId('export-background').selectOption(opts.background ?? 'white');
@@ -57,13 +77,16 @@ function svgTexts(data: Buffer): { graph: string[]; legend: string[] } {
   };
   const graph: string[] = [];
   const legend: string[] = [];
-  for (const t of Array.from(doc.getElementsByTagName('text'))) (inLegend(t) ? legend : graph).push(t.textContent ?? '');
+  for (const t of Array.from(doc.getElementsByTagName('text')))
+    (inLegend(t) ? legend : graph).push(t.textContent ?? '');
   return { graph, legend };
 }
 
 /** A drawn label is the name, or the name cut short with an ellipsis (text-wrap: ellipsis). */
-const labelOf = (name: string) => (text: string): boolean =>
-  text === name || (text.endsWith('…') && text.length > 1 && name.startsWith(text.slice(0, -1).trimEnd()));
+const labelOf =
+  (name: string) =>
+  (text: string): boolean =>
+    text === name || (text.endsWith('…') && text.length > 1 && name.startsWith(text.slice(0, -1).trimEnd()));
 
 /** The canvas's visible nodes with their API records. */
 async function visibleNodes(page: Page): Promise<GraphNode[]> {
@@ -71,7 +94,9 @@ async function visibleNodes(page: Page): Promise<GraphNode[]> {
     const shown = new Set(window.__explorer!.visibleIds());
     return window.__explorer!.nodeIds().filter((id) => shown.has(id));
   });
-  return Promise.all(ids.map(async (id) => (await h.app.get(`/api/nodes/${encodeURIComponent(id)}`)).body.node as GraphNode));
+  return Promise.all(
+    ids.map(async (id) => (await h.app.get(`/api/nodes/${encodeURIComponent(id)}`)).body.node as GraphNode),
+  );
 }
 
 /** Node-label texts of the graph: every text except relationship-type (edge) labels. */
@@ -87,14 +112,22 @@ function expectOneLabelPerNode(texts: string[], nodes: GraphNode[]): void {
   expect(texts).toHaveLength(nodes.length);
 }
 
-const openWithExport = (before?: (page: Page) => Promise<void>): Promise<Page> => h.openExport({ waitFor: START, before });
+const openWithExport = (before?: (page: Page) => Promise<void>): Promise<Page> =>
+  h.openExport({ waitFor: START, before });
 
 describe('image export in Chromium', () => {
   it('X opens the Export panel; a 2x PNG on white with the legend is a real, large PNG of canvas + legend size', async () => {
     const page = await openWithExport();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-image-format');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('export-image-format');
     const box = (await page.getByTestId('graph').boundingBox())!;
-    const { name, data } = await saveImage(page, { format: 'png', scale: '2', background: 'white', legend: true });
+    const { name, data } = await saveImage(page, {
+      format: 'png',
+      scale: '2',
+      background: 'white',
+      legend: true,
+    });
     expect(name).toMatch(/^security-graph-\d{4}-\d{2}-\d{2}-\d{4}\.png$/);
     const png = readPng(data);
     expect(Math.abs(png.width - 2 * (box.width + LEGEND_AREA))).toBeLessThanOrEqual(4);
@@ -108,7 +141,9 @@ describe('image export in Chromium', () => {
   it('a transparent PNG has an alpha channel (colour type 6); without the legend it is the canvas size', async () => {
     const page = await openWithExport();
     const box = (await page.getByTestId('graph').boundingBox())!;
-    const png = readPng((await saveImage(page, { format: 'png', scale: '1', background: 'transparent', legend: false })).data);
+    const png = readPng(
+      (await saveImage(page, { format: 'png', scale: '1', background: 'transparent', legend: false })).data,
+    );
     expect(png.colourType).toBe(6);
     expect(Math.abs(png.width - box.width)).toBeLessThanOrEqual(2);
     expect(Math.abs(png.height - box.height)).toBeLessThanOrEqual(2);
@@ -145,9 +180,13 @@ describe('image export in Chromium', () => {
       await p.keyboard.down('Shift');
       await p.mouse.click(at.x, at.y);
       await p.keyboard.up('Shift');
-      await expect.poll(() => p.evaluate((id) => window.__explorer!.classesOf(id).includes('selected'), b!.id), POLL).toBe(true);
+      await expect
+        .poll(() => p.evaluate((id) => window.__explorer!.classesOf(id).includes('selected'), b!.id), POLL)
+        .toBe(true);
     });
-    expect(await page.getByTestId('export-selection-only').locator('xpath=..').innerText()).toContain('2 nodes');
+    expect(await page.getByTestId('export-selection-only').locator('xpath=..').innerText()).toContain(
+      '2 nodes',
+    );
     const tick = page.getByTestId('export-selection-only');
     await expect.poll(() => tick.isEnabled(), POLL).toBe(true);
     await tick.check();
@@ -168,6 +207,7 @@ describe('image export in Chromium', () => {
     const { graph } = svgTexts((await saveImage(page, { format: 'svg', legend: false })).data);
     const texts = await nodeLabelTexts(graph);
     expectOneLabelPerNode(texts, after);
-    for (const n of before.filter((x) => x.labels.includes('Country'))) expect(texts.filter(labelOf(n.name))).toEqual([]);
+    for (const n of before.filter((x) => x.labels.includes('Country')))
+      expect(texts.filter(labelOf(n.name))).toEqual([]);
   });
 });

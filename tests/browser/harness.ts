@@ -40,7 +40,12 @@ export interface BrowserHarness {
    * Opens a page at `/${query}`, waits for node `waitFor` and the layout, runs `before` (e.g. selecting
    * nodes while the canvas is uncovered), then opens the Export panel with X.
    */
-  openExport(opts: { waitFor: string; query?: string; allowStatuses?: readonly number[]; before?: (page: Page) => Promise<void> }): Promise<Page>;
+  openExport(opts: {
+    waitFor: string;
+    query?: string;
+    allowStatuses?: readonly number[];
+    before?: (page: Page) => Promise<void>;
+  }): Promise<Page>;
 }
 
 /**
@@ -55,9 +60,15 @@ export function useBrowser(): BrowserHarness {
   let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm test` (it builds the client) or `npm run build` first');
+    if (!existsSync(join(CLIENT_DIR, 'index.html')))
+      throw new Error(
+        'dist/client is missing: run `npm test` (it builds the client) or `npm run build` first',
+      );
     app = await startTestApp({ clientDir: CLIENT_DIR });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
@@ -85,16 +96,29 @@ export function useBrowser(): BrowserHarness {
   };
 
   const h: BrowserHarness = {
-    get app() { if (!app) throw new Error('harness: app not started'); return app; },
-    get browser() { if (!browser) throw new Error('harness: browser not started'); return browser; },
-    get page() { return current(); },
+    get app() {
+      if (!app) throw new Error('harness: app not started');
+      return app;
+    },
+    get browser() {
+      if (!browser) throw new Error('harness: browser not started');
+      return browser;
+    },
+    get page() {
+      return current();
+    },
     async openPage(query = '', opts = {}) {
       const p = await h.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
       pages.push(p);
       page = p;
       const statuses = opts.allowStatuses ?? [];
-      const allowed = new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `);
-      p.on('console', (m) => { if (m.type() === 'error' && !(statuses.length && allowed.test(m.text()))) problems.push(`console: ${m.text()}`); });
+      const allowed = new RegExp(
+        `^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `,
+      );
+      p.on('console', (m) => {
+        if (m.type() === 'error' && !(statuses.length && allowed.test(m.text())))
+          problems.push(`console: ${m.text()}`);
+      });
       p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
       await p.goto(`${h.app.baseUrl}/${query}`);
       await p.waitForFunction(() => !!window.__explorer);

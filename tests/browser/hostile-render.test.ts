@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { POLL, useBrowser } from './harness.js';
 
-declare global { interface Window { __pwned?: string } }
+declare global {
+  interface Window {
+    __pwned?: string;
+  }
+}
 
 const h = useBrowser();
 const suffix = randomBytes(4).toString('hex');
@@ -20,10 +24,18 @@ let curator: LoggedIn;
 let id = '';
 beforeAll(async () => {
   curator = await loginAs(h.app, 'curator');
-  const { status, body } = await h.app.send('POST', '/api/nodes', {
-    label: 'Organization', name: NAME, description: DESCRIPTION, aliases: [ALIAS],
-    evidence: [{ curatorAsserted: true, note: NOTE }],
-  }, curator.headers);
+  const { status, body } = await h.app.send(
+    'POST',
+    '/api/nodes',
+    {
+      label: 'Organization',
+      name: NAME,
+      description: DESCRIPTION,
+      aliases: [ALIAS],
+      evidence: [{ curatorAsserted: true, note: NOTE }],
+    },
+    curator.headers,
+  );
   expect(status, JSON.stringify(body)).toBe(201);
   id = body.result.id;
   // The API keeps the text exactly as written: neutralising is the renderer's job, not a lossy filter's.
@@ -32,7 +44,13 @@ beforeAll(async () => {
 afterAll(async () => {
   if (id) {
     const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(id)}`);
-    if (body?.node) await h.app.send('DELETE', `/api/nodes/${encodeURIComponent(id)}`, { version: body.node.properties.version }, curator.headers);
+    if (body?.node)
+      await h.app.send(
+        'DELETE',
+        `/api/nodes/${encodeURIComponent(id)}`,
+        { version: body.node.properties.version },
+        curator.headers,
+      );
   }
   await dropUser(h.app, curator.username);
 });
@@ -40,12 +58,21 @@ afterAll(async () => {
 /** Records dialogs (alert, confirm, prompt) a payload might open. */
 function watchDialogs(page: Page): string[] {
   const seen: string[] = [];
-  page.on('dialog', (d) => { seen.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    seen.push(d.message());
+    void d.dismiss();
+  });
   return seen;
 }
 
 /** Elements a payload would have created if it had been parsed as markup. */
-const injectedElements = (page: Page) => page.evaluate(() => document.querySelectorAll('[onerror], [onload], [onmouseover], img[src="x"], iframe, a[href^="javascript:"]').length);
+const injectedElements = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.querySelectorAll(
+        '[onerror], [onload], [onmouseover], img[src="x"], iframe, a[href^="javascript:"]',
+      ).length,
+  );
 
 describe('script payloads written by a curator', () => {
   it('show as literal text in the details panel, search results and tooltip, and never run', async () => {
@@ -68,7 +95,10 @@ describe('script payloads written by a curator', () => {
     await page.mouse.move(5, 5);
 
     await page.getByTestId('search-input').fill(`Hostile${suffix}`);
-    const suggestion = page.getByTestId('search-suggestion').filter({ hasText: `Hostile${suffix}` }).first();
+    const suggestion = page
+      .getByTestId('search-suggestion')
+      .filter({ hasText: `Hostile${suffix}` })
+      .first();
     await expect.poll(() => suggestion.isVisible(), POLL).toBe(true);
     expect(await suggestion.innerText()).toContain('<script>');
 
@@ -92,6 +122,8 @@ describe('script payloads written by a curator', () => {
       expect(await injectedElements(page)).toBe(0);
       expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
       expect(dialogs).toEqual([]);
-    } finally { await page.close(); }
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -17,7 +17,9 @@ const HOPS = 5;
 
 async function openExplorer(): Promise<Page> {
   const page = await h.openPage();
-  await page.waitForFunction(() => window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'));
+  await page.waitForFunction(() =>
+    window.__explorer!.nodeIds().includes('forum:five-country-ministerial-2025'),
+  );
   await h.idle();
   return page;
 }
@@ -36,9 +38,12 @@ async function findKPaths(page: Page): Promise<Graph[]> {
   await page.getByTestId('path-k').fill(String(K));
   await page.getByTestId('path-hops').selectOption(String(HOPS));
   await page.getByTestId('path-reltypes').locator('summary').click();
-  for (const type of ALLOWED) await page.getByTestId('path-reltypes').locator(`input[value="${type}"]`).check();
+  for (const type of ALLOWED)
+    await page.getByTestId('path-reltypes').locator(`input[value="${type}"]`).check();
   await page.getByTestId('path-run').click();
-  const { status, body } = await h.app.get(`/api/paths?from=country:fr&to=person:kristi-noem&mode=k-paths&k=${K}&maxHops=${HOPS}&relTypes=${ALLOWED.join(',')}`);
+  const { status, body } = await h.app.get(
+    `/api/paths?from=country:fr&to=person:kristi-noem&mode=k-paths&k=${K}&maxHops=${HOPS}&relTypes=${ALLOWED.join(',')}`,
+  );
   expect(status).toBe(200);
   const paths = (body as PathsResponse).paths;
   await expect.poll(() => page.getByTestId('path-item').count(), POLL).toBe(paths.length);
@@ -48,19 +53,26 @@ async function findKPaths(page: Page): Promise<Graph[]> {
 const edgeIdsOf = (p: Graph): string[] => p.edges.map((e) => e.id).sort();
 
 async function listedEdgeIds(page: Page): Promise<string[][]> {
-  return page.getByTestId('path-item').evaluateAll((items) => items.map((li) => (li.getAttribute('data-edge-ids') ?? '').split(' ').sort()));
+  return page
+    .getByTestId('path-item')
+    .evaluateAll((items) => items.map((li) => (li.getAttribute('data-edge-ids') ?? '').split(' ').sort()));
 }
 
 async function classesOf(page: Page, ids: string[]): Promise<Record<string, string[]>> {
-  return page.evaluate((all) => Object.fromEntries(all.map((id) => [id, window.__explorer!.classesOf(id)])), ids);
+  return page.evaluate(
+    (all) => Object.fromEntries(all.map((id) => [id, window.__explorer!.classesOf(id)])),
+    ids,
+  );
 }
 
 /** Checks every quote shown in `scope` is verbatim in the source its citation names; returns how many there were. */
 async function expectVerbatimQuotes(scope: ReturnType<Page['getByTestId']>): Promise<number> {
-  const items = await scope.locator('.evidence-item').evaluateAll((els) => els.map((el) => ({
-    quote: el.querySelector('[data-testid="evidence-quote"]')?.textContent ?? null,
-    sourceId: el.querySelector('[data-testid="evidence-source"]')?.getAttribute('title') ?? null,
-  })));
+  const items = await scope.locator('.evidence-item').evaluateAll((els) =>
+    els.map((el) => ({
+      quote: el.querySelector('[data-testid="evidence-quote"]')?.textContent ?? null,
+      sourceId: el.querySelector('[data-testid="evidence-source"]')?.getAttribute('title') ?? null,
+    })),
+  );
   for (const item of items.filter((i) => i.quote !== null)) {
     const quote = item.quote!.trim().replace(/^[“"]|[”"]$/g, '');
     const source = sources.find((s) => s.id === item.sourceId);
@@ -85,41 +97,63 @@ describe('path finder in Chromium', () => {
       expect(types).toHaveLength(paths[i]!.edges.length);
       for (const t of types) expect(ALLOWED).toContain(t);
     });
-    await expect.poll(() => page.getByTestId('status').innerText(), POLL).toContain(`${paths.length} paths from France to Kristi Noem`);
+    await expect
+      .poll(() => page.getByTestId('status').innerText(), POLL)
+      .toContain(`${paths.length} paths from France to Kristi Noem`);
   });
 
   it('choosing a path in the list highlights just that path, by mouse and by keyboard', async () => {
     const page = await openExplorer();
     const paths = await findKPaths(page);
     await h.idle();
-    const all = [...new Set(paths.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)]))];
+    const all = [
+      ...new Set(paths.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)])),
+    ];
     const highlightedIs = async (index: number): Promise<void> => {
-      const chosen = new Set([...paths[index]!.nodes.map((n) => n.id), ...paths[index]!.edges.map((e) => e.id)]);
-      await expect.poll(async () => {
-        const classes = await classesOf(page, all);
-        return all.filter((id) => classes[id]!.includes('path')).sort();
-      }, POLL).toEqual([...chosen].sort());
+      const chosen = new Set([
+        ...paths[index]!.nodes.map((n) => n.id),
+        ...paths[index]!.edges.map((e) => e.id),
+      ]);
+      await expect
+        .poll(async () => {
+          const classes = await classesOf(page, all);
+          return all.filter((id) => classes[id]!.includes('path')).sort();
+        }, POLL)
+        .toEqual([...chosen].sort());
       const classes = await classesOf(page, all);
       for (const id of all.filter((x) => !chosen.has(x))) expect(classes[id]).toContain('dimmed');
     };
 
     await page.getByTestId('path-item').nth(1).click();
     await highlightedIs(1);
-    await expect.poll(() => page.getByTestId('path-item').nth(1).getAttribute('aria-selected'), POLL).toBe('true');
+    await expect
+      .poll(() => page.getByTestId('path-item').nth(1).getAttribute('aria-selected'), POLL)
+      .toBe('true');
 
     // Keyboard: focus the list, arrow to the last path (previewed), Enter chooses it.
     await page.getByTestId('path-list').focus();
     await page.keyboard.press('End');
     await highlightedIs(paths.length - 1);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('path-item').nth(paths.length - 1).getAttribute('aria-selected'), POLL).toBe('true');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('path-item')
+            .nth(paths.length - 1)
+            .getAttribute('aria-selected'),
+        POLL,
+      )
+      .toBe('true');
     // Escape in the list shows every path again.
     await page.keyboard.press('Escape');
     await page.getByTestId('path-from').focus();
-    await expect.poll(async () => {
-      const classes = await classesOf(page, all);
-      return all.every((id) => classes[id]!.includes('path'));
-    }, POLL).toBe(true);
+    await expect
+      .poll(async () => {
+        const classes = await classesOf(page, all);
+        return all.every((id) => classes[id]!.includes('path'));
+      }, POLL)
+      .toBe(true);
   });
 
   it('"why are these connected" explains each hop with a quote verbatim in its source and flags disputed claims', async () => {
@@ -128,7 +162,9 @@ describe('path finder in Chromium', () => {
     await pickEnd(page, 'path-from', 'Mahmood', 'Mahmood');
     await pickEnd(page, 'path-to', 'Cleverly', 'Cleverly');
     await page.getByTestId('path-run').press('Enter');
-    const { body } = await h.app.get('/api/paths?from=person:mahmood&to=person:james-cleverly&mode=shortest&maxHops=4');
+    const { body } = await h.app.get(
+      '/api/paths?from=person:mahmood&to=person:james-cleverly&mode=shortest&maxHops=4',
+    );
     const path = (body as PathsResponse).paths[0]!;
     expect(path.edges.length).toBeGreaterThan(0);
     const why = page.getByTestId('why-connected');
@@ -143,7 +179,9 @@ describe('path finder in Chromium', () => {
       const quotes = edge!.evidence?.filter((ev) => ev.quote !== null).length ?? 0;
       expect(await expectVerbatimQuotes(hop)).toBe(quotes);
       expect(quotes).toBeGreaterThan(0);
-      expect(await hop.getByTestId('disputed-badge').count()).toBe(edge!.properties['disputed'] === true ? 1 : 0);
+      expect(await hop.getByTestId('disputed-badge').count()).toBe(
+        edge!.properties['disputed'] === true ? 1 : 0,
+      );
     }
     expect(path.edges.some((e) => e.properties['disputed'] === true)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'paths-why.png') });
@@ -156,16 +194,25 @@ describe('path finder in Chromium', () => {
  * to put another edge or node over it.
  */
 async function clickCoopEdge(page: Page, edgeId: string, a: string, b: string): Promise<void> {
-  const coop = await page.evaluate(([e, x, y]) => {
-    const hooks = window.__explorer!.cooperation!;
-    return { mid: hooks.edgeMidpoint(e!), a: hooks.screenPosition(x!), b: hooks.screenPosition(y!) };
-  }, [edgeId, a, b]);
+  const coop = await page.evaluate(
+    ([e, x, y]) => {
+      const hooks = window.__explorer!.cooperation!;
+      return { mid: hooks.edgeMidpoint(e!), a: hooks.screenPosition(x!), b: hooks.screenPosition(y!) };
+    },
+    [edgeId, a, b],
+  );
   expect(coop.mid && coop.a && coop.b, 'the edge and its actors are drawn').toBeTruthy();
-  const along = (t: number): { x: number; y: number } => ({ x: coop.a!.x + (coop.b!.x - coop.a!.x) * t, y: coop.a!.y + (coop.b!.y - coop.a!.y) * t });
+  const along = (t: number): { x: number; y: number } => ({
+    x: coop.a!.x + (coop.b!.x - coop.a!.x) * t,
+    y: coop.a!.y + (coop.b!.y - coop.a!.y) * t,
+  });
   const points = [coop.mid!, ...[0.4, 0.6, 0.3, 0.7, 0.35, 0.65].map(along)];
   for (const p of points) {
     await page.mouse.click(p.x, p.y);
-    const selected = await page.evaluate((e) => window.__explorer!.cooperation!.classesOf(e).includes('selected'), edgeId);
+    const selected = await page.evaluate(
+      (e) => window.__explorer!.cooperation!.classesOf(e).includes('selected'),
+      edgeId,
+    );
     if (selected) return;
   }
   throw new Error(`could not click ${edgeId}: every point along it is covered`);
@@ -190,11 +237,15 @@ describe('cooperation view in Chromium', () => {
     await input.press('Enter');
     await expect.poll(() => input.inputValue(), POLL).toBe(res.threat.name);
     await input.press('Enter');
-    await page.waitForFunction((n) => window.__explorer!.cooperation!.edges().length === n, res.pairs.length, POLL);
+    await page.waitForFunction(
+      (n) => window.__explorer!.cooperation!.edges().length === n,
+      res.pairs.length,
+      POLL,
+    );
     await page.evaluate(() => window.__explorer!.cooperation!.whenIdle());
   }
 
-  it('draws one edge per pair weighted by via.length; clicking an edge lists the pair\'s forums and agreements with their evidence', async () => {
+  it("draws one edge per pair weighted by via.length; clicking an edge lists the pair's forums and agreements with their evidence", async () => {
     const res = await load();
     const page = await openExplorer();
     const sceneBefore = { nodes: (await h.nodeIds()).sort(), edges: (await h.edgeIds()).sort() };
@@ -203,7 +254,11 @@ describe('cooperation view in Chromium', () => {
     const drawn = await page.evaluate(() => window.__explorer!.cooperation!.edges());
     expect(drawn.map((e) => e.id).sort()).toEqual(res.pairs.map((p) => pairId(p.a.id, p.b.id)).sort());
     for (const p of res.pairs) {
-      expect(drawn.find((e) => e.id === pairId(p.a.id, p.b.id))).toMatchObject({ source: p.a.id, target: p.b.id, weight: p.via.length });
+      expect(drawn.find((e) => e.id === pairId(p.a.id, p.b.id))).toMatchObject({
+        source: p.a.id,
+        target: p.b.id,
+        weight: p.via.length,
+      });
     }
     const actors = [...new Set(res.pairs.flatMap((p) => [p.a.id, p.b.id]))].sort();
     expect((await page.evaluate(() => window.__explorer!.cooperation!.nodeIds())).sort()).toEqual(actors);
@@ -216,11 +271,21 @@ describe('cooperation view in Chromium', () => {
     await clickCoopEdge(page, pairId(pair.a.id, pair.b.id), pair.a.id, pair.b.id);
     const details = page.getByTestId('details-panel');
     await expect.poll(() => details.getByTestId('coop-via').count(), POLL).toBe(pair.via.length);
-    expect(await details.getByTestId('coop-via').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(pair.via.map((v) => v.id));
-    await expect.poll(() => details.getByTestId('coop-weight').getAttribute('data-weight'), POLL).toBe(String(pair.via.length));
+    expect(
+      await details.getByTestId('coop-via').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
+    ).toEqual(pair.via.map((v) => v.id));
+    await expect
+      .poll(() => details.getByTestId('coop-weight').getAttribute('data-weight'), POLL)
+      .toBe(String(pair.via.length));
     expect(await details.getByTestId('coop-tie').count()).toBe(pair.edges.length);
     expect(await expectVerbatimQuotes(details)).toBeGreaterThan(0);
-    await expect.poll(() => page.evaluate((id) => window.__explorer!.cooperation!.classesOf(id), pairId(pair.a.id, pair.b.id)), POLL).toContain('selected');
+    await expect
+      .poll(
+        () =>
+          page.evaluate((id) => window.__explorer!.cooperation!.classesOf(id), pairId(pair.a.id, pair.b.id)),
+        POLL,
+      )
+      .toContain('selected');
     await page.screenshot({ path: join(ARTIFACTS, 'cooperation.png') });
 
     // "Add to explorer" puts the real forums/agreements and relationships on the explorer scene; "Back" shows it.
@@ -231,12 +296,18 @@ describe('cooperation view in Chromium', () => {
     expect(after).toEqual(expect.arrayContaining([...sceneBefore.nodes, ...pair.via.map((v) => v.id)]));
     expect(await h.edgeIds()).toEqual(expect.arrayContaining(pair.edges.map((e) => e.id)));
     expect((await h.edgeIds()).some((id) => id.startsWith('coop:'))).toBe(false);
-    await expect.poll(() => page.evaluate(() => window.__explorer!.cooperation!.edges().length), POLL).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer!.cooperation!.edges().length), POLL)
+      .toBe(0);
 
     // Leaving was one history step: undo opens the view again, redo leaves it again.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.getByTestId('coop-overlay').getAttribute('class'), POLL).not.toMatch(/closed/);
-    await expect.poll(() => page.evaluate(() => window.__explorer!.cooperation!.edges().length), POLL).toBe(res.pairs.length);
+    await expect
+      .poll(() => page.getByTestId('coop-overlay').getAttribute('class'), POLL)
+      .not.toMatch(/closed/);
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer!.cooperation!.edges().length), POLL)
+      .toBe(res.pairs.length);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.getByTestId('coop-overlay').getAttribute('class'), POLL).toMatch(/closed/);
   });
@@ -250,17 +321,28 @@ describe('cooperation view in Chromium', () => {
     await expect.poll(() => matrix.isVisible(), POLL).toBe(true);
 
     const actors = [...new Set(res.pairs.flatMap((p) => [p.a.id, p.b.id]))];
-    const rows = await matrix.getByTestId('matrix-row').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    const rows = await matrix
+      .getByTestId('matrix-row')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     expect([...rows].sort()).toEqual([...actors].sort());
-    const filled = await matrix.locator('td[data-testid="matrix-cell"]').evaluateAll((tds) => tds
-      .map((td) => ({ row: td.getAttribute('data-row')!, col: td.getAttribute('data-col')!, weight: Number(td.getAttribute('data-weight')) }))
-      .filter((c) => c.weight > 0));
+    const filled = await matrix.locator('td[data-testid="matrix-cell"]').evaluateAll((tds) =>
+      tds
+        .map((td) => ({
+          row: td.getAttribute('data-row')!,
+          col: td.getAttribute('data-col')!,
+          weight: Number(td.getAttribute('data-weight')),
+        }))
+        .filter((c) => c.weight > 0),
+    );
     // Symmetric: each pair fills (a, b) and (b, a), with its weight.
     const expected = res.pairs.flatMap((p) => [
-      { row: p.a.id, col: p.b.id, weight: p.via.length }, { row: p.b.id, col: p.a.id, weight: p.via.length },
+      { row: p.a.id, col: p.b.id, weight: p.via.length },
+      { row: p.b.id, col: p.a.id, weight: p.via.length },
     ]);
     const key = (c: { row: string; col: string }): string => `${c.row} ${c.col}`;
-    expect([...filled].sort((x, y) => key(x).localeCompare(key(y)))).toEqual([...expected].sort((x, y) => key(x).localeCompare(key(y))));
+    expect([...filled].sort((x, y) => key(x).localeCompare(key(y)))).toEqual(
+      [...expected].sort((x, y) => key(x).localeCompare(key(y))),
+    );
 
     // Ordered by name, rows follow the actors' names.
     await page.getByTestId('matrix-order').selectOption('name');
@@ -276,16 +358,26 @@ describe('cooperation view in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
-      return { row: el.getAttribute('data-row'), col: el.getAttribute('data-col'), weight: Number(el.getAttribute('data-weight')) };
+      return {
+        row: el.getAttribute('data-row'),
+        col: el.getAttribute('data-col'),
+        weight: Number(el.getAttribute('data-weight')),
+      };
     });
     expect(focused).toMatchObject(start);
     expect(focused.weight).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('matrix-tooltip').isVisible(), POLL).toBe(true);
     await page.keyboard.press('Enter');
-    const pair = res.pairs.find((p) => (p.a.id === focused.row && p.b.id === focused.col) || (p.b.id === focused.row && p.a.id === focused.col))!;
+    const pair = res.pairs.find(
+      (p) =>
+        (p.a.id === focused.row && p.b.id === focused.col) ||
+        (p.b.id === focused.row && p.a.id === focused.col),
+    )!;
     const details = page.getByTestId('details-panel');
     await expect.poll(() => details.getByTestId('coop-via').count(), POLL).toBe(pair.via.length);
-    await expect.poll(() => details.getByTestId('coop-pair-title').innerText(), POLL).toBe(`${pair.a.name} and ${pair.b.name}`);
+    await expect
+      .poll(() => details.getByTestId('coop-pair-title').innerText(), POLL)
+      .toBe(`${pair.a.name} and ${pair.b.name}`);
     await page.screenshot({ path: join(ARTIFACTS, 'cooperation-matrix.png') });
   });
 });

@@ -3,7 +3,11 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FAST_DRAWING_CODE, FAST_MODE_THRESHOLD, LARGE_LAYOUT_ELEMENTS } from '../../client/src/graph/level-of-detail.js';
+import {
+  FAST_DRAWING_CODE,
+  FAST_MODE_THRESHOLD,
+  LARGE_LAYOUT_ELEMENTS,
+} from '../../client/src/graph/level-of-detail.js';
 import { POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -12,7 +16,11 @@ const LAYOUT_WAIT = { timeout: 240_000 };
 
 const fastMode = (page: Page): Promise<boolean> => page.evaluate(() => window.__explorer!.fastMode!());
 const fastNotices = (page: Page): Promise<string[]> =>
-  page.getByTestId('status').locator('.notice', { hasText: FAST_DRAWING_CODE }).locator('.notice-text').allTextContents();
+  page
+    .getByTestId('status')
+    .locator('.notice', { hasText: FAST_DRAWING_CODE })
+    .locator('.notice-text')
+    .allTextContents();
 
 async function openWithScene(elements: number): Promise<Page> {
   const page = await h.openPage();
@@ -52,7 +60,9 @@ describe('fast drawing on large scenes', () => {
     // The scene shrinks below the threshold: full detail comes back, and the user is told.
     await page.getByRole('button', { name: 'Clear canvas', exact: true }).click();
     await expect.poll(() => fastMode(page), POLL).toBe(false);
-    await expect.poll(async () => (await fastNotices(page)).some((t) => t.includes('full detail is back')), POLL).toBe(true);
+    await expect
+      .poll(async () => (await fastNotices(page)).some((t) => t.includes('full detail is back')), POLL)
+      .toBe(true);
     expect(await page.getByTestId('graph').getAttribute('data-detail')).toBe('full');
   });
 
@@ -81,7 +91,10 @@ describe('large-scene layout', () => {
     // A click during the layout is handled at once: the zoom changes while the progress bar still shows.
     const before = (await page.evaluate(() => window.__explorer!.viewport())).zoom;
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    const during = await page.evaluate(() => ({ zoom: window.__explorer!.viewport().zoom, running: !document.querySelector('[data-testid="layout-progress"]')!.hasAttribute('hidden') }));
+    const during = await page.evaluate(() => ({
+      zoom: window.__explorer!.viewport().zoom,
+      running: !document.querySelector('[data-testid="layout-progress"]')!.hasAttribute('hidden'),
+    }));
     expect(during.zoom).toBeGreaterThan(before);
     expect(during.running, 'the layout was still running when the click was handled').toBe(true);
 

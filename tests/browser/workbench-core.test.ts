@@ -19,7 +19,8 @@ async function open(id: string, extra = ''): Promise<void> {
   await idle();
 }
 
-const counts = async (id: string): Promise<NeighbourCountsResponse> => (await h.app.get(`/api/nodes/${id}/neighbour-counts`)).body;
+const counts = async (id: string): Promise<NeighbourCountsResponse> =>
+  (await h.app.get(`/api/nodes/${id}/neighbour-counts`)).body;
 const neighbours = async (id: string, query: string): Promise<NeighboursResponse> => {
   const res = await h.app.get(`/api/nodes/${id}/neighbours?${query}`);
   expect(res.status).toBe(200);
@@ -27,17 +28,24 @@ const neighbours = async (id: string, query: string): Promise<NeighboursResponse
 };
 const sorted = (ids: Iterable<string>): string[] => [...new Set(ids)].sort();
 const union = (...lists: Iterable<string>[]): string[] => sorted(lists.flatMap((l) => [...l]));
-const positions = (): Promise<Record<string, { x: number; y: number }>> => page.evaluate(() =>
-  Object.fromEntries(window.__explorer!.nodeIds().map((id) => [id, window.__explorer!.modelPosition(id)!])));
+const positions = (): Promise<Record<string, { x: number; y: number }>> =>
+  page.evaluate(() =>
+    Object.fromEntries(window.__explorer!.nodeIds().map((id) => [id, window.__explorer!.modelPosition(id)!])),
+  );
 
 /** Right-clicks `id` and waits for the menu's counts. */
 async function openMenu(id: string): Promise<void> {
   await h.rightClickNode(id);
-  await expect.poll(() => page.getByTestId('node-menu').locator('[data-testid="expand-type"]').count(), POLL).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByTestId('node-menu').locator('[data-testid="expand-type"]').count(), POLL)
+    .toBeGreaterThan(0);
 }
 
 /** A node on the canvas (not `centre`) with a relationship type that adds at least `min` neighbours. */
-async function pickExpandable(centre: string, min: number): Promise<{ id: string; type: string; count: number }> {
+async function pickExpandable(
+  centre: string,
+  min: number,
+): Promise<{ id: string; type: string; count: number }> {
   for (const id of (await nodeIds()).filter((n) => n !== centre)) {
     const best = (await counts(id)).byType.find((t) => t.count >= min);
     if (best) return { id, type: best.type, count: best.count };
@@ -51,24 +59,37 @@ describe('workbench core in Chromium', () => {
     await open('country:fr');
     await openMenu('country:fr');
     const menu = page.getByTestId('node-menu');
-    const shown = await menu.locator('[data-testid="menu-count"]').evaluateAll((els) => els.map((e) => ({
-      type: e.getAttribute('data-type'), label: e.getAttribute('data-label'), threat: e.getAttribute('data-threat'),
-      total: e.getAttribute('data-total'), n: Number(e.textContent),
-    })));
+    const shown = await menu.locator('[data-testid="menu-count"]').evaluateAll((els) =>
+      els.map((e) => ({
+        type: e.getAttribute('data-type'),
+        label: e.getAttribute('data-label'),
+        threat: e.getAttribute('data-threat'),
+        total: e.getAttribute('data-total'),
+        n: Number(e.textContent),
+      })),
+    );
     expect(api.byType.length).toBeGreaterThan(0);
-    expect(Object.fromEntries(shown.filter((s) => s.type).map((s) => [s.type, s.n]))).toEqual(Object.fromEntries(api.byType.map((t) => [t.type, t.count])));
-    expect(Object.fromEntries(shown.filter((s) => s.label).map((s) => [s.label, s.n]))).toEqual(Object.fromEntries(api.byLabel.map((l) => [l.label, l.count])));
-    expect(Object.fromEntries(shown.filter((s) => s.threat).map((s) => [s.threat, s.n]))).toEqual(Object.fromEntries(api.byThreat.map((t) => [t.threat.id, t.count])));
+    expect(Object.fromEntries(shown.filter((s) => s.type).map((s) => [s.type, s.n]))).toEqual(
+      Object.fromEntries(api.byType.map((t) => [t.type, t.count])),
+    );
+    expect(Object.fromEntries(shown.filter((s) => s.label).map((s) => [s.label, s.n]))).toEqual(
+      Object.fromEntries(api.byLabel.map((l) => [l.label, l.count])),
+    );
+    expect(Object.fromEntries(shown.filter((s) => s.threat).map((s) => [s.threat, s.n]))).toEqual(
+      Object.fromEntries(api.byThreat.map((t) => [t.threat.id, t.count])),
+    );
     expect(shown.find((s) => s.total)?.n).toBe(api.total);
     await page.screenshot({ path: join(ARTIFACTS, 'workbench-core-menu.png') });
     // Directions are shown too: out and in per type, as the API counts them.
     const first = api.byType[0]!;
-    const dir = await menu.locator(`[data-testid="expand-type"][data-type="${first.type}"] .menu-dir`).innerText();
+    const dir = await menu
+      .locator(`[data-testid="expand-type"][data-type="${first.type}"] .menu-dir`)
+      .innerText();
     if (first.out) expect(dir).toContain(`→${first.out}`);
     if (first.in) expect(dir).toContain(`←${first.in}`);
   });
 
-  it('expands one direction of a type that runs both ways, exactly as the API\'s direction filter does', async () => {
+  it("expands one direction of a type that runs both ways, exactly as the API's direction filter does", async () => {
     const centre = 'country:uk';
     const both = (await counts(centre)).byType.find((t) => t.out > 0 && t.in > 0);
     expect(both, 'the UK has a relationship type in both directions').toBeDefined();
@@ -77,10 +98,19 @@ describe('workbench core in Chromium', () => {
     const api = await neighbours(centre, `relTypes=${both!.type}&direction=in&limit=50`);
     expect(api.total).toBe(both!.in);
     await openMenu(centre);
-    const item = page.locator(`[data-testid="expand-type-direction"][data-type="${both!.type}"][data-direction="in"]`);
+    const item = page.locator(
+      `[data-testid="expand-type-direction"][data-type="${both!.type}"][data-direction="in"]`,
+    );
     await expect.poll(() => item.innerText(), POLL).toContain(String(both!.in));
     await item.click();
-    await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(union(before, api.nodes.map((n) => n.id)));
+    await expect
+      .poll(async () => sorted(await nodeIds()), POLL)
+      .toEqual(
+        union(
+          before,
+          api.nodes.map((n) => n.id),
+        ),
+      );
     // The relationships that came with them all point at the UK, and they are drawn.
     expect(api.edges.length).toBeGreaterThan(0);
     for (const e of api.edges) expect(e.target, e.id).toBe(centre);
@@ -92,7 +122,10 @@ describe('workbench core in Chromium', () => {
     const before = await nodeIds();
     const pick = await pickExpandable('forum:five-country-ministerial-2025', 2);
     const api = await neighbours(pick.id, `relTypes=${pick.type}&limit=50`);
-    const expected = union(before, api.nodes.map((n) => n.id));
+    const expected = union(
+      before,
+      api.nodes.map((n) => n.id),
+    );
     expect(expected.length, 'the expansion adds something').toBeGreaterThan(before.length);
 
     await openMenu(pick.id);
@@ -154,18 +187,37 @@ describe('workbench core in Chromium', () => {
 
     await openMenu(pick.id);
     await page.locator(`[data-testid="expand-type"][data-type="${pick.type}"]`).click();
-    await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(union(before, page1.nodes.map((n) => n.id)));
-    await expect.poll(() => page.getByTestId('status').innerText(), POLL).toContain(`showing ${cap} of ${pick.count}`);
+    await expect
+      .poll(async () => sorted(await nodeIds()), POLL)
+      .toEqual(
+        union(
+          before,
+          page1.nodes.map((n) => n.id),
+        ),
+      );
+    await expect
+      .poll(() => page.getByTestId('status').innerText(), POLL)
+      .toContain(`showing ${cap} of ${pick.count}`);
     await idle();
 
     await openMenu(pick.id);
     const more = page.getByTestId('expand-more');
     expect(await more.innerText()).toContain(`showing ${cap} of ${pick.count}`);
     await more.click();
-    await expect.poll(async () => sorted(await nodeIds()), POLL)
-      .toEqual(union(before, page1.nodes.map((n) => n.id), page2.nodes.map((n) => n.id)));
-    await expect.poll(() => page.getByTestId('status').innerText(), POLL)
-      .toContain(`${Math.min(2 * cap, pick.count) < pick.count ? `showing ${2 * cap} of` : `${pick.count} neighbour`}`);
+    await expect
+      .poll(async () => sorted(await nodeIds()), POLL)
+      .toEqual(
+        union(
+          before,
+          page1.nodes.map((n) => n.id),
+          page2.nodes.map((n) => n.id),
+        ),
+      );
+    await expect
+      .poll(() => page.getByTestId('status').innerText(), POLL)
+      .toContain(
+        `${Math.min(2 * cap, pick.count) < pick.count ? `showing ${2 * cap} of` : `${pick.count} neighbour`}`,
+      );
   });
 
   it('collapse removes what the expansion added and nothing else', async () => {
@@ -188,13 +240,17 @@ describe('workbench core in Chromium', () => {
     const [a, b] = (await nodeIds()).filter((id) => id !== 'country:fr');
     const at = await page.evaluate((id) => window.__explorer!.screenPosition(id), a!);
     await page.mouse.click(at!.x, at!.y);
-    await expect.poll(() => page.evaluate((id) => window.__explorer!.classesOf(id), a!)).toContain('selected');
+    await expect
+      .poll(() => page.evaluate((id) => window.__explorer!.classesOf(id), a!))
+      .toContain('selected');
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await nodeIds()).includes(a!), POLL).toBe(false);
 
     await page.evaluate((id) => window.__explorer!.select(id), b!);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate((id) => window.__explorer!.classesOf(id), b!)).not.toContain('selected');
+    await expect
+      .poll(() => page.evaluate((id) => window.__explorer!.classesOf(id), b!))
+      .not.toContain('selected');
     await page.keyboard.press('Backspace');
     expect(await nodeIds()).toContain(b!);
     await page.evaluate((id) => window.__explorer!.select(id), b!);
@@ -207,7 +263,9 @@ describe('workbench core in Chromium', () => {
     const pinned = (await nodeIds()).find((id) => id !== 'forum:five-country-ministerial-2025')!;
     await openMenu(pinned);
     await page.getByTestId('menu-pin').click();
-    await expect.poll(() => page.evaluate((id) => window.__explorer!.classesOf(id), pinned)).toContain('pinned');
+    await expect
+      .poll(() => page.evaluate((id) => window.__explorer!.classesOf(id), pinned))
+      .toContain('pinned');
     const before = await positions();
 
     await page.getByRole('combobox', { name: 'Layout' }).selectOption('grid');
@@ -216,7 +274,9 @@ describe('workbench core in Chromium', () => {
     const after = await positions();
     expect(after[pinned]!.x).toBeCloseTo(before[pinned]!.x, 0);
     expect(after[pinned]!.y).toBeCloseTo(before[pinned]!.y, 0);
-    const moved = Object.keys(before).filter((id) => id !== pinned && Math.hypot(after[id]!.x - before[id]!.x, after[id]!.y - before[id]!.y) > 1);
+    const moved = Object.keys(before).filter(
+      (id) => id !== pinned && Math.hypot(after[id]!.x - before[id]!.x, after[id]!.y - before[id]!.y) > 1,
+    );
     expect(moved.length).toBeGreaterThan(0);
 
     await page.keyboard.press('Control+z');
@@ -244,7 +304,9 @@ describe('workbench core in Chromium', () => {
   it('hovering a node shows a tooltip with its name, labels and degree on the canvas', async () => {
     await open('country:fr');
     const { body } = await h.app.get('/api/nodes/country:fr');
-    const degree = (await edgeIds()).filter((e) => e.startsWith('country:fr|') || e.endsWith('|country:fr')).length;
+    const degree = (await edgeIds()).filter(
+      (e) => e.startsWith('country:fr|') || e.endsWith('|country:fr'),
+    ).length;
     const at = await page.evaluate(() => window.__explorer!.screenPosition('country:fr'));
     await page.mouse.move(at!.x, at!.y);
     const tip = page.getByTestId('tooltip');
@@ -266,7 +328,10 @@ describe('workbench core in Chromium', () => {
     for (const id of edges) {
       const e = body.edges.find((x: { id: string }) => x.id === id);
       if (!e?.evidence?.[0]?.quote) continue;
-      const [a, b] = await page.evaluate(([s, t]) => [window.__explorer!.screenPosition(s), window.__explorer!.screenPosition(t)], [e.source, e.target]);
+      const [a, b] = await page.evaluate(
+        ([s, t]) => [window.__explorer!.screenPosition(s), window.__explorer!.screenPosition(t)],
+        [e.source, e.target],
+      );
       await page.mouse.move((a!.x + b!.x) / 2, (a!.y + b!.y) / 2);
       try {
         await expect.poll(() => tip.getAttribute('data-id'), { timeout: 1500 }).toBe(id);
@@ -278,7 +343,12 @@ describe('workbench core in Chromium', () => {
       expect(text).toContain(e.type);
       const names = Object.fromEntries(body.nodes.map((n: { id: string; name: string }) => [n.id, n.name]));
       expect(text).toContain(`${names[e.source]} → ${names[e.target]}`);
-      expect(text.replace(/\s+/g, ' ')).toContain(e.evidence.find((ev: { quote: string | null }) => ev.quote).quote.slice(0, 60).replace(/\s+/g, ' '));
+      expect(text.replace(/\s+/g, ' ')).toContain(
+        e.evidence
+          .find((ev: { quote: string | null }) => ev.quote)
+          .quote.slice(0, 60)
+          .replace(/\s+/g, ' '),
+      );
       return;
     }
     throw new Error('no edge midpoint could be hovered');
@@ -296,7 +366,9 @@ describe('workbench core in Chromium', () => {
     await expect.poll(() => page.getByTestId('selection-count').innerText(), POLL).toBe('2 nodes selected');
     const before = await nodeIds();
     await page.keyboard.press('Delete');
-    await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(sorted(before.filter((id) => id !== a && id !== b)));
+    await expect
+      .poll(async () => sorted(await nodeIds()), POLL)
+      .toEqual(sorted(before.filter((id) => id !== a && id !== b)));
     expect(await page.getByTestId('undo').getAttribute('title')).toContain('Hide 2 nodes');
     await page.keyboard.press('Control+z');
     await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(sorted(before));
@@ -311,10 +383,15 @@ describe('workbench core in Chromium', () => {
     await page.mouse.move(box.x + box.width - 3, box.y + box.height - 3, { steps: 5 });
     await page.mouse.up();
     await page.keyboard.up('Shift');
-    const inView = (await page.evaluate(() => window.__explorer!.nodeIds().map((id) => window.__explorer!.screenPosition(id)!)))
-      .filter((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height).length;
+    const inView = (
+      await page.evaluate(() =>
+        window.__explorer!.nodeIds().map((id) => window.__explorer!.screenPosition(id)!),
+      )
+    ).filter((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height).length;
     expect(inView).toBeGreaterThan(1);
-    await expect.poll(() => page.getByTestId('selection-count').innerText(), POLL).toBe(`${inView} nodes selected`);
+    await expect
+      .poll(() => page.getByTestId('selection-count').innerText(), POLL)
+      .toBe(`${inView} nodes selected`);
   });
 
   it('dragging a node is a step: undo puts it back where it was', async () => {
@@ -355,17 +432,28 @@ describe('workbench core in Chromium', () => {
     await expect.poll(() => menu.locator('[data-testid="expand-type"]').count(), POLL).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('expand-all');
     for (let i = 0; i < 40; i++) {
-      if (await page.evaluate(() => document.activeElement?.getAttribute('data-type') ?? null) === pick.type) break;
+      if (
+        (await page.evaluate(() => document.activeElement?.getAttribute('data-type') ?? null)) === pick.type
+      )
+        break;
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
-    await expect.poll(async () => sorted(await nodeIds()), POLL).toEqual(union(before, api.nodes.map((n) => n.id)));
+    await expect
+      .poll(async () => sorted(await nodeIds()), POLL)
+      .toEqual(
+        union(
+          before,
+          api.nodes.map((n) => n.id),
+        ),
+      );
     expect(await menu.isVisible()).toBe(false);
 
     await page.keyboard.press('?');
     const overlay = page.getByTestId('shortcuts');
     await expect.poll(() => overlay.isVisible()).toBe(true);
-    for (const keys of ['Ctrl+Z', 'Shift+F10', 'Del', 'Esc']) expect(await overlay.innerText()).toContain(keys);
+    for (const keys of ['Ctrl+Z', 'Shift+F10', 'Del', 'Esc'])
+      expect(await overlay.innerText()).toContain(keys);
     await page.keyboard.press('Escape');
     await expect.poll(() => overlay.isVisible()).toBe(false);
   });

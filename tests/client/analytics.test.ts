@@ -1,6 +1,11 @@
 // Scene analytics on small graphs whose answers are known: degree, betweenness, PageRank, Louvain, brokers.
 import { describe, expect, it } from 'vitest';
-import { computeSceneMetrics, seededRng, topBrokers, type MetricsInput } from '../../client/src/analytics/scene-metrics.js';
+import {
+  computeSceneMetrics,
+  seededRng,
+  topBrokers,
+  type MetricsInput,
+} from '../../client/src/analytics/scene-metrics.js';
 
 const edge = (source: string, target: string) => ({ source, target });
 
@@ -20,7 +25,10 @@ function twoCliques(size: number): MetricsInput {
 
 describe('scene metrics', () => {
   it('counts degree as the relationships touching each node, parallel ones included', () => {
-    const m = computeSceneMetrics({ nodes: ['x', 'y', 'z'], edges: [edge('x', 'y'), edge('y', 'x'), edge('y', 'z')] });
+    const m = computeSceneMetrics({
+      nodes: ['x', 'y', 'z'],
+      edges: [edge('x', 'y'), edge('y', 'x'), edge('y', 'z')],
+    });
     expect(m.values.degree).toEqual({ x: 2, y: 3, z: 1 });
     expect(m.max.degree).toBe(3);
   });
@@ -33,7 +41,10 @@ describe('scene metrics', () => {
   });
 
   it('ranks the middle of a path graph highest, ignoring edge direction', () => {
-    const m = computeSceneMetrics({ nodes: ['p1', 'p2', 'p3', 'p4', 'p5'], edges: [edge('p1', 'p2'), edge('p3', 'p2'), edge('p3', 'p4'), edge('p5', 'p4')] });
+    const m = computeSceneMetrics({
+      nodes: ['p1', 'p2', 'p3', 'p4', 'p5'],
+      edges: [edge('p1', 'p2'), edge('p3', 'p2'), edge('p3', 'p4'), edge('p5', 'p4')],
+    });
     const b = m.values.betweenness;
     expect(b['p3']).toBeGreaterThan(b['p2']!);
     expect(b['p2']).toBeCloseTo(b['p4']!);
@@ -61,7 +72,12 @@ describe('scene metrics', () => {
     const shuffled = { nodes: [...input.nodes].reverse(), edges: [...input.edges].reverse() };
     expect(computeSceneMetrics(shuffled).community).toEqual(m.community);
     // The bridge's ends are the brokers.
-    expect(topBrokers(m).slice(0, 2).map((x) => x.id).sort()).toEqual(['a0', 'b0']);
+    expect(
+      topBrokers(m)
+        .slice(0, 2)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['a0', 'b0']);
   });
 
   it('handles an empty graph and a graph without edges', () => {

@@ -17,11 +17,12 @@ describe('auth hooks', () => {
   it('put the CSRF token on every method but GET, HEAD and OPTIONS, and only when one is known', () => {
     expect(authHeaders('POST')).toEqual({});
     installAuthHooks({ csrfToken: () => 'tok', refused: () => undefined });
-    for (const m of ['POST', 'PUT', 'PATCH', 'DELETE', 'post']) expect(authHeaders(m), m).toEqual({ 'X-CSRF-Token': 'tok' });
+    for (const m of ['POST', 'PUT', 'PATCH', 'DELETE', 'post'])
+      expect(authHeaders(m), m).toEqual({ 'X-CSRF-Token': 'tok' });
     for (const m of ['GET', 'HEAD', 'OPTIONS']) expect(authHeaders(m), m).toEqual({});
   });
 
-  it('report 401s and CSRF refusals, but not the auth endpoints\' own answers or other errors', () => {
+  it("report 401s and CSRF refusals, but not the auth endpoints' own answers or other errors", () => {
     const seen: string[] = [];
     installAuthHooks({ csrfToken: () => null, refused: (e) => seen.push(e.code) });
     reportRefusal(new ApiError('UNAUTHORIZED', 'x', 401), '/api/nodes');
@@ -35,7 +36,10 @@ describe('auth hooks', () => {
   it('the export download sends the token with its POST', async () => {
     installAuthHooks({ csrfToken: () => 'tok', refused: () => undefined });
     let sent: Headers | undefined;
-    const fetchFn = (async (_url: string, init: RequestInit) => { sent = new Headers(init.headers); return new Response('{}', { status: 200 }); }) as typeof fetch;
+    const fetchFn = (async (_url: string, init: RequestInit) => {
+      sent = new Headers(init.headers);
+      return new Response('{}', { status: 200 });
+    }) as typeof fetch;
     await downloadExport('json', ['country:fr'], { onProgress: () => undefined, fetchFn });
     expect(sent?.get('X-CSRF-Token')).toBe('tok');
   });
@@ -55,11 +59,23 @@ describe('auth operations', () => {
       },
       logout: async () => undefined,
       users: async () => ({ users: [] }),
-      createUser: async () => { throw new Error('unused'); },
-      updateUser: async () => { throw new Error('unused'); },
+      createUser: async () => {
+        throw new Error('unused');
+      },
+      updateUser: async () => {
+        throw new Error('unused');
+      },
       deleteUser: async () => undefined,
     };
-    const ops = createAuthOperations({ api, store, actions, auth, reload: () => { reloaded++; } });
+    const ops = createAuthOperations({
+      api,
+      store,
+      actions,
+      auth,
+      reload: () => {
+        reloaded++;
+      },
+    });
     return { store, ops, reloads: () => reloaded };
   }
 
@@ -74,7 +90,11 @@ describe('auth operations', () => {
     expect(ran).toEqual([]);
     await ops.logIn('alice', 'secret-pass');
     expect(ran).toEqual(['start']);
-    expect(store.get().auth).toEqual({ user: { username: 'alice', role: 'curator' }, csrfToken: 'csrf-1', authRequired: true });
+    expect(store.get().auth).toEqual({
+      user: { username: 'alice', role: 'curator' },
+      csrfToken: 'csrf-1',
+      authRequired: true,
+    });
     expect(store.get().loginPrompt).toBeNull();
     await ops.logOut();
     expect(store.get().auth.user).toBeNull();
@@ -82,7 +102,11 @@ describe('auth operations', () => {
   });
 
   it('without AUTH_REQUIRED, loads at once; a 401 later drops the session and opens the login dialog', async () => {
-    const { store, ops } = setup({ user: { username: 'alice', role: 'admin' }, csrfToken: 'c', authRequired: false });
+    const { store, ops } = setup({
+      user: { username: 'alice', role: 'admin' },
+      csrfToken: 'c',
+      authRequired: false,
+    });
     await ops.load();
     const ran: string[] = [];
     ops.whenReadable(() => ran.push('start'));

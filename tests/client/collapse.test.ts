@@ -3,15 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { collapsePlan, type ExpansionTrace } from '../../client/src/explorer/collapse.js';
 
 const trace = (added: string[], edges: string[], reached: string[]): ExpansionTrace => ({
-  addedNodes: new Set(added), addedEdges: new Set(edges), reached: new Set(reached),
+  addedNodes: new Set(added),
+  addedEdges: new Set(edges),
+  reached: new Set(reached),
 });
 const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, target });
 
 describe('collapsePlan', () => {
-  const edges = [edge('a', 'x'), edge('a', 'y'), edge('a', 'z'), edge('a', 'old'), edge('b', 'y'), edge('x', 'q')];
+  const edges = [
+    edge('a', 'x'),
+    edge('a', 'y'),
+    edge('a', 'z'),
+    edge('a', 'old'),
+    edge('b', 'y'),
+    edge('x', 'q'),
+  ];
 
   it('removes the nodes and edges the expansion added, and leaves nodes that were there before', () => {
-    const expansions = new Map([['a', trace(['x', 'y', 'z'], ['a-x', 'a-y', 'a-z', 'a-old'], ['x', 'y', 'z', 'old'])]]);
+    const expansions = new Map([
+      ['a', trace(['x', 'y', 'z'], ['a-x', 'a-y', 'a-z', 'a-old'], ['x', 'y', 'z', 'old'])],
+    ]);
     const plan = collapsePlan({ edges, expansions, keep: new Set() }, 'a');
     expect([...plan.nodes].sort()).toEqual(['x', 'y', 'z']);
     expect(plan.edges.has('a-old')).toBe(true);

@@ -2,11 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { cellTitle, describeCell, MAX_CELL_CHARS } from '../../client/src/console/cypher-cells.js';
 import { parseParams } from '../../client/src/console/cypher-params.js';
-import { HISTORY_KEY, HistoryRecall, loadHistory, pushHistory, saveHistory } from '../../client/src/console/query-history.js';
+import {
+  HISTORY_KEY,
+  HistoryRecall,
+  loadHistory,
+  pushHistory,
+  saveHistory,
+} from '../../client/src/console/query-history.js';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const map = new Map(Object.entries(initial));
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => { map.set(k, v); } };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      map.set(k, v);
+    },
+  };
 }
 
 describe('parseParams', () => {
@@ -14,7 +25,10 @@ describe('parseParams', () => {
     expect(parseParams('  \n')).toEqual({ ok: true, params: {} });
   });
   it('accepts a JSON object', () => {
-    expect(parseParams('{"id": "country:uk", "n": 3}')).toEqual({ ok: true, params: { id: 'country:uk', n: 3 } });
+    expect(parseParams('{"id": "country:uk", "n": 3}')).toEqual({
+      ok: true,
+      params: { id: 'country:uk', n: 3 },
+    });
   });
   it('refuses invalid JSON, naming the problem', () => {
     const r = parseParams('{id: 1}');
@@ -22,7 +36,12 @@ describe('parseParams', () => {
     if (!r.ok) expect(r.message).toMatch(/^Parameters: invalid JSON/);
   });
   it('refuses arrays, null and scalars, naming what it got', () => {
-    for (const [text, kind] of [['[1]', 'an array'], ['null', 'null'], ['"x"', 'a string'], ['3', 'a number']] as const) {
+    for (const [text, kind] of [
+      ['[1]', 'an array'],
+      ['null', 'null'],
+      ['"x"', 'a string'],
+      ['3', 'a number'],
+    ] as const) {
       const r = parseParams(text);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.message).toContain(`got ${kind}`);
@@ -73,15 +92,21 @@ describe('query history', () => {
 
 describe('result cells', () => {
   it('shows graph references as node, relationship and path views', () => {
-    expect(describeCell({ $node: 'country:uk', labels: ['Actor', 'Country'], name: 'United Kingdom' }))
-      .toEqual({ kind: 'node', id: 'country:uk', labels: ['Actor', 'Country'], name: 'United Kingdom' });
-    expect(describeCell({ $relationship: 'a|T|b', type: 'T', source: 'a', target: 'b' }).kind).toBe('relationship');
+    expect(
+      describeCell({ $node: 'country:uk', labels: ['Actor', 'Country'], name: 'United Kingdom' }),
+    ).toEqual({ kind: 'node', id: 'country:uk', labels: ['Actor', 'Country'], name: 'United Kingdom' });
+    expect(describeCell({ $relationship: 'a|T|b', type: 'T', source: 'a', target: 'b' }).kind).toBe(
+      'relationship',
+    );
     const path = describeCell({ $path: { nodes: ['a', 'b'], edges: ['a|T|b'] } });
     expect(path.kind).toBe('path');
     expect(cellTitle(path)).toBe('path of 1 hop: a → b');
   });
   it('keeps lists of graph values as chips and other lists and maps as JSON', () => {
-    const list = describeCell([{ $node: 'a', labels: [], name: null }, { $node: 'b', labels: [], name: 'B' }]);
+    const list = describeCell([
+      { $node: 'a', labels: [], name: null },
+      { $node: 'b', labels: [], name: 'B' },
+    ]);
     expect(list.kind).toBe('list');
     expect(describeCell([1, 'x'])).toMatchObject({ kind: 'text', text: '[1,"x"]' });
     expect(describeCell({ k: 1 })).toMatchObject({ kind: 'text', text: '{"k":1}' });

@@ -2,10 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CooperationResponse, GraphNode } from '../../server/src/api-types.js';
 import {
-  cooperationEdgeId, isCooperationEdgeId, pairGraph, pairOfEdge, projectCooperation,
+  cooperationEdgeId,
+  isCooperationEdgeId,
+  pairGraph,
+  pairOfEdge,
+  projectCooperation,
 } from '../../client/src/model/cooperation-projection.js';
 
-const node = (id: string, labels: GraphNode['labels'] = ['Actor', 'Country']): GraphNode => ({ id, name: id.toUpperCase(), labels, properties: {} });
+const node = (id: string, labels: GraphNode['labels'] = ['Actor', 'Country']): GraphNode => ({
+  id,
+  name: id.toUpperCase(),
+  labels,
+  properties: {},
+});
 const fr = node('country:fr');
 const uk = node('country:uk');
 const us = node('country:us');
@@ -17,12 +26,38 @@ const response: CooperationResponse = {
   threats: ['threat:terrorism'],
   pairs: [
     {
-      a: fr, b: uk, via: [fcm, deal],
+      a: fr,
+      b: uk,
+      via: [fcm, deal],
       edges: [
-        { id: 'country:fr|PARTICIPATED_IN|forum:fcm', type: 'PARTICIPATED_IN', source: fr.id, target: fcm.id, properties: {} },
-        { id: 'country:uk|PARTICIPATED_IN|forum:fcm', type: 'PARTICIPATED_IN', source: uk.id, target: fcm.id, properties: {} },
-        { id: 'country:fr|PARTY_TO|agreement:deal', type: 'PARTY_TO', source: fr.id, target: deal.id, properties: {} },
-        { id: 'country:uk|PARTY_TO|agreement:deal', type: 'PARTY_TO', source: uk.id, target: deal.id, properties: {} },
+        {
+          id: 'country:fr|PARTICIPATED_IN|forum:fcm',
+          type: 'PARTICIPATED_IN',
+          source: fr.id,
+          target: fcm.id,
+          properties: {},
+        },
+        {
+          id: 'country:uk|PARTICIPATED_IN|forum:fcm',
+          type: 'PARTICIPATED_IN',
+          source: uk.id,
+          target: fcm.id,
+          properties: {},
+        },
+        {
+          id: 'country:fr|PARTY_TO|agreement:deal',
+          type: 'PARTY_TO',
+          source: fr.id,
+          target: deal.id,
+          properties: {},
+        },
+        {
+          id: 'country:uk|PARTY_TO|agreement:deal',
+          type: 'PARTY_TO',
+          source: uk.id,
+          target: deal.id,
+          properties: {},
+        },
       ],
     },
     { a: uk, b: us, via: [fcm], edges: [] },

@@ -8,17 +8,27 @@ import { createPathActions, highlightedPath, pathFocusOf } from '../../client/sr
 import { initialState, type State } from '../../client/src/state/state.js';
 import { createStore } from '../../client/src/state/store.js';
 
-const node = (id: string, labels: GraphNode['labels'] = ['Actor', 'Country']): GraphNode => ({ id, name: id, labels, properties: {} });
+const node = (id: string, labels: GraphNode['labels'] = ['Actor', 'Country']): GraphNode => ({
+  id,
+  name: id,
+  labels,
+  properties: {},
+});
 const fr = node('country:fr');
 const uk = node('country:uk');
 const fcm = node('forum:fcm', ['Forum']);
 const response: CooperationResponse = {
-  threat: node('threat:terrorism', ['ThreatType']), threats: ['threat:terrorism'],
+  threat: node('threat:terrorism', ['ThreatType']),
+  threats: ['threat:terrorism'],
   pairs: [{ a: fr, b: uk, via: [fcm], edges: [] }],
   graph: { nodes: [fr, uk, fcm], edges: [] },
 };
 
-function setup(): { store: ReturnType<typeof createStore<State>>; actions: ReturnType<typeof createActions>; coop: ReturnType<typeof createCooperationActions> } {
+function setup(): {
+  store: ReturnType<typeof createStore<State>>;
+  actions: ReturnType<typeof createActions>;
+  coop: ReturnType<typeof createCooperationActions>;
+} {
   const store = createStore(initialState());
   const actions = createActions(store);
   return { store, actions, coop: createCooperationActions(store, actions) };
@@ -58,7 +68,13 @@ describe('cooperation view state', () => {
     coop.leaveCooperation();
     expect(store.get().history.entries.at(-1)?.label).toBe('Back to explorer');
 
-    actions.showPaths([{ nodes: [fr, uk], edges: [] }, { nodes: [fr, uk], edges: [] }], { from: { id: fr.id, name: 'France' }, to: { id: uk.id, name: 'UK' } });
+    actions.showPaths(
+      [
+        { nodes: [fr, uk], edges: [] },
+        { nodes: [fr, uk], edges: [] },
+      ],
+      { from: { id: fr.id, name: 'France' }, to: { id: uk.id, name: 'UK' } },
+    );
     const afterPaths = store.get().history.entries.length;
     const pathActions = createPathActions(store);
     pathActions.previewPath(1);
@@ -86,11 +102,17 @@ describe('cooperation view state', () => {
   it('choosing a path highlights only it, previewing overrides the choice until it ends', () => {
     const { store, actions } = setup();
     const paths = [
-      { nodes: [fr, uk], edges: [{ id: 'e1', type: 'COOPERATES_WITH', source: fr.id, target: uk.id, properties: {} }] },
-      { nodes: [fr, fcm, uk], edges: [
-        { id: 'e2', type: 'PARTICIPATED_IN', source: fr.id, target: fcm.id, properties: {} },
-        { id: 'e3', type: 'PARTICIPATED_IN', source: uk.id, target: fcm.id, properties: {} },
-      ] },
+      {
+        nodes: [fr, uk],
+        edges: [{ id: 'e1', type: 'COOPERATES_WITH', source: fr.id, target: uk.id, properties: {} }],
+      },
+      {
+        nodes: [fr, fcm, uk],
+        edges: [
+          { id: 'e2', type: 'PARTICIPATED_IN', source: fr.id, target: fcm.id, properties: {} },
+          { id: 'e3', type: 'PARTICIPATED_IN', source: uk.id, target: fcm.id, properties: {} },
+        ],
+      },
     ];
     actions.showPaths(paths, { from: { id: fr.id, name: 'France' }, to: { id: uk.id, name: 'UK' } });
     const pathActions = createPathActions(store);

@@ -7,20 +7,40 @@ import { changeRows } from '../../client/src/curation/change-diff.js';
 import { conflictRows, currentElement, reapplied } from '../../client/src/curation/conflict.js';
 import { changeEffect } from '../../client/src/curation/change-sync.js';
 import { unitedAliases } from '../../client/src/curation/merge-dialog.js';
-import { allowedFromSchema, draftOf, edgeUpdateOf, nodeUpdateOf, parseList, slotOfField, validateDraft, versionOf } from '../../client/src/curation/node-draft.js';
+import {
+  allowedFromSchema,
+  draftOf,
+  edgeUpdateOf,
+  nodeUpdateOf,
+  parseList,
+  slotOfField,
+  validateDraft,
+  versionOf,
+} from '../../client/src/curation/node-draft.js';
 import { fittingTypes } from '../../client/src/curation/relationship-fit.js';
 import { patchScene } from '../../client/src/state/curation-actions.js';
 import { emptyScene } from '../../client/src/state/scene.js';
 
 /** The schema's relationship types as GET /api/schema lists them (built from the server's own allow-list). */
 const types: SchemaResponse['relationshipTypes'] = Object.entries(RELATIONSHIP_TYPES).map(([type, ends]) => ({
-  type, count: 0, from: [...ends.from], to: [...ends.to],
+  type,
+  count: 0,
+  from: [...ends.from],
+  to: [...ends.to],
 }));
 
-const node = (id: string, name: string, labels: GraphNode['labels'], properties: Record<string, unknown> = {}): GraphNode =>
-  ({ id, name, labels, properties: { version: 3, ...properties }, evidence: [] });
-const edge = (id: string, source: string, target: string, properties: Record<string, unknown> = {}): GraphEdge =>
-  ({ id, type: 'PARTICIPATED_IN', source, target, properties: { version: 1, ...properties } });
+const node = (
+  id: string,
+  name: string,
+  labels: GraphNode['labels'],
+  properties: Record<string, unknown> = {},
+): GraphNode => ({ id, name, labels, properties: { version: 3, ...properties }, evidence: [] });
+const edge = (
+  id: string,
+  source: string,
+  target: string,
+  properties: Record<string, unknown> = {},
+): GraphEdge => ({ id, type: 'PARTICIPATED_IN', source, target, properties: { version: 1, ...properties } });
 
 describe('fittingTypes', () => {
   it('offers only the types whose endpoint labels fit, and the ones that fit the other way as reversed', () => {
@@ -34,8 +54,15 @@ describe('fittingTypes', () => {
     expect(names).not.toContain('ADDRESSES');
     // Organization -> Person fits nothing that Person -> Organization lacks except through Actor-Actor types.
     const forum = fittingTypes(types, ['Forum'], ['Actor', 'Country']);
-    expect(forum.filter((t) => !t.reversed).map((t) => t.type).sort()).toEqual(['ESTABLISHED_BY', 'HELD_IN', 'RECOMMENDED_PARTNER'].sort());
-    expect(forum.filter((t) => t.reversed).map((t) => t.type)).toEqual(expect.arrayContaining(['PARTICIPATED_IN', 'LEADS', 'MEMBER_OF']));
+    expect(
+      forum
+        .filter((t) => !t.reversed)
+        .map((t) => t.type)
+        .sort(),
+    ).toEqual(['ESTABLISHED_BY', 'HELD_IN', 'RECOMMENDED_PARTNER'].sort());
+    expect(forum.filter((t) => t.reversed).map((t) => t.type)).toEqual(
+      expect.arrayContaining(['PARTICIPATED_IN', 'LEADS', 'MEMBER_OF']),
+    );
     expect(forum.some((t) => t.reversed && t.type === 'RECOMMENDED_PARTNER')).toBe(false);
   });
 
@@ -48,10 +75,20 @@ describe('conflicts', () => {
   const base = node('country:uk', 'UK', ['Actor', 'Country'], { description: 'old', population: 1 });
 
   it('lists what the other person changed, with my value and whether it clashes', () => {
-    const current = { ...base, name: 'United Kingdom', properties: { ...base.properties, version: 4, population: 2 } };
+    const current = {
+      ...base,
+      name: 'United Kingdom',
+      properties: { ...base.properties, version: 4, population: 2 },
+    };
     const rows = conflictRows(base, current, { version: 3, name: 'Britain', description: 'mine' });
     expect(rows.map((r) => r.field)).toEqual(['name', 'population']);
-    expect(rows[0]).toMatchObject({ field: 'name', base: 'UK', theirs: 'United Kingdom', mine: 'Britain', clash: true });
+    expect(rows[0]).toMatchObject({
+      field: 'name',
+      base: 'UK',
+      theirs: 'United Kingdom',
+      mine: 'Britain',
+      clash: true,
+    });
     expect(rows[1]).toMatchObject({ field: 'population', base: 1, theirs: 2, mine: undefined, clash: false });
   });
 
@@ -69,19 +106,38 @@ describe('conflicts', () => {
 });
 
 describe('edit drafts', () => {
-  const uk = node('country:uk', 'UK', ['Actor', 'Country'], { aliases: ['Britain'], description: 'An island', founded: 1707, member: true });
+  const uk = node('country:uk', 'UK', ['Actor', 'Country'], {
+    aliases: ['Britain'],
+    description: 'An island',
+    founded: 1707,
+    member: true,
+  });
 
   it('sends only what changed, with the version it started from', () => {
     const draft = draftOf(uk);
     expect(draft.properties.map((p) => p.key)).toEqual(['founded', 'member']);
     expect(nodeUpdateOf(uk, draft)).toBeNull();
-    const edited = { ...draft, name: ' United Kingdom ', aliases: 'Britain, UK\nGB', properties: draft.properties.map((p) => (p.key === 'founded' ? { ...p, text: '1801' } : p)) };
-    expect(nodeUpdateOf(uk, edited)).toEqual({ version: 3, name: 'United Kingdom', aliases: ['Britain', 'UK', 'GB'], properties: { founded: 1801 } });
+    const edited = {
+      ...draft,
+      name: ' United Kingdom ',
+      aliases: 'Britain, UK\nGB',
+      properties: draft.properties.map((p) => (p.key === 'founded' ? { ...p, text: '1801' } : p)),
+    };
+    expect(nodeUpdateOf(uk, edited)).toEqual({
+      version: 3,
+      name: 'United Kingdom',
+      aliases: ['Britain', 'UK', 'GB'],
+      properties: { founded: 1801 },
+    });
   });
 
   it('removes a property whose field is emptied and clears the description', () => {
     const draft = draftOf(uk);
-    const edited = { ...draft, description: '', properties: draft.properties.map((p) => (p.key === 'member' ? { ...p, text: '' } : p)) };
+    const edited = {
+      ...draft,
+      description: '',
+      properties: draft.properties.map((p) => (p.key === 'member' ? { ...p, text: '' } : p)),
+    };
     expect(nodeUpdateOf(uk, edited)).toEqual({ version: 3, description: null, properties: { member: null } });
   });
 
@@ -89,13 +145,16 @@ describe('edit drafts', () => {
     const e = edge('rel:1', 'a', 'b', { role: 'host' });
     const draft = draftOf(e);
     expect(edgeUpdateOf(e, draft)).toBeNull();
-    expect(edgeUpdateOf(e, { ...draft, properties: [{ key: 'role', type: 'string', text: 'attendee' }] })).toEqual({ version: 1, properties: { role: 'attendee' } });
+    expect(
+      edgeUpdateOf(e, { ...draft, properties: [{ key: 'role', type: 'string', text: 'attendee' }] }),
+    ).toEqual({ version: 1, properties: { role: 'attendee' } });
   });
 
   it('validates names, numbers, booleans and new keys before sending', () => {
     const draft = draftOf(uk);
     const bad = {
-      ...draft, name: '  ',
+      ...draft,
+      name: '  ',
       properties: [
         { key: 'founded', type: 'number' as const, text: 'soon' },
         { key: 'member', type: 'boolean' as const, text: 'yes' },
@@ -104,27 +163,45 @@ describe('edit drafts', () => {
       ],
     };
     const errors = validateDraft(bad, 'node');
-    expect(Object.keys(errors).sort()).toEqual(['name', 'property:9lives', 'property:founded', 'property:member', 'property:version']);
+    expect(Object.keys(errors).sort()).toEqual([
+      'name',
+      'property:9lives',
+      'property:founded',
+      'property:member',
+      'property:version',
+    ]);
     expect(validateDraft(draft, 'node')).toEqual({});
     expect(validateDraft({ ...draft, name: '' }, 'edge')).toEqual({});
   });
 
   it('offers exactly what the schema allows, typed, and checks dates, integers and choices', () => {
     const allowed = allowedFromSchema({
-      aliases: { kind: 'string[]' }, founded: { kind: 'integer' }, since: { kind: 'date' },
-      confidence: { kind: 'enum', values: ['confirmed', 'reported'] }, tags: { kind: 'string[]' },
+      aliases: { kind: 'string[]' },
+      founded: { kind: 'integer' },
+      since: { kind: 'date' },
+      confidence: { kind: 'enum', values: ['confirmed', 'reported'] },
+      tags: { kind: 'string[]' },
     });
     expect(allowed.map((a) => a.key)).toEqual(['founded', 'since', 'confidence', 'tags']);
     const draft = draftOf(uk, allowed);
     expect(draft.properties.map((p) => [p.key, p.type, p.text])).toEqual([
-      ['confidence', 'enum', ''], ['founded', 'integer', '1707'], ['since', 'date', ''], ['tags', 'list', ''],
+      ['confidence', 'enum', ''],
+      ['founded', 'integer', '1707'],
+      ['since', 'date', ''],
+      ['tags', 'list', ''],
     ]);
-    const set = (key: string, text: string) => ({ ...draft, properties: draft.properties.map((p) => (p.key === key ? { ...p, text } : p)) });
+    const set = (key: string, text: string) => ({
+      ...draft,
+      properties: draft.properties.map((p) => (p.key === key ? { ...p, text } : p)),
+    });
     expect(Object.keys(validateDraft(set('founded', '17.5'), 'node'))).toEqual(['property:founded']);
     expect(Object.keys(validateDraft(set('since', '2025-13'), 'node'))).toEqual(['property:since']);
     expect(Object.keys(validateDraft(set('confidence', 'rumour'), 'node'))).toEqual(['property:confidence']);
     expect(validateDraft(set('since', '2025-04'), 'node')).toEqual({});
-    expect(nodeUpdateOf(uk, set('confidence', 'reported'))).toEqual({ version: 3, properties: { confidence: 'reported' } });
+    expect(nodeUpdateOf(uk, set('confidence', 'reported'))).toEqual({
+      version: 3,
+      properties: { confidence: 'reported' },
+    });
   });
 
   it('places a server 422 next to the field it names', () => {
@@ -145,11 +222,21 @@ describe('edit drafts', () => {
 });
 
 describe('history rows', () => {
-  const uk = node('country:uk', 'UK', ['Actor', 'Country'], { version: 1, description: 'd', aliases: ['GB'] });
-  const renamed = { ...uk, name: 'United Kingdom', properties: { ...uk.properties, version: 2, aliases: ['GB', 'UK'] } };
+  const uk = node('country:uk', 'UK', ['Actor', 'Country'], {
+    version: 1,
+    description: 'd',
+    aliases: ['GB'],
+  });
+  const renamed = {
+    ...uk,
+    name: 'United Kingdom',
+    properties: { ...uk.properties, version: 2, aliases: ['GB', 'UK'] },
+  };
 
   it('shows each changed field before -> after, name first, version noise left out', () => {
-    expect(changeRows({ before: { nodes: [uk], edges: [] }, after: { nodes: [renamed], edges: [] } })).toEqual([
+    expect(
+      changeRows({ before: { nodes: [uk], edges: [] }, after: { nodes: [renamed], edges: [] } }),
+    ).toEqual([
       { field: 'name', before: 'UK', after: 'United Kingdom' },
       { field: 'aliases', before: 'GB', after: 'GB, UK' },
     ]);
@@ -162,8 +249,13 @@ describe('history rows', () => {
       { field: 'UK', before: 'present', after: 'deleted' },
       { field: 'PARTICIPATED_IN', before: 'present', after: 'deleted' },
     ]);
-    expect(changeRows({ before: { nodes: [], edges: [] }, after: { nodes: [uk], edges: [] } })).toEqual([{ field: 'UK', before: '—', after: 'present' }]);
-    const both = changeRows({ before: { nodes: [uk, node('b', 'B', ['Forum'])], edges: [] }, after: { nodes: [renamed], edges: [] } });
+    expect(changeRows({ before: { nodes: [], edges: [] }, after: { nodes: [uk], edges: [] } })).toEqual([
+      { field: 'UK', before: '—', after: 'present' },
+    ]);
+    const both = changeRows({
+      before: { nodes: [uk, node('b', 'B', ['Forum'])], edges: [] },
+      after: { nodes: [renamed], edges: [] },
+    });
     expect(both).toContainEqual({ field: 'UK · name', before: 'UK', after: 'United Kingdom' });
     expect(both).toContainEqual({ field: 'B', before: 'present', after: 'deleted' });
   });
@@ -175,14 +267,20 @@ describe('what a change does to the canvas', () => {
     const gone = node('g', 'Gone', ['Forum']);
     const moved = edge('e-new', 'x', 'k');
     const old = edge('e-old', 'x', 'g');
-    const merged = changeEffect({ before: { nodes: [keep, gone], edges: [old] }, after: { nodes: [{ ...keep, name: 'Kept' }], edges: [moved] } });
+    const merged = changeEffect({
+      before: { nodes: [keep, gone], edges: [old] },
+      after: { nodes: [{ ...keep, name: 'Kept' }], edges: [moved] },
+    });
     expect(merged.patch.removedNodes).toEqual(['g']);
     expect(merged.patch.removedEdges).toEqual(['e-old']);
     expect(merged.patch.nodes?.map((n) => n.name)).toEqual(['Kept']);
     expect(merged.appeared.edges.map((e) => e.id)).toEqual(['e-new']);
     expect(merged.appeared.nodes).toEqual([]);
     // Reverting it brings the merged node back.
-    const reverted = changeEffect({ before: { nodes: [keep], edges: [moved] }, after: { nodes: [keep, gone], edges: [old] } });
+    const reverted = changeEffect({
+      before: { nodes: [keep], edges: [moved] },
+      after: { nodes: [keep, gone], edges: [old] },
+    });
     expect(reverted.appeared.nodes.map((n) => n.id)).toEqual(['g']);
     expect(reverted.patch.removedEdges).toEqual(['e-new']);
     expect(changeEffect({ before: null, after: undefined }).patch.removedNodes).toEqual([]);
@@ -195,7 +293,19 @@ describe('applying a write to the scene', () => {
   const c = node('c', 'C', ['Actor', 'Country']);
   const ab = edge('ab', 'b', 'a');
   const ac = edge('ac', 'c', 'a');
-  const scene = { ...emptyScene(), nodes: new Map([[a.id, a], [b.id, b], [c.id, c]]), edges: new Map([[ab.id, ab], [ac.id, ac]]), pinned: new Set(['c']) };
+  const scene = {
+    ...emptyScene(),
+    nodes: new Map([
+      [a.id, a],
+      [b.id, b],
+      [c.id, c],
+    ]),
+    edges: new Map([
+      [ab.id, ab],
+      [ac.id, ac],
+    ]),
+    pinned: new Set(['c']),
+  };
 
   it('renames a node where it is shown, keeping its evidence when the write omits it', () => {
     const renamed = { ...b, name: 'Bee', evidence: undefined } as GraphNode;
@@ -223,7 +333,9 @@ describe('applying a write to the scene', () => {
 describe('merge helpers', () => {
   it('unites aliases: the kept node gains the merged name and aliases, without repeats or its own name', () => {
     const keep = node('country:uk', 'United Kingdom', ['Actor', 'Country'], { aliases: ['Britain'] });
-    const other = node('country:gb', 'UK', ['Actor', 'Country'], { aliases: ['Britain', 'United Kingdom', 'GB'] });
+    const other = node('country:gb', 'UK', ['Actor', 'Country'], {
+      aliases: ['Britain', 'United Kingdom', 'GB'],
+    });
     expect(unitedAliases(keep, other)).toEqual(['Britain', 'UK', 'GB']);
   });
 });

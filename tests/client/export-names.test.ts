@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { downloadExport, type ExportProgress } from '../../client/src/export/export-download.js';
 import {
-  datedFilename, exportFilename, exportRequest, fileStamp, filenameFromDisposition, formatBytes, headerCount, safeFilename,
+  datedFilename,
+  exportFilename,
+  exportRequest,
+  fileStamp,
+  filenameFromDisposition,
+  formatBytes,
+  headerCount,
+  safeFilename,
 } from '../../client/src/export/export-names.js';
 import { ApiError } from '../../client/src/api/api-error.js';
 
@@ -29,7 +36,10 @@ describe('Content-Disposition', () => {
     ['attachment; filename=graph.csv.zip', 'graph.csv.zip'],
     ['ATTACHMENT; FILENAME = "export.cypher" ; size=12', 'export.cypher'],
     ['attachment; filename="quote\\"d.json"', 'quote_d.json'],
-    ['attachment; filename="fallback.html"; filename*=UTF-8\'\'briefing%20%E2%80%94%20UK.html', 'briefing — UK.html'],
+    [
+      'attachment; filename="fallback.html"; filename*=UTF-8\'\'briefing%20%E2%80%94%20UK.html',
+      'briefing — UK.html',
+    ],
     ["attachment; filename*=utf-8'en'na%C3%AFve.md", 'naïve.md'],
     ['attachment; filename="../../evil.sh"', 'evil.sh'],
   ])('%s -> %s', (header, name) => {
@@ -40,7 +50,9 @@ describe('Content-Disposition', () => {
     expect(filenameFromDisposition(null)).toBeNull();
     expect(filenameFromDisposition('attachment')).toBeNull();
     expect(filenameFromDisposition('attachment; filename=""')).toBeNull();
-    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E2%ZZ; filename=\"ok.json\"")).toBe('ok.json');
+    expect(filenameFromDisposition('attachment; filename*=UTF-8\'\'%E2%ZZ; filename="ok.json"')).toBe(
+      'ok.json',
+    );
   });
 
   it('names the file from the header, else by date and format', () => {
@@ -48,7 +60,9 @@ describe('Content-Disposition', () => {
     expect(exportFilename(null, 'csv', NOW)).toBe('security-graph-2026-11-23-0905.zip');
     expect(exportFilename(null, 'cypher', NOW, true)).toBe('security-graph-selection-2026-11-23-0905.cypher');
     expect(exportFilename(null, 'briefing', NOW)).toBe('security-graph-2026-11-23-0905.html');
-    expect(exportFilename(null, 'briefing', NOW, false, 'markdown')).toBe('security-graph-2026-11-23-0905.md');
+    expect(exportFilename(null, 'briefing', NOW, false, 'markdown')).toBe(
+      'security-graph-2026-11-23-0905.md',
+    );
   });
 });
 
@@ -58,17 +72,26 @@ describe('request and counts', () => {
     expect(req.url).toBe('/api/export');
     expect(req.init.method).toBe('POST');
     expect((req.init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
-    expect(JSON.parse(req.init.body as string)).toEqual({ format: 'graphml', nodeIds: ['country:uk', 'country:fr'] });
+    expect(JSON.parse(req.init.body as string)).toEqual({
+      format: 'graphml',
+      nodeIds: ['country:uk', 'country:fr'],
+    });
   });
 
   it('sends the briefing variant and a trimmed title with a briefing only; a blank title is left to the server', () => {
     const body = (r: ReturnType<typeof exportRequest>): unknown => JSON.parse(r.init.body as string);
-    expect(body(exportRequest('briefing', ['country:uk'], { variant: 'markdown', title: '  Five Eyes  ' })))
-      .toEqual({ format: 'briefing', nodeIds: ['country:uk'], variant: 'markdown', title: 'Five Eyes' });
-    expect(body(exportRequest('briefing', ['country:uk'], { variant: 'html', title: '   ' })))
-      .toEqual({ format: 'briefing', nodeIds: ['country:uk'], variant: 'html' });
-    expect(body(exportRequest('json', ['country:uk'], { variant: 'markdown', title: 'x' })))
-      .toEqual({ format: 'json', nodeIds: ['country:uk'] });
+    expect(
+      body(exportRequest('briefing', ['country:uk'], { variant: 'markdown', title: '  Five Eyes  ' })),
+    ).toEqual({ format: 'briefing', nodeIds: ['country:uk'], variant: 'markdown', title: 'Five Eyes' });
+    expect(body(exportRequest('briefing', ['country:uk'], { variant: 'html', title: '   ' }))).toEqual({
+      format: 'briefing',
+      nodeIds: ['country:uk'],
+      variant: 'html',
+    });
+    expect(body(exportRequest('json', ['country:uk'], { variant: 'markdown', title: 'x' }))).toEqual({
+      format: 'json',
+      nodeIds: ['country:uk'],
+    });
   });
 
   it('reads integer headers only', () => {
@@ -88,7 +111,11 @@ describe('request and counts', () => {
 });
 
 /** A fetch that answers with `chunks` streamed one by one and `headers`. */
-function fakeFetch(status: number, chunks: string[], headers: Record<string, string>): { fetchFn: typeof fetch; calls: { url: string; init: RequestInit }[] } {
+function fakeFetch(
+  status: number,
+  chunks: string[],
+  headers: Record<string, string>,
+): { fetchFn: typeof fetch; calls: { url: string; init: RequestInit }[] } {
   const calls: { url: string; init: RequestInit }[] = [];
   const fetchFn = (async (url: string, init: RequestInit) => {
     calls.push({ url, init });
@@ -109,13 +136,23 @@ describe('downloadExport', () => {
     const chunks = ['<graphml>', '<graph/>', '</graphml>'];
     const total = chunks.join('').length;
     const { fetchFn, calls } = fakeFetch(200, chunks, {
-      'Content-Type': 'application/xml', 'Content-Length': String(total),
-      'Content-Disposition': 'attachment; filename="subgraph.graphml"', 'X-Export-Nodes': '2', 'X-Export-Relationships': '1',
+      'Content-Type': 'application/xml',
+      'Content-Length': String(total),
+      'Content-Disposition': 'attachment; filename="subgraph.graphml"',
+      'X-Export-Nodes': '2',
+      'X-Export-Relationships': '1',
     });
     const seen: ExportProgress[] = [];
-    const file = await downloadExport('graphml', ['country:uk', 'country:fr'], { onProgress: (p) => seen.push(p), fetchFn, now: NOW });
+    const file = await downloadExport('graphml', ['country:uk', 'country:fr'], {
+      onProgress: (p) => seen.push(p),
+      fetchFn,
+      now: NOW,
+    });
     expect(calls[0]?.url).toBe('/api/export');
-    expect(JSON.parse(calls[0]?.init.body as string)).toEqual({ format: 'graphml', nodeIds: ['country:uk', 'country:fr'] });
+    expect(JSON.parse(calls[0]?.init.body as string)).toEqual({
+      format: 'graphml',
+      nodeIds: ['country:uk', 'country:fr'],
+    });
     expect(file.filename).toBe('subgraph.graphml');
     expect(file.nodes).toBe(2);
     expect(file.relationships).toBe(1);
@@ -127,23 +164,43 @@ describe('downloadExport', () => {
   it('works without Content-Length or a file name (streamed): total null, a dated name', async () => {
     const { fetchFn } = fakeFetch(200, ['a,b\n', '1,2\n'], { 'Content-Type': 'application/zip' });
     const seen: ExportProgress[] = [];
-    const file = await downloadExport('csv', ['country:uk'], { onProgress: (p) => seen.push(p), fetchFn, now: NOW });
+    const file = await downloadExport('csv', ['country:uk'], {
+      onProgress: (p) => seen.push(p),
+      fetchFn,
+      now: NOW,
+    });
     expect(file.filename).toBe('security-graph-2026-11-23-0905.zip');
     expect(seen.at(-1)).toEqual({ received: 8, total: null, nodes: null, relationships: null });
   });
 
   it('turns an error body into an ApiError with its code, status and field', async () => {
-    const body = JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'At most 50000 nodes per export.', field: 'nodeIds' } });
+    const body = JSON.stringify({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: 'At most 50000 nodes per export.', field: 'nodeIds' },
+    });
     const { fetchFn } = fakeFetch(413, [body], { 'Content-Type': 'application/json' });
-    const err = await downloadExport('json', ['x'], { onProgress: () => {}, fetchFn }).catch((e: unknown) => e);
+    const err = await downloadExport('json', ['x'], { onProgress: () => {}, fetchFn }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413, field: 'nodeIds', message: 'At most 50000 nodes per export.' });
+    expect(err).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      status: 413,
+      field: 'nodeIds',
+      message: 'At most 50000 nodes per export.',
+    });
   });
 
   it('a non-JSON failure is INTERNAL, a refused connection NETWORK', async () => {
     const { fetchFn } = fakeFetch(502, ['Bad gateway'], {});
-    await expect(downloadExport('json', ['x'], { onProgress: () => {}, fetchFn })).rejects.toMatchObject({ code: 'INTERNAL', status: 502 });
-    const down = (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch;
-    await expect(downloadExport('json', ['x'], { onProgress: () => {}, fetchFn: down })).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(downloadExport('json', ['x'], { onProgress: () => {}, fetchFn })).rejects.toMatchObject({
+      code: 'INTERNAL',
+      status: 502,
+    });
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    await expect(
+      downloadExport('json', ['x'], { onProgress: () => {}, fetchFn: down }),
+    ).rejects.toMatchObject({ code: 'NETWORK' });
   });
 });

@@ -1,12 +1,25 @@
 // Scene filters as a pure function: labels, types, threat scope, disputed, confidence, time window and undated.
 import { describe, expect, it } from 'vitest';
 import { datedElements, elementInterval, overlaps, parseDateSpan } from '../../client/src/filters/dates.js';
-import { defaultFilters, describeFilterChange, filtersActive, type Filters } from '../../client/src/filters/filters.js';
+import {
+  defaultFilters,
+  describeFilterChange,
+  filtersActive,
+  type Filters,
+} from '../../client/src/filters/filters.js';
 import { computeVisibility, type FilterEdge, type FilterNode } from '../../client/src/filters/visibility.js';
 
-const node = (id: string, labels: string[], properties: Record<string, unknown> = {}): FilterNode => ({ id, labels, properties });
-const edge = (source: string, type: string, target: string, properties: Record<string, unknown> = {}): FilterEdge =>
-  ({ id: `${source}|${type}|${target}`, type, source, target, properties });
+const node = (id: string, labels: string[], properties: Record<string, unknown> = {}): FilterNode => ({
+  id,
+  labels,
+  properties,
+});
+const edge = (
+  source: string,
+  type: string,
+  target: string,
+  properties: Record<string, unknown> = {},
+): FilterEdge => ({ id: `${source}|${type}|${target}`, type, source, target, properties });
 const filters = (change: Partial<Filters>): Filters => ({ ...defaultFilters(), ...change });
 
 const nodes = [
@@ -22,7 +35,11 @@ const edges = [
   edge('country:b', 'PARTICIPATED_IN', 'forum:f', { confidence: 'reported', disputed: true }),
   edge('forum:f', 'ADDRESSES', 'threat:smuggling', { confidence: 'confirmed' }),
   edge('threat:smuggling', 'SUBTYPE_OF', 'threat:crime'),
-  edge('country:a', 'PARTY_TO', 'agreement:g', { confidence: 'speculative', validFrom: '2021-03-01', validTo: '2022-12-31' }),
+  edge('country:a', 'PARTY_TO', 'agreement:g', {
+    confidence: 'speculative',
+    validFrom: '2021-03-01',
+    validTo: '2022-12-31',
+  }),
   edge('country:b', 'FOCUSES_ON', 'threat:crime', { confidence: 'confirmed' }),
 ];
 const run = (f: Partial<Filters>) => computeVisibility(nodes, edges, filters(f));
@@ -39,14 +56,24 @@ describe('dates', () => {
   it('treats validFrom alone as open-ended, and date plus validity as their hull', () => {
     expect(elementInterval({ validFrom: '2021' })).toEqual({ start: Date.UTC(2021, 0, 1), end: Infinity });
     expect(elementInterval({ validTo: '2021' })!.start).toBe(-Infinity);
-    expect(elementInterval({ date: '2018', validFrom: '2020', validTo: '2020' })).toEqual({ start: Date.UTC(2018, 0, 1), end: Date.UTC(2021, 0, 1) - 1 });
+    expect(elementInterval({ date: '2018', validFrom: '2020', validTo: '2020' })).toEqual({
+      start: Date.UTC(2018, 0, 1),
+      end: Date.UTC(2021, 0, 1) - 1,
+    });
     expect(elementInterval({ name: 'x' })).toBeNull();
-    expect(overlaps(elementInterval({ validFrom: '2021' })!, Date.UTC(2030, 0, 1), Date.UTC(2031, 0, 1))).toBe(true);
+    expect(
+      overlaps(elementInterval({ validFrom: '2021' })!, Date.UTC(2030, 0, 1), Date.UTC(2031, 0, 1)),
+    ).toBe(true);
   });
 
   it('lists the dated elements and marks open-ended ones', () => {
     const dated = datedElements(nodes, edges);
-    expect(dated.map((d) => d.id)).toEqual(['forum:f', 'agreement:g', 'country:a|PARTICIPATED_IN|forum:f', 'country:a|PARTY_TO|agreement:g']);
+    expect(dated.map((d) => d.id)).toEqual([
+      'forum:f',
+      'agreement:g',
+      'country:a|PARTICIPATED_IN|forum:f',
+      'country:a|PARTY_TO|agreement:g',
+    ]);
     expect(dated.find((d) => d.id === 'agreement:g')!.openEnded).toBe(true);
   });
 });
@@ -63,7 +90,12 @@ describe('scene filters', () => {
   it('hide nodes with a label and every relationship touching them', () => {
     const v = run({ hiddenLabels: ['Country'] });
     expect([...v.hiddenNodes].sort()).toEqual(['country:a', 'country:b']);
-    expect([...v.hiddenEdges].sort()).toEqual(edges.filter((e) => e.source.startsWith('country:')).map((e) => e.id).sort());
+    expect([...v.hiddenEdges].sort()).toEqual(
+      edges
+        .filter((e) => e.source.startsWith('country:'))
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 
   it('hide relationships of a type, never their ends', () => {
@@ -73,16 +105,27 @@ describe('scene filters', () => {
   });
 
   it('keep for a threat its sub-threats and what addresses or focuses on them', () => {
-    const v = run({ threat: { id: 'threat:crime', name: 'Crime', ids: ['threat:crime', 'threat:smuggling'] } });
+    const v = run({
+      threat: { id: 'threat:crime', name: 'Crime', ids: ['threat:crime', 'threat:smuggling'] },
+    });
     expect([...v.hiddenNodes].sort()).toEqual(['agreement:g', 'country:a']);
     // forum:f addresses smuggling (a sub-threat); country:b focuses on crime.
     const shown = new Set(edges.map((e) => e.id).filter((id) => !v.hiddenEdges.has(id)));
-    expect(shown).toEqual(new Set(['forum:f|ADDRESSES|threat:smuggling', 'threat:smuggling|SUBTYPE_OF|threat:crime', 'country:b|FOCUSES_ON|threat:crime', 'country:b|PARTICIPATED_IN|forum:f']));
+    expect(shown).toEqual(
+      new Set([
+        'forum:f|ADDRESSES|threat:smuggling',
+        'threat:smuggling|SUBTYPE_OF|threat:crime',
+        'country:b|FOCUSES_ON|threat:crime',
+        'country:b|PARTICIPATED_IN|forum:f',
+      ]),
+    );
   });
 
   it('with disputed "only" show the disputed claims, their ends as context, and nothing else', () => {
     const v = run({ disputed: 'only' });
-    expect(edges.filter((e) => !v.hiddenEdges.has(e.id)).map((e) => e.id)).toEqual(['country:b|PARTICIPATED_IN|forum:f']);
+    expect(edges.filter((e) => !v.hiddenEdges.has(e.id)).map((e) => e.id)).toEqual([
+      'country:b|PARTICIPATED_IN|forum:f',
+    ]);
     expect([...v.contextNodes].sort()).toEqual(['country:b', 'forum:f']);
     expect(v.hiddenNodes.size).toBe(nodes.length - 2);
     expect(run({ disputed: 'hide' }).hiddenEdges).toEqual(new Set(['country:b|PARTICIPATED_IN|forum:f']));
@@ -101,7 +144,9 @@ describe('scene filters', () => {
     expect(v.hiddenNodes).toEqual(new Set(['agreement:g']));
     // The 2019 forum is outside, but an undated (so shown) participation still needs it drawn.
     expect(v.contextNodes).toEqual(new Set(['forum:f']));
-    expect(v.hiddenEdges).toEqual(new Set(['country:a|PARTICIPATED_IN|forum:f', 'country:a|PARTY_TO|agreement:g']));
+    expect(v.hiddenEdges).toEqual(
+      new Set(['country:a|PARTICIPATED_IN|forum:f', 'country:a|PARTY_TO|agreement:g']),
+    );
     // The open-ended agreement (validFrom 2021) is inside any later window.
     const later = run({ time: { from: '2030-01-01T00:00:00.000Z', to: '2031-01-01T00:00:00.000Z' } });
     expect(later.hiddenNodes.has('agreement:g')).toBe(false);
@@ -118,10 +163,21 @@ describe('scene filters', () => {
 describe('filter step names', () => {
   it('say what changed, for the history panel', () => {
     const none = defaultFilters();
-    expect(describeFilterChange(none, filters({ hiddenLabels: ['Country'] }))).toBe('Filter: hide label Country');
-    expect(describeFilterChange(filters({ hiddenLabels: ['Country', 'Forum'] }), filters({ hiddenLabels: ['Forum'] }))).toBe('Filter: show label Country');
-    expect(describeFilterChange(none, filters({ confidence: ['confirmed'] }))).toBe('Filter: hide confidence reported, speculative');
-    expect(describeFilterChange(none, filters({ disputed: 'only', undated: 'hidden' }))).toBe('Filter: disputed: only; undated hidden');
+    expect(describeFilterChange(none, filters({ hiddenLabels: ['Country'] }))).toBe(
+      'Filter: hide label Country',
+    );
+    expect(
+      describeFilterChange(
+        filters({ hiddenLabels: ['Country', 'Forum'] }),
+        filters({ hiddenLabels: ['Forum'] }),
+      ),
+    ).toBe('Filter: show label Country');
+    expect(describeFilterChange(none, filters({ confidence: ['confirmed'] }))).toBe(
+      'Filter: hide confidence reported, speculative',
+    );
+    expect(describeFilterChange(none, filters({ disputed: 'only', undated: 'hidden' }))).toBe(
+      'Filter: disputed: only; undated hidden',
+    );
     expect(describeFilterChange(filters({ disputed: 'only' }), none)).toBe('Clear filters');
   });
 });

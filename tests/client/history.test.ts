@@ -1,7 +1,17 @@
 // The undo history as pure data: push, undo, redo, jump, the redo branch dropped by a new step, the cap.
 import { describe, expect, it } from 'vitest';
 import {
-  amendHead, canRedo, canUndo, createHistory, currentEntry, jumpTo, pushStep, redo, redoLabel, undo, undoLabel,
+  amendHead,
+  canRedo,
+  canUndo,
+  createHistory,
+  currentEntry,
+  jumpTo,
+  pushStep,
+  redo,
+  redoLabel,
+  undo,
+  undoLabel,
 } from '../../client/src/state/history.js';
 
 const labels = (h: { entries: readonly { label: string }[] }): string[] => h.entries.map((e) => e.label);

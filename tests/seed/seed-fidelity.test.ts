@@ -12,8 +12,12 @@ import { graphFingerprint } from '../setup/fingerprint.js';
 import { testStore } from '../setup/test-app.js';
 
 let store: GraphStore;
-beforeAll(async () => { store = await testStore(); });
-afterAll(async () => { await store.close(); });
+beforeAll(async () => {
+  store = await testStore();
+});
+afterAll(async () => {
+  await store.close();
+});
 
 /** A copy of the seed folder whose `file` gets `mutate` applied, for refusal tests. */
 function seedCopyWith(file: string, mutate: (data: any) => void): string {
@@ -40,7 +44,10 @@ describe('seed graph', () => {
         const evidence = parseEvidence(rec.get('evidence'));
         expect(evidence.length, `${rec.get('id')} has evidence`).toBeGreaterThan(0);
         for (const e of evidence) {
-          if (e.quote === null) { expect(e.note).toMatch(/^curator-asserted: /); continue; }
+          if (e.quote === null) {
+            expect(e.note).toMatch(/^curator-asserted: /);
+            continue;
+          }
           const text = texts.get(e.sourceId!);
           expect(text, `${rec.get('id')} cites a known source`).toBeDefined();
           expect(text!.slice(e.start!, e.end!)).toBe(e.quote);
@@ -70,11 +77,51 @@ describe('seed graph', () => {
   });
 
   const badRecords: [string, string, (d: any) => void, RegExp][] = [
-    ['a quote not in its source', '004.json', (d) => { d.relationships[0].evidence = [{ quote: 'France and Germany signed a treaty' }]; }, /quote not found verbatim/],
-    ['an unknown label', '000.json', (d) => { d.nodes[0].label = 'Spaceship'; }, /label/],
-    ['an unknown relationship type', '001.json', (d) => { d.relationships[0].type = 'DETONATES'; }, /type/],
-    ['a missing endpoint', '002.json', (d) => { d.relationships[0].to = 'org:does-not-exist'; }, /endpoint "org:does-not-exist" does not exist/],
-    ['an endpoint of the wrong label', '004.json', (d) => { d.relationships.push({ type: 'HOLDS_OFFICE', from: 'country:fr', to: 'country:uk', evidence: d.relationships[0].evidence }); }, /HOLDS_OFFICE may not start at a Country/],
+    [
+      'a quote not in its source',
+      '004.json',
+      (d) => {
+        d.relationships[0].evidence = [{ quote: 'France and Germany signed a treaty' }];
+      },
+      /quote not found verbatim/,
+    ],
+    [
+      'an unknown label',
+      '000.json',
+      (d) => {
+        d.nodes[0].label = 'Spaceship';
+      },
+      /label/,
+    ],
+    [
+      'an unknown relationship type',
+      '001.json',
+      (d) => {
+        d.relationships[0].type = 'DETONATES';
+      },
+      /type/,
+    ],
+    [
+      'a missing endpoint',
+      '002.json',
+      (d) => {
+        d.relationships[0].to = 'org:does-not-exist';
+      },
+      /endpoint "org:does-not-exist" does not exist/,
+    ],
+    [
+      'an endpoint of the wrong label',
+      '004.json',
+      (d) => {
+        d.relationships.push({
+          type: 'HOLDS_OFFICE',
+          from: 'country:fr',
+          to: 'country:uk',
+          evidence: d.relationships[0].evidence,
+        });
+      },
+      /HOLDS_OFFICE may not start at a Country/,
+    ],
   ];
 
   for (const [what, file, mutate, reason] of badRecords) {
@@ -82,13 +129,20 @@ describe('seed graph', () => {
       const dir = seedCopyWith(file, mutate);
       // A valid new node in the same folder proves that refusal is all-or-nothing.
       const extra = JSON.parse(readFileSync(join(dir, 'data', '003.json'), 'utf8'));
-      extra.nodes.push({ id: 'org:refusal-canary', label: 'Organization', name: 'Canary', evidence: extra.nodes[0].evidence });
+      extra.nodes.push({
+        id: 'org:refusal-canary',
+        label: 'Organization',
+        name: 'Canary',
+        evidence: extra.nodes[0].evidence,
+      });
       writeFileSync(join(dir, 'data', '003.json'), JSON.stringify(extra));
       const before = await graphFingerprint(store);
       const err = await seedDatabase(store, dir).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SeedValidationError);
       const problems = (err as SeedValidationError).problems;
-      expect(problems.some((p) => p.where.startsWith(file) && reason.test(`${p.where} ${p.reason}`))).toBe(true);
+      expect(problems.some((p) => p.where.startsWith(file) && reason.test(`${p.where} ${p.reason}`))).toBe(
+        true,
+      );
       expect(await graphFingerprint(store)).toEqual(before);
     });
   }

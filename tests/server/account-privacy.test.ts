@@ -15,10 +15,13 @@ beforeAll(async () => {
   username = testUsername('privacy');
   ({ password } = await ensureUser(app, { username, role: 'admin' }));
   const s = await cookieLogin(app, username, password);
-  const row = (await app.store.driver.executeQuery(
-    'MATCH (u:User {usernameKey: $k}), (s:Session {usernameKey: $k}) RETURN u.passwordHash AS h, s.tokenHash AS t, elementId(u) AS e',
-    { k: username }, { database: app.store.database },
-  )).records[0]!;
+  const row = (
+    await app.store.driver.executeQuery(
+      'MATCH (u:User {usernameKey: $k}), (s:Session {usernameKey: $k}) RETURN u.passwordHash AS h, s.tokenHash AS t, elementId(u) AS e',
+      { k: username },
+      { database: app.store.database },
+    )
+  ).records[0]!;
   userElementId = row.get('e') as string;
   secrets = [username, password, row.get('h') as string, row.get('t') as string, s.csrfToken];
 });
@@ -34,7 +37,7 @@ function expectNoSecret(body: unknown): void {
 
 const queries: [string, string, Record<string, unknown>?][] = [
   ['every node', 'MATCH (n) RETURN n'],
-  ['every node\'s properties', 'MATCH (n) RETURN properties(n)'],
+  ["every node's properties", 'MATCH (n) RETURN properties(n)'],
   ['the hash by label', 'MATCH (u:User) RETURN u.passwordHash'],
   ['every value by dynamic key', 'MATCH (n) UNWIND keys(n) AS k RETURN n[k]'],
   ['a map projection of all nodes', 'MATCH (n) RETURN n {.*} AS m'],
@@ -46,26 +49,37 @@ const queries: [string, string, Record<string, unknown>?][] = [
   ['a label test on a parameter', 'MATCH (n) WHERE $l IN labels(n) RETURN n.username', { l: 'User' }],
   ['an element id seek', 'MATCH (n) WHERE elementId(n) = $id RETURN n', {}],
   ['a count of all nodes', 'MATCH (n) RETURN count(n) AS c'],
-  ['an EXISTS subquery', "MATCH (c:Country) WHERE EXISTS { MATCH (n) WHERE n.role = 'admin' } RETURN c.name LIMIT 1"],
-  ['a COLLECT subquery', 'MATCH (c:Country) RETURN c.name, COLLECT { MATCH (u:User) RETURN u.username } AS names LIMIT 1'],
+  [
+    'an EXISTS subquery',
+    "MATCH (c:Country) WHERE EXISTS { MATCH (n) WHERE n.role = 'admin' } RETURN c.name LIMIT 1",
+  ],
+  [
+    'a COLLECT subquery',
+    'MATCH (c:Country) RETURN c.name, COLLECT { MATCH (u:User) RETURN u.username } AS names LIMIT 1',
+  ],
   ['a backticked label', 'MATCH (u:`User`) RETURN u'],
 ];
 
 describe('the Cypher console', () => {
   it('still answers a query over labelled graph nodes (control)', async () => {
-    const { status, body } = await app.send('POST', '/api/cypher', { query: 'MATCH (n:Entity) RETURN n LIMIT 3' });
+    const { status, body } = await app.send('POST', '/api/cypher', {
+      query: 'MATCH (n:Entity) RETURN n LIMIT 3',
+    });
     expect(status).toBe(200);
     expect(body.rows).toHaveLength(3);
   });
 
-  it.each(queries)('refuses %s with 403 FORBIDDEN and returns nothing of the accounts', async (_what, query, params) => {
-    const p = query.includes('$id') ? { id: userElementId } : params ?? {};
-    const { status, body } = await app.send('POST', '/api/cypher', { query, params: p });
-    expect(status, JSON.stringify(body).slice(0, 300)).toBe(403);
-    expect(body.error).toMatchObject({ code: 'FORBIDDEN', field: 'query' });
-    expect(body).not.toHaveProperty('rows');
-    expectNoSecret(body);
-  });
+  it.each(queries)(
+    'refuses %s with 403 FORBIDDEN and returns nothing of the accounts',
+    async (_what, query, params) => {
+      const p = query.includes('$id') ? { id: userElementId } : (params ?? {});
+      const { status, body } = await app.send('POST', '/api/cypher', { query, params: p });
+      expect(status, JSON.stringify(body).slice(0, 300)).toBe(403);
+      expect(body.error).toMatchObject({ code: 'FORBIDDEN', field: 'query' });
+      expect(body).not.toHaveProperty('rows');
+      expectNoSecret(body);
+    },
+  );
 });
 
 describe('exports', () => {
@@ -77,7 +91,10 @@ describe('exports', () => {
   });
 
   it('do not find a user by its username as a node id', async () => {
-    for (const path of [`/api/export?format=json&nodeIds=${encodeURIComponent(username)}`, `/api/nodes/${encodeURIComponent(username)}`]) {
+    for (const path of [
+      `/api/export?format=json&nodeIds=${encodeURIComponent(username)}`,
+      `/api/nodes/${encodeURIComponent(username)}`,
+    ]) {
       const { status, body } = await app.get(path);
       expect(status, path).toBeGreaterThanOrEqual(400);
       expect(status, path).toBeLessThan(500);
@@ -86,7 +103,9 @@ describe('exports', () => {
   });
 
   it('leave accounts out of a whole-graph export', async () => {
-    const ids = (await app.send('POST', '/api/cypher', { query: 'MATCH (n:Entity) RETURN n.id AS id' })).body.rows.map((r: string[]) => r[0]);
+    const ids = (
+      await app.send('POST', '/api/cypher', { query: 'MATCH (n:Entity) RETURN n.id AS id' })
+    ).body.rows.map((r: string[]) => r[0]);
     const { status, body } = await app.send('POST', '/api/export', { format: 'json', nodeIds: ids });
     expect(status).toBe(200);
     expect(body.elements.nodes.length).toBe(ids.length);

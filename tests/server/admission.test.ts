@@ -12,12 +12,14 @@ describe('admission', () => {
     const started: number[] = [];
     const gates = Array.from({ length: 5 }, () => gate());
     let peak = 0;
-    const runs = gates.map((g, i) => admission.run(async () => {
-      started.push(i);
-      peak = Math.max(peak, admission.load.running);
-      await g.promise;
-      return i;
-    }));
+    const runs = gates.map((g, i) =>
+      admission.run(async () => {
+        started.push(i);
+        peak = Math.max(peak, admission.load.running);
+        await g.promise;
+        return i;
+      }),
+    );
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect(admission.load).toEqual({ running: 2, waiting: 3 });
@@ -36,7 +38,9 @@ describe('admission', () => {
     const g = gate();
     const first = admission.run(() => g.promise);
     let ran = false;
-    const second = admission.run(async () => { ran = true; });
+    const second = admission.run(async () => {
+      ran = true;
+    });
     await expect(second).rejects.toBeInstanceOf(BusyError);
     await expect(second).rejects.toMatchObject({ status: 503, code: 'BUSY' });
     g.open();
@@ -47,14 +51,16 @@ describe('admission', () => {
 
   it('a failed query gives its slot back to the next one', async () => {
     const admission = createAdmission({ maxConcurrent: 1, maxWaitMs: 10_000 });
-    const failing = admission.run(async () => { throw new Error('boom'); });
+    const failing = admission.run(async () => {
+      throw new Error('boom');
+    });
     const next = admission.run(async () => 'ran');
     await expect(failing).rejects.toThrow('boom');
     expect(await next).toBe('ran');
   });
 });
 
-describe('the store\'s admission lanes', () => {
+describe("the store's admission lanes", () => {
   it('a key lookup runs at once while traversals queue for the other lane', async () => {
     const store = await testStore({ admission: { maxConcurrent: 1, maxWaitMs: 30_000 } });
     try {
@@ -63,10 +69,16 @@ describe('the store\'s admission lanes', () => {
       const traversals = [0, 1, 2].map(() => store.read('search', searchQueryParams('France', null, 5)));
       const lookup = store.read('node-by-id', { id: 'country:fr' });
       // Slots are taken when a read is called: one traversal runs, two wait, and the lookup is not among them.
-      expect(store.admissionLoad).toEqual({ lookup: { running: 1, waiting: 0 }, traversal: { running: 1, waiting: 2 } });
+      expect(store.admissionLoad).toEqual({
+        lookup: { running: 1, waiting: 0 },
+        traversal: { running: 1, waiting: 2 },
+      });
       expect((await lookup).records[0]?.get('node').properties.id).toBe('country:fr');
       for (const t of await Promise.all(traversals)) expect(t.records.length).toBeGreaterThan(0);
-      expect(store.admissionLoad).toEqual({ lookup: { running: 0, waiting: 0 }, traversal: { running: 0, waiting: 0 } });
+      expect(store.admissionLoad).toEqual({
+        lookup: { running: 0, waiting: 0 },
+        traversal: { running: 0, waiting: 0 },
+      });
     } finally {
       await store.close();
     }
@@ -83,7 +95,10 @@ describe('the store\'s admission lanes', () => {
       expect((await first).records.length).toBeGreaterThan(0);
       expect((await second).records[0]?.get('total')).toBeDefined();
       // Both warm now: side by side.
-      const again = [store.read('search', searchQueryParams('France', null, 5)), store.read('neighbour-counts', { id: 'country:fr' })];
+      const again = [
+        store.read('search', searchQueryParams('France', null, 5)),
+        store.read('neighbour-counts', { id: 'country:fr' }),
+      ];
       await tick();
       expect(store.admissionLoad?.traversal).toEqual({ running: 2, waiting: 0 });
       await Promise.all(again);

@@ -16,7 +16,17 @@ let curator: Account | undefined;
 const secret = newAuthSecret();
 const prefixes: string[] = [];
 
-const start = async (port: number): Promise<ApiProcess> => startApiProcess({ uri: inject('neo4jUri'), port, env: { AUTH_SECRET: secret, NEO4J_USERNAME: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword'), ...(inject('neo4jDatabase') ? { NEO4J_DATABASE: inject('neo4jDatabase') } : {}) } });
+const start = async (port: number): Promise<ApiProcess> =>
+  startApiProcess({
+    uri: inject('neo4jUri'),
+    port,
+    env: {
+      AUTH_SECRET: secret,
+      NEO4J_USERNAME: inject('neo4jUser'),
+      NEO4J_PASSWORD: inject('neo4jPassword'),
+      ...(inject('neo4jDatabase') ? { NEO4J_DATABASE: inject('neo4jDatabase') } : {}),
+    },
+  });
 
 beforeAll(async () => {
   store = await testStore();
@@ -25,7 +35,10 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (api?.child.exitCode === null) { api.child.kill('SIGTERM'); await api.exited; }
+  if (api?.child.exitCode === null) {
+    api.child.kill('SIGTERM');
+    await api.exited;
+  }
   if (curator) await removeRunData(store, { idPrefixes: prefixes, usernames: [curator.username] });
   await store?.close();
 });
@@ -35,7 +48,16 @@ describe('when the API server is killed mid-write', () => {
     const quote = await writeQuote(api!.baseUrl);
     const tag = randomBytes(3).toString('hex');
     prefixes.push(`country:rel-${tag}-`);
-    const result = await runApiKill({ api: api!, restart: () => start(api!.port), store, curator: curator!, quote, concurrency: 8, ackedBeforeKill: 20, tag });
+    const result = await runApiKill({
+      api: api!,
+      restart: () => start(api!.port),
+      store,
+      curator: curator!,
+      quote,
+      concurrency: 8,
+      ackedBeforeKill: 20,
+      tag,
+    });
     api = result.api;
     expect(result.inFlightAtKill, 'writes were in flight at the kill').toBeGreaterThan(0);
     expect(result.consistency.violations).toEqual([]);

@@ -4,8 +4,12 @@ import type { GraphEdge } from '../../server/src/api-types.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
 const enc = encodeURIComponent;
 
@@ -62,8 +66,14 @@ describe('GET /api/search', () => {
     expect(body.nodes[0].id).toBe('country:fr');
   });
   it.each([
-    ['', 'q'], ['?q=', 'q'], ['?q=x&limit=0', 'limit'], ['?q=x&limit=101', 'limit'], ['?q=x&limit=abc', 'limit'],
-    ['?q=x&labels=Spaceship', 'labels'], ['?q=a&q=b', 'q'], [`?q=${'x'.repeat(201)}`, 'q'],
+    ['', 'q'],
+    ['?q=', 'q'],
+    ['?q=x&limit=0', 'limit'],
+    ['?q=x&limit=101', 'limit'],
+    ['?q=x&limit=abc', 'limit'],
+    ['?q=x&labels=Spaceship', 'labels'],
+    ['?q=a&q=b', 'q'],
+    [`?q=${'x'.repeat(201)}`, 'q'],
   ])('refuses bad input %s with 400 naming %s', async (qs, field) => {
     const { status, body } = await app.get(`/api/search${qs}`);
     expect(status).toBe(400);
@@ -100,7 +110,17 @@ describe('GET /api/nodes/:id/neighbours', () => {
     const { status, body } = await app.get('/api/nodes/forum:five-country-ministerial-2025/neighbours');
     expect(status).toBe(200);
     const ids = body.nodes.map((n: any) => n.id);
-    expect(ids).toEqual(expect.arrayContaining(['forum:five-country-ministerial-2025', 'country:us', 'country:uk', 'country:ca', 'country:au', 'country:nz', 'person:kristi-noem']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'forum:five-country-ministerial-2025',
+        'country:us',
+        'country:uk',
+        'country:ca',
+        'country:au',
+        'country:nz',
+        'person:kristi-noem',
+      ]),
+    );
     expect(body.truncated).toBe(false);
     expect(body.total).toBe(body.nodes.length - 1);
     for (const e of body.edges as GraphEdge[]) {
@@ -132,7 +152,8 @@ describe('GET /api/nodes/:id/neighbours', () => {
   it('filters by neighbour label', async () => {
     const { body } = await app.get('/api/nodes/country:uk/neighbours?labels=ThreatType');
     expect(body.nodes.length).toBeGreaterThan(1);
-    for (const n of body.nodes.filter((n: any) => n.id !== 'country:uk')) expect(n.labels).toContain('ThreatType');
+    for (const n of body.nodes.filter((n: any) => n.id !== 'country:uk'))
+      expect(n.labels).toContain('ThreatType');
   });
   it('filters by threat, including sub-threats', async () => {
     const all = await app.get('/api/nodes/country:fr/neighbours?limit=500');
@@ -145,9 +166,13 @@ describe('GET /api/nodes/:id/neighbours', () => {
     expect(ids).not.toContain('threat:organised-crime');
   });
   it.each([
-    ['country:uk/neighbours?limit=0', 'limit'], ['country:uk/neighbours?limit=501', 'limit'], ['country:uk/neighbours?limit=-5', 'limit'],
-    ['country:uk/neighbours?limit=1e3', 'limit'], ['country:uk/neighbours?skip=-1', 'skip'],
-    ['country:uk/neighbours?relTypes=KNOWS', 'relTypes'], ['country:uk/neighbours?relTypes=PARTY_TO,`x`', 'relTypes'],
+    ['country:uk/neighbours?limit=0', 'limit'],
+    ['country:uk/neighbours?limit=501', 'limit'],
+    ['country:uk/neighbours?limit=-5', 'limit'],
+    ['country:uk/neighbours?limit=1e3', 'limit'],
+    ['country:uk/neighbours?skip=-1', 'skip'],
+    ['country:uk/neighbours?relTypes=KNOWS', 'relTypes'],
+    ['country:uk/neighbours?relTypes=PARTY_TO,`x`', 'relTypes'],
     ['country:uk/neighbours?labels=Person,Robot', 'labels'],
   ])('refuses %s with 400 naming %s', async (path, field) => {
     const { status, body } = await app.get(`/api/nodes/${path}`);
@@ -171,11 +196,15 @@ describe('GET /api/nodes/:id/neighbours', () => {
 
 describe('GET /api/paths', () => {
   it('finds the shortest path with evidence on every relationship', async () => {
-    const { status, body } = await app.get('/api/paths?from=country:fr&to=person:kristi-noem&mode=shortest&maxHops=6');
+    const { status, body } = await app.get(
+      '/api/paths?from=country:fr&to=person:kristi-noem&mode=shortest&maxHops=6',
+    );
     expect(status).toBe(200);
     expect(body.paths).toHaveLength(1);
     const p = body.paths[0];
-    expect(p.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['country:fr', 'person:kristi-noem']));
+    expect(p.nodes.map((n: any) => n.id)).toEqual(
+      expect.arrayContaining(['country:fr', 'person:kristi-noem']),
+    );
     expect(p.edges.length).toBe(p.nodes.length - 1);
     for (const e of p.edges) expect(e.evidence.length).toBeGreaterThan(0);
   });
@@ -195,14 +224,19 @@ describe('GET /api/paths', () => {
     const viaConference = (p: any) => p.nodes.some((n: any) => n.id === 'forum:un-ct-border-conference');
     expect(open.body.paths.some(viaConference)).toBe(true);
     // The UN conference does not address smuggling, so a smuggling-filtered path must avoid it.
-    const { status, body } = await app.get('/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&threat=threat:smuggling');
+    const { status, body } = await app.get(
+      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&threat=threat:smuggling',
+    );
     expect(status).toBe(200);
     expect(body.paths.length).toBeGreaterThan(0);
     expect(body.paths.some(viaConference)).toBe(false);
   });
   it.each([
-    ['?to=country:us', 'from'], ['?from=country:fr', 'to'], ['?from=country:fr&to=country:us&maxHops=7', 'maxHops'],
-    ['?from=country:fr&to=country:us&maxHops=0', 'maxHops'], ['?from=country:fr&to=country:us&mode=longest', 'mode'],
+    ['?to=country:us', 'from'],
+    ['?from=country:fr', 'to'],
+    ['?from=country:fr&to=country:us&maxHops=7', 'maxHops'],
+    ['?from=country:fr&to=country:us&maxHops=0', 'maxHops'],
+    ['?from=country:fr&to=country:us&mode=longest', 'mode'],
   ])('refuses %s with 400 naming %s', async (qs, field) => {
     const { status, body } = await app.get(`/api/paths${qs}`);
     expect(status).toBe(400);
@@ -223,7 +257,9 @@ describe('GET /api/cooperation', () => {
     const { status, body } = await app.get('/api/cooperation?threat=threat:terrorism');
     expect(status).toBe(200);
     expect(body.threat.id).toBe('threat:terrorism');
-    expect(body.threats).toEqual(expect.arrayContaining(['threat:terrorism', 'threat:violent-extremism', 'threat:radicalisation']));
+    expect(body.threats).toEqual(
+      expect.arrayContaining(['threat:terrorism', 'threat:violent-extremism', 'threat:radicalisation']),
+    );
     const pair = body.pairs.find((p: any) => [p.a.id, p.b.id].sort().join() === 'country:fr,country:uk');
     expect(pair).toBeDefined();
     expect(pair.via.length).toBeGreaterThan(0);

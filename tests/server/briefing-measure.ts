@@ -2,12 +2,29 @@
 // The compiled seed has the same shape subgraphByIds returns (evidence with titles); briefing.test.ts measures the database path too.
 import { readSeed } from '../../seed/read-seed.js';
 import type { Graph, NodeLabel } from '../../server/src/api-types.js';
-import { renderBriefingHtml, renderBriefingMarkdown, renderFigureSvg } from '../../server/src/services/briefing/index.js';
+import {
+  renderBriefingHtml,
+  renderBriefingMarkdown,
+  renderFigureSvg,
+} from '../../server/src/services/briefing/index.js';
 
 const seed = readSeed();
 const graph: Graph = {
-  nodes: seed.nodes.map((n) => ({ id: n.id, labels: n.labels as NodeLabel[], name: n.name, properties: n.properties, evidence: n.evidence })),
-  edges: seed.relationships.map((r) => ({ id: r.id, type: r.type, source: r.from, target: r.to, properties: r.properties, evidence: r.evidence })),
+  nodes: seed.nodes.map((n) => ({
+    id: n.id,
+    labels: n.labels as NodeLabel[],
+    name: n.name,
+    properties: n.properties,
+    evidence: n.evidence,
+  })),
+  edges: seed.relationships.map((r) => ({
+    id: r.id,
+    type: r.type,
+    source: r.from,
+    target: r.to,
+    properties: r.properties,
+    evidence: r.evidence,
+  })),
 };
 const meta = { title: 'Whole seed graph', generatedAt: new Date(), scope: 'All seed nodes' };
 
@@ -21,7 +38,9 @@ function measure(name: string, render: () => string, runs = 10): void {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(9)} ${String(Buffer.byteLength(out)).padStart(7)} bytes  median ${times[runs >> 1]!.toFixed(1)} ms  min ${times[0]!.toFixed(1)} ms  max ${times[runs - 1]!.toFixed(1)} ms`);
+  console.log(
+    `${name.padEnd(9)} ${String(Buffer.byteLength(out)).padStart(7)} bytes  median ${times[runs >> 1]!.toFixed(1)} ms  min ${times[0]!.toFixed(1)} ms  max ${times[runs - 1]!.toFixed(1)} ms`,
+  );
 }
 
 console.log(`whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships`);

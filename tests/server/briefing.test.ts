@@ -5,7 +5,11 @@ import type { Graph, GraphEdge, GraphNode } from '../../server/src/api-types.js'
 import { subgraphByIds } from '../../server/src/store/workspace-store.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import {
-  renderBriefingHtml, renderBriefingMarkdown, renderFigureSvg, unescapeMarkdown, type BriefingMeta,
+  renderBriefingHtml,
+  renderBriefingMarkdown,
+  renderFigureSvg,
+  unescapeMarkdown,
+  type BriefingMeta,
 } from '../../server/src/services/briefing/index.js';
 import { readSeed, readSources } from '../../seed/read-seed.js';
 import { mdSection, mdSources, numbersIn } from '../setup/export-readers.js';
@@ -13,7 +17,11 @@ import { testStore } from '../setup/test-app.js';
 
 const seed = readSeed();
 const sourceText = new Map(readSources().map((s) => [s.title, s.text]));
-const meta = (scope: string): BriefingMeta => ({ title: 'Briefing & test <pack>', generatedAt: new Date('2026-11-23T13:00:00Z'), scope });
+const meta = (scope: string): BriefingMeta => ({
+  title: 'Briefing & test <pack>',
+  generatedAt: new Date('2026-11-23T13:00:00Z'),
+  scope,
+});
 
 /** Ids of the seed's nodes adjacent to `id` (and `id` itself), from the seed files, not hard-coded. */
 function around(id: string): string[] {
@@ -26,7 +34,10 @@ function around(id: string): string[] {
 }
 
 const KINDS: Record<string, string[]> = {
-  Actors: ['Country', 'Person', 'Organization'], Forums: ['Forum'], Agreements: ['Agreement'], Threats: ['ThreatType'],
+  Actors: ['Country', 'Person', 'Organization'],
+  Forums: ['Forum'],
+  Agreements: ['Agreement'],
+  Threats: ['ThreatType'],
 };
 
 /** The checks every briefing must pass, whatever the subgraph. Returns the parsed Markdown pieces. */
@@ -45,7 +56,11 @@ function checkBriefing(graph: Graph, scope: string) {
     const expected = graph.nodes.filter((n) => n.labels.some((l) => kinds.includes(l))).length;
     const rows = mdSection(md, heading).filter((l) => l.startsWith('| ')).length;
     expect(rows, heading).toBe(expected === 0 ? 0 : expected + 2); // + the header and separator rows
-    const htmlRows = html.split(`<section id="${heading.toLowerCase()}">`)[1]!.split('</section>')[0]!.match(/<tr data-id=/g)?.length ?? 0;
+    const htmlRows =
+      html
+        .split(`<section id="${heading.toLowerCase()}">`)[1]!
+        .split('</section>')[0]!
+        .match(/<tr data-id=/g)?.length ?? 0;
     expect(htmlRows, heading).toBe(expected);
   }
 
@@ -80,9 +95,16 @@ function checkBriefing(graph: Graph, scope: string) {
 
   // Each relationship's own evidence is cited in its HTML sentence (matched by edge id).
   const quoteNumber = new Map(sources.map((s) => [`${s.title}\u0000${s.quote}`, s.n]));
-  const numbersOf = (e: GraphEdge): number[] => (e.evidence ?? []).filter((ev) => ev.quote !== null)
-    .map((ev) => quoteNumber.get(`${ev.sourceTitle}\u0000${ev.quote}`)!);
-  const items = new Map([...html.matchAll(/<li data-edge-id="([^"]*)"[^>]*>(.*?)<\/li>/g)].map((m) => [unescapeHtml(m[1]!), m[2]!]));
+  const numbersOf = (e: GraphEdge): number[] =>
+    (e.evidence ?? [])
+      .filter((ev) => ev.quote !== null)
+      .map((ev) => quoteNumber.get(`${ev.sourceTitle}\u0000${ev.quote}`)!);
+  const items = new Map(
+    [...html.matchAll(/<li data-edge-id="([^"]*)"[^>]*>(.*?)<\/li>/g)].map((m) => [
+      unescapeHtml(m[1]!),
+      m[2]!,
+    ]),
+  );
   expect(items.size).toBe(graph.edges.length);
   for (const e of graph.edges) {
     const item = items.get(e.id);
@@ -91,7 +113,8 @@ function checkBriefing(graph: Graph, scope: string) {
     for (const n of numbersOf(e)) expect(own, `${e.id} cites [${n}]`).toContain(n);
     // Hedged claims say so in words.
     if (e.properties.confidence === 'reported') expect(item, e.id).toContain('(reported, not confirmed)');
-    if (e.properties.confidence === 'speculative') expect(item, e.id).toContain('(speculative: hedged or recommended by the source)');
+    if (e.properties.confidence === 'speculative')
+      expect(item, e.id).toContain('(speculative: hedged or recommended by the source)');
     if (e.properties.confidence === 'confirmed') expect(item, e.id).not.toContain('class="confidence"');
   }
 
@@ -102,7 +125,11 @@ function checkBriefing(graph: Graph, scope: string) {
   for (const m of html.matchAll(/href="([^"]*)"/g)) expect(m[1]!.startsWith('#'), m[1]).toBe(true);
   for (const m of html.matchAll(/url\(([^)]*)\)/g)) expect(m[1]!.startsWith('#'), m[1]).toBe(true);
   expect(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')).not.toMatch(/https?:|\/\/[a-z]/i);
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(html, 'text/html');
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') throw new Error(msg);
+    },
+  }).parseFromString(html, 'text/html');
   expect(doc.getElementsByTagName('body').length).toBe(1);
   expect(doc.getElementsByTagName('title')[0]?.textContent).toBe('Briefing & test <pack>');
 
@@ -113,15 +140,25 @@ function checkBriefing(graph: Graph, scope: string) {
 }
 
 function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function checkSvg(svgText: string, nodes: GraphNode[]): void {
-  const svg = new DOMParser({ onError: (level, msg) => { throw new Error(`${level}: ${msg}`); } }).parseFromString(svgText, 'image/svg+xml');
+  const svg = new DOMParser({
+    onError: (level, msg) => {
+      throw new Error(`${level}: ${msg}`);
+    },
+  }).parseFromString(svgText, 'image/svg+xml');
   expect(svg.documentElement?.nodeName).toBe('svg');
   expect(svgText).not.toMatch(/<script|\son[a-z]+=|href=/i);
-  const groups = Array.from(svg.getElementsByTagName('g') as unknown as ArrayLike<XmlElement>)
-    .filter((g) => (g.getAttribute('class') ?? '').split(' ').includes('node'));
+  const groups = Array.from(svg.getElementsByTagName('g') as unknown as ArrayLike<XmlElement>).filter((g) =>
+    (g.getAttribute('class') ?? '').split(' ').includes('node'),
+  );
   expect(groups).toHaveLength(nodes.length);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   for (const g of groups) {
@@ -137,16 +174,27 @@ function checkSvg(svgText: string, nodes: GraphNode[]): void {
 
 describe('briefing export (Markdown and HTML)', () => {
   let store: GraphStore;
-  beforeAll(async () => { store = await testStore(); });
-  afterAll(async () => { await store?.close(); });
+  beforeAll(async () => {
+    store = await testStore();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
 
   it('renders the whole seed graph: every relationship a cited sentence, every quote verbatim', async () => {
-    const graph = await subgraphByIds(store, seed.nodes.map((n) => n.id));
+    const graph = await subgraphByIds(
+      store,
+      seed.nodes.map((n) => n.id),
+    );
     expect(graph.nodes).toHaveLength(seed.nodes.length);
     expect(graph.edges).toHaveLength(seed.relationships.length);
     const { sources } = checkBriefing(graph, 'The whole seed graph');
     // Reuse: as many entries as distinct (source, quote) pairs cited by relationships.
-    const distinct = new Set(graph.edges.flatMap((e) => (e.evidence ?? []).map((ev) => `${ev.sourceId}\u0000${ev.quote ?? ev.note}`)));
+    const distinct = new Set(
+      graph.edges.flatMap((e) =>
+        (e.evidence ?? []).map((ev) => `${ev.sourceId}\u0000${ev.quote ?? ev.note}`),
+      ),
+    );
     expect(sources).toHaveLength(distinct.size);
     // Curator-asserted evidence (taxonomy) appears as a note.
     if (graph.edges.some((e) => e.evidence?.some((ev) => ev.quote === null))) {
@@ -162,8 +210,10 @@ describe('briefing export (Markdown and HTML)', () => {
   });
 
   it('marks the disputed Mahmood/Cleverly claims and cites both sides', async () => {
-    const disputed = seed.relationships.filter((r) => r.properties.disputed === true
-      && (r.from === 'person:mahmood' || r.from === 'person:james-cleverly'));
+    const disputed = seed.relationships.filter(
+      (r) =>
+        r.properties.disputed === true && (r.from === 'person:mahmood' || r.from === 'person:james-cleverly'),
+    );
     expect(disputed.length).toBeGreaterThanOrEqual(2);
     const ids = [...new Set(disputed.flatMap((r) => [r.from, r.to]))];
     const graph = await subgraphByIds(store, ids);
@@ -172,7 +222,10 @@ describe('briefing export (Markdown and HTML)', () => {
     expect(edges).toHaveLength(disputed.length);
     for (const e of edges) {
       const subject = graph.nodes.find((n) => n.id === e.source)!.name;
-      const line = sentences.find((l) => l.startsWith(`- ${subject} `) && l.includes(unescapeMarkdown(String(e.properties.disputeNote))))!;
+      const line = sentences.find(
+        (l) =>
+          l.startsWith(`- ${subject} `) && l.includes(unescapeMarkdown(String(e.properties.disputeNote))),
+      )!;
       expect(line, e.id).toBeDefined();
       expect(line).toContain('**Disputed:**');
       // Its counterpart: same type, same target, the other person; both sides' citations in the line.
@@ -182,19 +235,50 @@ describe('briefing export (Markdown and HTML)', () => {
       expect(line.split('**Disputed:**')[1]).toContain(`Conflicts with: ${otherName} `);
       const cited = numbersIn(line);
       for (const n of [...numbersOf(e), ...numbersOf(other)]) expect(cited).toContain(n);
-      expect(html).toMatch(new RegExp(`<li data-edge-id="${e.id.replace(/[|.]/g, '\\$&')}" class="disputed">`));
+      expect(html).toMatch(
+        new RegExp(`<li data-edge-id="${e.id.replace(/[|.]/g, '\\$&')}" class="disputed">`),
+      );
     }
     expect(html).toContain('<strong>Disputed:</strong>');
   });
 
   it('escapes hostile names and quotes in Markdown tables, HTML and the SVG', () => {
-    const ev = [{ sourceId: 's', sourceTitle: 'A <b>"title"</b> & co', quote: 'He said "x < y | z" & *left*', start: 0, end: 1 }];
+    const ev = [
+      {
+        sourceId: 's',
+        sourceTitle: 'A <b>"title"</b> & co',
+        quote: 'He said "x < y | z" & *left*',
+        start: 0,
+        end: 1,
+      },
+    ];
     const graph: Graph = {
       nodes: [
-        { id: 'country:x', labels: ['Actor', 'Country'], name: 'A & B <C> "D" | E *F*', properties: { description: 'pipe | and\nnewline' }, evidence: ev },
-        { id: 'forum:y', labels: ['Forum'], name: "O'Brien </svg><script>", properties: { kind: 'summit' }, evidence: ev },
+        {
+          id: 'country:x',
+          labels: ['Actor', 'Country'],
+          name: 'A & B <C> "D" | E *F*',
+          properties: { description: 'pipe | and\nnewline' },
+          evidence: ev,
+        },
+        {
+          id: 'forum:y',
+          labels: ['Forum'],
+          name: "O'Brien </svg><script>",
+          properties: { kind: 'summit' },
+          evidence: ev,
+        },
       ],
-      edges: [{ id: 'country:x|PARTICIPATED_IN|forum:y', type: 'PARTICIPATED_IN', source: 'country:x', target: 'forum:y', properties: { role: 'host' }, evidence: ev }],
+      edges: [
+        {
+          id: 'country:x|PARTICIPATED_IN|forum:y',
+          type: 'PARTICIPATED_IN',
+          source: 'country:x',
+          target: 'forum:y',
+          properties: { role: 'host' },
+          evidence: ev,
+        },
+      ],
     };
     const md = renderBriefingMarkdown(graph, meta('ids: a|b'));
     const row = mdSection(md, 'Actors').find((l) => l.startsWith('| A'))!;
@@ -214,7 +298,10 @@ describe('briefing export (Markdown and HTML)', () => {
   });
 
   it('measures the whole-seed briefing (size and render time)', async () => {
-    const graph = await subgraphByIds(store, seed.nodes.map((n) => n.id));
+    const graph = await subgraphByIds(
+      store,
+      seed.nodes.map((n) => n.id),
+    );
     const time = (f: () => string): { ms: number; bytes: number } => {
       f(); // warm-up
       const t0 = performance.now();
@@ -227,8 +314,10 @@ describe('briefing export (Markdown and HTML)', () => {
     const mdFig = time(() => renderBriefingMarkdown(graph, m));
     const htmlFig = time(() => renderBriefingHtml(graph, m));
     const svgFig = time(() => renderFigureSvg(graph));
-    console.log(`[briefing] whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships; `
-      + `markdown ${mdFig.bytes} B in ${mdFig.ms} ms; html ${htmlFig.bytes} B in ${htmlFig.ms} ms (figure svg ${svgFig.bytes} B in ${svgFig.ms} ms)`);
+    console.log(
+      `[briefing] whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships; ` +
+        `markdown ${mdFig.bytes} B in ${mdFig.ms} ms; html ${htmlFig.bytes} B in ${htmlFig.ms} ms (figure svg ${svgFig.bytes} B in ${svgFig.ms} ms)`,
+    );
     expect(htmlFig.ms).toBeLessThan(5000);
   });
 });

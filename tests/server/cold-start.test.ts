@@ -12,9 +12,16 @@ describe('cold start', () => {
     await cold.run('search', async () => 'warmed');
     const started: string[] = [];
     const a = gate();
-    const first = cold.run('neighbours', async () => { started.push('neighbours'); await a.promise; });
-    const second = cold.run('paths', async () => { started.push('paths'); });
-    const warm = cold.run('search', async () => { started.push('search'); });
+    const first = cold.run('neighbours', async () => {
+      started.push('neighbours');
+      await a.promise;
+    });
+    const second = cold.run('paths', async () => {
+      started.push('paths');
+    });
+    const warm = cold.run('search', async () => {
+      started.push('search');
+    });
     await warm;
     await tick();
     // The warm query ran beside the first cold one; the second cold one still waits.
@@ -27,7 +34,11 @@ describe('cold start', () => {
 
   it('a failed first run leaves its query cold, and a reset makes every query cold again', async () => {
     const cold = createColdStart({ maxWaitMs: 10_000 });
-    await expect(cold.run('cooperation', async () => { throw new Error('timed out'); })).rejects.toThrow('timed out');
+    await expect(
+      cold.run('cooperation', async () => {
+        throw new Error('timed out');
+      }),
+    ).rejects.toThrow('timed out');
     expect(cold.warm.has('cooperation')).toBe(false);
     await cold.run('cooperation', async () => 'ok');
     expect(cold.warm.has('cooperation')).toBe(true);
@@ -51,7 +62,9 @@ describe('cold start', () => {
     const g = gate();
     const first = cold.run('neighbours', () => g.promise);
     let ran = false;
-    const second = cold.run('paths', async () => { ran = true; });
+    const second = cold.run('paths', async () => {
+      ran = true;
+    });
     await expect(second).rejects.toBeInstanceOf(BusyError);
     g.open();
     await first;
@@ -62,10 +75,16 @@ describe('cold start', () => {
 describe('connectivity', () => {
   it('tells its listeners when a probe finds the database back after it was found down, and only then', async () => {
     let reachable = true;
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7687'), { code: 'ServiceUnavailable' });
-    const connectivity = createConnectivity(async () => { if (!reachable) throw refused; });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7687'), {
+      code: 'ServiceUnavailable',
+    });
+    const connectivity = createConnectivity(async () => {
+      if (!reachable) throw refused;
+    });
     let reconnects = 0;
-    connectivity.onReconnect(() => { reconnects++; });
+    connectivity.onReconnect(() => {
+      reconnects++;
+    });
     try {
       // A probe that finds the database up while it is up is no reconnect.
       connectivity.noteError(refused);

@@ -24,12 +24,22 @@ beforeAll(async () => {
      CREATE (a:Entity:Actor:Organization {id: $prefix + i, name: 'Caps org ' + i, version: 1, evidence: '[]', sourceIds: []})
      CREATE (a)-[:PARTICIPATED_IN {id: $prefix + i + '|PARTICIPATED_IN|' + $broad, evidence: '[]'}]->(broad)
      FOREACH (_ IN CASE WHEN i < 3 THEN [1] ELSE [] END | CREATE (a)-[:PARTICIPATED_IN {id: $prefix + i + '|PARTICIPATED_IN|' + $small, evidence: '[]'}]->(small))`,
-    { threat: THREAT, broad: BROAD, small: SMALL, n: MAX_PAIRING_PARTICIPANTS + 1, prefix: `org:zz-caps-${stamp}-` }, db(),
+    {
+      threat: THREAT,
+      broad: BROAD,
+      small: SMALL,
+      n: MAX_PAIRING_PARTICIPANTS + 1,
+      prefix: `org:zz-caps-${stamp}-`,
+    },
+    db(),
   );
 });
 afterAll(async () => {
-  await app.store.driver.executeQuery('MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.id IN [$threat, $broad, $small] DETACH DELETE n',
-    { p: `org:zz-caps-${stamp}-`, threat: THREAT, broad: BROAD, small: SMALL }, db());
+  await app.store.driver.executeQuery(
+    'MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.id IN [$threat, $broad, $small] DETACH DELETE n',
+    { p: `org:zz-caps-${stamp}-`, threat: THREAT, broad: BROAD, small: SMALL },
+    db(),
+  );
   await app.close();
 });
 
@@ -45,7 +55,13 @@ describe('cooperation caps', () => {
     expect(r.broad?.map((b) => [b.via.id, b.participants])).toEqual([[BROAD, MAX_PAIRING_PARTICIPANTS + 1]]);
     // Three members of the small forum: three pairs, each through the small forum only.
     expect(r.pairs.map((p) => [p.a.id, p.b.id].sort().join(' & ')).sort()).toEqual(
-      [[0, 1], [0, 2], [1, 2]].map(([x, y]) => [actorId(x!), actorId(y!)].sort().join(' & ')).sort(),
+      [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ]
+        .map(([x, y]) => [actorId(x!), actorId(y!)].sort().join(' & '))
+        .sort(),
     );
     for (const p of r.pairs) expect(p.via.map((v) => v.id)).toEqual([SMALL]);
     expect({ total: r.total, truncated: r.truncated }).toEqual({ total: 3, truncated: false });
@@ -54,10 +70,19 @@ describe('cooperation caps', () => {
   it('limit keeps the pairs that share most, in the same order, and says how many there were', async () => {
     const all = await coop('threat=threat:terrorism');
     expect(all.pairs.length).toBeGreaterThan(3);
-    expect({ total: all.total, truncated: all.truncated, broad: all.broad }).toEqual({ total: all.pairs.length, truncated: false, broad: [] });
+    expect({ total: all.total, truncated: all.truncated, broad: all.broad }).toEqual({
+      total: all.pairs.length,
+      truncated: false,
+      broad: [],
+    });
     const few = await coop('threat=threat:terrorism&limit=3');
-    expect(few.pairs.map((p) => `${p.a.id}|${p.b.id}`)).toEqual(all.pairs.slice(0, 3).map((p) => `${p.a.id}|${p.b.id}`));
-    expect({ total: few.total, truncated: few.truncated }).toEqual({ total: all.pairs.length, truncated: true });
+    expect(few.pairs.map((p) => `${p.a.id}|${p.b.id}`)).toEqual(
+      all.pairs.slice(0, 3).map((p) => `${p.a.id}|${p.b.id}`),
+    );
+    expect({ total: few.total, truncated: few.truncated }).toEqual({
+      total: all.pairs.length,
+      truncated: true,
+    });
     const shared = all.pairs.map((p) => p.via.length);
     expect(shared).toEqual([...shared].sort((a, b) => b - a));
   });
@@ -78,7 +103,9 @@ describe('cooperation caps', () => {
     const left = new Set(tight.broad!.map((b) => b.via.id));
     for (const p of tight.pairs) for (const v of p.via) expect(left.has(v.id), v.id).toBe(false);
     expect(tight.total!).toBeLessThan(full.total!);
-    expect(new Set(tight.pairs.flatMap((p) => p.via.map((v) => v.id))).size).toBeLessThanOrEqual(tight.paired!);
+    expect(new Set(tight.pairs.flatMap((p) => p.via.map((v) => v.id))).size).toBeLessThanOrEqual(
+      tight.paired!,
+    );
   });
 
   it('refuses a bad limit with 400 naming it', async () => {

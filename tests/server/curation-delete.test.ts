@@ -8,7 +8,10 @@ import { startTestApp, type TestApp } from '../setup/test-app.js';
 let app: TestApp;
 let c: Curation;
 const workspaces: string[] = [];
-beforeAll(async () => { app = await startTestApp(); c = await startCuration(app); });
+beforeAll(async () => {
+  app = await startTestApp();
+  c = await startCuration(app);
+});
 afterAll(async () => {
   for (const id of workspaces) await app.send('DELETE', `/api/workspaces/${id}`);
   await c.cleanup();
@@ -18,8 +21,18 @@ afterAll(async () => {
 const FCM = 'forum:five-country-ministerial-2025';
 const ids = (list: { id: string }[]): string[] => list.map((n) => n.id);
 
-async function link(type: string, source: string, target: string, properties?: Record<string, unknown>): Promise<string> {
-  const res = await app.send('POST', '/api/edges', { type, source, target, properties, evidence: [{ sourceId: SOURCE_ID, quote: c.quote }] }, c.as.curator.headers);
+async function link(
+  type: string,
+  source: string,
+  target: string,
+  properties?: Record<string, unknown>,
+): Promise<string> {
+  const res = await app.send(
+    'POST',
+    '/api/edges',
+    { type, source, target, properties, evidence: [{ sourceId: SOURCE_ID, quote: c.quote }] },
+    c.as.curator.headers,
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.result.id;
 }
@@ -27,24 +40,42 @@ async function link(type: string, source: string, target: string, properties?: R
 /** Everything a reader can see of node `x` (and of `y`, which reaches the forum only through x). */
 async function readerView(x: GraphNode, y: GraphNode, workspace: string) {
   const schema = (await app.get('/api/schema')).body;
-  const count = (label: string): number => schema.labels.find((l: { label: string }) => l.label === label).count;
-  const relCount = (type: string): number => schema.relationshipTypes.find((t: { type: string }) => t.type === type).count;
-  const consoleRun = await app.send('POST', '/api/cypher', { query: 'MATCH (a)-[r]-(f:Forum {id: $id}) RETURN a, r, f', params: { id: FCM } });
+  const count = (label: string): number =>
+    schema.labels.find((l: { label: string }) => l.label === label).count;
+  const relCount = (type: string): number =>
+    schema.relationshipTypes.find((t: { type: string }) => t.type === type).count;
+  const consoleRun = await app.send('POST', '/api/cypher', {
+    query: 'MATCH (a)-[r]-(f:Forum {id: $id}) RETURN a, r, f',
+    params: { id: FCM },
+  });
   expect(consoleRun.status, JSON.stringify(consoleRun.body)).toBe(200);
   return {
     node: (await app.get(`/api/nodes/${enc(x.id)}`)).status,
     search: ids((await app.get(`/api/search?q=${enc(x.name)}`)).body.nodes),
     forumNeighbours: ids((await app.get(`/api/nodes/${enc(FCM)}/neighbours?limit=500`)).body.nodes),
     forumCounts: (await app.get(`/api/nodes/${enc(FCM)}/neighbour-counts`)).body.total as number,
-    yNeighbours: ids((await app.get(`/api/nodes/${enc(y.id)}/neighbours`)).body.nodes ?? []).filter((id) => id !== y.id),
+    yNeighbours: ids((await app.get(`/api/nodes/${enc(y.id)}/neighbours`)).body.nodes ?? []).filter(
+      (id) => id !== y.id,
+    ),
     paths: (await app.get(`/api/paths?from=${enc(y.id)}&to=${enc(FCM)}&maxHops=3`)).body.paths?.length ?? 0,
-    cooperation: ((await app.get(`/api/cooperation?threat=threat:terrorism&actor=country:uk`)).body.pairs as { a: GraphNode; b: GraphNode }[])
-      .flatMap((p) => [p.a.id, p.b.id]),
-    schema: { countries: count('Country'), cooperates: relCount('COOPERATES_WITH'), rels: schema.totals.relationships, nodes: schema.totals.nodes },
+    cooperation: (
+      (await app.get(`/api/cooperation?threat=threat:terrorism&actor=country:uk`)).body.pairs as {
+        a: GraphNode;
+        b: GraphNode;
+      }[]
+    ).flatMap((p) => [p.a.id, p.b.id]),
+    schema: {
+      countries: count('Country'),
+      cooperates: relCount('COOPERATES_WITH'),
+      rels: schema.totals.relationships,
+      nodes: schema.totals.nodes,
+    },
     exported: (await app.send('POST', '/api/export', { format: 'json', nodeIds: [x.id, FCM] })).status,
     workspaceMissing: (await app.get(`/api/workspaces/${workspace}`)).body.missing as string[],
     consoleGraph: ids(consoleRun.body.graph.nodes),
-    consoleEdges: (consoleRun.body.graph.edges as { source: string; target: string }[]).filter((e) => e.source === x.id || e.target === x.id).length,
+    consoleEdges: (consoleRun.body.graph.edges as { source: string; target: string }[]).filter(
+      (e) => e.source === x.id || e.target === x.id,
+    ).length,
   };
 }
 
@@ -55,7 +86,15 @@ describe('soft delete and restore', () => {
     await link('PARTICIPATED_IN', x.id, FCM, { role: 'attendee' });
     await link('COOPERATES_WITH', y.id, x.id);
     await link('FOCUSES_ON', x.id, 'threat:terrorism', { contribution: 'Test contribution' });
-    const ws = await app.send('POST', '/api/workspaces', { name: `Delete test ${suffix()}`, scene: { nodes: [{ id: x.id, x: 0, y: 0 }, { id: FCM, x: 10, y: 10 }] } });
+    const ws = await app.send('POST', '/api/workspaces', {
+      name: `Delete test ${suffix()}`,
+      scene: {
+        nodes: [
+          { id: x.id, x: 0, y: 0 },
+          { id: FCM, x: 10, y: 10 },
+        ],
+      },
+    });
     workspaces.push(ws.body.id);
 
     const shown = await readerView(x, y, ws.body.id);
@@ -86,15 +125,39 @@ describe('soft delete and restore', () => {
     expect(hidden.yNeighbours).toEqual([]);
     expect(hidden.paths).toBe(0);
     expect(hidden.cooperation).not.toContain(x.id);
-    expect(hidden.schema).toEqual({ countries: shown.schema.countries - 1, cooperates: shown.schema.cooperates - 1, rels: shown.schema.rels - 3, nodes: shown.schema.nodes - 1 });
+    expect(hidden.schema).toEqual({
+      countries: shown.schema.countries - 1,
+      cooperates: shown.schema.cooperates - 1,
+      rels: shown.schema.rels - 3,
+      nodes: shown.schema.nodes - 1,
+    });
     expect(hidden.exported).toBe(400);
     expect(hidden.workspaceMissing).toEqual([x.id]);
     expect(hidden.consoleGraph).not.toContain(x.id);
     expect(hidden.consoleEdges).toBe(0);
     // Its relationships cannot be edited while it is deleted, nor can it be linked to.
     const edgeId = del.body.change.before.edges[0].id;
-    expect((await app.send('PATCH', `/api/edges/${enc(edgeId)}`, { version: 1, properties: { confidence: 'reported' } }, c.as.curator.headers)).status).toBe(404);
-    const relink = await app.send('POST', '/api/edges', { type: 'COOPERATES_WITH', source: y.id, target: x.id, evidence: [{ sourceId: SOURCE_ID, quote: c.quote }] }, c.as.curator.headers);
+    expect(
+      (
+        await app.send(
+          'PATCH',
+          `/api/edges/${enc(edgeId)}`,
+          { version: 1, properties: { confidence: 'reported' } },
+          c.as.curator.headers,
+        )
+      ).status,
+    ).toBe(404);
+    const relink = await app.send(
+      'POST',
+      '/api/edges',
+      {
+        type: 'COOPERATES_WITH',
+        source: y.id,
+        target: x.id,
+        evidence: [{ sourceId: SOURCE_ID, quote: c.quote }],
+      },
+      c.as.curator.headers,
+    );
     expect(relink.status).toBe(422);
     expect(relink.body.error.field).toBe('target');
 
@@ -102,11 +165,20 @@ describe('soft delete and restore', () => {
     const entry = deleted.body.deleted.find((d: { id: string }) => d.id === x.id);
     expect(entry).toMatchObject({ kind: 'node', id: x.id, name: x.name, change: { id: del.body.change.id } });
 
-    const restore = await app.send('POST', `/api/changes/${enc(entry.change.id)}/revert`, undefined, c.as.curator.headers);
+    const restore = await app.send(
+      'POST',
+      `/api/changes/${enc(entry.change.id)}/revert`,
+      undefined,
+      c.as.curator.headers,
+    );
     expect(restore.status, JSON.stringify(restore.body)).toBe(200);
     expect(restore.body.result).toMatchObject({ id: x.id, name: x.name });
     expect(restore.body.result.properties.version).toBeGreaterThan(1);
-    expect(restore.body.change).toMatchObject({ operation: 'restore-node', revertOf: del.body.change.id, summary: `restored: Country "${x.name}"` });
+    expect(restore.body.change).toMatchObject({
+      operation: 'restore-node',
+      revertOf: del.body.change.id,
+      summary: `restored: Country "${x.name}"`,
+    });
     const back = await readerView(x, y, ws.body.id);
     expect(back).toEqual(shown);
     expect(await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true })).toEqual(print);
@@ -116,7 +188,12 @@ describe('soft delete and restore', () => {
   it('a deleted threat no longer links its sub-threats to its parent', async () => {
     const quote = c.quote;
     const make = async (name: string): Promise<string> => {
-      const res = await app.send('POST', '/api/nodes', { label: 'ThreatType', name, evidence: [{ sourceId: SOURCE_ID, quote }] }, c.as.curator.headers);
+      const res = await app.send(
+        'POST',
+        '/api/nodes',
+        { label: 'ThreatType', name, evidence: [{ sourceId: SOURCE_ID, quote }] },
+        c.as.curator.headers,
+      );
       expect(res.status).toBe(201);
       c.nodes.add(res.body.result.id);
       return res.body.result.id;
@@ -141,17 +218,37 @@ describe('soft delete and restore', () => {
     const print = await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true });
     const del = await app.send('DELETE', `/api/edges/${enc(edgeId)}`, { version: 1 }, c.as.curator.headers);
     expect(del.status, JSON.stringify(del.body)).toBe(200);
-    expect(del.body.change.before.edges[0]).toMatchObject({ id: edgeId, type: 'PARTICIPATED_IN', properties: { role: 'host' } });
+    expect(del.body.change.before.edges[0]).toMatchObject({
+      id: edgeId,
+      type: 'PARTICIPATED_IN',
+      properties: { role: 'host' },
+    });
     expect(ids((await app.get(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes)).toEqual([x.id]);
     const listed = (await app.get('/api/deleted')).body.deleted.find((d: { id: string }) => d.id === edgeId);
     const forumName = (await app.get(`/api/nodes/${enc(FCM)}`)).body.node.name;
     expect(listed).toMatchObject({ kind: 'edge', name: `${x.name} PARTICIPATED_IN ${forumName}` });
-    const restore = await app.send('POST', `/api/changes/${enc(del.body.change.id)}/revert`, undefined, c.as.curator.headers);
+    const restore = await app.send(
+      'POST',
+      `/api/changes/${enc(del.body.change.id)}/revert`,
+      undefined,
+      c.as.curator.headers,
+    );
     expect(restore.status, JSON.stringify(restore.body)).toBe(200);
-    expect(restore.body.result).toMatchObject({ id: edgeId, source: x.id, target: FCM, properties: { role: 'host', version: 2 } });
-    expect(ids((await app.get(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes).sort()).toEqual([FCM, x.id].sort());
+    expect(restore.body.result).toMatchObject({
+      id: edgeId,
+      source: x.id,
+      target: FCM,
+      properties: { role: 'host', version: 2 },
+    });
+    expect(ids((await app.get(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes).sort()).toEqual(
+      [FCM, x.id].sort(),
+    );
     expect(await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true })).toEqual(print);
     const history = await app.get(`/api/edges/${enc(edgeId)}/history`);
-    expect(history.body.changes.map((x: { operation: string }) => x.operation)).toEqual(['restore-edge', 'delete-edge', 'create-edge']);
+    expect(history.body.changes.map((x: { operation: string }) => x.operation)).toEqual([
+      'restore-edge',
+      'delete-edge',
+      'create-edge',
+    ]);
   });
 });

@@ -8,8 +8,14 @@ import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
 let c: Curation;
-beforeAll(async () => { app = await startTestApp(); c = await startCuration(app); });
-afterAll(async () => { await c.cleanup(); await app.close(); });
+beforeAll(async () => {
+  app = await startTestApp();
+  c = await startCuration(app);
+});
+afterAll(async () => {
+  await c.cleanup();
+  await app.close();
+});
 
 type Method = 'POST' | 'PATCH' | 'DELETE';
 type Prepared = { method: Method; path: string; body?: unknown; status: number };
@@ -17,29 +23,112 @@ const ev = () => [{ sourceId: SOURCE_ID, quote: c.quote }];
 
 async function edgeFixture(): Promise<string> {
   const x = await c.country();
-  const res = await app.send('POST', '/api/edges', { type: 'MEMBER_OF', source: x.id, target: 'forum:five-eyes', evidence: ev() }, c.as.curator.headers);
+  const res = await app.send(
+    'POST',
+    '/api/edges',
+    { type: 'MEMBER_OF', source: x.id, target: 'forum:five-eyes', evidence: ev() },
+    c.as.curator.headers,
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.result.id;
 }
 
 /** Each write endpoint with a fresh, valid request: any refusal below is the role's doing, not the request's. */
 const endpoints: [string, () => Promise<Prepared>][] = [
-  ['POST /api/nodes', async () => ({ method: 'POST', path: '/api/nodes', body: { label: 'Country', name: `Roleland ${suffix()}`, evidence: ev() }, status: 201 })],
-  ['PATCH /api/nodes/:id', async () => ({ method: 'PATCH', path: `/api/nodes/${enc((await c.country()).id)}`, body: { version: 1, description: 'Edited.' }, status: 200 })],
-  ['DELETE /api/nodes/:id', async () => ({ method: 'DELETE', path: `/api/nodes/${enc((await c.country()).id)}`, body: { version: 1 }, status: 200 })],
-  ['POST /api/nodes/:id/merge', async () => {
-    const [a, b] = [await c.country(), await c.country()];
-    return { method: 'POST', path: `/api/nodes/${enc(a.id)}/merge`, body: { otherId: b.id, version: 1, otherVersion: 1 }, status: 200 };
-  }],
-  ['POST /api/edges', async () => ({ method: 'POST', path: '/api/edges', body: { type: 'MEMBER_OF', source: (await c.country()).id, target: 'forum:five-eyes', evidence: ev() }, status: 201 })],
-  ['PATCH /api/edges/:id', async () => ({ method: 'PATCH', path: `/api/edges/${enc(await edgeFixture())}`, body: { version: 1, properties: { confidence: 'reported' } }, status: 200 })],
-  ['DELETE /api/edges/:id', async () => ({ method: 'DELETE', path: `/api/edges/${enc(await edgeFixture())}`, body: { version: 1 }, status: 200 })],
-  ['POST /api/changes/:id/revert', async () => {
-    const x = await c.country();
-    const edit = await app.send('PATCH', `/api/nodes/${enc(x.id)}`, { version: 1, description: 'To revert.' }, c.as.curator.headers);
-    return { method: 'POST', path: `/api/changes/${enc(edit.body.change.id)}/revert`, status: 200 };
-  }],
-  ['POST /api/sources', async () => ({ method: 'POST', path: '/api/sources', body: { title: `Role test source ${suffix()}`, publisher: 'Tests', date: '2025-04-08', url: 'https://example.org/a', text: 'The full text of a source that tests add and remove again.' }, status: 201 })],
+  [
+    'POST /api/nodes',
+    async () => ({
+      method: 'POST',
+      path: '/api/nodes',
+      body: { label: 'Country', name: `Roleland ${suffix()}`, evidence: ev() },
+      status: 201,
+    }),
+  ],
+  [
+    'PATCH /api/nodes/:id',
+    async () => ({
+      method: 'PATCH',
+      path: `/api/nodes/${enc((await c.country()).id)}`,
+      body: { version: 1, description: 'Edited.' },
+      status: 200,
+    }),
+  ],
+  [
+    'DELETE /api/nodes/:id',
+    async () => ({
+      method: 'DELETE',
+      path: `/api/nodes/${enc((await c.country()).id)}`,
+      body: { version: 1 },
+      status: 200,
+    }),
+  ],
+  [
+    'POST /api/nodes/:id/merge',
+    async () => {
+      const [a, b] = [await c.country(), await c.country()];
+      return {
+        method: 'POST',
+        path: `/api/nodes/${enc(a.id)}/merge`,
+        body: { otherId: b.id, version: 1, otherVersion: 1 },
+        status: 200,
+      };
+    },
+  ],
+  [
+    'POST /api/edges',
+    async () => ({
+      method: 'POST',
+      path: '/api/edges',
+      body: { type: 'MEMBER_OF', source: (await c.country()).id, target: 'forum:five-eyes', evidence: ev() },
+      status: 201,
+    }),
+  ],
+  [
+    'PATCH /api/edges/:id',
+    async () => ({
+      method: 'PATCH',
+      path: `/api/edges/${enc(await edgeFixture())}`,
+      body: { version: 1, properties: { confidence: 'reported' } },
+      status: 200,
+    }),
+  ],
+  [
+    'DELETE /api/edges/:id',
+    async () => ({
+      method: 'DELETE',
+      path: `/api/edges/${enc(await edgeFixture())}`,
+      body: { version: 1 },
+      status: 200,
+    }),
+  ],
+  [
+    'POST /api/changes/:id/revert',
+    async () => {
+      const x = await c.country();
+      const edit = await app.send(
+        'PATCH',
+        `/api/nodes/${enc(x.id)}`,
+        { version: 1, description: 'To revert.' },
+        c.as.curator.headers,
+      );
+      return { method: 'POST', path: `/api/changes/${enc(edit.body.change.id)}/revert`, status: 200 };
+    },
+  ],
+  [
+    'POST /api/sources',
+    async () => ({
+      method: 'POST',
+      path: '/api/sources',
+      body: {
+        title: `Role test source ${suffix()}`,
+        publisher: 'Tests',
+        date: '2025-04-08',
+        url: 'https://example.org/a',
+        text: 'The full text of a source that tests add and remove again.',
+      },
+      status: 201,
+    }),
+  ],
 ];
 
 const roles: (Role | 'anonymous')[] = ['anonymous', 'viewer', 'curator', 'admin'];
@@ -71,20 +160,39 @@ describe('the write matrix', () => {
     const s = await cookieLogin(app, c.as.curator.username, c.as.curator.password);
     const x = await c.country();
     const before = await graphFingerprint(app.store);
-    const noToken = await app.send('PATCH', `/api/nodes/${enc(x.id)}`, { version: 1, description: 'Cookie edit.' }, s.read);
+    const noToken = await app.send(
+      'PATCH',
+      `/api/nodes/${enc(x.id)}`,
+      { version: 1, description: 'Cookie edit.' },
+      s.read,
+    );
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe('CSRF_FAILED');
     expect(await graphFingerprint(app.store)).toEqual(before);
-    const ok = await app.send('PATCH', `/api/nodes/${enc(x.id)}`, { version: 1, description: 'Cookie edit.' }, s.write);
+    const ok = await app.send(
+      'PATCH',
+      `/api/nodes/${enc(x.id)}`,
+      { version: 1, description: 'Cookie edit.' },
+      s.write,
+    );
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
 
   it('history, changes, deleted and sources are readable without a login', async () => {
     const x = await c.country();
-    for (const path of [`/api/nodes/${enc(x.id)}/history`, '/api/changes?limit=3', '/api/deleted', '/api/sources', `/api/sources/${enc(SOURCE_ID)}`]) {
+    for (const path of [
+      `/api/nodes/${enc(x.id)}/history`,
+      '/api/changes?limit=3',
+      '/api/deleted',
+      '/api/sources',
+      `/api/sources/${enc(SOURCE_ID)}`,
+    ]) {
       const res = await app.get(path);
       expect(res.status, path).toBe(200);
     }
-    expect((await app.get(`/api/nodes/${enc(x.id)}/history`)).body.changes[0]).toMatchObject({ operation: 'create-node', targetId: x.id });
+    expect((await app.get(`/api/nodes/${enc(x.id)}/history`)).body.changes[0]).toMatchObject({
+      operation: 'create-node',
+      targetId: x.id,
+    });
   });
 });

@@ -2,25 +2,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../seed/read-seed.js';
 import { checkProperties } from '../../server/src/services/curation/properties.js';
-import { nodePropertyTypes, relationshipPropertyTypes, type RelationshipType } from '../../server/src/schema.js';
+import {
+  nodePropertyTypes,
+  relationshipPropertyTypes,
+  type RelationshipType,
+} from '../../server/src/schema.js';
 import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
 let c: Curation;
-beforeAll(async () => { app = await startTestApp(); c = await startCuration(app); });
-afterAll(async () => { await c.cleanup(); await app.close(); });
+beforeAll(async () => {
+  app = await startTestApp();
+  c = await startCuration(app);
+});
+afterAll(async () => {
+  await c.cleanup();
+  await app.close();
+});
 
 describe('sources', () => {
   it('adds a source like the seed stores one, lists it, gives its full text, and lets evidence quote it', async () => {
     const text = `Officials from ${suffix()} said the new border pact “will start in May”.\n\nA second  paragraph, with two spaces.`;
     const title = `Border pact report ${suffix()}`;
-    const res = await app.send('POST', '/api/sources', { title, publisher: 'Test Wire', date: '2025-04-08', url: 'https://example.org/pact', text }, c.as.curator.headers);
+    const res = await app.send(
+      'POST',
+      '/api/sources',
+      { title, publisher: 'Test Wire', date: '2025-04-08', url: 'https://example.org/pact', text },
+      c.as.curator.headers,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const id = res.body.result.id as string;
     c.nodes.add(id);
     expect(id).toMatch(/^source:border-pact-report-/);
-    expect(res.body.result).toEqual({ id, title, publisher: 'Test Wire', date: '2025-04-08', url: 'https://example.org/pact', length: text.length });
+    expect(res.body.result).toEqual({
+      id,
+      title,
+      publisher: 'Test Wire',
+      date: '2025-04-08',
+      url: 'https://example.org/pact',
+      length: text.length,
+    });
     expect(res.body.change).toMatchObject({ operation: 'create-source', targetKind: 'source', targetId: id });
 
     const list = await app.get('/api/sources');
@@ -30,14 +52,39 @@ describe('sources', () => {
     expect(one.body.source).toEqual({ ...res.body.result, text });
     // Stored as the seed stores its articles: a Source node with name = title and the full text.
     const node = (await app.get(`/api/nodes/${enc(id)}`)).body.node;
-    expect(node).toMatchObject({ id, labels: ['Source'], name: title, properties: { title, publisher: 'Test Wire', version: 1 } });
+    expect(node).toMatchObject({
+      id,
+      labels: ['Source'],
+      name: title,
+      properties: { title, publisher: 'Test Wire', version: 1 },
+    });
 
     const quote = 'A second  paragraph, with two spaces.';
-    const fact = await app.send('POST', '/api/nodes', { label: 'Agreement', name: `Border pact ${suffix()}`, evidence: [{ sourceId: id, quote }] }, c.as.curator.headers);
+    const fact = await app.send(
+      'POST',
+      '/api/nodes',
+      { label: 'Agreement', name: `Border pact ${suffix()}`, evidence: [{ sourceId: id, quote }] },
+      c.as.curator.headers,
+    );
     expect(fact.status, JSON.stringify(fact.body)).toBe(201);
     c.nodes.add(fact.body.result.id);
-    expect(fact.body.result.evidence[0]).toEqual({ sourceId: id, sourceTitle: title, quote, start: text.indexOf(quote), end: text.length });
-    const squashed = await app.send('POST', '/api/nodes', { label: 'Agreement', name: `Border pact ${suffix()}`, evidence: [{ sourceId: id, quote: 'A second paragraph, with two spaces.' }] }, c.as.curator.headers);
+    expect(fact.body.result.evidence[0]).toEqual({
+      sourceId: id,
+      sourceTitle: title,
+      quote,
+      start: text.indexOf(quote),
+      end: text.length,
+    });
+    const squashed = await app.send(
+      'POST',
+      '/api/nodes',
+      {
+        label: 'Agreement',
+        name: `Border pact ${suffix()}`,
+        evidence: [{ sourceId: id, quote: 'A second paragraph, with two spaces.' }],
+      },
+      c.as.curator.headers,
+    );
     expect(squashed.status).toBe(422);
     expect(squashed.body.error.field).toBe('evidence[0].quote');
   });
@@ -62,17 +109,41 @@ describe('the property allow-list', () => {
       expect(() => checkProperties(props, nodePropertyTypes(label), n.id, 'node'), n.id).not.toThrow();
     }
     for (const r of seed.relationships) {
-      expect(() => checkProperties(r.properties, relationshipPropertyTypes(r.type as RelationshipType), r.id, 'relationship'), r.id).not.toThrow();
+      expect(
+        () =>
+          checkProperties(
+            r.properties,
+            relationshipPropertyTypes(r.type as RelationshipType),
+            r.id,
+            'relationship',
+          ),
+        r.id,
+      ).not.toThrow();
     }
     expect(seed.nodes.length).toBeGreaterThan(100);
   });
 
   it('is exposed in GET /api/schema for edit forms', async () => {
     const { body } = await app.get('/api/schema');
-    expect(body.properties.labels.Forum.kind).toEqual({ kind: 'enum', values: expect.arrayContaining(['ministerial', 'summit']) });
-    expect(body.properties.labels.Country).toMatchObject({ confidence: { kind: 'enum' }, aliases: { kind: 'string[]' }, disputed: { kind: 'boolean' } });
-    expect(body.properties.relationshipTypes.PARTICIPATED_IN.role).toEqual({ kind: 'enum', values: ['host', 'attendee', 'member', 'convener', 'organiser'] });
-    expect(body.properties.relationshipTypes.HOLDS_OFFICE).toMatchObject({ title: { kind: 'string' }, validFrom: { kind: 'date' } });
-    expect(Object.keys(body.properties.relationshipTypes).sort()).toEqual(body.relationshipTypes.map((t: { type: string }) => t.type).sort());
+    expect(body.properties.labels.Forum.kind).toEqual({
+      kind: 'enum',
+      values: expect.arrayContaining(['ministerial', 'summit']),
+    });
+    expect(body.properties.labels.Country).toMatchObject({
+      confidence: { kind: 'enum' },
+      aliases: { kind: 'string[]' },
+      disputed: { kind: 'boolean' },
+    });
+    expect(body.properties.relationshipTypes.PARTICIPATED_IN.role).toEqual({
+      kind: 'enum',
+      values: ['host', 'attendee', 'member', 'convener', 'organiser'],
+    });
+    expect(body.properties.relationshipTypes.HOLDS_OFFICE).toMatchObject({
+      title: { kind: 'string' },
+      validFrom: { kind: 'date' },
+    });
+    expect(Object.keys(body.properties.relationshipTypes).sort()).toEqual(
+      body.relationshipTypes.map((t: { type: string }) => t.type).sort(),
+    );
   });
 });

@@ -10,13 +10,19 @@ beforeAll(async () => {
   app = await startTestApp();
   tight = await startTestApp({ store: app.store, console: { timeoutMs: 300, rowCap: 7 } });
 });
-afterAll(async () => { await tight.close(); await app.close(); });
+afterAll(async () => {
+  await tight.close();
+  await app.close();
+});
 
 const cypher = (body: unknown, on = app) => on.send('POST', '/api/cypher', body);
 
 describe('POST /api/cypher reads', () => {
   it('returns columns, rows with node and relationship references, and the graph they name', async () => {
-    const { status, body } = await cypher({ query: 'MATCH (c:Country)-[r:PARTICIPATED_IN]->(f:Forum) RETURN c, r, f ORDER BY r.id LIMIT $n', params: { n: 4 } });
+    const { status, body } = await cypher({
+      query: 'MATCH (c:Country)-[r:PARTICIPATED_IN]->(f:Forum) RETURN c, r, f ORDER BY r.id LIMIT $n',
+      params: { n: 4 },
+    });
     expect(status, JSON.stringify(body)).toBe(200);
     const res = body as CypherResponse;
     expect(res.columns).toEqual(['c', 'r', 'f']);
@@ -30,18 +36,29 @@ describe('POST /api/cypher reads', () => {
       expect(edge.evidence!.length).toBeGreaterThan(0);
     }
     // The same rows the database gives for the same query.
-    const direct = await app.store.driver.executeQuery('MATCH (c:Country)-[r:PARTICIPATED_IN]->(f:Forum) RETURN r.id AS id ORDER BY r.id LIMIT 4', {}, { database: app.store.database });
-    expect((res.rows as any[]).map((row) => row[1].$relationship)).toEqual(direct.records.map((rec) => rec.get('id')));
+    const direct = await app.store.driver.executeQuery(
+      'MATCH (c:Country)-[r:PARTICIPATED_IN]->(f:Forum) RETURN r.id AS id ORDER BY r.id LIMIT 4',
+      {},
+      { database: app.store.database },
+    );
+    expect((res.rows as any[]).map((row) => row[1].$relationship)).toEqual(
+      direct.records.map((rec) => rec.get('id')),
+    );
   });
 
   it('passes parameters as values, including integers for LIMIT', async () => {
-    const { status, body } = await cypher({ query: 'MATCH (c:Country {id: $id}) RETURN c.name AS name, $list AS list', params: { id: 'country:fr', list: [1, 'two', { three: 3 }] } });
+    const { status, body } = await cypher({
+      query: 'MATCH (c:Country {id: $id}) RETURN c.name AS name, $list AS list',
+      params: { id: 'country:fr', list: [1, 'two', { three: 3 }] },
+    });
     expect(status).toBe(200);
     expect(body.rows).toEqual([['France', [1, 'two', { three: 3 }]]]);
   });
 
   it('returns paths as node and edge id lists', async () => {
-    const { body } = await cypher({ query: "MATCH p = (:Country {id: 'country:fr'})-[:COOPERATES_WITH]->(:Country) RETURN p LIMIT 1" });
+    const { body } = await cypher({
+      query: "MATCH p = (:Country {id: 'country:fr'})-[:COOPERATES_WITH]->(:Country) RETURN p LIMIT 1",
+    });
     const cell = body.rows[0][0];
     expect(cell.$path.nodes[0]).toBe('country:fr');
     expect(cell.$path.edges).toHaveLength(1);
@@ -61,7 +78,13 @@ describe('POST /api/cypher reads', () => {
   });
 
   it('stops a query that runs past the time limit with QUERY_TIMEOUT', async () => {
-    const { status, body } = await cypher({ query: 'MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.name + b.name + c.name = "x" RETURN count(*) AS n' }, tight);
+    const { status, body } = await cypher(
+      {
+        query:
+          'MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.name + b.name + c.name = "x" RETURN count(*) AS n',
+      },
+      tight,
+    );
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'QUERY_TIMEOUT', field: 'query' });
   });
@@ -81,14 +104,15 @@ describe('POST /api/cypher refuses writes', () => {
     'create, lower case after a comment': "/* harmless */ create (n:Country {id: 'country:zz'}) return n",
     MERGE: "MERGE (c:Country {id: 'country:zz'}) RETURN c",
     SET: "MATCH (c:Country {id: 'country:fr'}) SET c.name = 'Gaul' RETURN c",
-    'SET in a subquery': "MATCH (c:Country) CALL (c) { SET c.flag = true } RETURN count(*)",
+    'SET in a subquery': 'MATCH (c:Country) CALL (c) { SET c.flag = true } RETURN count(*)',
     DELETE: "MATCH (c:Country {id: 'country:fr'})-[r]-() DELETE r",
     'DETACH DELETE': "MATCH (c:Country {id: 'country:fr'}) DETACH DELETE c",
-    REMOVE: "MATCH (c:Country) REMOVE c:Country",
+    REMOVE: 'MATCH (c:Country) REMOVE c:Country',
     FOREACH: 'FOREACH (i IN range(1, 3) | CREATE (:Country))',
     'CALL IN TRANSACTIONS': 'MATCH (n) CALL (n) { SET n.touched = 1 } IN TRANSACTIONS RETURN 1',
     // Found by the hostile corpus: even a reading one opened transactions the read transaction cannot hold (500).
-    'CALL IN TRANSACTIONS that only reads': 'MATCH (c:Country) CALL (c) { RETURN c.name AS n } IN TRANSACTIONS RETURN n',
+    'CALL IN TRANSACTIONS that only reads':
+      'MATCH (c:Country) CALL (c) { RETURN c.name AS n } IN TRANSACTIONS RETURN n',
     'CREATE INDEX': 'CREATE INDEX country_name_x FOR (c:Country) ON (c.name)',
     'DROP INDEX': 'DROP INDEX entity_search',
     'CREATE CONSTRAINT': 'CREATE CONSTRAINT c_x FOR (c:Country) REQUIRE c.name IS UNIQUE',
@@ -130,7 +154,11 @@ describe('POST /api/cypher bad bodies', () => {
     ['params an array', { query: 'RETURN 1', params: [1] }, 'params'],
     ['bad parameter name', { query: 'RETURN 1', params: { 'a b': 1 } }, 'params.a b'],
     ['unknown key', { query: 'RETURN 1', limit: 5 }, 'request'],
-    ['params nested too deep', { query: 'RETURN 1', params: { p: JSON.parse('['.repeat(40) + ']'.repeat(40)) } }, 'params'],
+    [
+      'params nested too deep',
+      { query: 'RETURN 1', params: { p: JSON.parse('['.repeat(40) + ']'.repeat(40)) } },
+      'params',
+    ],
     ['huge query', { query: `RETURN '${'x'.repeat(20_001)}'` }, 'query'],
   ];
   for (const [what, body, field] of bad) {

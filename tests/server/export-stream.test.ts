@@ -10,7 +10,13 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { ExportGraph } from '../../server/src/store/export-store.js';
 import { EXPORT_FORMATS } from '../../server/src/services/export/formats.js';
-import { BATCH, ClientGoneError, memorySink, responseSink, writeBatched } from '../../server/src/services/export/sink.js';
+import {
+  BATCH,
+  ClientGoneError,
+  memorySink,
+  responseSink,
+  writeBatched,
+} from '../../server/src/services/export/sink.js';
 import { csvField } from '../../server/src/services/export/csv-zip.js';
 import { xmlEscape } from '../../server/src/services/export/graphml.js';
 import { literal } from '../../server/src/services/export/cypher-script.js';
@@ -19,20 +25,29 @@ import { literal } from '../../server/src/services/export/cypher-script.js';
 function ring(n: number): ExportGraph {
   const evidence = [{ sourceId: 'source:x', sourceTitle: 'X', quote: 'q "uoted"', start: 0, end: 9 }];
   const nodes = Array.from({ length: n }, (_, i) => ({
-    id: `test:n${i}`, labels: ['Actor', 'Country'],
+    id: `test:n${i}`,
+    labels: ['Actor', 'Country'],
     properties: { name: `Node ${i}`, rank: i, share: i / 7, active: i % 2 === 0, tags: ['a', `t${i}`] },
     types: { name: 'string', rank: 'long', share: 'double', active: 'boolean', tags: 'string[]' } as const,
-    evidence, evidenceJson: JSON.stringify(evidence),
+    evidence,
+    evidenceJson: JSON.stringify(evidence),
   }));
   const edges = nodes.map((a, i) => ({
-    id: `test:e${i}`, type: 'COOPERATES_WITH', source: a.id, target: nodes[(i + 1) % n]!.id,
-    properties: { note: `edge ${i}` }, types: { note: 'string' } as const, evidence, evidenceJson: JSON.stringify(evidence),
+    id: `test:e${i}`,
+    type: 'COOPERATES_WITH',
+    source: a.id,
+    target: nodes[(i + 1) % n]!.id,
+    properties: { note: `edge ${i}` },
+    types: { note: 'string' } as const,
+    evidence,
+    evidenceJson: JSON.stringify(evidence),
   }));
   return { nodes, edges };
 }
 
 const meta = { generatedAt: new Date('2026-01-02T03:04:05Z'), source: 'test', options: {} };
-const text = (chunks: (string | Uint8Array)[]): string => chunks.map((c) => (typeof c === 'string' ? c : strFromU8(c))).join('');
+const text = (chunks: (string | Uint8Array)[]): string =>
+  chunks.map((c) => (typeof c === 'string' ? c : strFromU8(c))).join('');
 
 describe('export writers on a large graph', () => {
   const graph = ring(5 * BATCH + 3);
@@ -48,24 +63,54 @@ describe('export writers on a large graph', () => {
       if (format === 'graphml') {
         const g = parseGraphml(MultiGraph, text(sink.chunks));
         expect([g.order, g.size]).toEqual([graph.nodes.length, graph.edges.length]);
-        expect(g.getNodeAttributes('test:n5')).toMatchObject({ rank: 5, share: 5 / 7, active: false, name: 'Node 5', tags: '["a","t5"]' });
+        expect(g.getNodeAttributes('test:n5')).toMatchObject({
+          rank: 5,
+          share: 5 / 7,
+          active: false,
+          name: 'Node 5',
+          tags: '["a","t5"]',
+        });
       } else if (format === 'json') {
         const cy = cytoscape({ headless: true, elements: JSON.parse(text(sink.chunks)).elements });
         expect([cy.nodes().length, cy.edges().length]).toEqual([graph.nodes.length, graph.edges.length]);
       } else if (format === 'csv') {
         const total = new Uint8Array(sink.chunks.reduce((s, c) => s + (c as Uint8Array).length, 0));
         let at = 0;
-        for (const c of sink.chunks as Uint8Array[]) { total.set(c, at); at += c.length; }
+        for (const c of sink.chunks as Uint8Array[]) {
+          total.set(c, at);
+          at += c.length;
+        }
         const files = unzipSync(total);
         const nodes = parseCsv(strFromU8(files['nodes.csv']!)) as string[][];
-        expect(nodes[0]).toEqual(['id:ID', ':LABEL', 'active:boolean', 'name', 'rank:long', 'share:double', 'tags:string[]', 'evidence']);
+        expect(nodes[0]).toEqual([
+          'id:ID',
+          ':LABEL',
+          'active:boolean',
+          'name',
+          'rank:long',
+          'share:double',
+          'tags:string[]',
+          'evidence',
+        ]);
         expect(nodes).toHaveLength(graph.nodes.length + 1);
-        expect(nodes[1]!.slice(0, 7)).toEqual(['test:n0', 'Entity;Actor;Country', 'true', 'Node 0', '0', '0', 'a;t0']);
-        expect((parseCsv(strFromU8(files['relationships.csv']!)) as string[][])).toHaveLength(graph.edges.length + 1);
+        expect(nodes[1]!.slice(0, 7)).toEqual([
+          'test:n0',
+          'Entity;Actor;Country',
+          'true',
+          'Node 0',
+          '0',
+          '0',
+          'a;t0',
+        ]);
+        expect(parseCsv(strFromU8(files['relationships.csv']!)) as string[][]).toHaveLength(
+          graph.edges.length + 1,
+        );
       } else {
         const lines = text(sink.chunks).split('\n');
         expect(lines.filter((l) => l.startsWith('MERGE')).length).toBe(graph.nodes.length);
-        expect(lines.find((l) => l.includes('"test:n7"') && l.startsWith('MERGE'))).toContain('`share`: 1.0,');
+        expect(lines.find((l) => l.includes('"test:n7"') && l.startsWith('MERGE'))).toContain(
+          '`share`: 1.0,',
+        );
       }
     }
   });
@@ -75,7 +120,9 @@ describe('escaping', () => {
   it('XML: markup, quotes, whitespace in attributes and forbidden characters', () => {
     expect(xmlEscape('a<b>&"c"\'d\'')).toBe('a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;');
     expect(xmlEscape('t\tn\nr\r')).toBe('t&#9;n&#10;r&#13;');
-    expect(xmlEscape('x\u0000\u0008\u000B\u001F\uFFFE\uD800y\uDC00z😀')).toBe('x\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDy\uFFFDz😀');
+    expect(xmlEscape('x\u0000\u0008\u000B\u001F\uFFFE\uD800y\uDC00z😀')).toBe(
+      'x\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDy\uFFFDz😀',
+    );
   });
   it('CSV: RFC 4180 quoting; absent is empty, an empty string is ""', () => {
     expect(csvField('plain')).toBe('plain');
@@ -99,17 +146,30 @@ describe('escaping', () => {
 
 describe('responseSink', () => {
   /** A server whose handler streams `chunks` chunks of `size` bytes (a multiple of BATCH) through responseSink and reports what happened. */
-  async function serve(chunks: number, size: number): Promise<{ server: Server; url: string; result: Promise<{ waits: number; error?: unknown }> }> {
+  async function serve(
+    chunks: number,
+    size: number,
+  ): Promise<{ server: Server; url: string; result: Promise<{ waits: number; error?: unknown }> }> {
     let report!: (r: { waits: number; error?: unknown }) => void;
-    const result = new Promise<{ waits: number; error?: unknown }>((r) => { report = r; });
+    const result = new Promise<{ waits: number; error?: unknown }>((r) => {
+      report = r;
+    });
     const server = createServer(async (_req, res) => {
       const sink = responseSink(res as unknown as Response);
       let waits = 0;
       const write = res.write.bind(res);
-      (res as any).write = (c: any) => { const ok = write(c); if (!ok) waits++; return ok; };
+      (res as any).write = (c: any) => {
+        const ok = write(c);
+        if (!ok) waits++;
+        return ok;
+      };
       res.setHeader('content-type', 'application/octet-stream');
       try {
-        await writeBatched(sink, Array.from({ length: chunks * BATCH }, () => 'x'.repeat(size / BATCH)), (s) => s);
+        await writeBatched(
+          sink,
+          Array.from({ length: chunks * BATCH }, () => 'x'.repeat(size / BATCH)),
+          (s) => s,
+        );
         res.end();
         report({ waits });
       } catch (error) {

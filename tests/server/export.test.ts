@@ -26,7 +26,16 @@ const stamp = Math.random().toString(36).slice(2, 8);
 const FIXTURE_ID = `technology:zz-export-fixture-${stamp}`;
 const FIXTURE_REL = `country:uk|USES_TECHNOLOGY|${FIXTURE_ID}`;
 const NASTY = 'Fixture <&> "double" \'single\' `tick` \\back; semi, comma\u0001ctrl\ttab\r\nCRLF é 😀';
-const FIXTURE_EVIDENCE = JSON.stringify([{ sourceId: null, sourceTitle: null, quote: null, start: null, end: null, note: `curator-asserted: export test fixture ${NASTY}` }]);
+const FIXTURE_EVIDENCE = JSON.stringify([
+  {
+    sourceId: null,
+    sourceTitle: null,
+    quote: null,
+    start: null,
+    end: null,
+    note: `curator-asserted: export test fixture ${NASTY}`,
+  },
+]);
 
 async function addFixture(store: GraphStore): Promise<void> {
   await store.driver.executeQuery(
@@ -34,7 +43,8 @@ async function addFixture(store: GraphStore): Promise<void> {
        tags: ['alpha', 'be;ta', $name], version: 1, confidence: 'reported', evidence: $ev, sourceIds: ['none']})
      WITH t MATCH (c:Entity {id: 'country:uk'})
      CREATE (c)-[:USES_TECHNOLOGY {id: $rid, note: $name, weight: 0.5, evidence: $ev, sourceIds: ['none']}]->(t)`,
-    { id: FIXTURE_ID, rid: FIXTURE_REL, name: NASTY, ev: FIXTURE_EVIDENCE }, { database: store.database },
+    { id: FIXTURE_ID, rid: FIXTURE_REL, name: NASTY, ev: FIXTURE_EVIDENCE },
+    { database: store.database },
   );
 }
 
@@ -44,43 +54,79 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const id of workspaces) await app.send('DELETE', `/api/workspaces/${id}`);
-  await app.store.driver.executeQuery('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id: FIXTURE_ID }, { database: app.store.database });
+  await app.store.driver.executeQuery(
+    'MATCH (n:Entity {id: $id}) DETACH DELETE n',
+    { id: FIXTURE_ID },
+    { database: app.store.database },
+  );
   await app.close();
 });
 
 /** POSTs an export and returns the raw bytes with the headers. */
-async function exportRaw(body: unknown, base = app.baseUrl): Promise<{ status: number; headers: Headers; bytes: Uint8Array; text: string; json: any }> {
-  const r = await fetch(`${base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function exportRaw(
+  body: unknown,
+  base = app.baseUrl,
+): Promise<{ status: number; headers: Headers; bytes: Uint8Array; text: string; json: any }> {
+  const r = await fetch(`${base}/api/export`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const bytes = new Uint8Array(await r.arrayBuffer());
   const text = new TextDecoder().decode(bytes);
   let json: any = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: r.status, headers: r.headers, bytes, text, json };
 }
 
 /** Every stored property with its Neo4j type, straight from a database (the ground truth for the Cypher round trip). */
 async function storedGraph(store: { driver: GraphStore['driver']; database?: string }, ids: string[]) {
-  const q = async (cypher: string) => (await store.driver.executeQuery(cypher, { ids }, { database: store.database, routing: neo4j.routing.READ })).records.map((r) => plain(r.toObject()));
+  const q = async (cypher: string) =>
+    (
+      await store.driver.executeQuery(
+        cypher,
+        { ids },
+        { database: store.database, routing: neo4j.routing.READ },
+      )
+    ).records.map((r) => plain(r.toObject()));
   const nodes = await q(`MATCH (n:Entity) WHERE n.id IN $ids
     RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, [k IN keys(n) | k + ':' + valueType(n[k])] AS types ORDER BY id`);
   const rels = await q(`MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids
     RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props, [k IN keys(r) | k + ':' + valueType(r[k])] AS types ORDER BY id`);
-  const sorted = (rows: any[]) => rows.map((r) => ({ ...r, ...(r.labels ? { labels: [...r.labels].sort() } : {}), types: [...r.types].sort() }));
+  const sorted = (rows: any[]) =>
+    rows.map((r) => ({
+      ...r,
+      ...(r.labels ? { labels: [...r.labels].sort() } : {}),
+      types: [...r.types].sort(),
+    }));
   return { nodes: sorted(nodes), rels: sorted(rels) };
 }
 
 /** Ids of every business node, from the console (as a client would get them). */
 async function allIds(): Promise<string[]> {
-  const { status, body } = await app.send('POST', '/api/cypher', { query: 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id' });
+  const { status, body } = await app.send('POST', '/api/cypher', {
+    query: 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id',
+  });
   expect(status).toBe(200);
   return (body.rows as string[][]).map((r) => r[0]!);
 }
 
 /** A workspace of the fixture, the UK and FCM's neighbourhood, opened through the API. */
 async function fixtureWorkspace(): Promise<WorkspaceOpenResponse> {
-  const nb = await app.get(`/api/nodes/${encodeURIComponent('forum:five-country-ministerial-2025')}/neighbours?limit=30`);
-  const ids = [...new Set([FIXTURE_ID, 'country:uk', ...(nb.body.nodes as { id: string }[]).map((n) => n.id)])];
-  const { status, body } = await app.send('POST', '/api/workspaces', { name: `export ${stamp}`, scene: { nodes: ids.map((id, i) => ({ id, x: i, y: -i })) } });
+  const nb = await app.get(
+    `/api/nodes/${encodeURIComponent('forum:five-country-ministerial-2025')}/neighbours?limit=30`,
+  );
+  const ids = [
+    ...new Set([FIXTURE_ID, 'country:uk', ...(nb.body.nodes as { id: string }[]).map((n) => n.id)]),
+  ];
+  const { status, body } = await app.send('POST', '/api/workspaces', {
+    name: `export ${stamp}`,
+    scene: { nodes: ids.map((id, i) => ({ id, x: i, y: -i })) },
+  });
   expect(status, JSON.stringify(body)).toBe(201);
   workspaces.push(body.id);
   const open = await app.get(`/api/workspaces/${body.id}`);
@@ -90,13 +136,17 @@ async function fixtureWorkspace(): Promise<WorkspaceOpenResponse> {
 
 describe('export formats, read back by independent parsers', () => {
   let ws: WorkspaceOpenResponse;
-  beforeAll(async () => { ws = await fixtureWorkspace(); });
+  beforeAll(async () => {
+    ws = await fixtureWorkspace();
+  });
 
   it('GraphML: well-formed, every attribute declared and typed, counts, properties and evidence equal the workspace graph', async () => {
     const res = await exportRaw({ format: 'graphml', workspace: ws.workspace.id });
     expect(res.status, res.text.slice(0, 300)).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="secgraph-workspace-export-[a-z0-9]+-\d{4}-\d{2}-\d{2}\.graphml"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="secgraph-workspace-export-[a-z0-9]+-\d{4}-\d{2}-\d{2}\.graphml"$/,
+    );
     expect(res.headers.get('content-length')).toBeNull();
     expect(res.headers.get('x-export-nodes')).toBe(String(ws.graph.nodes.length));
     expect(res.headers.get('x-export-relationships')).toBe(String(ws.graph.edges.length));
@@ -111,7 +161,9 @@ describe('export formats, read back by independent parsers', () => {
     const res = await exportRaw({ format: 'json', workspace: ws.workspace.id });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/filename="secgraph-workspace-[\w-]+-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="secgraph-workspace-[\w-]+-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     const { back, nodes, edges } = readCytoscape(res.json);
     expect([nodes, edges]).toEqual([ws.graph.nodes.length, ws.graph.edges.length]);
     expectSameAsApi(back, ws.graph);
@@ -121,24 +173,45 @@ describe('export formats, read back by independent parsers', () => {
     const res = await exportRaw({ format: 'csv', nodeIds: ws.graph.nodes.map((n) => n.id) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
-    expect(res.headers.get('content-disposition')).toMatch(/filename="secgraph-selection-\d{4}-\d{2}-\d{2}\.csv\.zip"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="secgraph-selection-\d{4}-\d{2}-\d{2}\.csv\.zip"$/,
+    );
     const { back, headers } = readCsv(res.bytes);
     // Exact headers: fixed columns, then every stored property (sorted) typed as neo4j-admin reads it, then evidence.
-    const stored = await storedGraph(app.store, ws.graph.nodes.map((n) => n.id));
+    const stored = await storedGraph(
+      app.store,
+      ws.graph.nodes.map((n) => n.id),
+    );
     const typed = (rows: { types: string[] }[]): string[] => {
       const cols = new Map<string, string>();
-      for (const r of rows) for (const t of r.types) {
-        const [k, vt] = [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)];
-        if (k === 'id' || k === 'evidence') continue;
-        const suffix = vt.startsWith('INTEGER') ? ':long' : vt.startsWith('FLOAT') ? ':double' : vt.startsWith('BOOLEAN') ? ':boolean' : vt.startsWith('LIST') ? ':string[]' : '';
-        cols.set(k, k + suffix);
-      }
+      for (const r of rows)
+        for (const t of r.types) {
+          const [k, vt] = [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)];
+          if (k === 'id' || k === 'evidence') continue;
+          const suffix = vt.startsWith('INTEGER')
+            ? ':long'
+            : vt.startsWith('FLOAT')
+              ? ':double'
+              : vt.startsWith('BOOLEAN')
+                ? ':boolean'
+                : vt.startsWith('LIST')
+                  ? ':string[]'
+                  : '';
+          cols.set(k, k + suffix);
+        }
       return [...cols.keys()].sort((a, b) => a.localeCompare(b)).map((k) => cols.get(k)!);
     };
     // A list holding the delimiter travels as JSON text in an untyped column.
     const nodeCols = typed(stored.nodes).map((c) => (c === 'tags:string[]' ? 'tags' : c));
     expect(headers.nodes).toEqual(['id:ID', ':LABEL', ...nodeCols, 'evidence']);
-    expect(headers.relationships).toEqual([':START_ID', ':END_ID', ':TYPE', 'id', ...typed(stored.rels).filter((c) => c !== 'id'), 'evidence']);
+    expect(headers.relationships).toEqual([
+      ':START_ID',
+      ':END_ID',
+      ':TYPE',
+      'id',
+      ...typed(stored.rels).filter((c) => c !== 'id'),
+      'evidence',
+    ]);
     const tags = back.nodes.get(FIXTURE_ID)!.props.tags as string;
     back.nodes.get(FIXTURE_ID)!.props.tags = JSON.parse(tags);
     expectSameAsApi(back, ws.graph);
@@ -149,10 +222,14 @@ describe('export formats, read back by independent parsers', () => {
     const res = await exportRaw({ format: 'cypher', nodeIds: ids });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/filename="secgraph-selection-\d{4}-\d{2}-\d{2}\.cypher"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="secgraph-selection-\d{4}-\d{2}-\d{2}\.cypher"$/,
+    );
     const statements = res.text.split('\n').filter((l) => l.trim() && !l.startsWith('//'));
     expect(statements.every((s) => s.endsWith(';'))).toBe(true);
-    expect(statements[0]).toMatch(/^CREATE CONSTRAINT entity_id IF NOT EXISTS FOR \(n:Entity\) REQUIRE n\.id IS UNIQUE;$/);
+    expect(statements[0]).toMatch(
+      /^CREATE CONSTRAINT entity_id IF NOT EXISTS FOR \(n:Entity\) REQUIRE n\.id IS UNIQUE;$/,
+    );
 
     const dataDir = mkdtempSync(join(tmpdir(), 'secgraph-export-neo4j-'));
     let fresh: EmbeddedNeo4j | undefined;
@@ -171,7 +248,9 @@ describe('export formats, read back by independent parsers', () => {
       // Same constraint as the seed: a second MERGE run changes nothing, a duplicate id is refused.
       for (const s of statements.slice(2, 6)) await freshDriver.executeQuery(s.slice(0, -1));
       expect(await storedGraph({ driver: freshDriver }, ids)).toEqual(source);
-      await expect(freshDriver.executeQuery('CREATE (:Entity {id: $id})', { id: ids[0] })).rejects.toThrow(/already exists/);
+      await expect(freshDriver.executeQuery('CREATE (:Entity {id: $id})', { id: ids[0] })).rejects.toThrow(
+        /already exists/,
+      );
     } finally {
       await freshDriver?.close();
       await fresh?.stop();
@@ -182,35 +261,57 @@ describe('export formats, read back by independent parsers', () => {
   it('exports only the nodes asked for and the relationships among them; GET is a download link for the same', async () => {
     const ids = ['country:uk', 'country:fr', 'forum:five-country-ministerial-2025'];
     const post = await exportRaw({ format: 'json', nodeIds: ids });
-    const r = await fetch(`${app.baseUrl}/api/export?format=json&nodeIds=${ids.map(encodeURIComponent).join(',')}`);
+    const r = await fetch(
+      `${app.baseUrl}/api/export?format=json&nodeIds=${ids.map(encodeURIComponent).join(',')}`,
+    );
     expect(r.status).toBe(200);
     expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
-    const get = await r.json() as any;
+    const get = (await r.json()) as any;
     expect(get.elements).toEqual(post.json.elements);
     expect(post.json.elements.nodes.map((n: any) => n.data.id).sort()).toEqual([...ids].sort());
-    const direct = await app.store.driver.executeQuery('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id ORDER BY id', { ids }, { database: app.store.database });
-    expect(post.json.elements.edges.map((e: any) => e.data.id).sort()).toEqual(direct.records.map((x) => x.get('id')));
+    const direct = await app.store.driver.executeQuery(
+      'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id ORDER BY id',
+      { ids },
+      { database: app.store.database },
+    );
+    expect(post.json.elements.edges.map((e: any) => e.data.id).sort()).toEqual(
+      direct.records.map((x) => x.get('id')),
+    );
     expect(direct.records.length).toBeGreaterThan(0);
   });
 
   it('a read-only query exports the model nodes it returns and the relationships among them', async () => {
     const query = 'MATCH (c:Country)-[:PARTICIPATED_IN]->(f:Forum {id: $forum}) RETURN c, f';
-    const console = await app.send('POST', '/api/cypher', { query, params: { forum: 'forum:five-country-ministerial-2025' } });
+    const console = await app.send('POST', '/api/cypher', {
+      query,
+      params: { forum: 'forum:five-country-ministerial-2025' },
+    });
     const ids: string[] = console.body.graph.nodes.map((n: { id: string }) => n.id);
     expect(ids.length).toBeGreaterThan(2);
-    const res = await exportRaw({ format: 'graphml', query, params: { forum: 'forum:five-country-ministerial-2025' } });
+    const res = await exportRaw({
+      format: 'graphml',
+      query,
+      params: { forum: 'forum:five-country-ministerial-2025' },
+    });
     expect(res.status, res.text.slice(0, 300)).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/filename="secgraph-query-\d{4}-\d{2}-\d{2}\.graphml"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="secgraph-query-\d{4}-\d{2}-\d{2}\.graphml"$/,
+    );
     const back = readGraphml(res.text);
     expect([...back.nodes.keys()].sort()).toEqual([...ids].sort());
-    const sub = await app.send('POST', '/api/cypher', { query: 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id', params: { ids } });
+    const sub = await app.send('POST', '/api/cypher', {
+      query: 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id',
+      params: { ids },
+    });
     expect([...back.edges.keys()].sort()).toEqual((sub.body.rows as string[][]).map((r) => r[0]).sort());
   });
 
   it('exports the whole seed graph in every format', async () => {
     const ids = await allIds();
     expect(ids.length).toBeGreaterThan(100);
-    const counts = await app.send('POST', '/api/cypher', { query: 'MATCH (a:Entity)-[r]->(b:Entity) RETURN count(r) AS c' });
+    const counts = await app.send('POST', '/api/cypher', {
+      query: 'MATCH (a:Entity)-[r]->(b:Entity) RETURN count(r) AS c',
+    });
     const rels = counts.body.rows[0][0] as number;
     for (const format of ['graphml', 'json', 'csv', 'cypher'] as const) {
       const res = await exportRaw({ format, nodeIds: ids });
@@ -244,7 +345,10 @@ describe('export refusals', () => {
     expect(res.json.error.message).toContain('"nope:1"');
     expect(res.json.error.message).not.toContain('"country:uk"');
     expect(res.headers.get('content-disposition')).toBeNull();
-    const many = await exportRaw({ format: 'json', nodeIds: Array.from({ length: 30 }, (_, i) => `missing:${i}`) });
+    const many = await exportRaw({
+      format: 'json',
+      nodeIds: Array.from({ length: 30 }, (_, i) => `missing:${i}`),
+    });
     expect(many.status).toBe(400);
     expect(many.json.error.message).toContain('"missing:19"');
     expect(many.json.error.message).not.toContain('"missing:20"');
@@ -256,7 +360,15 @@ describe('export refusals', () => {
 
   it('a workspace: unknown is 404, ids no longer in the graph are named', async () => {
     expect((await exportRaw({ format: 'json', workspace: 'ws-nope' })).status).toBe(404);
-    const { body } = await app.send('POST', '/api/workspaces', { name: `export gone ${stamp}`, scene: { nodes: [{ id: 'country:uk', x: 0, y: 0 }, { id: 'country:gone', x: 1, y: 1 }] } });
+    const { body } = await app.send('POST', '/api/workspaces', {
+      name: `export gone ${stamp}`,
+      scene: {
+        nodes: [
+          { id: 'country:uk', x: 0, y: 0 },
+          { id: 'country:gone', x: 1, y: 1 },
+        ],
+      },
+    });
     workspaces.push(body.id);
     const res = await exportRaw({ format: 'json', workspace: body.id });
     expect(res.status).toBe(400);
@@ -266,7 +378,11 @@ describe('export refusals', () => {
 
   it('refuses a writing query with WRITE_REFUSED and changes nothing', async () => {
     const before = await graphFingerprint(app.store);
-    for (const query of ["MATCH (n:Entity {id: 'country:uk'}) SET n.name = 'x' RETURN n", "CREATE (n:Entity {id: 'evil'}) RETURN n", "MATCH (n:Entity {id: 'country:uk'}) DETACH DELETE n RETURN 1"]) {
+    for (const query of [
+      "MATCH (n:Entity {id: 'country:uk'}) SET n.name = 'x' RETURN n",
+      "CREATE (n:Entity {id: 'evil'}) RETURN n",
+      "MATCH (n:Entity {id: 'country:uk'}) DETACH DELETE n RETURN 1",
+    ]) {
       const res = await exportRaw({ format: 'cypher', query });
       expect(res.status, query).toBe(400);
       expect(res.json.error).toMatchObject({ code: 'WRITE_REFUSED', field: 'query' });
@@ -297,14 +413,18 @@ describe('export refusals', () => {
       expect(res.json.error.message).toContain(field === 'request' ? '' : `\`${field}\``);
     }
     expect((await app.get('/api/export?format=json')).body.error.field).toBe('nodeIds');
-    expect((await app.get('/api/export?format=json&nodeIds=country:uk&extra=1')).body.error.field).toBe('request');
+    expect((await app.get('/api/export?format=json&nodeIds=country:uk&extra=1')).body.error.field).toBe(
+      'request',
+    );
     const syntax = await exportRaw({ format: 'json', query: 'MATCH (n RETURN n' });
     expect(syntax.json.error).toMatchObject({ code: 'CYPHER_ERROR', field: 'query' });
   });
 
   it('answers 413 with the limit past the configured maximum, before streaming anything', async () => {
     const small = createApp({ store: app.store, logger: pino({ level: 'silent' }), export: { maxNodes: 3 } });
-    const server = await new Promise<Server>((res) => { const s = small.listen(0, '127.0.0.1', () => res(s)); });
+    const server = await new Promise<Server>((res) => {
+      const s = small.listen(0, '127.0.0.1', () => res(s));
+    });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const four = ['country:uk', 'country:fr', 'country:us', 'country:ca'];
@@ -344,7 +464,10 @@ describe('POST /api/export briefing', () => {
     const quotes = [...md.text.matchAll(/^- \[(\d+)\] .*?“(.+)”/gm)].map((m) => m[2]!);
     expect(quotes.length).toBeGreaterThan(0);
     // Markdown escapes some characters in quotes; compare with the escapes removed.
-    for (const q of quotes) expect(texts.some((t) => t.includes(unescapeMarkdown(q))), q).toBe(true);
+    for (const q of quotes)
+      expect(
+        texts.some((t) => t.includes(unescapeMarkdown(q))),
+        q,
+      ).toBe(true);
   });
 });
-

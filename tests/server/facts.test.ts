@@ -4,8 +4,12 @@ import { readSources } from '../../seed/read-seed.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
 const texts = new Map(readSources().map((s) => [s.id, s.text]));
 
@@ -35,7 +39,12 @@ const FACTS: Record<string, [string, string, string, string][]> = {
   'source:004-paris-london-cooperation': [
     ['country:fr', 'COOPERATES_WITH', 'country:uk', 'France'],
     ['country:fr', 'FOCUSES_ON', 'threat:cybercrime', 'encryption'],
-    ['country:fr', 'PARTICIPATED_IN', 'forum:fr-uk-cybercrime-human-trafficking-working-group', 'working group'],
+    [
+      'country:fr',
+      'PARTICIPATED_IN',
+      'forum:fr-uk-cybercrime-human-trafficking-working-group',
+      'working group',
+    ],
   ],
 };
 
@@ -43,7 +52,9 @@ describe('facts from every article, through the API, with their quotes', () => {
   for (const [sourceId, facts] of Object.entries(FACTS)) {
     for (const [from, type, to, word] of facts) {
       it(`${sourceId}: ${from} ${type} ${to}`, async () => {
-        const { status, body } = await app.get(`/api/nodes/${encodeURIComponent(from)}/neighbours?relTypes=${type}&limit=500`);
+        const { status, body } = await app.get(
+          `/api/nodes/${encodeURIComponent(from)}/neighbours?relTypes=${type}&limit=500`,
+        );
         expect(status).toBe(200);
         const edge = body.edges.find((e: any) => e.type === type && e.source === from && e.target === to);
         expect(edge, 'the relationship is there').toBeDefined();

@@ -16,7 +16,13 @@ describe('fuzzing every endpoint', () => {
     const before = await graphFingerprint(r.app.store);
     expect(before.nodes).toBeGreaterThan(100);
     const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-    const result = await runFuzz({ baseUrl: r.app.baseUrl, numRuns: RUNS, seed, headers: r.headers, only: process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : undefined });
+    const result = await runFuzz({
+      baseUrl: r.app.baseUrl,
+      numRuns: RUNS,
+      seed,
+      headers: r.headers,
+      only: process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : undefined,
+    });
     if (process.env.FUZZ_RUNS) console.info('fuzz', result.requests, 'requests', result.statuses);
     expect(result.failures).toEqual([]);
     expect(result.serverErrors).toBe(0);
@@ -24,8 +30,12 @@ describe('fuzzing every endpoint', () => {
     expect(result.requests).toBeGreaterThanOrEqual(RUNS * (process.env.FUZZ_ONLY ? 1 : 40));
     expect(await graphFingerprint(r.app.store)).toEqual(before);
     // The accounts it used still work: no fuzzed request logged them out or changed them.
-    expect((await r.app.send('GET', '/api/auth/me', undefined, r.headers.curator)).body.user.role).toBe('curator');
-    expect((await r.app.send('GET', '/api/auth/me', undefined, r.headers.admin)).body.user.role).toBe('admin');
+    expect((await r.app.send('GET', '/api/auth/me', undefined, r.headers.curator)).body.user.role).toBe(
+      'curator',
+    );
+    expect((await r.app.send('GET', '/api/auth/me', undefined, r.headers.admin)).body.user.role).toBe(
+      'admin',
+    );
   }, 180_000);
 });
 
@@ -35,7 +45,11 @@ describe('what fuzzing found, pinned', () => {
     const deep = deepJsonText(10_000, 'object');
     const cases: [string, string, string][] = [
       ['POST', '/api/workspaces', `{"name":"deep","scene":{"nodes":[],"filters":${deep}}}`],
-      ['POST', '/api/export', `{"format":"json","query":"RETURN $p AS p","params":{"p":${deepJsonText(10_000, 'array')}}}`],
+      [
+        'POST',
+        '/api/export',
+        `{"format":"json","query":"RETURN $p AS p","params":{"p":${deepJsonText(10_000, 'array')}}}`,
+      ],
       ['POST', '/api/cypher', `{"query":"RETURN 1","params":{"p":${deep}}}`],
       ['POST', '/api/nodes', `{"label":"Country","name":"Deep","properties":${deep}}`],
     ];
@@ -45,7 +59,11 @@ describe('what fuzzing found, pinned', () => {
       expect(body.error, path).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
     }
     // 64 levels is still fine where the schema takes free-form values.
-    const ok = await r.app.send('POST', '/api/cypher', `{"query":"RETURN size($p) AS n","params":{"p":${deepJsonText(30, 'array')}}}`);
+    const ok = await r.app.send(
+      'POST',
+      '/api/cypher',
+      `{"query":"RETURN size($p) AS n","params":{"p":${deepJsonText(30, 'array')}}}`,
+    );
     expect(ok.status).toBe(200);
     expect(await graphFingerprint(r.app.store)).toEqual(before);
   });
@@ -58,14 +76,21 @@ describe('what fuzzing found, pinned', () => {
 
   it('answers broken HTTP framing (no request line, Content-Length with chunked, NUL in a header) with a JSON 400', async () => {
     const { port } = new URL(r.app.baseUrl);
-    const raw = (text: string) => new Promise<string>((resolve) => {
-      let out = '';
-      const s = connect(Number(port), '127.0.0.1', () => s.end(text));
-      s.on('data', (d) => { out += d; });
-      s.on('close', () => resolve(out));
-      s.on('error', () => resolve(out));
-    });
-    for (const text of ['GARBAGE\r\n\r\n', 'GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 'GET /api/health HTTP/1.1\r\nHost: x\r\nX: a\u0000b\r\n\r\n']) {
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        let out = '';
+        const s = connect(Number(port), '127.0.0.1', () => s.end(text));
+        s.on('data', (d) => {
+          out += d;
+        });
+        s.on('close', () => resolve(out));
+        s.on('error', () => resolve(out));
+      });
+    for (const text of [
+      'GARBAGE\r\n\r\n',
+      'GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      'GET /api/health HTTP/1.1\r\nHost: x\r\nX: a\u0000b\r\n\r\n',
+    ]) {
       const answer = await raw(text);
       expect(answer, JSON.stringify(text)).toMatch(/^HTTP\/1\.1 400 /);
       expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe('BAD_REQUEST');

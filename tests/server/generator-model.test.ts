@@ -1,7 +1,12 @@
 // The synthetic graph model of `npm run generate`: deterministic per seed, inside the schema, quotes verbatim, a power law.
 import { describe, expect, it } from 'vitest';
 import { layoutFor, nodeAt, relationshipsOf, sourceText } from '../../scripts/generator/model.js';
-import { endpointAllowed, isNodeLabel, isRelationshipType, type RelationshipType } from '../../server/src/schema.js';
+import {
+  endpointAllowed,
+  isNodeLabel,
+  isRelationshipType,
+  type RelationshipType,
+} from '../../server/src/schema.js';
 
 const N = 5000;
 const layout = layoutFor(N);
@@ -26,7 +31,16 @@ describe('generator model', () => {
     expect(new Set(a.nodes.map((n) => n.id)).size).toBe(N);
     expect(new Set(a.rels.map((r) => r.id)).size).toBe(a.rels.length);
     const kinds = new Set(a.nodes.map((n) => n.labels.at(-1)));
-    expect([...kinds].sort()).toEqual(['Agreement', 'Country', 'Forum', 'Organization', 'Person', 'Source', 'Technology', 'ThreatType']);
+    expect([...kinds].sort()).toEqual([
+      'Agreement',
+      'Country',
+      'Forum',
+      'Organization',
+      'Person',
+      'Source',
+      'Technology',
+      'ThreatType',
+    ]);
     expect(a.rels.length / N).toBeGreaterThan(4);
     expect(a.rels.length / N).toBeLessThan(6.5);
   });
@@ -43,8 +57,20 @@ describe('generator model', () => {
   });
 
   it('puts evidence on a sample, every quote verbatim in its generated source at its offsets', () => {
-    const texts = new Map(a.nodes.filter((n) => n.labels.includes('Source')).map((n) => [n.id, String(n.props.text)]));
-    const withEvidence = [...a.nodes, ...a.rels].map((x) => JSON.parse(String(x.props.evidence)) as { sourceId: string; quote: string; start: number; end: number }[]).filter((e) => e.length);
+    const texts = new Map(
+      a.nodes.filter((n) => n.labels.includes('Source')).map((n) => [n.id, String(n.props.text)]),
+    );
+    const withEvidence = [...a.nodes, ...a.rels]
+      .map(
+        (x) =>
+          JSON.parse(String(x.props.evidence)) as {
+            sourceId: string;
+            quote: string;
+            start: number;
+            end: number;
+          }[],
+      )
+      .filter((e) => e.length);
     const share = withEvidence.length / (a.nodes.length + a.rels.length);
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.15);

@@ -8,7 +8,10 @@ describe('graceful shutdown', () => {
     const r = await runGracefulShutdown();
     const figures = JSON.stringify(r);
     expect(r.inFlight.status, figures).toBe(200);
-    expect(r.inFlight.answeredAfterSigterm, `the slow read was still in flight at the SIGTERM: ${figures}`).toBe(true);
+    expect(
+      r.inFlight.answeredAfterSigterm,
+      `the slow read was still in flight at the SIGTERM: ${figures}`,
+    ).toBe(true);
     expect(r.newRequestRefused, figures).toBe(true);
     expect(r.exitCode, figures).toBe(0);
     expect(r.jvmsLeft, figures).toBe(0);

@@ -4,8 +4,12 @@ import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
 const PAYLOADS = [
   "x' MATCH (n) DETACH DELETE n //",
@@ -24,13 +28,23 @@ const PAYLOADS = [
 
 /** Every parameter of every read endpoint, as a URL template where {} is the payload. */
 const TARGETS = [
-  '/api/search?q={}', '/api/search?q=uk&labels={}', '/api/search?q=uk&limit={}',
-  '/api/nodes/{}', '/api/nodes/{}/neighbours',
-  '/api/nodes/country:uk/neighbours?relTypes={}', '/api/nodes/country:uk/neighbours?labels={}',
-  '/api/nodes/country:uk/neighbours?threat={}', '/api/nodes/country:uk/neighbours?limit={}', '/api/nodes/country:uk/neighbours?skip={}',
-  '/api/paths?from={}&to=country:us', '/api/paths?from=country:fr&to={}', '/api/paths?from=country:fr&to=country:us&maxHops={}',
-  '/api/paths?from=country:fr&to=country:us&mode={}', '/api/paths?from=country:fr&to=country:us&threat={}',
-  '/api/cooperation?threat={}', '/api/cooperation?threat=terrorism&actor={}',
+  '/api/search?q={}',
+  '/api/search?q=uk&labels={}',
+  '/api/search?q=uk&limit={}',
+  '/api/nodes/{}',
+  '/api/nodes/{}/neighbours',
+  '/api/nodes/country:uk/neighbours?relTypes={}',
+  '/api/nodes/country:uk/neighbours?labels={}',
+  '/api/nodes/country:uk/neighbours?threat={}',
+  '/api/nodes/country:uk/neighbours?limit={}',
+  '/api/nodes/country:uk/neighbours?skip={}',
+  '/api/paths?from={}&to=country:us',
+  '/api/paths?from=country:fr&to={}',
+  '/api/paths?from=country:fr&to=country:us&maxHops={}',
+  '/api/paths?from=country:fr&to=country:us&mode={}',
+  '/api/paths?from=country:fr&to=country:us&threat={}',
+  '/api/cooperation?threat={}',
+  '/api/cooperation?threat=terrorism&actor={}',
 ];
 
 describe('Cypher injection', () => {

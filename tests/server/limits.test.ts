@@ -20,7 +20,12 @@ afterAll(async () => {
 describe('body size', () => {
   it('refuses a body over 1 MB with 413 PAYLOAD_TOO_LARGE naming the limit, and writes nothing', async () => {
     const before = await graphFingerprint(app.store);
-    const body = { label: 'Organization', name: 'Too large', description: 'x'.repeat(1_100_000), evidence: [{ curatorAsserted: true, note: 'limits test' }] };
+    const body = {
+      label: 'Organization',
+      name: 'Too large',
+      description: 'x'.repeat(1_100_000),
+      evidence: [{ curatorAsserted: true, note: 'limits test' }],
+    };
     const { status, body: answer } = await app.send('POST', '/api/nodes', body, curator.headers);
     expect(status).toBe(413);
     expect(answer.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'body', limit: 1024 * 1024 });
@@ -29,12 +34,22 @@ describe('body size', () => {
   });
 
   it('gives saved workspaces a larger limit (4 MB), and refuses past it', async () => {
-    const scene = (n: number) => ({ nodes: Array.from({ length: n }, (_, i) => ({ id: `country:fz-limit-${i}-${'x'.repeat(40)}`, x: i, y: i })) });
+    const scene = (n: number) => ({
+      nodes: Array.from({ length: n }, (_, i) => ({
+        id: `country:fz-limit-${i}-${'x'.repeat(40)}`,
+        x: i,
+        y: i,
+      })),
+    });
     const past = await app.send('POST', '/api/workspaces', { name: 'too large', scene: scene(60_000) });
     expect(past.status).toBe(413);
     expect(past.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: 4 * 1024 * 1024 });
     // 20,000 nodes (about 1.6 MB) pass the body limit and reach validation (refused here for the unknown key, so nothing is saved).
-    const within = await app.send('POST', '/api/workspaces', { name: 'x', scene: scene(20_000), extra: true });
+    const within = await app.send('POST', '/api/workspaces', {
+      name: 'x',
+      scene: scene(20_000),
+      extra: true,
+    });
     expect(within.status).toBe(400);
     expect(within.body.error.code).toBe('VALIDATION_FAILED');
   });
@@ -45,8 +60,18 @@ describe('query time', () => {
     const session = app.store.driver.session({ database: app.store.database });
     let caught: unknown;
     try {
-      await session.executeRead((tx) => tx.run('MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.name + b.name + c.name = "x" RETURN count(*) AS n'), { timeout: 300 });
-    } catch (err) { caught = err; } finally { await session.close(); }
+      await session.executeRead(
+        (tx) =>
+          tx.run(
+            'MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.name + b.name + c.name = "x" RETURN count(*) AS n',
+          ),
+        { timeout: 300 },
+      );
+    } catch (err) {
+      caught = err;
+    } finally {
+      await session.close();
+    }
     expect(caught, 'the query should have been stopped').toBeDefined();
     const mapped = mapDriverError(caught);
     expect(mapped).toBeInstanceOf(AppError);
@@ -56,7 +81,10 @@ describe('query time', () => {
 
 describe('request rates', () => {
   it('answers 429 RATE_LIMITED with Retry-After past the per-address limit, and never limits health checks', async () => {
-    const tight = await startTestApp({ store: app.store, rateLimits: { perIp: 5, perUser: 0, windowMs: 60_000 } });
+    const tight = await startTestApp({
+      store: app.store,
+      rateLimits: { perIp: 5, perUser: 0, windowMs: 60_000 },
+    });
     try {
       for (let i = 0; i < 5; i++) expect((await tight.get('/api/search?q=uk')).status).toBe(200);
       const res = await fetch(`${tight.baseUrl}/api/search?q=uk`);
@@ -66,31 +94,52 @@ describe('request rates', () => {
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60);
       expect((await tight.get('/api/health')).status).toBe(200);
-    } finally { await tight.close(); }
+    } finally {
+      await tight.close();
+    }
   });
 
   it('limits a logged-in user on their own count, while anonymous requests from the same address go on', async () => {
-    const tight = await startTestApp({ store: app.store, rateLimits: { perIp: 1000, perUser: 3, windowMs: 60_000 } });
+    const tight = await startTestApp({
+      store: app.store,
+      rateLimits: { perIp: 1000, perUser: 3, windowMs: 60_000 },
+    });
     try {
-      for (let i = 0; i < 3; i++) expect((await tight.send('GET', '/api/search?q=uk', undefined, curator.headers)).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await tight.send('GET', '/api/search?q=uk', undefined, curator.headers)).status).toBe(200);
       const over = await tight.send('GET', '/api/search?q=uk', undefined, curator.headers);
       expect(over.status).toBe(429);
       expect(over.body.error.code).toBe('RATE_LIMITED');
       expect(over.body.error.message).toMatch(/this user/);
       expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await tight.get('/api/search?q=uk')).status).toBe(200);
-    } finally { await tight.close(); }
+    } finally {
+      await tight.close();
+    }
   });
 
   it('does not limit at the defaults for a burst like the benchmark', async () => {
-    const statuses = await Promise.all(Array.from({ length: 100 }, () => app.get('/api/health').then(() => app.get('/api/schema')).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        app
+          .get('/api/health')
+          .then(() => app.get('/api/schema'))
+          .then((r) => r.status),
+      ),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
   });
 });
 
 describe('result caps', () => {
   it('refuses limits past each endpoint cap with 400 VALIDATION_FAILED naming the field', async () => {
-    for (const path of ['/api/search?q=uk&limit=101', '/api/nodes/country:uk/neighbours?limit=501', '/api/paths?from=country:fr&to=country:us&maxHops=7', '/api/paths?from=country:fr&to=country:us&mode=k-paths&k=11', '/api/changes?limit=201']) {
+    for (const path of [
+      '/api/search?q=uk&limit=101',
+      '/api/nodes/country:uk/neighbours?limit=501',
+      '/api/paths?from=country:fr&to=country:us&maxHops=7',
+      '/api/paths?from=country:fr&to=country:us&mode=k-paths&k=11',
+      '/api/changes?limit=201',
+    ]) {
       const { status, body } = await app.get(path);
       expect(status, path).toBe(400);
       expect(body.error.code, path).toBe('VALIDATION_FAILED');

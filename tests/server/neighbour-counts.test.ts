@@ -4,8 +4,12 @@ import type { NeighbourCountsResponse } from '../../server/src/api-types.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
 const enc = encodeURIComponent;
 const expandTotal = async (id: string, filter: string): Promise<number> => {
@@ -30,8 +34,10 @@ describe('GET /api/nodes/:id/neighbour-counts', () => {
         expect(t.out + t.in).toBeGreaterThanOrEqual(t.count);
       }
       expect(counts.byLabel.length).toBeGreaterThan(0);
-      for (const l of counts.byLabel) expect(l.count, l.label).toBe(await expandTotal(id, `labels=${l.label}`));
-      for (const t of counts.byThreat) expect(t.count, t.threat.id).toBe(await expandTotal(id, `threat=${enc(t.threat.id)}`));
+      for (const l of counts.byLabel)
+        expect(l.count, l.label).toBe(await expandTotal(id, `labels=${l.label}`));
+      for (const t of counts.byThreat)
+        expect(t.count, t.threat.id).toBe(await expandTotal(id, `threat=${enc(t.threat.id)}`));
     });
   }
 

@@ -31,7 +31,17 @@ beforeAll(async () => {
   await loadSeed(seeder, readSeed());
   store = await createGraphStore({ uri: neo4j.uri });
   // What the app logs as errors goes into the failure message: a 500 must say what broke.
-  app = await startTestApp({ store, logger: pino({ level: 'error' }, { write: (line: string) => { errorLog.push(line.slice(0, 600)); } }) });
+  app = await startTestApp({
+    store,
+    logger: pino(
+      { level: 'error' },
+      {
+        write: (line: string) => {
+          errorLog.push(line.slice(0, 600));
+        },
+      },
+    ),
+  });
 });
 
 afterAll(async () => {
@@ -49,9 +59,16 @@ describe('when Neo4j is killed under load', () => {
     const quote = await writeQuote(app.baseUrl);
     const port = neo4j.port;
     const result = await runNeo4jKill({
-      baseUrl: app.baseUrl, store, connections: 6, writes: { headers: curator.headers, quote },
-      kill: () => { process.kill(neo4j.pid, 'SIGKILL'); },
-      restart: async () => { neo4j = await startEmbeddedNeo4j({ dataDir: dir, port, heap: '256m', pageCacheMb: 64 }); },
+      baseUrl: app.baseUrl,
+      store,
+      connections: 6,
+      writes: { headers: curator.headers, quote },
+      kill: () => {
+        process.kill(neo4j.pid, 'SIGKILL');
+      },
+      restart: async () => {
+        neo4j = await startEmbeddedNeo4j({ dataDir: dir, port, heap: '256m', pageCacheMb: 64 });
+      },
     });
     const figures = JSON.stringify({ ...result, writes: undefined, errorLog: errorLog.slice(0, 5) });
     expect(result.unavailableAnswers, figures).toBeGreaterThan(0);

@@ -4,8 +4,12 @@ import type { Graph } from '../../server/src/api-types.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
 const paths = async (qs: string): Promise<Graph[]> => {
   const { status, body } = await app.get(`/api/paths?${qs}`);
@@ -43,22 +47,39 @@ describe('GET /api/paths?mode=k-paths', () => {
 
   it('uses only the relationship types asked for, chosen before the shortest are picked', async () => {
     const types = ['PARTICIPATED_IN', 'HOLDS_OFFICE', 'PART_OF', 'MEMBER_OF', 'COOPERATES_WITH'];
-    const k = await paths(`from=country:fr&to=person:kristi-noem&mode=k-paths&k=5&maxHops=6&relTypes=${types.join(',')}`);
+    const k = await paths(
+      `from=country:fr&to=person:kristi-noem&mode=k-paths&k=5&maxHops=6&relTypes=${types.join(',')}`,
+    );
     // Filtering after picking would leave one path; the filter inside the pattern finds five.
     expect(k).toHaveLength(5);
     for (const p of k) for (const e of p.edges) expect(types).toContain(e.type);
-    const all = await paths(`from=country:fr&to=person:kristi-noem&mode=all-shortest&relTypes=${types.join(',')}`);
+    const all = await paths(
+      `from=country:fr&to=person:kristi-noem&mode=all-shortest&relTypes=${types.join(',')}`,
+    );
     expect(all.length).toBeGreaterThan(0);
     for (const p of all) for (const e of p.edges) expect(types).toContain(e.type);
   });
 
   it('finds nothing when the allowed types cannot connect the two', async () => {
-    expect(await paths('from=country:fr&to=person:kristi-noem&mode=shortest&relTypes=SUBTYPE_OF')).toEqual([]);
+    expect(await paths('from=country:fr&to=person:kristi-noem&mode=shortest&relTypes=SUBTYPE_OF')).toEqual(
+      [],
+    );
   });
 
   it('refuses k out of range and unknown relationship types, naming the field', async () => {
-    for (const [qs, field] of [['k=0', 'k'], ['k=11', 'k'], ['k=two', 'k'], ['relTypes=LIKES', 'relTypes'], ['mode=k', 'mode']] as const) {
-      const { status, body } = await app.get(`/api/paths?from=country:fr&to=country:us&mode=k-paths&${qs}`.replace('mode=k-paths&mode=k', 'mode=k'));
+    for (const [qs, field] of [
+      ['k=0', 'k'],
+      ['k=11', 'k'],
+      ['k=two', 'k'],
+      ['relTypes=LIKES', 'relTypes'],
+      ['mode=k', 'mode'],
+    ] as const) {
+      const { status, body } = await app.get(
+        `/api/paths?from=country:fr&to=country:us&mode=k-paths&${qs}`.replace(
+          'mode=k-paths&mode=k',
+          'mode=k',
+        ),
+      );
       expect(status, qs).toBe(400);
       expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     }

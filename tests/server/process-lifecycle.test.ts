@@ -20,10 +20,17 @@ afterEach(() => {
 /** Pids of launcher JVMs whose data directory is `dataDir`. */
 function jvmsFor(dataDir: string): number[] {
   const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
-  return ps.split('\n').filter((l) => l.includes('org.secgraph.Launcher') && l.includes(dataDir)).map((l) => Number(l.trim().split(/\s+/)[0]));
+  return ps
+    .split('\n')
+    .filter((l) => l.includes('org.secgraph.Launcher') && l.includes(dataDir))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms: number): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  ms: number,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -33,25 +40,44 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
-async function startApp(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; dataDir: string; output: () => string }> {
+async function startApp(
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ChildProcess; port: number; dataDir: string; output: () => string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'secgraph-start-'));
   dirs.push(dataDir);
   const port = await freePort();
   // node + tsx's loader directly (what `npm start` runs), so signals reach our process, not a wrapper.
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_URI: '', NEO4J_HEAP: '256m', NEO4J_PAGECACHE_MB: '64', LOG_LEVEL: 'info', ...extraEnv },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_URI: '',
+      NEO4J_HEAP: '256m',
+      NEO4J_PAGECACHE_MB: '64',
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
-  await waitFor('the API to answer', async () => {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out.slice(-3000)}`);
-    const r = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-    return r?.ok ? true : undefined;
-  }, 180_000);
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
+  await waitFor(
+    'the API to answer',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out.slice(-3000)}`);
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+      return r?.ok ? true : undefined;
+    },
+    180_000,
+  );
   return { child, port, dataDir, output: () => out };
 }
 
@@ -76,11 +102,18 @@ describe('npm start', () => {
     expect(jvmsFor(dataDir)).toHaveLength(1);
     child.kill('SIGKILL');
     // The launcher notices its stdin pipe closing and shuts Neo4j down by itself.
-    await waitFor('the orphaned JVM to exit', () => (jvmsFor(dataDir).length === 0 ? true : undefined), 60_000);
+    await waitFor(
+      'the orphaned JVM to exit',
+      () => (jvmsFor(dataDir).length === 0 ? true : undefined),
+      60_000,
+    );
   }, 300_000);
 
   it('with NEO4J_URI set, uses that server and starts no JVM of its own', async () => {
-    const launchers = (): number => spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes('org.secgraph.Launcher')).length;
+    const launchers = (): number =>
+      spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((l) => l.includes('org.secgraph.Launcher')).length;
     const before = launchers();
     const { child, port, dataDir } = await startApp({ NEO4J_URI: inject('neo4jUri') });
     const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();

@@ -10,12 +10,19 @@ import { graphFingerprint } from '../setup/fingerprint.js';
 import { testStore } from '../setup/test-app.js';
 
 let store: GraphStore;
-beforeAll(async () => { store = await testStore(); });
-afterAll(async () => { await store.close(); });
+beforeAll(async () => {
+  store = await testStore();
+});
+afterAll(async () => {
+  await store.close();
+});
 
 describe('cypher/ queries', () => {
   it('has exactly one file per query name, each with a header naming its params and columns', () => {
-    const files = readdirSync(CYPHER_DIR).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, '')).sort();
+    const files = readdirSync(CYPHER_DIR)
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.replace(/\.cypher$/, ''))
+      .sort();
     expect(files).toEqual([...QUERY_NAMES].sort());
     for (const name of QUERY_NAMES) {
       const text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8');
@@ -27,14 +34,29 @@ describe('cypher/ queries', () => {
   it('the shortest path is planned without the exhaustive fallback, with and without filters', async () => {
     // A non-universal predicate makes Neo4j add a fallback that enumerates every path of up to 6 hops when the
     // search finds none: for an unconnected pair that ran past the time limit under load.
-    const ops = (plan: { operatorType: string; children: unknown[] }): string[] =>
-      [plan.operatorType, ...(plan.children as { operatorType: string; children: unknown[] }[]).flatMap(ops)];
+    const ops = (plan: { operatorType: string; children: unknown[] }): string[] => [
+      plan.operatorType,
+      ...(plan.children as { operatorType: string; children: unknown[] }[]).flatMap(ops),
+    ];
     const text = loadQueries()['shortest-path'];
-    for (const filters of [{ relTypes: null, threatIds: null }, { relTypes: ['MEMBER_OF'], threatIds: ['threat:terrorism'] }]) {
-      const res = await store.driver.executeQuery(`EXPLAIN ${text}`, { from: 'country:fr', to: 'country:us', maxHops: 6, ...filters }, { database: store.database });
+    for (const filters of [
+      { relTypes: null, threatIds: null },
+      { relTypes: ['MEMBER_OF'], threatIds: ['threat:terrorism'] },
+    ]) {
+      const res = await store.driver.executeQuery(
+        `EXPLAIN ${text}`,
+        { from: 'country:fr', to: 'country:us', maxHops: 6, ...filters },
+        { database: store.database },
+      );
       const operators = ops(res.summary.plan as never);
-      expect(operators.some((o) => o.startsWith('ShortestPath')), operators.join(' ')).toBe(true);
-      expect(operators.filter((o) => /AntiConditionalApply|VarLengthExpand/.test(o)), JSON.stringify(filters)).toEqual([]);
+      expect(
+        operators.some((o) => o.startsWith('ShortestPath')),
+        operators.join(' '),
+      ).toBe(true);
+      expect(
+        operators.filter((o) => /AntiConditionalApply|VarLengthExpand/.test(o)),
+        JSON.stringify(filters),
+      ).toEqual([]);
     }
   });
 
@@ -45,7 +67,11 @@ describe('cypher/ queries', () => {
 
   it('a write sent down the read path is refused by Neo4j and changes nothing', async () => {
     const before = await graphFingerprint(store);
-    const err = await store.read('seed-nodes', { nodes: [{ id: 'org:read-path-canary', labels: ['Organization'], props: { name: 'x' } }] }).catch((e: unknown) => e);
+    const err = await store
+      .read('seed-nodes', {
+        nodes: [{ id: 'org:read-path-canary', labels: ['Organization'], props: { name: 'x' } }],
+      })
+      .catch((e: unknown) => e);
     expect((err as { code?: string }).code).toBe('Neo.ClientError.Statement.AccessMode');
     expect(await graphFingerprint(store)).toEqual(before);
   });

@@ -34,7 +34,13 @@ describe('when Neo4j stops', () => {
   it('answers 503 DATABASE_UNAVAILABLE quickly, and health reports disconnected', async () => {
     expect((await app.get('/api/nodes/country:fr')).status).toBe(200);
     await neo4j.stop();
-    for (const path of ['/api/nodes/country:fr', '/api/search?q=France', '/api/nodes/country:fr/neighbours', '/api/schema', '/api/cooperation?threat=terrorism']) {
+    for (const path of [
+      '/api/nodes/country:fr',
+      '/api/search?q=France',
+      '/api/nodes/country:fr/neighbours',
+      '/api/schema',
+      '/api/cooperation?threat=terrorism',
+    ]) {
       const t0 = Date.now();
       const { status, body } = await app.get(path);
       expect(status, path).toBe(503);

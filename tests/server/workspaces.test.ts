@@ -7,7 +7,9 @@ import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
 const created: string[] = [];
-beforeAll(async () => { app = await startTestApp(); });
+beforeAll(async () => {
+  app = await startTestApp();
+});
 afterAll(async () => {
   for (const id of created) await app.send('DELETE', `/api/workspaces/${id}`);
   await app.close();
@@ -18,9 +20,16 @@ const unique = (base: string): string => `${base} ${Math.random().toString(36).s
 /** A scene of FCM and its neighbours as the API returns them, laid out on a circle. */
 async function sceneOf(centre: string): Promise<WorkspaceScene> {
   const { body } = await app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=12`);
-  const nodes = (body.nodes as { id: string }[]).map((n, i) => ({ id: n.id, x: Math.round(300 * Math.cos(i)), y: Math.round(300 * Math.sin(i)) + 0.5 }));
+  const nodes = (body.nodes as { id: string }[]).map((n, i) => ({
+    id: n.id,
+    x: Math.round(300 * Math.cos(i)),
+    y: Math.round(300 * Math.sin(i)) + 0.5,
+  }));
   return {
-    nodes: [...nodes.slice(0, 1).map((n) => ({ ...n, pinned: true, classes: ['highlight-red'] })), ...nodes.slice(1)],
+    nodes: [
+      ...nodes.slice(0, 1).map((n) => ({ ...n, pinned: true, classes: ['highlight-red'] })),
+      ...nodes.slice(1),
+    ],
     edges: (body.edges as { id: string }[]).slice(0, 5).map((e) => e.id),
     layout: 'concentric',
     viewport: { zoom: 1.25, pan: { x: 10, y: -20 } },
@@ -45,7 +54,11 @@ describe('workspaces', () => {
     expect(saved.id).toMatch(/^ws-/);
 
     const list = await app.get('/api/workspaces');
-    expect(list.body.workspaces.find((w: Workspace) => w.id === saved.id)).toMatchObject({ name, nodeCount: scene.nodes.length, version: 1 });
+    expect(list.body.workspaces.find((w: Workspace) => w.id === saved.id)).toMatchObject({
+      name,
+      nodeCount: scene.nodes.length,
+      version: 1,
+    });
     expect(list.body.workspaces[0]).not.toHaveProperty('scene');
 
     const { status, body } = await app.get(`/api/workspaces/${saved.id}`);
@@ -54,7 +67,9 @@ describe('workspaces', () => {
     expect(open.workspace.scene).toEqual(scene);
     expect(open.missing).toEqual([]);
     expect(open.graph.nodes.map((n) => n.id).sort()).toEqual(scene.nodes.map((n) => n.id).sort());
-    expect(open.graph.nodes.every((n) => (n.evidence ?? []).length > 0 || n.labels.includes('Source'))).toBe(true);
+    expect(open.graph.nodes.every((n) => (n.evidence ?? []).length > 0 || n.labels.includes('Source'))).toBe(
+      true,
+    );
     // Every edge the scene drew is among the relationships returned, and each joins two scene nodes.
     const edgeIds = open.graph.edges.map((e) => e.id);
     expect(edgeIds).toEqual(expect.arrayContaining(scene.edges!));
@@ -69,7 +84,11 @@ describe('workspaces', () => {
     const before = (await app.get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     const fingerprint = await graphFingerprint(app.store);
 
-    await app.store.driver.executeQuery('MATCH (n) WHERE n:Entity OR n:Source DETACH DELETE n', {}, { database: app.store.database });
+    await app.store.driver.executeQuery(
+      'MATCH (n) WHERE n:Entity OR n:Source DETACH DELETE n',
+      {},
+      { database: app.store.database },
+    );
     const wiped = (await app.get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     expect(wiped.graph.nodes).toEqual([]);
     expect(wiped.missing.sort()).toEqual(scene.nodes.map((n) => n.id).sort());
@@ -88,9 +107,19 @@ describe('workspaces', () => {
     const older = await create(unique('Older'), scene);
     const newer = await create(unique('Newer'), scene);
     // "…00Z" sorts after "…00.5Z" as text, though it is half a second earlier.
-    await app.store.driver.executeQuery('UNWIND $rows AS row MATCH (w:Workspace {id: row.id}) SET w.updatedAt = datetime(row.at)',
-      { rows: [{ id: older.id, at: '2000-01-01T00:00:00Z' }, { id: newer.id, at: '2000-01-01T00:00:00.5Z' }] }, { database: app.store.database });
-    const ids = ((await app.get('/api/workspaces')).body.workspaces as Workspace[]).map((w) => w.id).filter((id) => id === older.id || id === newer.id);
+    await app.store.driver.executeQuery(
+      'UNWIND $rows AS row MATCH (w:Workspace {id: row.id}) SET w.updatedAt = datetime(row.at)',
+      {
+        rows: [
+          { id: older.id, at: '2000-01-01T00:00:00Z' },
+          { id: newer.id, at: '2000-01-01T00:00:00.5Z' },
+        ],
+      },
+      { database: app.store.database },
+    );
+    const ids = ((await app.get('/api/workspaces')).body.workspaces as Workspace[])
+      .map((w) => w.id)
+      .filter((id) => id === older.id || id === newer.id);
     expect(ids).toEqual([newer.id, older.id]);
   });
 
@@ -114,7 +143,9 @@ describe('workspaces', () => {
     const saved = await create(unique('Concurrent'), scene);
     const a: WorkspaceScene = { ...scene, layout: 'grid' };
     const b: WorkspaceScene = { ...scene, layout: 'circle' };
-    const results = await Promise.all([a, b, a, b].map((s) => app.send('PUT', `/api/workspaces/${saved.id}`, { scene: s, version: 1 })));
+    const results = await Promise.all(
+      [a, b, a, b].map((s) => app.send('PUT', `/api/workspaces/${saved.id}`, { scene: s, version: 1 })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     const winner = results.find((r) => r.status === 200)!.body as Workspace;
     const now = (await app.get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
@@ -133,7 +164,10 @@ describe('workspaces', () => {
     expect(clash.body.error.field).toBe('name');
 
     const newName = unique('Gamma');
-    const renamed = await app.send('PATCH', `/api/workspaces/${second.id}`, { name: `  ${newName}  `, version: 1 });
+    const renamed = await app.send('PATCH', `/api/workspaces/${second.id}`, {
+      name: `  ${newName}  `,
+      version: 1,
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: second.id, name: newName, version: 2, scene });
 
@@ -155,8 +189,14 @@ describe('workspaces', () => {
       [{ name: 'x'.repeat(121), scene }, 'name'],
       [{ name: 'ok', scene: { nodes: 'all' } }, 'scene.nodes'],
       [{ name: 'ok', scene: { nodes: [{ id: 'country:fr', x: 'left', y: 0 }] } }, 'scene.nodes.0.x'],
-      [{ name: 'ok', scene: { nodes: [{ id: 'country:fr', x: 0, y: 0, classes: ['<script>'] }] } }, 'scene.nodes.0.classes.0'],
-      [{ name: 'ok', scene: { nodes: [], viewport: { zoom: -1, pan: { x: 0, y: 0 } } } }, 'scene.viewport.zoom'],
+      [
+        { name: 'ok', scene: { nodes: [{ id: 'country:fr', x: 0, y: 0, classes: ['<script>'] }] } },
+        'scene.nodes.0.classes.0',
+      ],
+      [
+        { name: 'ok', scene: { nodes: [], viewport: { zoom: -1, pan: { x: 0, y: 0 } } } },
+        'scene.viewport.zoom',
+      ],
       [{ name: 'ok', scene: { nodes: [], extra: true } }, 'scene'],
       [{ name: 'ok', scene: { nodes: [] }, owner: 'me' }, 'request'],
       [[1, 2], 'request'],
@@ -169,7 +209,11 @@ describe('workspaces', () => {
     expect(await graphFingerprint(app.store)).toEqual(fingerprint);
     expect((await app.get('/api/workspaces')).body.workspaces.length).toBe(before);
     const saved = await create(unique('Valid'), scene);
-    for (const [body, field] of [[{ scene }, 'version'], [{ scene, version: 0 }, 'version'], [{ scene, version: '1' }, 'version']] as const) {
+    for (const [body, field] of [
+      [{ scene }, 'version'],
+      [{ scene, version: 0 }, 'version'],
+      [{ scene, version: '1' }, 'version'],
+    ] as const) {
       const res = await app.send('PUT', `/api/workspaces/${saved.id}`, body);
       expect(res.status).toBe(400);
       expect(res.body.error.field).toBe(field);

@@ -14,9 +14,16 @@ export const testPassword = (): string => `pw-${randomBytes(12).toString('base64
  * Creates the user, or resets an existing one to this role and password (enabled again, sessions
  * ended), through the user store with the app's hasher. Returns the password used.
  */
-export async function ensureUser(app: TestApp, u: { username: string; role: Role; password?: string }): Promise<{ user: UserRecord; password: string }> {
+export async function ensureUser(
+  app: TestApp,
+  u: { username: string; role: Role; password?: string },
+): Promise<{ user: UserRecord; password: string }> {
   const password = u.password ?? testPassword();
-  const { user } = await upsertUser(app.store, { username: u.username, role: u.role, passwordHash: await app.auth.hasher.hash(password) });
+  const { user } = await upsertUser(app.store, {
+    username: u.username,
+    role: u.role,
+    passwordHash: await app.auth.hasher.hash(password),
+  });
   return { user, password };
 }
 
@@ -37,16 +44,34 @@ export interface LoggedIn {
 export async function loginAs(app: TestApp, role: Role, username = testUsername(role)): Promise<LoggedIn> {
   const { password } = await ensureUser(app, { username, role });
   const { status, body } = await app.send('POST', '/api/auth/login', { username, password, token: true });
-  if (status !== 200 || typeof body?.token !== 'string') throw new Error(`loginAs(${role}): login answered ${status} ${JSON.stringify(body)}`);
+  if (status !== 200 || typeof body?.token !== 'string')
+    throw new Error(`loginAs(${role}): login answered ${status} ${JSON.stringify(body)}`);
   return { headers: { Authorization: `Bearer ${body.token}` }, username, password, token: body.token };
 }
 
 /** A browser-style login: the `sid` cookie and CSRF token, as headers for reads and for writes. */
-export async function cookieLogin(app: TestApp, username: string, password: string): Promise<{ cookie: string; csrfToken: string; setCookie: string; read: Record<string, string>; write: Record<string, string> }> {
+export async function cookieLogin(
+  app: TestApp,
+  username: string,
+  password: string,
+): Promise<{
+  cookie: string;
+  csrfToken: string;
+  setCookie: string;
+  read: Record<string, string>;
+  write: Record<string, string>;
+}> {
   const { status, body, headers } = await app.send('POST', '/api/auth/login', { username, password });
   const setCookie = headers.get('set-cookie') ?? '';
   const m = /(?:^|,\s*)sid=([^;]+)/.exec(setCookie);
-  if (status !== 200 || !m) throw new Error(`cookieLogin(${username}): login answered ${status} ${JSON.stringify(body)}`);
+  if (status !== 200 || !m)
+    throw new Error(`cookieLogin(${username}): login answered ${status} ${JSON.stringify(body)}`);
   const cookie = `sid=${m[1]}`;
-  return { cookie, csrfToken: body.csrfToken, setCookie, read: { Cookie: cookie }, write: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken } };
+  return {
+    cookie,
+    csrfToken: body.csrfToken,
+    setCookie,
+    read: { Cookie: cookie },
+    write: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken },
+  };
 }

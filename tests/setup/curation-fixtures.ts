@@ -24,16 +24,31 @@ export interface Curation {
 }
 
 export async function startCuration(app: TestApp): Promise<Curation> {
-  const as = { viewer: await loginAs(app, 'viewer'), curator: await loginAs(app, 'curator'), admin: await loginAs(app, 'admin') };
+  const as = {
+    viewer: await loginAs(app, 'viewer'),
+    curator: await loginAs(app, 'curator'),
+    admin: await loginAs(app, 'admin'),
+  };
   const source = await app.get(`/api/sources/${enc(SOURCE_ID)}`);
   expect(source.status).toBe(200);
   const text = source.body.source.text as string;
-  const quote = text.split('\n').map((l) => l.trim()).find((l) => l.length > 60)!;
+  const quote = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length > 60)!;
   const nodes = new Set<string>();
   return {
-    app, as, quote, nodes,
+    app,
+    as,
+    quote,
+    nodes,
     async country(name = `Testland ${suffix()}`, extra = {}) {
-      const res = await app.send('POST', '/api/nodes', { label: 'Country', name, evidence: [{ sourceId: SOURCE_ID, quote }], ...extra }, as.curator.headers);
+      const res = await app.send(
+        'POST',
+        '/api/nodes',
+        { label: 'Country', name, evidence: [{ sourceId: SOURCE_ID, quote }], ...extra },
+        as.curator.headers,
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       nodes.add(res.body.result.id);
       return res.body.result as GraphNode;
@@ -41,12 +56,21 @@ export async function startCuration(app: TestApp): Promise<Curation> {
     async cleanup() {
       const users = Object.values(as).map((u) => u.username);
       await app.store.driver.executeQuery(
-        `MATCH (n) WHERE (n:Entity OR n:Deleted) AND n.id IN $ids DETACH DELETE n`, { ids: [...nodes] }, { database: app.store.database });
-      await app.store.driver.executeQuery(`MATCH (c:Change) WHERE c.by IN $users DELETE c`, { users }, { database: app.store.database });
+        `MATCH (n) WHERE (n:Entity OR n:Deleted) AND n.id IN $ids DETACH DELETE n`,
+        { ids: [...nodes] },
+        { database: app.store.database },
+      );
+      await app.store.driver.executeQuery(
+        `MATCH (c:Change) WHERE c.by IN $users DELETE c`,
+        { users },
+        { database: app.store.database },
+      );
       // Directly, not through dropUser: a test admin may be the only admin, which the API rightly refuses to delete.
       await app.store.driver.executeQuery(
-        `MATCH (u:User) WHERE u.username IN $users OPTIONAL MATCH (s:Session {usernameKey: u.usernameKey}) DETACH DELETE s, u`, { users }, { database: app.store.database });
+        `MATCH (u:User) WHERE u.username IN $users OPTIONAL MATCH (s:Session {usernameKey: u.usernameKey}) DETACH DELETE s, u`,
+        { users },
+        { database: app.store.database },
+      );
     },
   };
 }
-

@@ -10,7 +10,10 @@ import { loadSeed } from '../../seed/load.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4jUri: string; neo4jUser: string; neo4jPassword: string; neo4jDatabase: string;
+    neo4jUri: string;
+    neo4jUser: string;
+    neo4jPassword: string;
+    neo4jDatabase: string;
     /** True when the run may wipe the graph (its own fresh database, or TEST_ALLOW_WIPE=true). */
     mayWipe: boolean;
   }
@@ -26,7 +29,11 @@ export async function setup(project: TestProject): Promise<void> {
     embedded = await startEmbeddedNeo4j({ dataDir, heap: '512m', pageCacheMb: 256 });
     uri = embedded.uri;
   }
-  const creds = { username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE };
+  const creds = {
+    username: process.env.NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE,
+  };
   const store = await createGraphStore({ uri, ...creds });
   try {
     await loadSeed(store, readSeed());

@@ -27,7 +27,13 @@ export function useReliabilityApp(opts: TestAppOptions = {}): ReliabilityApp {
     await app.close();
   });
   return {
-    get app() { if (!app) throw new Error('reliability app not started'); return app; },
-    get headers() { if (!curator || !admin) throw new Error('reliability app not started'); return { curator: curator.headers, admin: admin.headers }; },
+    get app() {
+      if (!app) throw new Error('reliability app not started');
+      return app;
+    },
+    get headers() {
+      if (!curator || !admin) throw new Error('reliability app not started');
+      return { curator: curator.headers, admin: admin.headers };
+    },
   };
 }

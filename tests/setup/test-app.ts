@@ -21,19 +21,36 @@ export interface TestApp {
   /** GET a path and parse the JSON body. */
   get(path: string): Promise<{ status: number; body: any }>;
   /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer. */
-  send(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  send(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
 /** A store connected to the test run's database, with any other store options (admission, time limit). */
-export function testStore(opts: Omit<StoreOptions, 'uri' | 'username' | 'password' | 'database'> = {}): Promise<GraphStore> {
-  return createGraphStore({ uri: inject('neo4jUri'), username: inject('neo4jUser'), password: inject('neo4jPassword'), database: inject('neo4jDatabase') || undefined, ...opts });
+export function testStore(
+  opts: Omit<StoreOptions, 'uri' | 'username' | 'password' | 'database'> = {},
+): Promise<GraphStore> {
+  return createGraphStore({
+    uri: inject('neo4jUri'),
+    username: inject('neo4jUser'),
+    password: inject('neo4jPassword'),
+    database: inject('neo4jDatabase') || undefined,
+    ...opts,
+  });
 }
 
 async function answer(r: Response): Promise<{ status: number; body: any; headers: Headers }> {
   const text = await r.text();
   let body: unknown = text;
-  try { body = text === '' ? null : JSON.parse(text); } catch { /* keep the text: a non-JSON answer is itself a finding */ }
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    /* keep the text: a non-JSON answer is itself a finding */
+  }
   return { status: r.status, body, headers: r.headers };
 }
 
@@ -55,9 +72,24 @@ export interface TestAppOptions {
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const store = opts.store ?? (await testStore());
-  const auth = authSettings({ secret: TEST_AUTH_SECRET, authRequired: opts.authRequired, sessionTtlHours: opts.sessionTtlHours, loginLimits: opts.loginLimits });
-  const app = createApp({ store, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, console: opts.console, auth, trustProxy: opts.trustProxy, rateLimits: opts.rateLimits });
-  const server = await new Promise<Server>((res) => { const s = app.listen(0, '127.0.0.1', () => res(s)); });
+  const auth = authSettings({
+    secret: TEST_AUTH_SECRET,
+    authRequired: opts.authRequired,
+    sessionTtlHours: opts.sessionTtlHours,
+    loginLimits: opts.loginLimits,
+  });
+  const app = createApp({
+    store,
+    logger: opts.logger ?? pino({ level: 'silent' }),
+    clientDir: opts.clientDir,
+    console: opts.console,
+    auth,
+    trustProxy: opts.trustProxy,
+    rateLimits: opts.rateLimits,
+  });
+  const server = await new Promise<Server>((res) => {
+    const s = app.listen(0, '127.0.0.1', () => res(s));
+  });
   answerMalformedRequests(server);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

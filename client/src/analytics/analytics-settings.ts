@@ -18,7 +18,16 @@ export function defaultAnalytics(): AnalyticsSettings {
 export const SIZE_STEPS = 12;
 /** Distinct community colours; communities past these share a neutral grey. */
 export const COMMUNITY_COLOURS: readonly string[] = [
-  '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
 ];
 
 /**
@@ -38,7 +47,11 @@ export function communityClass(index: number | undefined): string | null {
 }
 
 /** The analytics classes of node `id` under `settings`. */
-export function analyticsClasses(id: string, settings: AnalyticsSettings, metrics: SceneMetrics | null): string[] {
+export function analyticsClasses(
+  id: string,
+  settings: AnalyticsSettings,
+  metrics: SceneMetrics | null,
+): string[] {
   if (!metrics) return [];
   const classes: string[] = [];
   if (settings.sizeBy !== 'none') {

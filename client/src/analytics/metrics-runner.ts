@@ -21,7 +21,9 @@ function visibleInput(s: State): MetricsInput {
   const v = sceneVisibility(s);
   return {
     nodes: [...s.nodes.keys()].filter((id) => !v.hiddenNodes.has(id)),
-    edges: [...s.edges.values()].filter((e) => !v.hiddenEdges.has(e.id)).map((e) => ({ source: e.source, target: e.target })),
+    edges: [...s.edges.values()]
+      .filter((e) => !v.hiddenEdges.has(e.id))
+      .map((e) => ({ source: e.source, target: e.target })),
   };
 }
 
@@ -34,7 +36,11 @@ function startWorker(): Worker | null {
 }
 
 /** Starts measuring; reports failures through `onError`. */
-export function startMetricsRunner(store: ReadableStore<State>, actions: Actions, onError: (err: unknown) => void): MetricsRunner {
+export function startMetricsRunner(
+  store: ReadableStore<State>,
+  actions: Actions,
+  onError: (err: unknown) => void,
+): MetricsRunner {
   let worker = startWorker();
   let seq = 0;
   /** The request the metrics will answer once done; equal to `seq` when current. */
@@ -85,9 +91,10 @@ export function startMetricsRunner(store: ReadableStore<State>, actions: Actions
   run();
 
   return {
-    whenCurrent: () => new Promise<void>((resolve) => {
-      if (answered === seq && !schedule.pending) resolve();
-      else waiters.push(resolve);
-    }),
+    whenCurrent: () =>
+      new Promise<void>((resolve) => {
+        if (answered === seq && !schedule.pending) resolve();
+        else waiters.push(resolve);
+      }),
   };
 }

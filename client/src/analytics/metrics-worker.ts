@@ -2,7 +2,10 @@
 import { computeSceneMetrics, type MetricsInput, type SceneMetrics } from './scene-metrics';
 
 /** A request to the worker: `seq` lets the caller drop answers to requests it has superseded. */
-export interface MetricsRequest { seq: number; input: MetricsInput }
+export interface MetricsRequest {
+  seq: number;
+  input: MetricsInput;
+}
 /** The worker's answer. */
 export type MetricsReply = { seq: number; metrics: SceneMetrics } | { seq: number; error: string };
 

@@ -15,8 +15,10 @@ function cjsDefault<T>(imported: unknown): T {
 
 const Graph = cjsDefault<typeof import('graphology').default>(graphologyImport);
 const louvain = cjsDefault<typeof import('graphology-communities-louvain').default>(louvainImport);
-const betweennessCentrality = cjsDefault<typeof import('graphology-metrics/centrality/betweenness.js').default>(betweennessImport);
-const pagerank = cjsDefault<typeof import('graphology-metrics/centrality/pagerank.js').default>(pagerankImport);
+const betweennessCentrality =
+  cjsDefault<typeof import('graphology-metrics/centrality/betweenness.js').default>(betweennessImport);
+const pagerank =
+  cjsDefault<typeof import('graphology-metrics/centrality/pagerank.js').default>(pagerankImport);
 type UndirectedGraph = InstanceType<typeof Graph>;
 
 /** The node measures the analytics panel offers. */
@@ -96,7 +98,9 @@ function rankCommunities(raw: Record<string, number>): { community: Record<strin
     .map((ids) => ids.sort())
     .sort((a, b) => b.length - a.length || ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
   const community: Record<string, number> = {};
-  ordered.forEach((ids, index) => { for (const id of ids) community[id] = index; });
+  ordered.forEach((ids, index) => {
+    for (const id of ids) community[id] = index;
+  });
   return { community, count: ordered.length };
 }
 
@@ -124,7 +128,9 @@ export function computeSceneMetrics(input: MetricsInput, seed = COMMUNITY_SEED):
     raw = graph.size > 0 ? louvain(graph, { rng: seededRng(seed), getEdgeWeight: null }) : {};
   }
   // Louvain is skipped on an edgeless graph: there every node is a community of its own.
-  graph.forEachNode((id: string) => { if (!(id in raw)) raw[id] = -1 - Object.keys(raw).length; });
+  graph.forEachNode((id: string) => {
+    if (!(id in raw)) raw[id] = -1 - Object.keys(raw).length;
+  });
   const { community, count } = rankCommunities(raw);
   const values: SceneMetrics['values'] = { degree: degrees(input), betweenness, pagerank: rank };
   return {
@@ -137,7 +143,10 @@ export function computeSceneMetrics(input: MetricsInput, seed = COMMUNITY_SEED):
 }
 
 /** A node and its betweenness, for the brokers list. */
-export interface Broker { id: string; value: number }
+export interface Broker {
+  id: string;
+  value: number;
+}
 
 /** The `limit` nodes with the highest betweenness above zero, highest first (ties by id). */
 export function topBrokers(metrics: SceneMetrics, limit = 10): Broker[] {

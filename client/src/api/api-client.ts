@@ -1,7 +1,14 @@
 // Typed client for the JSON API under /api: one method per endpoint, failures as ApiError.
 import type {
-  CooperationResponse, HealthResponse, NeighbourCountsResponse, NeighboursResponse, NodeResponse, PathMode,
-  PathsResponse, SchemaResponse, SearchResponse,
+  CooperationResponse,
+  HealthResponse,
+  NeighbourCountsResponse,
+  NeighboursResponse,
+  NodeResponse,
+  PathMode,
+  PathsResponse,
+  SchemaResponse,
+  SearchResponse,
 } from '../../../server/src/api-types';
 import { sendJson } from './send-json';
 
@@ -36,7 +43,10 @@ export interface PathQuery {
 export interface ApiClient {
   health(): Promise<HealthResponse>;
   schema(): Promise<SchemaResponse>;
-  search(q: string, opts?: { labels?: readonly string[]; limit?: number; signal?: AbortSignal }): Promise<SearchResponse>;
+  search(
+    q: string,
+    opts?: { labels?: readonly string[]; limit?: number; signal?: AbortSignal },
+  ): Promise<SearchResponse>;
   node(id: string): Promise<NodeResponse>;
   neighbours(id: string, query?: NeighbourQuery): Promise<NeighboursResponse>;
   /** How many neighbours each selective-expand choice adds (per type and direction, label, threat). */
@@ -65,7 +75,12 @@ function queryString(params: Params): string {
 /** Creates a client for the API at `base` (default `/api`, same origin). */
 export function createApiClient(base = '/api'): ApiClient {
   /** GET `path`; `bodyStatuses` are error statuses whose body is still a `T` (health's 503). */
-  const get = <T>(path: string, params: Params = {}, signal?: AbortSignal, bodyStatuses: number[] = []): Promise<T> =>
+  const get = <T>(
+    path: string,
+    params: Params = {},
+    signal?: AbortSignal,
+    bodyStatuses: number[] = [],
+  ): Promise<T> =>
     sendJson<T>('GET', `${base}${path}${queryString(params)}`, undefined, signal, bodyStatuses);
 
   const nodePath = (id: string): string => `/nodes/${encodeURIComponent(id)}`;
@@ -73,16 +88,31 @@ export function createApiClient(base = '/api'): ApiClient {
   return {
     health: () => get<HealthResponse>('/health', {}, undefined, [503]),
     schema: () => get<SchemaResponse>('/schema'),
-    search: (q, opts = {}) => get<SearchResponse>('/search', { q, labels: opts.labels, limit: opts.limit }, opts.signal),
+    search: (q, opts = {}) =>
+      get<SearchResponse>('/search', { q, labels: opts.labels, limit: opts.limit }, opts.signal),
     node: (id) => get<NodeResponse>(nodePath(id)),
-    neighbours: (id, query = {}) => get<NeighboursResponse>(`${nodePath(id)}/neighbours`, {
-      relTypes: query.relTypes, direction: query.direction, labels: query.labels, threat: query.threat, limit: query.limit, skip: query.skip,
-    }),
-    neighbourCounts: (id, signal) => get<NeighbourCountsResponse>(`${nodePath(id)}/neighbour-counts`, {}, signal),
-    paths: (query) => get<PathsResponse>('/paths', {
-      from: query.from, to: query.to, maxHops: query.maxHops, mode: query.mode,
-      k: query.mode === 'k-paths' ? query.k : undefined, threat: query.threat, relTypes: query.relTypes,
-    }),
-    cooperation: (threat, opts = {}) => get<CooperationResponse>('/cooperation', { threat, actor: opts.actor }),
+    neighbours: (id, query = {}) =>
+      get<NeighboursResponse>(`${nodePath(id)}/neighbours`, {
+        relTypes: query.relTypes,
+        direction: query.direction,
+        labels: query.labels,
+        threat: query.threat,
+        limit: query.limit,
+        skip: query.skip,
+      }),
+    neighbourCounts: (id, signal) =>
+      get<NeighbourCountsResponse>(`${nodePath(id)}/neighbour-counts`, {}, signal),
+    paths: (query) =>
+      get<PathsResponse>('/paths', {
+        from: query.from,
+        to: query.to,
+        maxHops: query.maxHops,
+        mode: query.mode,
+        k: query.mode === 'k-paths' ? query.k : undefined,
+        threat: query.threat,
+        relTypes: query.relTypes,
+      }),
+    cooperation: (threat, opts = {}) =>
+      get<CooperationResponse>('/cooperation', { threat, actor: opts.actor }),
   };
 }

@@ -1,6 +1,12 @@
 // Client for accounts: who am I, log in and out, and (admins) manage users.
 import type {
-  LoginRequest, LoginResponse, MeResponse, Role, UserListResponse, UserRecord, UserUpdateRequest,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  Role,
+  UserListResponse,
+  UserRecord,
+  UserUpdateRequest,
 } from '../../../server/src/api-types';
 import { sendJson } from './send-json';
 
@@ -25,7 +31,8 @@ export function createAuthApi(base = '/api'): AuthApi {
     login: (req) => sendJson<LoginResponse>('POST', `${base}/auth/login`, req),
     logout: () => sendJson<void>('POST', `${base}/auth/logout`),
     users: () => sendJson<UserListResponse>('GET', `${base}/users`),
-    createUser: (username, password, role) => sendJson<UserRecord>('POST', `${base}/users`, { username, password, role }),
+    createUser: (username, password, role) =>
+      sendJson<UserRecord>('POST', `${base}/users`, { username, password, role }),
     updateUser: (username, change) => sendJson<UserRecord>('PATCH', user(username), change),
     deleteUser: (username) => sendJson<void>('DELETE', user(username)),
   };

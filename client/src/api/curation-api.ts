@@ -1,7 +1,18 @@
 // Typed client for the curation endpoints: writes (nodes, edges, merge, revert, sources) and their history reads.
 import type {
-  ChangeListResponse, DeletedListResponse, EdgeCreateRequest, EdgeUpdateRequest, GraphEdge, GraphNode, MergeRequest,
-  NodeCreateRequest, NodeUpdateRequest, SourceCreateRequest, SourceListResponse, SourceResponse, WriteResponse,
+  ChangeListResponse,
+  DeletedListResponse,
+  EdgeCreateRequest,
+  EdgeUpdateRequest,
+  GraphEdge,
+  GraphNode,
+  MergeRequest,
+  NodeCreateRequest,
+  NodeUpdateRequest,
+  SourceCreateRequest,
+  SourceListResponse,
+  SourceResponse,
+  WriteResponse,
 } from '../../../server/src/api-types';
 import { sendJson } from './send-json';
 
@@ -44,8 +55,10 @@ export function createCurationApi(base = '/api'): CurationApi {
     deleteEdge: (id, version) => sendJson('DELETE', `${base}/edges/${enc(id)}`, { version }),
     merge: (keepId, body) => sendJson('POST', `${base}/nodes/${enc(keepId)}/merge`, body),
     revert: (changeId) => sendJson('POST', `${base}/changes/${enc(changeId)}/revert`, {}),
-    history: (kind, id) => sendJson('GET', `${base}/${kind === 'node' ? 'nodes' : 'edges'}/${enc(id)}/history`),
-    changes: (opts = {}) => sendJson('GET', `${base}/changes${qs({ limit: opts.limit, before: opts.before })}`),
+    history: (kind, id) =>
+      sendJson('GET', `${base}/${kind === 'node' ? 'nodes' : 'edges'}/${enc(id)}/history`),
+    changes: (opts = {}) =>
+      sendJson('GET', `${base}/changes${qs({ limit: opts.limit, before: opts.before })}`),
     deleted: (limit) => sendJson('GET', `${base}/deleted${qs({ limit })}`),
     sources: () => sendJson('GET', `${base}/sources`),
     source: (id) => sendJson('GET', `${base}/sources/${enc(id)}`),

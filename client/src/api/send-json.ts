@@ -10,12 +10,17 @@ const REQUEST_TIMEOUT_MS = 20_000;
 export type JsonMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function isErrorResponse(body: unknown): body is ErrorResponse {
-  const error = (body as { error?: unknown } | null)?.error as { code?: unknown; message?: unknown } | undefined;
+  const error = (body as { error?: unknown } | null)?.error as
+    { code?: unknown; message?: unknown } | undefined;
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
 /** The ApiError an error answer stands for: its `{error:{code,message,field,current}}`, else `fallback` as INTERNAL. */
-export function apiErrorFrom(status: number, body: unknown, fallback = `The server failed (HTTP ${status}).`): ApiError {
+export function apiErrorFrom(
+  status: number,
+  body: unknown,
+  fallback = `The server failed (HTTP ${status}).`,
+): ApiError {
   return isErrorResponse(body)
     ? new ApiError(body.error.code, body.error.message, status, body.error.field, body.error.current)
     : new ApiError('INTERNAL', fallback, status);
@@ -28,7 +33,13 @@ export function apiErrorFrom(status: number, body: unknown, fallback = `The serv
  * Non-GET requests carry the CSRF token; a 401 or CSRF refusal is also reported to the auth hooks.
  * `bodyStatuses` are error statuses whose body is still a `T` (health's 503).
  */
-export async function sendJson<T>(method: JsonMethod, url: string, body?: unknown, signal?: AbortSignal, bodyStatuses: readonly number[] = []): Promise<T> {
+export async function sendJson<T>(
+  method: JsonMethod,
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  bodyStatuses: readonly number[] = [],
+): Promise<T> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders(method) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -52,7 +63,11 @@ export async function sendJson<T>(method: JsonMethod, url: string, body?: unknow
   try {
     parsed = await res.json();
   } catch {
-    throw new ApiError(res.ok ? 'BAD_RESPONSE' : 'INTERNAL', `The server sent an unreadable reply (HTTP ${res.status}).`, res.status);
+    throw new ApiError(
+      res.ok ? 'BAD_RESPONSE' : 'INTERNAL',
+      `The server sent an unreadable reply (HTTP ${res.status}).`,
+      res.status,
+    );
   }
   if (!res.ok && !bodyStatuses.includes(res.status)) {
     const err = apiErrorFrom(res.status, parsed);

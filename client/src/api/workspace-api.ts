@@ -1,6 +1,9 @@
 // Client for saved workspaces (/api/workspaces): list, create, open, save, rename, delete.
 import type {
-  Workspace, WorkspaceListResponse, WorkspaceOpenResponse, WorkspaceScene,
+  Workspace,
+  WorkspaceListResponse,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
 } from '../../../server/src/api-types';
 import { sendJson } from './send-json';
 
@@ -19,7 +22,8 @@ export interface WorkspaceApi {
 
 /** Creates the workspace client for the API at `base` (default `/api`). */
 export function createWorkspaceApi(base = '/api'): WorkspaceApi {
-  const url = (id?: string): string => `${base}/workspaces${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+  const url = (id?: string): string =>
+    `${base}/workspaces${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
   return {
     list: () => sendJson<WorkspaceListResponse>('GET', url()),
     create: (name, scene) => sendJson<Workspace>('POST', url(), { name, scene }),

@@ -5,14 +5,26 @@ import type { ReadableStore } from '../state/store';
 import { button, el } from '../ui/dom';
 import type { AuthOperations } from './auth-operations';
 
-export function createAccountMenu(store: ReadableStore<State>, auth: AuthActions, ops: AuthOperations, usersToggle: HTMLButtonElement): HTMLElement {
-  const login = button('Log in', () => auth.openLogin('Log in to edit the graph or manage users.'), { testId: 'login-open', title: 'Log in' });
+export function createAccountMenu(
+  store: ReadableStore<State>,
+  auth: AuthActions,
+  ops: AuthOperations,
+  usersToggle: HTMLButtonElement,
+): HTMLElement {
+  const login = button('Log in', () => auth.openLogin('Log in to edit the graph or manage users.'), {
+    testId: 'login-open',
+    title: 'Log in',
+  });
   const name = el('span', { className: 'user-badge-name' });
   const role = el('span', { className: 'user-badge-role' });
   // The name may be cut short with an ellipsis; the role always shows.
   const badge = el('span', { className: 'user-badge', testId: 'user-badge' }, [name, ' · ', role]);
   const logout = button('Log out', () => void ops.logOut(), { testId: 'logout', title: 'End this session' });
-  const group = el('div', { className: 'toolbar-group account-menu', attrs: { role: 'group', 'aria-label': 'Account' } }, [login, badge, usersToggle, logout]);
+  const group = el(
+    'div',
+    { className: 'toolbar-group account-menu', attrs: { role: 'group', 'aria-label': 'Account' } },
+    [login, badge, usersToggle, logout],
+  );
 
   const render = (s: State): void => {
     const user = s.auth.user;
@@ -23,7 +35,9 @@ export function createAccountMenu(store: ReadableStore<State>, auth: AuthActions
     role.textContent = user?.role ?? '';
     badge.title = user ? `Logged in as ${user.username}, role ${user.role}` : '';
   };
-  store.subscribe((s, prev) => { if (s.auth !== prev.auth) render(s); });
+  store.subscribe((s, prev) => {
+    if (s.auth !== prev.auth) render(s);
+  });
   render(store.get());
   return group;
 }

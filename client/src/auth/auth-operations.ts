@@ -27,7 +27,13 @@ export interface AuthOperationsDeps {
   reload: () => void;
 }
 
-export function createAuthOperations({ api, store, actions, auth, reload }: AuthOperationsDeps): AuthOperations {
+export function createAuthOperations({
+  api,
+  store,
+  actions,
+  auth,
+  reload,
+}: AuthOperationsDeps): AuthOperations {
   let waiting: (() => void)[] = [];
   const readable = (): boolean => !store.get().auth.authRequired || store.get().auth.user !== null;
   const flush = (): void => {
@@ -44,7 +50,11 @@ export function createAuthOperations({ api, store, actions, auth, reload }: Auth
         auth.setAuth({ user: me.user, csrfToken: me.csrfToken, authRequired: me.authRequired });
         if (!readable()) auth.openLogin('This explorer needs a login.');
       } catch (err) {
-        actions.notify('error', `Could not read the login state: ${describeError(err)}`, err instanceof ApiError ? err.code : undefined);
+        actions.notify(
+          'error',
+          `Could not read the login state: ${describeError(err)}`,
+          err instanceof ApiError ? err.code : undefined,
+        );
       }
     },
     async logIn(username, password) {
@@ -59,22 +69,31 @@ export function createAuthOperations({ api, store, actions, auth, reload }: Auth
         await api.logout();
       } catch (err) {
         // The session is gone either way once the cookie is cleared or expired; say so if the server did not answer.
-        if (!(err instanceof ApiError && (err.status === 401 || err.code === 'CSRF_FAILED'))) { actions.notify('error', describeError(err)); return; }
+        if (!(err instanceof ApiError && (err.status === 401 || err.code === 'CSRF_FAILED'))) {
+          actions.notify('error', describeError(err));
+          return;
+        }
       }
       const required = store.get().auth.authRequired;
       auth.setAuth({ user: null, csrfToken: null, authRequired: required });
-      if (required) { reload(); return; }
+      if (required) {
+        reload();
+        return;
+      }
       actions.notify('info', 'Logged out.');
     },
     refused(err) {
       const was = store.get().auth;
       if (err.code === 'CSRF_FAILED') {
         // The session changed elsewhere (another tab logged in or out): read it again, then ask.
-        void api.me().then((me) => {
-          auth.setAuth({ user: me.user, csrfToken: me.csrfToken, authRequired: me.authRequired });
-          if (me.user) actions.notify('error', 'Your session changed in another tab; try again.', err.code);
-          else auth.openLogin('Your session has ended; log in again.');
-        }, () => auth.openLogin('Your session has ended; log in again.'));
+        void api.me().then(
+          (me) => {
+            auth.setAuth({ user: me.user, csrfToken: me.csrfToken, authRequired: me.authRequired });
+            if (me.user) actions.notify('error', 'Your session changed in another tab; try again.', err.code);
+            else auth.openLogin('Your session has ended; log in again.');
+          },
+          () => auth.openLogin('Your session has ended; log in again.'),
+        );
         return;
       }
       auth.setAuth({ user: null, csrfToken: null, authRequired: was.authRequired });

@@ -47,7 +47,9 @@ export function createConsolePanel(deps: ConsoleDeps): ConsolePanel {
   const editor = createCypherEditor({
     label: 'Cypher query',
     placeholder: `${EXAMPLE}   (Ctrl+Enter runs)`,
-    onRun: () => { void run(); },
+    onRun: () => {
+      void run();
+    },
     onRecall: (direction) => {
       const text = direction === 'older' ? recall.older(history, editor.getText()) : recall.newer(history);
       if (text === null) return false;
@@ -58,28 +60,65 @@ export function createConsolePanel(deps: ConsoleDeps): ConsolePanel {
   });
 
   const params = el('textarea', {
-    className: 'console-params', testId: 'console-params',
-    attrs: { rows: '2', spellcheck: 'false', placeholder: '{"id": "country:uk"}', 'aria-label': 'Parameters (JSON object)' },
+    className: 'console-params',
+    testId: 'console-params',
+    attrs: {
+      rows: '2',
+      spellcheck: 'false',
+      placeholder: '{"id": "country:uk"}',
+      'aria-label': 'Parameters (JSON object)',
+    },
   });
   const addToCanvas = el('input', { testId: 'console-add-to-canvas', attrs: { type: 'checkbox' } });
   addToCanvas.checked = true;
-  const runButton = button('Run', () => { void run(); }, { className: 'primary', testId: 'console-run', title: 'Run the query (Ctrl+Enter)' });
-  const historyList = el('ol', { className: 'console-history-list', attrs: { 'aria-label': 'Query history, newest first' } });
-  const output = el('div', { className: 'console-output', testId: 'console-output', attrs: { 'aria-live': 'polite' } });
+  const runButton = button(
+    'Run',
+    () => {
+      void run();
+    },
+    { className: 'primary', testId: 'console-run', title: 'Run the query (Ctrl+Enter)' },
+  );
+  const historyList = el('ol', {
+    className: 'console-history-list',
+    attrs: { 'aria-label': 'Query history, newest first' },
+  });
+  const output = el('div', {
+    className: 'console-output',
+    testId: 'console-output',
+    attrs: { 'aria-live': 'polite' },
+  });
 
   const renderHistory = (): void => {
-    historyList.replaceChildren(...(history.length
-      ? history.map((q) => el('li', {}, [button(q, () => { editor.setText(q); recall.reset(); editor.focus(); }, {
-        className: 'console-history-item', testId: 'console-history-item', title: q,
-      })]))
-      : [el('li', { className: 'muted', text: 'Queries you run appear here.' })]));
+    historyList.replaceChildren(
+      ...(history.length
+        ? history.map((q) =>
+            el('li', {}, [
+              button(
+                q,
+                () => {
+                  editor.setText(q);
+                  recall.reset();
+                  editor.focus();
+                },
+                {
+                  className: 'console-history-item',
+                  testId: 'console-history-item',
+                  title: q,
+                },
+              ),
+            ]),
+          )
+        : [el('li', { className: 'muted', text: 'Queries you run appear here.' })]),
+    );
   };
 
   const showError = (message: string, code: string): void => {
-    output.replaceChildren(el('div', { className: 'console-error', testId: 'console-error', attrs: { role: 'alert' } }, [
-      el('span', { className: 'console-error-code', testId: 'console-error-code', text: code }),
-      el('span', { className: 'console-error-message', testId: 'console-error-message', text: message }),
-    ]));
+    output.replaceChildren(
+      el('div', { className: 'console-error', testId: 'console-error', attrs: { role: 'alert' } }, [
+        el('span', { className: 'console-error-code', testId: 'console-error-code', text: code }),
+        el('span', { className: 'console-error-message', testId: 'console-error-message', text: message }),
+      ]),
+    );
   };
 
   const showResult = (res: CypherResponse, added: boolean): void => {
@@ -90,16 +129,32 @@ export function createConsolePanel(deps: ConsoleDeps): ConsolePanel {
         ? ` · ${plural(nodes.length, 'node')} and ${plural(edges.length, 'relationship')}${added ? ' added to the canvas' : ' (not added to the canvas)'}`
         : '',
     ]);
-    const cut = el('p', { className: 'console-truncated', testId: 'console-truncated', text: `Showing the first ${res.rowCap} rows (row cap).` });
-    output.replaceChildren(summary, ...(res.truncated ? [cut] : []), resultTable(res, { onPickNode: deps.showNode }));
+    const cut = el('p', {
+      className: 'console-truncated',
+      testId: 'console-truncated',
+      text: `Showing the first ${res.rowCap} rows (row cap).`,
+    });
+    output.replaceChildren(
+      summary,
+      ...(res.truncated ? [cut] : []),
+      resultTable(res, { onPickNode: deps.showNode }),
+    );
   };
 
   const run = async (): Promise<void> => {
     const query = editor.getText().trim();
-    if (!query) { showError('Type a Cypher query first.', 'EMPTY_QUERY'); editor.focus(); return; }
+    if (!query) {
+      showError('Type a Cypher query first.', 'EMPTY_QUERY');
+      editor.focus();
+      return;
+    }
     const parsed = parseParams(params.value);
     params.setAttribute('aria-invalid', String(!parsed.ok));
-    if (!parsed.ok) { showError(`${parsed.message} Nothing was sent.`, 'INVALID_PARAMETERS'); params.focus(); return; }
+    if (!parsed.ok) {
+      showError(`${parsed.message} Nothing was sent.`, 'INVALID_PARAMETERS');
+      params.focus();
+      return;
+    }
     history = pushHistory(history, query);
     saveHistory(deps.storage, history);
     recall.reset();
@@ -112,7 +167,10 @@ export function createConsolePanel(deps: ConsoleDeps): ConsolePanel {
     output.replaceChildren(el('p', { className: 'muted', text: 'Running…' }));
     actions.beginWork();
     try {
-      const res = await api.run(Object.keys(parsed.params).length ? { query, params: parsed.params } : { query }, mine.signal);
+      const res = await api.run(
+        Object.keys(parsed.params).length ? { query, params: parsed.params } : { query },
+        mine.signal,
+      );
       const add = addToCanvas.checked && res.graph.nodes.length > 0;
       // The table first: it sets the panel's height, and so the room the canvas fits the result into.
       showResult(res, add);
@@ -120,48 +178,87 @@ export function createConsolePanel(deps: ConsoleDeps): ConsolePanel {
         actions.addQueryResult(res.graph);
         actions.requestView({ kind: 'fit', ids: res.graph.nodes.map((n) => n.id) });
       }
-      actions.setStatus(`Console: ${plural(res.rows.length, 'row')} in ${res.elapsedMs} ms${res.truncated ? ' (row cap reached)' : ''}.`);
+      actions.setStatus(
+        `Console: ${plural(res.rows.length, 'row')} in ${res.elapsedMs} ms${res.truncated ? ' (row cap reached)' : ''}.`,
+      );
     } catch (err) {
       if (isAbortError(err)) return;
       showError(describeError(err), err instanceof ApiError ? err.code : 'ERROR');
     } finally {
       actions.endWork();
-      if (controller === mine) { controller = null; runButton.disabled = false; }
+      if (controller === mine) {
+        controller = null;
+        runButton.disabled = false;
+      }
     }
   };
 
-  const { button: toggleButton, open, close, toggle } = panelToggle({
-    label: 'Console', testId: 'console-toggle', title: 'Cypher console (:)', controls: 'console-panel',
-    panel: () => element, onOpen: () => editor.focus(),
+  const {
+    button: toggleButton,
+    open,
+    close,
+    toggle,
+  } = panelToggle({
+    label: 'Console',
+    testId: 'console-toggle',
+    title: 'Cypher console (:)',
+    controls: 'console-panel',
+    panel: () => element,
+    onOpen: () => editor.focus(),
   });
 
-  const element = el('section', {
-    className: 'console-panel', testId: 'console-panel', attrs: { id: 'console-panel', role: 'region', 'aria-label': 'Cypher console' },
-  }, [
-    el('header', { className: 'floating-panel-header' }, [
-      el('h2', { className: 'panel-title', text: 'Cypher console (read-only)' }),
-      el('span', { className: 'console-help', text: 'Ctrl+Enter runs · Ctrl+↑/↓ recalls history · Esc closes' }),
-      button('×', close, { className: 'panel-close', title: 'Close (Esc)', attrs: { 'aria-label': 'Close console' } }),
-    ]),
-    el('div', { className: 'console-body' }, [
-      el('div', { className: 'console-main' }, [
-        editor.element,
-        el('div', { className: 'console-controls' }, [
-          params,
-          el('div', { className: 'console-buttons' }, [
-            runButton,
-            el('label', { className: 'field inline' }, [addToCanvas, el('span', { text: 'Add results to canvas' })]),
+  const element = el(
+    'section',
+    {
+      className: 'console-panel',
+      testId: 'console-panel',
+      attrs: { id: 'console-panel', role: 'region', 'aria-label': 'Cypher console' },
+    },
+    [
+      el('header', { className: 'floating-panel-header' }, [
+        el('h2', { className: 'panel-title', text: 'Cypher console (read-only)' }),
+        el('span', {
+          className: 'console-help',
+          text: 'Ctrl+Enter runs · Ctrl+↑/↓ recalls history · Esc closes',
+        }),
+        button('×', close, {
+          className: 'panel-close',
+          title: 'Close (Esc)',
+          attrs: { 'aria-label': 'Close console' },
+        }),
+      ]),
+      el('div', { className: 'console-body' }, [
+        el('div', { className: 'console-main' }, [
+          editor.element,
+          el('div', { className: 'console-controls' }, [
+            params,
+            el('div', { className: 'console-buttons' }, [
+              runButton,
+              el('label', { className: 'field inline' }, [
+                addToCanvas,
+                el('span', { text: 'Add results to canvas' }),
+              ]),
+            ]),
           ]),
         ]),
+        el('div', { className: 'console-history' }, [
+          el('h3', { className: 'details-subtitle', text: 'History' }),
+          historyList,
+        ]),
       ]),
-      el('div', { className: 'console-history' }, [el('h3', { className: 'details-subtitle', text: 'History' }), historyList]),
-    ]),
-    output,
-  ]);
+      output,
+    ],
+  );
   element.hidden = true;
   element.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); close(); }
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target === params) { e.preventDefault(); void run(); }
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      close();
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target === params) {
+      e.preventDefault();
+      void run();
+    }
   });
   renderHistory();
 

@@ -10,7 +10,8 @@ import { EditorView } from '@codemirror/view';
  */
 export const cspSafeTyping = EditorView.domEventHandlers({
   beforeinput(event, view) {
-    if (event.inputType !== 'insertText' || event.isComposing || view.composing || event.data === null) return false;
+    if (event.inputType !== 'insertText' || event.isComposing || view.composing || event.data === null)
+      return false;
     event.preventDefault();
     view.dispatch(view.state.replaceSelection(event.data), { userEvent: 'input.type', scrollIntoView: true });
     return true;

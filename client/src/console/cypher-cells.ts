@@ -20,7 +20,9 @@ type RelRefValue = { $relationship: string; type: string; source: string; target
 type PathRefValue = { $path: { nodes: string[]; edges: string[] } };
 
 function field(v: CypherValue, key: string): unknown {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)[key]
+    : undefined;
 }
 function isNodeRef(v: CypherValue): v is NodeRefValue {
   const id = field(v, '$node');
@@ -39,7 +41,9 @@ function isGraphRef(v: CypherValue): boolean {
 
 /** Cuts `full` to `max` characters (ending in an ellipsis) and says whether it did. */
 export function truncateText(full: string, max = MAX_CELL_CHARS): { text: string; truncated: boolean } {
-  return full.length <= max ? { text: full, truncated: false } : { text: `${full.slice(0, max - 1)}…`, truncated: true };
+  return full.length <= max
+    ? { text: full, truncated: false }
+    : { text: `${full.slice(0, max - 1)}…`, truncated: true };
 }
 
 function textView(full: string): CellView {
@@ -52,25 +56,43 @@ export function describeCell(value: CypherValue): CellView {
   if (typeof value === 'string') return textView(value);
   if (typeof value === 'number' || typeof value === 'boolean') return textView(String(value));
   if (isNodeRef(value)) {
-    return { kind: 'node', id: value.$node, labels: value.labels, name: value.name ?? value.$node ?? `(:${value.labels.join(':')})` };
+    return {
+      kind: 'node',
+      id: value.$node,
+      labels: value.labels,
+      name: value.name ?? value.$node ?? `(:${value.labels.join(':')})`,
+    };
   }
   if (isRelRef(value)) {
-    return { kind: 'relationship', id: value.$relationship, type: value.type, source: value.source, target: value.target };
+    return {
+      kind: 'relationship',
+      id: value.$relationship,
+      type: value.type,
+      source: value.source,
+      target: value.target,
+    };
   }
   if (isPathRef(value)) return { kind: 'path', nodes: value.$path.nodes, edges: value.$path.edges };
   // A list of graph values (collect(n), nodes(p)) stays a row of chips; other lists read as JSON.
-  if (Array.isArray(value) && value.length > 0 && value.some(isGraphRef)) return { kind: 'list', items: value.map(describeCell) };
+  if (Array.isArray(value) && value.length > 0 && value.some(isGraphRef))
+    return { kind: 'list', items: value.map(describeCell) };
   return textView(JSON.stringify(value));
 }
 
 /** One line for a cell, used for tooltips and copying: `(name:Label)`, `[:TYPE]`, JSON otherwise. */
 export function cellTitle(view: CellView): string {
   switch (view.kind) {
-    case 'null': return 'null';
-    case 'text': return view.full;
-    case 'node': return `${view.name} (${view.id ?? 'no id'}) :${view.labels.join(':')}`;
-    case 'relationship': return `${view.source} -[:${view.type}]-> ${view.target} (${view.id})`;
-    case 'path': return `path of ${view.edges.length} hop${view.edges.length === 1 ? '' : 's'}: ${view.nodes.join(' → ')}`;
-    case 'list': return `[${view.items.map(cellTitle).join(', ')}]`;
+    case 'null':
+      return 'null';
+    case 'text':
+      return view.full;
+    case 'node':
+      return `${view.name} (${view.id ?? 'no id'}) :${view.labels.join(':')}`;
+    case 'relationship':
+      return `${view.source} -[:${view.type}]-> ${view.target} (${view.id})`;
+    case 'path':
+      return `path of ${view.edges.length} hop${view.edges.length === 1 ? '' : 's'}: ${view.nodes.join(' → ')}`;
+    case 'list':
+      return `[${view.items.map(cellTitle).join(', ')}]`;
   }
 }

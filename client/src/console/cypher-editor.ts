@@ -5,10 +5,22 @@
 // constructed stylesheet (`adoptedStyleSheets`, not subject to CSP) inside a shadow root. The app's
 // stylesheet does not reach into the shadow root, so the editor's look is set with EditorView.theme.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { bracketMatching, defaultHighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  StreamLanguage,
+  syntaxHighlighting,
+} from '@codemirror/language';
 import { cypher } from '@codemirror/legacy-modes/mode/cypher';
 import { EditorState, Prec } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, placeholder } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  keymap,
+  lineNumbers,
+  placeholder,
+} from '@codemirror/view';
 import { el } from '../ui/dom';
 import { cspSafeTyping } from './csp-safe-input';
 
@@ -39,7 +51,12 @@ export interface CypherEditor {
 const theme = EditorView.theme({
   '&': { fontSize: '13px', backgroundColor: '#ffffff', border: '1px solid #dde1e6', borderRadius: '4px' },
   '&.cm-focused': { outline: '2px solid #1d4ed8', outlineOffset: '1px' },
-  '.cm-scroller': { fontFamily: '"JetBrains Mono", "SFMono-Regular", Consolas, monospace', minHeight: '72px', maxHeight: '180px', overflow: 'auto' },
+  '.cm-scroller': {
+    fontFamily: '"JetBrains Mono", "SFMono-Regular", Consolas, monospace',
+    minHeight: '72px',
+    maxHeight: '180px',
+    overflow: 'auto',
+  },
   '.cm-gutters': { backgroundColor: '#f7f8fa', color: '#6b7785', borderRight: '1px solid #dde1e6' },
   '.cm-activeLine': { backgroundColor: '#f4f7fe' },
   '.cm-placeholder': { color: '#6b7785' },
@@ -54,7 +71,10 @@ export function createCypherEditor(opts: CypherEditorOptions): CypherEditor {
   element.addEventListener('keydown', (e) => {
     if (!((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's')) e.stopPropagation();
   });
-  const run = (): boolean => { opts.onRun(); return true; };
+  const run = (): boolean => {
+    opts.onRun();
+    return true;
+  };
   const recall = (direction: 'older' | 'newer') => (): boolean => opts.onRecall(direction);
 
   const view = new EditorView({
@@ -62,15 +82,23 @@ export function createCypherEditor(opts: CypherEditorOptions): CypherEditor {
     parent: shadow,
     state: EditorState.create({
       extensions: [
-        Prec.highest(keymap.of([
-          { key: 'Mod-Enter', run },
-          { key: 'Ctrl-Enter', run },
-          { key: 'Mod-ArrowUp', run: recall('older') },
-          { key: 'Ctrl-ArrowUp', run: recall('older') },
-          { key: 'Mod-ArrowDown', run: recall('newer') },
-          { key: 'Ctrl-ArrowDown', run: recall('newer') },
-          { key: 'Escape', run: () => { opts.onEscape(); return true; } },
-        ])),
+        Prec.highest(
+          keymap.of([
+            { key: 'Mod-Enter', run },
+            { key: 'Ctrl-Enter', run },
+            { key: 'Mod-ArrowUp', run: recall('older') },
+            { key: 'Ctrl-ArrowUp', run: recall('older') },
+            { key: 'Mod-ArrowDown', run: recall('newer') },
+            { key: 'Ctrl-ArrowDown', run: recall('newer') },
+            {
+              key: 'Escape',
+              run: () => {
+                opts.onEscape();
+                return true;
+              },
+            },
+          ]),
+        ),
         lineNumbers(),
         history(),
         drawSelection(),
@@ -81,7 +109,11 @@ export function createCypherEditor(opts: CypherEditorOptions): CypherEditor {
         keymap.of([...defaultKeymap, ...historyKeymap]),
         placeholder(opts.placeholder),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': opts.label, 'aria-multiline': 'true', 'data-testid': 'console-input' }),
+        EditorView.contentAttributes.of({
+          'aria-label': opts.label,
+          'aria-multiline': 'true',
+          'data-testid': 'console-input',
+        }),
         theme,
         cspSafeTyping,
       ],
@@ -92,7 +124,10 @@ export function createCypherEditor(opts: CypherEditorOptions): CypherEditor {
     element,
     getText: () => view.state.doc.toString(),
     setText: (text) => {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length } });
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        selection: { anchor: text.length },
+      });
     },
     focus: () => view.focus(),
   };

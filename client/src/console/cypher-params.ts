@@ -1,9 +1,7 @@
 // Parses the console's parameters box: a JSON object, checked before anything is sent.
 
 /** The outcome of parsing: the parameters, or a message that names the problem. */
-export type ParamsResult =
-  | { ok: true; params: Record<string, unknown> }
-  | { ok: false; message: string };
+export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok: false; message: string };
 
 /** Parameter names Cypher accepts as `$name` without backticks. */
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -25,14 +23,23 @@ export function parseParams(text: string): ParamsResult {
     value = JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, message: `Parameters: invalid JSON (${detail}). Expecting an object like {"id": "country:uk"}.` };
+    return {
+      ok: false,
+      message: `Parameters: invalid JSON (${detail}). Expecting an object like {"id": "country:uk"}.`,
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: `Parameters: expecting a JSON object like {"id": "country:uk"}, got ${kindOf(value)}.` };
+    return {
+      ok: false,
+      message: `Parameters: expecting a JSON object like {"id": "country:uk"}, got ${kindOf(value)}.`,
+    };
   }
   const bad = Object.keys(value).find((key) => !PARAM_NAME.test(key));
   if (bad !== undefined) {
-    return { ok: false, message: `Parameters: invalid name "${bad}". Expecting letters, digits and _ (not starting with a digit).` };
+    return {
+      ok: false,
+      message: `Parameters: invalid name "${bad}". Expecting letters, digits and _ (not starting with a digit).`,
+    };
   }
   return { ok: true, params: value as Record<string, unknown> };
 }

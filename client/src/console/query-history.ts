@@ -15,7 +15,9 @@ export interface HistoryStorage {
 export function loadHistory(storage: HistoryStorage | null, cap = HISTORY_CAP): string[] {
   try {
     const parsed: unknown = JSON.parse(storage?.getItem(HISTORY_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((q): q is string => typeof q === 'string' && q.trim() !== '').slice(0, cap) : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((q): q is string => typeof q === 'string' && q.trim() !== '').slice(0, cap)
+      : [];
   } catch {
     return [];
   }
@@ -63,6 +65,6 @@ export class HistoryRecall {
   newer(history: readonly string[]): string | null {
     if (this.position === -1) return null;
     this.position -= 1;
-    return this.position === -1 ? this.draft : history[this.position] ?? null;
+    return this.position === -1 ? this.draft : (history[this.position] ?? null);
   }
 }

@@ -3,7 +3,11 @@ import type { ChangeRecord } from '../../../server/src/api-types';
 import { snapshotOf } from './change-sync';
 
 /** One changed field of a change record. */
-export interface DiffRow { field: string; before: string; after: string }
+export interface DiffRow {
+  field: string;
+  before: string;
+  after: string;
+}
 
 /** Fields that change on every write and say nothing to a reader. */
 const NOISE = new Set(['id', 'version', 'updatedAt', 'updatedBy']);
@@ -17,7 +21,8 @@ function flatten(element: unknown): Map<string, unknown> {
   for (const [k, v] of Object.entries(element as Record<string, unknown>)) {
     if (NOISE.has(k)) continue;
     if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [pk, pv] of Object.entries(v as Record<string, unknown>)) if (!NOISE.has(pk)) out.set(pk, pv);
+      for (const [pk, pv] of Object.entries(v as Record<string, unknown>))
+        if (!NOISE.has(pk)) out.set(pk, pv);
     } else if (k === 'evidence' && Array.isArray(v)) {
       out.set('evidence', `${v.length} piece${v.length === 1 ? '' : 's'}`);
     } else {
@@ -30,8 +35,11 @@ function flatten(element: unknown): Map<string, unknown> {
 /** A value as short text; absent is "—". */
 export function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  const text = Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')
-    : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = Array.isArray(value)
+    ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 

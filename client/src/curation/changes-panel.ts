@@ -45,47 +45,115 @@ export function createChangesPanel(d: ChangesPanelDeps): ChangesPanel {
       const res = await d.api.changes(before ? { limit: PAGE, before } : { limit: PAGE });
       shown = older ? [...shown, ...res.changes] : res.changes;
       more.hidden = !res.hasMore;
-      feed.replaceChildren(changeList(shown, { testId: 'recent-changes', canRevert: canEdit(s), onRevert: d.revert, showTarget: true, onOpenTarget: d.openTarget }));
+      feed.replaceChildren(
+        changeList(shown, {
+          testId: 'recent-changes',
+          canRevert: canEdit(s),
+          onRevert: d.revert,
+          showTarget: true,
+          onOpenTarget: d.openTarget,
+        }),
+      );
     } catch (err) {
-      feed.replaceChildren(el('p', { className: 'form-message', testId: 'recent-changes', text: `Could not load the changes: ${describeError(err)}` }));
+      feed.replaceChildren(
+        el('p', {
+          className: 'form-message',
+          testId: 'recent-changes',
+          text: `Could not load the changes: ${describeError(err)}`,
+        }),
+      );
     }
     try {
       renderDeleted(await d.api.deleted(DELETED_SHOWN), canEdit(s));
     } catch (err) {
-      deleted.replaceChildren(el('p', { className: 'form-message', testId: 'deleted-list', text: `Could not load deleted elements: ${describeError(err)}` }));
+      deleted.replaceChildren(
+        el('p', {
+          className: 'form-message',
+          testId: 'deleted-list',
+          text: `Could not load deleted elements: ${describeError(err)}`,
+        }),
+      );
     }
   };
 
   const renderDeleted = (res: DeletedListResponse, editor: boolean): void => {
-    if (!res.deleted.length) { deleted.replaceChildren(el('p', { className: 'muted', testId: 'deleted-list', text: 'Nothing deleted recently.' })); return; }
-    deleted.replaceChildren(el('ul', { className: 'deleted-list', testId: 'deleted-list' }, res.deleted.map((x) => el('li', {
-      className: 'deleted-item', testId: 'deleted-item', attrs: { 'data-id': x.id, 'data-kind': x.kind },
-    }, [
-      el('div', { className: 'deleted-entry' }, [
-        el('span', { className: 'deleted-name', text: x.name }),
-        el('span', { className: 'change-meta', text: `${x.kind === 'node' ? 'node' : 'relationship'} · deleted by ${x.change.by}, ${formatWhen(x.change.at)}` }),
-      ]),
-      editor ? button('Restore', () => d.revert(x.change), { testId: 'restore', title: x.kind === 'node' ? 'Bring it back with its relationships' : 'Bring it back' }) : null,
-    ]))));
+    if (!res.deleted.length) {
+      deleted.replaceChildren(
+        el('p', { className: 'muted', testId: 'deleted-list', text: 'Nothing deleted recently.' }),
+      );
+      return;
+    }
+    deleted.replaceChildren(
+      el(
+        'ul',
+        { className: 'deleted-list', testId: 'deleted-list' },
+        res.deleted.map((x) =>
+          el(
+            'li',
+            {
+              className: 'deleted-item',
+              testId: 'deleted-item',
+              attrs: { 'data-id': x.id, 'data-kind': x.kind },
+            },
+            [
+              el('div', { className: 'deleted-entry' }, [
+                el('span', { className: 'deleted-name', text: x.name }),
+                el('span', {
+                  className: 'change-meta',
+                  text: `${x.kind === 'node' ? 'node' : 'relationship'} · deleted by ${x.change.by}, ${formatWhen(x.change.at)}`,
+                }),
+              ]),
+              editor
+                ? button('Restore', () => d.revert(x.change), {
+                    testId: 'restore',
+                    title: x.kind === 'node' ? 'Bring it back with its relationships' : 'Bring it back',
+                  })
+                : null,
+            ],
+          ),
+        ),
+      ),
+    );
   };
 
   const t = panelToggle({
-    label: 'Changes', testId: 'changes-toggle', title: 'Recent changes to the graph, and recently deleted elements', controls: 'changes-panel', slot: 'top-right',
-    panel: () => element, onOpen: () => void load(),
+    label: 'Changes',
+    testId: 'changes-toggle',
+    title: 'Recent changes to the graph, and recently deleted elements',
+    controls: 'changes-panel',
+    slot: 'top-right',
+    panel: () => element,
+    onOpen: () => void load(),
   });
-  const element = el('section', {
-    className: 'changes-panel floating-card', testId: 'changes-panel', attrs: { id: 'changes-panel', role: 'dialog', 'aria-label': 'Changes' },
-  }, [
-    el('header', { className: 'floating-panel-header' }, [
-      el('h2', { className: 'panel-title', text: 'Recent changes' }),
-      button('×', t.close, { className: 'panel-close', title: 'Close (Esc)', attrs: { 'aria-label': 'Close changes' } }),
-    ]),
-    feed, more,
-    el('h3', { className: 'details-subtitle', text: 'Recently deleted' }),
-    deleted,
-  ]);
+  const element = el(
+    'section',
+    {
+      className: 'changes-panel floating-card',
+      testId: 'changes-panel',
+      attrs: { id: 'changes-panel', role: 'dialog', 'aria-label': 'Changes' },
+    },
+    [
+      el('header', { className: 'floating-panel-header' }, [
+        el('h2', { className: 'panel-title', text: 'Recent changes' }),
+        button('×', t.close, {
+          className: 'panel-close',
+          title: 'Close (Esc)',
+          attrs: { 'aria-label': 'Close changes' },
+        }),
+      ]),
+      feed,
+      more,
+      el('h3', { className: 'details-subtitle', text: 'Recently deleted' }),
+      deleted,
+    ],
+  );
   element.hidden = true;
-  element.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); t.close(); } });
+  element.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      t.close();
+    }
+  });
 
   let revision = d.store.get().curation.revision;
   let role = canEdit(d.store.get());

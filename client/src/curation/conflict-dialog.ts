@@ -23,33 +23,77 @@ export function openConflictDialog(c: ConflictInput): void {
   const rows = conflictRows(c.base, c.current, c.request);
   const table = rows.length
     ? el('table', { className: 'conflict-table', testId: 'conflict-rows' }, [
-      el('thead', {}, [el('tr', {}, ['Field', 'You started from', 'Now (their change)', 'Your change'].map((h) => el('th', { text: h })))]),
-      el('tbody', {}, rows.map((r) => el('tr', { className: r.clash ? 'clash' : '', testId: 'conflict-row', attrs: { 'data-field': r.field } }, [
-        el('th', { text: r.field }),
-        el('td', { text: showValue(r.base) }),
-        el('td', { className: 'theirs', text: showValue(r.theirs) }),
-        el('td', { text: r.mine === undefined ? '(unchanged)' : showValue(r.mine) }),
-      ]))),
-    ])
-    : el('p', { className: 'muted', text: 'Their save changed no field this form shows (only the version moved on).' });
-  const message = el('p', { className: 'form-message', testId: 'conflict-message', attrs: { role: 'alert' } });
-  const reapply = button(c.request ? 'Reapply my change on the latest version' : 'Delete the latest version', () => {
-    reapply.disabled = true;
-    c.reapply().then(() => modal.close(), (err: unknown) => {
-      message.textContent = err instanceof Error ? err.message : String(err);
-      reapply.disabled = false;
-    });
-  }, { className: 'primary', testId: 'conflict-reapply' });
-  const discard = button(c.request ? 'Discard my change' : 'Keep it', () => { modal.close(); c.discard(); }, { testId: 'conflict-discard' });
+        el('thead', {}, [
+          el(
+            'tr',
+            {},
+            ['Field', 'You started from', 'Now (their change)', 'Your change'].map((h) =>
+              el('th', { text: h }),
+            ),
+          ),
+        ]),
+        el(
+          'tbody',
+          {},
+          rows.map((r) =>
+            el(
+              'tr',
+              { className: r.clash ? 'clash' : '', testId: 'conflict-row', attrs: { 'data-field': r.field } },
+              [
+                el('th', { text: r.field }),
+                el('td', { text: showValue(r.base) }),
+                el('td', { className: 'theirs', text: showValue(r.theirs) }),
+                el('td', { text: r.mine === undefined ? '(unchanged)' : showValue(r.mine) }),
+              ],
+            ),
+          ),
+        ),
+      ])
+    : el('p', {
+        className: 'muted',
+        text: 'Their save changed no field this form shows (only the version moved on).',
+      });
+  const message = el('p', {
+    className: 'form-message',
+    testId: 'conflict-message',
+    attrs: { role: 'alert' },
+  });
+  const reapply = button(
+    c.request ? 'Reapply my change on the latest version' : 'Delete the latest version',
+    () => {
+      reapply.disabled = true;
+      c.reapply().then(
+        () => modal.close(),
+        (err: unknown) => {
+          message.textContent = err instanceof Error ? err.message : String(err);
+          reapply.disabled = false;
+        },
+      );
+    },
+    { className: 'primary', testId: 'conflict-reapply' },
+  );
+  const discard = button(
+    c.request ? 'Discard my change' : 'Keep it',
+    () => {
+      modal.close();
+      c.discard();
+    },
+    { testId: 'conflict-discard' },
+  );
   const clashes = rows.filter((r) => r.clash).length;
   const modal = openModal({
-    title: 'Someone else saved first', testId: 'conflict-dialog',
+    title: 'Someone else saved first',
+    testId: 'conflict-dialog',
     body: [
       el('p', {
-        text: `${c.what} changed since you started (version ${versionOf(c.base)} → ${versionOf(c.current)}).`
-          + (clashes ? ` Reapplying overwrites their value in ${clashes} field${clashes === 1 ? '' : 's'} (highlighted).` : ''),
+        text:
+          `${c.what} changed since you started (version ${versionOf(c.base)} → ${versionOf(c.current)}).` +
+          (clashes
+            ? ` Reapplying overwrites their value in ${clashes} field${clashes === 1 ? '' : 's'} (highlighted).`
+            : ''),
       }),
-      table, message,
+      table,
+      message,
       el('div', { className: 'button-row' }, [reapply, discard]),
     ],
   });

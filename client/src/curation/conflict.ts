@@ -22,8 +22,10 @@ export function currentElement(current: unknown): Element | null {
   if (!current || typeof current !== 'object') return null;
   const c = current as Record<string, unknown>;
   const inner = (c['node'] ?? c['edge'] ?? c['result'] ?? c) as Record<string, unknown>;
-  return typeof inner['id'] === 'string' && typeof inner['properties'] === 'object' && inner['properties'] !== null
-    ? inner as unknown as Element
+  return typeof inner['id'] === 'string' &&
+    typeof inner['properties'] === 'object' &&
+    inner['properties'] !== null
+    ? (inner as unknown as Element)
     : null;
 }
 
@@ -59,7 +61,11 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
  * with what this edit (`request`, null for a delete) sets it to. Fields only this edit touches
  * are left out: reapplying changes them as intended.
  */
-export function conflictRows(base: Element, current: Element, request: Record<string, unknown> | null): ConflictRow[] {
+export function conflictRows(
+  base: Element,
+  current: Element,
+  request: Record<string, unknown> | null,
+): ConflictRow[] {
   const before = fieldsOf(base);
   const now = fieldsOf(current);
   const mine = fieldsOfRequest(request);
@@ -68,7 +74,13 @@ export function conflictRows(base: Element, current: Element, request: Record<st
     .filter((k) => !same(before.get(k), now.get(k)))
     .map((k) => {
       const m = mine.has(k) ? mine.get(k) : undefined;
-      return { field: k, base: before.get(k), theirs: now.get(k), mine: m, clash: mine.has(k) && !same(m, now.get(k)) };
+      return {
+        field: k,
+        base: before.get(k),
+        theirs: now.get(k),
+        mine: m,
+        clash: mine.has(k) && !same(m, now.get(k)),
+      };
     });
 }
 

@@ -2,7 +2,13 @@
 // without a reload (read from the change each write records). Failures are thrown as ApiError for the form
 // that asked (409 and 422 are theirs to show).
 import type {
-  ChangeRecord, EdgeCreateRequest, EdgeUpdateRequest, GraphEdge, GraphNode, NodeCreateRequest, NodeUpdateRequest,
+  ChangeRecord,
+  EdgeCreateRequest,
+  EdgeUpdateRequest,
+  GraphEdge,
+  GraphNode,
+  NodeCreateRequest,
+  NodeUpdateRequest,
 } from '../../../server/src/api-types';
 import { changeEffect } from './change-sync';
 import type { CurationApi } from '../api/curation-api';
@@ -47,7 +53,9 @@ export function createCurationOperations(d: CurationOpsDeps): CurationOperations
     const s = d.store.get();
     const nodes = drawNew ? appeared.nodes.filter((n) => !s.nodes.has(n.id)) : [];
     const drawable = new Set([...s.nodes.keys(), ...nodes.map((n) => n.id)]);
-    const edges = (patch.edges ?? []).filter((e) => !s.edges.has(e.id) && drawable.has(e.source) && drawable.has(e.target));
+    const edges = (patch.edges ?? []).filter(
+      (e) => !s.edges.has(e.id) && drawable.has(e.source) && drawable.has(e.target),
+    );
     if (nodes.length || edges.length) d.cur.addWritten({ nodes, edges }, label);
   };
 
@@ -90,7 +98,8 @@ export function createCurationOperations(d: CurationOpsDeps): CurationOperations
       const kept = res.result as GraphNode;
       const s = d.store.get();
       // The kept node takes the merged one's place on the canvas when only that one was shown.
-      if (s.nodes.has(otherId) && !s.nodes.has(keepId)) d.cur.addWritten({ nodes: [kept], edges: [] }, `Merge into ${kept.name}`);
+      if (s.nodes.has(otherId) && !s.nodes.has(keepId))
+        d.cur.addWritten({ nodes: [kept], edges: [] }, `Merge into ${kept.name}`);
       show(res.change, `Merge into ${kept.name}`, false);
       return kept;
     },

@@ -37,10 +37,17 @@ export function openMergeDialog(d: MergeDeps, otherId: string): void {
 
   const choose = async (keepId: string): Promise<void> => {
     message.textContent = '';
-    if (keepId === otherId) { message.textContent = 'Pick another node: a node cannot be merged into itself.'; return; }
+    if (keepId === otherId) {
+      message.textContent = 'Pick another node: a node cannot be merged into itself.';
+      return;
+    }
     preview.replaceChildren(el('p', { className: 'muted', text: 'Preparing the preview…' }));
     try {
-      const [keepRes, otherRes, counts] = await Promise.all([d.node(keepId), d.node(otherId), d.neighbourCounts(otherId)]);
+      const [keepRes, otherRes, counts] = await Promise.all([
+        d.node(keepId),
+        d.node(otherId),
+        d.neighbourCounts(otherId),
+      ]);
       const keep = { ...keepRes.node, evidence: keepRes.evidence };
       showPreview(keep, { ...otherRes.node, evidence: otherRes.evidence }, counts);
     } catch (err) {
@@ -51,27 +58,40 @@ export function openMergeDialog(d: MergeDeps, otherId: string): void {
 
   const showPreview = (keep: GraphNode, from: GraphNode, counts: NeighbourCountsResponse): void => {
     const moves = counts.byType.map((t) => `${t.type}: ${t.out + t.in}`).join(', ');
-    const confirm = button(`Merge ${from.name} into ${keep.name}`, () => {
-      confirm.disabled = true;
-      d.ops.merge(keep.id, from.id, versionOf(keep), versionOf(from)).then((kept) => {
-        modal.close();
-        d.notify(`Merged ${from.name} into ${kept.name}. Revert it from the history if this was wrong.`);
-      }, (err: unknown) => {
-        confirm.disabled = false;
-        if (err instanceof ApiError && err.code === 'CONFLICT') {
-          message.textContent = 'One of them was changed meanwhile: the preview shows them as they are now. Confirm again to merge.';
-          void choose(keep.id);
-        } else {
-          message.textContent = describeError(err);
-        }
-      });
-    }, { className: 'primary', testId: 'merge-confirm' });
+    const confirm = button(
+      `Merge ${from.name} into ${keep.name}`,
+      () => {
+        confirm.disabled = true;
+        d.ops.merge(keep.id, from.id, versionOf(keep), versionOf(from)).then(
+          (kept) => {
+            modal.close();
+            d.notify(`Merged ${from.name} into ${kept.name}. Revert it from the history if this was wrong.`);
+          },
+          (err: unknown) => {
+            confirm.disabled = false;
+            if (err instanceof ApiError && err.code === 'CONFLICT') {
+              message.textContent =
+                'One of them was changed meanwhile: the preview shows them as they are now. Confirm again to merge.';
+              void choose(keep.id);
+            } else {
+              message.textContent = describeError(err);
+            }
+          },
+        );
+      },
+      { className: 'primary', testId: 'merge-confirm' },
+    );
     preview.replaceChildren(
       el('p', { text: `${from.name} (${from.id}) is merged into ${keep.name} (${keep.id}) and removed.` }),
       el('dl', { className: 'properties' }, [
-        el('dt', { text: 'Relationships moving' }), el('dd', { testId: 'merge-moves', text: moves ? `${counts.total} neighbours · ${moves}` : 'none' }),
-        el('dt', { text: 'Aliases after' }), el('dd', { testId: 'merge-aliases', text: unitedAliases(keep, from).join(', ') || '—' }),
-        el('dt', { text: 'Evidence after' }), el('dd', { text: `${(keep.evidence?.length ?? 0) + (from.evidence?.length ?? 0)} pieces (${keep.evidence?.length ?? 0} + ${from.evidence?.length ?? 0})` }),
+        el('dt', { text: 'Relationships moving' }),
+        el('dd', { testId: 'merge-moves', text: moves ? `${counts.total} neighbours · ${moves}` : 'none' }),
+        el('dt', { text: 'Aliases after' }),
+        el('dd', { testId: 'merge-aliases', text: unitedAliases(keep, from).join(', ') || '—' }),
+        el('dt', { text: 'Evidence after' }),
+        el('dd', {
+          text: `${(keep.evidence?.length ?? 0) + (from.evidence?.length ?? 0)} pieces (${keep.evidence?.length ?? 0} + ${from.evidence?.length ?? 0})`,
+        }),
       ]),
       el('div', { className: 'button-row' }, [confirm]),
     );
@@ -79,23 +99,44 @@ export function openMergeDialog(d: MergeDeps, otherId: string): void {
   };
 
   const box = createSearchBox({
-    testId: 'merge-search', placeholder: 'Search the node to keep', label: 'Node to keep',
-    search: d.search, onPick: (hit) => void choose(hit.id), onError: (err) => { message.textContent = describeError(err); },
+    testId: 'merge-search',
+    placeholder: 'Search the node to keep',
+    label: 'Node to keep',
+    search: d.search,
+    onPick: (hit) => void choose(hit.id),
+    onError: (err) => {
+      message.textContent = describeError(err);
+    },
   });
   const self = d.canvasNodes().find((n) => n.id === otherId);
-  const candidates = d.canvasNodes().filter((n) => n.id !== otherId && self && n.labels.some((l) => self.labels.includes(l) && l !== 'Actor'));
+  const candidates = d
+    .canvasNodes()
+    .filter(
+      (n) => n.id !== otherId && self && n.labels.some((l) => self.labels.includes(l) && l !== 'Actor'),
+    );
   const modal = openModal({
-    title: `Merge ${self?.name ?? otherId} into…`, testId: 'merge-dialog',
+    title: `Merge ${self?.name ?? otherId} into…`,
+    testId: 'merge-dialog',
     body: [
-      el('p', { className: 'panel-help', text: 'Pick the node to keep. Its relationships stay; this node’s relationships move to it, aliases and evidence are united, and the merge can be reverted from the history.' }),
+      el('p', {
+        className: 'panel-help',
+        text: 'Pick the node to keep. Its relationships stay; this node’s relationships move to it, aliases and evidence are united, and the merge can be reverted from the history.',
+      }),
       box.element,
       candidates.length
         ? el('div', { className: 'merge-candidates' }, [
-          el('span', { className: 'field-name', text: 'On the canvas' }),
-          ...candidates.slice(0, 12).map((n) => button('', () => void choose(n.id), { className: 'merge-candidate', testId: 'merge-candidate', attrs: { 'data-id': n.id } })),
-        ])
+            el('span', { className: 'field-name', text: 'On the canvas' }),
+            ...candidates.slice(0, 12).map((n) =>
+              button('', () => void choose(n.id), {
+                className: 'merge-candidate',
+                testId: 'merge-candidate',
+                attrs: { 'data-id': n.id },
+              }),
+            ),
+          ])
         : null,
-      preview, message,
+      preview,
+      message,
     ],
   });
   // Candidate buttons show the kind chip and the name.

@@ -22,15 +22,25 @@ export interface ModalOptions {
 /** Opens a modal dialog over the page; Esc closes it without reaching the page's shortcuts. */
 export function openModal(o: ModalOptions): Modal {
   const body = el('div', { className: 'modal-body' }, o.body);
-  const element = el('dialog', {
-    className: `curation-modal ${o.className ?? ''}`.trim(), testId: o.testId, attrs: { 'aria-label': o.title },
-  }, [
-    el('header', { className: 'modal-header' }, [
-      el('h2', { className: 'modal-title', text: o.title }),
-      button('×', () => close(), { className: 'panel-close', title: 'Close (Esc)', attrs: { 'aria-label': `Close ${o.title}` } }),
-    ]),
-    body,
-  ]);
+  const element = el(
+    'dialog',
+    {
+      className: `curation-modal ${o.className ?? ''}`.trim(),
+      testId: o.testId,
+      attrs: { 'aria-label': o.title },
+    },
+    [
+      el('header', { className: 'modal-header' }, [
+        el('h2', { className: 'modal-title', text: o.title }),
+        button('×', () => close(), {
+          className: 'panel-close',
+          title: 'Close (Esc)',
+          attrs: { 'aria-label': `Close ${o.title}` },
+        }),
+      ]),
+      body,
+    ],
+  );
   let closed = false;
   const close = (): void => {
     if (closed) return;
@@ -41,26 +51,50 @@ export function openModal(o: ModalOptions): Modal {
   };
   // Keys typed in a dialog belong to it: Esc must not also clear the canvas selection.
   element.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') { e.preventDefault(); close(); }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
     e.stopPropagation();
   });
-  element.addEventListener('cancel', (e) => { e.preventDefault(); close(); });
+  element.addEventListener('cancel', (e) => {
+    e.preventDefault();
+    close();
+  });
   document.body.append(element);
   element.showModal();
   return { element, body, close };
 }
 
 /** Asks a yes/no question (with optional detail, e.g. a merge preview); resolves true on confirm. */
-export function confirmAction(o: { title: string; message: string; detail?: readonly Child[]; confirm: string; danger?: boolean }): Promise<boolean> {
+export function confirmAction(o: {
+  title: string;
+  message: string;
+  detail?: readonly Child[];
+  confirm: string;
+  danger?: boolean;
+}): Promise<boolean> {
   return new Promise((resolve) => {
     let answer = false;
-    const ok = button(o.confirm, () => { answer = true; modal.close(); }, { className: o.danger ? 'danger' : 'primary', testId: 'confirm-ok' });
+    const ok = button(
+      o.confirm,
+      () => {
+        answer = true;
+        modal.close();
+      },
+      { className: o.danger ? 'danger' : 'primary', testId: 'confirm-ok' },
+    );
     const modal = openModal({
-      title: o.title, testId: 'confirm-dialog', onClose: () => resolve(answer),
+      title: o.title,
+      testId: 'confirm-dialog',
+      onClose: () => resolve(answer),
       body: [
         el('p', { className: 'confirm-message', text: o.message }),
         ...(o.detail ?? []),
-        el('div', { className: 'button-row' }, [ok, button('Cancel', () => modal.close(), { testId: 'confirm-cancel' })]),
+        el('div', { className: 'button-row' }, [
+          ok,
+          button('Cancel', () => modal.close(), { testId: 'confirm-cancel' }),
+        ]),
       ],
     });
     ok.focus();

@@ -53,19 +53,44 @@ export interface CurationUiParts {
 
 /** Builds the curation UI. */
 export function mountCuration(d: CurationDeps): CurationUiParts {
-  const ops = createCurationOperations({ api: d.api, store: d.store, actions: d.actions, cur: d.cur, select: d.select });
-  const notify = (text: string): void => { d.actions.notify('info', text); };
+  const ops = createCurationOperations({
+    api: d.api,
+    store: d.store,
+    actions: d.actions,
+    cur: d.cur,
+    select: d.select,
+  });
+  const notify = (text: string): void => {
+    d.actions.notify('info', text);
+  };
   let schema: Promise<SchemaResponse> | null = null;
   const loadSchema = (): Promise<SchemaResponse> => {
-    schema ??= d.reads.schema().catch((err: unknown) => { schema = null; throw err; });
+    schema ??= d.reads.schema().catch((err: unknown) => {
+      schema = null;
+      throw err;
+    });
     return schema;
   };
   /** The schema once loaded: its property allow-list shapes the edit form. Loaded once someone may edit (reads may need a login). */
   let known: SchemaResponse | null = null;
-  const prefetchSchema = (): void => { void loadSchema().then((sc) => { known = sc; }, () => { /* retried when needed */ }); };
+  const prefetchSchema = (): void => {
+    void loadSchema().then(
+      (sc) => {
+        known = sc;
+      },
+      () => {
+        /* retried when needed */
+      },
+    );
+  };
 
   const editor = createElementEditor({
-    store: d.store, cur: d.cur, ops, api: d.api, reads: d.reads, actions: d.actions,
+    store: d.store,
+    cur: d.cur,
+    ops,
+    api: d.api,
+    reads: d.reads,
+    actions: d.actions,
     allowedProperties: (element) => {
       const props = known?.properties;
       if (!props) return [];
@@ -76,29 +101,50 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
       return allowedFromSchema(props.relationshipTypes[element.type]);
     },
   });
-  const controls = createDetailsControls({ api: d.api, reads: d.reads, ops, cur: d.cur, actions: d.actions, report: d.report });
+  const controls = createDetailsControls({
+    api: d.api,
+    reads: d.reads,
+    ops,
+    cur: d.cur,
+    actions: d.actions,
+    report: d.report,
+  });
 
   const nodeOf = (id: string): GraphNode | undefined => d.store.get().nodes.get(id);
   const startDrawing = (id: string): void => {
     d.cur.startDrawing(id);
-    d.actions.setStatus(`Drawing a relationship from ${nodeOf(id)?.name ?? id}: click the target node (Esc cancels).`);
+    d.actions.setStatus(
+      `Drawing a relationship from ${nodeOf(id)?.name ?? id}: click the target node (Esc cancels).`,
+    );
   };
-  const merge = (id: string): void => openMergeDialog({
-    ops, node: d.reads.node, neighbourCounts: (x) => d.reads.neighbourCounts(x), search: d.search,
-    canvasNodes: () => [...d.store.get().nodes.values()], notify,
-  }, id);
+  const merge = (id: string): void =>
+    openMergeDialog(
+      {
+        ops,
+        node: d.reads.node,
+        neighbourCounts: (x) => d.reads.neighbourCounts(x),
+        search: d.search,
+        canvasNodes: () => [...d.store.get().nodes.values()],
+        notify,
+      },
+      id,
+    );
 
   const drawText = el('span', { className: 'draw-hint-text' });
   const drawHint = el('div', { className: 'draw-hint', testId: 'draw-hint', attrs: { role: 'status' } }, [
-    drawText, button('Cancel', () => escape(), { testId: 'draw-cancel', title: 'Stop drawing (Esc)' }),
+    drawText,
+    button('Cancel', () => escape(), { testId: 'draw-cancel', title: 'Stop drawing (Esc)' }),
   ]);
   drawHint.hidden = true;
 
   const changes = createChangesPanel({
-    store: d.store, api: d.api, revert: controls.revert,
+    store: d.store,
+    api: d.api,
+    revert: controls.revert,
     openTarget: (change) => {
       const s = d.store.get();
-      if (change.targetKind === 'edge' && s.edges.has(change.targetId)) d.select({ kind: 'edge', id: change.targetId });
+      if (change.targetKind === 'edge' && s.edges.has(change.targetId))
+        d.select({ kind: 'edge', id: change.targetId });
       else if (change.targetKind === 'node' && s.nodes.has(change.targetId)) {
         d.select({ kind: 'node', id: change.targetId });
         d.actions.requestView({ kind: 'center', id: change.targetId });
@@ -114,7 +160,10 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
     },
   });
 
-  const newNode = button('New node', () => openNodeCreateDialog(d.api, ops, notify), { testId: 'new-node', title: 'Create a node with its evidence' });
+  const newNode = button('New node', () => openNodeCreateDialog(d.api, ops, notify), {
+    testId: 'new-node',
+    title: 'Create a node with its evidence',
+  });
   const toolbarGroup = el('div', { className: 'toolbar-group' }, [newNode, changes.toggleButton]);
 
   const escape = (): boolean => {
@@ -132,7 +181,9 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
     const editing = s.curation.editing;
     const sel = s.selection;
     // The form belongs to what is selected: selecting something else leaves it (as Cancel would).
-    const offTarget = editing && !((sel.kind === 'node' || sel.kind === 'edge') && sel.kind === editing.kind && sel.id === editing.id);
+    const offTarget =
+      editing &&
+      !((sel.kind === 'node' || sel.kind === 'edge') && sel.kind === editing.kind && sel.id === editing.id);
     if ((!editor_ && (editing || s.curation.drawFrom)) || offTarget) {
       // After this notification: a state change from inside one would reach other listeners out of order.
       queueMicrotask(() => {
@@ -140,40 +191,76 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
         if (!canEdit(now)) d.cur.stopDrawing();
         const e = now.curation.editing;
         const at = now.selection;
-        if (e && (!canEdit(now) || !((at.kind === 'node' || at.kind === 'edge') && at.kind === e.kind && at.id === e.id))) d.cur.stopEditing();
+        if (
+          e &&
+          (!canEdit(now) ||
+            !((at.kind === 'node' || at.kind === 'edge') && at.kind === e.kind && at.id === e.id))
+        )
+          d.cur.stopEditing();
       });
     }
     const from = s.curation.drawFrom;
     drawHint.hidden = !from;
-    if (from) drawText.textContent = `New relationship from ${s.nodes.get(from)?.name ?? from}: click the target node.`;
+    if (from)
+      drawText.textContent = `New relationship from ${s.nodes.get(from)?.name ?? from}: click the target node.`;
   };
   d.store.subscribe(render);
   render(d.store.get());
 
   return {
-    editor, controls,
+    editor,
+    controls,
     toolbarGroup,
     canvasElements: [changes.element, drawHint],
     escape,
-    menuEntries: (id) => (canEdit(d.store.get()) && !nodeOf(id)?.labels.includes('Source')
-      ? [
-        { kind: 'heading', label: 'Curate' },
-        { kind: 'item', label: 'Edit…', testId: 'menu-edit', meta: ['⇧E'], run: () => { d.select({ kind: 'node', id }); d.cur.startEditing({ kind: 'node', id }); } },
-        { kind: 'item', label: 'Start relationship here', testId: 'menu-start-relationship', run: () => startDrawing(id) },
-        { kind: 'item', label: 'Merge into…', testId: 'merge-into', run: () => merge(id) },
-        { kind: 'item', label: 'Delete…', testId: 'menu-delete', run: () => { const n = nodeOf(id); if (n) controls.remove('node', n); } },
-      ]
-      : []),
+    menuEntries: (id) =>
+      canEdit(d.store.get()) && !nodeOf(id)?.labels.includes('Source')
+        ? [
+            { kind: 'heading', label: 'Curate' },
+            {
+              kind: 'item',
+              label: 'Edit…',
+              testId: 'menu-edit',
+              meta: ['⇧E'],
+              run: () => {
+                d.select({ kind: 'node', id });
+                d.cur.startEditing({ kind: 'node', id });
+              },
+            },
+            {
+              kind: 'item',
+              label: 'Start relationship here',
+              testId: 'menu-start-relationship',
+              run: () => startDrawing(id),
+            },
+            { kind: 'item', label: 'Merge into…', testId: 'merge-into', run: () => merge(id) },
+            {
+              kind: 'item',
+              label: 'Delete…',
+              testId: 'menu-delete',
+              run: () => {
+                const n = nodeOf(id);
+                if (n) controls.remove('node', n);
+              },
+            },
+          ]
+        : [],
     pickTarget: (id) => {
       const from = d.store.get().curation.drawFrom;
       if (!from) return false;
-      if (id === from) { d.actions.setStatus('Click another node: the target of the relationship.'); return true; }
+      if (id === from) {
+        d.actions.setStatus('Click another node: the target of the relationship.');
+        return true;
+      }
       const a = nodeOf(from);
       const b = nodeOf(id);
       d.cur.stopDrawing();
       if (!a || !b) return false;
       d.actions.setStatus('');
-      loadSchema().then((sc) => openRelationshipDialog({ api: d.api, ops, schema: sc, from: a, to: b, notify }), d.report);
+      loadSchema().then(
+        (sc) => openRelationshipDialog({ api: d.api, ops, schema: sc, from: a, to: b, notify }),
+        d.report,
+      );
       return true;
     },
     editSelection: () => {

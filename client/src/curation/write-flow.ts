@@ -25,18 +25,30 @@ export interface VersionedWrite<R extends { version: number }, T> {
 }
 
 /** Runs the write; resolves once it succeeded, failed, or handed over to the conflict dialog. */
-export async function runVersionedWrite<R extends { version: number }, T>(w: VersionedWrite<R, T>): Promise<void> {
+export async function runVersionedWrite<R extends { version: number }, T>(
+  w: VersionedWrite<R, T>,
+): Promise<void> {
   try {
     w.onDone(await w.send(w.request));
   } catch (err) {
-    if (!(err instanceof ApiError && err.code === 'CONFLICT')) { w.onError(err); return; }
+    if (!(err instanceof ApiError && err.code === 'CONFLICT')) {
+      w.onError(err);
+      return;
+    }
     let current = currentElement(err.current);
     if (!current) {
-      try { current = await w.loadCurrent(); } catch (loadErr) { w.onError(loadErr); return; }
+      try {
+        current = await w.loadCurrent();
+      } catch (loadErr) {
+        w.onError(loadErr);
+        return;
+      }
     }
     const latest = current;
     openConflictDialog({
-      what: w.what, base: w.base, current: latest,
+      what: w.what,
+      base: w.base,
+      current: latest,
       request: w.isChange ? (w.request as unknown as Record<string, unknown>) : null,
       reapply: async () => {
         try {

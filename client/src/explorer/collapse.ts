@@ -16,7 +16,10 @@ export interface CollapseInput {
 }
 
 /** Ids to remove from the canvas. */
-export interface CollapsePlan { nodes: Set<string>; edges: Set<string> }
+export interface CollapsePlan {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
 
 /**
  * What collapsing `id` removes: the nodes and edges its expansions added, except
@@ -29,7 +32,9 @@ export interface CollapsePlan { nodes: Set<string>; edges: Set<string> }
 export function collapsePlan(input: CollapseInput, id: string): CollapsePlan {
   const own = input.expansions.get(id);
   if (!own) return { nodes: new Set(), edges: new Set() };
-  const nodes = new Set([...own.addedNodes].filter((n) => n !== id && !input.keep.has(n) && !input.expansions.has(n)));
+  const nodes = new Set(
+    [...own.addedNodes].filter((n) => n !== id && !input.keep.has(n) && !input.expansions.has(n)),
+  );
   // Another expansion protects what it reached, unless its own node is going too; repeat until stable.
   for (let changed = true; changed;) {
     changed = false;
@@ -48,7 +53,12 @@ export function collapsePlan(input: CollapseInput, id: string): CollapsePlan {
   for (const e of input.edges) {
     if (input.keep.has(e.id)) continue;
     if (nodes.has(e.source) || nodes.has(e.target)) edges.add(e.id);
-    else if (own.addedEdges.has(e.id) && !belongsElsewhere(e.source, e.target) && !belongsElsewhere(e.target, e.source)) edges.add(e.id);
+    else if (
+      own.addedEdges.has(e.id) &&
+      !belongsElsewhere(e.source, e.target) &&
+      !belongsElsewhere(e.target, e.source)
+    )
+      edges.add(e.id);
   }
   return { nodes, edges };
 }

@@ -31,34 +31,52 @@ function leftOut(n: number, paired: number | undefined): string {
 
 /** Binds the cooperation use cases. */
 export function createCooperationOperations(
-  api: ApiClient, store: ReadableStore<State>, actions: Actions, coop: CooperationActions, run: RunTask,
+  api: ApiClient,
+  store: ReadableStore<State>,
+  actions: Actions,
+  coop: CooperationActions,
+  run: RunTask,
 ): CooperationOperations {
   const added = (before: number, what: string): void => {
     const n = store.get().nodes.size - before;
-    actions.setStatus(`${what}: ${n ? `${plural(n, 'new node')} added` : 'already all'} on the explorer scene. "Back to explorer" shows it.`);
+    actions.setStatus(
+      `${what}: ${n ? `${plural(n, 'new node')} added` : 'already all'} on the explorer scene. "Back to explorer" shows it.`,
+    );
   };
 
   return {
-    showCooperation: (threat) => run(async () => {
-      const res = await api.cooperation(threat);
-      // At scale the server keeps the pairs sharing most and leaves out forums too broad to pair up: say so.
-      const broad = res.broad ?? [];
-      const caveats = [
-        res.truncated ? `showing the ${plural(res.pairs.length, 'pair')} that share most of ${res.total}` : '',
-        broad.length ? `${leftOut(res.broadTotal ?? broad.length, res.paired)} (largest: ${broad.slice(0, 3).map((b) => `${b.via.name}: ${b.participants}`).join(', ')}${broad.length > 3 ? ', …' : ''})` : '',
-      ].filter(Boolean).join('; ');
-      if (caveats) actions.notify('info', `Cooperation on ${res.threat.name}: ${caveats}.`);
-      if (!res.pairs.length) {
-        const text = `No two actors share a forum or agreement on ${res.threat.name} in the graph.`;
-        actions.setStatus(text);
-        actions.notify('info', text);
-        return;
-      }
-      coop.enterCooperation(res);
-      const actors = projectCooperation(res).nodes.length;
-      const subs = res.threats.length - 1;
-      actions.setStatus(`Cooperation on ${res.threat.name}${subs ? ` (and ${plural(subs, 'sub-threat')})` : ''}: ${plural(res.pairs.length, 'pair')} among ${plural(actors, 'actor')}.`);
-    }),
+    showCooperation: (threat) =>
+      run(async () => {
+        const res = await api.cooperation(threat);
+        // At scale the server keeps the pairs sharing most and leaves out forums too broad to pair up: say so.
+        const broad = res.broad ?? [];
+        const caveats = [
+          res.truncated
+            ? `showing the ${plural(res.pairs.length, 'pair')} that share most of ${res.total}`
+            : '',
+          broad.length
+            ? `${leftOut(res.broadTotal ?? broad.length, res.paired)} (largest: ${broad
+                .slice(0, 3)
+                .map((b) => `${b.via.name}: ${b.participants}`)
+                .join(', ')}${broad.length > 3 ? ', …' : ''})`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
+        if (caveats) actions.notify('info', `Cooperation on ${res.threat.name}: ${caveats}.`);
+        if (!res.pairs.length) {
+          const text = `No two actors share a forum or agreement on ${res.threat.name} in the graph.`;
+          actions.setStatus(text);
+          actions.notify('info', text);
+          return;
+        }
+        coop.enterCooperation(res);
+        const actors = projectCooperation(res).nodes.length;
+        const subs = res.threats.length - 1;
+        actions.setStatus(
+          `Cooperation on ${res.threat.name}${subs ? ` (and ${plural(subs, 'sub-threat')})` : ''}: ${plural(res.pairs.length, 'pair')} among ${plural(actors, 'actor')}.`,
+        );
+      }),
 
     leave: () => {
       if (!store.get().cooperation) return;
@@ -71,7 +89,9 @@ export function createCooperationOperations(
       const pair = view && pairOfEdge(view.response, edgeId);
       if (!pair) return;
       const before = store.get().nodes.size;
-      actions.step(`Add ${pair.a.name} and ${pair.b.name}'s cooperation`, () => actions.addGraph(pairGraph(pair)));
+      actions.step(`Add ${pair.a.name} and ${pair.b.name}'s cooperation`, () =>
+        actions.addGraph(pairGraph(pair)),
+      );
       added(before, `${pair.a.name} and ${pair.b.name}`);
     },
 
@@ -79,7 +99,9 @@ export function createCooperationOperations(
       const view = store.get().cooperation;
       if (!view) return;
       const before = store.get().nodes.size;
-      actions.step(`Add cooperation on ${view.response.threat.name}`, () => actions.addGraph(view.response.graph));
+      actions.step(`Add cooperation on ${view.response.threat.name}`, () =>
+        actions.addGraph(view.response.graph),
+      );
       added(before, `Cooperation on ${view.response.threat.name}`);
     },
   };

@@ -67,7 +67,9 @@ export interface Operations {
 export function describeFilter(f: ExpansionFilter | undefined): string {
   if (!f) return '';
   const parts = [
-    f.relTypes?.length ? `${f.relTypes.join(', ')}${f.direction === 'out' ? ' (outgoing)' : f.direction === 'in' ? ' (incoming)' : ''}` : '',
+    f.relTypes?.length
+      ? `${f.relTypes.join(', ')}${f.direction === 'out' ? ' (outgoing)' : f.direction === 'in' ? ' (incoming)' : ''}`
+      : '',
     f.labels?.length ? f.labels.join(', ') : '',
     f.threat ? `threat ${f.threat}` : '',
   ].filter(Boolean);
@@ -99,8 +101,9 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
   const select = (selection: Selection): void => {
     const s = store.get();
     // A double-click taps twice; reselecting what is shown (or loading) needs no second fetch.
-    const same = selection.kind === s.selection.kind
-      && (selection.kind === 'none' || selection.kind === 'nodes'
+    const same =
+      selection.kind === s.selection.kind &&
+      (selection.kind === 'none' || selection.kind === 'nodes'
         ? JSON.stringify(selection) === JSON.stringify(s.selection)
         : s.selection.kind !== 'none' && s.selection.kind !== 'nodes' && s.selection.id === selection.id);
     if (same && s.details.status !== 'failed') return;
@@ -121,27 +124,40 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
   };
 
   /** Fetches one page and adds it as one step; returns the status line. */
-  const expandPage = async (id: string, filter: ExpansionFilter, skip: number, label: string): Promise<void> => {
+  const expandPage = async (
+    id: string,
+    filter: ExpansionFilter,
+    skip: number,
+    label: string,
+  ): Promise<void> => {
     const cap = store.get().settings.cap;
     const res = await api.neighbours(id, { ...filter, limit: cap, skip });
     actions.step(label, () => actions.addExpansion(id, res, { filter, skip, total: res.total }));
     const exp = store.get().expansions.get(id);
     const shown = exp?.shown ?? 0;
     const what = `${nameOf(id)}${describeFilter(filter)}`;
-    actions.setStatus(shown < res.total
-      ? `${what}: showing ${shown} of ${res.total} neighbours`
-      : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`);
+    actions.setStatus(
+      shown < res.total
+        ? `${what}: showing ${shown} of ${res.total} neighbours`
+        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
+    );
   };
 
-  const expand = (id: string, opts: ExpandOptions = {}): Promise<void> => run(async () => {
-    const previous = store.get().expansions.get(id);
-    if (opts.more && previous) {
-      await expandPage(id, previous.filter, previous.shown, `Expand ${nameOf(id)}${describeFilter(previous.filter)}: next page`);
-      return;
-    }
-    const filter = opts.filter ?? {};
-    await expandPage(id, filter, 0, `Expand ${nameOf(id)}${describeFilter(filter)}`);
-  });
+  const expand = (id: string, opts: ExpandOptions = {}): Promise<void> =>
+    run(async () => {
+      const previous = store.get().expansions.get(id);
+      if (opts.more && previous) {
+        await expandPage(
+          id,
+          previous.filter,
+          previous.shown,
+          `Expand ${nameOf(id)}${describeFilter(previous.filter)}: next page`,
+        );
+        return;
+      }
+      const filter = opts.filter ?? {};
+      await expandPage(id, filter, 0, `Expand ${nameOf(id)}${describeFilter(filter)}`);
+    });
 
   const setPinned = (ids: readonly string[], pinned: boolean): void => {
     if (!ids.length) return;
@@ -179,10 +195,14 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
       try {
         const res = await api.neighbours(id, { limit: store.get().settings.cap });
         const name = res.nodes.find((n) => n.id === id)?.name ?? id;
-        actions.step(`Open ${name}`, () => actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }));
-        actions.setStatus(res.truncated
-          ? `${name}: showing ${store.get().expansions.get(id)?.shown ?? 0} of ${res.total} neighbours`
-          : `${name}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`);
+        actions.step(`Open ${name}`, () =>
+          actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }),
+        );
+        actions.setStatus(
+          res.truncated
+            ? `${name}: showing ${store.get().expansions.get(id)?.shown ?? 0} of ${res.total} neighbours`
+            : `${name}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
+        );
         actions.setStartView('loaded');
       } catch (err) {
         if (err instanceof ApiError && err.code === 'NOT_FOUND') {
@@ -242,9 +262,12 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
       const sel = s.selection;
       if (sel.kind === 'none') return;
       const ids = sel.kind === 'nodes' ? sel.ids : [sel.id];
-      const what = sel.kind === 'node' ? nameOf(sel.id)
-        : sel.kind === 'nodes' ? `${sel.ids.length} nodes`
-          : `a ${s.edges.get(sel.id)?.type ?? ''} relationship`;
+      const what =
+        sel.kind === 'node'
+          ? nameOf(sel.id)
+          : sel.kind === 'nodes'
+            ? `${sel.ids.length} nodes`
+            : `a ${s.edges.get(sel.id)?.type ?? ''} relationship`;
       actions.step(`Hide ${what}`, () => actions.hide(ids));
       actions.setStatus(`Hid ${what} from the canvas.`);
     },

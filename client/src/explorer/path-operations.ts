@@ -34,31 +34,41 @@ function filtersText(q: PathSearch): string {
 
 /** Finds paths and shows them as one undoable step; paths land on the explorer scene, so an open cooperation view closes. */
 export function createPathOperations(
-  api: ApiClient, store: ReadableStore<State>, actions: Actions, coop: CooperationActions, run: RunTask,
+  api: ApiClient,
+  store: ReadableStore<State>,
+  actions: Actions,
+  coop: CooperationActions,
+  run: RunTask,
 ): { findPaths(search: PathSearch): Promise<void> } {
   return {
-    findPaths: (q) => run(async () => {
-      const { paths } = await api.paths({
-        from: q.from.id, to: q.to.id, maxHops: q.maxHops, mode: q.mode, k: q.k,
-        ...(q.threat ? { threat: q.threat } : {}), relTypes: q.relTypes,
-      });
-      if (!paths.length) {
-        actions.clearPaths();
-        const text = `No path between ${q.from.name} and ${q.to.name} ${filtersText(q)}.`;
-        actions.setStatus(text);
-        actions.notify('info', text);
-        return;
-      }
-      // One step: leaving an open cooperation view (paths belong on the explorer scene) and showing the paths.
-      actions.step(`Paths ${q.from.name} → ${q.to.name}`, () => {
-        if (store.get().cooperation) coop.leaveCooperation();
-        actions.showPaths(paths, { from: q.from, to: q.to });
-      });
-      const lengths = paths.map((p) => p.edges.length);
-      const [min, max] = [Math.min(...lengths), Math.max(...lengths)];
-      const hops = min === max ? plural(min, 'hop') : `${min}–${max} hops`;
-      actions.setStatus(`${plural(paths.length, 'path')} from ${q.from.name} to ${q.to.name}, ${hops}.`);
-      actions.requestView({ kind: 'fit', ids: paths.flatMap((p) => p.nodes.map((n) => n.id)) });
-    }),
+    findPaths: (q) =>
+      run(async () => {
+        const { paths } = await api.paths({
+          from: q.from.id,
+          to: q.to.id,
+          maxHops: q.maxHops,
+          mode: q.mode,
+          k: q.k,
+          ...(q.threat ? { threat: q.threat } : {}),
+          relTypes: q.relTypes,
+        });
+        if (!paths.length) {
+          actions.clearPaths();
+          const text = `No path between ${q.from.name} and ${q.to.name} ${filtersText(q)}.`;
+          actions.setStatus(text);
+          actions.notify('info', text);
+          return;
+        }
+        // One step: leaving an open cooperation view (paths belong on the explorer scene) and showing the paths.
+        actions.step(`Paths ${q.from.name} → ${q.to.name}`, () => {
+          if (store.get().cooperation) coop.leaveCooperation();
+          actions.showPaths(paths, { from: q.from, to: q.to });
+        });
+        const lengths = paths.map((p) => p.edges.length);
+        const [min, max] = [Math.min(...lengths), Math.max(...lengths)];
+        const hops = min === max ? plural(min, 'hop') : `${min}–${max} hops`;
+        actions.setStatus(`${plural(paths.length, 'path')} from ${q.from.name} to ${q.to.name}, ${hops}.`);
+        actions.requestView({ kind: 'fit', ids: paths.flatMap((p) => p.nodes.map((n) => n.id)) });
+      }),
   };
 }

@@ -5,7 +5,10 @@ import type { Actions } from '../state/actions';
 export type RunTask = (task: () => Promise<void>) => Promise<void>;
 
 /** A RunTask that shows progress through `actions` and failures through `report`. */
-export function createRunTask(actions: Pick<Actions, 'beginWork' | 'endWork'>, report: (err: unknown) => void): RunTask {
+export function createRunTask(
+  actions: Pick<Actions, 'beginWork' | 'endWork'>,
+  report: (err: unknown) => void,
+): RunTask {
   return async (task) => {
     actions.beginWork();
     try {

@@ -35,16 +35,27 @@ export interface ExportDownloadOptions {
 
 async function failure(res: Response): Promise<ApiError> {
   let parsed: unknown = null;
-  try { parsed = await res.json(); } catch { /* not JSON: a generic failure below */ }
+  try {
+    parsed = await res.json();
+  } catch {
+    /* not JSON: a generic failure below */
+  }
   return apiErrorFrom(res.status, parsed, `The export failed (HTTP ${res.status}).`);
 }
 
 /** Asks for `format` of `nodeIds` and reads the streamed answer chunk by chunk; errors become ApiError. */
-export async function downloadExport(format: ExportFormat, nodeIds: readonly string[], opts: ExportDownloadOptions): Promise<ExportFile> {
+export async function downloadExport(
+  format: ExportFormat,
+  nodeIds: readonly string[],
+  opts: ExportDownloadOptions,
+): Promise<ExportFile> {
   const { url, init } = exportRequest(format, nodeIds, opts.briefing);
   let res: Response;
   try {
-    const headers = { ...(init.headers as Record<string, string> | undefined), ...authHeaders(init.method ?? 'GET') };
+    const headers = {
+      ...(init.headers as Record<string, string> | undefined),
+      ...authHeaders(init.method ?? 'GET'),
+    };
     res = await (opts.fetchFn ?? fetch)(url, { ...init, headers, signal: opts.signal ?? null });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
@@ -75,6 +86,12 @@ export async function downloadExport(format: ExportFormat, nodeIds: readonly str
     }
   }
   const type = res.headers.get('Content-Type') ?? 'application/octet-stream';
-  const filename = exportFilename(res.headers.get('Content-Disposition'), format, opts.now ?? new Date(), opts.selectionOnly, opts.briefing?.variant);
+  const filename = exportFilename(
+    res.headers.get('Content-Disposition'),
+    format,
+    opts.now ?? new Date(),
+    opts.selectionOnly,
+    opts.briefing?.variant,
+  );
   return { ...progress, blob: new Blob(chunks as BlobPart[], { type }), filename };
 }

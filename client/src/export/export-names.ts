@@ -30,7 +30,10 @@ export function datedFilename(ext: string, now: Date, selectionOnly = false): st
 export function safeFilename(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 200);
+  return base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 200);
 }
 
 /**
@@ -44,7 +47,9 @@ export function filenameFromDisposition(header: string | null | undefined): stri
     try {
       const name = safeFilename(decodeURIComponent((star[2] ?? '').trim().replace(/^"|"$/g, '')));
       if (name) return name;
-    } catch { /* a malformed encoding falls back to the plain parameter */ }
+    } catch {
+      /* a malformed encoding falls back to the plain parameter */
+    }
   }
   const quoted = /(?:^|;)\s*filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
   const bare = /(?:^|;)\s*filename\s*=\s*([^";]+)/i.exec(header);
@@ -69,7 +74,11 @@ export interface BriefingOptions {
  * The request that asks the server for `format` of `nodeIds` (the scene's, or the selection's);
  * `briefing` options travel only with the briefing format.
  */
-export function exportRequest(format: ExportFormat, nodeIds: readonly string[], briefing?: BriefingOptions): { url: string; init: RequestInit; body: ExportRequest } {
+export function exportRequest(
+  format: ExportFormat,
+  nodeIds: readonly string[],
+  briefing?: BriefingOptions,
+): { url: string; init: RequestInit; body: ExportRequest } {
   const body: ExportRequest = { format, nodeIds: [...nodeIds] };
   if (format === 'briefing' && briefing) {
     body.variant = briefing.variant;
@@ -88,8 +97,17 @@ export function exportRequest(format: ExportFormat, nodeIds: readonly string[], 
 }
 
 /** The name to save an export under: the server's, else a dated one with the format's extension (`md` for a Markdown briefing). */
-export function exportFilename(disposition: string | null, format: ExportFormat, now: Date, selectionOnly = false, variant?: BriefingOptions['variant']): string {
-  const ext = format === 'briefing' && variant === 'markdown' ? 'md' : DATA_FORMATS.find((f) => f.format === format)?.ext ?? 'dat';
+export function exportFilename(
+  disposition: string | null,
+  format: ExportFormat,
+  now: Date,
+  selectionOnly = false,
+  variant?: BriefingOptions['variant'],
+): string {
+  const ext =
+    format === 'briefing' && variant === 'markdown'
+      ? 'md'
+      : (DATA_FORMATS.find((f) => f.format === format)?.ext ?? 'dat');
   return filenameFromDisposition(disposition) ?? datedFilename(ext, now, selectionOnly);
 }
 

@@ -5,13 +5,16 @@ import type { State } from '../state/state';
 /** The selected nodes: the node, the nodes, or an edge's two ends. */
 export function selectedNodeIds(s: State): string[] {
   switch (s.selection.kind) {
-    case 'node': return [s.selection.id];
-    case 'nodes': return [...s.selection.ids];
+    case 'node':
+      return [s.selection.id];
+    case 'nodes':
+      return [...s.selection.ids];
     case 'edge': {
       const edge = s.edges.get(s.selection.id);
       return edge ? [edge.source, edge.target] : [];
     }
-    default: return [];
+    default:
+      return [];
   }
 }
 

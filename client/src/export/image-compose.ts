@@ -21,7 +21,12 @@ async function legendBitmap(legend: LegendImage, scale: number): Promise<HTMLIma
 }
 
 /** The graph PNG with the legend at its right (when given), on `background`; `scale` as the graph was made. */
-export async function composePng(graph: Blob, legend: LegendImage | null, scale: number, background: ImageBackground): Promise<Blob> {
+export async function composePng(
+  graph: Blob,
+  legend: LegendImage | null,
+  scale: number,
+  background: ImageBackground,
+): Promise<Blob> {
   const picture = await createImageBitmap(graph);
   const pad = LEGEND_PAD * scale;
   const legendWidth = legend ? Math.ceil(legend.width * scale + 2 * pad) : 0;
@@ -40,7 +45,11 @@ export async function composePng(graph: Blob, legend: LegendImage | null, scale:
   picture.close();
   if (legend) ctx.drawImage(await legendBitmap(legend, scale), graphWidth + pad, pad);
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image is too large to encode; try a smaller scale.'))), 'image/png');
+    canvas.toBlob(
+      (blob) =>
+        blob ? resolve(blob) : reject(new Error('The image is too large to encode; try a smaller scale.')),
+      'image/png',
+    );
   });
 }
 
@@ -57,7 +66,8 @@ export function composeSvg(graph: string, legend: LegendImage | null, background
     const g = doc.createElementNS(SVG_NS, 'g');
     g.setAttribute('class', 'export-legend');
     g.setAttribute('transform', `translate(${graphWidth + LEGEND_PAD},${LEGEND_PAD})`);
-    for (const name of ['font-family', 'font-size']) g.setAttribute(name, legend.svg.getAttribute(name) ?? '');
+    for (const name of ['font-family', 'font-size'])
+      g.setAttribute(name, legend.svg.getAttribute(name) ?? '');
     for (const child of Array.from(legend.svg.childNodes)) g.append(doc.importNode(child, true));
     root.append(g);
     width += legend.width + 2 * LEGEND_PAD;
@@ -65,7 +75,15 @@ export function composeSvg(graph: string, legend: LegendImage | null, background
   }
   if (background === 'white') {
     const rect = doc.createElementNS(SVG_NS, 'rect');
-    for (const [k, v] of [['class', 'export-background'], ['x', '0'], ['y', '0'], ['width', String(width)], ['height', String(height)], ['fill', '#ffffff']]) rect.setAttribute(k as string, v as string);
+    for (const [k, v] of [
+      ['class', 'export-background'],
+      ['x', '0'],
+      ['y', '0'],
+      ['width', String(width)],
+      ['height', String(height)],
+      ['fill', '#ffffff'],
+    ])
+      rect.setAttribute(k as string, v as string);
     root.insertBefore(rect, root.firstChild);
   }
   root.setAttribute('width', String(width));

@@ -1,10 +1,18 @@
 // Dates on nodes and edges (`date`, `validFrom`, `validTo`) as time intervals, for the timeline and the time filter.
 
 /** A span of time in epoch milliseconds; open ends are -Infinity / Infinity. */
-export interface Interval { start: number; end: number }
+export interface Interval {
+  start: number;
+  end: number;
+}
 
 /** A dated element of the scene, as the timeline draws it. */
-export interface DatedElement { id: string; group: 'node' | 'edge'; interval: Interval; openEnded: boolean }
+export interface DatedElement {
+  id: string;
+  group: 'node' | 'edge';
+  interval: Interval;
+  openEnded: boolean;
+}
 
 const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -23,7 +31,8 @@ export function parseDateSpan(value: unknown): Interval | null {
   m = MONTH.exec(text);
   if (m) return { start: Date.UTC(+m[1]!, +m[2]! - 1, 1), end: Date.UTC(+m[1]!, +m[2]!, 1) - 1 };
   m = DAY.exec(text);
-  if (m) return { start: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!), end: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + 1) - 1 };
+  if (m)
+    return { start: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!), end: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + 1) - 1 };
   const t = Date.parse(text);
   return Number.isNaN(t) ? null : { start: t, end: t };
 }
@@ -38,7 +47,8 @@ export function elementInterval(properties: Record<string, unknown>): Interval |
   const from = parseDateSpan(properties['validFrom']);
   const to = parseDateSpan(properties['validTo']);
   const validity = from || to ? { start: from?.start ?? -Infinity, end: to?.end ?? Infinity } : null;
-  if (date && validity) return { start: Math.min(date.start, validity.start), end: Math.max(date.end, validity.end) };
+  if (date && validity)
+    return { start: Math.min(date.start, validity.start), end: Math.max(date.end, validity.end) };
   return date ?? validity;
 }
 
@@ -53,9 +63,18 @@ export function datedElements(
   edges: Iterable<{ id: string; properties: Record<string, unknown> }>,
 ): DatedElement[] {
   const out: DatedElement[] = [];
-  const add = (group: DatedElement['group'], e: { id: string; properties: Record<string, unknown> }): void => {
+  const add = (
+    group: DatedElement['group'],
+    e: { id: string; properties: Record<string, unknown> },
+  ): void => {
     const interval = elementInterval(e.properties);
-    if (interval) out.push({ id: e.id, group, interval, openEnded: !Number.isFinite(interval.end) || !Number.isFinite(interval.start) });
+    if (interval)
+      out.push({
+        id: e.id,
+        group,
+        interval,
+        openEnded: !Number.isFinite(interval.end) || !Number.isFinite(interval.start),
+      });
   };
   for (const n of nodes) add('node', n);
   for (const e of edges) add('edge', e);

@@ -8,10 +8,17 @@ export type ConfidenceLevel = 'confirmed' | 'reported' | 'speculative';
 export const CONFIDENCE_OPTIONS: readonly ConfidenceLevel[] = ['confirmed', 'reported', 'speculative'];
 
 /** A chosen threat with the ids it stands for: itself and all its sub-threats. */
-export interface ThreatFilter { id: string; name: string; ids: string[] }
+export interface ThreatFilter {
+  id: string;
+  name: string;
+  ids: string[];
+}
 
 /** A time window, both ends inclusive, as ISO timestamps. */
-export interface TimeWindow { from: string; to: string }
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
 
 /**
  * Everything the filter panel and the timeline can set. Plain JSON (no Maps, Sets or Dates) so a
@@ -47,8 +54,15 @@ export function defaultFilters(): Filters {
 
 /** True when `f` can hide anything. */
 export function filtersActive(f: Filters): boolean {
-  return f.hiddenLabels.length > 0 || f.hiddenRelTypes.length > 0 || f.threat !== null || f.disputed !== 'show'
-    || CONFIDENCE_OPTIONS.some((c) => !f.confidence.includes(c)) || f.time !== null || f.undated !== 'shown';
+  return (
+    f.hiddenLabels.length > 0 ||
+    f.hiddenRelTypes.length > 0 ||
+    f.threat !== null ||
+    f.disputed !== 'show' ||
+    CONFIDENCE_OPTIONS.some((c) => !f.confidence.includes(c)) ||
+    f.time !== null ||
+    f.undated !== 'shown'
+  );
 }
 
 const listChange = (what: string, before: readonly string[], after: readonly string[]): string | null => {
@@ -65,11 +79,18 @@ export function describeFilterChange(before: Filters, after: Filters): string {
   const parts = [
     listChange('label', before.hiddenLabels, after.hiddenLabels),
     listChange('type', before.hiddenRelTypes, after.hiddenRelTypes),
-    before.threat?.id !== after.threat?.id ? (after.threat ? `threat ${after.threat.name}` : 'any threat') : null,
+    before.threat?.id !== after.threat?.id
+      ? after.threat
+        ? `threat ${after.threat.name}`
+        : 'any threat'
+      : null,
     before.disputed !== after.disputed ? `disputed: ${after.disputed}` : null,
     listChange('confidence', after.confidence, before.confidence),
     before.time?.from !== after.time?.from || before.time?.to !== after.time?.to
-      ? (after.time ? `time ${after.time.from.slice(0, 10)} – ${after.time.to.slice(0, 10)}` : 'any time') : null,
+      ? after.time
+        ? `time ${after.time.from.slice(0, 10)} – ${after.time.to.slice(0, 10)}`
+        : 'any time'
+      : null,
     before.undated !== after.undated ? `undated ${after.undated}` : null,
   ].filter((p): p is string => p !== null);
   return `Filter: ${parts.join('; ') || 'unchanged'}`;

@@ -2,11 +2,17 @@
 import type { State } from '../state/state';
 import { computeVisibility, type Visibility } from './visibility';
 
-let last: { nodes: State['nodes']; edges: State['edges']; filters: State['filters']; result: Visibility } | null = null;
+let last: {
+  nodes: State['nodes'];
+  edges: State['edges'];
+  filters: State['filters'];
+  result: Visibility;
+} | null = null;
 
 /** Visibility of the State's scene under its filters (memoised on the three inputs' identity). */
 export function sceneVisibility(s: State): Visibility {
-  if (last && last.nodes === s.nodes && last.edges === s.edges && last.filters === s.filters) return last.result;
+  if (last && last.nodes === s.nodes && last.edges === s.edges && last.filters === s.filters)
+    return last.result;
   const result = computeVisibility(s.nodes.values(), s.edges.values(), s.filters);
   last = { nodes: s.nodes, edges: s.edges, filters: s.filters, result };
   return result;

@@ -2,7 +2,10 @@
 import type { NeighboursResponse } from '../../../server/src/api-types';
 
 /** Fetches the SUBTYPE_OF neighbours of a threat (the API client's `neighbours`, narrowed). */
-export type SubtypeFetch = (id: string, query: { relTypes: readonly string[]; labels: readonly string[]; limit: number }) => Promise<NeighboursResponse>;
+export type SubtypeFetch = (
+  id: string,
+  query: { relTypes: readonly string[]; labels: readonly string[]; limit: number },
+) => Promise<NeighboursResponse>;
 
 /** The server's page ceiling: no threat has more direct sub-threats than this. */
 const PAGE = 500;
@@ -16,7 +19,9 @@ export async function threatScope(fetchSubtypes: SubtypeFetch, threatId: string)
   const seen = new Set([threatId]);
   let level = [threatId];
   while (level.length) {
-    const answers = await Promise.all(level.map((id) => fetchSubtypes(id, { relTypes: ['SUBTYPE_OF'], labels: ['ThreatType'], limit: PAGE })));
+    const answers = await Promise.all(
+      level.map((id) => fetchSubtypes(id, { relTypes: ['SUBTYPE_OF'], labels: ['ThreatType'], limit: PAGE })),
+    );
     const next: string[] = [];
     answers.forEach((res, i) => {
       for (const e of res.edges) {

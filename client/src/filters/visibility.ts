@@ -3,9 +3,19 @@ import { elementInterval, overlaps, type Interval } from './dates.js';
 import type { Filters } from './filters.js';
 
 /** The parts of a node the filters read. */
-export interface FilterNode { id: string; labels: readonly string[]; properties: Record<string, unknown> }
+export interface FilterNode {
+  id: string;
+  labels: readonly string[];
+  properties: Record<string, unknown>;
+}
 /** The parts of an edge the filters read. */
-export interface FilterEdge { id: string; type: string; source: string; target: string; properties: Record<string, unknown> }
+export interface FilterEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
 
 /** The filters' verdict on a scene. */
 export interface Visibility {
@@ -21,13 +31,22 @@ export interface Visibility {
 const THREAT_LINKS = new Set(['ADDRESSES', 'FOCUSES_ON']);
 
 /** Claim filters read an element's own properties: disputed, confidence, and its dates. */
-function passesClaims(properties: Record<string, unknown>, interval: Interval | null, f: Filters, window: [number, number] | null): boolean {
+function passesClaims(
+  properties: Record<string, unknown>,
+  interval: Interval | null,
+  f: Filters,
+  window: [number, number] | null,
+): boolean {
   const disputed = properties['disputed'] === true;
   if (f.disputed === 'hide' && disputed) return false;
   if (f.disputed === 'only' && !disputed) return false;
   const confidence = properties['confidence'];
-  if (typeof confidence === 'string' && (confidence === 'confirmed' || confidence === 'reported' || confidence === 'speculative')
-    && !f.confidence.includes(confidence)) return false;
+  if (
+    typeof confidence === 'string' &&
+    (confidence === 'confirmed' || confidence === 'reported' || confidence === 'speculative') &&
+    !f.confidence.includes(confidence)
+  )
+    return false;
   if (!interval) return f.undated === 'shown';
   return window ? overlaps(interval, window[0], window[1]) : true;
 }
@@ -43,7 +62,11 @@ function passesClaims(properties: Record<string, unknown>, interval: Interval | 
  *   structural filters. A node that fails only a claim filter still shows, as context, when a shown
  *   edge touches it: a relationship is never drawn without its ends, and never hidden for them.
  */
-export function computeVisibility(nodes: Iterable<FilterNode>, edges: Iterable<FilterEdge>, f: Filters): Visibility {
+export function computeVisibility(
+  nodes: Iterable<FilterNode>,
+  edges: Iterable<FilterEdge>,
+  f: Filters,
+): Visibility {
   const nodeList = [...nodes];
   const edgeList = [...edges];
   const window: [number, number] | null = f.time ? [Date.parse(f.time.from), Date.parse(f.time.to)] : null;
@@ -52,7 +75,8 @@ export function computeVisibility(nodes: Iterable<FilterNode>, edges: Iterable<F
   const threatIds = f.threat ? new Set(f.threat.ids) : null;
   const aboutThreat = new Set<string>();
   if (threatIds) {
-    for (const e of edgeList) if (THREAT_LINKS.has(e.type) && threatIds.has(e.target)) aboutThreat.add(e.source);
+    for (const e of edgeList)
+      if (THREAT_LINKS.has(e.type) && threatIds.has(e.target)) aboutThreat.add(e.source);
   }
 
   const structural = new Set<string>();
@@ -68,9 +92,15 @@ export function computeVisibility(nodes: Iterable<FilterNode>, edges: Iterable<F
   for (const e of edgeList) {
     const interval = elementInterval(e.properties);
     if (!interval) undated++;
-    const shown = !hiddenTypes.has(e.type) && structural.has(e.source) && structural.has(e.target)
-      && passesClaims(e.properties, interval, f, window);
-    if (shown) { needed.add(e.source); needed.add(e.target); } else hiddenEdges.add(e.id);
+    const shown =
+      !hiddenTypes.has(e.type) &&
+      structural.has(e.source) &&
+      structural.has(e.target) &&
+      passesClaims(e.properties, interval, f, window);
+    if (shown) {
+      needed.add(e.source);
+      needed.add(e.target);
+    } else hiddenEdges.add(e.id);
   }
 
   const hiddenNodes = new Set<string>();
@@ -79,7 +109,8 @@ export function computeVisibility(nodes: Iterable<FilterNode>, edges: Iterable<F
     const interval = elementInterval(n.properties);
     if (!interval) undated++;
     if (!structural.has(n.id)) hiddenNodes.add(n.id);
-    else if (!passesClaims(n.properties, interval, f, window)) (needed.has(n.id) ? contextNodes : hiddenNodes).add(n.id);
+    else if (!passesClaims(n.properties, interval, f, window))
+      (needed.has(n.id) ? contextNodes : hiddenNodes).add(n.id);
   }
   return { hiddenNodes, hiddenEdges, contextNodes, undated };
 }

@@ -14,8 +14,15 @@ export function analyticsRules(): cytoscape.StylesheetStyle[] {
     const size = Math.round(MIN_SIZE + ((MAX_SIZE - MIN_SIZE) * i) / (SIZE_STEPS - 1));
     return { selector: `node.sized.size-${i}`, style: { width: size, height: size } };
   });
-  const colours = COMMUNITY_COLOURS.map((colour, i) => ({ selector: `node.community-${i}`, style: { 'background-color': colour } }));
-  return [...sizes, ...colours, { selector: 'node.community-other', style: { 'background-color': OTHER_COMMUNITY } }];
+  const colours = COMMUNITY_COLOURS.map((colour, i) => ({
+    selector: `node.community-${i}`,
+    style: { 'background-color': colour },
+  }));
+  return [
+    ...sizes,
+    ...colours,
+    { selector: 'node.community-other', style: { 'background-color': OTHER_COMMUNITY } },
+  ];
 }
 
 /** Filtered elements leave the drawing (they stay in the scene); context nodes are drawn faded. Last, so they win. */

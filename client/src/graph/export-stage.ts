@@ -22,11 +22,15 @@ export interface StageInput {
 const SELECTION_CLASSES: ReadonlySet<string> = new Set(['selected', 'neighbour', 'incident']);
 
 /** Export-only rules: every node label is drawn, whatever the zoom (an image is read at its own size). */
-const EXPORT_RULES: cytoscape.StylesheetStyle[] = [{ selector: 'node', style: { 'min-zoomed-font-size': 0 } }];
+const EXPORT_RULES: cytoscape.StylesheetStyle[] = [
+  { selector: 'node', style: { 'min-zoomed-font-size': 0 } },
+];
 
 function withoutSelection(def: cytoscape.ElementDefinition): cytoscape.ElementDefinition {
   const raw = def.classes as string | string[] | undefined;
-  const list = (Array.isArray(raw) ? raw : (raw ?? '').split(/\s+/)).filter((c) => c && !SELECTION_CLASSES.has(c));
+  const list = (Array.isArray(raw) ? raw : (raw ?? '').split(/\s+/)).filter(
+    (c) => c && !SELECTION_CLASSES.has(c),
+  );
   return { ...def, classes: list, selected: false };
 }
 
@@ -67,7 +71,9 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
 /** Renders the elements as a PNG at `scale` image pixels per CSS pixel (transparent background). */
 export function renderPng(input: StageInput, scale: number): Promise<Blob> {
   if (!input.elements.length) return Promise.reject(new Error('Nothing to draw: the image would be empty.'));
-  return onStage(input, (stage) => stage.png({ output: 'blob-promise', full: input.viewport === null, scale }));
+  return onStage(input, (stage) =>
+    stage.png({ output: 'blob-promise', full: input.viewport === null, scale }),
+  );
 }
 
 /** Renders the elements as an SVG document (vector shapes, labels as `<text>`; transparent background). */

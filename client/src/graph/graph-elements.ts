@@ -17,7 +17,12 @@ export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
 
 /** Element data for an edge; a synthetic cooperation edge also carries its weight (its label and width). */
 export function edgeData(edge: GraphEdge): cytoscape.EdgeDataDefinition {
-  const data: cytoscape.EdgeDataDefinition = { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+  const data: cytoscape.EdgeDataDefinition = {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    type: edge.type,
+  };
   if (isCooperationEdgeId(edge.id)) data['weight'] = Number(edge.properties['weight'] ?? 1);
   return data;
 }
@@ -59,7 +64,10 @@ export function selectionContext(s: State): SelectionContext {
 /** Classes of a node, derived from state (kind, flags, selection, pin, expansion, path). */
 export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): string {
   const classes = [kindClass(nodeKind(node.labels)), ...flagClasses(node.properties)];
-  if ((s.selection.kind === 'node' && s.selection.id === node.id) || (s.selection.kind === 'nodes' && s.selection.ids.includes(node.id))) {
+  if (
+    (s.selection.kind === 'node' && s.selection.id === node.id) ||
+    (s.selection.kind === 'nodes' && s.selection.ids.includes(node.id))
+  ) {
     classes.push('selected');
   }
   if (s.pinned.has(node.id)) classes.push('pinned');

@@ -81,19 +81,34 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
       // Synthetic "cooperate on this threat" edges: undirected, width and label from the weight.
       selector: 'edge.coop',
       style: {
-        label: 'data(weight)', width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 2, 12)`, 'line-color': COLOURS.coop,
-        'target-arrow-shape': 'none', 'font-size': 11, 'font-weight': 'bold', color: COLOURS.coop,
-        'text-rotation': 'none', 'min-zoomed-font-size': 0, 'curve-style': 'straight',
+        label: 'data(weight)',
+        width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 2, 12)`,
+        'line-color': COLOURS.coop,
+        'target-arrow-shape': 'none',
+        'font-size': 11,
+        'font-weight': 'bold',
+        color: COLOURS.coop,
+        'text-rotation': 'none',
+        'min-zoomed-font-size': 0,
+        'curve-style': 'straight',
       },
     },
     { selector: 'node.conf-speculative', style: { 'background-opacity': 0.55 } },
     { selector: 'edge.conf-speculative', style: { 'line-style': 'dotted' } },
-    { selector: 'node.truncated', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#475569' } },
-    { selector: 'node.disputed', style: { 'border-style': 'dashed', 'border-width': 2.5, 'border-color': COLOURS.disputed } },
+    {
+      selector: 'node.truncated',
+      style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#475569' },
+    },
+    {
+      selector: 'node.disputed',
+      style: { 'border-style': 'dashed', 'border-width': 2.5, 'border-color': COLOURS.disputed },
+    },
     {
       selector: 'edge.disputed',
       style: {
-        'line-style': 'dashed', 'line-dash-pattern': [6, 4], 'line-color': COLOURS.disputed,
+        'line-style': 'dashed',
+        'line-dash-pattern': [6, 4],
+        'line-color': COLOURS.disputed,
         'target-arrow-color': COLOURS.disputed,
       },
     },
@@ -101,39 +116,66 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
     {
       selector: 'edge.incident',
       style: {
-        width: 2.5, 'line-color': COLOURS.selected, 'target-arrow-color': COLOURS.selected,
-        'min-zoomed-font-size': 0, 'z-index': 5,
+        width: 2.5,
+        'line-color': COLOURS.selected,
+        'target-arrow-color': COLOURS.selected,
+        'min-zoomed-font-size': 0,
+        'z-index': 5,
       },
     },
     {
       selector: 'edge.path',
       style: {
-        width: 4, 'line-color': COLOURS.path, 'target-arrow-color': COLOURS.path,
-        'min-zoomed-font-size': 0, 'z-index': 10,
+        width: 4,
+        'line-color': COLOURS.path,
+        'target-arrow-color': COLOURS.path,
+        'min-zoomed-font-size': 0,
+        'z-index': 10,
       },
     },
     { selector: 'node.path', style: { 'border-color': COLOURS.path, 'border-width': 4, 'z-index': 10 } },
     // Pinned: a violet ring outside the border, so it shows alongside selection and flags.
-    { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': COLOURS.pinned, 'outline-offset': 2, 'outline-opacity': 1 } },
+    {
+      selector: 'node.pinned',
+      style: {
+        'outline-width': 3,
+        'outline-color': COLOURS.pinned,
+        'outline-offset': 2,
+        'outline-opacity': 1,
+      },
+    },
     { selector: 'node.dimmed', style: { opacity: 0.2 } },
     { selector: 'edge.dimmed', style: { opacity: 0.12 } },
     {
       selector: 'node.selected',
       style: {
-        'border-color': COLOURS.selected, 'border-width': 3.5, 'border-style': 'solid',
-        'underlay-color': COLOURS.selected, 'underlay-opacity': 0.18, 'underlay-padding': 8,
-        'underlay-shape': 'ellipse', 'font-weight': 'bold', 'z-index': 20,
+        'border-color': COLOURS.selected,
+        'border-width': 3.5,
+        'border-style': 'solid',
+        'underlay-color': COLOURS.selected,
+        'underlay-opacity': 0.18,
+        'underlay-padding': 8,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'z-index': 20,
       },
     },
     {
       selector: 'edge.selected',
       style: {
-        width: 4, 'line-color': COLOURS.selected, 'target-arrow-color': COLOURS.selected,
-        'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20,
+        width: 4,
+        'line-color': COLOURS.selected,
+        'target-arrow-color': COLOURS.selected,
+        'min-zoomed-font-size': 0,
+        'font-weight': 'bold',
+        'z-index': 20,
       },
     },
     // A selected cooperation edge, or one at a selected actor, keeps its weight's width.
-    { selector: 'edge.coop.selected, edge.coop.incident', style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected } },
+    {
+      selector: 'edge.coop.selected, edge.coop.incident',
+      style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected },
+    },
     ...filterRules(),
   ];
 }

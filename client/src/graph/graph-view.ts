@@ -10,13 +10,29 @@ import { MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-op
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout, incrementalLayout } from './layouts';
 import { placeNewNodes } from './placement';
-import { FAST_LEVERS, FULL_DETAIL, LARGE_LAYOUT_ELEMENTS, applyRendererLevers, fastModeOn } from './level-of-detail';
-import { runWorkerLayout, type LayoutProgress, type LayoutRunnerKind, type WorkerLayout } from './layout-runner';
+import {
+  FAST_LEVERS,
+  FULL_DETAIL,
+  LARGE_LAYOUT_ELEMENTS,
+  applyRendererLevers,
+  fastModeOn,
+} from './level-of-detail';
+import {
+  runWorkerLayout,
+  type LayoutProgress,
+  type LayoutRunnerKind,
+  type WorkerLayout,
+} from './layout-runner';
 
 cytoscape.use(fcose);
 
 /** What the pointer rests on, in page coordinates, for the tooltip. */
-export interface HoverTarget { kind: 'node' | 'edge'; id: string; x: number; y: number }
+export interface HoverTarget {
+  kind: 'node' | 'edge';
+  id: string;
+  x: number;
+  y: number;
+}
 
 /** What the user did on the canvas; the composition root turns these into operations. */
 export interface GraphViewEvents {
@@ -94,11 +110,19 @@ export interface ViewSnapshot {
 
 const CAMERA_MS = 300;
 const LAYOUT_LABELS: Record<LayoutName, string> = {
-  fcose: 'force-directed', concentric: 'concentric', breadthfirst: 'breadth-first', grid: 'grid', circle: 'circle',
+  fcose: 'force-directed',
+  concentric: 'concentric',
+  breadthfirst: 'breadth-first',
+  grid: 'grid',
+  circle: 'circle',
 };
 
 /** Mounts Cytoscape in `container` and keeps it in step with `store`. */
-export function createGraphView(container: HTMLElement, store: ReadableStore<State>, events: GraphViewEvents): GraphView {
+export function createGraphView(
+  container: HTMLElement,
+  store: ReadableStore<State>,
+  events: GraphViewEvents,
+): GraphView {
   const cy = cytoscape({ container, ...canvasOptions(FULL_DETAIL) });
   let fast = false;
   let workerLayout: WorkerLayout | null = null;
@@ -131,7 +155,10 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     cy.fit(undefined, FIT_PADDING);
   };
 
-  const runLayout = async (options: cytoscape.LayoutOptions, eles: cytoscape.CollectionReturnValue = cy.elements()): Promise<void> => {
+  const runLayout = async (
+    options: cytoscape.LayoutOptions,
+    eles: cytoscape.CollectionReturnValue = cy.elements(),
+  ): Promise<void> => {
     // Docked panels change the container's height; Cytoscape only notices after a debounce, and a fit needs it now.
     cy.resize();
     if (options.name === 'fcose' && eles.length === cy.elements().length && large()) return runInWorker();
@@ -144,7 +171,10 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
 
   const animate = async (options: cytoscape.AnimationOptions): Promise<void> => {
     cy.resize();
-    await cy.animation({ ...options, duration: CAMERA_MS }).play().promise('complete');
+    await cy
+      .animation({ ...options, duration: CAMERA_MS })
+      .play()
+      .promise('complete');
   };
 
   const viewportCentre = (): Point => {
@@ -154,15 +184,19 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
 
   const outsideViewport = (nodes: cytoscape.NodeCollection): boolean => {
     const ext = cy.extent();
-    return nodes.filter((n) => {
-      const p = n.position();
-      return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2;
-    }).nonempty();
+    return nodes
+      .filter((n) => {
+        const p = n.position();
+        return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2;
+      })
+      .nonempty();
   };
 
   const report = (nodes: cytoscape.NodeCollection, label: string | null): void => {
     const positions = new Map<string, Point>();
-    nodes.forEach((n: cytoscape.NodeSingular) => { if (n.inside()) positions.set(n.id(), { ...n.position() }); });
+    nodes.forEach((n: cytoscape.NodeSingular) => {
+      if (n.inside()) positions.set(n.id(), { ...n.position() });
+    });
     if (positions.size) events.onPositions(positions, label);
   };
 
@@ -176,8 +210,12 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
 
   /** Adds, updates and removes elements so the canvas holds exactly the state's graph. */
   const syncElements = (s: State): void => {
-    const stale = cy.elements().filter((ele) => (ele.isNode() ? !s.nodes.has(ele.id()) : !s.edges.has(ele.id())));
-    stale.forEach((ele) => { drawn.delete(ele.id()); });
+    const stale = cy
+      .elements()
+      .filter((ele) => (ele.isNode() ? !s.nodes.has(ele.id()) : !s.edges.has(ele.id())));
+    stale.forEach((ele) => {
+      drawn.delete(ele.id());
+    });
     cy.remove(stale);
 
     const newNodes = [...s.nodes.values()].filter((n) => cy.getElementById(n.id).empty());
@@ -185,15 +223,26 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     const known = newNodes.filter((n) => s.positions.has(n.id));
     const unknown = newNodes.filter((n) => !s.positions.has(n.id));
     const placed = new Map<string, Point>();
-    cy.nodes().forEach((n) => { placed.set(n.id(), { ...n.position() }); });
+    cy.nodes().forEach((n) => {
+      placed.set(n.id(), { ...n.position() });
+    });
     for (const n of known) placed.set(n.id, s.positions.get(n.id) as Point);
     const positions = placed.size
-      ? placeNewNodes({ newIds: unknown.map((n) => n.id), edges: s.edges.values(), placed, fallback: viewportCentre() })
+      ? placeNewNodes({
+          newIds: unknown.map((n) => n.id),
+          edges: s.edges.values(),
+          placed,
+          fallback: viewportCentre(),
+        })
       : new Map<string, Point>();
 
     cy.batch(() => {
       for (const n of newNodes) {
-        cy.add({ group: 'nodes', data: nodeData(n), position: s.positions.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 } });
+        cy.add({
+          group: 'nodes',
+          data: nodeData(n),
+          position: s.positions.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 },
+        });
         drawn.set(n.id, n);
       }
       for (const n of s.nodes.values()) {
@@ -259,7 +308,8 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
 
   const applyPins = (s: State): void => {
     cy.nodes().forEach((n) => {
-      if (s.pinned.has(n.id())) n.lock(); else n.unlock();
+      if (s.pinned.has(n.id())) n.lock();
+      else n.unlock();
     });
   };
 
@@ -296,7 +346,9 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
         enqueue(async () => {
           if (cy.nodes().empty()) return;
           const fixed = new Map<string, Point>();
-          cy.nodes(':locked').forEach((n) => { fixed.set(n.id(), { ...n.position() }); });
+          cy.nodes(':locked').forEach((n) => {
+            fixed.set(n.id(), { ...n.position() });
+          });
           await runLayout(fullLayout(request.name, !large(), fixed));
           report(cy.nodes(), `Layout: ${LAYOUT_LABELS[request.name]}`);
         });
@@ -304,7 +356,9 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
       case 'viewport': {
         // Queued behind the scene's positions, so the camera frames the nodes where they end up.
         const { zoom, pan } = request.viewport;
-        enqueue(async () => { cy.viewport({ zoom, pan: { x: pan.x, y: pan.y } }); });
+        enqueue(async () => {
+          cy.viewport({ zoom, pan: { x: pan.x, y: pan.y } });
+        });
         break;
       }
     }
@@ -327,9 +381,17 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     if (graphChanged) syncElements(s);
     if (!prev || graphChanged || s.pinned !== prev.pinned) applyPins(s);
     if (prev && s.positions !== prev.positions) applyPositions();
-    const looksChanged = !prev || graphChanged || s.selection !== prev.selection || s.path !== prev.path
-      || s.pathFocus !== prev.pathFocus || s.expansions !== prev.expansions || s.pinned !== prev.pinned
-      || s.filters !== prev.filters || s.analytics !== prev.analytics || s.metrics !== prev.metrics;
+    const looksChanged =
+      !prev ||
+      graphChanged ||
+      s.selection !== prev.selection ||
+      s.path !== prev.path ||
+      s.pathFocus !== prev.pathFocus ||
+      s.expansions !== prev.expansions ||
+      s.pinned !== prev.pinned ||
+      s.filters !== prev.filters ||
+      s.analytics !== prev.analytics ||
+      s.metrics !== prev.metrics;
     if (looksChanged) applyClasses(s);
     if (s.view.seq !== lastViewSeq) {
       lastViewSeq = s.view.seq;
@@ -349,15 +411,21 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
   // Cytoscape calls any two quick taps a double tap, even on two different nodes (shift-clicking
   // A then B): only a second tap on the same element, without a modifier, expands.
   let taps: [string | null, string | null] = [null, null];
-  cy.on('tap', (e) => { taps = [taps[1], e.target === cy ? null : (e.target as cytoscape.SingularElementReturnValue).id()]; });
+  cy.on('tap', (e) => {
+    taps = [taps[1], e.target === cy ? null : (e.target as cytoscape.SingularElementReturnValue).id()];
+  });
   cy.on('tap', 'node', (e) => events.onTapNode(e.target.id(), modifier(e)));
   cy.on('tap', 'edge', (e) => events.onTapEdge(e.target.id()));
-  cy.on('tap', (e) => { if (e.target === cy && !modifier(e)) events.onTapBackground(); });
+  cy.on('tap', (e) => {
+    if (e.target === cy && !modifier(e)) events.onTapBackground();
+  });
   cy.on('dbltap', 'node', (e) => {
     if (!modifier(e) && taps[0] === e.target.id()) events.onExpandNode(e.target.id());
   });
   cy.on('cxttap', 'node', (e) => events.onContextNode(e.target.id(), pagePoint(e.renderedPosition)));
-  cy.on('cxttap', (e) => { if (e.target === cy) events.onContextBackground(); });
+  cy.on('cxttap', (e) => {
+    if (e.target === cy) events.onContextBackground();
+  });
   container.addEventListener('contextmenu', (e) => e.preventDefault());
   cy.on('mouseover', 'node, edge', (e) => {
     const at = e.target.isNode() ? e.target.renderedPosition() : e.renderedPosition;
@@ -373,7 +441,12 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
   // 'box' fires once per element inside the box, after 'boxend': gather them, then report once.
   let boxed: string[] = [];
   cy.on('box', 'node', (e) => {
-    if (!boxed.length) setTimeout(() => { const ids = boxed; boxed = []; events.onBoxSelect(ids); }, 0);
+    if (!boxed.length)
+      setTimeout(() => {
+        const ids = boxed;
+        boxed = [];
+        events.onBoxSelect(ids);
+      }, 0);
     boxed.push(e.target.id());
   });
 
@@ -385,7 +458,9 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     const keep = opts.only ? new Set(opts.only) : null;
     const nodes = cy.nodes().filter((n) => n.visible() && (!keep || keep.has(n.id())));
     const ids = new Set(nodes.map((n) => n.id()));
-    const edges = cy.edges().filter((e) => e.visible() && ids.has(e.source().id()) && ids.has(e.target().id()));
+    const edges = cy
+      .edges()
+      .filter((e) => e.visible() && ids.has(e.source().id()) && ids.has(e.target().id()));
     return {
       elements: nodes.union(edges).jsons() as unknown as cytoscape.ElementDefinition[],
       width: cy.width(),
@@ -408,9 +483,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     classesOf: (id) => cy.getElementById(id).classes(),
     snapshot: () => {
       const positions = new Map<string, Point>();
-      cy.nodes().forEach((n) => { positions.set(n.id(), { ...n.position() }); });
+      cy.nodes().forEach((n) => {
+        positions.set(n.id(), { ...n.position() });
+      });
       return { positions, viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } } };
-      },
+    },
     dataOf: (id) => {
       const ele = cy.getElementById(id);
       return ele.empty() ? null : { ...(ele.data() as Record<string, unknown>) };
@@ -427,7 +504,11 @@ export function createGraphView(container: HTMLElement, store: ReadableStore<Sta
     cancelLayout: () => workerLayout?.cancel(),
     fastMode: () => fast,
     lastLayoutRunner: () => lastRunner,
-    visibleIds: () => cy.elements().filter((ele) => ele.visible()).map((ele) => ele.id()),
+    visibleIds: () =>
+      cy
+        .elements()
+        .filter((ele) => ele.visible())
+        .map((ele) => ele.id()),
     renderedSize: (id) => {
       const node = cy.getElementById(id);
       return node.nonempty() && node.visible() ? node.renderedWidth() : 0;

@@ -1,7 +1,13 @@
 // The messages between the graph view and the layout worker: plain, structured-clone-safe data.
 
 /** A node to lay out: its id, its box (label included) and, when it has one, where it is now. */
-export interface LayoutNodeInput { id: string; w: number; h: number; x?: number; y?: number }
+export interface LayoutNodeInput {
+  id: string;
+  w: number;
+  h: number;
+  x?: number;
+  y?: number;
+}
 
 /** A large-scene layout to run off the main thread. */
 export interface LayoutRequest {

@@ -6,7 +6,12 @@ import type { LayoutReply, LayoutRequest, PackedPositions } from './layout-proto
 export type LayoutRunnerKind = 'worker' | 'main';
 
 /** How far a running layout is, for the progress bar; null once none runs. */
-export interface LayoutProgress { fraction: number; phase: 'draft' | 'refine'; runner: LayoutRunnerKind; nodes: number }
+export interface LayoutProgress {
+  fraction: number;
+  phase: 'draft' | 'refine';
+  runner: LayoutRunnerKind;
+  nodes: number;
+}
 
 /** A running worker layout. */
 export interface WorkerLayout {
@@ -40,20 +45,33 @@ export function runWorkerLayout(
       return { id: n.id(), w: box.w, h: box.h, x: n.position('x'), y: n.position('y') };
     }),
     edges: nodes.edgesWith(nodes).map((e) => ({ source: e.source().id(), target: e.target().id() })),
-    fixed: nodes.filter((n) => n.locked()).map((n) => ({ id: n.id(), ...(n as cytoscape.NodeSingular).position() })),
+    fixed: nodes
+      .filter((n) => n.locked())
+      .map((n) => ({ id: n.id(), ...(n as cytoscape.NodeSingular).position() })),
     refineMaxNodes,
   };
   let settle: (how: 'done' | 'cancelled') => void = () => undefined;
   let fail: (err: Error) => void = () => undefined;
-  const finished = new Promise<'done' | 'cancelled'>((resolve, reject) => { settle = resolve; fail = reject; });
+  const finished = new Promise<'done' | 'cancelled'>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
   const stop = (): void => worker.terminate();
 
   worker.addEventListener('message', (e: MessageEvent<LayoutReply>) => {
     const reply = e.data;
-    if (reply.kind === 'error') { stop(); fail(new Error(`Layout failed: ${reply.message}`)); return; }
+    if (reply.kind === 'error') {
+      stop();
+      fail(new Error(`Layout failed: ${reply.message}`));
+      return;
+    }
     apply(cy, nodes, reply.positions);
-    if (reply.kind === 'progress') onProgress({ fraction: reply.fraction, phase: reply.phase, runner: 'worker', nodes: nodes.length });
-    else { stop(); settle('done'); }
+    if (reply.kind === 'progress')
+      onProgress({ fraction: reply.fraction, phase: reply.phase, runner: 'worker', nodes: nodes.length });
+    else {
+      stop();
+      settle('done');
+    }
   });
   worker.addEventListener('error', (e) => {
     e.preventDefault();
@@ -61,5 +79,11 @@ export function runWorkerLayout(
     fail(new Error(`Layout worker failed: ${e.message || 'it could not start'}`));
   });
   worker.postMessage(request);
-  return { finished, cancel: () => { stop(); settle('cancelled'); } };
+  return {
+    finished,
+    cancel: () => {
+      stop();
+      settle('cancelled');
+    },
+  };
 }

@@ -33,14 +33,28 @@ function run(req: LayoutRequest): void {
     styleEnabled: true,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
     elements: [
-      ...req.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: n.w, h: n.h }, position: { x: n.x ?? 0, y: n.y ?? 0 } })),
-      ...req.edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target } })),
+      ...req.nodes.map((n) => ({
+        group: 'nodes' as const,
+        data: { id: n.id, w: n.w, h: n.h },
+        position: { x: n.x ?? 0, y: n.y ?? 0 },
+      })),
+      ...req.edges.map((e, i) => ({
+        group: 'edges' as const,
+        data: { id: `e${i}`, source: e.source, target: e.target },
+      })),
     ],
   });
   const ids = req.nodes.map((n) => n.id);
   const fixedNodeConstraint = req.fixed.map((f) => ({ nodeId: f.id, position: { x: f.x, y: f.y } }));
-  const common = { name: 'fcose', animate: false, fit: false, ...FCOSE_FORCES, nodeDimensionsIncludeLabels: false } as const;
-  const withFixed = (o: FcoseLayoutOptions): FcoseLayoutOptions => (fixedNodeConstraint.length ? { ...o, fixedNodeConstraint } : o);
+  const common = {
+    name: 'fcose',
+    animate: false,
+    fit: false,
+    ...FCOSE_FORCES,
+    nodeDimensionsIncludeLabels: false,
+  } as const;
+  const withFixed = (o: FcoseLayoutOptions): FcoseLayoutOptions =>
+    fixedNodeConstraint.length ? { ...o, fixedNodeConstraint } : o;
 
   cy.layout(withFixed({ ...common, quality: 'draft', randomize: true })).run();
   const refine = req.nodes.length <= req.refineMaxNodes;

@@ -23,16 +23,36 @@ export type FixedPositions = ReadonlyMap<string, { x: number; y: number }>;
  * Options for laying out the whole canvas from scratch with `name`. Nodes in `fixed` stay put:
  * the view locks them (every layout skips locked nodes) and fcose also arranges around them.
  */
-export function fullLayout(name: LayoutName, animate: boolean, fixed: FixedPositions = new Map()): cytoscape.LayoutOptions {
+export function fullLayout(
+  name: LayoutName,
+  animate: boolean,
+  fixed: FixedPositions = new Map(),
+): cytoscape.LayoutOptions {
   const common = { animate, animationDuration: ANIMATION_MS, fit: true, padding: FIT_PADDING };
   switch (name) {
     case 'fcose': {
-      const options: FcoseLayoutOptions = { name: 'fcose', quality: 'proof', randomize: true, ...FCOSE_FORCES, ...common };
-      if (fixed.size) options.fixedNodeConstraint = [...fixed].map(([nodeId, p]) => ({ nodeId, position: { x: p.x, y: p.y } }));
+      const options: FcoseLayoutOptions = {
+        name: 'fcose',
+        quality: 'proof',
+        randomize: true,
+        ...FCOSE_FORCES,
+        ...common,
+      };
+      if (fixed.size)
+        options.fixedNodeConstraint = [...fixed].map(([nodeId, p]) => ({
+          nodeId,
+          position: { x: p.x, y: p.y },
+        }));
       return options;
     }
     case 'concentric':
-      return { name: 'concentric', ...common, minNodeSpacing: 30, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 2 };
+      return {
+        name: 'concentric',
+        ...common,
+        minNodeSpacing: 30,
+        concentric: (n: cytoscape.NodeSingular) => n.degree(false),
+        levelWidth: () => 2,
+      };
     case 'breadthfirst':
       return { name: 'breadthfirst', ...common, directed: false, spacingFactor: 1.1, circle: false };
     case 'grid':

@@ -20,16 +20,33 @@ export interface LodLevers {
 }
 
 /** Lever names in report order. */
-export const LEVER_NAMES: readonly (keyof LodLevers)[] = ['hideEdgesOnViewport', 'textureOnViewport', 'motionBlur', 'pixelRatio1', 'labelsByZoom', 'cheapEdges'];
+export const LEVER_NAMES: readonly (keyof LodLevers)[] = [
+  'hideEdgesOnViewport',
+  'textureOnViewport',
+  'motionBlur',
+  'pixelRatio1',
+  'labelsByZoom',
+  'cheapEdges',
+];
 
 /** Full detail: every lever off. */
 export const FULL_DETAIL: Readonly<LodLevers> = {
-  hideEdgesOnViewport: false, textureOnViewport: false, motionBlur: false, pixelRatio1: false, labelsByZoom: false, cheapEdges: false,
+  hideEdgesOnViewport: false,
+  textureOnViewport: false,
+  motionBlur: false,
+  pixelRatio1: false,
+  labelsByZoom: false,
+  cheapEdges: false,
 };
 
 /** Fast mode: the levers that paid off in the benchmark; the texture and motion blur cost frames on software rendering. */
 export const FAST_LEVERS: Readonly<LodLevers> = {
-  hideEdgesOnViewport: true, textureOnViewport: false, motionBlur: false, pixelRatio1: true, labelsByZoom: true, cheapEdges: true,
+  hideEdgesOnViewport: true,
+  textureOnViewport: false,
+  motionBlur: false,
+  pixelRatio1: true,
+  labelsByZoom: true,
+  cheapEdges: true,
 };
 
 /** Scenes of at least this many elements (nodes plus edges) switch to fast mode unless the user chose otherwise. */
@@ -45,10 +62,16 @@ export const LARGE_LAYOUT_ELEMENTS = 2000;
 export const FAST_DRAWING_CODE = 'FAST_DRAWING';
 
 /** Human names of the fast levers, for the notice that says what changed. */
-export const FAST_MODE_SUMMARY = 'edges hidden while the view moves, plain edges without arrows, labels only when zoomed in';
+export const FAST_MODE_SUMMARY =
+  'edges hidden while the view moves, plain edges without arrows, labels only when zoomed in';
 
 /** Renderer options for Cytoscape's constructor. */
-export function rendererOptions(levers: Readonly<LodLevers>): Pick<cytoscape.CytoscapeOptions, 'hideEdgesOnViewport' | 'textureOnViewport' | 'motionBlur' | 'pixelRatio'> {
+export function rendererOptions(
+  levers: Readonly<LodLevers>,
+): Pick<
+  cytoscape.CytoscapeOptions,
+  'hideEdgesOnViewport' | 'textureOnViewport' | 'motionBlur' | 'pixelRatio'
+> {
   return {
     hideEdgesOnViewport: levers.hideEdgesOnViewport,
     textureOnViewport: levers.textureOnViewport,
@@ -93,15 +116,24 @@ export function lodStyleRules(levers: Readonly<LodLevers>): cytoscape.Stylesheet
     rules.push(
       // Labels of 10px appear from zoom 1.4 on; their background box is not drawn at all, and they are not
       // trimmed to an ellipsis (trimming measures the text again and again: the bulk of a large scene's first paint).
-      { selector: 'node', style: { 'min-zoomed-font-size': 14, 'text-background-opacity': 0, 'text-wrap': 'none' } },
+      {
+        selector: 'node',
+        style: { 'min-zoomed-font-size': 14, 'text-background-opacity': 0, 'text-wrap': 'none' },
+      },
       { selector: 'edge', style: { label: '' } },
-      { selector: FOCUS_NODES, style: { 'min-zoomed-font-size': 0, 'text-background-opacity': 0.75, 'text-wrap': 'ellipsis' } },
+      {
+        selector: FOCUS_NODES,
+        style: { 'min-zoomed-font-size': 0, 'text-background-opacity': 0.75, 'text-wrap': 'ellipsis' },
+      },
       { selector: FOCUS_EDGES, style: { label: 'data(type)' } },
     );
   }
   if (levers.cheapEdges) {
     rules.push(
-      { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' } },
+      {
+        selector: 'edge',
+        style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' },
+      },
       { selector: FOCUS_EDGES, style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
     );
   }

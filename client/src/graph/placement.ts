@@ -1,7 +1,10 @@
 // Where newly added nodes go: in a ring around the node they hang off, so existing nodes never move.
 
 /** A model-space position. */
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /** What placement needs to know; pure data so it can be tested without a canvas. */
 export interface PlacementInput {
@@ -90,7 +93,10 @@ export function placeNewNodes(input: PlacementInput): Map<string, Point> {
     }
     for (const [anchor, ids] of groups) {
       const a = positions.get(anchor) as Point;
-      const away = a.x === graphCentre.x && a.y === graphCentre.y ? 0 : Math.atan2(a.y - graphCentre.y, a.x - graphCentre.x);
+      const away =
+        a.x === graphCentre.x && a.y === graphCentre.y
+          ? 0
+          : Math.atan2(a.y - graphCentre.y, a.x - graphCentre.x);
       ring(a, ids, away, result);
     }
     for (const [id, p] of result) {

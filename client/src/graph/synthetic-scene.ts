@@ -15,7 +15,8 @@ const ELEMENTS_PER_NODE = 6;
  * organisations), so hubs and their participation survive. Deterministic for (`elements`, `seed`).
  */
 export function syntheticScene(elements: number, seed = 42): Graph {
-  if (!Number.isInteger(elements) || elements < 10) throw new Error(`syntheticScene: invalid \`elements\` ${elements}. Expecting an integer of at least 10.`);
+  if (!Number.isInteger(elements) || elements < 10)
+    throw new Error(`syntheticScene: invalid \`elements\` ${elements}. Expecting an integer of at least 10.`);
   const layout = layoutFor(Math.max(MIN_GRAPH_NODES, Math.ceil(elements / ELEMENTS_PER_NODE) + 1));
   const nodes: GraphNode[] = [];
   const index = new Map<string, number>();
@@ -23,12 +24,18 @@ export function syntheticScene(elements: number, seed = 42): Graph {
     const row = nodeAt(layout, seed, i);
     if (!DRAWN_PREFIXES.some((p) => row.id.startsWith(p))) continue;
     index.set(row.id, nodes.length);
-    nodes.push({ id: row.id, labels: row.labels, name: String(row.props['name']), properties: { confidence: 'confirmed', synthetic: true } });
+    nodes.push({
+      id: row.id,
+      labels: row.labels,
+      name: String(row.props['name']),
+      properties: { confidence: 'confirmed', synthetic: true },
+    });
   }
   const edges: GraphEdge[] = [];
   for (let i = 0; i < layout.nodes; i++) {
     for (const rel of relationshipsOf(layout, seed, i)) {
-      if (index.has(rel.from) && index.has(rel.to)) edges.push({ id: rel.id, type: rel.type, source: rel.from, target: rel.to, properties: {} });
+      if (index.has(rel.from) && index.has(rel.to))
+        edges.push({ id: rel.id, type: rel.type, source: rel.from, target: rel.to, properties: {} });
     }
   }
   // Trim from the end: each dropped node takes its edges to nodes still kept.

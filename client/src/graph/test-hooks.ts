@@ -54,7 +54,9 @@ export interface CooperationCanvasHooks {
 }
 
 declare global {
-  interface Window { __explorer?: ExplorerTestHooks }
+  interface Window {
+    __explorer?: ExplorerTestHooks;
+  }
 }
 
 /** Publishes the hooks on `window.__explorer`. */

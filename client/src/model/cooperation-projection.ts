@@ -1,5 +1,11 @@
 // Projects a cooperation answer onto an actor-to-actor graph: one synthetic edge per pair, weighted.
-import type { CooperationPair, CooperationResponse, Graph, GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type {
+  CooperationPair,
+  CooperationResponse,
+  Graph,
+  GraphEdge,
+  GraphNode,
+} from '../../../server/src/api-types';
 
 /**
  * Prefix of synthetic cooperation edge ids. Real relationship ids are `source|TYPE|target`
@@ -52,7 +58,10 @@ export function pairOfEdge(res: CooperationResponse, edgeId: string): Cooperatio
 
 /** The real subgraph behind a pair: both actors, the connecting forums/agreements and the relationships to them. */
 export function pairGraph(pair: CooperationPair): Graph {
-  const nodes = new Map<string, GraphNode>([[pair.a.id, pair.a], [pair.b.id, pair.b]]);
+  const nodes = new Map<string, GraphNode>([
+    [pair.a.id, pair.a],
+    [pair.b.id, pair.b],
+  ]);
   for (const v of pair.via) nodes.set(v.id, v);
   return { nodes: [...nodes.values()], edges: pair.edges };
 }

@@ -3,7 +3,7 @@ import type { NodeKind } from './node-kind';
 
 /** Cytoscape node shapes we use; each also has an SVG outline in shape-paths.ts. */
 export type KindShape =
-  | 'ellipse' | 'triangle' | 'round-rectangle' | 'hexagon' | 'diamond' | 'octagon' | 'star' | 'rhomboid';
+  'ellipse' | 'triangle' | 'round-rectangle' | 'hexagon' | 'diamond' | 'octagon' | 'star' | 'rhomboid';
 
 /** How one kind of node is drawn. */
 export interface KindStyle {

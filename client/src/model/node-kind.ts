@@ -7,7 +7,14 @@ export type NodeKind = PrimaryLabel | 'Other';
 
 /** Primary labels in legend order; Actor kinds first because they dominate the graph. */
 export const NODE_KINDS: readonly PrimaryLabel[] = [
-  'Country', 'Person', 'Organization', 'Forum', 'Agreement', 'ThreatType', 'Technology', 'Source',
+  'Country',
+  'Person',
+  'Organization',
+  'Forum',
+  'Agreement',
+  'ThreatType',
+  'Technology',
+  'Source',
 ];
 
 /** The primary label among `labels`; `Actor` alone gives 'Other'. */

@@ -26,7 +26,10 @@ export function orderPath(path: Graph, fromId: string): OrderedPath {
   const ref = (id: string): GraphNode | { id: string; name: string } => byId.get(id) ?? { id, name: id };
   const unused = [...path.edges];
   const steps: PathStep[] = [];
-  let at = byId.has(fromId) || unused.some((e) => e.source === fromId || e.target === fromId) ? fromId : (path.nodes[0]?.id ?? fromId);
+  let at =
+    byId.has(fromId) || unused.some((e) => e.source === fromId || e.target === fromId)
+      ? fromId
+      : (path.nodes[0]?.id ?? fromId);
   const start = ref(at);
   while (unused.length) {
     const i = unused.findIndex((e) => e.source === at || e.target === at);
@@ -44,13 +47,18 @@ export function orderPath(path: Graph, fromId: string): OrderedPath {
 export function pathChain(path: OrderedPath): string {
   let text = path.start.name;
   for (const step of path.steps) {
-    text += step.forward ? ` → ${step.edge.type} → ${step.to.name}` : ` ← ${step.edge.type} ← ${step.to.name}`;
+    text += step.forward
+      ? ` → ${step.edge.type} → ${step.to.name}`
+      : ` ← ${step.edge.type} ← ${step.to.name}`;
   }
   return text;
 }
 
 /** Node and edge ids of `paths[index]`, or of every path when `index` is null. */
-export function pathElementIds(paths: readonly Graph[], index: number | null): { nodeIds: Set<string>; edgeIds: Set<string> } {
+export function pathElementIds(
+  paths: readonly Graph[],
+  index: number | null,
+): { nodeIds: Set<string>; edgeIds: Set<string> } {
   const chosen = index === null ? paths : paths.slice(index, index + 1);
   return {
     nodeIds: new Set(chosen.flatMap((p) => p.nodes.map((n) => n.id))),

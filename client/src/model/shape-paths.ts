@@ -51,8 +51,10 @@ export function shapePath(shape: KindShape, size: number): string {
   }
   if (shape === 'round-rectangle') {
     const c = Math.min(size / 4, 8);
-    return `M${-r + c},${-r}H${r - c}Q${r},${-r} ${r},${-r + c}V${r - c}Q${r},${r} ${r - c},${r}`
-      + `H${-r + c}Q${-r},${r} ${-r},${r - c}V${-r + c}Q${-r},${-r} ${-r + c},${-r}Z`;
+    return (
+      `M${-r + c},${-r}H${r - c}Q${r},${-r} ${r},${-r + c}V${r - c}Q${r},${r} ${r - c},${r}` +
+      `H${-r + c}Q${-r},${r} ${-r},${r - c}V${-r + c}Q${-r},${-r} ${-r + c},${-r}Z`
+    );
   }
   const pts = (POLYGONS[shape] ?? (() => unitPolygon(4)))();
   let d = '';

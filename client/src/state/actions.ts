@@ -6,8 +6,20 @@ import { cooperationShows } from '../model/cooperation-projection';
 import * as hist from './history';
 import { emptyScene, sceneChanged, sceneOf, type Scene } from './scene';
 import type {
-  Expansion, ExpansionFilter, LayoutName, Notice, NodeRef, OpenWorkspace, PathEnds, PathHighlight, Point, SceneToOpen,
-  Selection, StartView, State, ViewRequest,
+  Expansion,
+  ExpansionFilter,
+  LayoutName,
+  Notice,
+  NodeRef,
+  OpenWorkspace,
+  PathEnds,
+  PathHighlight,
+  Point,
+  SceneToOpen,
+  Selection,
+  StartView,
+  State,
+  ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
 import type { AnalyticsSettings } from '../analytics/analytics-settings';
@@ -99,7 +111,12 @@ export interface Actions {
 
 function mergeNode(old: GraphNode | undefined, next: GraphNode): GraphNode {
   if (!old) return next;
-  return { ...old, ...next, properties: { ...old.properties, ...next.properties }, evidence: next.evidence ?? old.evidence };
+  return {
+    ...old,
+    ...next,
+    properties: { ...old.properties, ...next.properties },
+    evidence: next.evidence ?? old.evidence,
+  };
 }
 
 function mergeEdge(old: GraphEdge | undefined, next: GraphEdge): GraphEdge {
@@ -124,10 +141,14 @@ function withGraph(s: Scene, graph: Graph): Pick<Scene, 'nodes' | 'edges'> {
 /** The scene without `nodeIds` (and their edges) and `edgeIds`; per-node records of gone nodes are dropped. */
 function without(s: Scene, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): Partial<Scene> {
   const nodes = new Map([...s.nodes].filter(([id]) => !nodeIds.has(id)));
-  const edges = new Map([...s.edges].filter(([id, e]) => !edgeIds.has(id) && nodes.has(e.source) && nodes.has(e.target)));
-  const keepNode = <V>(m: ReadonlyMap<string, V>): Map<string, V> => new Map([...m].filter(([id]) => nodes.has(id)));
+  const edges = new Map(
+    [...s.edges].filter(([id, e]) => !edgeIds.has(id) && nodes.has(e.source) && nodes.has(e.target)),
+  );
+  const keepNode = <V>(m: ReadonlyMap<string, V>): Map<string, V> =>
+    new Map([...m].filter(([id]) => nodes.has(id)));
   return {
-    nodes, edges,
+    nodes,
+    edges,
     expansions: keepNode(s.expansions),
     positions: keepNode(s.positions),
     pinned: new Set([...s.pinned].filter((id) => nodes.has(id))),
@@ -137,15 +158,26 @@ function without(s: Scene, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<st
 /** The selection narrowed to what is still on the canvas (or drawn by the open cooperation view). */
 function validSelection(s: State): Pick<State, 'selection' | 'details'> | null {
   const sel = s.selection;
-  const drawn = (id: string): boolean => s.cooperation !== null && cooperationShows(s.cooperation.response, id);
+  const drawn = (id: string): boolean =>
+    s.cooperation !== null && cooperationShows(s.cooperation.response, id);
   switch (sel.kind) {
-    case 'none': return null;
-    case 'node': return s.nodes.has(sel.id) || drawn(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
-    case 'edge': return s.edges.has(sel.id) || drawn(sel.id) ? null : { selection: { kind: 'none' }, details: { status: 'idle' } };
+    case 'none':
+      return null;
+    case 'node':
+      return s.nodes.has(sel.id) || drawn(sel.id)
+        ? null
+        : { selection: { kind: 'none' }, details: { status: 'idle' } };
+    case 'edge':
+      return s.edges.has(sel.id) || drawn(sel.id)
+        ? null
+        : { selection: { kind: 'none' }, details: { status: 'idle' } };
     case 'nodes': {
       const ids = sel.ids.filter((id) => s.nodes.has(id));
       if (ids.length === sel.ids.length) return null;
-      return { selection: ids.length ? { kind: 'nodes', ids } : { kind: 'none' }, details: { status: 'idle' } };
+      return {
+        selection: ids.length ? { kind: 'nodes', ids } : { kind: 'none' },
+        details: { status: 'idle' },
+      };
     }
   }
 }
@@ -162,7 +194,8 @@ export function createActions(store: WritableStore<State>): Actions {
   const update = (change: (s: State) => Partial<State>, label: string | null = 'Change'): void => {
     const s = store.get();
     let next: State = { ...s, ...change(s) };
-    if (label !== null && stepDepth === 0 && sceneChanged(s, next)) next = { ...next, history: hist.pushStep(s.history, label, sceneOf(next), Date.now()) };
+    if (label !== null && stepDepth === 0 && sceneChanged(s, next))
+      next = { ...next, history: hist.pushStep(s.history, label, sceneOf(next), Date.now()) };
     const fixed = validSelection(next);
     store.set(fixed ? { ...next, ...fixed } : next);
   };
@@ -176,7 +209,10 @@ export function createActions(store: WritableStore<State>): Actions {
 
   const actions: Actions = {
     step: (label, change) => {
-      if (stepDepth > 0) { change(); return; }
+      if (stepDepth > 0) {
+        change();
+        return;
+      }
       const before = store.get();
       stepDepth++;
       try {
@@ -196,46 +232,67 @@ export function createActions(store: WritableStore<State>): Actions {
 
     addGraph: (graph) => update((s) => withGraph(s, graph), `Add ${plural(graph.nodes.length, 'node')}`),
 
-    addExpansion: (id, graph, page) => update((s) => {
-      const merged = withGraph(s, graph);
-      const old = s.expansions.get(id);
-      const neighbours = graph.nodes.map((n) => n.id).filter((n) => n !== id);
-      const newNodes = neighbours.filter((n) => !s.nodes.has(n));
-      const newEdges = [...merged.edges.keys()].filter((e) => !s.edges.has(e));
-      const samePaging = old && page.skip > 0 && sameFilter(old.filter, page.filter);
-      const expansion: Expansion = {
-        filter: page.filter,
-        total: page.total,
-        shown: (samePaging ? page.skip : 0) + neighbours.length,
-        addedNodes: new Set([...(old?.addedNodes ?? []), ...newNodes]),
-        addedEdges: new Set([...(old?.addedEdges ?? []), ...newEdges]),
-        reached: new Set([...(old?.reached ?? []), ...neighbours]),
-      };
-      return { ...merged, expansions: new Map(s.expansions).set(id, expansion) };
-    }, `Expand ${store.get().nodes.get(id)?.name ?? id}`),
+    addExpansion: (id, graph, page) =>
+      update(
+        (s) => {
+          const merged = withGraph(s, graph);
+          const old = s.expansions.get(id);
+          const neighbours = graph.nodes.map((n) => n.id).filter((n) => n !== id);
+          const newNodes = neighbours.filter((n) => !s.nodes.has(n));
+          const newEdges = [...merged.edges.keys()].filter((e) => !s.edges.has(e));
+          const samePaging = old && page.skip > 0 && sameFilter(old.filter, page.filter);
+          const expansion: Expansion = {
+            filter: page.filter,
+            total: page.total,
+            shown: (samePaging ? page.skip : 0) + neighbours.length,
+            addedNodes: new Set([...(old?.addedNodes ?? []), ...newNodes]),
+            addedEdges: new Set([...(old?.addedEdges ?? []), ...newEdges]),
+            reached: new Set([...(old?.reached ?? []), ...neighbours]),
+          };
+          return { ...merged, expansions: new Map(s.expansions).set(id, expansion) };
+        },
+        `Expand ${store.get().nodes.get(id)?.name ?? id}`,
+      ),
 
-    collapse: (id) => update((s) => {
-      const keep = new Set([...s.pinned, ...(s.path?.nodeIds ?? []), ...(s.path?.edgeIds ?? [])]);
-      const plan = collapsePlan({ edges: s.edges.values(), expansions: s.expansions, keep }, id);
-      const rest = without(s, plan.nodes, plan.edges);
-      const expansions = new Map(rest.expansions ?? s.expansions);
-      expansions.delete(id);
-      return { ...rest, expansions };
-    }, `Collapse ${store.get().nodes.get(id)?.name ?? id}`),
+    collapse: (id) =>
+      update(
+        (s) => {
+          const keep = new Set([...s.pinned, ...(s.path?.nodeIds ?? []), ...(s.path?.edgeIds ?? [])]);
+          const plan = collapsePlan({ edges: s.edges.values(), expansions: s.expansions, keep }, id);
+          const rest = without(s, plan.nodes, plan.edges);
+          const expansions = new Map(rest.expansions ?? s.expansions);
+          expansions.delete(id);
+          return { ...rest, expansions };
+        },
+        `Collapse ${store.get().nodes.get(id)?.name ?? id}`,
+      ),
 
-    hide: (ids) => update((s) => {
-      const gone = new Set(ids);
-      return without(s, gone, gone);
-    }, ids.length === 1 ? `Hide ${store.get().nodes.get(ids[0] ?? '')?.name ?? 'a relationship'}` : `Hide ${ids.length} elements`),
+    hide: (ids) =>
+      update(
+        (s) => {
+          const gone = new Set(ids);
+          return without(s, gone, gone);
+        },
+        ids.length === 1
+          ? `Hide ${store.get().nodes.get(ids[0] ?? '')?.name ?? 'a relationship'}`
+          : `Hide ${ids.length} elements`,
+      ),
 
-    setPinned: (ids, pinned) => update((s) => {
-      const next = new Set(s.pinned);
-      for (const id of ids) {
-        if (!s.nodes.has(id)) continue;
-        if (pinned) next.add(id); else next.delete(id);
-      }
-      return next.size === s.pinned.size && [...next].every((id) => s.pinned.has(id)) ? {} : { pinned: next };
-    }, `${pinned ? 'Pin' : 'Unpin'} ${ids.length === 1 ? store.get().nodes.get(ids[0] ?? '')?.name ?? ids[0] : plural(ids.length, 'node')}`),
+    setPinned: (ids, pinned) =>
+      update(
+        (s) => {
+          const next = new Set(s.pinned);
+          for (const id of ids) {
+            if (!s.nodes.has(id)) continue;
+            if (pinned) next.add(id);
+            else next.delete(id);
+          }
+          return next.size === s.pinned.size && [...next].every((id) => s.pinned.has(id))
+            ? {}
+            : { pinned: next };
+        },
+        `${pinned ? 'Pin' : 'Unpin'} ${ids.length === 1 ? (store.get().nodes.get(ids[0] ?? '')?.name ?? ids[0]) : plural(ids.length, 'node')}`,
+      ),
 
     recordPositions: (reported, label) => {
       const s = store.get();
@@ -255,51 +312,87 @@ export function createActions(store: WritableStore<State>): Actions {
         return;
       }
       // Settling, not a step: the head now shows where the newcomers landed.
-      update((cur) => ({ positions, history: hist.amendHead(cur.history, sceneOf({ ...cur, positions })) }), null);
+      update(
+        (cur) => ({ positions, history: hist.amendHead(cur.history, sceneOf({ ...cur, positions })) }),
+        null,
+      );
     },
 
-    clearCanvas: () => update((s) => ({
-      ...without(s, new Set(s.nodes.keys()), new Set()), path: null, cooperation: null, statusText: '',
-    }), 'Clear canvas'),
+    clearCanvas: () =>
+      update(
+        (s) => ({
+          ...without(s, new Set(s.nodes.keys()), new Set()),
+          path: null,
+          cooperation: null,
+          statusText: '',
+        }),
+        'Clear canvas',
+      ),
 
-    showPaths: (paths, ends) => update((s) => {
-      const merged: Graph = { nodes: paths.flatMap((p) => p.nodes), edges: paths.flatMap((p) => p.edges) };
-      const path: PathHighlight = {
-        nodeIds: new Set(merged.nodes.map((n) => n.id)),
-        edgeIds: new Set(merged.edges.map((e) => e.id)),
-        count: paths.length,
-        paths,
-        ends,
-      };
-      // A single path is chosen at once, so its "why connected" shows without another click.
-      return { ...withGraph(s, merged), path, pathFocus: paths.length === 1 ? { of: path, chosen: 0, preview: null } : null };
-    }, `Show ${plural(paths.length, 'path')}`),
+    showPaths: (paths, ends) =>
+      update(
+        (s) => {
+          const merged: Graph = {
+            nodes: paths.flatMap((p) => p.nodes),
+            edges: paths.flatMap((p) => p.edges),
+          };
+          const path: PathHighlight = {
+            nodeIds: new Set(merged.nodes.map((n) => n.id)),
+            edgeIds: new Set(merged.edges.map((e) => e.id)),
+            count: paths.length,
+            paths,
+            ends,
+          };
+          // A single path is chosen at once, so its "why connected" shows without another click.
+          return {
+            ...withGraph(s, merged),
+            path,
+            pathFocus: paths.length === 1 ? { of: path, chosen: 0, preview: null } : null,
+          };
+        },
+        `Show ${plural(paths.length, 'path')}`,
+      ),
 
     clearPaths: () => update((s) => (s.path ? { path: null } : {}), 'Clear path highlight'),
 
-    select: (selection) => update(() => ({
-      selection,
-      details: selection.kind === 'node' ? { status: 'loading', id: selection.id } : { status: 'idle' },
-    })),
+    select: (selection) =>
+      update(() => ({
+        selection,
+        details: selection.kind === 'node' ? { status: 'loading', id: selection.id } : { status: 'idle' },
+      })),
 
-    detailsLoaded: (id, response) => update((s) => {
-      if (s.selection.kind !== 'node' || s.selection.id !== id) return {};
-      const old = s.nodes.get(id);
-      // Evidence is display data, not a scene change: patch it into the head too so undo keeps it.
-      if (!old) return { details: { status: 'loaded', id, response } };
-      const nodes = new Map(s.nodes).set(id, mergeNode(old, { ...response.node, evidence: response.evidence }));
-      return { details: { status: 'loaded', id, response }, nodes, history: hist.amendHead(s.history, { ...sceneOf(s), nodes }) };
-    }, null),
+    detailsLoaded: (id, response) =>
+      update((s) => {
+        if (s.selection.kind !== 'node' || s.selection.id !== id) return {};
+        const old = s.nodes.get(id);
+        // Evidence is display data, not a scene change: patch it into the head too so undo keeps it.
+        if (!old) return { details: { status: 'loaded', id, response } };
+        const nodes = new Map(s.nodes).set(
+          id,
+          mergeNode(old, { ...response.node, evidence: response.evidence }),
+        );
+        return {
+          details: { status: 'loaded', id, response },
+          nodes,
+          history: hist.amendHead(s.history, { ...sceneOf(s), nodes }),
+        };
+      }, null),
 
-    detailsFailed: (id, message) => update((s) => (
-      s.selection.kind === 'node' && s.selection.id === id ? { details: { status: 'failed', id, message } } : {}
-    )),
+    detailsFailed: (id, message) =>
+      update((s) =>
+        s.selection.kind === 'node' && s.selection.id === id
+          ? { details: { status: 'failed', id, message } }
+          : {},
+      ),
 
     setPathEnd: (end, ref) => update((s) => ({ pathEnds: { ...s.pathEnds, [end]: ref } })),
 
     setLayout: (layout) => update(() => ({ layout })),
 
-    setCap: (cap) => update((s) => ({ settings: { ...s.settings, cap: Math.max(1, Math.min(MAX_CAP, Math.trunc(cap) || 1)) } })),
+    setCap: (cap) =>
+      update((s) => ({
+        settings: { ...s.settings, cap: Math.max(1, Math.min(MAX_CAP, Math.trunc(cap) || 1)) },
+      })),
 
     requestView: (request) => update((s) => ({ view: { seq: s.view.seq + 1, request } })),
 
@@ -320,24 +413,31 @@ export function createActions(store: WritableStore<State>): Actions {
 
     setStartView: (startView) => update(() => ({ startView })),
 
-    addQueryResult: (graph) => update((s) => withGraph(s, graph), `Console: add ${plural(graph.nodes.length, 'node')}`),
+    addQueryResult: (graph) =>
+      update((s) => withGraph(s, graph), `Console: add ${plural(graph.nodes.length, 'node')}`),
 
-    openScene: (scene, label) => update((s) => {
-      const empty = emptyScene();
-      const graph = withGraph(empty, scene.graph);
-      const request: ViewRequest = scene.viewport ? { kind: 'viewport', viewport: scene.viewport } : { kind: 'fit' };
-      return {
-        ...empty,
-        ...graph,
-        positions: new Map([...scene.positions].filter(([id]) => graph.nodes.has(id))),
-        pinned: new Set([...scene.pinned].filter((id) => graph.nodes.has(id))),
-        selection: { kind: 'none' }, details: { status: 'idle' }, statusText: '', startView: 'loaded',
-        layout: scene.layout ?? s.layout,
-        filters: scene.filters,
-        analytics: scene.analytics ?? s.analytics,
-        view: { seq: s.view.seq + 1, request },
-      };
-    }, label),
+    openScene: (scene, label) =>
+      update((s) => {
+        const empty = emptyScene();
+        const graph = withGraph(empty, scene.graph);
+        const request: ViewRequest = scene.viewport
+          ? { kind: 'viewport', viewport: scene.viewport }
+          : { kind: 'fit' };
+        return {
+          ...empty,
+          ...graph,
+          positions: new Map([...scene.positions].filter(([id]) => graph.nodes.has(id))),
+          pinned: new Set([...scene.pinned].filter((id) => graph.nodes.has(id))),
+          selection: { kind: 'none' },
+          details: { status: 'idle' },
+          statusText: '',
+          startView: 'loaded',
+          layout: scene.layout ?? s.layout,
+          filters: scene.filters,
+          analytics: scene.analytics ?? s.analytics,
+          view: { seq: s.view.seq + 1, request },
+        };
+      }, label),
 
     setWorkspace: (workspace) => update(() => ({ workspace })),
 
@@ -352,5 +452,9 @@ export function createActions(store: WritableStore<State>): Actions {
 
 function sameFilter(a: ExpansionFilter, b: ExpansionFilter): boolean {
   const list = (x: readonly string[] | undefined): string => (x ?? []).join(',');
-  return list(a.relTypes) === list(b.relTypes) && list(a.labels) === list(b.labels) && (a.threat ?? '') === (b.threat ?? '');
+  return (
+    list(a.relTypes) === list(b.relTypes) &&
+    list(a.labels) === list(b.labels) &&
+    (a.threat ?? '') === (b.threat ?? '')
+  );
 }

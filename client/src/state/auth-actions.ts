@@ -12,8 +12,14 @@ export interface AuthActions {
 
 export function createAuthActions(store: WritableStore<State>): AuthActions {
   return {
-    setAuth(auth) { store.set({ ...store.get(), auth }); },
-    openLogin(reason) { store.set({ ...store.get(), loginPrompt: { reason } }); },
-    closeLogin() { if (store.get().loginPrompt) store.set({ ...store.get(), loginPrompt: null }); },
+    setAuth(auth) {
+      store.set({ ...store.get(), auth });
+    },
+    openLogin(reason) {
+      store.set({ ...store.get(), loginPrompt: { reason } });
+    },
+    closeLogin() {
+      if (store.get().loginPrompt) store.set({ ...store.get(), loginPrompt: null });
+    },
   };
 }

@@ -26,21 +26,30 @@ export interface CooperationActions {
 const NONE: Selection = { kind: 'none' };
 
 /** Binds the cooperation actions to `store`; scene changes go through `actions.step`. */
-export function createCooperationActions(store: WritableStore<State>, actions: Pick<Actions, 'step'>): CooperationActions {
+export function createCooperationActions(
+  store: WritableStore<State>,
+  actions: Pick<Actions, 'step'>,
+): CooperationActions {
   const set = (change: (s: State) => Partial<State>): void => {
     const s = store.get();
     store.set({ ...s, ...change(s) });
   };
   return {
-    enterCooperation: (response) => actions.step(`Cooperation on ${response.threat.name}`, () => set(() => ({
-      cooperation: { response },
-      selection: NONE,
-      details: { status: 'idle' },
-    }))),
+    enterCooperation: (response) =>
+      actions.step(`Cooperation on ${response.threat.name}`, () =>
+        set(() => ({
+          cooperation: { response },
+          selection: NONE,
+          details: { status: 'idle' },
+        })),
+      ),
     leaveCooperation: () => {
       if (!store.get().cooperation) return;
-      actions.step('Back to explorer', () => set(() => ({ cooperation: null, selection: NONE, details: { status: 'idle' } })));
+      actions.step('Back to explorer', () =>
+        set(() => ({ cooperation: null, selection: NONE, details: { status: 'idle' } })),
+      );
     },
-    setCooperationDisplay: (display) => set((s) => (s.cooperationDisplay === display ? {} : { cooperationDisplay: display })),
+    setCooperationDisplay: (display) =>
+      set((s) => (s.cooperationDisplay === display ? {} : { cooperationDisplay: display })),
   };
 }

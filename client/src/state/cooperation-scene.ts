@@ -31,15 +31,30 @@ export function cooperationSceneStore(source: ReadableStore<State>): ReadableSto
       edges = graph.edges.length ? new Map(graph.edges.map((e) => [e.id, e])) : EMPTY_EDGES;
     }
     const sel = s.selection;
-    const selection = (sel.kind === 'node' && nodes.has(sel.id)) || (sel.kind === 'edge' && edges.has(sel.id)) ? sel : NONE;
-    if (prev && prev.nodes === nodes && prev.edges === edges && prev.selection === selection && prev.view === s.view
-      && prev.layout === s.layout) {
+    const selection =
+      (sel.kind === 'node' && nodes.has(sel.id)) || (sel.kind === 'edge' && edges.has(sel.id)) ? sel : NONE;
+    if (
+      prev &&
+      prev.nodes === nodes &&
+      prev.edges === edges &&
+      prev.selection === selection &&
+      prev.view === s.view &&
+      prev.layout === s.layout
+    ) {
       return prev;
     }
     // No positions or pins: this view places and lays out its actors itself, and reports nothing back.
     return {
-      ...s, nodes, edges, selection, view: s.view, path: null, pathFocus: null,
-      expansions: NO_EXPANSIONS, positions: NO_POSITIONS, pinned: NO_PINS,
+      ...s,
+      nodes,
+      edges,
+      selection,
+      view: s.view,
+      path: null,
+      pathFocus: null,
+      expansions: NO_EXPANSIONS,
+      positions: NO_POSITIONS,
+      pinned: NO_PINS,
     };
   };
 

@@ -64,9 +64,12 @@ export function patchScene<S extends Scene>(scene: S, patch: GraphPatch): S {
     }
     nodes = next;
   }
-  const touchesEdges = goneEdges.size > 0 || goneNodes.size > 0 || (patch.edges ?? []).some((e) => edges.has(e.id));
+  const touchesEdges =
+    goneEdges.size > 0 || goneNodes.size > 0 || (patch.edges ?? []).some((e) => edges.has(e.id));
   if (touchesEdges) {
-    const next = new Map([...edges].filter(([id, e]) => !goneEdges.has(id) && nodes.has(e.source) && nodes.has(e.target)));
+    const next = new Map(
+      [...edges].filter(([id, e]) => !goneEdges.has(id) && nodes.has(e.source) && nodes.has(e.target)),
+    );
     for (const e of patch.edges ?? []) {
       const old = next.get(e.id);
       if (old) next.set(e.id, { ...e, evidence: e.evidence ?? old.evidence });
@@ -74,9 +77,12 @@ export function patchScene<S extends Scene>(scene: S, patch: GraphPatch): S {
     edges = next;
   }
   if (nodes === scene.nodes && edges === scene.edges) return scene;
-  const keep = <V>(m: ReadonlyMap<string, V>): ReadonlyMap<string, V> => (goneNodes.size ? new Map([...m].filter(([id]) => !goneNodes.has(id))) : m);
+  const keep = <V>(m: ReadonlyMap<string, V>): ReadonlyMap<string, V> =>
+    goneNodes.size ? new Map([...m].filter(([id]) => !goneNodes.has(id))) : m;
   return {
-    ...scene, nodes, edges,
+    ...scene,
+    nodes,
+    edges,
     expansions: keep(scene.expansions),
     positions: keep(scene.positions),
     pinned: goneNodes.size ? new Set([...scene.pinned].filter((id) => !goneNodes.has(id))) : scene.pinned,
@@ -84,12 +90,16 @@ export function patchScene<S extends Scene>(scene: S, patch: GraphPatch): S {
 }
 
 /** Binds the curation actions to `store`; new elements join the scene through `actions.step`. */
-export function createCurationActions(store: WritableStore<State>, actions: Pick<Actions, 'step' | 'addGraph'>): CurationActions {
+export function createCurationActions(
+  store: WritableStore<State>,
+  actions: Pick<Actions, 'step' | 'addGraph'>,
+): CurationActions {
   const set = (change: (s: State) => Partial<State>): void => {
     const s = store.get();
     store.set({ ...s, ...change(s) });
   };
-  const ui = (change: (c: CurationUi) => Partial<CurationUi>): void => set((s) => ({ curation: { ...s.curation, ...change(s.curation) } }));
+  const ui = (change: (c: CurationUi) => Partial<CurationUi>): void =>
+    set((s) => ({ curation: { ...s.curation, ...change(s.curation) } }));
 
   return {
     startEditing: (target) => ui(() => ({ editing: target, drawFrom: null })),
@@ -98,32 +108,38 @@ export function createCurationActions(store: WritableStore<State>, actions: Pick
     stopDrawing: () => ui((c) => (c.drawFrom ? { drawFrom: null } : {})),
     toggleHistory: () => ui((c) => ({ historyOpen: !c.historyOpen })),
 
-    applyPatch: (patch) => set((s) => {
-      const scene = patchScene(s, patch);
-      const history = {
-        ...s.history,
-        entries: s.history.entries.map((e) => {
-          const snapshot = patchScene(e.snapshot, patch);
-          return snapshot === e.snapshot ? e : { ...e, snapshot };
-        }),
-      };
-      const gone = (id: string): boolean => (patch.removedNodes ?? []).includes(id) || (patch.removedEdges ?? []).includes(id);
-      const sel = s.selection;
-      const selectionGone = (sel.kind === 'node' || sel.kind === 'edge') && gone(sel.id);
-      let details = s.details;
-      if (details.status === 'loaded') {
-        const fresh = (patch.nodes ?? []).find((n) => n.id === (details as { id: string }).id);
-        if (fresh) details = { ...details, response: { node: fresh, evidence: fresh.evidence ?? details.response.evidence } };
-      }
-      const editing = s.curation.editing && gone(s.curation.editing.id) ? null : s.curation.editing;
-      return {
-        ...scene,
-        history,
-        details: selectionGone ? { status: 'idle' } : details,
-        selection: selectionGone ? { kind: 'none' } : sel,
-        curation: { ...s.curation, editing, revision: s.curation.revision + 1 },
-      };
-    }),
+    applyPatch: (patch) =>
+      set((s) => {
+        const scene = patchScene(s, patch);
+        const history = {
+          ...s.history,
+          entries: s.history.entries.map((e) => {
+            const snapshot = patchScene(e.snapshot, patch);
+            return snapshot === e.snapshot ? e : { ...e, snapshot };
+          }),
+        };
+        const gone = (id: string): boolean =>
+          (patch.removedNodes ?? []).includes(id) || (patch.removedEdges ?? []).includes(id);
+        const sel = s.selection;
+        const selectionGone = (sel.kind === 'node' || sel.kind === 'edge') && gone(sel.id);
+        let details = s.details;
+        if (details.status === 'loaded') {
+          const fresh = (patch.nodes ?? []).find((n) => n.id === (details as { id: string }).id);
+          if (fresh)
+            details = {
+              ...details,
+              response: { node: fresh, evidence: fresh.evidence ?? details.response.evidence },
+            };
+        }
+        const editing = s.curation.editing && gone(s.curation.editing.id) ? null : s.curation.editing;
+        return {
+          ...scene,
+          history,
+          details: selectionGone ? { status: 'idle' } : details,
+          selection: selectionGone ? { kind: 'none' } : sel,
+          curation: { ...s.curation, editing, revision: s.curation.revision + 1 },
+        };
+      }),
 
     addWritten: (graph, label) => {
       actions.step(label, () => actions.addGraph(graph));

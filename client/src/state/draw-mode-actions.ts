@@ -10,6 +10,8 @@ export interface DrawModeActions {
 
 export function createDrawModeActions(store: WritableStore<State>): DrawModeActions {
   return {
-    setDrawMode(mode) { if (store.get().drawMode !== mode) store.set({ ...store.get(), drawMode: mode }); },
+    setDrawMode(mode) {
+      if (store.get().drawMode !== mode) store.set({ ...store.get(), drawMode: mode });
+    },
   };
 }

@@ -42,8 +42,14 @@ export interface History<T> {
 export const DEFAULT_HISTORY_CAP = 200;
 
 /** A history holding only `snapshot`, as the step called `label` (e.g. "Start"). */
-export function createHistory<T>(snapshot: T, label: string, at: number, cap = DEFAULT_HISTORY_CAP): History<T> {
-  if (!Number.isInteger(cap) || cap < 2) throw new RangeError(`History: invalid cap ${cap}. Expecting an integer of at least 2.`);
+export function createHistory<T>(
+  snapshot: T,
+  label: string,
+  at: number,
+  cap = DEFAULT_HISTORY_CAP,
+): History<T> {
+  if (!Number.isInteger(cap) || cap < 2)
+    throw new RangeError(`History: invalid cap ${cap}. Expecting an integer of at least 2.`);
   return { entries: [{ id: 0, label, at, snapshot }], head: 0, nextId: 1, cap };
 }
 

@@ -12,12 +12,19 @@ export interface PathActions {
 }
 
 /** The chosen and previewed path of the current scene's paths (both null when none or stale). */
-export function pathFocusOf(s: Pick<State, 'path' | 'pathFocus'>): { chosen: number | null; preview: number | null } {
-  return s.path && s.pathFocus?.of === s.path ? { chosen: s.pathFocus.chosen, preview: s.pathFocus.preview } : { chosen: null, preview: null };
+export function pathFocusOf(s: Pick<State, 'path' | 'pathFocus'>): {
+  chosen: number | null;
+  preview: number | null;
+} {
+  return s.path && s.pathFocus?.of === s.path
+    ? { chosen: s.pathFocus.chosen, preview: s.pathFocus.preview }
+    : { chosen: null, preview: null };
 }
 
 /** What the canvas highlights: the previewed path, else the chosen one, else every path found; null without paths. */
-export function highlightedPath(s: Pick<State, 'path' | 'pathFocus'>): { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> } | null {
+export function highlightedPath(
+  s: Pick<State, 'path' | 'pathFocus'>,
+): { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> } | null {
   if (!s.path) return null;
   const { chosen, preview } = pathFocusOf(s);
   const index = preview ?? chosen;
@@ -26,12 +33,18 @@ export function highlightedPath(s: Pick<State, 'path' | 'pathFocus'>): { nodeIds
 
 /** Binds the path actions to `store`. */
 export function createPathActions(store: WritableStore<State>): PathActions {
-  const set = (change: (path: PathHighlight, focus: { chosen: number | null; preview: number | null }) => { chosen: number | null; preview: number | null }): void => {
+  const set = (
+    change: (
+      path: PathHighlight,
+      focus: { chosen: number | null; preview: number | null },
+    ) => { chosen: number | null; preview: number | null },
+  ): void => {
     const s = store.get();
     if (!s.path) return;
     const path = s.path;
     const focus = pathFocusOf(s);
-    const valid = (i: number | null): number | null => (i !== null && i >= 0 && i < path.paths.length ? i : null);
+    const valid = (i: number | null): number | null =>
+      i !== null && i >= 0 && i < path.paths.length ? i : null;
     const next = change(path, focus);
     const chosen = valid(next.chosen);
     const preview = valid(next.preview);

@@ -4,7 +4,10 @@ import { defaultFilters, type Filters } from '../filters/filters';
 import type { CooperationView, Expansion, PathHighlight } from './state';
 
 /** A model-space position on the canvas. */
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /**
  * Everything undo restores. Each field is immutable (replaced, never mutated), so a snapshot
@@ -28,7 +31,14 @@ export interface Scene {
 
 /** The scene's fields; a `Record` so the compiler insists every Scene field is listed. */
 export const SCENE_FIELDS: Readonly<Record<keyof Scene, true>> = {
-  nodes: true, edges: true, expansions: true, positions: true, pinned: true, path: true, cooperation: true, filters: true,
+  nodes: true,
+  edges: true,
+  expansions: true,
+  positions: true,
+  pinned: true,
+  path: true,
+  cooperation: true,
+  filters: true,
 };
 
 const FIELDS = Object.keys(SCENE_FIELDS) as (keyof Scene)[];
@@ -48,7 +58,13 @@ export function sceneChanged(a: Scene, b: Scene): boolean {
 /** An empty canvas. */
 export function emptyScene(): Scene {
   return {
-    nodes: new Map(), edges: new Map(), expansions: new Map(), positions: new Map(), pinned: new Set(), path: null, cooperation: null,
+    nodes: new Map(),
+    edges: new Map(),
+    expansions: new Map(),
+    positions: new Map(),
+    pinned: new Set(),
+    path: null,
+    cooperation: null,
     filters: defaultFilters(),
   };
 }

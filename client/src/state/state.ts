@@ -84,16 +84,25 @@ export interface CooperationView {
 }
 
 /** A node named by id, with the name to show for it. */
-export interface NodeRef { id: string; name: string }
+export interface NodeRef {
+  id: string;
+  name: string;
+}
 
 /** The path finder's chosen endpoints (a details-panel button can set them too). */
-export interface PathEnds { from: NodeRef | null; to: NodeRef | null }
+export interface PathEnds {
+  from: NodeRef | null;
+  to: NodeRef | null;
+}
 
 /** Layouts the toolbar offers; fcose is the default and the one used for expansions. */
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid' | 'circle';
 
 /** The camera: zoom level and pan offset (rendered pixels), as Cytoscape reports them. */
-export interface Viewport { zoom: number; pan: Point }
+export interface Viewport {
+  zoom: number;
+  pan: Point;
+}
 
 /** A one-off request to the graph view's camera or layout. */
 export type ViewRequest =
@@ -118,16 +127,31 @@ export interface SceneToOpen {
 }
 
 /** The workspace open in this page (named in the URL), with the version it was read or saved at. */
-export interface OpenWorkspace { id: string; name: string; version: number }
+export interface OpenWorkspace {
+  id: string;
+  name: string;
+  version: number;
+}
 
 /** Who is logged in, the CSRF token their writes carry, and whether the server needs a login to read (AUTH_REQUIRED). */
-export interface AuthState { user: AuthUser | null; csrfToken: string | null; authRequired: boolean }
+export interface AuthState {
+  user: AuthUser | null;
+  csrfToken: string | null;
+  authRequired: boolean;
+}
 
 /** The login dialog while it is open, with why it was asked for. */
-export interface LoginPrompt { reason: string }
+export interface LoginPrompt {
+  reason: string;
+}
 
 /** A message in the status area; errors stay until dismissed. */
-export interface Notice { id: number; kind: 'info' | 'error'; text: string; code?: string }
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+  code?: string;
+}
 
 /** How the start view went: drives the empty-canvas hint. */
 export type StartView = 'loading' | 'loaded' | 'missing' | 'failed';

@@ -35,7 +35,9 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}\n${b}` : `${b}\
 
 function orderActors(actors: GraphNode[], totals: Map<string, number>, order: MatrixOrder): GraphNode[] {
   const byName = (a: GraphNode, b: GraphNode): number => a.name.localeCompare(b.name);
-  return [...actors].sort(order === 'name' ? byName : (a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0) || byName(a, b));
+  return [...actors].sort(
+    order === 'name' ? byName : (a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0) || byName(a, b),
+  );
 }
 
 /** Creates the matrix; `onPick` receives a pair's edge id on click, Enter or Space. */
@@ -44,29 +46,46 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
   let response: CooperationResponse | null = null;
   let selected: string | null = null;
 
-  const orderSelect = el('select', { testId: 'matrix-order', attrs: { 'aria-label': 'Order rows and columns' } }, [
-    el('option', { text: 'By total weight', attrs: { value: 'weight' } }),
-    el('option', { text: 'By name', attrs: { value: 'name' } }),
-  ]);
+  const orderSelect = el(
+    'select',
+    { testId: 'matrix-order', attrs: { 'aria-label': 'Order rows and columns' } },
+    [
+      el('option', { text: 'By total weight', attrs: { value: 'weight' } }),
+      el('option', { text: 'By name', attrs: { value: 'name' } }),
+    ],
+  );
   orderSelect.addEventListener('change', () => {
     order = orderSelect.value === 'name' ? 'name' : 'weight';
     draw();
   });
   const table = el('table', { className: 'coop-matrix', testId: 'coop-matrix', attrs: { role: 'grid' } });
-  const tooltip = el('div', { className: 'matrix-tooltip', testId: 'matrix-tooltip', attrs: { role: 'tooltip' } });
+  const tooltip = el('div', {
+    className: 'matrix-tooltip',
+    testId: 'matrix-tooltip',
+    attrs: { role: 'tooltip' },
+  });
   tooltip.hidden = true;
   const scroller = el('div', { className: 'matrix-scroller' }, [table, tooltip]);
   const element = el('div', { className: 'matrix-wrap' }, [
     el('div', { className: 'matrix-toolbar' }, [
-      el('label', { className: 'field inline' }, [el('span', { className: 'field-name', text: 'Order' }), orderSelect]),
-      el('span', { className: 'muted matrix-help', text: 'Arrow keys move between cells; Enter shows the shared forums and agreements.' }),
+      el('label', { className: 'field inline' }, [
+        el('span', { className: 'field-name', text: 'Order' }),
+        orderSelect,
+      ]),
+      el('span', {
+        className: 'muted matrix-help',
+        text: 'Arrow keys move between cells; Enter shows the shared forums and agreements.',
+      }),
     ]),
     scroller,
   ]);
 
-  const describe = (c: Cell): string => (c.row.id === c.col.id ? c.row.name
-    : c.weight ? `${c.row.name} and ${c.col.name}: ${c.weight} in common (${c.via.map((v) => v.name).join('; ')})`
-      : `${c.row.name} and ${c.col.name}: none in common`);
+  const describe = (c: Cell): string =>
+    c.row.id === c.col.id
+      ? c.row.name
+      : c.weight
+        ? `${c.row.name} and ${c.col.name}: ${c.weight} in common (${c.via.map((v) => v.name).join('; ')})`
+        : `${c.row.name} and ${c.col.name}: none in common`;
 
   const showTooltip = (cell: HTMLElement, c: Cell): void => {
     tooltip.textContent = describe(c);
@@ -77,7 +96,8 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
     tooltip.style.top = `${at.bottom - box.top + scroller.scrollTop + 6}px`;
   };
 
-  const cellsOf = (): HTMLElement[][] => [...table.tBodies[0]?.rows ?? []].map((tr) => [...tr.querySelectorAll<HTMLElement>('td')]);
+  const cellsOf = (): HTMLElement[][] =>
+    [...(table.tBodies[0]?.rows ?? [])].map((tr) => [...tr.querySelectorAll<HTMLElement>('td')]);
 
   const focusCell = (r: number, c: number): void => {
     const grid = cellsOf();
@@ -91,7 +111,10 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
 
   function draw(): void {
     tooltip.hidden = true;
-    if (!response) { table.replaceChildren(); return; }
+    if (!response) {
+      table.replaceChildren();
+      return;
+    }
     const actors = projectCooperation(response).nodes;
     const pairs = new Map(response.pairs.map((p) => [pairKey(p.a.id, p.b.id), p]));
     const totals = new Map<string, number>();
@@ -102,23 +125,52 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
     const ordered = orderActors(actors, totals, order);
     const max = Math.max(1, ...response.pairs.map(pairWeight));
     const shade = (w: number): number => SHADE_FROM + (1 - SHADE_FROM) * (w / max);
-    const rows = ordered.map((row) => ordered.map((col): Cell => {
-      const pair = row.id === col.id ? undefined : pairs.get(pairKey(row.id, col.id));
-      return { row, col, weight: pair ? pairWeight(pair) : 0, edgeId: pair ? cooperationEdgeId(pair.a.id, pair.b.id) : null, via: pair?.via ?? [] };
-    }));
+    const rows = ordered.map((row) =>
+      ordered.map((col): Cell => {
+        const pair = row.id === col.id ? undefined : pairs.get(pairKey(row.id, col.id));
+        return {
+          row,
+          col,
+          weight: pair ? pairWeight(pair) : 0,
+          edgeId: pair ? cooperationEdgeId(pair.a.id, pair.b.id) : null,
+          via: pair?.via ?? [],
+        };
+      }),
+    );
 
-    setAttr(table, 'aria-label', `Actors who cooperate on ${response.threat.name}: forums and agreements in common`);
+    setAttr(
+      table,
+      'aria-label',
+      `Actors who cooperate on ${response.threat.name}: forums and agreements in common`,
+    );
     const t = d3.select(table);
     t.selectAll('*').remove();
     const head = t.append('thead').append('tr');
     head.append('td').attr('class', 'matrix-corner');
-    head.selectAll('th').data(ordered).join('th')
-      .attr('scope', 'col').attr('class', 'matrix-col').attr('data-id', (d) => d.id).attr('title', (d) => d.name)
-      .append('span').text((d) => d.name);
-    const tr = t.append('tbody').selectAll('tr').data(rows).join('tr')
-      .attr('data-testid', 'matrix-row').attr('data-id', (_d, i) => ordered[i]!.id);
-    tr.append('th').attr('scope', 'row').attr('class', 'matrix-row-label').text((_d, i) => ordered[i]!.name);
-    tr.selectAll('td').data((d) => d).join('td')
+    head
+      .selectAll('th')
+      .data(ordered)
+      .join('th')
+      .attr('scope', 'col')
+      .attr('class', 'matrix-col')
+      .attr('data-id', (d) => d.id)
+      .attr('title', (d) => d.name)
+      .append('span')
+      .text((d) => d.name);
+    const tr = t
+      .append('tbody')
+      .selectAll('tr')
+      .data(rows)
+      .join('tr')
+      .attr('data-testid', 'matrix-row')
+      .attr('data-id', (_d, i) => ordered[i]!.id);
+    tr.append('th')
+      .attr('scope', 'row')
+      .attr('class', 'matrix-row-label')
+      .text((_d, i) => ordered[i]!.name);
+    tr.selectAll('td')
+      .data((d) => d)
+      .join('td')
       .attr('role', 'gridcell')
       .attr('data-testid', 'matrix-cell')
       .attr('data-row', (c) => c.row.id)
@@ -126,18 +178,30 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
       .attr('data-weight', (c) => String(c.weight))
       .attr('tabindex', '-1')
       .attr('aria-label', describe)
-      .attr('class', (c) => ['matrix-cell', c.row.id === c.col.id ? 'diagonal' : '', c.weight ? 'filled' : '', c.weight && shade(c.weight) > DARK_AT ? 'dark' : ''].filter(Boolean).join(' '))
+      .attr('class', (c) =>
+        [
+          'matrix-cell',
+          c.row.id === c.col.id ? 'diagonal' : '',
+          c.weight ? 'filled' : '',
+          c.weight && shade(c.weight) > DARK_AT ? 'dark' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      )
       .style('background-color', (c) => (c.weight ? d3.interpolateBlues(shade(c.weight)) : null))
       .text((c) => (c.weight ? String(c.weight) : ''))
       .on('mouseenter focus', (e: Event, c: Cell) => showTooltip(e.currentTarget as HTMLElement, c))
-      .on('mouseleave blur', () => { tooltip.hidden = true; })
+      .on('mouseleave blur', () => {
+        tooltip.hidden = true;
+      })
       .on('click', (e: Event, c: Cell) => {
         table.querySelectorAll('td[tabindex="0"]').forEach((td) => setAttr(td, 'tabindex', '-1'));
         setAttr(e.currentTarget as HTMLElement, 'tabindex', '0');
         if (c.edgeId) onPick(c.edgeId);
       });
     // One cell is in the tab order (roving tabindex): the first pair, or the top-left cell.
-    const first = table.querySelector<HTMLElement>('td.filled') ?? table.querySelector<HTMLElement>('td.matrix-cell');
+    const first =
+      table.querySelector<HTMLElement>('td.filled') ?? table.querySelector<HTMLElement>('td.matrix-cell');
     if (first) setAttr(first, 'tabindex', '0');
     setSelected(selected);
   }
@@ -149,8 +213,14 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
     const c = td.cellIndex - 1;
     const last = cellsOf().length - 1;
     const moves: Record<string, [number, number]> = {
-      ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1],
-      Home: [r, 0], End: [r, last], PageUp: [0, c], PageDown: [last, c],
+      ArrowUp: [r - 1, c],
+      ArrowDown: [r + 1, c],
+      ArrowLeft: [r, c - 1],
+      ArrowRight: [r, c + 1],
+      Home: [r, 0],
+      End: [r, last],
+      PageUp: [0, c],
+      PageDown: [last, c],
     };
     const move = moves[e.key];
     if (move) {
@@ -170,8 +240,10 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
       const cell = td as HTMLElement;
       const row = cell.dataset['row'] ?? '';
       const col = cell.dataset['col'] ?? '';
-      const pick = edgeId !== null && Number(cell.dataset['weight']) > 0
-        && (edgeId === cooperationEdgeId(row, col) || edgeId === cooperationEdgeId(col, row));
+      const pick =
+        edgeId !== null &&
+        Number(cell.dataset['weight']) > 0 &&
+        (edgeId === cooperationEdgeId(row, col) || edgeId === cooperationEdgeId(col, row));
       cell.classList.toggle('selected', pick);
       setAttr(cell, 'aria-selected', String(pick));
     });

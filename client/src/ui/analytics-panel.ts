@@ -33,7 +33,9 @@ export function createAnalyticsPanel({ store, actions, selectNode }: AnalyticsPa
     if (isSizeChoice(sizeBy.value)) actions.setAnalytics({ ...store.get().analytics, sizeBy: sizeBy.value });
   });
   const communities = el('input', { testId: 'community-toggle', attrs: { type: 'checkbox' } });
-  communities.addEventListener('change', () => actions.setAnalytics({ ...store.get().analytics, communities: communities.checked }));
+  communities.addEventListener('change', () =>
+    actions.setAnalytics({ ...store.get().analytics, communities: communities.checked }),
+  );
   const communityCount = el('span', { className: 'muted', testId: 'community-count' });
   const summary = el('p', { className: 'panel-help', testId: 'analytics-summary' });
   const histogramTitle = el('h3', { className: 'panel-subtitle' });
@@ -45,7 +47,8 @@ export function createAnalyticsPanel({ store, actions, selectNode }: AnalyticsPa
 
   let prev: State | null = null;
   const render = (s: State): void => {
-    if (prev && s.metrics === prev.metrics && s.analytics === prev.analytics && s.nodes === prev.nodes) return;
+    if (prev && s.metrics === prev.metrics && s.analytics === prev.analytics && s.nodes === prev.nodes)
+      return;
     prev = s;
     sizeBy.value = s.analytics.sizeBy;
     communities.checked = s.analytics.communities;
@@ -59,19 +62,34 @@ export function createAnalyticsPanel({ store, actions, selectNode }: AnalyticsPa
     summary.textContent = `Measured ${m.nodes.length} visible node${m.nodes.length === 1 ? '' : 's'}.`;
     communityCount.textContent = `(${m.communityCount} communit${m.communityCount === 1 ? 'y' : 'ies'})`;
     histogramTitle.textContent = `${MEASURE_LABELS[measure]} distribution`;
-    histogram.draw(m.nodes.map((id) => m.values[measure][id] ?? 0), MEASURE_LABELS[measure], measure === 'degree');
+    histogram.draw(
+      m.nodes.map((id) => m.values[measure][id] ?? 0),
+      MEASURE_LABELS[measure],
+      measure === 'degree',
+    );
     brokers.draw(topBrokers(m, BROKER_COUNT), (id) => s.nodes.get(id)?.name ?? id);
   };
   store.subscribe(render);
   render(store.get());
 
-  return section('Analytics', [
-    el('label', { className: 'field' }, [el('span', { className: 'field-name', text: 'Size nodes by' }), sizeBy]),
-    el('label', { className: 'field inline' }, [communities, el('span', { text: 'Colour by community (Louvain)' }), communityCount]),
-    summary,
-    histogramTitle,
-    histogram.element,
-    el('h3', { className: 'panel-subtitle', text: `Brokers (top ${BROKER_COUNT} by betweenness)` }),
-    brokers.element,
-  ], 'analytics-panel');
+  return section(
+    'Analytics',
+    [
+      el('label', { className: 'field' }, [
+        el('span', { className: 'field-name', text: 'Size nodes by' }),
+        sizeBy,
+      ]),
+      el('label', { className: 'field inline' }, [
+        communities,
+        el('span', { text: 'Colour by community (Louvain)' }),
+        communityCount,
+      ]),
+      summary,
+      histogramTitle,
+      histogram.element,
+      el('h3', { className: 'panel-subtitle', text: `Brokers (top ${BROKER_COUNT} by betweenness)` }),
+      brokers.element,
+    ],
+    'analytics-panel',
+  );
 }

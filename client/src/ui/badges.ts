@@ -15,11 +15,14 @@ export function claimBadges(properties: Record<string, unknown>): HTMLElement | 
   return el('div', { className: 'badges' }, [
     flags.confidence
       ? el('span', {
-        className: `badge badge-${flags.confidence}`, text: flags.confidence,
-        attrs: { title: CONFIDENCE_HELP[flags.confidence] },
-      })
+          className: `badge badge-${flags.confidence}`,
+          text: flags.confidence,
+          attrs: { title: CONFIDENCE_HELP[flags.confidence] },
+        })
       : null,
-    flags.disputed ? el('span', { className: 'badge badge-disputed', text: 'Disputed', testId: 'disputed-badge' }) : null,
+    flags.disputed
+      ? el('span', { className: 'badge badge-disputed', text: 'Disputed', testId: 'disputed-badge' })
+      : null,
     flags.disputed
       ? el('p', { className: 'dispute-note', text: flags.disputeNote ?? 'Sources conflict on this claim.' })
       : null,

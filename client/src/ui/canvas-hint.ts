@@ -7,10 +7,14 @@ function hintText(s: State): string | null {
   if (s.nodes.size > 0) return null;
   if (s.auth.authRequired && !s.auth.user) return 'This explorer needs a login: use “Log in” in the toolbar.';
   switch (s.startView) {
-    case 'loading': return 'Loading the start view…';
-    case 'missing': return 'The start view is not in the database. Search for a country, person, forum or agreement to begin.';
-    case 'failed': return 'The start view could not be loaded. Search for a node to begin, or reload the page.';
-    case 'loaded': return 'The canvas is empty. Search for a node to add it.';
+    case 'loading':
+      return 'Loading the start view…';
+    case 'missing':
+      return 'The start view is not in the database. Search for a country, person, forum or agreement to begin.';
+    case 'failed':
+      return 'The start view could not be loaded. Search for a node to begin, or reload the page.';
+    case 'loaded':
+      return 'The canvas is empty. Search for a node to add it.';
   }
 }
 

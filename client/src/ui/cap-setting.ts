@@ -7,9 +7,14 @@ import { el } from './dom';
 /** A labelled number input in the toolbar; a bad value is put back to the current cap. */
 export function createCapSetting(store: ReadableStore<State>, actions: Pick<Actions, 'setCap'>): HTMLElement {
   const input = el('input', {
-    className: 'cap-input', testId: 'cap-input',
+    className: 'cap-input',
+    testId: 'cap-input',
     attrs: {
-      type: 'number', min: '1', max: String(MAX_CAP), step: '1', inputmode: 'numeric',
+      type: 'number',
+      min: '1',
+      max: String(MAX_CAP),
+      step: '1',
+      inputmode: 'numeric',
       title: `Neighbours added per expansion (1–${MAX_CAP}); more are a page away`,
     },
   });
@@ -20,7 +25,8 @@ export function createCapSetting(store: ReadableStore<State>, actions: Pick<Acti
     input.value = String(store.get().settings.cap);
   });
   store.subscribe((s, prev) => {
-    if (s.settings.cap !== prev.settings.cap && document.activeElement !== input) input.value = String(s.settings.cap);
+    if (s.settings.cap !== prev.settings.cap && document.activeElement !== input)
+      input.value = String(s.settings.cap);
   });
   return el('label', { className: 'toolbar-group cap-setting' }, [el('span', { text: 'Cap' }), input]);
 }

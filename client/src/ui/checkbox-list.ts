@@ -2,7 +2,12 @@
 import { el } from './dom';
 
 /** One row: `key` identifies it, `label` and `count` are shown. */
-export interface CheckboxItem { key: string; label: string; count: number; checked: boolean }
+export interface CheckboxItem {
+  key: string;
+  label: string;
+  count: number;
+  checked: boolean;
+}
 
 /** The list's element and its in-place update. */
 export interface CheckboxList {
@@ -10,20 +15,38 @@ export interface CheckboxList {
   update(items: readonly CheckboxItem[]): void;
 }
 
-interface Row { row: HTMLElement; input: HTMLInputElement; text: HTMLElement }
+interface Row {
+  row: HTMLElement;
+  input: HTMLInputElement;
+  text: HTMLElement;
+}
 
 /** Creates the list; `testIdPrefix` + key names each checkbox for tests (e.g. `filter-label-Country`). */
-export function createCheckboxList(opts: { testIdPrefix: string; ariaLabel: string; onToggle(key: string, checked: boolean): void }): CheckboxList {
-  const element = el('div', { className: 'checkbox-list', attrs: { role: 'group', 'aria-label': opts.ariaLabel } });
+export function createCheckboxList(opts: {
+  testIdPrefix: string;
+  ariaLabel: string;
+  onToggle(key: string, checked: boolean): void;
+}): CheckboxList {
+  const element = el('div', {
+    className: 'checkbox-list',
+    attrs: { role: 'group', 'aria-label': opts.ariaLabel },
+  });
   const rows = new Map<string, Row>();
 
   const update = (items: readonly CheckboxItem[]): void => {
     const keys = new Set(items.map((i) => i.key));
-    for (const [key, r] of rows) if (!keys.has(key)) { r.row.remove(); rows.delete(key); }
+    for (const [key, r] of rows)
+      if (!keys.has(key)) {
+        r.row.remove();
+        rows.delete(key);
+      }
     for (const item of items) {
       let r = rows.get(item.key);
       if (!r) {
-        const input = el('input', { testId: `${opts.testIdPrefix}${item.key}`, attrs: { type: 'checkbox', value: item.key } });
+        const input = el('input', {
+          testId: `${opts.testIdPrefix}${item.key}`,
+          attrs: { type: 'checkbox', value: item.key },
+        });
         input.addEventListener('change', () => opts.onToggle(item.key, input.checked));
         const text = el('span');
         r = { row: el('label', { className: 'checkbox-row' }, [input, text]), input, text };

@@ -5,17 +5,17 @@ import { el, type Child } from './dom';
 /** One row of a menu: a command, a group heading, or a line of text (loading, an error). */
 export type MenuEntry =
   | {
-    kind: 'item';
-    label: string;
-    run(): void;
-    /** Shown right-aligned (counts, a shortcut). */
-    meta?: readonly Child[];
-    disabled?: boolean;
-    testId?: string;
-    /** Extra `data-*` attributes for tests and styling (keys without the `data-` prefix). */
-    data?: Readonly<Record<string, string>>;
-    title?: string;
-  }
+      kind: 'item';
+      label: string;
+      run(): void;
+      /** Shown right-aligned (counts, a shortcut). */
+      meta?: readonly Child[];
+      disabled?: boolean;
+      testId?: string;
+      /** Extra `data-*` attributes for tests and styling (keys without the `data-` prefix). */
+      data?: Readonly<Record<string, string>>;
+      title?: string;
+    }
   | { kind: 'heading'; label: string }
   | { kind: 'note'; text: string; testId?: string };
 
@@ -36,43 +36,70 @@ const EDGE_GAP = 8;
 export function createContextMenu(opts: { testId: string; onClose?: () => void }): ContextMenu {
   const heading = el('div', { className: 'menu-title' });
   const list = el('div', { className: 'menu-list' });
-  const root = el('div', {
-    className: 'context-menu', testId: opts.testId, attrs: { role: 'menu', tabindex: '-1' },
-  }, [heading, list]);
+  const root = el(
+    'div',
+    {
+      className: 'context-menu',
+      testId: opts.testId,
+      attrs: { role: 'menu', tabindex: '-1' },
+    },
+    [heading, list],
+  );
   root.hidden = true;
   document.body.append(root);
   let returnFocus: Element | null = null;
 
-  const items = (): HTMLButtonElement[] => [...list.querySelectorAll<HTMLButtonElement>('button.menu-item:not(:disabled)')];
+  const items = (): HTMLButtonElement[] => [
+    ...list.querySelectorAll<HTMLButtonElement>('button.menu-item:not(:disabled)'),
+  ];
 
   const focusAt = (index: number): void => {
     const all = items();
-    if (!all.length) { root.focus(); return; }
+    if (!all.length) {
+      root.focus();
+      return;
+    }
     all[(index + all.length) % all.length]?.focus();
   };
 
   const render = (entries: readonly MenuEntry[]): void => {
-    list.replaceChildren(...entries.map((entry) => {
-      switch (entry.kind) {
-        case 'heading': return el('div', { className: 'menu-heading', text: entry.label, attrs: { role: 'presentation' } });
-        case 'note': return el('div', { className: 'menu-note', text: entry.text, ...(entry.testId ? { testId: entry.testId } : {}) });
-        case 'item': {
-          const attrs: Record<string, string> = { type: 'button', role: 'menuitem', tabindex: '-1' };
-          if (entry.title) attrs['title'] = entry.title;
-          for (const [k, v] of Object.entries(entry.data ?? {})) attrs[`data-${k}`] = v;
-          const b = el('button', { className: 'menu-item', attrs, ...(entry.testId ? { testId: entry.testId } : {}) }, [
-            el('span', { className: 'menu-label', text: entry.label }),
-            entry.meta?.length ? el('span', { className: 'menu-meta' }, entry.meta) : null,
-          ]);
-          b.disabled = !!entry.disabled;
-          b.addEventListener('click', () => {
-            close();
-            entry.run();
-          });
-          return b;
+    list.replaceChildren(
+      ...entries.map((entry) => {
+        switch (entry.kind) {
+          case 'heading':
+            return el('div', {
+              className: 'menu-heading',
+              text: entry.label,
+              attrs: { role: 'presentation' },
+            });
+          case 'note':
+            return el('div', {
+              className: 'menu-note',
+              text: entry.text,
+              ...(entry.testId ? { testId: entry.testId } : {}),
+            });
+          case 'item': {
+            const attrs: Record<string, string> = { type: 'button', role: 'menuitem', tabindex: '-1' };
+            if (entry.title) attrs['title'] = entry.title;
+            for (const [k, v] of Object.entries(entry.data ?? {})) attrs[`data-${k}`] = v;
+            const b = el(
+              'button',
+              { className: 'menu-item', attrs, ...(entry.testId ? { testId: entry.testId } : {}) },
+              [
+                el('span', { className: 'menu-label', text: entry.label }),
+                entry.meta?.length ? el('span', { className: 'menu-meta' }, entry.meta) : null,
+              ],
+            );
+            b.disabled = !!entry.disabled;
+            b.addEventListener('click', () => {
+              close();
+              entry.run();
+            });
+            return b;
+          }
         }
-      }
-    }));
+      }),
+    );
   };
 
   const place = (at: Point): void => {
@@ -100,13 +127,26 @@ export function createContextMenu(opts: { testId: string; onClose?: () => void }
     const all = items();
     const at = all.indexOf(document.activeElement as HTMLButtonElement);
     switch (e.key) {
-      case 'ArrowDown': focusAt(at + 1); break;
-      case 'ArrowUp': focusAt(at < 0 ? -1 : at - 1); break;
-      case 'Home': focusAt(0); break;
-      case 'End': focusAt(-1); break;
-      case 'Escape': close(); break;
-      case 'Tab': close(); break;
-      default: return;
+      case 'ArrowDown':
+        focusAt(at + 1);
+        break;
+      case 'ArrowUp':
+        focusAt(at < 0 ? -1 : at - 1);
+        break;
+      case 'Home':
+        focusAt(0);
+        break;
+      case 'End':
+        focusAt(-1);
+        break;
+      case 'Escape':
+        close();
+        break;
+      case 'Tab':
+        close();
+        break;
+      default:
+        return;
     }
     // Handled here: the global shortcuts (Escape clears the selection) must not also fire.
     e.preventDefault();
@@ -134,7 +174,8 @@ export function createContextMenu(opts: { testId: string; onClose?: () => void }
       render(entries);
       place({ x: box.left, y: box.top });
       const again = items().find((b) => labelOf(b) === key);
-      if (again) again.focus(); else if (key !== null || document.activeElement === root) focusAt(0);
+      if (again) again.focus();
+      else if (key !== null || document.activeElement === root) focusAt(0);
     },
     close,
     isOpen: () => !root.hidden,

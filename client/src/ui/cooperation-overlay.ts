@@ -30,22 +30,47 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
   const { store } = deps;
   const title = el('h2', { className: 'coop-title', testId: 'coop-title' });
   const summary = el('span', { className: 'coop-summary muted' });
-  const toggle = (display: CooperationDisplay, text: string): HTMLButtonElement => button(text, () => deps.coop.setCooperationDisplay(display), {
-    className: 'coop-toggle', testId: `coop-show-${display}`, attrs: { 'aria-pressed': 'false' },
-  });
+  const toggle = (display: CooperationDisplay, text: string): HTMLButtonElement =>
+    button(text, () => deps.coop.setCooperationDisplay(display), {
+      className: 'coop-toggle',
+      testId: `coop-show-${display}`,
+      attrs: { 'aria-pressed': 'false' },
+    });
   const graphButton = toggle('graph', 'Graph');
   const matrixButton = toggle('matrix', 'Matrix');
-  const graphContainer = el('div', { className: 'coop-graph', testId: 'coop-graph', attrs: { 'aria-label': 'Actors who cooperate on the threat' } });
+  const graphContainer = el('div', {
+    className: 'coop-graph',
+    testId: 'coop-graph',
+    attrs: { 'aria-label': 'Actors who cooperate on the threat' },
+  });
   const matrix = createAdjacencyMatrix(deps.pickPair);
-  const element = el('section', { className: 'coop-overlay closed', testId: 'coop-overlay', attrs: { 'aria-label': 'Cooperation view', 'aria-hidden': 'true' } }, [
-    el('header', { className: 'coop-header' }, [
-      el('div', { className: 'coop-heading' }, [title, summary]),
-      el('div', { className: 'coop-controls', attrs: { role: 'group', 'aria-label': 'Show as' } }, [graphButton, matrixButton]),
-      button('Add all to explorer', deps.addAllToExplorer, { testId: 'coop-add-all', title: 'Add every actor, forum, agreement and relationship of this view to the explorer scene' }),
-      button('Back to explorer', deps.leave, { className: 'primary', testId: 'coop-back', title: 'Close the cooperation view and show the explorer scene as it was' }),
-    ]),
-    el('div', { className: 'coop-body' }, [graphContainer, matrix.element]),
-  ]);
+  const element = el(
+    'section',
+    {
+      className: 'coop-overlay closed',
+      testId: 'coop-overlay',
+      attrs: { 'aria-label': 'Cooperation view', 'aria-hidden': 'true' },
+    },
+    [
+      el('header', { className: 'coop-header' }, [
+        el('div', { className: 'coop-heading' }, [title, summary]),
+        el('div', { className: 'coop-controls', attrs: { role: 'group', 'aria-label': 'Show as' } }, [
+          graphButton,
+          matrixButton,
+        ]),
+        button('Add all to explorer', deps.addAllToExplorer, {
+          testId: 'coop-add-all',
+          title: 'Add every actor, forum, agreement and relationship of this view to the explorer scene',
+        }),
+        button('Back to explorer', deps.leave, {
+          className: 'primary',
+          testId: 'coop-back',
+          title: 'Close the cooperation view and show the explorer scene as it was',
+        }),
+      ]),
+      el('div', { className: 'coop-body' }, [graphContainer, matrix.element]),
+    ],
+  );
 
   let prev: State | null = null;
   const render = (s: State): void => {

@@ -16,7 +16,12 @@ export interface CooperationPanelDeps {
 /** The cooperation section: a form, so Enter in the picker opens the view. */
 export function createCooperationPanel(deps: CooperationPanelDeps): HTMLElement {
   const message = el('p', { className: 'form-message', attrs: { role: 'alert' } });
-  const runButton = el('button', { className: 'primary', testId: 'coop-run', text: 'Show cooperation', attrs: { type: 'submit' } });
+  const runButton = el('button', {
+    className: 'primary',
+    testId: 'coop-run',
+    text: 'Show cooperation',
+    attrs: { type: 'submit' },
+  });
   let running = false;
   const run = async (): Promise<void> => {
     const threat = picker.value();
@@ -39,8 +44,14 @@ export function createCooperationPanel(deps: CooperationPanelDeps): HTMLElement 
     }
   };
   const picker = createThreatPicker({
-    testId: 'coop-threat', label: 'Threat', placeholder: 'A threat, e.g. terrorism',
-    searchThreats: deps.searchThreats, onError: deps.onError, onSubmit: () => { void run(); },
+    testId: 'coop-threat',
+    label: 'Threat',
+    placeholder: 'A threat, e.g. terrorism',
+    searchThreats: deps.searchThreats,
+    onError: deps.onError,
+    onSubmit: () => {
+      void run();
+    },
   });
   const status = el('p', { className: 'panel-help' });
   const sync = (s: State): void => {
@@ -51,12 +62,19 @@ export function createCooperationPanel(deps: CooperationPanelDeps): HTMLElement 
   deps.store.subscribe(sync);
   sync(deps.store.get());
 
-  const form = el('form', { className: 'coop-form', attrs: { 'aria-label': 'Cooperation on a threat', novalidate: '' } }, [
-    el('div', { className: 'field' }, [el('span', { className: 'field-name', text: 'Threat' }), picker.element]),
-    el('div', { className: 'button-row' }, [runButton]),
-    message,
-    status,
-  ]);
+  const form = el(
+    'form',
+    { className: 'coop-form', attrs: { 'aria-label': 'Cooperation on a threat', novalidate: '' } },
+    [
+      el('div', { className: 'field' }, [
+        el('span', { className: 'field-name', text: 'Threat' }),
+        picker.element,
+      ]),
+      el('div', { className: 'button-row' }, [runButton]),
+      message,
+      status,
+    ],
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void run();

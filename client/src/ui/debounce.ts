@@ -24,8 +24,21 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     timer = setTimeout(fire, ms);
   };
   return Object.defineProperties(debounced, {
-    flush: { value: () => { if (timer !== null) { clearTimeout(timer); fire(); } } },
-    cancel: { value: () => { if (timer !== null) clearTimeout(timer); timer = null; lastArgs = null; } },
+    flush: {
+      value: () => {
+        if (timer !== null) {
+          clearTimeout(timer);
+          fire();
+        }
+      },
+    },
+    cancel: {
+      value: () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        lastArgs = null;
+      },
+    },
     pending: { get: () => timer !== null },
   }) as Debounced<A>;
 }

@@ -14,9 +14,20 @@ import { selectionDetails } from './selection-details';
 function renderKey(s: State): unknown[] {
   const sel = s.selection;
   switch (sel.kind) {
-    case 'none': return [sel];
-    case 'node': return [sel, s.details, s.nodes.get(sel.id), s.expansions.get(sel.id), s.pinned.has(sel.id), s.curation, currentUser(s)];
-    case 'nodes': return [sel, s.nodes, s.pinned];
+    case 'none':
+      return [sel];
+    case 'node':
+      return [
+        sel,
+        s.details,
+        s.nodes.get(sel.id),
+        s.expansions.get(sel.id),
+        s.pinned.has(sel.id),
+        s.curation,
+        currentUser(s),
+      ];
+    case 'nodes':
+      return [sel, s.nodes, s.pinned];
     case 'edge': {
       if (isCooperationEdgeId(sel.id)) return [sel, s.cooperation];
       const e = s.edges.get(sel.id);
@@ -28,19 +39,33 @@ function renderKey(s: State): unknown[] {
 function placeholder(): HTMLElement {
   return el('div', { className: 'details-empty' }, [
     el('h2', { className: 'details-title', text: 'Details' }),
-    el('p', { className: 'muted', text: 'Select a node or relationship to see its properties and the quotes that support it.' }),
+    el('p', {
+      className: 'muted',
+      text: 'Select a node or relationship to see its properties and the quotes that support it.',
+    }),
   ]);
 }
 
 /** Something shown instead of the panel's body while `active` (the curation edit form). */
-export interface DetailsOverlay { element: HTMLElement; active(s: State): boolean }
+export interface DetailsOverlay {
+  element: HTMLElement;
+  active(s: State): boolean;
+}
 
 /** Renders into `root` (the element with data-testid="details-panel"). */
-export function mountDetailsPanel(root: HTMLElement, store: ReadableStore<State>, handlers: DetailsHandlers, overlay?: DetailsOverlay): void {
+export function mountDetailsPanel(
+  root: HTMLElement,
+  store: ReadableStore<State>,
+  handlers: DetailsHandlers,
+  overlay?: DetailsOverlay,
+): void {
   let lastKey: unknown[] = [];
   const render = (s: State): void => {
     if (overlay?.active(s)) {
-      if (root.firstChild !== overlay.element) { root.replaceChildren(overlay.element); root.scrollTop = 0; }
+      if (root.firstChild !== overlay.element) {
+        root.replaceChildren(overlay.element);
+        root.scrollTop = 0;
+      }
       lastKey = [];
       return;
     }
@@ -49,10 +74,16 @@ export function mountDetailsPanel(root: HTMLElement, store: ReadableStore<State>
     const selectionChanged = key[0] !== lastKey[0];
     lastKey = key;
     const sel = s.selection;
-    const body = sel.kind === 'node' ? nodeDetails(s, sel.id, handlers)
-      : sel.kind === 'edge' ? (isCooperationEdgeId(sel.id) ? cooperationDetails(s, sel.id, handlers) : edgeDetails(s, sel.id, handlers))
-        : sel.kind === 'nodes' ? selectionDetails(s, sel.ids, handlers)
-          : [placeholder()];
+    const body =
+      sel.kind === 'node'
+        ? nodeDetails(s, sel.id, handlers)
+        : sel.kind === 'edge'
+          ? isCooperationEdgeId(sel.id)
+            ? cooperationDetails(s, sel.id, handlers)
+            : edgeDetails(s, sel.id, handlers)
+          : sel.kind === 'nodes'
+            ? selectionDetails(s, sel.ids, handlers)
+            : [placeholder()];
     root.replaceChildren(el('div', { className: 'details-body' }, body));
     if (selectionChanged) root.scrollTop = 0;
   };

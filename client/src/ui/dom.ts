@@ -17,14 +17,18 @@ export interface ElOptions {
 export function setAttr(node: Element, name: string, value: string): void {
   const lower = name.toLowerCase();
   if (lower === 'style' || lower.startsWith('on')) {
-    throw new Error(`dom: refusing attribute "${name}". Expecting styles via classes or element.style, handlers via addEventListener.`);
+    throw new Error(
+      `dom: refusing attribute "${name}". Expecting styles via classes or element.style, handlers via addEventListener.`,
+    );
   }
   node.setAttribute(name, value);
 }
 
 /** Creates an element with options and children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K, opts: ElOptions = {}, children: readonly Child[] = [],
+  tag: K,
+  opts: ElOptions = {},
+  children: readonly Child[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (opts.className) node.className = opts.className;
@@ -38,7 +42,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A button that calls `onClick`; `title` doubles as its tooltip. */
-export function button(text: string, onClick: () => void, opts: ElOptions & { title?: string } = {}): HTMLButtonElement {
+export function button(
+  text: string,
+  onClick: () => void,
+  opts: ElOptions & { title?: string } = {},
+): HTMLButtonElement {
   const attrs = { type: 'button', ...(opts.title ? { title: opts.title } : {}), ...opts.attrs };
   const b = el('button', { ...opts, text, attrs });
   b.addEventListener('click', onClick);
@@ -47,5 +55,8 @@ export function button(text: string, onClick: () => void, opts: ElOptions & { ti
 
 /** A titled sidebar section wrapping `body`. */
 export function section(title: string, body: readonly Child[], className = ''): HTMLElement {
-  return el('section', { className: `panel ${className}`.trim() }, [el('h2', { className: 'panel-title', text: title }), ...body]);
+  return el('section', { className: `panel ${className}`.trim() }, [
+    el('h2', { className: 'panel-title', text: title }),
+    ...body,
+  ]);
 }

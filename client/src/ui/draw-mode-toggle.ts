@@ -1,5 +1,11 @@
 // The toolbar's drawing-detail choice, its "fast drawing" badge, and the notice when a large scene switches it.
-import { FAST_DRAWING_CODE, FAST_MODE_SUMMARY, FAST_MODE_THRESHOLD, fastModeOn, type DrawMode } from '../graph/level-of-detail';
+import {
+  FAST_DRAWING_CODE,
+  FAST_MODE_SUMMARY,
+  FAST_MODE_THRESHOLD,
+  fastModeOn,
+  type DrawMode,
+} from '../graph/level-of-detail';
 import type { Actions } from '../state/actions';
 import type { DrawModeActions } from '../state/draw-mode-actions';
 import type { State } from '../state/state';
@@ -16,11 +22,33 @@ const isMode = (v: string): v is DrawMode => MODES.some((m) => m.mode === v);
 const elementsOf = (s: State): number => s.nodes.size + s.edges.size;
 
 /** The toolbar group; notices go through `actions.notify`, deferred so they never nest in a store update. */
-export function createDrawModeToggle(store: ReadableStore<State>, actions: Actions, drawMode: DrawModeActions): HTMLElement {
-  const select = el('select', { className: 'draw-mode-select', testId: 'draw-mode', attrs: { 'aria-label': 'Drawing detail', title: 'Drawing detail: fast mode hides edges while the view moves, draws plain edges and shows labels only when zoomed in' } },
-    MODES.map((m) => el('option', { text: m.label, attrs: { value: m.mode } })));
-  const badge = el('span', { className: 'fast-badge', testId: 'fast-indicator', text: 'Fast drawing', attrs: { title: FAST_MODE_SUMMARY } });
-  select.addEventListener('change', () => { if (isMode(select.value)) drawMode.setDrawMode(select.value); });
+export function createDrawModeToggle(
+  store: ReadableStore<State>,
+  actions: Actions,
+  drawMode: DrawModeActions,
+): HTMLElement {
+  const select = el(
+    'select',
+    {
+      className: 'draw-mode-select',
+      testId: 'draw-mode',
+      attrs: {
+        'aria-label': 'Drawing detail',
+        title:
+          'Drawing detail: fast mode hides edges while the view moves, draws plain edges and shows labels only when zoomed in',
+      },
+    },
+    MODES.map((m) => el('option', { text: m.label, attrs: { value: m.mode } })),
+  );
+  const badge = el('span', {
+    className: 'fast-badge',
+    testId: 'fast-indicator',
+    text: 'Fast drawing',
+    attrs: { title: FAST_MODE_SUMMARY },
+  });
+  select.addEventListener('change', () => {
+    if (isMode(select.value)) drawMode.setDrawMode(select.value);
+  });
 
   let fast = false;
   const render = (s: State): void => {
@@ -37,7 +65,9 @@ export function createDrawModeToggle(store: ReadableStore<State>, actions: Actio
       : `The scene is down to ${n} elements: full detail is back.`;
     queueMicrotask(() => actions.notify('info', text, FAST_DRAWING_CODE));
   };
-  store.subscribe((s, prev) => { if (s.drawMode !== prev.drawMode || s.nodes !== prev.nodes || s.edges !== prev.edges) render(s); });
+  store.subscribe((s, prev) => {
+    if (s.drawMode !== prev.drawMode || s.nodes !== prev.nodes || s.edges !== prev.edges) render(s);
+  });
   render(store.get());
   return el('div', { className: 'toolbar-group' }, [select, badge]);
 }

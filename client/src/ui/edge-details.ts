@@ -9,7 +9,10 @@ import { propertyList } from './property-list';
 
 function endpoint(s: State, id: string, h: DetailsHandlers): HTMLElement {
   const name = s.nodes.get(id)?.name ?? id;
-  return button(name, () => h.select({ kind: 'node', id }), { className: 'link-button', title: `Select ${name}` });
+  return button(name, () => h.select({ kind: 'node', id }), {
+    className: 'link-button',
+    title: `Select ${name}`,
+  });
 }
 
 /** The panel body for edge `id`; its evidence came with the neighbours or paths response. */
@@ -27,7 +30,9 @@ export function edgeDetails(s: State, id: string, h: DetailsHandlers): HTMLEleme
       ]),
     ]),
     claimBadges(edge.properties),
-    el('div', { className: 'button-row' }, [button('Hide', () => h.hideSelection(), { title: 'Remove from the canvas (Delete)' })]),
+    el('div', { className: 'button-row' }, [
+      button('Hide', () => h.hideSelection(), { title: 'Remove from the canvas (Delete)' }),
+    ]),
     h.curation?.edge(s, edge) ?? null,
     propertyList(edge.properties, FLAG_KEYS),
     evidenceList(edge.evidence),

@@ -9,7 +9,10 @@ import { button, el } from './dom';
 export const MOD_KEY = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 /** The Undo/Redo toolbar group. */
-export function createHistoryButtons(store: ReadableStore<State>, actions: Pick<Actions, 'undo' | 'redo'>): HTMLElement {
+export function createHistoryButtons(
+  store: ReadableStore<State>,
+  actions: Pick<Actions, 'undo' | 'redo'>,
+): HTMLElement {
   const undo = button('↶ Undo', () => actions.undo(), { testId: 'undo', attrs: { 'aria-label': 'Undo' } });
   const redo = button('↷ Redo', () => actions.redo(), { testId: 'redo', attrs: { 'aria-label': 'Redo' } });
   let drawn: State['history'] | null = null;

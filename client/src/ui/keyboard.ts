@@ -48,38 +48,161 @@ const key = (e: KeyboardEvent, ...keys: string[]): boolean => keys.includes(e.ke
 
 /** Every shortcut, in the order the overlay lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: 'Ctrl+Z / ⌘Z', does: 'Undo the last step', matches: (e) => mod(e) && !e.shiftKey && key(e, 'z', 'Z'), run: (h) => h.undo() },
-  { keys: 'Ctrl+Shift+Z / Ctrl+Y', does: 'Redo', matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z', 'Z')) || key(e, 'y', 'Y')), run: (h) => h.redo() },
-  { keys: 'Esc', does: 'Close menus; clear the selection', matches: (e) => key(e, 'Escape'), run: (h) => { if (!h.closeOverlays()) h.clearSelection(); } },
-  { keys: 'Menu / Shift+F10', does: 'Open the selected node’s menu (expand by type, pin, collapse…)', matches: (e) => key(e, 'ContextMenu') || (e.shiftKey && key(e, 'F10')), run: (h) => h.openMenu() },
-  { keys: 'Shift+E / F2', does: 'Edit the selected node or relationship (curators)', matches: (e) => !mod(e) && ((e.shiftKey && key(e, 'E')) || key(e, 'F2')), run: (h) => h.editSelection?.() },
-  { keys: 'E', does: 'Expand the selected node(s) (or double-click)', matches: (e) => plain(e) && key(e, 'e', 'E'), run: (h) => h.expandSelection() },
-  { keys: 'C', does: 'Collapse: remove what expanding the selected node added', matches: (e) => plain(e) && key(e, 'c', 'C'), run: (h) => h.collapseSelection() },
-  { keys: 'Del / Backspace', does: 'Hide the selection', matches: (e) => plain(e) && key(e, 'Delete', 'Backspace'), run: (h) => h.hideSelection() },
-  { keys: 'P', does: 'Pin or unpin the selection', matches: (e) => plain(e) && key(e, 'p', 'P'), run: (h) => h.togglePin() },
-  { keys: 'N', does: 'Select the neighbours of the selected node', matches: (e) => plain(e) && key(e, 'n', 'N'), run: (h) => h.selectNeighbours() },
-  { keys: 'Ctrl+A / ⌘A', does: 'Select every node', matches: (e) => mod(e) && key(e, 'a', 'A'), run: (h) => h.selectAll() },
-  { keys: '] / [', does: 'Select the next / previous node', matches: (e) => plain(e) && key(e, ']', '['), run: () => {} },
-  { keys: 'Shift+click, Shift+drag', does: 'Add to the selection; select the nodes in a box', matches: () => false, run: () => {} },
+  {
+    keys: 'Ctrl+Z / ⌘Z',
+    does: 'Undo the last step',
+    matches: (e) => mod(e) && !e.shiftKey && key(e, 'z', 'Z'),
+    run: (h) => h.undo(),
+  },
+  {
+    keys: 'Ctrl+Shift+Z / Ctrl+Y',
+    does: 'Redo',
+    matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z', 'Z')) || key(e, 'y', 'Y')),
+    run: (h) => h.redo(),
+  },
+  {
+    keys: 'Esc',
+    does: 'Close menus; clear the selection',
+    matches: (e) => key(e, 'Escape'),
+    run: (h) => {
+      if (!h.closeOverlays()) h.clearSelection();
+    },
+  },
+  {
+    keys: 'Menu / Shift+F10',
+    does: 'Open the selected node’s menu (expand by type, pin, collapse…)',
+    matches: (e) => key(e, 'ContextMenu') || (e.shiftKey && key(e, 'F10')),
+    run: (h) => h.openMenu(),
+  },
+  {
+    keys: 'Shift+E / F2',
+    does: 'Edit the selected node or relationship (curators)',
+    matches: (e) => !mod(e) && ((e.shiftKey && key(e, 'E')) || key(e, 'F2')),
+    run: (h) => h.editSelection?.(),
+  },
+  {
+    keys: 'E',
+    does: 'Expand the selected node(s) (or double-click)',
+    matches: (e) => plain(e) && key(e, 'e', 'E'),
+    run: (h) => h.expandSelection(),
+  },
+  {
+    keys: 'C',
+    does: 'Collapse: remove what expanding the selected node added',
+    matches: (e) => plain(e) && key(e, 'c', 'C'),
+    run: (h) => h.collapseSelection(),
+  },
+  {
+    keys: 'Del / Backspace',
+    does: 'Hide the selection',
+    matches: (e) => plain(e) && key(e, 'Delete', 'Backspace'),
+    run: (h) => h.hideSelection(),
+  },
+  {
+    keys: 'P',
+    does: 'Pin or unpin the selection',
+    matches: (e) => plain(e) && key(e, 'p', 'P'),
+    run: (h) => h.togglePin(),
+  },
+  {
+    keys: 'N',
+    does: 'Select the neighbours of the selected node',
+    matches: (e) => plain(e) && key(e, 'n', 'N'),
+    run: (h) => h.selectNeighbours(),
+  },
+  {
+    keys: 'Ctrl+A / ⌘A',
+    does: 'Select every node',
+    matches: (e) => mod(e) && key(e, 'a', 'A'),
+    run: (h) => h.selectAll(),
+  },
+  {
+    keys: '] / [',
+    does: 'Select the next / previous node',
+    matches: (e) => plain(e) && key(e, ']', '['),
+    run: () => {},
+  },
+  {
+    keys: 'Shift+click, Shift+drag',
+    does: 'Add to the selection; select the nodes in a box',
+    matches: () => false,
+    run: () => {},
+  },
   { keys: 'Double-click', does: 'Expand a node', matches: () => false, run: () => {} },
   { keys: 'Right-click', does: 'Node menu', matches: () => false, run: () => {} },
-  { keys: 'L', does: 'Run the chosen layout again', matches: (e) => plain(e) && key(e, 'l', 'L'), run: (h) => h.relayout() },
-  { keys: 'F', does: 'Fit the graph to the view', matches: (e) => plain(e) && key(e, 'f', 'F'), run: (h) => h.fit() },
-  { keys: '+ / −', does: 'Zoom in / out', matches: (e) => plain(e) && key(e, '+', '=', '-', '_'), run: () => {} },
-  { keys: ':', does: 'Open the Cypher console (Ctrl+Enter runs, Ctrl+↑/↓ recalls, Esc closes)', matches: (e) => !mod(e) && key(e, ':'), run: (h) => h.openConsole() },
-  { keys: 'W', does: 'Show or hide the Workspaces panel', matches: (e) => plain(e) && key(e, 'w', 'W'), run: (h) => h.toggleWorkspaces() },
-  { keys: 'Ctrl+S / ⌘S', does: 'Save the workspace (or name the scene to save it)', matches: (e) => mod(e) && !e.shiftKey && key(e, 's', 'S'), run: (h) => h.saveWorkspace() },
-  { keys: 'X', does: 'Show or hide the Export panel (PNG, SVG, GraphML, CSV, Cypher…)', matches: (e) => plain(e) && key(e, 'x', 'X'), run: (h) => h.toggleExport() },
-  { keys: '?', does: 'Show these shortcuts', matches: (e) => !mod(e) && key(e, '?'), run: (h) => h.showShortcuts() },
+  {
+    keys: 'L',
+    does: 'Run the chosen layout again',
+    matches: (e) => plain(e) && key(e, 'l', 'L'),
+    run: (h) => h.relayout(),
+  },
+  {
+    keys: 'F',
+    does: 'Fit the graph to the view',
+    matches: (e) => plain(e) && key(e, 'f', 'F'),
+    run: (h) => h.fit(),
+  },
+  {
+    keys: '+ / −',
+    does: 'Zoom in / out',
+    matches: (e) => plain(e) && key(e, '+', '=', '-', '_'),
+    run: () => {},
+  },
+  {
+    keys: ':',
+    does: 'Open the Cypher console (Ctrl+Enter runs, Ctrl+↑/↓ recalls, Esc closes)',
+    matches: (e) => !mod(e) && key(e, ':'),
+    run: (h) => h.openConsole(),
+  },
+  {
+    keys: 'W',
+    does: 'Show or hide the Workspaces panel',
+    matches: (e) => plain(e) && key(e, 'w', 'W'),
+    run: (h) => h.toggleWorkspaces(),
+  },
+  {
+    keys: 'Ctrl+S / ⌘S',
+    does: 'Save the workspace (or name the scene to save it)',
+    matches: (e) => mod(e) && !e.shiftKey && key(e, 's', 'S'),
+    run: (h) => h.saveWorkspace(),
+  },
+  {
+    keys: 'X',
+    does: 'Show or hide the Export panel (PNG, SVG, GraphML, CSV, Cypher…)',
+    matches: (e) => plain(e) && key(e, 'x', 'X'),
+    run: (h) => h.toggleExport(),
+  },
+  {
+    keys: '?',
+    does: 'Show these shortcuts',
+    matches: (e) => !mod(e) && key(e, '?'),
+    run: (h) => h.showShortcuts(),
+  },
 ];
 
 /** Input types that take no text, so shortcuts stay live while they have focus. */
-const NON_TEXT_INPUTS: ReadonlySet<string> = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+const NON_TEXT_INPUTS: ReadonlySet<string> = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+  'image',
+]);
 
 /** True while the user types: text inputs, selects, text areas, contenteditable and CodeMirror editors. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || !!target.closest('.cm-editor')) return true;
+  if (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    !!target.closest('.cm-editor')
+  )
+    return true;
   // Checkboxes, radios and buttons take no typing: after ticking a filter, W or Ctrl+Z still work.
   return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }

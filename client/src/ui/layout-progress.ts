@@ -13,20 +13,39 @@ const PHASES: Record<LayoutProgress['phase'], string> = { draft: 'placing', refi
 
 export function createLayoutProgress(onCancel: () => void): LayoutProgressBar {
   const fill = el('div', { className: 'layout-progress-fill' });
-  const bar = el('div', {
-    className: 'layout-progress-bar', testId: 'layout-progress-bar',
-    attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': '0', 'aria-label': 'Layout progress' },
-  }, [fill]);
+  const bar = el(
+    'div',
+    {
+      className: 'layout-progress-bar',
+      testId: 'layout-progress-bar',
+      attrs: {
+        role: 'progressbar',
+        'aria-valuemin': '0',
+        'aria-valuemax': '100',
+        'aria-valuenow': '0',
+        'aria-label': 'Layout progress',
+      },
+    },
+    [fill],
+  );
   const label = el('span', { className: 'layout-progress-label' });
   const element = el('div', { className: 'layout-progress', testId: 'layout-progress' }, [
-    label, bar, button('Cancel', onCancel, { testId: 'layout-cancel', title: 'Stop the layout; nodes stay where it has put them so far' }),
+    label,
+    bar,
+    button('Cancel', onCancel, {
+      testId: 'layout-cancel',
+      title: 'Stop the layout; nodes stay where it has put them so far',
+    }),
   ]);
   element.hidden = true;
   return {
     element,
     show(p) {
       element.hidden = !p;
-      if (!p) { delete element.dataset['runner']; return; }
+      if (!p) {
+        delete element.dataset['runner'];
+        return;
+      }
       const percent = Math.round(p.fraction * 100);
       element.dataset['runner'] = p.runner;
       bar.setAttribute('aria-valuenow', String(percent));

@@ -39,7 +39,8 @@ export function mountCooperation(deps: CooperationDeps): MountedCooperation {
   const { store, actions } = deps;
   const ops = createCooperationOperations(deps.api, store, actions, deps.coop, deps.run);
   const overlay = createCooperationOverlay({
-    store, coop: deps.coop,
+    store,
+    coop: deps.coop,
     leave: ops.leave,
     addAllToExplorer: ops.addAllToExplorer,
     pickPair: (id) => deps.select({ kind: 'edge', id }),
@@ -50,8 +51,13 @@ export function mountCooperation(deps: CooperationDeps): MountedCooperation {
   const view = createGraphView(overlay.graphContainer, cooperationSceneStore(store), {
     onTapNode: (id) => deps.select({ kind: 'node', id }),
     onTapEdge: (id) => deps.select({ kind: 'edge', id }),
-    onTapBackground: () => { if (store.get().selection.kind !== 'none') deps.select({ kind: 'none' }); },
-    onExpandNode: () => actions.setStatus('Expanding works on the explorer scene: "Back to explorer" first, or add this pair to it.'),
+    onTapBackground: () => {
+      if (store.get().selection.kind !== 'none') deps.select({ kind: 'none' });
+    },
+    onExpandNode: () =>
+      actions.setStatus(
+        'Expanding works on the explorer scene: "Back to explorer" first, or add this pair to it.',
+      ),
     onContextNode: () => undefined,
     onContextBackground: () => undefined,
     onHover: () => undefined,
@@ -59,16 +65,27 @@ export function mountCooperation(deps: CooperationDeps): MountedCooperation {
     onPositions: () => undefined,
     onError: deps.report,
   });
-  const panel = createCooperationPanel({ store, searchThreats: deps.searchThreats, showCooperation: ops.showCooperation, onError: deps.report });
+  const panel = createCooperationPanel({
+    store,
+    searchThreats: deps.searchThreats,
+    showCooperation: ops.showCooperation,
+    onError: deps.report,
+  });
   return {
     panel,
     ops,
     hooks: {
       nodeIds: view.nodeIds,
-      edges: () => view.edgeIds().map((id) => {
-        const d = view.dataOf(id) ?? {};
-        return { id, source: String(d['source']), target: String(d['target']), weight: Number(d['weight']) };
-      }),
+      edges: () =>
+        view.edgeIds().map((id) => {
+          const d = view.dataOf(id) ?? {};
+          return {
+            id,
+            source: String(d['source']),
+            target: String(d['target']),
+            weight: Number(d['weight']),
+          };
+        }),
       classesOf: view.classesOf,
       edgeMidpoint: view.edgeMidpoint,
       screenPosition: view.screenPosition,

@@ -13,15 +13,28 @@ const SHOWN_KEYS: readonly string[] = ['id', 'name', 'description', 'aliases', .
 
 function neighbourhood(s: State, id: string, h: DetailsHandlers): HTMLElement {
   const exp = s.expansions.get(id);
-  const expand = button(exp ? 'Expand again' : 'Expand', () => h.expand(id, false), { title: 'Add its neighbours to the canvas (double-click)' });
-  if (!exp) return el('div', { className: 'neighbourhood' }, [el('span', { text: 'Neighbours: not expanded yet' }), expand]);
+  const expand = button(exp ? 'Expand again' : 'Expand', () => h.expand(id, false), {
+    title: 'Add its neighbours to the canvas (double-click)',
+  });
+  if (!exp)
+    return el('div', { className: 'neighbourhood' }, [
+      el('span', { text: 'Neighbours: not expanded yet' }),
+      expand,
+    ]);
   if (exp.shown < exp.total) {
     return el('div', { className: 'neighbourhood truncated' }, [
-      el('span', { className: 'truncation', testId: 'truncation', text: `Neighbours: showing ${exp.shown} of ${exp.total}` }),
+      el('span', {
+        className: 'truncation',
+        testId: 'truncation',
+        text: `Neighbours: showing ${exp.shown} of ${exp.total}`,
+      }),
       button('Load more', () => h.expand(id, true), { title: 'Add the next page of neighbours' }),
     ]);
   }
-  return el('div', { className: 'neighbourhood' }, [el('span', { text: `Neighbours: all ${exp.total} shown` }), expand]);
+  return el('div', { className: 'neighbourhood' }, [
+    el('span', { text: `Neighbours: all ${exp.total} shown` }),
+    expand,
+  ]);
 }
 
 /** The panel body for node `id`. */
@@ -39,20 +52,31 @@ export function nodeDetails(s: State, id: string, h: DetailsHandlers): HTMLEleme
       kindChip(node.labels),
       el('h2', { className: 'details-title', text: node.name }),
       el('code', { className: 'details-id', text: node.id }),
-      el('div', { className: 'label-tags' }, node.labels.map((l) => el('span', { className: 'label-tag', text: l }))),
+      el(
+        'div',
+        { className: 'label-tags' },
+        node.labels.map((l) => el('span', { className: 'label-tag', text: l })),
+      ),
     ]),
     claimBadges(props),
     description ? el('p', { className: 'details-description', text: description }) : null,
     Array.isArray(aliases) && aliases.length
-      ? el('p', { className: 'details-aliases' }, [el('span', { className: 'muted', text: 'Also known as ' }), formatValue(aliases)])
+      ? el('p', { className: 'details-aliases' }, [
+          el('span', { className: 'muted', text: 'Also known as ' }),
+          formatValue(aliases),
+        ])
       : null,
     neighbourhood(s, id, h),
     el('div', { className: 'button-row' }, [
-      button('Path from here', () => h.pathFrom(ref), { title: 'Use as the path finder\'s From' }),
-      button('Path to here', () => h.pathTo(ref), { title: 'Use as the path finder\'s To' }),
+      button('Path from here', () => h.pathFrom(ref), { title: "Use as the path finder's From" }),
+      button('Path to here', () => h.pathTo(ref), { title: "Use as the path finder's To" }),
       button('Hide', () => h.hideSelection(), { title: 'Remove from the canvas (Delete)' }),
-      button(s.pinned.has(id) ? 'Unpin' : 'Pin', () => h.setPinned([id], !s.pinned.has(id)), { title: 'A pinned node keeps its place through layouts (P)' }),
-      s.expansions.has(id) ? button('Collapse', () => h.collapse(id), { title: 'Remove what expanding this node added (C)' }) : null,
+      button(s.pinned.has(id) ? 'Unpin' : 'Pin', () => h.setPinned([id], !s.pinned.has(id)), {
+        title: 'A pinned node keeps its place through layouts (P)',
+      }),
+      s.expansions.has(id)
+        ? button('Collapse', () => h.collapse(id), { title: 'Remove what expanding this node added (C)' })
+        : null,
     ]),
     h.curation?.node(s, node) ?? null,
     propertyList(props, SHOWN_KEYS),

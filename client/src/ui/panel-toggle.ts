@@ -34,12 +34,18 @@ export function panelToggle(o: PanelToggleOptions): PanelToggle {
     o.panel().hidden = true;
     t.button.setAttribute('aria-expanded', 'false');
   };
-  const mates = o.slot === undefined ? null : slots.get(o.slot) ?? new Set<() => void>();
+  const mates = o.slot === undefined ? null : (slots.get(o.slot) ?? new Set<() => void>());
   if (o.slot !== undefined && mates) slots.set(o.slot, mates.add(hide));
   const t: PanelToggle = {
-    button: button(o.label, () => t.toggle(), { testId: o.testId, title: o.title, attrs: { 'aria-expanded': 'false', 'aria-controls': o.controls } }),
+    button: button(o.label, () => t.toggle(), {
+      testId: o.testId,
+      title: o.title,
+      attrs: { 'aria-expanded': 'false', 'aria-controls': o.controls },
+    }),
     open() {
-      mates?.forEach((h) => { if (h !== hide) h(); });
+      mates?.forEach((h) => {
+        if (h !== hide) h();
+      });
       o.panel().hidden = false;
       t.button.setAttribute('aria-expanded', 'true');
       o.onOpen?.();
@@ -48,7 +54,10 @@ export function panelToggle(o: PanelToggleOptions): PanelToggle {
       hide();
       t.button.focus();
     },
-    toggle() { if (o.panel().hidden) t.open(); else t.close(); },
+    toggle() {
+      if (o.panel().hidden) t.open();
+      else t.close();
+    },
   };
   return t;
 }

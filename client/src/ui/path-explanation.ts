@@ -13,7 +13,10 @@ function hop(step: PathStep, index: number, nameOf: (id: string) => string): HTM
       el('span', { className: 'why-index', text: `${index + 1}.` }),
       ` ${describeRelationship(edge, nameOf)}`,
     ]),
-    el('code', { className: 'why-type', text: `${nameOf(edge.source)} -[${edge.type}]-> ${nameOf(edge.target)}` }),
+    el('code', {
+      className: 'why-type',
+      text: `${nameOf(edge.source)} -[${edge.type}]-> ${nameOf(edge.target)}`,
+    }),
     claimBadges(edge.properties),
     evidenceList(edge.evidence),
   ]);
@@ -24,9 +27,20 @@ export function pathExplanation(path: Graph, fromId: string, toName: string): HT
   const ordered = orderPath(path, fromId);
   const names = new Map(path.nodes.map((n) => [n.id, n.name]));
   const nameOf = (id: string): string => names.get(id) ?? id;
-  return el('section', { className: 'why', testId: 'why-connected', attrs: { 'aria-label': 'Why are these connected' } }, [
-    el('h3', { className: 'details-subtitle', text: 'Why are these connected?' }),
-    el('p', { className: 'why-lead', text: `${ordered.start.name} reaches ${toName} in ${ordered.steps.length} hop${ordered.steps.length === 1 ? '' : 's'}:` }),
-    el('ol', { className: 'why-hops' }, ordered.steps.map((s, i) => hop(s, i, nameOf))),
-  ]);
+  return el(
+    'section',
+    { className: 'why', testId: 'why-connected', attrs: { 'aria-label': 'Why are these connected' } },
+    [
+      el('h3', { className: 'details-subtitle', text: 'Why are these connected?' }),
+      el('p', {
+        className: 'why-lead',
+        text: `${ordered.start.name} reaches ${toName} in ${ordered.steps.length} hop${ordered.steps.length === 1 ? '' : 's'}:`,
+      }),
+      el(
+        'ol',
+        { className: 'why-hops' },
+        ordered.steps.map((s, i) => hop(s, i, nameOf)),
+      ),
+    ],
+  );
 }

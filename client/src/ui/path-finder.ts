@@ -49,40 +49,73 @@ function readK(input: HTMLInputElement): number {
 /** The path finder section: a form, so Enter anywhere in it runs the search. */
 export function createPathFinder(deps: PathFinderDeps): HTMLElement {
   const { store, actions } = deps;
-  const submit = (): void => { void run(); };
-  const endBox = (end: keyof PathEnds, testId: string, label: string): SearchBox => createSearchBox({
-    testId, label, placeholder: label,
-    search: deps.search,
-    onError: deps.onError,
-    onSubmit: submit,
-    onPick: (hit) => actions.setPathEnd(end, { id: hit.id, name: hit.name }),
-    onEdit: (text) => {
-      const chosen = store.get().pathEnds[end];
-      if (chosen && chosen.name !== text) actions.setPathEnd(end, null);
-    },
-  });
+  const submit = (): void => {
+    void run();
+  };
+  const endBox = (end: keyof PathEnds, testId: string, label: string): SearchBox =>
+    createSearchBox({
+      testId,
+      label,
+      placeholder: label,
+      search: deps.search,
+      onError: deps.onError,
+      onSubmit: submit,
+      onPick: (hit) => actions.setPathEnd(end, { id: hit.id, name: hit.name }),
+      onEdit: (text) => {
+        const chosen = store.get().pathEnds[end];
+        if (chosen && chosen.name !== text) actions.setPathEnd(end, null);
+      },
+    });
   const fromBox = endBox('from', 'path-from', 'From');
   const toBox = endBox('to', 'path-to', 'To');
 
-  const hops = el('select', { className: 'hops', testId: 'path-hops', attrs: { 'aria-label': 'Maximum hops' } },
-    HOP_CHOICES.map((n) => el('option', { text: String(n), attrs: { value: String(n) } })));
+  const hops = el(
+    'select',
+    { className: 'hops', testId: 'path-hops', attrs: { 'aria-label': 'Maximum hops' } },
+    HOP_CHOICES.map((n) => el('option', { text: String(n), attrs: { value: String(n) } })),
+  );
   hops.value = String(DEFAULT_HOPS);
-  const mode = el('select', { className: 'mode', testId: 'path-mode', attrs: { 'aria-label': 'Path mode' } },
-    MODES.map((m) => el('option', { text: m.label, attrs: { value: m.value } })));
+  const mode = el(
+    'select',
+    { className: 'mode', testId: 'path-mode', attrs: { 'aria-label': 'Path mode' } },
+    MODES.map((m) => el('option', { text: m.label, attrs: { value: m.value } })),
+  );
   const k = el('input', {
-    className: 'k-input', testId: 'path-k',
-    attrs: { type: 'number', min: String(K_RANGE.min), max: String(K_RANGE.max), step: '1', value: String(K_RANGE.default), 'aria-label': 'Number of paths (k)' },
+    className: 'k-input',
+    testId: 'path-k',
+    attrs: {
+      type: 'number',
+      min: String(K_RANGE.min),
+      max: String(K_RANGE.max),
+      step: '1',
+      value: String(K_RANGE.default),
+      'aria-label': 'Number of paths (k)',
+    },
   });
-  const kField = el('label', { className: 'field inline' }, [el('span', { className: 'field-name', text: 'k' }), k]);
-  const syncMode = (): void => { kField.hidden = mode.value !== 'k-paths'; };
+  const kField = el('label', { className: 'field inline' }, [
+    el('span', { className: 'field-name', text: 'k' }),
+    k,
+  ]);
+  const syncMode = (): void => {
+    kField.hidden = mode.value !== 'k-paths';
+  };
   mode.addEventListener('change', syncMode);
   syncMode();
 
   const threat = createThreatPicker({
-    testId: 'path-threat', label: 'Threat filter', placeholder: 'Any threat',
-    searchThreats: deps.searchThreats, onError: deps.onError, onSubmit: submit, clearable: true,
+    testId: 'path-threat',
+    label: 'Threat filter',
+    placeholder: 'Any threat',
+    searchThreats: deps.searchThreats,
+    onError: deps.onError,
+    onSubmit: submit,
+    clearable: true,
   });
-  const relTypes = createRelTypeFilter({ testId: 'path-reltypes', loadSchema: deps.loadSchema, onError: deps.onError });
+  const relTypes = createRelTypeFilter({
+    testId: 'path-reltypes',
+    loadSchema: deps.loadSchema,
+    onError: deps.onError,
+  });
   const message = el('p', { className: 'form-message', attrs: { role: 'alert' } });
 
   const resolveEnd = async (end: keyof PathEnds, box: SearchBox): Promise<NodeRef | null> => {
@@ -108,7 +141,8 @@ export function createPathFinder(deps: PathFinderDeps): HTMLElement {
       }
       const threatValue = threat.value();
       await deps.findPaths({
-        from, to,
+        from,
+        to,
         maxHops: Number(hops.value),
         mode: isPathMode(mode.value) ? mode.value : 'shortest',
         k: readK(k),
@@ -123,15 +157,24 @@ export function createPathFinder(deps: PathFinderDeps): HTMLElement {
     }
   };
 
-  const runButton = el('button', { className: 'primary', testId: 'path-run', text: 'Find paths', attrs: { type: 'submit', title: 'Find paths (Enter)' } });
-  const swap = button('⇅', () => {
-    const { from, to } = store.get().pathEnds;
-    const fromText = fromBox.input.value;
-    fromBox.setText(toBox.input.value);
-    toBox.setText(fromText);
-    actions.setPathEnd('from', to);
-    actions.setPathEnd('to', from);
-  }, { className: 'icon-button swap', title: 'Swap From and To', attrs: { 'aria-label': 'Swap From and To' } });
+  const runButton = el('button', {
+    className: 'primary',
+    testId: 'path-run',
+    text: 'Find paths',
+    attrs: { type: 'submit', title: 'Find paths (Enter)' },
+  });
+  const swap = button(
+    '⇅',
+    () => {
+      const { from, to } = store.get().pathEnds;
+      const fromText = fromBox.input.value;
+      fromBox.setText(toBox.input.value);
+      toBox.setText(fromText);
+      actions.setPathEnd('from', to);
+      actions.setPathEnd('to', from);
+    },
+    { className: 'icon-button swap', title: 'Swap From and To', attrs: { 'aria-label': 'Swap From and To' } },
+  );
   const clear = button('Clear', () => actions.clearPaths(), { title: 'Remove the path highlight' });
 
   // Endpoints can also be set elsewhere (the details panel's "Path from/to here").
@@ -142,23 +185,37 @@ export function createPathFinder(deps: PathFinderDeps): HTMLElement {
     if (s.pathEnds.to && s.pathEnds.to !== shown.to) toBox.setText(s.pathEnds.to.name);
     shown = s.pathEnds;
   });
-  const syncClear = (s: State): void => { clear.disabled = s.path === null; };
+  const syncClear = (s: State): void => {
+    clear.disabled = s.path === null;
+  };
   store.subscribe(syncClear);
   syncClear(store.get());
 
   const form = el('form', { className: 'path-form', attrs: { 'aria-label': 'Find paths', novalidate: '' } }, [
     el('div', { className: 'path-ends' }, [
       // Not <label>: a label would forward clicks on the suggestion list to the input.
-      el('div', { className: 'field' }, [el('span', { className: 'field-name', text: 'From' }), fromBox.element]),
+      el('div', { className: 'field' }, [
+        el('span', { className: 'field-name', text: 'From' }),
+        fromBox.element,
+      ]),
       swap,
       el('div', { className: 'field' }, [el('span', { className: 'field-name', text: 'To' }), toBox.element]),
     ]),
     el('div', { className: 'path-options' }, [
-      el('label', { className: 'field inline' }, [el('span', { className: 'field-name', text: 'Mode' }), mode]),
+      el('label', { className: 'field inline' }, [
+        el('span', { className: 'field-name', text: 'Mode' }),
+        mode,
+      ]),
       kField,
-      el('label', { className: 'field inline' }, [el('span', { className: 'field-name', text: 'Max hops' }), hops]),
+      el('label', { className: 'field inline' }, [
+        el('span', { className: 'field-name', text: 'Max hops' }),
+        hops,
+      ]),
     ]),
-    el('div', { className: 'field' }, [el('span', { className: 'field-name', text: 'Threat' }), threat.element]),
+    el('div', { className: 'field' }, [
+      el('span', { className: 'field-name', text: 'Threat' }),
+      threat.element,
+    ]),
     relTypes.element,
     el('div', { className: 'button-row' }, [runButton, clear]),
     message,

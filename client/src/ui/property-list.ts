@@ -6,7 +6,10 @@ const FOLD_AT = 240;
 
 /** "crossBorderOperationsIncrease" -> "Cross border operations increase". */
 export function humanizeKey(key: string): string {
-  const words = key.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = key
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -29,13 +32,20 @@ function valueElement(value: unknown): HTMLElement {
 }
 
 /** The properties not in `skip`, sorted by key; null when none remain. */
-export function propertyList(properties: Record<string, unknown>, skip: readonly string[]): HTMLElement | null {
+export function propertyList(
+  properties: Record<string, unknown>,
+  skip: readonly string[],
+): HTMLElement | null {
   const entries = Object.entries(properties)
     .filter(([key, value]) => !skip.includes(key) && value !== null && value !== undefined && value !== '')
     .sort(([a], [b]) => a.localeCompare(b));
   if (!entries.length) return null;
-  return el('dl', { className: 'properties' }, entries.flatMap(([key, value]) => [
-    el('dt', { text: humanizeKey(key), attrs: { title: key } }),
-    valueElement(value),
-  ]));
+  return el(
+    'dl',
+    { className: 'properties' },
+    entries.flatMap(([key, value]) => [
+      el('dt', { text: humanizeKey(key), attrs: { title: key } }),
+      valueElement(value),
+    ]),
+  );
 }

@@ -45,10 +45,17 @@ let instances = 0;
 export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   const uid = `search-box-${++instances}`;
   const input = el('input', {
-    className: 'search-input', testId: opts.testId,
+    className: 'search-input',
+    testId: opts.testId,
     attrs: {
-      type: 'search', placeholder: opts.placeholder, autocomplete: 'off', spellcheck: 'false',
-      role: 'combobox', 'aria-label': opts.label, 'aria-autocomplete': 'list', 'aria-expanded': 'false',
+      type: 'search',
+      placeholder: opts.placeholder,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      role: 'combobox',
+      'aria-label': opts.label,
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
       'aria-controls': `${uid}-list`,
     },
   });
@@ -91,15 +98,30 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   };
 
   const open = (): void => {
-    list.replaceChildren(...(hits.length ? hits.map((hit, i) => {
-      const li = el('li', {
-        className: 'suggestion', testId: 'search-suggestion',
-        attrs: { id: `${uid}-opt-${i}`, role: 'option', 'aria-selected': 'false' },
-      }, [kindChip(hit.labels), el('span', { className: 'suggestion-name', text: hit.name }), el('span', { className: 'suggestion-id', text: hit.id })]);
-      li.addEventListener('mousemove', () => { if (active !== i) highlight(i); });
-      li.addEventListener('click', () => pick(i));
-      return li;
-    }) : [el('li', { className: 'suggestion-empty', text: 'No matches' })]));
+    list.replaceChildren(
+      ...(hits.length
+        ? hits.map((hit, i) => {
+            const li = el(
+              'li',
+              {
+                className: 'suggestion',
+                testId: 'search-suggestion',
+                attrs: { id: `${uid}-opt-${i}`, role: 'option', 'aria-selected': 'false' },
+              },
+              [
+                kindChip(hit.labels),
+                el('span', { className: 'suggestion-name', text: hit.name }),
+                el('span', { className: 'suggestion-id', text: hit.id }),
+              ],
+            );
+            li.addEventListener('mousemove', () => {
+              if (active !== i) highlight(i);
+            });
+            li.addEventListener('click', () => pick(i));
+            return li;
+          })
+        : [el('li', { className: 'suggestion-empty', text: 'No matches' })]),
+    );
     list.hidden = false;
     setAttr(input, 'aria-expanded', 'true');
     highlight(hits.length ? 0 : -1);
@@ -110,21 +132,27 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
     controller = new AbortController();
     const seq = ++requestSeq;
     searching = true;
-    opts.search(q, controller.signal).then((result) => {
-      if (seq !== requestSeq) return;
-      searching = false;
-      hits = result;
-      if (pickOnArrival) {
+    opts.search(q, controller.signal).then(
+      (result) => {
+        if (seq !== requestSeq) return;
+        searching = false;
+        hits = result;
+        if (pickOnArrival) {
+          pickOnArrival = false;
+          if (hits.length) {
+            pick(0);
+            return;
+          }
+        }
+        if (document.activeElement === input) open();
+      },
+      (err: unknown) => {
+        if (seq !== requestSeq) return;
+        searching = false;
         pickOnArrival = false;
-        if (hits.length) { pick(0); return; }
-      }
-      if (document.activeElement === input) open();
-    }, (err: unknown) => {
-      if (seq !== requestSeq) return;
-      searching = false;
-      pickOnArrival = false;
-      if (!isAbortError(err)) opts.onError(err);
-    });
+        if (!isAbortError(err)) opts.onError(err);
+      },
+    );
   };
   const search = debounce(runSearch, DEBOUNCE_MS);
 
@@ -150,7 +178,10 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
       case 'ArrowUp': {
         e.preventDefault();
         if (!hits.length) return;
-        if (list.hidden) { open(); return; }
+        if (list.hidden) {
+          open();
+          return;
+        }
         const step = e.key === 'ArrowDown' ? 1 : -1;
         highlight((active + step + hits.length) % hits.length);
         return;
@@ -170,8 +201,10 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
         // Handled here so the global Escape (clear selection) does not also fire.
         e.stopPropagation();
         if (!list.hidden) close();
-        else if (input.value) { input.value = ''; opts.onEdit?.(''); }
-        else input.blur();
+        else if (input.value) {
+          input.value = '';
+          opts.onEdit?.('');
+        } else input.blur();
         return;
       default:
     }
@@ -180,12 +213,16 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   // Keep focus in the input while clicking a suggestion, so the click lands before blur closes the list.
   list.addEventListener('mousedown', (e) => e.preventDefault());
   input.addEventListener('blur', close);
-  input.addEventListener('focus', () => { if (input.value.trim() && hits.length) open(); });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && hits.length) open();
+  });
 
   return {
     element,
     input,
-    setText: (text) => { input.value = text; },
+    setText: (text) => {
+      input.value = text;
+    },
     focus: () => input.focus(),
   };
 }

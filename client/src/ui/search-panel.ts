@@ -22,6 +22,9 @@ export function createSearchPanel(deps: SearchPanelDeps): { element: HTMLElement
     onError: deps.onError,
     clearOnPick: true,
   });
-  const help = el('p', { className: 'panel-help', text: 'Matches names and aliases, tolerant of typos. Double-click a node to expand it.' });
+  const help = el('p', {
+    className: 'panel-help',
+    text: 'Matches names and aliases, tolerant of typos. Double-click a node to expand it.',
+  });
   return { element: section('Search', [box.element, help], 'search-panel'), focus: box.focus };
 }

@@ -10,16 +10,29 @@ export function selectionDetails(s: State, ids: readonly string[], h: DetailsHan
   const allPinned = nodes.every((n) => s.pinned.has(n.id));
   return [
     el('header', { className: 'details-header' }, [
-      el('h2', { className: 'details-title', text: `${nodes.length} nodes selected`, testId: 'selection-count' }),
+      el('h2', {
+        className: 'details-title',
+        text: `${nodes.length} nodes selected`,
+        testId: 'selection-count',
+      }),
     ]),
     el('div', { className: 'button-row' }, [
       button('Expand all', () => h.expandSelection(), { title: 'Expand every selected node (E)' }),
-      button(allPinned ? 'Unpin' : 'Pin', () => h.setPinned(ids, !allPinned), { title: 'Pinned nodes keep their place through layouts (P)' }),
+      button(allPinned ? 'Unpin' : 'Pin', () => h.setPinned(ids, !allPinned), {
+        title: 'Pinned nodes keep their place through layouts (P)',
+      }),
       button('Hide', () => h.hideSelection(), { title: 'Remove them from the canvas (Delete)' }),
     ]),
-    el('ul', { className: 'selection-list' }, nodes.map((n) => {
-      const b = button(n.name, () => h.select({ kind: 'node', id: n.id }), { className: 'link-button', title: 'Select only this node' });
-      return el('li', {}, [kindChip(n.labels), b]);
-    })),
+    el(
+      'ul',
+      { className: 'selection-list' },
+      nodes.map((n) => {
+        const b = button(n.name, () => h.select({ kind: 'node', id: n.id }), {
+          className: 'link-button',
+          title: 'Select only this node',
+        });
+        return el('li', {}, [kindChip(n.labels), b]);
+      }),
+    ),
   ];
 }

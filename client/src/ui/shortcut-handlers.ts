@@ -21,11 +21,19 @@ export interface ShortcutDeps {
 }
 
 /** The handlers `installShortcuts` calls. */
-export function shortcutHandlers({ store, actions, ops, nodeMenu, overlay, screenPosition, panels }: ShortcutDeps): ShortcutHandlers {
+export function shortcutHandlers({
+  store,
+  actions,
+  ops,
+  nodeMenu,
+  overlay,
+  screenPosition,
+  panels,
+}: ShortcutDeps): ShortcutHandlers {
   /** The one selected node, for commands that need exactly one. */
   const single = (): string | null => {
     const ids = ops.selectedNodeIds();
-    return ids.length === 1 ? ids[0] as string : null;
+    return ids.length === 1 ? (ids[0] as string) : null;
   };
   return {
     closeOverlays: () => {
@@ -46,16 +54,27 @@ export function shortcutHandlers({ store, actions, ops, nodeMenu, overlay, scree
       if (id && at) nodeMenu.open(id, at);
       else actions.setStatus('Select one node to open its menu.');
     },
-    expandSelection: () => { void ops.expandSelection(); },
-    collapseSelection: () => { for (const id of ops.selectedNodeIds()) ops.collapse(id); },
+    expandSelection: () => {
+      void ops.expandSelection();
+    },
+    collapseSelection: () => {
+      for (const id of ops.selectedNodeIds()) ops.collapse(id);
+    },
     togglePin: ops.togglePinSelection,
-    selectNeighbours: () => { const id = single(); if (id) ops.selectNeighbours(id); },
+    selectNeighbours: () => {
+      const id = single();
+      if (id) ops.selectNeighbours(id);
+    },
     selectAll: () => ops.selectNodes([...store.get().nodes.keys()]),
     selectNext: (step) => {
-      const ids = [...store.get().nodes.values()].sort((a, b) => a.name.localeCompare(b.name)).map((n) => n.id);
+      const ids = [...store.get().nodes.values()]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((n) => n.id);
       if (!ids.length) return;
       const at = ids.indexOf(single() ?? '');
-      const id = ids[(at < 0 ? (step === 1 ? 0 : ids.length - 1) : at + step + ids.length) % ids.length] as string;
+      const id = ids[
+        (at < 0 ? (step === 1 ? 0 : ids.length - 1) : at + step + ids.length) % ids.length
+      ] as string;
       ops.select({ kind: 'node', id });
       actions.requestView({ kind: 'center', id });
     },

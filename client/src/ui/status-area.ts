@@ -20,13 +20,23 @@ export function mountStatusArea(root: HTMLElement, store: ReadableStore<State>, 
   root.replaceChildren(notices, el('div', { className: 'status-bar' }, [spinner, text, counts]));
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-  const noticeElement = (n: Notice): HTMLElement => el('div', {
-    className: `notice notice-${n.kind}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' },
-  }, [
-    el('span', { className: 'notice-text', text: n.text }),
-    n.code ? el('span', { className: 'notice-code', text: n.code }) : null,
-    button('×', () => actions.dismiss(n.id), { className: 'notice-close', title: 'Dismiss', attrs: { 'aria-label': 'Dismiss' } }),
-  ]);
+  const noticeElement = (n: Notice): HTMLElement =>
+    el(
+      'div',
+      {
+        className: `notice notice-${n.kind}`,
+        attrs: { role: n.kind === 'error' ? 'alert' : 'status' },
+      },
+      [
+        el('span', { className: 'notice-text', text: n.text }),
+        n.code ? el('span', { className: 'notice-code', text: n.code }) : null,
+        button('×', () => actions.dismiss(n.id), {
+          className: 'notice-close',
+          title: 'Dismiss',
+          attrs: { 'aria-label': 'Dismiss' },
+        }),
+      ],
+    );
 
   let prev: State | null = null;
   const render = (s: State): void => {
@@ -38,10 +48,17 @@ export function mountStatusArea(root: HTMLElement, store: ReadableStore<State>, 
     if (!prev || s.notices !== prev.notices) {
       notices.replaceChildren(...s.notices.map(noticeElement));
       for (const n of s.notices) {
-        if (n.kind === 'info' && !timers.has(n.id)) timers.set(n.id, setTimeout(() => actions.dismiss(n.id), INFO_NOTICE_MS));
+        if (n.kind === 'info' && !timers.has(n.id))
+          timers.set(
+            n.id,
+            setTimeout(() => actions.dismiss(n.id), INFO_NOTICE_MS),
+          );
       }
       for (const [id, timer] of timers) {
-        if (!s.notices.some((n) => n.id === id)) { clearTimeout(timer); timers.delete(id); }
+        if (!s.notices.some((n) => n.id === id)) {
+          clearTimeout(timer);
+          timers.delete(id);
+        }
       }
     }
     prev = s;

@@ -37,11 +37,17 @@ export interface ThreatPicker {
 export function createThreatPicker(opts: ThreatPickerOptions): ThreatPicker {
   let chosen: NodeRef | null = null;
   const box = createSearchBox({
-    testId: opts.testId, label: opts.label, placeholder: opts.placeholder,
+    testId: opts.testId,
+    label: opts.label,
+    placeholder: opts.placeholder,
     search: opts.searchThreats,
     onError: opts.onError,
-    onPick: (hit) => { chosen = { id: hit.id, name: hit.name }; },
-    onEdit: (text) => { if (chosen && chosen.name !== text) chosen = null; },
+    onPick: (hit) => {
+      chosen = { id: hit.id, name: hit.name };
+    },
+    onEdit: (text) => {
+      if (chosen && chosen.name !== text) chosen = null;
+    },
     ...(opts.onSubmit ? { onSubmit: opts.onSubmit } : {}),
   });
   const picked = (): NodeRef | null => (chosen && chosen.name === box.input.value ? chosen : null);
@@ -51,9 +57,20 @@ export function createThreatPicker(opts: ThreatPickerOptions): ThreatPicker {
   };
   const children = [box.element];
   if (opts.clearable) {
-    children.push(button('×', () => { clear(); box.focus(); }, {
-      className: 'icon-button picker-clear', title: `Clear ${opts.label}`, attrs: { 'aria-label': `Clear ${opts.label}` },
-    }));
+    children.push(
+      button(
+        '×',
+        () => {
+          clear();
+          box.focus();
+        },
+        {
+          className: 'icon-button picker-clear',
+          title: `Clear ${opts.label}`,
+          attrs: { 'aria-label': `Clear ${opts.label}` },
+        },
+      ),
+    );
   }
   return {
     element: el('div', { className: 'threat-picker' }, children),

@@ -20,19 +20,29 @@ function isLayoutName(value: string): value is LayoutName {
 }
 
 /** The toolbar; every control is an action, none touches the canvas. `extras` are groups added after the built-in ones. */
-export function createToolbar(store: ReadableStore<State>, actions: Actions, extras: readonly HTMLElement[] = []): HTMLElement {
-  const layout = el('select', { className: 'layout-select', attrs: { 'aria-label': 'Layout', title: 'Layout' } },
-    LAYOUTS.map((l) => el('option', { text: l.label, attrs: { value: l.name } })));
+export function createToolbar(
+  store: ReadableStore<State>,
+  actions: Actions,
+  extras: readonly HTMLElement[] = [],
+): HTMLElement {
+  const layout = el(
+    'select',
+    { className: 'layout-select', attrs: { 'aria-label': 'Layout', title: 'Layout' } },
+    LAYOUTS.map((l) => el('option', { text: l.label, attrs: { value: l.name } })),
+  );
   layout.value = store.get().layout;
   // The layout can also change elsewhere (opening a workspace restores its layout).
-  store.subscribe((s, prev) => { if (s.layout !== prev.layout) layout.value = s.layout; });
+  store.subscribe((s, prev) => {
+    if (s.layout !== prev.layout) layout.value = s.layout;
+  });
   layout.addEventListener('change', () => {
     if (!isLayoutName(layout.value)) return;
     actions.setLayout(layout.value);
     actions.requestView({ kind: 'layout', name: layout.value });
   });
 
-  const group = (...children: HTMLElement[]): HTMLElement => el('div', { className: 'toolbar-group' }, children);
+  const group = (...children: HTMLElement[]): HTMLElement =>
+    el('div', { className: 'toolbar-group' }, children);
   return el('div', { className: 'toolbar-inner' }, [
     el('div', { className: 'brand' }, [
       el('span', { className: 'brand-mark', attrs: { 'aria-hidden': 'true' } }),
@@ -40,17 +50,33 @@ export function createToolbar(store: ReadableStore<State>, actions: Actions, ext
     ]),
     group(
       button('Fit', () => actions.requestView({ kind: 'fit' }), { title: 'Fit the graph to the view (F)' }),
-      button('+', () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }), { className: 'icon-button', title: 'Zoom in (+)', attrs: { 'aria-label': 'Zoom in' } }),
-      button('−', () => actions.requestView({ kind: 'zoom', factor: 1 / ZOOM_STEP }), { className: 'icon-button', title: 'Zoom out (−)', attrs: { 'aria-label': 'Zoom out' } }),
+      button('+', () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }), {
+        className: 'icon-button',
+        title: 'Zoom in (+)',
+        attrs: { 'aria-label': 'Zoom in' },
+      }),
+      button('−', () => actions.requestView({ kind: 'zoom', factor: 1 / ZOOM_STEP }), {
+        className: 'icon-button',
+        title: 'Zoom out (−)',
+        attrs: { 'aria-label': 'Zoom out' },
+      }),
     ),
     group(
       layout,
-      button('Re-run layout', () => actions.requestView({ kind: 'layout', name: store.get().layout }), { title: 'Lay the whole graph out again; pinned nodes stay (L)' }),
+      button('Re-run layout', () => actions.requestView({ kind: 'layout', name: store.get().layout }), {
+        title: 'Lay the whole graph out again; pinned nodes stay (L)',
+      }),
     ),
     group(
-      button('Clear canvas', () => actions.clearCanvas(), { title: 'Remove everything from the canvas (undoable)' }),
+      button('Clear canvas', () => actions.clearCanvas(), {
+        title: 'Remove everything from the canvas (undoable)',
+      }),
     ),
     ...extras,
-    el('div', { className: 'toolbar-help', text: '? shortcuts', attrs: { title: 'Double-click expands · Right-click for more · Del hides · ? lists shortcuts' } }),
+    el('div', {
+      className: 'toolbar-help',
+      text: '? shortcuts',
+      attrs: { title: 'Double-click expands · Right-click for more · Del hides · ? lists shortcuts' },
+    }),
   ]);
 }

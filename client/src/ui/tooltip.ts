@@ -19,7 +19,10 @@ function nodeLines(s: State, id: string): HTMLElement[] {
   return [
     el('div', { className: 'tooltip-title', text: node.name }),
     el('div', { className: 'tooltip-sub', text: node.labels.join(' · ') }),
-    el('div', { className: 'tooltip-sub', text: `${degree} relationship${degree === 1 ? '' : 's'} on the canvas${s.pinned.has(id) ? ' · pinned' : ''}` }),
+    el('div', {
+      className: 'tooltip-sub',
+      text: `${degree} relationship${degree === 1 ? '' : 's'} on the canvas${s.pinned.has(id) ? ' · pinned' : ''}`,
+    }),
   ];
 }
 
@@ -32,12 +35,21 @@ function edgeLines(s: State, id: string): HTMLElement[] {
     el('div', { className: 'tooltip-title', text: edge.type }),
     el('div', { className: 'tooltip-sub', text: `${name(edge.source)} → ${name(edge.target)}` }),
   ];
-  if (quote) lines.push(el('blockquote', { className: 'tooltip-quote', text: `“${quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX)}…` : quote}”` }));
+  if (quote)
+    lines.push(
+      el('blockquote', {
+        className: 'tooltip-quote',
+        text: `“${quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX)}…` : quote}”`,
+      }),
+    );
   return lines;
 }
 
 /** The tooltip element (appended to body) and the hover handler the graph view calls. */
-export function createTooltip(store: ReadableStore<State>): { hover(target: HoverTarget | null): void; hide(): void } {
+export function createTooltip(store: ReadableStore<State>): {
+  hover(target: HoverTarget | null): void;
+  hide(): void;
+} {
   const tip = el('div', { className: 'graph-tooltip', testId: 'tooltip', attrs: { role: 'tooltip' } });
   tip.hidden = true;
   document.body.append(tip);

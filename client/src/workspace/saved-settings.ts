@@ -18,11 +18,19 @@ export function restoreFilters(raw: unknown): Filters {
   return {
     hiddenLabels: strings(r.hiddenLabels) ?? f.hiddenLabels,
     hiddenRelTypes: strings(r.hiddenRelTypes) ?? f.hiddenRelTypes,
-    threat: threat && typeof threat.id === 'string' && typeof threat.name === 'string' && strings(threat.ids)
-      ? { id: threat.id, name: threat.name, ids: strings(threat.ids)! } : null,
+    threat:
+      threat && typeof threat.id === 'string' && typeof threat.name === 'string' && strings(threat.ids)
+        ? { id: threat.id, name: threat.name, ids: strings(threat.ids)! }
+        : null,
     disputed: r.disputed === 'hide' || r.disputed === 'only' ? r.disputed : 'show',
-    confidence: (strings(r.confidence)?.filter((c): c is ConfidenceLevel => (CONFIDENCE_OPTIONS as readonly string[]).includes(c))) ?? f.confidence,
-    time: time && typeof time.from === 'string' && typeof time.to === 'string' ? { from: time.from, to: time.to } : null,
+    confidence:
+      strings(r.confidence)?.filter((c): c is ConfidenceLevel =>
+        (CONFIDENCE_OPTIONS as readonly string[]).includes(c),
+      ) ?? f.confidence,
+    time:
+      time && typeof time.from === 'string' && typeof time.to === 'string'
+        ? { from: time.from, to: time.to }
+        : null,
     undated: r.undated === 'hidden' ? 'hidden' : 'shown',
   };
 }
@@ -33,7 +41,10 @@ export function restoreAnalytics(raw: unknown): AnalyticsSettings | null {
   const r = raw as Record<string, unknown>;
   const d = defaultAnalytics();
   return {
-    sizeBy: typeof r.sizeBy === 'string' && MEASURES.has(r.sizeBy) ? r.sizeBy as AnalyticsSettings['sizeBy'] : d.sizeBy,
+    sizeBy:
+      typeof r.sizeBy === 'string' && MEASURES.has(r.sizeBy)
+        ? (r.sizeBy as AnalyticsSettings['sizeBy'])
+        : d.sizeBy,
     communities: r.communities === true,
   };
 }

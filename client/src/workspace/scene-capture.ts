@@ -10,7 +10,12 @@
 //   has a place for each; the server validates shape only.
 // - restore: carry it through `sceneToOpen` into SceneToOpen (state/state.ts) and set it in the
 //   `openScene` action (state/actions.ts), so opening stays ONE undoable step.
-import type { Graph, WorkspaceOpenResponse, WorkspaceScene, WorkspaceSceneNode } from '../../../server/src/api-types';
+import type {
+  Graph,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
+  WorkspaceSceneNode,
+} from '../../../server/src/api-types';
 import type { Actions } from '../state/actions';
 import type { LayoutName, Point, SceneToOpen, State, Viewport } from '../state/state';
 import { restoreAnalytics, restoreFilters } from './saved-settings';
@@ -21,7 +26,13 @@ export interface CanvasSnapshot {
   viewport: Viewport;
 }
 
-const LAYOUTS: ReadonlySet<string> = new Set<LayoutName>(['fcose', 'concentric', 'breadthfirst', 'grid', 'circle']);
+const LAYOUTS: ReadonlySet<string> = new Set<LayoutName>([
+  'fcose',
+  'concentric',
+  'breadthfirst',
+  'grid',
+  'circle',
+]);
 /** The server's limits on saved history labels. */
 const MAX_STEPS = 1000;
 const MAX_LABEL = 200;
@@ -82,7 +93,10 @@ export function sceneToOpen(res: WorkspaceOpenResponse): SceneToOpen {
 }
 
 /** Replaces the canvas with the opened workspace's scene (one `openScene` step); returns the ids no longer in the graph. */
-export function applyScene(actions: Pick<Actions, 'openScene'>, res: WorkspaceOpenResponse): { missing: string[] } {
+export function applyScene(
+  actions: Pick<Actions, 'openScene'>,
+  res: WorkspaceOpenResponse,
+): { missing: string[] } {
   actions.openScene(sceneToOpen(res), `Open workspace ‘${res.workspace.name}’`);
   return { missing: res.missing };
 }

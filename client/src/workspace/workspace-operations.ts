@@ -68,7 +68,9 @@ export function createWorkspaceOperations(deps: WorkspaceDeps): WorkspaceOperati
   const becameOpen = (ws: Workspace, verb: string): Workspace => {
     actions.setWorkspace({ id: ws.id, name: ws.name, version: ws.version });
     setWorkspaceInUrl(ws.id);
-    actions.setStatus(`${verb} workspace ${quoted(ws.name)} (${ws.nodeCount} node${ws.nodeCount === 1 ? '' : 's'}).`);
+    actions.setStatus(
+      `${verb} workspace ${quoted(ws.name)} (${ws.nodeCount} node${ws.nodeCount === 1 ? '' : 's'}).`,
+    );
     return ws;
   };
 
@@ -78,17 +80,22 @@ export function createWorkspaceOperations(deps: WorkspaceDeps): WorkspaceOperati
     return ws;
   };
 
-  const open = (id: string): Promise<void> => busy(async () => {
-    const res = await api.open(id);
-    const { missing } = applyScene(actions, res);
-    becameOpen(res.workspace, 'Opened');
-    if (missing.length) {
-      const named = missing.slice(0, MISSING_SHOWN).join(', ');
-      const more = missing.length > MISSING_SHOWN ? ` and ${missing.length - MISSING_SHOWN} more` : '';
-      const verb = missing.length === 1 ? 'no longer exists' : 'no longer exist';
-      actions.notify('error', `${missing.length} node${missing.length === 1 ? '' : 's'} of ${quoted(res.workspace.name)} ${verb} in the graph: ${named}${more}.`, 'MISSING_NODES');
-    }
-  });
+  const open = (id: string): Promise<void> =>
+    busy(async () => {
+      const res = await api.open(id);
+      const { missing } = applyScene(actions, res);
+      becameOpen(res.workspace, 'Opened');
+      if (missing.length) {
+        const named = missing.slice(0, MISSING_SHOWN).join(', ');
+        const more = missing.length > MISSING_SHOWN ? ` and ${missing.length - MISSING_SHOWN} more` : '';
+        const verb = missing.length === 1 ? 'no longer exists' : 'no longer exist';
+        actions.notify(
+          'error',
+          `${missing.length} node${missing.length === 1 ? '' : 's'} of ${quoted(res.workspace.name)} ${verb} in the graph: ${named}${more}.`,
+          'MISSING_NODES',
+        );
+      }
+    });
 
   return {
     open,
@@ -98,10 +105,13 @@ export function createWorkspaceOperations(deps: WorkspaceDeps): WorkspaceOperati
         await open(id);
       } catch (err) {
         const gone = err instanceof ApiError && err.code === 'NOT_FOUND';
-        actions.notify('error', gone
-          ? `Workspace "${id}" does not exist (it may have been deleted). Showing the start view instead.`
-          : `Workspace "${id}" could not be opened: ${describeError(err)} Showing the start view instead.`,
-        err instanceof ApiError ? err.code : undefined);
+        actions.notify(
+          'error',
+          gone
+            ? `Workspace "${id}" does not exist (it may have been deleted). Showing the start view instead.`
+            : `Workspace "${id}" could not be opened: ${describeError(err)} Showing the start view instead.`,
+          err instanceof ApiError ? err.code : undefined,
+        );
         if (gone) setWorkspaceInUrl(null);
         await fallback();
       }
@@ -111,31 +121,36 @@ export function createWorkspaceOperations(deps: WorkspaceDeps): WorkspaceOperati
 
     saveAsNew: (name) => busy(async () => becameOpen(await api.create(name.trim(), await scene()), 'Saved')),
 
-    saveOpen: () => busy(async () => {
-      const ws = openOrFail();
-      return becameOpen(await api.save(ws.id, await scene(), ws.version), 'Saved');
-    }),
+    saveOpen: () =>
+      busy(async () => {
+        const ws = openOrFail();
+        return becameOpen(await api.save(ws.id, await scene(), ws.version), 'Saved');
+      }),
 
-    overwriteOpen: () => busy(async () => {
-      const ws = openOrFail();
-      const { workspace } = await api.open(ws.id);
-      return becameOpen(await api.save(ws.id, await scene(), workspace.version), 'Overwrote');
-    }),
+    overwriteOpen: () =>
+      busy(async () => {
+        const ws = openOrFail();
+        const { workspace } = await api.open(ws.id);
+        return becameOpen(await api.save(ws.id, await scene(), workspace.version), 'Overwrote');
+      }),
 
-    rename: (summary, name) => busy(async () => {
-      const ws = await api.rename(summary.id, name.trim(), summary.version);
-      if (store.get().workspace?.id === ws.id) actions.setWorkspace({ id: ws.id, name: ws.name, version: ws.version });
-      actions.setStatus(`Renamed ${quoted(summary.name)} to ${quoted(ws.name)}.`);
-      return ws;
-    }),
+    rename: (summary, name) =>
+      busy(async () => {
+        const ws = await api.rename(summary.id, name.trim(), summary.version);
+        if (store.get().workspace?.id === ws.id)
+          actions.setWorkspace({ id: ws.id, name: ws.name, version: ws.version });
+        actions.setStatus(`Renamed ${quoted(summary.name)} to ${quoted(ws.name)}.`);
+        return ws;
+      }),
 
-    remove: (summary) => busy(async () => {
-      await api.remove(summary.id);
-      if (store.get().workspace?.id === summary.id) {
-        actions.setWorkspace(null);
-        setWorkspaceInUrl(null);
-      }
-      actions.setStatus(`Deleted workspace ${quoted(summary.name)}; the canvas keeps its scene.`);
-    }),
+    remove: (summary) =>
+      busy(async () => {
+        await api.remove(summary.id);
+        if (store.get().workspace?.id === summary.id) {
+          actions.setWorkspace(null);
+          setWorkspaceInUrl(null);
+        }
+        actions.setStatus(`Deleted workspace ${quoted(summary.name)}; the canvas keeps its scene.`);
+      }),
   };
 }

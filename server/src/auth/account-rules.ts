@@ -2,7 +2,8 @@
 
 /** 1 to 64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit (fits e-mail-like names). */
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
-export const USERNAME_RULE = 'expected 1 to 64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit';
+export const USERNAME_RULE =
+  'expected 1 to 64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit';
 
 /** Passwords shorter than this are refused on creation and reset (length beats complexity rules). */
 export const MIN_PASSWORD_CHARS = 10;

@@ -11,7 +11,10 @@ const MIN_SECRET_CHARS = 32;
 /** The secret is missing, unreadable, too short or too widely readable; the message says which and where. */
 export class AuthSecretError extends Error {
   readonly code = 'AUTH_SECRET_INVALID';
-  constructor(message: string) { super(message); this.name = 'AuthSecretError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuthSecretError';
+  }
 }
 
 /**
@@ -21,15 +24,22 @@ export class AuthSecretError extends Error {
  */
 export function resolveAuthSecret(opts: { secret?: string; file: string }): Buffer {
   if (opts.secret !== undefined) {
-    if (opts.secret.length < MIN_SECRET_CHARS) throw new AuthSecretError(`AUTH_SECRET: expected at least ${MIN_SECRET_CHARS} characters.`);
+    if (opts.secret.length < MIN_SECRET_CHARS)
+      throw new AuthSecretError(`AUTH_SECRET: expected at least ${MIN_SECRET_CHARS} characters.`);
     return Buffer.from(opts.secret, 'utf8');
   }
   const file = resolve(opts.file);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     // 'wx' fails if another process created it meanwhile; then its secret is read below.
-    try { writeFileSync(file, `${randomBytes(GENERATED_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' }); } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new AuthSecretError(`AUTH_SECRET_FILE: cannot create ${file}: ${(err as Error).message}`);
+    try {
+      writeFileSync(file, `${randomBytes(GENERATED_BYTES).toString('base64')}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new AuthSecretError(`AUTH_SECRET_FILE: cannot create ${file}: ${(err as Error).message}`);
     }
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
@@ -37,6 +47,9 @@ export function resolveAuthSecret(opts: { secret?: string; file: string }): Buff
     chmodSync(file, 0o600);
   }
   const text = readFileSync(file, 'utf8').trim();
-  if (text.length < MIN_SECRET_CHARS) throw new AuthSecretError(`AUTH_SECRET_FILE: ${file} holds fewer than ${MIN_SECRET_CHARS} characters; delete it to generate a new secret (existing passwords then stop working).`);
+  if (text.length < MIN_SECRET_CHARS)
+    throw new AuthSecretError(
+      `AUTH_SECRET_FILE: ${file} holds fewer than ${MIN_SECRET_CHARS} characters; delete it to generate a new secret (existing passwords then stop working).`,
+    );
   return Buffer.from(text, 'utf8');
 }

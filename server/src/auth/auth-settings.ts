@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { createPasswordHasher, type PasswordHasher } from './password-hasher.js';
 
 /** Failed logins allowed per window, per client IP and per username, before 429 RATE_LIMITED. */
-export interface LoginLimits { windowMs: number; perIp: number; perUsername: number }
+export interface LoginLimits {
+  windowMs: number;
+  perIp: number;
+  perUsername: number;
+}
 
 export interface AuthSettings {
   hasher: PasswordHasher;
@@ -19,7 +23,14 @@ export const LOGIN_LIMIT_DEFAULTS: LoginLimits = { windowMs: 15 * 60_000, perIp:
 export const SESSION_TTL_DEFAULT_HOURS = 12;
 
 /** Fills in defaults; without a secret one is made up for this process (its hashes die with it: tests only). */
-export function authSettings(opts: { secret?: Buffer; sessionTtlHours?: number; authRequired?: boolean; loginLimits?: Partial<LoginLimits> } = {}): AuthSettings {
+export function authSettings(
+  opts: {
+    secret?: Buffer;
+    sessionTtlHours?: number;
+    authRequired?: boolean;
+    loginLimits?: Partial<LoginLimits>;
+  } = {},
+): AuthSettings {
   return {
     hasher: createPasswordHasher(opts.secret ?? randomBytes(48)),
     sessionTtlHours: opts.sessionTtlHours ?? SESSION_TTL_DEFAULT_HOURS,

@@ -25,7 +25,12 @@ declare global {
 /** 403 CSRF_FAILED: a write with a cookie session lacks the matching `X-CSRF-Token` header. */
 export class CsrfError extends AppError {
   constructor() {
-    super('CSRF_FAILED', 403, 'Missing or wrong X-CSRF-Token header: send the csrfToken from login or GET /api/auth/me with every write.', 'X-CSRF-Token');
+    super(
+      'CSRF_FAILED',
+      403,
+      'Missing or wrong X-CSRF-Token header: send the csrfToken from login or GET /api/auth/me with every write.',
+      'X-CSRF-Token',
+    );
     this.name = 'CsrfError';
   }
 }
@@ -39,7 +44,10 @@ function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (!header) return undefined;
   const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header);
-  if (!m) throw new UnauthorizedError('Malformed Authorization header: expected "Bearer <token>" with a token from POST /api/auth/login {token: true}.');
+  if (!m)
+    throw new UnauthorizedError(
+      'Malformed Authorization header: expected "Bearer <token>" with a token from POST /api/auth/login {token: true}.',
+    );
   return m[1];
 }
 
@@ -59,11 +67,15 @@ export function clearSessionCookie(req: Request, res: Response): void {
 export function authenticate(store: GraphStore, auth: AuthSettings): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const bearer = bearerToken(req);
-    const cookie = typeof req.cookies?.[SESSION_COOKIE] === 'string' ? (req.cookies[SESSION_COOKIE] as string) : undefined;
+    const cookie =
+      typeof req.cookies?.[SESSION_COOKIE] === 'string' ? (req.cookies[SESSION_COOKIE] as string) : undefined;
     if (bearer !== undefined) {
       const hash = tokenHash(bearer);
       const found = await findSession(store, hash);
-      if (!found || found.kind !== 'bearer') throw new UnauthorizedError('The bearer token is invalid or has expired; log in again for a new one.');
+      if (!found || found.kind !== 'bearer')
+        throw new UnauthorizedError(
+          'The bearer token is invalid or has expired; log in again for a new one.',
+        );
       res.locals.user = found.user;
       res.locals.session = { hash, csrfToken: found.csrfToken, kind: 'bearer' };
     } else if (cookie) {
@@ -74,12 +86,18 @@ export function authenticate(store: GraphStore, auth: AuthSettings): RequestHand
         res.locals.session = { hash, csrfToken: found.csrfToken, kind: 'cookie' };
         // The login itself is exempt: it sends no token yet and replaces the session anyway.
         const header = req.get(CSRF_HEADER);
-        if (!SAFE_METHODS.has(req.method) && req.path !== '/auth/login' && !(header && sameSecret(header, found.csrfToken))) throw new CsrfError();
+        if (
+          !SAFE_METHODS.has(req.method) &&
+          req.path !== '/auth/login' &&
+          !(header && sameSecret(header, found.csrfToken))
+        )
+          throw new CsrfError();
       } else {
         clearSessionCookie(req, res);
       }
     }
-    if (auth.authRequired && !res.locals.user && !isOpenPath(req.path)) throw new UnauthorizedError('This explorer needs a login: POST /api/auth/login first.');
+    if (auth.authRequired && !res.locals.user && !isOpenPath(req.path))
+      throw new UnauthorizedError('This explorer needs a login: POST /api/auth/login first.');
     next();
   };
 }

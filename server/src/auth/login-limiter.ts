@@ -8,7 +8,11 @@ import type { LoginLimits } from './auth-settings.js';
 /** 429 RATE_LIMITED, saying when to retry. */
 export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', 429, `Too many failed logins; try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`);
+    super(
+      'RATE_LIMITED',
+      429,
+      `Too many failed logins; try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`,
+    );
     this.name = 'RateLimitedError';
   }
 }
@@ -30,7 +34,11 @@ export function loginLimiters(limits: LoginLimits): RequestHandler[] {
       next(new RateLimitedError(reset ? (reset.getTime() - Date.now()) / 1000 : limits.windowMs / 1000));
     }) as RequestHandler,
   };
-  const perIp = rateLimit({ ...common, limit: limits.perIp, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}` });
+  const perIp = rateLimit({
+    ...common,
+    limit: limits.perIp,
+    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
+  });
   const perUsername = rateLimit({
     ...common,
     limit: limits.perUsername,

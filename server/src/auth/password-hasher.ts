@@ -17,7 +17,11 @@ export function createPasswordHasher(secret: Buffer): PasswordHasher {
   const hasher: PasswordHasher = {
     hash: (password) => argon2.hash(password, options),
     async verify(hash, password) {
-      try { return await argon2.verify(hash, password, { secret }); } catch { return false; }
+      try {
+        return await argon2.verify(hash, password, { secret });
+      } catch {
+        return false;
+      }
     },
     async verifyDummy(password) {
       dummy ??= argon2.hash(`dummy-${Math.random()}-${Date.now()}`, options);

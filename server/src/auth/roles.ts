@@ -23,20 +23,36 @@ export function roleAtLeast(role: Role, min: Role): boolean {
 
 /** 401: the request needs a login it does not carry. */
 export class UnauthorizedError extends AppError {
-  constructor(message = 'Log in to do this.') { super('UNAUTHORIZED', 401, message); this.name = 'UnauthorizedError'; }
+  constructor(message = 'Log in to do this.') {
+    super('UNAUTHORIZED', 401, message);
+    this.name = 'UnauthorizedError';
+  }
 }
 
 /** 403: the user is logged in, but their role does not allow this. */
 export class ForbiddenError extends AppError {
-  constructor(message: string) { super('FORBIDDEN', 403, message); this.name = 'ForbiddenError'; }
+  constructor(message: string) {
+    super('FORBIDDEN', 403, message);
+    this.name = 'ForbiddenError';
+  }
 }
 
 /** Lets the request through only for a logged-in user of role `min` or above: 401 anonymous, 403 lower roles. */
 export function requireRole(min: Role): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
     const user = res.locals.user;
-    if (!user) { next(new UnauthorizedError(`Log in as a ${min}${min === 'admin' ? '' : ' or admin'} to do this.`)); return; }
-    if (!roleAtLeast(user.role, min)) { next(new ForbiddenError(`Your role (${user.role}) may not do this: it needs ${min}${min === 'admin' ? '' : ' or admin'}.`)); return; }
+    if (!user) {
+      next(new UnauthorizedError(`Log in as a ${min}${min === 'admin' ? '' : ' or admin'} to do this.`));
+      return;
+    }
+    if (!roleAtLeast(user.role, min)) {
+      next(
+        new ForbiddenError(
+          `Your role (${user.role}) may not do this: it needs ${min}${min === 'admin' ? '' : ' or admin'}.`,
+        ),
+      );
+      return;
+    }
     next();
   };
 }

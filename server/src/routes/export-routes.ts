@@ -2,7 +2,13 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { EXPORT_DEFAULTS, planExport, type ExportLimits, type ExportPlan, type ExportSource } from '../services/export/export-service.js';
+import {
+  EXPORT_DEFAULTS,
+  planExport,
+  type ExportLimits,
+  type ExportPlan,
+  type ExportSource,
+} from '../services/export/export-service.js';
 import { FORMAT_NAMES } from '../services/export/formats.js';
 import { ClientGoneError, responseSink } from '../services/export/sink.js';
 import { idSchema, parseInput, singleQuery } from './validate.js';
@@ -17,32 +23,88 @@ const sourceKeys = ['nodeIds', 'workspace', 'query'] as const;
 function oneSource(body: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const given = sourceKeys.filter((k) => body[k] !== undefined);
   if (given.length !== 1) {
-    ctx.addIssue({ code: 'custom', path: [given[1] ?? 'nodeIds'], message: given.length ? `expected exactly one of nodeIds, workspace or query, got ${given.join(' and ')}` : 'expected one of nodeIds, workspace or query' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [given[1] ?? 'nodeIds'],
+      message: given.length
+        ? `expected exactly one of nodeIds, workspace or query, got ${given.join(' and ')}`
+        : 'expected one of nodeIds, workspace or query',
+    });
   } else if (body.params !== undefined && given[0] !== 'query') {
     ctx.addIssue({ code: 'custom', path: ['params'], message: 'expected params only with a query' });
   }
 }
 
-const exportBody = z.object({
-  format: formatSchema,
-  nodeIds: z.array(idSchema, { message: 'expected a list of node ids' }).min(1, 'expected at least one node id').optional(),
-  workspace: idSchema.optional(),
-  query: z.string({ message: 'expected the Cypher text as a string' }).trim().min(1, 'expected a Cypher query').max(MAX_QUERY_CHARS, `expected at most ${MAX_QUERY_CHARS} characters`).optional(),
-  params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected parameter names made of letters, digits and _'), z.unknown(), { message: 'expected an object of parameter values' }).optional(),
-  variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
-  title: z.string({ message: 'expected a title' }).trim().min(1, 'expected a non-empty title').max(200, 'expected at most 200 characters').optional(),
-}, { message: 'expected a JSON object with `format` and one of `nodeIds`, `workspace` or `query`' }).strict().superRefine(oneSource);
+const exportBody = z
+  .object(
+    {
+      format: formatSchema,
+      nodeIds: z
+        .array(idSchema, { message: 'expected a list of node ids' })
+        .min(1, 'expected at least one node id')
+        .optional(),
+      workspace: idSchema.optional(),
+      query: z
+        .string({ message: 'expected the Cypher text as a string' })
+        .trim()
+        .min(1, 'expected a Cypher query')
+        .max(MAX_QUERY_CHARS, `expected at most ${MAX_QUERY_CHARS} characters`)
+        .optional(),
+      params: z
+        .record(
+          z
+            .string()
+            .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected parameter names made of letters, digits and _'),
+          z.unknown(),
+          { message: 'expected an object of parameter values' },
+        )
+        .optional(),
+      variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
+      title: z
+        .string({ message: 'expected a title' })
+        .trim()
+        .min(1, 'expected a non-empty title')
+        .max(200, 'expected at most 200 characters')
+        .optional(),
+    },
+    { message: 'expected a JSON object with `format` and one of `nodeIds`, `workspace` or `query`' },
+  )
+  .strict()
+  .superRefine(oneSource);
 
-const exportQuery = z.object({
-  format: formatSchema,
-  nodeIds: z.string().optional().transform((v) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean)))
-    .pipe(z.array(idSchema).min(1, 'expected a comma-separated list of node ids').optional()),
-  workspace: idSchema.optional(),
-  variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
-  title: z.string().trim().min(1, 'expected a non-empty title').max(200, 'expected at most 200 characters').optional(),
-}).strict().superRefine(oneSource);
+const exportQuery = z
+  .object({
+    format: formatSchema,
+    nodeIds: z
+      .string()
+      .optional()
+      .transform((v) =>
+        v === undefined
+          ? undefined
+          : v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+      )
+      .pipe(z.array(idSchema).min(1, 'expected a comma-separated list of node ids').optional()),
+    workspace: idSchema.optional(),
+    variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'expected a non-empty title')
+      .max(200, 'expected at most 200 characters')
+      .optional(),
+  })
+  .strict()
+  .superRefine(oneSource);
 
-function sourceOf(v: { nodeIds?: string[]; workspace?: string; query?: string; params?: Record<string, unknown> }): ExportSource {
+function sourceOf(v: {
+  nodeIds?: string[];
+  workspace?: string;
+  query?: string;
+  params?: Record<string, unknown>;
+}): ExportSource {
   if (v.nodeIds) return { kind: 'nodeIds', nodeIds: v.nodeIds };
   if (v.workspace !== undefined) return { kind: 'workspace', workspace: v.workspace };
   return { kind: 'query', query: v.query!, params: v.params ?? {} };
@@ -62,7 +124,10 @@ async function stream(req: Request, res: Response, plan: ExportPlan): Promise<vo
     await plan.spec.write(plan.graph, responseSink(res), plan.meta);
     res.end();
   } catch (err) {
-    if (err instanceof ClientGoneError) { req.log?.info('export: client left before the end'); return; }
+    if (err instanceof ClientGoneError) {
+      req.log?.info('export: client left before the end');
+      return;
+    }
     // Headers are gone: the only honest signal left is a cut connection (the download fails, never looks complete).
     req.log?.error({ err }, 'export failed while streaming');
     res.destroy();
@@ -73,11 +138,25 @@ export function exportRoutes(store: GraphStore, limits: ExportLimits = EXPORT_DE
   const r = Router();
   r.post('/export', async (req, res) => {
     const body = parseInput(exportBody, req.body ?? undefined);
-    await stream(req, res, await planExport(store, body.format, sourceOf(body), { variant: body.variant, title: body.title }, limits));
+    await stream(
+      req,
+      res,
+      await planExport(
+        store,
+        body.format,
+        sourceOf(body),
+        { variant: body.variant, title: body.title },
+        limits,
+      ),
+    );
   });
   r.get('/export', async (req, res) => {
     const q = parseInput(exportQuery, singleQuery(req));
-    await stream(req, res, await planExport(store, q.format, sourceOf(q), { variant: q.variant, title: q.title }, limits));
+    await stream(
+      req,
+      res,
+      await planExport(store, q.format, sourceOf(q), { variant: q.variant, title: q.title }, limits),
+    );
   });
   return r;
 }

@@ -20,12 +20,20 @@ export const MAX_HOPS = 6;
 export const MAX_K_PATHS = 10;
 
 const searchQuery = z.object({
-  q: z.string({ message: 'expected search text' }).trim().min(1, 'expected search text').max(200, 'expected at most 200 characters'),
+  q: z
+    .string({ message: 'expected search text' })
+    .trim()
+    .min(1, 'expected search text')
+    .max(200, 'expected at most 200 characters'),
   labels: labelsSchema,
   limit: intInRange(1, 100, 10),
 });
 
-const threatSchema = z.string({ message: 'expected a threat id or name' }).trim().min(1, 'expected a threat id or name').max(200, 'expected at most 200 characters');
+const threatSchema = z
+  .string({ message: 'expected a threat id or name' })
+  .trim()
+  .min(1, 'expected a threat id or name')
+  .max(200, 'expected at most 200 characters');
 
 const neighboursQuery = z.object({
   relTypes: relTypesSchema,
@@ -40,7 +48,11 @@ const pathsQuery = z.object({
   from: idSchema,
   to: idSchema,
   maxHops: intInRange(1, MAX_HOPS, 4),
-  mode: z.enum(['shortest', 'all-shortest', 'k-paths'], { message: 'expected "shortest", "all-shortest" or "k-paths"' }).default('shortest'),
+  mode: z
+    .enum(['shortest', 'all-shortest', 'k-paths'], {
+      message: 'expected "shortest", "all-shortest" or "k-paths"',
+    })
+    .default('shortest'),
   k: intInRange(1, MAX_K_PATHS, 3),
   relTypes: relTypesSchema,
   threat: threatSchema.optional(),
@@ -58,8 +70,12 @@ export function readRoutes(store: GraphStore): Router {
     const health = await checkHealth(store);
     res.status(health.neo4j.connected ? 200 : 503).json(health);
   });
-  r.get('/schema', async (_req, res) => { res.json(await describeSchema(store)); });
-  r.get('/search', async (req, res) => { res.json(await searchNodes(store, parseInput(searchQuery, singleQuery(req)))); });
+  r.get('/schema', async (_req, res) => {
+    res.json(await describeSchema(store));
+  });
+  r.get('/search', async (req, res) => {
+    res.json(await searchNodes(store, parseInput(searchQuery, singleQuery(req))));
+  });
   r.get('/nodes/:id', async (req, res) => {
     res.json(await getNodeWithEvidence(store, parseInput(idSchema, req.params.id)));
   });
@@ -73,10 +89,17 @@ export function readRoutes(store: GraphStore): Router {
   });
   r.get('/nodes/:id/neighbourhood', async (req, res) => {
     const id = parseInput(idSchema, req.params.id);
-    const { limit } = parseInput(z.object({ limit: intInRange(1, NEIGHBOURHOOD_LIMIT.max, NEIGHBOURHOOD_LIMIT.default) }).strict(), singleQuery(req));
+    const { limit } = parseInput(
+      z.object({ limit: intInRange(1, NEIGHBOURHOOD_LIMIT.max, NEIGHBOURHOOD_LIMIT.default) }).strict(),
+      singleQuery(req),
+    );
     res.json(await twoHopNeighbourhood(store, id, limit));
   });
-  r.get('/paths', async (req, res) => { res.json(await findPaths(store, parseInput(pathsQuery, singleQuery(req)))); });
-  r.get('/cooperation', async (req, res) => { res.json(await cooperationOnThreat(store, parseInput(cooperationQuery, singleQuery(req)))); });
+  r.get('/paths', async (req, res) => {
+    res.json(await findPaths(store, parseInput(pathsQuery, singleQuery(req))));
+  });
+  r.get('/cooperation', async (req, res) => {
+    res.json(await cooperationOnThreat(store, parseInput(cooperationQuery, singleQuery(req))));
+  });
   return r;
 }

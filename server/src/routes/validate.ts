@@ -16,39 +16,59 @@ export function parseInput<S extends z.ZodType>(schema: S, source: unknown): z.i
 /** The query string with repeated keys refused, so `?limit=1&limit=2` is an error, not a surprise. */
 export function singleQuery(req: Request): Record<string, unknown> {
   for (const [k, v] of Object.entries(req.query)) {
-    if (Array.isArray(v)) throw new ValidationError(`Invalid \`${k}\`: expected a single value, got ${v.length}.`, k);
-    if (v !== undefined && typeof v !== 'string') throw new ValidationError(`Invalid \`${k}\`: expected a plain value.`, k);
+    if (Array.isArray(v))
+      throw new ValidationError(`Invalid \`${k}\`: expected a single value, got ${v.length}.`, k);
+    if (v !== undefined && typeof v !== 'string')
+      throw new ValidationError(`Invalid \`${k}\`: expected a plain value.`, k);
   }
   return req.query as Record<string, unknown>;
 }
 
 /** A business-key id such as `country:uk`. */
-export const idSchema = z.string({ message: 'expected a node id such as "country:uk"' }).min(1, 'expected a node id such as "country:uk"').max(200, 'expected at most 200 characters');
+export const idSchema = z
+  .string({ message: 'expected a node id such as "country:uk"' })
+  .min(1, 'expected a node id such as "country:uk"')
+  .max(200, 'expected at most 200 characters');
 
 /** An integer in [min, max] given as a query-string value. */
 export function intInRange(min: number, max: number, dflt: number) {
-  return z.string().optional().transform((v, ctx) => {
-    if (v === undefined || v === '') return dflt;
-    const n = Number(v);
-    if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `expected an integer from ${min} to ${max}, got "${v.slice(0, 40)}"` });
-      return z.NEVER;
-    }
-    return n;
-  });
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return dflt;
+      const n = Number(v);
+      if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected an integer from ${min} to ${max}, got "${v.slice(0, 40)}"`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
 }
 
 function csvOf(what: string, allowed: readonly string[], check: (s: string) => boolean) {
-  return z.string().optional().transform((v, ctx) => {
-    if (v === undefined || v.trim() === '') return undefined;
-    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
-    const bad = items.find((s) => !check(s));
-    if (bad !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `unknown ${what} "${bad.slice(0, 60)}"; expected a comma-separated list of ${allowed.join(', ')}` });
-      return z.NEVER;
-    }
-    return items;
-  });
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const items = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = items.find((s) => !check(s));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown ${what} "${bad.slice(0, 60)}"; expected a comma-separated list of ${allowed.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return items;
+    });
 }
 
 /** A comma-separated list of relationship types from the schema's allow-list. */

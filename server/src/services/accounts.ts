@@ -6,7 +6,15 @@ import { newToken, tokenHash } from '../auth/session-token.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import {
-  createSession, createUser, deleteSession, deleteUser, findUserForLogin, listUsers, purgeExpiredSessions, updateUser, type SessionKind,
+  createSession,
+  createUser,
+  deleteSession,
+  deleteUser,
+  findUserForLogin,
+  listUsers,
+  purgeExpiredSessions,
+  updateUser,
+  type SessionKind,
 } from '../store/user-store.js';
 
 /** The one answer to a wrong username or password, so neither reveals whether the account exists. */
@@ -28,14 +36,22 @@ export interface LoginOutcome {
 export async function logIn(store: GraphStore, auth: AuthSettings, req: LoginRequest): Promise<LoginOutcome> {
   await purgeExpiredSessions(store).catch(() => undefined);
   const stored = await findUserForLogin(store, req.username);
-  const ok = stored ? await auth.hasher.verify(stored.passwordHash, req.password) : await auth.hasher.verifyDummy(req.password);
+  const ok = stored
+    ? await auth.hasher.verify(stored.passwordHash, req.password)
+    : await auth.hasher.verifyDummy(req.password);
   if (!stored || !ok) throw new UnauthorizedError(INVALID_CREDENTIALS);
   if (stored.disabled) throw new ForbiddenError('This account is disabled; ask an admin to enable it.');
   const sessionToken = newToken();
   const csrfToken = newToken();
   const kind: SessionKind = req.token ? 'bearer' : 'cookie';
   const ttlMs = auth.sessionTtlHours * 3_600_000;
-  const opened = await createSession(store, { username: stored.username, tokenHash: tokenHash(sessionToken), csrfToken, kind, ttlSeconds: ttlMs / 1000 });
+  const opened = await createSession(store, {
+    username: stored.username,
+    tokenHash: tokenHash(sessionToken),
+    csrfToken,
+    kind,
+    ttlSeconds: ttlMs / 1000,
+  });
   // Disabled or deleted between the check and now.
   if (!opened) throw new UnauthorizedError(INVALID_CREDENTIALS);
   return { user: { username: stored.username, role: stored.role }, sessionToken, csrfToken, kind, ttlMs };
@@ -48,19 +64,44 @@ export async function logOut(store: GraphStore, sessionHash: string): Promise<vo
 
 export const allUsers = (store: GraphStore): Promise<UserRecord[]> => listUsers(store);
 
-export async function addUser(store: GraphStore, auth: AuthSettings, req: UserCreateRequest): Promise<UserRecord> {
-  return createUser(store, { username: req.username, role: req.role, passwordHash: await auth.hasher.hash(req.password) });
+export async function addUser(
+  store: GraphStore,
+  auth: AuthSettings,
+  req: UserCreateRequest,
+): Promise<UserRecord> {
+  return createUser(store, {
+    username: req.username,
+    role: req.role,
+    passwordHash: await auth.hasher.hash(req.password),
+  });
 }
 
 const lastAdmin = (username: string, what: string, field: string): ConflictError =>
-  new ConflictError(`${username} is the last enabled admin: ${what} would leave nobody able to manage users. Make another user admin first.`, field);
+  new ConflictError(
+    `${username} is the last enabled admin: ${what} would leave nobody able to manage users. Make another user admin first.`,
+    field,
+  );
 
 /** Changes role, password and/or enabled state; `keepSession` (the caller's own session) survives a password change. */
-export async function changeUser(store: GraphStore, auth: AuthSettings, username: string, req: UserUpdateRequest, keepSession?: string): Promise<UserRecord> {
+export async function changeUser(
+  store: GraphStore,
+  auth: AuthSettings,
+  username: string,
+  req: UserUpdateRequest,
+  keepSession?: string,
+): Promise<UserRecord> {
   const passwordHash = req.password === undefined ? undefined : await auth.hasher.hash(req.password);
-  const out = await updateUser(store, username, { role: req.role, disabled: req.disabled, passwordHash, keepSession });
+  const out = await updateUser(store, username, {
+    role: req.role,
+    disabled: req.disabled,
+    passwordHash,
+    keepSession,
+  });
   if (out.kind === 'missing') throw new NotFoundError(`No user named "${username}".`, 'username');
-  if (out.kind === 'last-admin') throw req.disabled ? lastAdmin(username, 'disabling them', 'disabled') : lastAdmin(username, 'demoting them', 'role');
+  if (out.kind === 'last-admin')
+    throw req.disabled
+      ? lastAdmin(username, 'disabling them', 'disabled')
+      : lastAdmin(username, 'demoting them', 'role');
   return out.user;
 }
 

@@ -4,7 +4,11 @@ import type { GraphStore } from '../store/neo4j-store.js';
 import { cooperationRows, type CooperationCaps } from '../store/graph-reads.js';
 import { resolveThreat } from './threats.js';
 
-export interface CooperationParams { threat: string; actor?: string; limit?: number }
+export interface CooperationParams {
+  threat: string;
+  actor?: string;
+  limit?: number;
+}
 
 /**
  * A forum or agreement with more participants than this gives no pairs (each member would pair with every
@@ -31,12 +35,25 @@ export interface CooperationParams {
 
 /** The cooperation query's caps for a request (the benchmark uses these too). */
 export function cooperationCaps(p: { limit?: number; pairBudget?: number }): CooperationCaps {
-  return { maxParticipants: MAX_PAIRING_PARTICIPANTS, pairBudget: p.pairBudget ?? PAIR_BUDGET, pairLimit: p.limit ?? PAIR_LIMIT.default, leftLimit: BROAD_LISTED };
+  return {
+    maxParticipants: MAX_PAIRING_PARTICIPANTS,
+    pairBudget: p.pairBudget ?? PAIR_BUDGET,
+    pairLimit: p.limit ?? PAIR_LIMIT.default,
+    leftLimit: BROAD_LISTED,
+  };
 }
 
-export async function cooperationOnThreat(store: GraphStore, p: CooperationParams): Promise<CooperationResponse> {
+export async function cooperationOnThreat(
+  store: GraphStore,
+  p: CooperationParams,
+): Promise<CooperationResponse> {
   const { threat, threatIds } = await resolveThreat(store, p.threat);
-  const { rows, total, paired, left, leftTotal } = await cooperationRows(store, threatIds, p.actor ?? null, cooperationCaps(p));
+  const { rows, total, paired, left, leftTotal } = await cooperationRows(
+    store,
+    threatIds,
+    p.actor ?? null,
+    cooperationCaps(p),
+  );
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
   for (const row of rows) {

@@ -6,9 +6,16 @@ import type { GraphStore } from '../store/neo4j-store.js';
 /** Console defaults: 5 s stops a runaway MATCH; 1000 rows is more than a table is read for. */
 export const CONSOLE_DEFAULTS: ConsoleLimits = { timeoutMs: 5000, rowCap: 1000 };
 
-export interface ConsoleRequest { query: string; params: Record<string, unknown> }
+export interface ConsoleRequest {
+  query: string;
+  params: Record<string, unknown>;
+}
 
 /** Runs the query read-only; writes, admin commands and LOAD CSV are refused with WRITE_REFUSED. */
-export function runCypher(store: GraphStore, req: ConsoleRequest, limits: ConsoleLimits = CONSOLE_DEFAULTS): Promise<CypherResponse> {
+export function runCypher(
+  store: GraphStore,
+  req: ConsoleRequest,
+  limits: ConsoleLimits = CONSOLE_DEFAULTS,
+): Promise<CypherResponse> {
   return runConsoleQuery(store, req.query, req.params, limits);
 }

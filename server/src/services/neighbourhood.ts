@@ -9,7 +9,11 @@ import type { GraphStore } from '../store/neo4j-store.js';
 export const NEIGHBOURHOOD_LIMIT = { default: 500, max: 500 } as const;
 
 /** The centre and up to `limit` nodes within two hops (first hop first, its best-connected first). */
-export async function twoHopNeighbourhood(store: GraphStore, id: string, limit: number): Promise<NeighbourhoodResponse> {
+export async function twoHopNeighbourhood(
+  store: GraphStore,
+  id: string,
+  limit: number,
+): Promise<NeighbourhoodResponse> {
   const rec = (await store.read('neighbourhood', { id, limit: neo4j.int(limit) })).records[0];
   if (!rec) throw new NotFoundError(`No node with id "${id}".`, 'id');
   const hop1 = rec.get('hop1') as unknown[];

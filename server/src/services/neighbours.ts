@@ -18,10 +18,19 @@ export interface NeighbourParams {
 }
 
 /** The centre node, up to `limit` neighbours (most connected first) and the edges to them. */
-export async function expandNeighbourhood(store: GraphStore, p: NeighbourParams): Promise<NeighboursResponse> {
+export async function expandNeighbourhood(
+  store: GraphStore,
+  p: NeighbourParams,
+): Promise<NeighboursResponse> {
   const threatIds = p.threat ? (await resolveThreat(store, p.threat)).threatIds : null;
   const page = await neighbourPage(store, {
-    id: p.id, relTypes: p.relTypes ?? null, direction: p.direction ?? null, labels: p.labels ?? null, threatIds, skip: p.skip, limit: p.limit,
+    id: p.id,
+    relTypes: p.relTypes ?? null,
+    direction: p.direction ?? null,
+    labels: p.labels ?? null,
+    threatIds,
+    skip: p.skip,
+    limit: p.limit,
   });
   if (!page) {
     // No row: either the centre does not exist (404) or nothing matches the filters.

@@ -25,5 +25,14 @@ export async function findPaths(store: GraphStore, p: PathParams): Promise<Paths
   if (p.from === p.to) return { paths: [] };
   const threatIds = p.threat ? (await resolveThreat(store, p.threat)).threatIds : null;
   const limit = p.mode === 'k-paths' ? p.k : MAX_PATHS;
-  return { paths: await pathsBetween(store, p.mode, { from: p.from, to: p.to, maxHops: p.maxHops, relTypes: p.relTypes ?? null, threatIds, limit }) };
+  return {
+    paths: await pathsBetween(store, p.mode, {
+      from: p.from,
+      to: p.to,
+      maxHops: p.maxHops,
+      relTypes: p.relTypes ?? null,
+      threatIds,
+      limit,
+    }),
+  };
 }

@@ -10,7 +10,11 @@ const MIN_FUZZY_LENGTH = 4;
 
 /** The words of free text, escaped so they are always read as words, never Lucene syntax. */
 function searchWords(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).map((w) => w.replace(LUCENE_SPECIAL, '')).filter(Boolean)
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(LUCENE_SPECIAL, ''))
+    .filter(Boolean)
     .filter((w) => !['and', 'or', 'not', 'to'].includes(w));
 }
 
@@ -22,19 +26,28 @@ function searchWords(text: string): string[] {
 export function toLuceneQueries(text: string): { exact: string; fuzzy: string | null } | null {
   const words = searchWords(text);
   if (!words.length) return null;
-  const term = (w: string, fuzzy: boolean): string => (fuzzy && w.length >= MIN_FUZZY_LENGTH ? `(${w}^3 OR ${w}* OR ${w}~1)` : `(${w}^3 OR ${w}*)`);
+  const term = (w: string, fuzzy: boolean): string =>
+    fuzzy && w.length >= MIN_FUZZY_LENGTH ? `(${w}^3 OR ${w}* OR ${w}~1)` : `(${w}^3 OR ${w}*)`;
   const exact = words.map((w) => term(w, false)).join(' AND ');
   if (!words.some((w) => w.length >= MIN_FUZZY_LENGTH)) return { exact, fuzzy: null };
   return { exact, fuzzy: words.map((w) => term(w, true)).join(' AND ') };
 }
 
-export interface SearchParams { q: string; labels?: string[]; limit: number }
+export interface SearchParams {
+  q: string;
+  labels?: string[];
+  limit: number;
+}
 
 /**
  * The search, in stages: exact and prefix matches; when those are fewer than `limit`, the fuzzy query instead
  * (its hits include the exact ones, ranked higher). `run` executes one stage; the benchmark passes the raw driver.
  */
-export async function stagedSearch<T>(text: string, limit: number, run: (query: string) => Promise<T[]>): Promise<T[]> {
+export async function stagedSearch<T>(
+  text: string,
+  limit: number,
+  run: (query: string) => Promise<T[]>,
+): Promise<T[]> {
   const queries = toLuceneQueries(text);
   if (!queries) return [];
   const hits = await run(queries.exact);
@@ -42,5 +55,9 @@ export async function stagedSearch<T>(text: string, limit: number, run: (query: 
 }
 
 export async function searchNodes(store: GraphStore, p: SearchParams): Promise<SearchResponse> {
-  return { nodes: await stagedSearch(p.q, p.limit, (query) => fullTextSearch(store, query, p.labels ?? null, p.limit)) };
+  return {
+    nodes: await stagedSearch(p.q, p.limit, (query) =>
+      fullTextSearch(store, query, p.labels ?? null, p.limit),
+    ),
+  };
 }

@@ -4,7 +4,10 @@ import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { threatWithSubtypes } from '../store/graph-reads.js';
 
-export async function resolveThreat(store: GraphStore, threat: string): Promise<{ threat: GraphNode; threatIds: string[] }> {
+export async function resolveThreat(
+  store: GraphStore,
+  threat: string,
+): Promise<{ threat: GraphNode; threatIds: string[] }> {
   const found = await threatWithSubtypes(store, threat);
   if (!found) throw new NotFoundError(`No threat type with id, name or alias "${threat}".`, 'threat');
   return found;

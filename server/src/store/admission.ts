@@ -12,7 +12,10 @@ export interface AdmissionOptions {
 }
 
 /** Queries in the database and queued for it. */
-export interface AdmissionLoad { running: number; waiting: number }
+export interface AdmissionLoad {
+  running: number;
+  waiting: number;
+}
 
 export interface Admission {
   /** Runs `work` once a slot is free (first come, first served). */
@@ -24,7 +27,13 @@ export interface Admission {
 /** 503 BUSY: the query waited too long for a slot; the message says how long. */
 export class BusyError extends AppError {
   constructor(waitedMs: number) {
-    super('BUSY', 503, `The server is busy: the query waited ${Math.round(waitedMs / 1000)} s for its turn and was not run; retry shortly.`, undefined, true);
+    super(
+      'BUSY',
+      503,
+      `The server is busy: the query waited ${Math.round(waitedMs / 1000)} s for its turn and was not run; retry shortly.`,
+      undefined,
+      true,
+    );
     this.name = 'BusyError';
   }
 }
@@ -36,11 +45,18 @@ export function createAdmission(opts: AdmissionOptions): Admission {
   const release = (): void => {
     running--;
     const next = waiting.shift();
-    if (next) { clearTimeout(next.timer); running++; next.start(); }
+    if (next) {
+      clearTimeout(next.timer);
+      running++;
+      next.start();
+    }
   };
 
   const slot = (): Promise<void> => {
-    if (running < opts.maxConcurrent) { running++; return Promise.resolve(); }
+    if (running < opts.maxConcurrent) {
+      running++;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve, reject) => {
       const entry = {
         start: resolve,
@@ -57,8 +73,14 @@ export function createAdmission(opts: AdmissionOptions): Admission {
   return {
     async run(work) {
       await slot();
-      try { return await work(); } finally { release(); }
+      try {
+        return await work();
+      } finally {
+        release();
+      }
     },
-    get load() { return { running, waiting: waiting.length }; },
+    get load() {
+      return { running, waiting: waiting.length };
+    },
   };
 }

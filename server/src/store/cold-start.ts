@@ -30,7 +30,12 @@ export function createColdStart(opts: { maxWaitMs: number }): ColdStart {
       if (started === generation) warm.add(name);
       return result;
     },
-    reset() { warm.clear(); generation++; },
-    get warm() { return warm; },
+    reset() {
+      warm.clear();
+      generation++;
+    },
+    get warm() {
+      return warm;
+    },
   };
 }

@@ -47,10 +47,14 @@ export function isConnectionError(err: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') return true;
   if (e.code?.startsWith('Neo.')) return false;
-  return /ECONNREFUSED|ECONNRESET|EPIPE|connection.*(closed|refused|lost)|socket|Failed to connect/i.test(e.message ?? '');
+  return /ECONNREFUSED|ECONNRESET|EPIPE|connection.*(closed|refused|lost)|socket|Failed to connect/i.test(
+    e.message ?? '',
+  );
 }
 
-interface Pending { fail(err: Error): void }
+interface Pending {
+  fail(err: Error): void;
+}
 
 /** A gate over `probe` (resolves when the database answers, rejects when it cannot be reached). */
 export function createConnectivity(probe: () => Promise<unknown>): Connectivity {
@@ -66,14 +70,19 @@ export function createConnectivity(probe: () => Promise<unknown>): Connectivity 
     if (downSince === null) downSince = Date.now();
     for (const p of [...pending]) p.fail(new DatabaseUnavailableError());
     if (!timer && !closed) {
-      timer = setInterval(() => { void runProbe(true); }, PROBE_INTERVAL_MS);
+      timer = setInterval(() => {
+        void runProbe(true);
+      }, PROBE_INTERVAL_MS);
       timer.unref();
     }
   };
   const markUp = (): void => {
     const wasDown = downSince !== null;
     downSince = null;
-    if (timer) { clearInterval(timer); timer = undefined; }
+    if (timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
     if (wasDown && !closed) for (const l of reconnectListeners) l();
   };
   const runProbe = (force = false): Promise<void> => {
@@ -82,31 +91,75 @@ export function createConnectivity(probe: () => Promise<unknown>): Connectivity 
     lastProbe = Date.now();
     // A probe that hangs gives no verdict: the next one may start after PROBE_TIMEOUT_MS.
     let timeout: NodeJS.Timeout | undefined;
-    const hung = new Promise<never>((_res, rej) => { timeout = setTimeout(() => rej(new Error('probe timed out')), PROBE_TIMEOUT_MS); timeout.unref(); });
-    probing = Promise.race([probe(), hung]).then(markUp, (err: unknown) => { if (isConnectionError(err)) markDown(); })
-      .finally(() => { clearTimeout(timeout); probing = null; });
+    const hung = new Promise<never>((_res, rej) => {
+      timeout = setTimeout(() => rej(new Error('probe timed out')), PROBE_TIMEOUT_MS);
+      timeout.unref();
+    });
+    probing = Promise.race([probe(), hung])
+      .then(markUp, (err: unknown) => {
+        if (isConnectionError(err)) markDown();
+      })
+      .finally(() => {
+        clearTimeout(timeout);
+        probing = null;
+      });
     return probing;
   };
 
   return {
-    get connected() { return downSince === null; },
-    get downSince() { return downSince; },
+    get connected() {
+      return downSince === null;
+    },
+    get downSince() {
+      return downSince;
+    },
     guard<T>(work: (abandoned: () => boolean) => Promise<T>): Promise<T> {
       if (downSince !== null) return Promise.reject(new DatabaseUnavailableError());
       return new Promise<T>((resolve, reject) => {
         let settled = false;
-        const entry: Pending = { fail: (err) => { if (!settled) { settled = true; pending.delete(entry); reject(err); } } };
+        const entry: Pending = {
+          fail: (err) => {
+            if (!settled) {
+              settled = true;
+              pending.delete(entry);
+              reject(err);
+            }
+          },
+        };
         pending.add(entry);
-        const suspect = setTimeout(() => { void runProbe(); }, SUSPECT_AFTER_MS);
+        const suspect = setTimeout(() => {
+          void runProbe();
+        }, SUSPECT_AFTER_MS);
         suspect.unref();
         work(() => settled).then(
-          (v) => { clearTimeout(suspect); if (!settled) { settled = true; pending.delete(entry); resolve(v); } },
-          (err: unknown) => { clearTimeout(suspect); if (!settled) { settled = true; pending.delete(entry); reject(err); } },
+          (v) => {
+            clearTimeout(suspect);
+            if (!settled) {
+              settled = true;
+              pending.delete(entry);
+              resolve(v);
+            }
+          },
+          (err: unknown) => {
+            clearTimeout(suspect);
+            if (!settled) {
+              settled = true;
+              pending.delete(entry);
+              reject(err);
+            }
+          },
         );
       });
     },
-    onReconnect(listener) { reconnectListeners.push(listener); },
-    noteError(err) { if (isConnectionError(err)) void runProbe(true); },
-    close() { closed = true; markUp(); },
+    onReconnect(listener) {
+      reconnectListeners.push(listener);
+    },
+    noteError(err) {
+      if (isConnectionError(err)) void runProbe(true);
+    },
+    close() {
+      closed = true;
+      markUp();
+    },
   };
 }

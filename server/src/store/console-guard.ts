@@ -19,18 +19,30 @@ export class PrivateDataError extends AppError {
  * Plan operators that produce nodes of any label. :User and :Session nodes have no relationships, so the
  * only ways to reach them are these scans and seeks, or a label scan naming them (caught by name).
  */
-const ANY_LABEL_SOURCES = new Set(['AllNodesScan', 'PartitionedAllNodesScan', 'NodeByIdSeek', 'NodeByElementIdSeek']);
-const LABEL_HINT = 'give every node pattern a label, e.g. `MATCH (n:Entity)` for any node of the graph or `(c:Country)`.';
+const ANY_LABEL_SOURCES = new Set([
+  'AllNodesScan',
+  'PartitionedAllNodesScan',
+  'NodeByIdSeek',
+  'NodeByElementIdSeek',
+]);
+const LABEL_HINT =
+  'give every node pattern a label, e.g. `MATCH (n:Entity)` for any node of the graph or `(c:Country)`.';
 
 const PRIVATE_NAMES: ReadonlySet<string> = new Set([...PRIVATE_LABELS, ...PRIVATE_KEYS]);
-const privateName = new RegExp(`(?<![\\w\`])(?:${[...PRIVATE_LABELS, ...PRIVATE_KEYS].join('|')})(?![\\w\`])`);
+const privateName = new RegExp(
+  `(?<![\\w\`])(?:${[...PRIVATE_LABELS, ...PRIVATE_KEYS].join('|')})(?![\\w\`])`,
+);
 
 /** Throws PrivateDataError when one plan operator could read account data. */
 export function checkOperator(name: string, args: Record<string, unknown>): void {
   if (ANY_LABEL_SOURCES.has(name) || name.includes('AllNodes')) {
-    throw new PrivateDataError(`a node pattern without a label scans every node, accounts included; ${LABEL_HINT}`);
+    throw new PrivateDataError(
+      `a node pattern without a label scans every node, accounts included; ${LABEL_HINT}`,
+    );
   }
-  const details = Object.values(args).filter((v): v is string => typeof v === 'string').join(' ');
+  const details = Object.values(args)
+    .filter((v): v is string => typeof v === 'string')
+    .join(' ');
   if (name.startsWith('NodeCountFromCountStore') && /\(\s*\(\s*\)\s*\)/.test(details)) {
     throw new PrivateDataError(`counting nodes of any label counts accounts too; ${LABEL_HINT}`);
   }
@@ -43,7 +55,8 @@ export function checkParams(params: unknown): void {
   const stack: unknown[] = [params];
   while (stack.length) {
     const v = stack.pop();
-    if (typeof v === 'string' && PRIVATE_NAMES.has(v.trim())) throw new PrivateDataError(`the parameter value "${v.trim()}" names account data.`);
+    if (typeof v === 'string' && PRIVATE_NAMES.has(v.trim()))
+      throw new PrivateDataError(`the parameter value "${v.trim()}" names account data.`);
     if (v && typeof v === 'object') stack.push(...Object.values(v));
   }
 }
@@ -58,10 +71,14 @@ export function assertNoPrivateNodes(rows: unknown[][]): void {
     const v = stack.pop();
     if (!v || typeof v !== 'object') continue;
     if (isNode(v)) {
-      if (v.labels.some((l) => (PRIVATE_LABELS as readonly string[]).includes(l))) throw new PrivateDataError('the result holds account nodes.');
+      if (v.labels.some((l) => (PRIVATE_LABELS as readonly string[]).includes(l)))
+        throw new PrivateDataError('the result holds account nodes.');
       continue;
     }
-    if (isPath(v)) { stack.push(v.start, ...v.segments.map((s) => s.end)); continue; }
+    if (isPath(v)) {
+      stack.push(v.start, ...v.segments.map((s) => s.end));
+      continue;
+    }
     stack.push(...(Array.isArray(v) ? v : Object.values(v)));
   }
 }

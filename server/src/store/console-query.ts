@@ -1,5 +1,13 @@
 // The read-only Cypher console's runner: plan first, refuse anything that writes or administers, then read capped.
-import neo4j, { isInt, isNode, isPath, isRelationship, type Node, type Relationship, type ResultSummary } from 'neo4j-driver';
+import neo4j, {
+  isInt,
+  isNode,
+  isPath,
+  isRelationship,
+  type Node,
+  type Relationship,
+  type ResultSummary,
+} from 'neo4j-driver';
 import type { CypherResponse, CypherValue } from '../api-types.js';
 import { AppError } from '../errors.js';
 import { isNodeLabel } from '../schema.js';
@@ -7,12 +15,20 @@ import { collectGraph, plain } from './mapping.js';
 import { mapDriverError, type GraphStore } from './neo4j-store.js';
 import { assertNoPrivateNodes, checkOperator, checkParams } from './console-guard.js';
 
-export interface ConsoleLimits { timeoutMs: number; rowCap: number }
+export interface ConsoleLimits {
+  timeoutMs: number;
+  rowCap: number;
+}
 
 /** 400 WRITE_REFUSED: the plan shows a write, an administrative step or a file read. */
 export class WriteRefusedError extends AppError {
   constructor(what: string) {
-    super('WRITE_REFUSED', 400, `The console is read-only: ${what} is refused, and nothing was changed.`, 'query');
+    super(
+      'WRITE_REFUSED',
+      400,
+      `The console is read-only: ${what} is refused, and nothing was changed.`,
+      'query',
+    );
     this.name = 'WriteRefusedError';
   }
 }
@@ -21,7 +37,7 @@ export class WriteRefusedError extends AppError {
 const REFUSED_OPERATORS: Record<string, string> = {
   LoadCSV: 'LOAD CSV (reading files or URLs)',
   TerminateTransactions: 'TERMINATE TRANSACTIONS',
-  ShowTransactions: 'SHOW TRANSACTIONS (other sessions\' queries)',
+  ShowTransactions: "SHOW TRANSACTIONS (other sessions' queries)",
   ShowSettings: 'SHOW SETTINGS (server configuration)',
   // Even a reading CALL { } IN TRANSACTIONS opens transactions of its own, which the console's one read transaction cannot (it was a 500).
   TransactionApply: 'CALL { } IN TRANSACTIONS (transactions of its own)',
@@ -29,7 +45,11 @@ const REFUSED_OPERATORS: Record<string, string> = {
 };
 /** READ-mode procedures that still change server state (query statistics collection). */
 const REFUSED_PROCEDURE_PREFIXES = ['db.stats.'];
-const QUERY_TYPES: Record<string, string> = { w: 'a write', rw: 'a write', s: 'a schema or administration command' };
+const QUERY_TYPES: Record<string, string> = {
+  w: 'a write',
+  rw: 'a write',
+  s: 'a schema or administration command',
+};
 
 type Plan = { operatorType: string; arguments: Record<string, unknown>; children: Plan[] };
 
@@ -48,9 +68,13 @@ function checkPlan(summary: ResultSummary, readProcedures: ReadonlySet<string>):
     if (REFUSED_OPERATORS[name]) throw new WriteRefusedError(REFUSED_OPERATORS[name]);
     checkOperator(name, op.arguments);
     if (name.startsWith('ProcedureCall')) {
-      const procedure = String(op.arguments.Details ?? '').split('(')[0]!.trim();
+      const procedure = String(op.arguments.Details ?? '')
+        .split('(')[0]!
+        .trim();
       if (!readProcedures.has(procedure) || REFUSED_PROCEDURE_PREFIXES.some((p) => procedure.startsWith(p))) {
-        throw new WriteRefusedError(`the procedure ${procedure || '(unknown)'}, which is not a read-only procedure,`);
+        throw new WriteRefusedError(
+          `the procedure ${procedure || '(unknown)'}, which is not a read-only procedure,`,
+        );
       }
     }
   }
@@ -60,11 +84,24 @@ function checkPlan(summary: ResultSummary, readProcedures: ReadonlySet<string>):
 function cypherError(err: unknown): unknown {
   const e = err as { code?: string; message?: string };
   const code = e?.code ?? '';
-  if (code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || code === 'Neo.ClientError.Transaction.TransactionTimedOut') {
-    return new AppError('QUERY_TIMEOUT', 400, 'The query ran past the console\'s time limit and was stopped; add a LIMIT or narrow the MATCH.', 'query');
+  if (
+    code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
+    code === 'Neo.ClientError.Transaction.TransactionTimedOut'
+  ) {
+    return new AppError(
+      'QUERY_TIMEOUT',
+      400,
+      "The query ran past the console's time limit and was stopped; add a LIMIT or narrow the MATCH.",
+      'query',
+    );
   }
-  if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.')) return new WriteRefusedError('a write');
-  if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.') || code.startsWith('Neo.ClientError.Schema.')) {
+  if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.'))
+    return new WriteRefusedError('a write');
+  if (
+    code.startsWith('Neo.ClientError.Statement.') ||
+    code.startsWith('Neo.ClientError.Procedure.') ||
+    code.startsWith('Neo.ClientError.Schema.')
+  ) {
     const first = (e.message ?? 'The query failed.').split('\n')[0]!.slice(0, 500);
     const field = code.includes('Parameter') ? 'params' : 'query';
     return new AppError('CYPHER_ERROR', 400, `Cypher: ${first}`, field);
@@ -76,7 +113,8 @@ function cypherError(err: unknown): unknown {
 function toDriverParams(value: unknown): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toDriverParams);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDriverParams(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDriverParams(v)]));
   return value;
 }
 
@@ -91,14 +129,28 @@ function toCell(value: unknown, ids: Map<string, string>): CypherValue {
   if (isNode(value)) return nodeRef(value);
   if (isRelationship(value)) {
     const r = value as Relationship;
-    return { $relationship: String(r.properties.id ?? r.elementId), type: r.type, source: ids.get(r.startNodeElementId) ?? '', target: ids.get(r.endNodeElementId) ?? '' };
+    return {
+      $relationship: String(r.properties.id ?? r.elementId),
+      type: r.type,
+      source: ids.get(r.startNodeElementId) ?? '',
+      target: ids.get(r.endNodeElementId) ?? '',
+    };
   }
   if (isPath(value)) {
-    return { $path: { nodes: [value.start, ...value.segments.map((s) => s.end)].map((n) => String(n.properties.id ?? '')), edges: value.segments.map((s) => String(s.relationship.properties.id ?? '')) } };
+    return {
+      $path: {
+        nodes: [value.start, ...value.segments.map((s) => s.end)].map((n) => String(n.properties.id ?? '')),
+        edges: value.segments.map((s) => String(s.relationship.properties.id ?? '')),
+      },
+    };
   }
   if (isInt(value)) return plain(value) as CypherValue;
   if (Array.isArray(value)) return value.map((v) => toCell(v, ids));
-  if (value && typeof value === 'object' && !(value.constructor?.name && value.constructor.name !== 'Object')) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !(value.constructor?.name && value.constructor.name !== 'Object')
+  ) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCell(v, ids)]));
   }
   return plain(value) as CypherValue;
@@ -108,8 +160,15 @@ function toCell(value: unknown, ids: Map<string, string>): CypherValue {
 function nodeIds(values: unknown[], into = new Map<string, string>()): Map<string, string> {
   const walk = (v: unknown): void => {
     if (v === null || typeof v !== 'object' || isInt(v)) return;
-    if (isNode(v)) { into.set(v.elementId, String(v.properties.id ?? '')); return; }
-    if (isPath(v)) { walk(v.start); v.segments.forEach((s) => walk(s.end)); return; }
+    if (isNode(v)) {
+      into.set(v.elementId, String(v.properties.id ?? ''));
+      return;
+    }
+    if (isPath(v)) {
+      walk(v.start);
+      v.segments.forEach((s) => walk(s.end));
+      return;
+    }
     if (isRelationship(v)) return;
     Object.values(v).forEach(walk);
   };
@@ -122,9 +181,17 @@ const readProcedureCache = new WeakMap<GraphStore, Promise<Set<string>>>();
 function readProcedures(store: GraphStore): Promise<Set<string>> {
   let cached = readProcedureCache.get(store);
   if (!cached) {
-    cached = store.driver.executeQuery('SHOW PROCEDURES YIELD name, mode WHERE mode = "READ" RETURN collect(name) AS names', {}, { database: store.database, routing: neo4j.routing.READ })
+    cached = store.driver
+      .executeQuery(
+        'SHOW PROCEDURES YIELD name, mode WHERE mode = "READ" RETURN collect(name) AS names',
+        {},
+        { database: store.database, routing: neo4j.routing.READ },
+      )
       .then((r) => new Set(r.records[0]!.get('names') as string[]))
-      .catch((err) => { readProcedureCache.delete(store); throw mapDriverError(err); });
+      .catch((err) => {
+        readProcedureCache.delete(store);
+        throw mapDriverError(err);
+      });
     readProcedureCache.set(store, cached);
   }
   return cached;
@@ -134,11 +201,21 @@ function readProcedures(store: GraphStore): Promise<Set<string>> {
  * Runs a console query in a READ transaction with a timeout: EXPLAIN first (refusing writes, schema and
  * admin commands, LOAD CSV and non-READ procedures), then the query itself, reading at most `rowCap` rows.
  */
-export function runConsoleQuery(store: GraphStore, query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<CypherResponse> {
+export function runConsoleQuery(
+  store: GraphStore,
+  query: string,
+  params: Record<string, unknown>,
+  limits: ConsoleLimits,
+): Promise<CypherResponse> {
   return store.connectivity.guard(() => consoleQuery(store, query, params, limits));
 }
 
-async function consoleQuery(store: GraphStore, query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<CypherResponse> {
+async function consoleQuery(
+  store: GraphStore,
+  query: string,
+  params: Record<string, unknown>,
+  limits: ConsoleLimits,
+): Promise<CypherResponse> {
   const started = performance.now();
   const allowed = await readProcedures(store);
   const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });
@@ -153,7 +230,10 @@ async function consoleQuery(store: GraphStore, query: string, params: Record<str
     let truncated = false;
     for await (const record of result) {
       columns = record.keys as string[];
-      if (rows.length === limits.rowCap) { truncated = true; break; }
+      if (rows.length === limits.rowCap) {
+        truncated = true;
+        break;
+      }
       rows.push(record.keys.map((k) => record.get(k)));
     }
     if (!rows.length) columns = (await result.keys()) as string[];
@@ -165,7 +245,10 @@ async function consoleQuery(store: GraphStore, query: string, params: Record<str
     return {
       columns,
       rows: rows.map((row) => row.map((v) => toCell(v, ids))),
-      graph: { nodes: graph.nodes.filter((n) => shown.has(n.id)), edges: graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target)) },
+      graph: {
+        nodes: graph.nodes.filter((n) => shown.has(n.id)),
+        edges: graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target)),
+      },
       truncated,
       rowCap: limits.rowCap,
       elapsedMs: Math.round(performance.now() - started),

@@ -10,22 +10,50 @@ import { loadQueries, type QueryName } from './queries.js';
 export type StoredValue = string | number | boolean | string[] | number[] | boolean[];
 
 /** A node exactly as stored: model labels and every property; `ints` names the integer-typed ones (`version`). */
-export interface RawNode { id: string; labels: string[]; props: Record<string, StoredValue>; ints: string[] }
+export interface RawNode {
+  id: string;
+  labels: string[];
+  props: Record<string, StoredValue>;
+  ints: string[];
+}
 /** A relationship exactly as stored. */
-export interface RawEdge { id: string; type: string; source: string; target: string; props: Record<string, StoredValue>; ints: string[] }
+export interface RawEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  props: Record<string, StoredValue>;
+  ints: string[];
+}
 /** What a change touched, before or after it: the JSON kept in a Change node's `before` and `after`. */
-export interface RawState { nodes: RawNode[]; edges: RawEdge[] }
+export interface RawState {
+  nodes: RawNode[];
+  edges: RawEdge[];
+}
 
 /** A node as found under its lock: live (:Entity) or soft-deleted (:Deleted). */
 export type LockedNode = RawNode & { live: boolean };
 /** A relationship as found: live when both ends are live nodes. */
 export type LockedEdge = RawEdge & { live: boolean };
-export interface LockedState { nodes: Map<string, LockedNode>; edges: LockedEdge[] }
+export interface LockedState {
+  nodes: Map<string, LockedNode>;
+  edges: LockedEdge[];
+}
 
 /** A Change node's properties (before/after as JSON text). */
 export interface ChangeRow {
-  id: string; at: string; by: string; operation: string; targetKind: string; targetId: string; summary: string;
-  before: string; after: string; otherId?: string; revertOf?: string; revertedBy?: string;
+  id: string;
+  at: string;
+  by: string;
+  operation: string;
+  targetKind: string;
+  targetId: string;
+  summary: string;
+  before: string;
+  after: string;
+  otherId?: string;
+  revertOf?: string;
+  revertedBy?: string;
 }
 
 /** The operations a curation transaction offers; every one runs inside the same transaction. */
@@ -54,7 +82,10 @@ const WRITE_TIMEOUT_MS = 15_000;
 let queries: Record<QueryName, string> | undefined;
 const query = (name: QueryName): string => (queries ??= loadQueries())[name];
 
-function fromDriverProps(props: Record<string, unknown>): { props: Record<string, StoredValue>; ints: string[] } {
+function fromDriverProps(props: Record<string, unknown>): {
+  props: Record<string, StoredValue>;
+  ints: string[];
+} {
   const out: Record<string, StoredValue> = {};
   const ints: string[] = [];
   for (const key of Object.keys(props).sort()) {
@@ -85,7 +116,9 @@ function modelLabels(labels: readonly string[]): string[] {
 function toLockedNode(row: { labels: string[]; props: Record<string, unknown> }): LockedNode {
   const live = row.labels.includes('Entity');
   const { props, ints } = fromDriverProps(row.props);
-  const labels = live ? row.labels.filter(isNodeLabel) : ((props.deletedLabels as string[] | undefined) ?? []);
+  const labels = live
+    ? row.labels.filter(isNodeLabel)
+    : ((props.deletedLabels as string[] | undefined) ?? []);
   return { id: String(props.id), labels, props, ints, live };
 }
 
@@ -104,22 +137,73 @@ function makeTx(tx: ManagedTransaction): CurationTx {
         const node = toLockedNode(row);
         if (!nodes.get(node.id)?.live) nodes.set(node.id, node);
       }
-      const edges = (rec.get('rels') as { type: string; source: string; target: string; props: Record<string, unknown>; live: boolean }[])
-        .map((r): LockedEdge => ({ id: String(r.props.id), type: r.type, source: r.source, target: r.target, ...fromDriverProps(r.props), live: r.live }));
+      const edges = (
+        rec.get('rels') as {
+          type: string;
+          source: string;
+          target: string;
+          props: Record<string, unknown>;
+          live: boolean;
+        }[]
+      ).map((r): LockedEdge => ({
+        id: String(r.props.id),
+        type: r.type,
+        source: r.source,
+        target: r.target,
+        ...fromDriverProps(r.props),
+        live: r.live,
+      }));
       return { nodes, edges };
     },
-    createNode: (node) => one('curation-node-create', { labels: modelLabels(node.labels), props: toDriverProps(node.props, node.ints) }, 'node'),
-    putNode: (node, current, live) => one('curation-node-put', { id: node.id, current, live, labels: modelLabels(node.labels), props: toDriverProps(node.props, node.ints) }, `node ${node.id}`),
-    createEdge: (edge) => one('curation-edge-create', { type: edge.type, source: edge.source, target: edge.target, props: toDriverProps(edge.props, edge.ints) }, `ends for ${edge.id}`),
-    putEdge: (edge) => one('curation-edge-put', { id: edge.id, source: edge.source, props: toDriverProps(edge.props, edge.ints) }, `relationship ${edge.id}`),
-    deleteEdge: (edge) => one('curation-edge-delete', { id: edge.id, source: edge.source }, `relationship ${edge.id}`),
+    createNode: (node) =>
+      one(
+        'curation-node-create',
+        { labels: modelLabels(node.labels), props: toDriverProps(node.props, node.ints) },
+        'node',
+      ),
+    putNode: (node, current, live) =>
+      one(
+        'curation-node-put',
+        {
+          id: node.id,
+          current,
+          live,
+          labels: modelLabels(node.labels),
+          props: toDriverProps(node.props, node.ints),
+        },
+        `node ${node.id}`,
+      ),
+    createEdge: (edge) =>
+      one(
+        'curation-edge-create',
+        {
+          type: edge.type,
+          source: edge.source,
+          target: edge.target,
+          props: toDriverProps(edge.props, edge.ints),
+        },
+        `ends for ${edge.id}`,
+      ),
+    putEdge: (edge) =>
+      one(
+        'curation-edge-put',
+        { id: edge.id, source: edge.source, props: toDriverProps(edge.props, edge.ints) },
+        `relationship ${edge.id}`,
+      ),
+    deleteEdge: (edge) =>
+      one('curation-edge-delete', { id: edge.id, source: edge.source }, `relationship ${edge.id}`),
     async edgeEnds(id, source) {
       const rec = (await run('curation-edge-ends', { id, source })).records[0];
       return rec ? { source: rec.get('source') as string, target: rec.get('target') as string } : null;
     },
     async sources(ids) {
       const res = await run('curation-sources', { ids });
-      return new Map(res.records.map((r) => [r.get('id') as string, { id: r.get('id') as string, title: r.get('title') as string, text: r.get('text') as string }]));
+      return new Map(
+        res.records.map((r) => [
+          r.get('id') as string,
+          { id: r.get('id') as string, title: r.get('title') as string, text: r.get('text') as string },
+        ]),
+      );
     },
     async createSource(props) {
       const rec = (await run('source-create', { props: { ...props, version: neo4j.int(1) } })).records[0]!;
@@ -133,7 +217,9 @@ function makeTx(tx: ManagedTransaction): CurationTx {
       const rec = (await run('change-lock', { id })).records[0];
       return rec ? changeRow(rec.get('c')) : null;
     },
-    async markReverted(id, revertedBy) { await one('change-mark-reverted', { id, revertedBy }, `change ${id}`); },
+    async markReverted(id, revertedBy) {
+      await one('change-mark-reverted', { id, revertedBy }, `change ${id}`);
+    },
   };
 }
 
@@ -148,15 +234,24 @@ function mapWriteError(err: unknown): unknown {
 /** Runs `work` in one WRITE transaction: everything it writes commits together, or nothing does. */
 export function curationWrite<T>(store: GraphStore, work: (tx: CurationTx) => Promise<T>): Promise<T> {
   return store.connectivity.guard(async (abandoned) => {
-    const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = store.driver.session({
+      database: store.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
     try {
-      return await session.executeWrite(async (tx) => {
-        // A retry attempt after the request was answered 503 must not write (nor commit what it wrote).
-        if (abandoned()) throw new DatabaseUnavailableError();
-        const out = await work(makeTx(tx)).catch((err: unknown) => { store.connectivity.noteError(err); throw err; });
-        if (abandoned()) throw new DatabaseUnavailableError();
-        return out;
-      }, { timeout: WRITE_TIMEOUT_MS });
+      return await session.executeWrite(
+        async (tx) => {
+          // A retry attempt after the request was answered 503 must not write (nor commit what it wrote).
+          if (abandoned()) throw new DatabaseUnavailableError();
+          const out = await work(makeTx(tx)).catch((err: unknown) => {
+            store.connectivity.noteError(err);
+            throw err;
+          });
+          if (abandoned()) throw new DatabaseUnavailableError();
+          return out;
+        },
+        { timeout: WRITE_TIMEOUT_MS },
+      );
     } catch (err) {
       store.connectivity.noteError(err);
       throw err instanceof AppError ? err : mapWriteError(err);
@@ -167,11 +262,15 @@ export function curationWrite<T>(store: GraphStore, work: (tx: CurationTx) => Pr
 }
 
 /** Changes newest first, of one target or all, older than a cursor change. */
-export async function listChangeRows(store: GraphStore, q: { targetId: string | null; beforeAt: string | null; beforeId: string | null; limit: number }): Promise<ChangeRow[]> {
+export async function listChangeRows(
+  store: GraphStore,
+  q: { targetId: string | null; beforeAt: string | null; beforeId: string | null; limit: number },
+): Promise<ChangeRow[]> {
   const { targetId, ...page } = q;
-  const res = targetId === null
-    ? await store.read('change-feed', { ...page, limit: neo4j.int(q.limit) })
-    : await store.read('change-list', { ...q, limit: neo4j.int(q.limit) });
+  const res =
+    targetId === null
+      ? await store.read('change-feed', { ...page, limit: neo4j.int(q.limit) })
+      : await store.read('change-list', { ...q, limit: neo4j.int(q.limit) });
   return res.records.map((r) => plain(r.get('change')) as ChangeRow);
 }
 
@@ -186,7 +285,15 @@ export async function deletedChangeRows(store: GraphStore, limit: number): Promi
   return res.records.map((r) => plain(r.get('change')) as ChangeRow);
 }
 
-export interface SourceRow { id: string; title: string; publisher: string | null; date: string | null; url: string | null; length: number; text?: string }
+export interface SourceRow {
+  id: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  length: number;
+  text?: string;
+}
 
 export async function sourceRows(store: GraphStore): Promise<SourceRow[]> {
   return (await store.read('source-list')).records.map((r) => plain(r.get('s')) as SourceRow);

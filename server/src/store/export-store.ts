@@ -5,7 +5,8 @@ import { parseEvidence } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';
 
 /** The Neo4j type of a stored property, kept so every format can type its columns and literals. */
-export type PropType = 'string' | 'boolean' | 'long' | 'double' | 'string[]' | 'boolean[]' | 'long[]' | 'double[]';
+export type PropType =
+  'string' | 'boolean' | 'long' | 'double' | 'string[]' | 'boolean[]' | 'long[]' | 'double[]';
 
 /** A stored property value as plain data: integers as numbers (or strings past 2^53), temporals as ISO text. */
 export type PropValue = string | boolean | number | string[] | boolean[] | number[];
@@ -34,7 +35,10 @@ export interface ExportEdge extends ExportElement {
   target: string;
 }
 
-export interface ExportGraph { nodes: ExportNode[]; edges: ExportEdge[] }
+export interface ExportGraph {
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}
 
 /** Property keys handled apart from the others. */
 const SPECIAL = new Set(['id', 'evidence']);
@@ -44,11 +48,16 @@ function typed(value: unknown): { value: PropValue; type: PropType } | null {
   if (typeof value === 'string') return { value, type: 'string' };
   if (typeof value === 'boolean') return { value, type: 'boolean' };
   if (typeof value === 'number') return { value, type: 'double' };
-  if (isInt(value)) return { value: value.inSafeRange() ? value.toNumber() : value.toString(), type: value.inSafeRange() ? 'long' : 'string' };
+  if (isInt(value))
+    return {
+      value: value.inSafeRange() ? value.toNumber() : value.toString(),
+      type: value.inSafeRange() ? 'long' : 'string',
+    };
   if (Array.isArray(value)) {
     const items = value.map(typed).filter((x): x is NonNullable<typeof x> => x !== null);
     const t = items[0]?.type ?? 'string';
-    if (items.every((i) => i.type === t) && !t.endsWith('[]')) return { value: items.map((i) => i.value) as PropValue, type: `${t}[]` as PropType };
+    if (items.every((i) => i.type === t) && !t.endsWith('[]'))
+      return { value: items.map((i) => i.value) as PropValue, type: `${t}[]` as PropType };
     return { value: items.map((i) => String(i.value)), type: 'string[]' };
   }
   // Temporal and spatial values: their ISO / WKT-like text.
@@ -66,10 +75,19 @@ function element(p: Record<string, unknown>, fallbackId: string): ExportElement 
     types[key] = t.type;
   }
   const evidenceJson = typeof p.evidence === 'string' ? p.evidence : null;
-  return { id: String(p.id ?? fallbackId), properties, types, evidence: parseEvidence(evidenceJson), evidenceJson };
+  return {
+    id: String(p.id ?? fallbackId),
+    properties,
+    types,
+    evidence: parseEvidence(evidenceJson),
+    evidenceJson,
+  };
 }
 
-const toNode = (n: Node): ExportNode => ({ ...element(n.properties as Record<string, unknown>, n.elementId), labels: n.labels.filter((l) => l !== 'Entity').sort() });
+const toNode = (n: Node): ExportNode => ({
+  ...element(n.properties as Record<string, unknown>, n.elementId),
+  labels: n.labels.filter((l) => l !== 'Entity').sort(),
+});
 
 /**
  * The business nodes with these ids and every relationship among them (cypher/subgraph-by-ids.cypher),
@@ -85,7 +103,13 @@ export async function exportSubgraph(store: GraphStore, ids: string[]): Promise<
   for (const r of rels) {
     const source = byElement.get(r.startNodeElementId);
     const target = byElement.get(r.endNodeElementId);
-    if (source && target) edges.push({ ...element(r.properties as Record<string, unknown>, r.elementId), type: r.type, source, target });
+    if (source && target)
+      edges.push({
+        ...element(r.properties as Record<string, unknown>, r.elementId),
+        type: r.type,
+        source,
+        target,
+      });
   }
   return {
     nodes: nodes.map(toNode).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),

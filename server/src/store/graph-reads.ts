@@ -7,9 +7,14 @@ import { collectGraph, plain, toGraphNode } from './mapping.js';
 
 const num = (v: unknown): number => plain(v) as number;
 
-export async function serverVersion(store: GraphStore): Promise<{ version: string | null; edition: string | null }> {
+export async function serverVersion(
+  store: GraphStore,
+): Promise<{ version: string | null; edition: string | null }> {
   const rec = (await store.read('server-version')).records[0];
-  return { version: (rec?.get('version') as string) ?? null, edition: (rec?.get('edition') as string) ?? null };
+  return {
+    version: (rec?.get('version') as string) ?? null,
+    edition: (rec?.get('edition') as string) ?? null,
+  };
 }
 
 export async function countAll(store: GraphStore): Promise<{ nodes: number; relationships: number }> {
@@ -47,11 +52,25 @@ export async function findNode(store: GraphStore, id: string): Promise<GraphNode
  * The search query's parameters. Lucene stops after `candidates` best hits instead of handing every match to
  * Cypher to sort: exactly `limit` without a label filter, more with one, since the filter runs after.
  */
-export function searchQueryParams(query: string, labels: string[] | null, limit: number): Record<string, unknown> {
-  return { query, labels, limit: neo4j.int(limit), candidates: neo4j.int(labels ? Math.max(limit * 25, 1000) : limit) };
+export function searchQueryParams(
+  query: string,
+  labels: string[] | null,
+  limit: number,
+): Record<string, unknown> {
+  return {
+    query,
+    labels,
+    limit: neo4j.int(limit),
+    candidates: neo4j.int(labels ? Math.max(limit * 25, 1000) : limit),
+  };
 }
 
-export async function fullTextSearch(store: GraphStore, query: string, labels: string[] | null, limit: number): Promise<(GraphNode & { score: number })[]> {
+export async function fullTextSearch(
+  store: GraphStore,
+  query: string,
+  labels: string[] | null,
+  limit: number,
+): Promise<(GraphNode & { score: number })[]> {
   const res = await store.read('search', searchQueryParams(query, labels, limit));
   return res.records.map((r) => {
     const { evidence: _omit, ...node } = toGraphNode(r.get('node'));
@@ -59,18 +78,37 @@ export async function fullTextSearch(store: GraphStore, query: string, labels: s
   });
 }
 
-export interface NeighbourQuery { id: string; relTypes: string[] | null; direction: 'out' | 'in' | null; labels: string[] | null; threatIds: string[] | null; skip: number; limit: number }
+export interface NeighbourQuery {
+  id: string;
+  relTypes: string[] | null;
+  direction: 'out' | 'in' | null;
+  labels: string[] | null;
+  threatIds: string[] | null;
+  skip: number;
+  limit: number;
+}
 
 /** One page of neighbours; null when the centre does not exist or has no matching neighbours. */
-export async function neighbourPage(store: GraphStore, q: NeighbourQuery): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
-  const rec = (await store.read('neighbours', { ...q, skip: neo4j.int(q.skip), limit: neo4j.int(q.limit) })).records[0];
+export async function neighbourPage(
+  store: GraphStore,
+  q: NeighbourQuery,
+): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
+  const rec = (await store.read('neighbours', { ...q, skip: neo4j.int(q.skip), limit: neo4j.int(q.limit) }))
+    .records[0];
   if (!rec) return null;
   const page = rec.get('page') as unknown[];
-  return { graph: collectGraph([rec.get('centre'), page]), total: num(rec.get('total')), pageSize: page.length };
+  return {
+    graph: collectGraph([rec.get('centre'), page]),
+    total: num(rec.get('total')),
+    pageSize: page.length,
+  };
 }
 
 /** Per-type, per-label and per-threat neighbour counts; null when the centre does not exist. */
-export async function neighbourCounts(store: GraphStore, id: string): Promise<NeighbourCountsResponse | null> {
+export async function neighbourCounts(
+  store: GraphStore,
+  id: string,
+): Promise<NeighbourCountsResponse | null> {
   const rec = (await store.read('neighbour-counts', { id })).records[0];
   if (!rec) return null;
   const byThreat = plain(rec.get('byThreat')) as { id: string; name: string; count: number }[];
@@ -84,37 +122,72 @@ export async function neighbourCounts(store: GraphStore, id: string): Promise<Ne
 }
 
 export interface PathQuery {
-  from: string; to: string; maxHops: number; relTypes: string[] | null; threatIds: string[] | null;
+  from: string;
+  to: string;
+  maxHops: number;
+  relTypes: string[] | null;
+  threatIds: string[] | null;
   /** all-shortest: at most this many; k-paths: this many distinct paths. */
   limit: number;
 }
 
-const PATH_QUERY: Record<PathMode, QueryName> = { shortest: 'shortest-path', 'all-shortest': 'all-shortest-paths', 'k-paths': 'k-paths' };
+const PATH_QUERY: Record<PathMode, QueryName> = {
+  shortest: 'shortest-path',
+  'all-shortest': 'all-shortest-paths',
+  'k-paths': 'k-paths',
+};
 
 export async function pathsBetween(store: GraphStore, mode: PathMode, q: PathQuery): Promise<Graph[]> {
-  const res = await store.read(PATH_QUERY[mode], { ...q, maxHops: neo4j.int(q.maxHops), limit: neo4j.int(q.limit), k: neo4j.int(q.limit) });
+  const res = await store.read(PATH_QUERY[mode], {
+    ...q,
+    maxHops: neo4j.int(q.maxHops),
+    limit: neo4j.int(q.limit),
+    k: neo4j.int(q.limit),
+  });
   return res.records.map((r) => collectGraph([r.get('path')]));
 }
 
-export async function threatWithSubtypes(store: GraphStore, threat: string): Promise<{ threat: GraphNode; threatIds: string[] } | null> {
+export async function threatWithSubtypes(
+  store: GraphStore,
+  threat: string,
+): Promise<{ threat: GraphNode; threatIds: string[] } | null> {
   const rec = (await store.read('resolve-threat', { threat })).records[0];
   return rec ? { threat: toGraphNode(rec.get('threat')), threatIds: rec.get('threatIds') as string[] } : null;
 }
 
-export interface CooperationRow { a: GraphNode; b: GraphNode; via: GraphNode[]; edges: GraphEdge[]; graph: Graph }
+export interface CooperationRow {
+  a: GraphNode;
+  b: GraphNode;
+  via: GraphNode[];
+  edges: GraphEdge[];
+  graph: Graph;
+}
 
 /**
  * Caps of the cooperation query: forums/agreements pair up smallest first while they have at most
  * `maxParticipants` and the pair rows stay within `pairBudget`; at most `pairLimit` pairs and `leftLimit` left-out
  * forums are returned.
  */
-export interface CooperationCaps { maxParticipants: number; pairBudget: number; pairLimit: number; leftLimit: number }
+export interface CooperationCaps {
+  maxParticipants: number;
+  pairBudget: number;
+  pairLimit: number;
+  leftLimit: number;
+}
 
 /** The cooperation query's parameters (the benchmark runs the same query with these through the raw driver). */
-export function cooperationQueryParams(threatIds: string[], actor: string | null, caps: CooperationCaps): Record<string, unknown> {
+export function cooperationQueryParams(
+  threatIds: string[],
+  actor: string | null,
+  caps: CooperationCaps,
+): Record<string, unknown> {
   return {
-    threatIds, actor, maxParticipants: neo4j.int(caps.maxParticipants), pairBudget: neo4j.int(caps.pairBudget),
-    pairLimit: neo4j.int(caps.pairLimit), leftLimit: neo4j.int(caps.leftLimit),
+    threatIds,
+    actor,
+    maxParticipants: neo4j.int(caps.maxParticipants),
+    pairBudget: neo4j.int(caps.pairBudget),
+    pairLimit: neo4j.int(caps.pairLimit),
+    leftLimit: neo4j.int(caps.leftLimit),
   };
 }
 
@@ -133,13 +206,37 @@ export interface CooperationRows {
  * Actor pairs linked to a shared Forum/Agreement that addresses one of `threatIds` (most shared first, at most
  * `pairLimit`), how many pairs there were, and the forums/agreements left out of the pairing (with their size).
  */
-export async function cooperationRows(store: GraphStore, threatIds: string[], actor: string | null, caps: CooperationCaps): Promise<CooperationRows> {
+export async function cooperationRows(
+  store: GraphStore,
+  threatIds: string[],
+  actor: string | null,
+  caps: CooperationCaps,
+): Promise<CooperationRows> {
   const rec = (await store.read('cooperation', cooperationQueryParams(threatIds, actor, caps))).records[0]!;
-  const pairs = rec.get('pairs') as { a: Node; b: Node; links: { via: Node; ra: Relationship; rb: Relationship }[] }[];
+  const pairs = rec.get('pairs') as {
+    a: Node;
+    b: Node;
+    links: { via: Node; ra: Relationship; rb: Relationship }[];
+  }[];
   const rows = pairs.map(({ a, b, links }) => {
     const graph = collectGraph([a, b, links.map((l) => [l.via, l.ra, l.rb])]);
-    return { a: toGraphNode(a), b: toGraphNode(b), via: links.map((l) => toGraphNode(l.via)), edges: graph.edges, graph };
+    return {
+      a: toGraphNode(a),
+      b: toGraphNode(b),
+      via: links.map((l) => toGraphNode(l.via)),
+      edges: graph.edges,
+      graph,
+    };
   });
-  const left = (rec.get('left') as { via: Node; participants: unknown }[]).map((x) => ({ via: toGraphNode(x.via), participants: num(x.participants) }));
-  return { rows, total: num(rec.get('total')), paired: num(rec.get('paired')), left, leftTotal: num(rec.get('leftTotal')) };
+  const left = (rec.get('left') as { via: Node; participants: unknown }[]).map((x) => ({
+    via: toGraphNode(x.via),
+    participants: num(x.participants),
+  }));
+  return {
+    rows,
+    total: num(rec.get('total')),
+    paired: num(rec.get('paired')),
+    left,
+    leftTotal: num(rec.get('leftTotal')),
+  };
 }

@@ -15,15 +15,27 @@ export function plain(value: unknown): unknown {
   if (isRelationship(value)) return { type: value.type, properties: plainProps(value.properties) };
   if (isPath(value)) return { length: value.length };
   if (Array.isArray(value)) return value.map(plain);
-  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
     return value.toString();
   }
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 
 function plainProps(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([k]) => !HIDDEN.has(k)).map(([k, v]) => [k, plain(v)]));
+  return Object.fromEntries(
+    Object.entries(props)
+      .filter(([k]) => !HIDDEN.has(k))
+      .map(([k, v]) => [k, plain(v)]),
+  );
 }
 
 /** Parses the stored evidence JSON; a malformed value yields no evidence rather than an error. */
@@ -53,11 +65,19 @@ export function nodeFromProps(labels: readonly string[], p: Record<string, unkno
 }
 
 export function toGraphEdge(rel: Relationship, source: string, target: string): GraphEdge {
-  return edgeFromProps(rel.type, source, target, { id: rel.elementId, ...rel.properties } as Record<string, unknown>);
+  return edgeFromProps(rel.type, source, target, { id: rel.elementId, ...rel.properties } as Record<
+    string,
+    unknown
+  >);
 }
 
 /** A relationship as the API shows it, from its type, ends and stored properties (also used for history snapshots). */
-export function edgeFromProps(type: string, source: string, target: string, p: Record<string, unknown>): GraphEdge {
+export function edgeFromProps(
+  type: string,
+  source: string,
+  target: string,
+  p: Record<string, unknown>,
+): GraphEdge {
   return {
     id: String(p.id),
     type,
@@ -77,14 +97,27 @@ export function collectGraph(values: unknown[]): Graph {
   const rels = new Map<string, Relationship>();
   const walk = (v: unknown): void => {
     if (v === null || typeof v !== 'object') return;
-    if (isNode(v)) { nodes.set(v.elementId, v); return; }
-    if (isRelationship(v)) { rels.set(v.elementId, v); return; }
+    if (isNode(v)) {
+      nodes.set(v.elementId, v);
+      return;
+    }
+    if (isRelationship(v)) {
+      rels.set(v.elementId, v);
+      return;
+    }
     if (isPath(v)) {
-      for (const seg of v.segments) { walk(seg.start); walk(seg.end); walk(seg.relationship); }
+      for (const seg of v.segments) {
+        walk(seg.start);
+        walk(seg.end);
+        walk(seg.relationship);
+      }
       walk(v.start);
       return;
     }
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (isInt(v)) return;
     Object.values(v).forEach(walk);
   };

@@ -6,25 +6,76 @@ import { fileURLToPath } from 'node:url';
 /** Every query the server runs; each is cypher/<name>.cypher. A missing file stops start-up. */
 export const QUERY_NAMES = [
   'server-version',
-  'schema-label-counts', 'schema-relationship-counts',
-  'constraint-entity-id', 'index-entity-search',
-  'seed-sources', 'seed-nodes', 'seed-relationships', 'count-entities', 'count-all',
-  'search', 'node-by-id', 'neighbours', 'shortest-path', 'all-shortest-paths', 'k-paths',
-  'resolve-threat', 'cooperation', 'neighbour-counts',
-  'constraint-workspace-id', 'constraint-workspace-name', 'workspace-create', 'workspace-list', 'workspace-by-id',
-  'workspace-update', 'workspace-delete', 'subgraph-by-ids',
+  'schema-label-counts',
+  'schema-relationship-counts',
+  'constraint-entity-id',
+  'index-entity-search',
+  'seed-sources',
+  'seed-nodes',
+  'seed-relationships',
+  'count-entities',
+  'count-all',
+  'search',
+  'node-by-id',
+  'neighbours',
+  'shortest-path',
+  'all-shortest-paths',
+  'k-paths',
+  'resolve-threat',
+  'cooperation',
+  'neighbour-counts',
+  'constraint-workspace-id',
+  'constraint-workspace-name',
+  'workspace-create',
+  'workspace-list',
+  'workspace-by-id',
+  'workspace-update',
+  'workspace-delete',
+  'subgraph-by-ids',
   'neighbourhood',
   // npm run generate (synthetic graphs for the benchmark); the server never runs these.
-  'generate-nodes', 'generate-relationships',
+  'generate-nodes',
+  'generate-relationships',
   // Curation (issue 5): locked writes, history, sources.
-  'count-business', 'curation-lock-nodes', 'curation-node-create', 'curation-node-put', 'curation-edge-create',
-  'curation-edge-put', 'curation-edge-delete', 'curation-edge-ends', 'curation-sources',
-  'change-create', 'change-lock', 'change-mark-reverted', 'change-by-id', 'change-list', 'change-feed', 'deleted-list',
-  'constraint-change-id', 'index-change-target', 'index-change-other', 'index-change-at', 'index-change-operation', 'index-deleted-id',
-  'source-create', 'source-list', 'source-by-id',
-  'constraint-user-key', 'constraint-session-token', 'index-session-user', 'index-session-expiry',
-  'user-create', 'user-upsert', 'user-by-key', 'user-list', 'user-update', 'user-delete',
-  'session-create', 'session-lookup', 'session-delete', 'session-delete-expired',
+  'count-business',
+  'curation-lock-nodes',
+  'curation-node-create',
+  'curation-node-put',
+  'curation-edge-create',
+  'curation-edge-put',
+  'curation-edge-delete',
+  'curation-edge-ends',
+  'curation-sources',
+  'change-create',
+  'change-lock',
+  'change-mark-reverted',
+  'change-by-id',
+  'change-list',
+  'change-feed',
+  'deleted-list',
+  'constraint-change-id',
+  'index-change-target',
+  'index-change-other',
+  'index-change-at',
+  'index-change-operation',
+  'index-deleted-id',
+  'source-create',
+  'source-list',
+  'source-by-id',
+  'constraint-user-key',
+  'constraint-session-token',
+  'index-session-user',
+  'index-session-expiry',
+  'user-create',
+  'user-upsert',
+  'user-by-key',
+  'user-list',
+  'user-update',
+  'user-delete',
+  'session-create',
+  'session-lookup',
+  'session-delete',
+  'session-delete-expired',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -34,7 +85,13 @@ export type QueryName = (typeof QUERY_NAMES)[number];
  * or a click on a node never waits behind traversals (neighbourhoods, paths, cooperation) that fill the other lane.
  */
 export const LOOKUP_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
-  'server-version', 'node-by-id', 'source-by-id', 'change-by-id', 'workspace-by-id', 'user-by-key', 'session-lookup',
+  'server-version',
+  'node-by-id',
+  'source-by-id',
+  'change-by-id',
+  'workspace-by-id',
+  'user-by-key',
+  'session-lookup',
 ]);
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../../cypher', import.meta.url));
@@ -45,7 +102,11 @@ export function loadQueries(dir = CYPHER_DIR): Record<QueryName, string> {
   for (const name of QUERY_NAMES) {
     const file = join(dir, `${name}.cypher`);
     if (!existsSync(file)) throw new Error(`Cypher query file missing: ${file}`);
-    const text = readFileSync(file, 'utf8').split('\n').filter((l) => !l.trimStart().startsWith('//')).join('\n').trim();
+    const text = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => !l.trimStart().startsWith('//'))
+      .join('\n')
+      .trim();
     if (!text) throw new Error(`Cypher query file is empty: ${file}`);
     out[name] = text;
   }

@@ -4,9 +4,20 @@ import type { QueryName } from './queries.js';
 
 /** Each runs in its own schema transaction (Neo4j does not mix schema and data writes). */
 const SCHEMA_QUERIES: QueryName[] = [
-  'constraint-entity-id', 'index-entity-search', 'constraint-workspace-id', 'constraint-workspace-name',
-  'constraint-change-id', 'index-change-target', 'index-change-other', 'index-change-at', 'index-change-operation', 'index-deleted-id',
-  'constraint-user-key', 'constraint-session-token', 'index-session-user', 'index-session-expiry',
+  'constraint-entity-id',
+  'index-entity-search',
+  'constraint-workspace-id',
+  'constraint-workspace-name',
+  'constraint-change-id',
+  'index-change-target',
+  'index-change-other',
+  'index-change-at',
+  'index-change-operation',
+  'index-deleted-id',
+  'constraint-user-key',
+  'constraint-session-token',
+  'index-session-user',
+  'index-session-expiry',
 ];
 
 /** Creates every constraint and index that is missing; existing ones are left as they are. */

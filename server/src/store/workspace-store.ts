@@ -16,17 +16,27 @@ function toWorkspace(row: Row): Workspace {
 function duplicateName(err: unknown, name: string): unknown {
   const code = (err as { code?: string })?.code ?? '';
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError(`A workspace named "${name}" already exists; choose another name or open it.`, 'name');
+    return new ConflictError(
+      `A workspace named "${name}" already exists; choose another name or open it.`,
+      'name',
+    );
   }
   return err;
 }
 
 const nameKey = (name: string): string => name.toLocaleLowerCase('en');
 
-export async function createWorkspace(store: GraphStore, w: { id: string; name: string; scene: WorkspaceScene }): Promise<Workspace> {
+export async function createWorkspace(
+  store: GraphStore,
+  w: { id: string; name: string; scene: WorkspaceScene },
+): Promise<Workspace> {
   try {
     const res = await store.write('workspace-create', {
-      id: w.id, name: w.name, nameKey: nameKey(w.name), scene: JSON.stringify(w.scene), nodeCount: neo4j.int(w.scene.nodes.length),
+      id: w.id,
+      name: w.name,
+      nameKey: nameKey(w.name),
+      scene: JSON.stringify(w.scene),
+      nodeCount: neo4j.int(w.scene.nodes.length),
     });
     return toWorkspace(res.records[0]!.get('w') as Row);
   } catch (err) {
@@ -46,7 +56,12 @@ export async function findWorkspace(store: GraphStore, id: string): Promise<Work
 /** The outcome of a versioned update: applied, stale (with the current state), or no such workspace. */
 export type UpdateOutcome = { kind: 'applied' | 'stale'; workspace: Workspace } | { kind: 'missing' };
 
-export async function updateWorkspace(store: GraphStore, id: string, version: number, change: { scene?: WorkspaceScene; name?: string }): Promise<UpdateOutcome> {
+export async function updateWorkspace(
+  store: GraphStore,
+  id: string,
+  version: number,
+  change: { scene?: WorkspaceScene; name?: string },
+): Promise<UpdateOutcome> {
   try {
     const res = await store.write('workspace-update', {
       id,

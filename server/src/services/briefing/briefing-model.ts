@@ -19,11 +19,24 @@ export interface Citation {
   note: string | null;
 }
 
-export interface TableRow { id: string; name: string; kind: string; description: string }
-export interface NodeTable { key: string; heading: string; rows: TableRow[] }
+export interface TableRow {
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+}
+export interface NodeTable {
+  key: string;
+  heading: string;
+  rows: TableRow[];
+}
 
 /** The other side of a dispute, with its own citations. */
-export interface Conflict { edgeId: string; claim: string; citations: number[] }
+export interface Conflict {
+  edgeId: string;
+  claim: string;
+  citations: number[];
+}
 
 /** One relationship as a sentence. */
 export interface Statement {
@@ -37,7 +50,11 @@ export interface Statement {
   dispute: { note: string; conflicts: Conflict[] } | null;
 }
 
-export interface StatementGroup { type: string; heading: string; statements: Statement[] }
+export interface StatementGroup {
+  type: string;
+  heading: string;
+  statements: Statement[];
+}
 
 export interface BriefingModel {
   meta: BriefingMeta;
@@ -57,12 +74,14 @@ const TABLES: { key: string; heading: string; kinds: NodeKind[] }[] = [
   { key: 'other', heading: 'Other nodes', kinds: ['Source', 'Other'] },
 ];
 
-const byName = (a: GraphNode, b: GraphNode): number => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
+const byName = (a: GraphNode, b: GraphNode): number =>
+  a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
 
 function kindText(node: GraphNode): string {
   const kind = nodeKind(node);
   const sub = node.properties.kind;
-  if (typeof sub === 'string' && sub.trim()) return kind === 'Forum' || kind === 'Agreement' ? sub : `${kind}, ${sub}`;
+  if (typeof sub === 'string' && sub.trim())
+    return kind === 'Forum' || kind === 'Agreement' ? sub : `${kind}, ${sub}`;
   return kind === 'ThreatType' ? 'threat type' : kind === 'Other' ? node.labels.join(', ') : kind;
 }
 
@@ -70,12 +89,15 @@ function tables(nodes: GraphNode[]): NodeTable[] {
   return TABLES.map(({ key, heading, kinds }) => ({
     key,
     heading,
-    rows: nodes.filter((n) => kinds.includes(nodeKind(n))).sort(byName).map((n) => ({
-      id: n.id,
-      name: n.name,
-      kind: kindText(n),
-      description: typeof n.properties.description === 'string' ? n.properties.description : '',
-    })),
+    rows: nodes
+      .filter((n) => kinds.includes(nodeKind(n)))
+      .sort(byName)
+      .map((n) => ({
+        id: n.id,
+        name: n.name,
+        kind: kindText(n),
+        description: typeof n.properties.description === 'string' ? n.properties.description : '',
+      })),
   })).filter((t) => t.rows.length > 0 || ['actors', 'forums', 'agreements', 'threats'].includes(t.key));
 }
 
@@ -90,7 +112,10 @@ class CitationBook {
       const quote = e.quote ?? null;
       const note = e.note ?? null;
       if (quote === null && note === null) continue;
-      const key = quote !== null ? `q\u0000${e.sourceId ?? ''}\u0000${quote}` : `n\u0000${e.sourceId ?? ''}\u0000${note}`;
+      const key =
+        quote !== null
+          ? `q\u0000${e.sourceId ?? ''}\u0000${quote}`
+          : `n\u0000${e.sourceId ?? ''}\u0000${note}`;
       let n = this.index.get(key);
       if (n === undefined) {
         n = this.list.length + 1;
@@ -123,25 +148,40 @@ export function buildBriefing(graph: Graph, meta: BriefingMeta): BriefingModel {
   const claim = new Map(edges.map((e) => [e.id, claimText(e, byId.get(e.source)!, byId.get(e.target)!)]));
 
   const typeOrder = new Map(TYPE_HEADINGS.map(([t], i) => [t, i]));
-  const types = [...new Set(edges.map((e) => e.type))]
-    .sort((a, b) => (typeOrder.get(a) ?? 99) - (typeOrder.get(b) ?? 99) || a.localeCompare(b));
+  const types = [...new Set(edges.map((e) => e.type))].sort(
+    (a, b) => (typeOrder.get(a) ?? 99) - (typeOrder.get(b) ?? 99) || a.localeCompare(b),
+  );
 
   const book = new CitationBook();
   const groups: StatementGroup[] = types.map((type) => {
-    const ofType = edges.filter((e) => e.type === type)
+    const ofType = edges
+      .filter((e) => e.type === type)
       .sort((a, b) => claim.get(a.id)!.localeCompare(claim.get(b.id)!, 'en') || a.id.localeCompare(b.id));
     const statements = ofType.map((edge): Statement => {
       const citations = book.cite(edge.evidence);
       let dispute: Statement['dispute'] = null;
       if (edge.properties.disputed === true) {
-        const note = typeof edge.properties.disputeNote === 'string' && edge.properties.disputeNote.trim()
-          ? edge.properties.disputeNote.trim() : 'The sources conflict on this claim.';
-        const conflicts = edges.filter((other) => conflicting(edge, other))
+        const note =
+          typeof edge.properties.disputeNote === 'string' && edge.properties.disputeNote.trim()
+            ? edge.properties.disputeNote.trim()
+            : 'The sources conflict on this claim.';
+        const conflicts = edges
+          .filter((other) => conflicting(edge, other))
           .sort((a, b) => a.id.localeCompare(b.id))
-          .map((other) => ({ edgeId: other.id, claim: claim.get(other.id)!, citations: book.cite(other.evidence) }));
+          .map((other) => ({
+            edgeId: other.id,
+            claim: claim.get(other.id)!,
+            citations: book.cite(other.evidence),
+          }));
         dispute = { note, conflicts };
       }
-      return { edge, claim: claim.get(edge.id)!, confidence: confidenceWords(edge.properties.confidence), citations, dispute };
+      return {
+        edge,
+        claim: claim.get(edge.id)!,
+        confidence: confidenceWords(edge.properties.confidence),
+        citations,
+        dispute,
+      };
     });
     const heading = TYPE_HEADINGS.find(([t]) => t === type)?.[1] ?? type.toLowerCase().replace(/_/g, ' ');
     return { type, heading, statements };

@@ -1,11 +1,26 @@
 // The briefing's figure: a deterministic force layout computed in Node, drawn as one standalone SVG.
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from 'd3';
 import type { Graph, GraphNode } from '../../api-types.js';
 import { escapeXml } from './escape.js';
 import { nodeKind, type NodeKind } from './phrases.js';
 
 /** Fill colour and shape per node kind (shapes keep kinds apart in greyscale print too). */
-export const KIND_STYLE: Record<NodeKind, { fill: string; shape: 'circle' | 'small-circle' | 'square' | 'diamond' | 'hexagon' | 'triangle' | 'pentagon'; legend: string }> = {
+export const KIND_STYLE: Record<
+  NodeKind,
+  {
+    fill: string;
+    shape: 'circle' | 'small-circle' | 'square' | 'diamond' | 'hexagon' | 'triangle' | 'pentagon';
+    legend: string;
+  }
+> = {
   Country: { fill: '#4e79a7', shape: 'circle', legend: 'Country' },
   Person: { fill: '#f28e2b', shape: 'small-circle', legend: 'Person' },
   Organization: { fill: '#59a14f', shape: 'square', legend: 'Organisation' },
@@ -24,7 +39,9 @@ const EDGE_LABEL_LIMIT = 40;
 const LABEL_MAX = 32;
 const R = 12;
 
-interface LayoutNode extends SimulationNodeDatum { id: string }
+interface LayoutNode extends SimulationNodeDatum {
+  id: string;
+}
 
 /**
  * Positions for every node: seeded on a circle in sorted-id order, then LAYOUT_TICKS ticks of a
@@ -38,13 +55,19 @@ export function layoutGraph(graph: Graph): Map<string, { x: number; y: number }>
     return { id, x: radius * Math.cos(a), y: radius * Math.sin(a) };
   });
   const known = new Set(ids);
-  const links = graph.edges.filter((e) => known.has(e.source) && known.has(e.target) && e.source !== e.target)
+  const links = graph.edges
+    .filter((e) => known.has(e.source) && known.has(e.target) && e.source !== e.target)
     .map((e) => ({ source: e.source, target: e.target }))
     .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
   // Small figures get more room per node: their labels are read at print size, not zoomed into.
   const small = ids.length <= 30;
   const sim = forceSimulation<LayoutNode>(nodes)
-    .force('link', forceLink<LayoutNode, { source: string | LayoutNode; target: string | LayoutNode }>(links).id((d) => d.id).distance(small ? 170 : 90))
+    .force(
+      'link',
+      forceLink<LayoutNode, { source: string | LayoutNode; target: string | LayoutNode }>(links)
+        .id((d) => d.id)
+        .distance(small ? 170 : 90),
+    )
     .force('charge', forceManyBody<LayoutNode>().strength(small ? -600 : -260))
     .force('collide', forceCollide<LayoutNode>(R * 2.4))
     // Weak gravity rather than forceCenter: it also keeps unconnected nodes and small components near the rest.
@@ -70,20 +93,32 @@ function shapeSvg(kind: NodeKind, cx: number, cy: number): string {
   const { fill, shape } = KIND_STYLE[kind];
   const paint = `fill="${fill}" stroke="#333333" stroke-width="1"`;
   switch (shape) {
-    case 'circle': return `<circle cx="${f(cx)}" cy="${f(cy)}" r="${R}" ${paint}/>`;
-    case 'small-circle': return `<circle cx="${f(cx)}" cy="${f(cy)}" r="${R - 3}" ${paint}/>`;
-    case 'square': return `<rect x="${f(cx - R + 1)}" y="${f(cy - R + 1)}" width="${2 * R - 2}" height="${2 * R - 2}" ${paint}/>`;
-    case 'diamond': return `<polygon points="${polygon(cx, cy, R + 2, 4, 0)}" ${paint}/>`;
-    case 'hexagon': return `<polygon points="${polygon(cx, cy, R, 6, 0)}" ${paint}/>`;
-    case 'triangle': return `<polygon points="${polygon(cx, cy, R + 1, 3, -Math.PI / 2)}" ${paint}/>`;
-    case 'pentagon': return `<polygon points="${polygon(cx, cy, R, 5, -Math.PI / 2)}" ${paint}/>`;
+    case 'circle':
+      return `<circle cx="${f(cx)}" cy="${f(cy)}" r="${R}" ${paint}/>`;
+    case 'small-circle':
+      return `<circle cx="${f(cx)}" cy="${f(cy)}" r="${R - 3}" ${paint}/>`;
+    case 'square':
+      return `<rect x="${f(cx - R + 1)}" y="${f(cy - R + 1)}" width="${2 * R - 2}" height="${2 * R - 2}" ${paint}/>`;
+    case 'diamond':
+      return `<polygon points="${polygon(cx, cy, R + 2, 4, 0)}" ${paint}/>`;
+    case 'hexagon':
+      return `<polygon points="${polygon(cx, cy, R, 6, 0)}" ${paint}/>`;
+    case 'triangle':
+      return `<polygon points="${polygon(cx, cy, R + 1, 3, -Math.PI / 2)}" ${paint}/>`;
+    case 'pentagon':
+      return `<polygon points="${polygon(cx, cy, R, 5, -Math.PI / 2)}" ${paint}/>`;
   }
 }
 
 /** The label drawn under a node: the name, shortened with an ellipsis past LABEL_MAX characters. */
 export function figureLabel(node: GraphNode): string {
   const name = node.name.trim();
-  return [...name].length > LABEL_MAX ? `${[...name].slice(0, LABEL_MAX - 1).join('').trimEnd()}…` : name;
+  return [...name].length > LABEL_MAX
+    ? `${[...name]
+        .slice(0, LABEL_MAX - 1)
+        .join('')
+        .trimEnd()}…`
+    : name;
 }
 
 /**
@@ -95,38 +130,57 @@ export function figureLabel(node: GraphNode): string {
 export function renderFigureSvg(graph: Graph): string {
   const pos = layoutGraph(graph);
   const nodes = [...graph.nodes].sort((a, b) => a.id.localeCompare(b.id));
-  const kinds = [...new Set(nodes.map(nodeKind))].sort((a, b) => Object.keys(KIND_STYLE).indexOf(a) - Object.keys(KIND_STYLE).indexOf(b));
-  const edges = graph.edges.filter((e) => pos.has(e.source) && pos.has(e.target))
+  const kinds = [...new Set(nodes.map(nodeKind))].sort(
+    (a, b) => Object.keys(KIND_STYLE).indexOf(a) - Object.keys(KIND_STYLE).indexOf(b),
+  );
+  const edges = graph.edges
+    .filter((e) => pos.has(e.source) && pos.has(e.target))
     .sort((a, b) => a.id.localeCompare(b.id));
 
-  let minX = -100, minY = -60, maxX = 100, maxY = 60;
+  let minX = -100,
+    minY = -60,
+    maxX = 100,
+    maxY = 60;
   for (const p of pos.values()) {
-    minX = Math.min(minX, p.x - 110); maxX = Math.max(maxX, p.x + 110);
-    minY = Math.min(minY, p.y - 30); maxY = Math.max(maxY, p.y + 34);
+    minX = Math.min(minX, p.x - 110);
+    maxX = Math.max(maxX, p.x + 110);
+    minY = Math.min(minY, p.y - 30);
+    maxY = Math.max(maxY, p.y + 34);
   }
   const legendH = 26;
   const width = maxX - minX;
   const height = maxY - minY + legendH;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="briefing-figure" role="img" viewBox="${f(minX)} ${f(minY)} ${f(width)} ${f(height)}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="Helvetica, Arial, sans-serif">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="briefing-figure" role="img" viewBox="${f(minX)} ${f(minY)} ${f(width)} ${f(height)}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="Helvetica, Arial, sans-serif">`,
+  );
   out.push(`<title>Figure: ${nodes.length} nodes and ${edges.length} relationships</title>`);
-  out.push('<defs><marker id="briefing-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#888888"/></marker></defs>');
+  out.push(
+    '<defs><marker id="briefing-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#888888"/></marker></defs>',
+  );
   out.push(`<rect x="${f(minX)}" y="${f(minY)}" width="${f(width)}" height="${f(height)}" fill="#ffffff"/>`);
 
   out.push('<g class="edges">');
   for (const e of edges) {
     const a = pos.get(e.source)!;
     const b = pos.get(e.target)!;
-    const dx = b.x - a.x, dy = b.y - a.y;
+    const dx = b.x - a.x,
+      dy = b.y - a.y;
     const len = Math.hypot(dx, dy) || 1;
-    const x1 = a.x + (dx / len) * R, y1 = a.y + (dy / len) * R;
-    const x2 = b.x - (dx / len) * (R + 2), y2 = b.y - (dy / len) * (R + 2);
+    const x1 = a.x + (dx / len) * R,
+      y1 = a.y + (dy / len) * R;
+    const x2 = b.x - (dx / len) * (R + 2),
+      y2 = b.y - (dy / len) * (R + 2);
     const disputed = e.properties.disputed === true;
     const type = escapeXml(e.type);
-    out.push(`<g class="edge${disputed ? ' disputed' : ''}" data-type="${type}"><title>${type}</title>`
-      + `<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${disputed ? '#c0392b' : '#999999'}" stroke-width="1.2"${disputed ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#briefing-arrow)"/>`
-      + (edges.length <= EDGE_LABEL_LIMIT ? `<text class="edge-label" x="${f((a.x + b.x) / 2)}" y="${f((a.y + b.y) / 2 - 3)}" font-size="8" fill="#666666" text-anchor="middle">${type}</text>` : '')
-      + '</g>');
+    out.push(
+      `<g class="edge${disputed ? ' disputed' : ''}" data-type="${type}"><title>${type}</title>` +
+        `<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${disputed ? '#c0392b' : '#999999'}" stroke-width="1.2"${disputed ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#briefing-arrow)"/>` +
+        (edges.length <= EDGE_LABEL_LIMIT
+          ? `<text class="edge-label" x="${f((a.x + b.x) / 2)}" y="${f((a.y + b.y) / 2 - 3)}" font-size="8" fill="#666666" text-anchor="middle">${type}</text>`
+          : '') +
+        '</g>',
+    );
   }
   out.push('</g>');
 
@@ -134,10 +188,12 @@ export function renderFigureSvg(graph: Graph): string {
   for (const n of nodes) {
     const p = pos.get(n.id)!;
     const kind = nodeKind(n);
-    out.push(`<g class="node kind-${kind.toLowerCase()}" data-id="${escapeXml(n.id)}"><title>${escapeXml(`${n.name} (${KIND_STYLE[kind].legend})`)}</title>`
-      + shapeSvg(kind, p.x, p.y)
-      + `<text class="node-label" x="${f(p.x)}" y="${f(p.y + R + 12)}" font-size="10" fill="#222222" text-anchor="middle">${escapeXml(figureLabel(n))}</text>`
-      + '</g>');
+    out.push(
+      `<g class="node kind-${kind.toLowerCase()}" data-id="${escapeXml(n.id)}"><title>${escapeXml(`${n.name} (${KIND_STYLE[kind].legend})`)}</title>` +
+        shapeSvg(kind, p.x, p.y) +
+        `<text class="node-label" x="${f(p.x)}" y="${f(p.y + R + 12)}" font-size="10" fill="#222222" text-anchor="middle">${escapeXml(figureLabel(n))}</text>` +
+        '</g>',
+    );
   }
   out.push('</g>');
 
@@ -145,8 +201,10 @@ export function renderFigureSvg(graph: Graph): string {
   kinds.forEach((k, i) => {
     const x = minX + 20 + i * 110;
     const y = maxY + legendH / 2;
-    out.push(`<g transform="translate(${f(x)},${f(y)}) scale(0.6)">${shapeSvg(k, 0, 0)}</g>`
-      + `<text x="${f(x + 12)}" y="${f(y + 4)}" font-size="10" fill="#222222">${escapeXml(KIND_STYLE[k].legend)}</text>`);
+    out.push(
+      `<g transform="translate(${f(x)},${f(y)}) scale(0.6)">${shapeSvg(k, 0, 0)}</g>` +
+        `<text x="${f(x + 12)}" y="${f(y + 4)}" font-size="10" fill="#222222">${escapeXml(KIND_STYLE[k].legend)}</text>`,
+    );
   });
   out.push('</g>');
   out.push('</svg>');

@@ -1,5 +1,11 @@
 // The briefing export format: pure renderers from a Graph (with evidence) to Markdown, HTML and SVG.
-export { buildBriefing, type BriefingMeta, type BriefingModel, type Citation, type Statement } from './briefing-model.js';
+export {
+  buildBriefing,
+  type BriefingMeta,
+  type BriefingModel,
+  type Citation,
+  type Statement,
+} from './briefing-model.js';
 export { renderBriefingMarkdown } from './render-markdown.js';
 export { renderBriefingHtml } from './render-html.js';
 export { renderFigureSvg, layoutGraph } from './figure-svg.js';
@@ -11,7 +17,11 @@ import { renderBriefingHtml as html } from './render-html.js';
 import { renderBriefingMarkdown as markdown } from './render-markdown.js';
 
 /** One rendered briefing file, ready for a download response (for the export format registry). */
-export interface BriefingFile { body: string; contentType: string; extension: 'md' | 'html' }
+export interface BriefingFile {
+  body: string;
+  contentType: string;
+  extension: 'md' | 'html';
+}
 
 /** The briefing as a Markdown or HTML file with its media type; pure, like the renderers. */
 export function renderBriefingFile(graph: Graph, meta: Meta, flavour: 'markdown' | 'html'): BriefingFile {

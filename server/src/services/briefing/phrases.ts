@@ -2,19 +2,39 @@
 import type { Confidence, GraphEdge, GraphNode } from '../../api-types.js';
 
 /** The kind a node is drawn and tabled as: its most specific label. */
-export type NodeKind = 'Country' | 'Person' | 'Organization' | 'Forum' | 'Agreement' | 'ThreatType' | 'Technology' | 'Source' | 'Other';
+export type NodeKind =
+  | 'Country'
+  | 'Person'
+  | 'Organization'
+  | 'Forum'
+  | 'Agreement'
+  | 'ThreatType'
+  | 'Technology'
+  | 'Source'
+  | 'Other';
 
-const KIND_ORDER: NodeKind[] = ['Country', 'Person', 'Organization', 'Forum', 'Agreement', 'ThreatType', 'Technology', 'Source'];
+const KIND_ORDER: NodeKind[] = [
+  'Country',
+  'Person',
+  'Organization',
+  'Forum',
+  'Agreement',
+  'ThreatType',
+  'Technology',
+  'Source',
+];
 
 export function nodeKind(node: GraphNode): NodeKind {
   return KIND_ORDER.find((k) => (node.labels as string[]).includes(k)) ?? 'Other';
 }
 
 /** Country names that take "the" in running text. */
-const COUNTRY_WITH_ARTICLE = /^(United |Republic |Democratic Republic|Kingdom |Federated |Czech Republic|Central African|Dominican Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Solomon Islands|Marshall Islands|Holy See)/;
+const COUNTRY_WITH_ARTICLE =
+  /^(United |Republic |Democratic Republic|Kingdom |Federated |Czech Republic|Central African|Dominican Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Solomon Islands|Marshall Islands|Holy See)/;
 
 /** Adjectives that make a forum or agreement name a proper name ("the French counter-radicalisation programmes"). */
-const PROPER_FIRST_WORD = /^(Franco-[A-Z][a-z]+|French|British|European|American|Australian|Canadian|Global Counterterrorism|International Criminal)$/;
+const PROPER_FIRST_WORD =
+  /^(Franco-[A-Z][a-z]+|French|British|European|American|Australian|Canadian|Global Counterterrorism|International Criminal)$/;
 
 /**
  * True when a name is a proper name rather than a generic description: its first word is an acronym
@@ -22,7 +42,10 @@ const PROPER_FIRST_WORD = /^(Franco-[A-Z][a-z]+|French|British|European|American
  * is capitalised ("Border Security Collaboration initiative", "Five Country Ministerial").
  */
 function isProperName(name: string): boolean {
-  const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const first = words[0] ?? '';
   if ((first.match(/[A-Z]/g) ?? []).length >= 2 || PROPER_FIRST_WORD.test(first)) return true;
   return words.slice(1).some((w) => /^[A-Z]/.test(w));
@@ -56,9 +79,18 @@ export function nounPhrase(node: GraphNode): string {
 const CLAIM_META = new Set(['disputed', 'disputeNote', 'confidence', 'key', 'version', 'id']);
 
 /** What a phrase needs: subject and object phrases, the edge's properties and the ends themselves. */
-export interface PhraseInput { s: string; o: string; props: Record<string, unknown>; source: GraphNode; target: GraphNode }
+export interface PhraseInput {
+  s: string;
+  o: string;
+  props: Record<string, unknown>;
+  source: GraphNode;
+  target: GraphNode;
+}
 /** A phrase: the sentence core, and the property names it has used up (the rest become qualifiers). */
-export interface Phrase { core: string; used: string[] }
+export interface Phrase {
+  core: string;
+  used: string[];
+}
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
@@ -91,7 +123,8 @@ export const PHRASES: Record<string, (p: PhraseInput) => Phrase> = {
   },
   LEADS: ({ s, o, props }) => {
     const role = str(props.role);
-    if (role && /^lead (country|nation|organi[sz]ation)$/i.test(role)) return { core: `${s} leads ${o} as ${role}`, used: ['role'] };
+    if (role && /^lead (country|nation|organi[sz]ation)$/i.test(role))
+      return { core: `${s} leads ${o} as ${role}`, used: ['role'] };
     return { core: role ? `${s} leads ${o} (role: ${role})` : `${s} leads ${o}`, used: ['role'] };
   },
   ADDRESSES: ({ s, o }) => ({ core: `${s} addresses ${o}`, used: [] }),
@@ -102,7 +135,8 @@ export const PHRASES: Record<string, (p: PhraseInput) => Phrase> = {
     const past = status !== null && /\b(previous|former|past)\b/i.test(status);
     const prep = nodeKind(target) === 'Country' ? 'of' : 'at';
     const used = ['title', ...(past ? ['status'] : [])];
-    if (title) return { core: `${s} ${past ? 'previously held' : 'holds'} the office of ${title} ${prep} ${o}`, used };
+    if (title)
+      return { core: `${s} ${past ? 'previously held' : 'holds'} the office of ${title} ${prep} ${o}`, used };
     return { core: `${s} ${past ? 'previously held' : 'holds'} an office ${prep} ${o}`, used };
   },
   PART_OF: ({ s, o }) => ({ core: `${s} is part of ${o}`, used: [] }),
@@ -137,7 +171,10 @@ export const TYPE_HEADINGS: [string, string][] = [
 
 /** "crossBorderOperationsIncrease" -> "cross-border operations increase"-ish: camelCase split into lower-case words. */
 function propertyLabel(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 function propertyValue(v: unknown): string {
@@ -149,8 +186,16 @@ function propertyValue(v: unknown): string {
 
 /** The properties a phrase did not use, as "(objective: ...; strategy: ...)", or ''. */
 export function qualifiers(props: Record<string, unknown>, used: string[]): string {
-  const parts = Object.keys(props).sort()
-    .filter((k) => !CLAIM_META.has(k) && !used.includes(k) && props[k] !== null && props[k] !== undefined && propertyValue(props[k]).trim() !== '')
+  const parts = Object.keys(props)
+    .sort()
+    .filter(
+      (k) =>
+        !CLAIM_META.has(k) &&
+        !used.includes(k) &&
+        props[k] !== null &&
+        props[k] !== undefined &&
+        propertyValue(props[k]).trim() !== '',
+    )
     .map((k) => `${propertyLabel(k)}: ${propertyValue(props[k]).trim()}`);
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
@@ -158,9 +203,12 @@ export function qualifiers(props: Record<string, unknown>, used: string[]): stri
 /** The source's own hedging in words; nothing for confirmed claims. */
 export function confidenceWords(confidence: unknown): string | null {
   switch (confidence as Confidence) {
-    case 'reported': return 'reported, not confirmed';
-    case 'speculative': return 'speculative: hedged or recommended by the source';
-    default: return null;
+    case 'reported':
+      return 'reported, not confirmed';
+    case 'speculative':
+      return 'speculative: hedged or recommended by the source';
+    default:
+      return null;
   }
 }
 
@@ -168,8 +216,16 @@ const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) 
 
 /** The claim of one relationship as a plain sentence without the final period, citations or confidence. */
 export function claimText(edge: GraphEdge, source: GraphNode, target: GraphNode): string {
-  const input: PhraseInput = { s: nounPhrase(source), o: nounPhrase(target), props: edge.properties, source, target };
-  const phrase = PHRASES[edge.type]?.(input)
-    ?? { core: `${input.s} is linked to ${input.o} (${edge.type.toLowerCase().replace(/_/g, ' ')})`, used: [] };
+  const input: PhraseInput = {
+    s: nounPhrase(source),
+    o: nounPhrase(target),
+    props: edge.properties,
+    source,
+    target,
+  };
+  const phrase = PHRASES[edge.type]?.(input) ?? {
+    core: `${input.s} is linked to ${input.o} (${edge.type.toLowerCase().replace(/_/g, ' ')})`,
+    used: [],
+  };
   return capitalise(phrase.core) + qualifiers(edge.properties, phrase.used);
 }

@@ -1,6 +1,13 @@
 // The briefing as one self-contained HTML file: inline CSS, the figure as inline SVG, no scripts, no URLs.
 import type { Graph } from '../../api-types.js';
-import { buildBriefing, formatTime, type BriefingMeta, type Citation, type Statement, curatorNote } from './briefing-model.js';
+import {
+  buildBriefing,
+  formatTime,
+  type BriefingMeta,
+  type Citation,
+  type Statement,
+  curatorNote,
+} from './briefing-model.js';
 import { escapeXml as h } from './escape.js';
 import { renderFigureSvg } from './figure-svg.js';
 
@@ -23,7 +30,8 @@ th{background:#f3f3f3}
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const cites = (ns: number[]): string => ns.map((n) => `<a class="cite" href="#source-${n}">[${n}]</a>`).join('');
+const cites = (ns: number[]): string =>
+  ns.map((n) => `<a class="cite" href="#source-${n}">[${n}]</a>`).join('');
 
 function statementItem(s: Statement): string {
   const conf = s.confidence ? ` <span class="confidence">(${h(s.confidence)})</span>` : '';
@@ -40,9 +48,10 @@ function statementItem(s: Statement): string {
 function sourceItem(c: Citation): string {
   const title = c.sourceTitle ?? c.sourceId;
   const head = `[${c.n}] `;
-  const body = c.quote !== null
-    ? `${title ? `<cite>${h(title)}</cite>` : 'Unknown source'}: <q>“${h(c.quote)}”</q>`
-    : `${title ? `<cite>${h(title)}</cite>: ` : ''}Curator-asserted: ${h(curatorNote(c.note))}`;
+  const body =
+    c.quote !== null
+      ? `${title ? `<cite>${h(title)}</cite>` : 'Unknown source'}: <q>“${h(c.quote)}”</q>`
+      : `${title ? `<cite>${h(title)}</cite>: ` : ''}Curator-asserted: ${h(curatorNote(c.note))}`;
   return `<li id="source-${c.n}">${head}${body}</li>`;
 }
 
@@ -61,19 +70,31 @@ export function renderBriefingHtml(graph: Graph, meta: BriefingMeta): string {
   out.push(`<meta name="generator" content="security-cooperation-graph briefing">`);
   out.push(`<title>${h(meta.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', '<main>');
   out.push(`<h1>${h(meta.title)}</h1>`);
-  out.push(`<p class="meta">Generated <time datetime="${h(meta.generatedAt.toISOString())}">${h(formatTime(meta.generatedAt))}</time>`
-    + ` · Scope: <span class="scope">${h(meta.scope)}</span>`
-    + ` · ${m.nodes.length} nodes, ${m.edgeCount} relationships, ${m.sources.length} cited passages</p>`);
+  out.push(
+    `<p class="meta">Generated <time datetime="${h(meta.generatedAt.toISOString())}">${h(formatTime(meta.generatedAt))}</time>` +
+      ` · Scope: <span class="scope">${h(meta.scope)}</span>` +
+      ` · ${m.nodes.length} nodes, ${m.edgeCount} relationships, ${m.sources.length} cited passages</p>`,
+  );
 
   out.push('<section id="figure"><h2>Figure</h2><figure>');
   out.push(renderFigureSvg(graph));
-  out.push(`<figcaption>The selection: ${m.nodes.length} nodes and ${m.edgeCount} relationships; shapes and colours show the kind of node, dashed red lines disputed claims.</figcaption></figure></section>`);
+  out.push(
+    `<figcaption>The selection: ${m.nodes.length} nodes and ${m.edgeCount} relationships; shapes and colours show the kind of node, dashed red lines disputed claims.</figcaption></figure></section>`,
+  );
 
   for (const t of m.tables) {
     out.push(`<section id="${h(t.key)}"><h2>${h(t.heading)}</h2>`);
-    if (!t.rows.length) { out.push('<p>None in this selection.</p></section>'); continue; }
-    out.push('<table><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Description</th></tr></thead><tbody>');
-    for (const r of t.rows) out.push(`<tr data-id="${h(r.id)}"><td>${h(r.name)}</td><td>${h(r.kind)}</td><td>${h(r.description)}</td></tr>`);
+    if (!t.rows.length) {
+      out.push('<p>None in this selection.</p></section>');
+      continue;
+    }
+    out.push(
+      '<table><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Description</th></tr></thead><tbody>',
+    );
+    for (const r of t.rows)
+      out.push(
+        `<tr data-id="${h(r.id)}"><td>${h(r.name)}</td><td>${h(r.kind)}</td><td>${h(r.description)}</td></tr>`,
+      );
     out.push('</tbody></table></section>');
   }
 

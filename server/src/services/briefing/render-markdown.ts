@@ -1,6 +1,13 @@
 // The briefing as Markdown: title, time, scope, figure note, node tables, cited sentences, sources.
 import type { Graph } from '../../api-types.js';
-import { buildBriefing, formatTime, type BriefingMeta, type Citation, type Statement, curatorNote } from './briefing-model.js';
+import {
+  buildBriefing,
+  formatTime,
+  type BriefingMeta,
+  type Citation,
+  type Statement,
+  curatorNote,
+} from './briefing-model.js';
 import { escapeMarkdown as md } from './escape.js';
 import { KIND_STYLE } from './figure-svg.js';
 import { nodeKind } from './phrases.js';
@@ -43,15 +50,27 @@ export function renderBriefingMarkdown(graph: Graph, meta: BriefingMeta): string
   out.push(`# ${md(meta.title)}`, '');
   out.push(`- **Generated:** ${formatTime(meta.generatedAt)}`);
   out.push(`- **Scope:** ${md(meta.scope)}`);
-  out.push(`- **Contents:** ${m.nodes.length} nodes, ${m.edgeCount} relationships, ${m.sources.length} cited passages`, '');
+  out.push(
+    `- **Contents:** ${m.nodes.length} nodes, ${m.edgeCount} relationships, ${m.sources.length} cited passages`,
+    '',
+  );
 
   out.push('## Figure', '');
-  out.push(`Figure: see the HTML version of this briefing. It draws these ${m.nodes.length} nodes and the ${m.edgeCount} relationships listed below:`, '');
-  out.push(m.nodes.map((n) => `${md(n.name)} (${KIND_STYLE[nodeKind(n)].legend})`).join(' · ') || '(none)', '');
+  out.push(
+    `Figure: see the HTML version of this briefing. It draws these ${m.nodes.length} nodes and the ${m.edgeCount} relationships listed below:`,
+    '',
+  );
+  out.push(
+    m.nodes.map((n) => `${md(n.name)} (${KIND_STYLE[nodeKind(n)].legend})`).join(' · ') || '(none)',
+    '',
+  );
 
   for (const t of m.tables) {
     out.push(`## ${t.heading}`, '');
-    if (!t.rows.length) { out.push('None in this selection.', ''); continue; }
+    if (!t.rows.length) {
+      out.push('None in this selection.', '');
+      continue;
+    }
     out.push('| Name | Kind | Description |', '| --- | --- | --- |');
     for (const r of t.rows) out.push(`| ${md(r.name)} | ${md(r.kind)} | ${md(r.description)} |`);
     out.push('');

@@ -3,13 +3,23 @@ import type { CurationTx, LockedState, RawEdge, RawNode, RawState } from '../../
 import { sameEdge, sameNode, versionOf } from './raw-state.js';
 
 /** What a soft delete records on the node (besides keeping its labels in `deletedLabels`). */
-export interface DeleteMarks { changeId: string; by: string; reason: 'deleted' | 'merged'; mergedInto?: string }
+export interface DeleteMarks {
+  changeId: string;
+  by: string;
+  reason: 'deleted' | 'merged';
+  mergedInto?: string;
+}
 
 /** The nodes and relationships a change may touch; everything else is left as it is. */
-export interface Scope { nodeIds: Set<string>; edgeIds: Set<string> }
+export interface Scope {
+  nodeIds: Set<string>;
+  edgeIds: Set<string>;
+}
 
 const withVersion = <T extends RawNode | RawEdge>(x: T, version: number): T => ({
-  ...x, props: { ...x.props, version }, ints: [...new Set([...x.ints, 'version'])].sort(),
+  ...x,
+  props: { ...x.props, version },
+  ints: [...new Set([...x.ints, 'version'])].sort(),
 });
 
 /**
@@ -21,10 +31,18 @@ const withVersion = <T extends RawNode | RawEdge>(x: T, version: number): T => (
  * Every element written gets a version above both its current and its target version, so versions only grow.
  * Returns the state readers see afterwards (relationships to a node that is not live stay hidden).
  */
-export async function applyState(tx: CurationTx, locked: LockedState, scope: Scope, target: RawState, marks: DeleteMarks): Promise<RawState> {
+export async function applyState(
+  tx: CurationTx,
+  locked: LockedState,
+  scope: Scope,
+  target: RawState,
+  marks: DeleteMarks,
+): Promise<RawState> {
   const targetNodes = new Map(target.nodes.map((n) => [n.id, n]));
   const targetEdges = new Map(target.edges.map((e) => [e.id, e]));
-  const goingAway = new Set([...scope.nodeIds].filter((id) => !targetNodes.has(id) && locked.nodes.get(id)?.live));
+  const goingAway = new Set(
+    [...scope.nodeIds].filter((id) => !targetNodes.has(id) && locked.nodes.get(id)?.live),
+  );
   const written = new Map<string, RawNode | RawEdge>();
 
   // Relationships first: those leaving (or changing shape) go before any node changes.
@@ -37,7 +55,10 @@ export async function applyState(tx: CurationTx, locked: LockedState, scope: Sco
       if (e.live && !hiddenWithNode) await tx.deleteEdge(e);
       continue;
     }
-    if (t.type !== e.type || t.source !== e.source || t.target !== e.target) { await tx.deleteEdge(e); continue; }
+    if (t.type !== e.type || t.source !== e.source || t.target !== e.target) {
+      await tx.deleteEdge(e);
+      continue;
+    }
     present.set(e.id, e);
   }
 
@@ -45,7 +66,10 @@ export async function applyState(tx: CurationTx, locked: LockedState, scope: Sco
     const cur = locked.nodes.get(id);
     const t = targetNodes.get(id);
     if (t) {
-      const next = withVersion(t, Math.max(cur ? versionOf(cur) : 0, t.props.version === undefined ? 0 : versionOf(t)) + 1);
+      const next = withVersion(
+        t,
+        Math.max(cur ? versionOf(cur) : 0, t.props.version === undefined ? 0 : versionOf(t)) + 1,
+      );
       if (!cur) await tx.createNode(next);
       else if (!cur.live) await tx.putNode(next, 'deleted', true);
       else if (!sameNode(cur, t)) await tx.putNode(next, 'live', true);
@@ -53,8 +77,13 @@ export async function applyState(tx: CurationTx, locked: LockedState, scope: Sco
       written.set(id, next);
     } else if (cur?.live) {
       const props = {
-        ...cur.props, deleted: true, deletedLabels: cur.labels, deletedAt: new Date().toISOString(),
-        deletedBy: marks.by, deletedChange: marks.changeId, deletedReason: marks.reason,
+        ...cur.props,
+        deleted: true,
+        deletedLabels: cur.labels,
+        deletedAt: new Date().toISOString(),
+        deletedBy: marks.by,
+        deletedChange: marks.changeId,
+        deletedReason: marks.reason,
         ...(marks.mergedInto ? { mergedInto: marks.mergedInto } : {}),
       };
       await tx.putNode(withVersion({ ...cur, props }, versionOf(cur) + 1), 'live', false);
@@ -64,14 +93,18 @@ export async function applyState(tx: CurationTx, locked: LockedState, scope: Sco
   for (const t of target.edges) {
     const cur = present.get(t.id);
     if (cur && sameEdge(cur, t)) continue;
-    const next = withVersion(t, Math.max(cur ? versionOf(cur) : 0, t.props.version === undefined ? 0 : versionOf(t)) + 1);
+    const next = withVersion(
+      t,
+      Math.max(cur ? versionOf(cur) : 0, t.props.version === undefined ? 0 : versionOf(t)) + 1,
+    );
     if (cur) await tx.putEdge(next);
     else await tx.createEdge(next);
     written.set(`edge\u0000${t.id}`, next);
   }
 
   // What readers see now: target elements with their written versions; relationships need both ends live.
-  const liveAfter = (id: string): boolean => targetNodes.has(id) || (!scope.nodeIds.has(id) && !!locked.nodes.get(id)?.live);
+  const liveAfter = (id: string): boolean =>
+    targetNodes.has(id) || (!scope.nodeIds.has(id) && !!locked.nodes.get(id)?.live);
   const nodes = target.nodes.map((n) => (written.get(n.id) as RawNode | undefined) ?? currentOr(locked, n));
   const edges = target.edges
     .filter((e) => liveAfter(e.source) && liveAfter(e.target))

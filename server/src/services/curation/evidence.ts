@@ -10,31 +10,63 @@ const ASSERTED = 'curator-asserted: ';
  * Turns evidence inputs into stored evidence: each quote must be found verbatim in its source's text (422 naming
  * `<field>[i].sourceId` or `<field>[i].quote` otherwise); an assertion records the curator's username.
  */
-export async function resolveEvidence(tx: CurationTx, inputs: readonly EvidenceInput[], field: string, actor: AuthUser): Promise<Evidence[]> {
+export async function resolveEvidence(
+  tx: CurationTx,
+  inputs: readonly EvidenceInput[],
+  field: string,
+  actor: AuthUser,
+): Promise<Evidence[]> {
   const ids = [...new Set(inputs.flatMap((e) => ('sourceId' in e ? [e.sourceId] : [])))];
-  const sources = ids.length ? await tx.sources(ids) : new Map<string, { id: string; title: string; text: string }>();
+  const sources = ids.length
+    ? await tx.sources(ids)
+    : new Map<string, { id: string; title: string; text: string }>();
   return inputs.map((input, i): Evidence => {
     if ('curatorAsserted' in input) {
       const note = input.note.trim();
       return {
-        sourceId: null, sourceTitle: null, quote: null, start: null, end: null,
-        note: note.startsWith(ASSERTED) ? note : `${ASSERTED}${note}`, curatorAsserted: true, curator: actor.username,
+        sourceId: null,
+        sourceTitle: null,
+        quote: null,
+        start: null,
+        end: null,
+        note: note.startsWith(ASSERTED) ? note : `${ASSERTED}${note}`,
+        curatorAsserted: true,
+        curator: actor.username,
       };
     }
     const source = sources.get(input.sourceId);
-    if (!source) throw new UnprocessableError(`\`${field}[${i}].sourceId\`: no source "${input.sourceId}"; add it with POST /api/sources first.`, `${field}[${i}].sourceId`);
+    if (!source)
+      throw new UnprocessableError(
+        `\`${field}[${i}].sourceId\`: no source "${input.sourceId}"; add it with POST /api/sources first.`,
+        `${field}[${i}].sourceId`,
+      );
     const start = source.text.indexOf(input.quote);
     if (start < 0) {
-      throw new UnprocessableError(`\`${field}[${i}].quote\` is not found verbatim in "${source.title}"; copy the exact text (same punctuation and spaces).`, `${field}[${i}].quote`);
+      throw new UnprocessableError(
+        `\`${field}[${i}].quote\` is not found verbatim in "${source.title}"; copy the exact text (same punctuation and spaces).`,
+        `${field}[${i}].quote`,
+      );
     }
-    return { sourceId: source.id, sourceTitle: source.title, quote: input.quote, start, end: start + input.quote.length };
+    return {
+      sourceId: source.id,
+      sourceTitle: source.title,
+      quote: input.quote,
+      start,
+      end: start + input.quote.length,
+    };
   });
 }
 
 /** 422 naming `field` unless a new fact has at least one piece of evidence. */
-export function requireEvidence(inputs: readonly EvidenceInput[] | undefined, field = 'evidence'): readonly EvidenceInput[] {
+export function requireEvidence(
+  inputs: readonly EvidenceInput[] | undefined,
+  field = 'evidence',
+): readonly EvidenceInput[] {
   if (!inputs?.length) {
-    throw new UnprocessableError(`\`${field}\` is required for a new fact: at least one {sourceId, quote} from a source, or {curatorAsserted: true, note}.`, field);
+    throw new UnprocessableError(
+      `\`${field}\` is required for a new fact: at least one {sourceId, quote} from a source, or {curatorAsserted: true, note}.`,
+      field,
+    );
   }
   return inputs;
 }
@@ -43,7 +75,11 @@ export function requireEvidence(inputs: readonly EvidenceInput[] | undefined, fi
 export function removeEvidenceAt(current: Evidence[], indexes: readonly number[] | undefined): Evidence[] {
   if (!indexes?.length) return current;
   indexes.forEach((n, i) => {
-    if (n >= current.length) throw new UnprocessableError(`\`removeEvidence[${i}]\` is ${n}, but there are ${current.length} pieces of evidence (indexes from 0).`, `removeEvidence[${i}]`);
+    if (n >= current.length)
+      throw new UnprocessableError(
+        `\`removeEvidence[${i}]\` is ${n}, but there are ${current.length} pieces of evidence (indexes from 0).`,
+        `removeEvidence[${i}]`,
+      );
   });
   const drop = new Set(indexes);
   return current.filter((_e, i) => !drop.has(i));

@@ -8,14 +8,22 @@ import { parseState } from './raw-state.js';
 import { toChangeRecord } from './record.js';
 
 /** Changes newest first: of one target (null: all), `limit` of them, older than change `before` if given. */
-export async function listChanges(store: GraphStore, q: { targetId: string | null; limit: number; before?: string }): Promise<ChangeListResponse> {
+export async function listChanges(
+  store: GraphStore,
+  q: { targetId: string | null; limit: number; before?: string },
+): Promise<ChangeListResponse> {
   let beforeAt: string | null = null;
   if (q.before) {
     const cursor = await changeRowById(store, q.before);
     if (!cursor) throw new NotFoundError(`No change with id "${q.before}" to list before.`, 'before');
     beforeAt = cursor.at;
   }
-  const rows = await listChangeRows(store, { targetId: q.targetId, beforeAt, beforeId: q.before ?? null, limit: q.limit + 1 });
+  const rows = await listChangeRows(store, {
+    targetId: q.targetId,
+    beforeAt,
+    beforeId: q.before ?? null,
+    limit: q.limit + 1,
+  });
   return { changes: rows.slice(0, q.limit).map(toChangeRecord), hasMore: rows.length > q.limit };
 }
 
@@ -23,8 +31,18 @@ export async function listChanges(store: GraphStore, q: { targetId: string | nul
 export async function listDeleted(store: GraphStore, limit: number): Promise<DeletedListResponse> {
   const rows = await deletedChangeRows(store, limit);
   // A deleted relationship is named by its ends as they are called now (the change kept only the relationship).
-  const ends = [...new Set(rows.filter((r) => r.targetKind === 'edge').flatMap((r) => parseState(r.before).edges.flatMap((e) => [e.source, e.target])))];
-  const current = new Map((await Promise.all(ends.map((id) => findNode(store, id)))).filter((n) => n !== null).map((n) => [n.id, n.name]));
+  const ends = [
+    ...new Set(
+      rows
+        .filter((r) => r.targetKind === 'edge')
+        .flatMap((r) => parseState(r.before).edges.flatMap((e) => [e.source, e.target])),
+    ),
+  ];
+  const current = new Map(
+    (await Promise.all(ends.map((id) => findNode(store, id))))
+      .filter((n) => n !== null)
+      .map((n) => [n.id, n.name]),
+  );
   return {
     deleted: rows.map((row) => {
       const before = parseState(row.before);
@@ -32,9 +50,12 @@ export async function listDeleted(store: GraphStore, limit: number): Promise<Del
       const node = before.nodes.find((n) => n.id === id);
       const edge = before.edges.find((e) => e.id === id);
       const names = new Map([...current, ...before.nodes.map((n) => [n.id, String(n.props.name)] as const)]);
-      const name = node ? String(node.props.name)
-        : edge ? `${names.get(edge.source) ?? edge.source} ${edge.type} ${names.get(edge.target) ?? edge.target}` : id;
-      return { change: toChangeRecord(row), kind: node ? 'node' as const : 'edge' as const, id, name };
+      const name = node
+        ? String(node.props.name)
+        : edge
+          ? `${names.get(edge.source) ?? edge.source} ${edge.type} ${names.get(edge.target) ?? edge.target}`
+          : id;
+      return { change: toChangeRecord(row), kind: node ? ('node' as const) : ('edge' as const), id, name };
     }),
   };
 }

@@ -12,26 +12,45 @@ export const edgeView = (e: RawEdge): GraphEdge => {
   const view = edgeFromProps(e.type, e.source, e.target, e.props);
   return { ...view, properties: { ...view.properties, version: versionOf(e) } };
 };
-export const stateView = (s: RawState): ChangeSnapshot => ({ nodes: s.nodes.map(nodeView), edges: s.edges.map(edgeView) });
+export const stateView = (s: RawState): ChangeSnapshot => ({
+  nodes: s.nodes.map(nodeView),
+  edges: s.edges.map(edgeView),
+});
 
 /** The stored version; relationships from before versions existed count as 1. */
-export const versionOf = (x: RawNode | RawEdge): number => (typeof x.props.version === 'number' ? x.props.version : 1);
+export const versionOf = (x: RawNode | RawEdge): number =>
+  typeof x.props.version === 'number' ? x.props.version : 1;
 
 /** Properties that are bookkeeping, not content: two states differing only in these are the same state. */
 const NOT_CONTENT = new Set(['version']);
 
 function contentKey(props: Record<string, StoredValue>): string {
-  return JSON.stringify(Object.keys(props).filter((k) => !NOT_CONTENT.has(k)).sort().map((k) => [k, props[k]]));
+  return JSON.stringify(
+    Object.keys(props)
+      .filter((k) => !NOT_CONTENT.has(k))
+      .sort()
+      .map((k) => [k, props[k]]),
+  );
 }
 
 /** True when two nodes hold the same labels and properties (versions aside). */
 export function sameNode(a: RawNode, b: RawNode): boolean {
-  return a.id === b.id && [...a.labels].sort().join() === [...b.labels].sort().join() && contentKey(a.props) === contentKey(b.props);
+  return (
+    a.id === b.id &&
+    [...a.labels].sort().join() === [...b.labels].sort().join() &&
+    contentKey(a.props) === contentKey(b.props)
+  );
 }
 
 /** True when two relationships have the same type, ends and properties (versions aside). */
 export function sameEdge(a: RawEdge, b: RawEdge): boolean {
-  return a.id === b.id && a.type === b.type && a.source === b.source && a.target === b.target && contentKey(a.props) === contentKey(b.props);
+  return (
+    a.id === b.id &&
+    a.type === b.type &&
+    a.source === b.source &&
+    a.target === b.target &&
+    contentKey(a.props) === contentKey(b.props)
+  );
 }
 
 /** True when two states hold the same nodes and relationships (versions aside). */
@@ -39,14 +58,22 @@ export function sameState(a: RawState, b: RawState): boolean {
   if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
   const nodes = new Map(b.nodes.map((n) => [n.id, n]));
   const edges = new Map(b.edges.map((e) => [e.id, e]));
-  return a.nodes.every((n) => nodes.has(n.id) && sameNode(n, nodes.get(n.id)!))
-    && a.edges.every((e) => edges.has(e.id) && sameEdge(e, edges.get(e.id)!));
+  return (
+    a.nodes.every((n) => nodes.has(n.id) && sameNode(n, nodes.get(n.id)!)) &&
+    a.edges.every((e) => edges.has(e.id) && sameEdge(e, edges.get(e.id)!))
+  );
 }
 
 /** The live part of what is locked: these nodes and relationships as readers see them now. */
-export function liveView(locked: LockedState, nodeIds: Iterable<string>, edgeIds: Iterable<string>): RawState {
+export function liveView(
+  locked: LockedState,
+  nodeIds: Iterable<string>,
+  edgeIds: Iterable<string>,
+): RawState {
   const wanted = new Set(edgeIds);
-  const nodes = [...new Set(nodeIds)].map((id) => locked.nodes.get(id)).filter((n): n is NonNullable<typeof n> => !!n && n.live);
+  const nodes = [...new Set(nodeIds)]
+    .map((id) => locked.nodes.get(id))
+    .filter((n): n is NonNullable<typeof n> => !!n && n.live);
   const edges = locked.edges.filter((e) => e.live && wanted.has(e.id));
   return { nodes: nodes.map(stripLive), edges: edges.map(stripLive) };
 }
@@ -65,12 +92,18 @@ export function evidenceOf(x: RawNode | RawEdge): Evidence[] {
  * Sets the storage-only fields the seed loader derives (seed/load.ts storedProps): the evidence JSON, its
  * `sourceIds`, and `aliasText` for full-text search; empty aliases and unset values are removed.
  */
-export function withDerived(props: Record<string, StoredValue | null | undefined>, evidence: Evidence[]): Record<string, StoredValue> {
+export function withDerived(
+  props: Record<string, StoredValue | null | undefined>,
+  evidence: Evidence[],
+): Record<string, StoredValue> {
   const out: Record<string, StoredValue> = {};
   for (const [k, v] of Object.entries(props)) if (v !== null && v !== undefined) out[k] = v;
   const aliases = Array.isArray(out.aliases) ? (out.aliases as string[]) : [];
   if (aliases.length) out.aliasText = aliases.join(' | ');
-  else { delete out.aliases; delete out.aliasText; }
+  else {
+    delete out.aliases;
+    delete out.aliasText;
+  }
   out.evidence = JSON.stringify(evidence.map(storedEvidence));
   out.sourceIds = [...new Set(evidence.map((e) => e.sourceId).filter((s): s is string => !!s))];
   return out;
@@ -79,7 +112,11 @@ export function withDerived(props: Record<string, StoredValue | null | undefined
 /** One evidence item with its keys in the seed's order (sourceId, sourceTitle, quote, start, end, note...). */
 function storedEvidence(e: Evidence): Evidence {
   return {
-    sourceId: e.sourceId, sourceTitle: e.sourceTitle, quote: e.quote, start: e.start, end: e.end,
+    sourceId: e.sourceId,
+    sourceTitle: e.sourceTitle,
+    quote: e.quote,
+    start: e.start,
+    end: e.end,
     ...(e.note !== undefined ? { note: e.note } : {}),
     ...(e.curatorAsserted ? { curatorAsserted: true, curator: e.curator } : {}),
   };
@@ -91,7 +128,10 @@ export function uniteEvidence(...lists: Evidence[][]): Evidence[] {
   const out: Evidence[] = [];
   for (const e of lists.flat()) {
     const key = `${e.sourceId}\u0000${e.quote}\u0000${e.note}`;
-    if (!seen.has(key)) { seen.add(key); out.push(e); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(e);
+    }
   }
   return out;
 }

@@ -5,7 +5,8 @@ import type { ChangeRow, CurationTx, RawState } from '../../store/curation-store
 import { parseState, stateView } from './raw-state.js';
 
 /** Ids sort by time (base-36 milliseconds, fixed width) and then at random: `chg-<time>-<random>`. */
-export const newChangeId = (): string => `chg-${Date.now().toString(36).padStart(9, '0')}-${randomBytes(6).toString('base64url')}`;
+export const newChangeId = (): string =>
+  `chg-${Date.now().toString(36).padStart(9, '0')}-${randomBytes(6).toString('base64url')}`;
 
 export interface ChangeDraft {
   id: string;
@@ -20,11 +21,22 @@ export interface ChangeDraft {
 }
 
 /** Writes the Change node (in the change's own transaction) and returns it as the API shows it. */
-export async function recordChange(tx: CurationTx, actor: AuthUser, draft: ChangeDraft): Promise<ChangeRecord> {
+export async function recordChange(
+  tx: CurationTx,
+  actor: AuthUser,
+  draft: ChangeDraft,
+): Promise<ChangeRecord> {
   const row = await tx.createChange({
-    id: draft.id, by: actor.username, operation: draft.operation, targetKind: draft.targetKind, targetId: draft.targetId,
-    summary: draft.summary, before: JSON.stringify(draft.before), after: JSON.stringify(draft.after),
-    ...(draft.otherId ? { otherId: draft.otherId } : {}), ...(draft.revertOf ? { revertOf: draft.revertOf } : {}),
+    id: draft.id,
+    by: actor.username,
+    operation: draft.operation,
+    targetKind: draft.targetKind,
+    targetId: draft.targetId,
+    summary: draft.summary,
+    before: JSON.stringify(draft.before),
+    after: JSON.stringify(draft.after),
+    ...(draft.otherId ? { otherId: draft.otherId } : {}),
+    ...(draft.revertOf ? { revertOf: draft.revertOf } : {}),
   });
   return toChangeRecord(row);
 }

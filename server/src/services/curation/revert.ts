@@ -13,12 +13,22 @@ import { newChangeId, recordChange, toChangeRecord } from './record.js';
  * relationship). Refused with 409 when the change was already reverted, or when what it touched has changed
  * since (unless it is back to exactly what the change left); versions keep growing either way.
  */
-export async function revertChange(store: GraphStore, actor: AuthUser, id: string): Promise<WriteResponse<GraphNode | GraphEdge>> {
+export async function revertChange(
+  store: GraphStore,
+  actor: AuthUser,
+  id: string,
+): Promise<WriteResponse<GraphNode | GraphEdge>> {
   return curationWrite(store, async (tx) => {
     const row = await tx.lockChange(id);
     if (!row) throw new NotFoundError(`No change with id "${id}".`, 'id');
-    if (row.revertedBy) throw new ConflictError(`This change was already reverted (by change ${row.revertedBy}); revert that one to redo it.`, 'id', { current: toChangeRecord(row) });
-    if (row.operation === 'create-source') throw new UnprocessableError('Adding a source cannot be reverted: evidence may quote it.', 'id');
+    if (row.revertedBy)
+      throw new ConflictError(
+        `This change was already reverted (by change ${row.revertedBy}); revert that one to redo it.`,
+        'id',
+        { current: toChangeRecord(row) },
+      );
+    if (row.operation === 'create-source')
+      throw new UnprocessableError('Adding a source cannot be reverted: evidence may quote it.', 'id');
     const before = parseState(row.before);
     const after = parseState(row.after);
     const nodeIds = new Set([...before.nodes, ...after.nodes].map((n) => n.id));
@@ -27,17 +37,40 @@ export async function revertChange(store: GraphStore, actor: AuthUser, id: strin
     const locked = await tx.lockNodes([...nodeIds, ...ends]);
     const current = liveView(locked, nodeIds, edgeIds);
     if (!sameState(current, after)) {
-      throw new ConflictError(`What this change touched has changed since ("${row.summary}"); revert the later changes first, or edit it by hand.`, 'id', { current: stateView(current) });
+      throw new ConflictError(
+        `What this change touched has changed since ("${row.summary}"); revert the later changes first, or edit it by hand.`,
+        'id',
+        { current: stateView(current) },
+      );
     }
     const revertId = newChangeId();
-    const result = await applyState(tx, locked, { nodeIds, edgeIds }, before, { changeId: revertId, by: actor.username, reason: 'deleted' });
+    const result = await applyState(tx, locked, { nodeIds, edgeIds }, before, {
+      changeId: revertId,
+      by: actor.username,
+      reason: 'deleted',
+    });
     await tx.markReverted(row.id, revertId);
     // Undoing a delete is a restore (the deleted list's way back); anything else is a revert. Both name what they undid.
-    const operation = row.operation === 'delete-node' ? 'restore-node' : row.operation === 'delete-edge' ? 'restore-edge' : 'revert';
-    const summary = operation === 'revert' ? `reverted: ${row.summary}` : `restored: ${row.summary.replace(/^deleted /, '').replace(/ and hid its .*$/, '')}`;
+    const operation =
+      row.operation === 'delete-node'
+        ? 'restore-node'
+        : row.operation === 'delete-edge'
+          ? 'restore-edge'
+          : 'revert';
+    const summary =
+      operation === 'revert'
+        ? `reverted: ${row.summary}`
+        : `restored: ${row.summary.replace(/^deleted /, '').replace(/ and hid its .*$/, '')}`;
     const change = await recordChange(tx, actor, {
-      id: revertId, operation, targetKind: row.targetKind as 'node' | 'edge', targetId: row.targetId,
-      summary, before: current, after: result, revertOf: row.id, ...(row.otherId ? { otherId: row.otherId } : {}),
+      id: revertId,
+      operation,
+      targetKind: row.targetKind as 'node' | 'edge',
+      targetId: row.targetId,
+      summary,
+      before: current,
+      after: result,
+      revertOf: row.id,
+      ...(row.otherId ? { otherId: row.otherId } : {}),
     });
     const node = result.nodes.find((n) => n.id === row.targetId);
     const edge = result.edges.find((e) => e.id === row.targetId);

@@ -8,15 +8,33 @@ import { BATCH } from './sink.js';
  * `id`, `name`, `labels` (list), `evidence` (JSON text: desktop tables take no nested objects).
  */
 export function nodeData(n: ExportNode): Record<string, unknown> {
-  return { ...n.properties, id: n.id, name: String(n.properties.name ?? n.id), labels: n.labels, evidence: n.evidenceJson ?? '[]' };
+  return {
+    ...n.properties,
+    id: n.id,
+    name: String(n.properties.name ?? n.id),
+    labels: n.labels,
+    evidence: n.evidenceJson ?? '[]',
+  };
 }
 
 /** An edge's data: properties, then `id`, `source`, `target`, `type` and desktop's `interaction` (the type). */
 export function edgeData(e: ExportEdge): Record<string, unknown> {
-  return { ...e.properties, id: e.id, source: e.source, target: e.target, type: e.type, interaction: e.type, evidence: e.evidenceJson ?? '[]' };
+  return {
+    ...e.properties,
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    type: e.type,
+    interaction: e.type,
+    evidence: e.evidenceJson ?? '[]',
+  };
 }
 
-async function writeList<T>(sink: Parameters<ExportFormatSpec['write']>[1], items: readonly T[], data: (item: T) => Record<string, unknown>): Promise<void> {
+async function writeList<T>(
+  sink: Parameters<ExportFormatSpec['write']>[1],
+  items: readonly T[],
+  data: (item: T) => Record<string, unknown>,
+): Promise<void> {
   for (let i = 0; i < items.length; i += BATCH) {
     const parts = items.slice(i, i + BATCH).map((item) => `\n{"data":${JSON.stringify(data(item))}}`);
     await sink.write((i === 0 ? '' : ',') + parts.join(','));

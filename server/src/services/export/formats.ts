@@ -39,4 +39,10 @@ export const EXPORT_FORMATS: Partial<Record<ExportFormat, ExportFormatSpec>> = {
 };
 
 /** Every format name the API accepts (those in EXPORT_FORMATS plus those announced in the wire type). */
-export const FORMAT_NAMES = ['graphml', 'json', 'csv', 'cypher', 'briefing'] as const satisfies readonly ExportFormat[];
+export const FORMAT_NAMES = [
+  'graphml',
+  'json',
+  'csv',
+  'cypher',
+  'briefing',
+] as const satisfies readonly ExportFormat[];

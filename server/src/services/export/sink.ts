@@ -11,7 +11,10 @@ export const BATCH = 500;
 
 /** The client went away mid-download; the export stops quietly. */
 export class ClientGoneError extends Error {
-  constructor() { super('The client closed the connection during the export.'); this.name = 'ClientGoneError'; }
+  constructor() {
+    super('The client closed the connection during the export.');
+    this.name = 'ClientGoneError';
+  }
 }
 
 /** Writes to an HTTP response, honouring `res.write`'s backpressure and stopping when the client leaves. */
@@ -24,7 +27,8 @@ export function responseSink(res: Response): ExportSink {
         const done = (err?: Error): void => {
           res.off('drain', onDrain);
           res.off('close', onClose);
-          if (err) reject(err); else resolve();
+          if (err) reject(err);
+          else resolve();
         };
         const onDrain = (): void => done();
         const onClose = (): void => done(new ClientGoneError());
@@ -38,11 +42,21 @@ export function responseSink(res: Response): ExportSink {
 /** Collects everything written (tests, and formats that need the whole text, such as a briefing's figure). */
 export function memorySink(): ExportSink & { chunks: (string | Uint8Array)[] } {
   const chunks: (string | Uint8Array)[] = [];
-  return { chunks, write(chunk) { chunks.push(chunk); return Promise.resolve(); } };
+  return {
+    chunks,
+    write(chunk) {
+      chunks.push(chunk);
+      return Promise.resolve();
+    },
+  };
 }
 
 /** Writes `items` in batches of BATCH, each batch rendered by `render` into one chunk. */
-export async function writeBatched<T>(sink: ExportSink, items: readonly T[], render: (item: T) => string): Promise<void> {
+export async function writeBatched<T>(
+  sink: ExportSink,
+  items: readonly T[],
+  render: (item: T) => string,
+): Promise<void> {
   for (let i = 0; i < items.length; i += BATCH) {
     let chunk = '';
     for (const item of items.slice(i, i + BATCH)) chunk += render(item);
