@@ -1,6 +1,13 @@
 // Workspaces: save, list, open, update with versions, rename, delete; and reopening after a wipe and re-seed.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../server/src/api-types.js';
+import type {
+  ErrorResponse,
+  NeighboursResponse,
+  Workspace,
+  WorkspaceListResponse,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
+} from '../../server/src/api-types.js';
 import { seedDatabase } from '../../seed/load.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -19,7 +26,9 @@ const unique = (base: string): string => `${base} ${Math.random().toString(36).s
 
 /** A scene of FCM and its neighbours as the API returns them, laid out on a circle. */
 async function sceneOf(centre: string): Promise<WorkspaceScene> {
-  const { body } = await app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=12`);
+  const { body } = await app.get<NeighboursResponse>(
+    `/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=12`,
+  );
   const nodes = (body.nodes as { id: string }[]).map((n, i) => ({
     id: n.id,
     x: Math.round(300 * Math.cos(i)),
@@ -39,7 +48,7 @@ async function sceneOf(centre: string): Promise<WorkspaceScene> {
 }
 
 async function create(name: string, scene: WorkspaceScene): Promise<Workspace> {
-  const { status, body } = await app.send('POST', '/api/workspaces', { name, scene });
+  const { status, body } = await app.send<Workspace>('POST', '/api/workspaces', { name, scene });
   expect(status, JSON.stringify(body)).toBe(201);
   created.push(body.id);
   return body;
@@ -53,8 +62,8 @@ describe('workspaces', () => {
     expect(saved).toMatchObject({ name, version: 1, nodeCount: scene.nodes.length, scene });
     expect(saved.id).toMatch(/^ws-/);
 
-    const list = await app.get('/api/workspaces');
-    expect(list.body.workspaces.find((w: Workspace) => w.id === saved.id)).toMatchObject({
+    const list = await app.get<WorkspaceListResponse>('/api/workspaces');
+    expect(list.body.workspaces.find((w) => w.id === saved.id)).toMatchObject({
       name,
       nodeCount: scene.nodes.length,
       version: 1,
@@ -117,7 +126,7 @@ describe('workspaces', () => {
       },
       { database: app.store.database },
     );
-    const ids = ((await app.get('/api/workspaces')).body.workspaces as Workspace[])
+    const ids = ((await app.get<WorkspaceListResponse>('/api/workspaces')).body.workspaces as Workspace[])
       .map((w) => w.id)
       .filter((id) => id === older.id || id === newer.id);
     expect(ids).toEqual([newer.id, older.id]);
@@ -131,11 +140,13 @@ describe('workspaces', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ version: 2, scene: moved });
 
-    const stale = await app.send('PUT', `/api/workspaces/${saved.id}`, { scene, version: 1 });
+    const stale = await app.send<ErrorResponse>('PUT', `/api/workspaces/${saved.id}`, { scene, version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'CONFLICT', field: 'version' });
     expect(stale.body.error.current).toMatchObject({ id: saved.id, version: 2, scene: moved });
-    expect((await app.get(`/api/workspaces/${saved.id}`)).body.workspace.scene).toEqual(moved);
+    expect(
+      (await app.get<WorkspaceOpenResponse>(`/api/workspaces/${saved.id}`)).body.workspace.scene,
+    ).toEqual(moved);
   });
 
   it('lets exactly one of two concurrent saves on the same version win', async () => {
@@ -156,10 +167,16 @@ describe('workspaces', () => {
     const scene = await sceneOf('country:fr');
     const first = await create(unique('Alpha'), scene);
     const second = await create(unique('Beta'), scene);
-    const dup = await app.send('POST', '/api/workspaces', { name: first.name.toUpperCase(), scene });
+    const dup = await app.send<ErrorResponse>('POST', '/api/workspaces', {
+      name: first.name.toUpperCase(),
+      scene,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'CONFLICT', field: 'name' });
-    const clash = await app.send('PATCH', `/api/workspaces/${second.id}`, { name: first.name, version: 1 });
+    const clash = await app.send<ErrorResponse>('PATCH', `/api/workspaces/${second.id}`, {
+      name: first.name,
+      version: 1,
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.error.field).toBe('name');
 
@@ -172,7 +189,7 @@ describe('workspaces', () => {
     expect(renamed.body).toMatchObject({ id: second.id, name: newName, version: 2, scene });
 
     expect((await app.send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(204);
-    const gone = await app.get(`/api/workspaces/${second.id}`);
+    const gone = await app.get<ErrorResponse>(`/api/workspaces/${second.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect((await app.send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(404);
@@ -181,7 +198,7 @@ describe('workspaces', () => {
 
   it('refuses bad bodies with 400 naming the field, and saves nothing', async () => {
     const scene = await sceneOf('country:fr');
-    const before = (await app.get('/api/workspaces')).body.workspaces.length;
+    const before = (await app.get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.length;
     const fingerprint = await graphFingerprint(app.store);
     const bad: [unknown, string][] = [
       [{ scene }, 'name'],
@@ -202,22 +219,24 @@ describe('workspaces', () => {
       [[1, 2], 'request'],
     ];
     for (const [body, field] of bad) {
-      const res = await app.send('POST', '/api/workspaces', body);
+      const res = await app.send<ErrorResponse>('POST', '/api/workspaces', body);
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     }
     expect(await graphFingerprint(app.store)).toEqual(fingerprint);
-    expect((await app.get('/api/workspaces')).body.workspaces.length).toBe(before);
+    expect((await app.get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.length).toBe(before);
     const saved = await create(unique('Valid'), scene);
     for (const [body, field] of [
       [{ scene }, 'version'],
       [{ scene, version: 0 }, 'version'],
       [{ scene, version: '1' }, 'version'],
     ] as const) {
-      const res = await app.send('PUT', `/api/workspaces/${saved.id}`, body);
+      const res = await app.send<ErrorResponse>('PUT', `/api/workspaces/${saved.id}`, body);
       expect(res.status).toBe(400);
       expect(res.body.error.field).toBe(field);
     }
-    expect((await app.get(`/api/workspaces/${saved.id}`)).body.workspace.version).toBe(1);
+    expect((await app.get<WorkspaceOpenResponse>(`/api/workspaces/${saved.id}`)).body.workspace.version).toBe(
+      1,
+    );
   });
 });
