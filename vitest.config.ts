@@ -12,7 +12,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: UNIT },
+        // One worker process for all unit files, not a fork each: 22-24 s instead of 32-38 s on the
+        // loaded 2-core machine (load average 20). Unit tests keep no state between files.
+        test: { name: 'unit', include: UNIT, isolate: false },
       },
       {
         extends: true,
