@@ -9,9 +9,9 @@ import { graphFingerprint } from '../setup/fingerprint.js';
 import { gate, tick } from '../setup/gate.js';
 import { startTestApp, testStore, type TestApp } from '../setup/test-app.js';
 
-/** Slower than any time limit here: a three-way product of every node. */
+/** Slower than any time limit here however idle the machine: a four-way product of every node (billions of rows). */
 const SLOW =
-  'MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.name + b.name + c.name = "x" RETURN count(*) AS n';
+  'MATCH (a:Entity), (b:Entity), (c:Entity), (d:Entity) WHERE a.name + b.name + c.name + d.name = "x" RETURN count(*) AS n';
 
 const suffix = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
