@@ -1,7 +1,7 @@
 // Curation persistence: one locked WRITE transaction per change (lock, read, write, record), and history reads.
 import neo4j, { isInt, type ManagedTransaction } from 'neo4j-driver';
 import { AppError, ConflictError, DatabaseUnavailableError } from '../errors.js';
-import { isNodeLabel } from '../schema.js';
+import { isNodeLabel, NODE_LABELS } from '../schema.js';
 import { plain } from './mapping.js';
 import { mapDriverError, type GraphStore, type Params } from './neo4j-store.js';
 import { loadQueries, type QueryName } from './queries.js';
@@ -169,6 +169,7 @@ function makeTx(tx: ManagedTransaction): CurationTx {
           current,
           live,
           labels: modelLabels(node.labels),
+          modelLabels: NODE_LABELS,
           props: toDriverProps(node.props, node.ints),
         },
         `node ${node.id}`,
