@@ -49,7 +49,7 @@ export const LINE_ROWS: readonly LineRow[] = [
     dash: EDGE_STYLE.disputedDash.join(' '),
     width: 2,
   },
-  { key: 'speculative', label: 'Speculative', colour: '#a3adb8', dash: '1 3', width: 2 },
+  { key: 'speculative', label: 'Speculative', colour: EDGE_STYLE.colour, dash: '1 3', width: 2 },
   { key: 'path', label: 'Path found', colour: '#f08c00', dash: null, width: 4 },
   { key: 'selected', label: 'Selected', colour: '#1d4ed8', dash: null, width: 3 },
 ];
