@@ -172,6 +172,17 @@ export const KINDS = {
     style: { colour: '#1597b3', shape: 'star', size: 36 },
     properties: {},
   },
+  Event: {
+    family: null,
+    idPrefix: 'event',
+    name: 'Event',
+    plural: 'Events',
+    nameStyle: 'titled',
+    style: { colour: '#65a30d', shape: 'tag', size: 36 },
+    // A dated happening: `date` when the source gives it (absent means unknown, never "now"), and `place`
+    // as the source names it (a city or venue); the country it took place in is a HELD_IN relationship.
+    properties: { date, place: str },
+  },
   Source: {
     family: null,
     idPrefix: 'source',

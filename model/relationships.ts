@@ -21,9 +21,9 @@ export interface RelationshipRule {
 export const RELATIONSHIP_TYPES = {
   PARTICIPATED_IN: {
     from: ['Actor'],
-    to: ['Forum'],
+    to: ['Forum', 'Event'],
     verb: 'took part in',
-    heading: 'Participation in forums',
+    heading: 'Participation in forums and events',
     properties: { role: oneOf(PARTICIPATION_ROLES), statement: str, counterpartNations: str, date },
   },
   PARTY_TO: {
@@ -104,7 +104,7 @@ export const RELATIONSHIP_TYPES = {
     properties: { impact: str, purpose: str },
   },
   HELD_IN: {
-    from: ['Forum'],
+    from: ['Forum', 'Event'],
     to: ['Country'],
     verb: 'was held in',
     heading: 'Venues',
