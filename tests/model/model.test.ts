@@ -1,5 +1,6 @@
 // The model module: every kind reaches every table derived from it (the compiler checks the Record tables; this
 // checks the tables built at run time), and the rules it states hang together.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIDENCE,
@@ -117,6 +118,20 @@ describe('the model: every kind in every derived table', () => {
         n.id,
       ).toHaveLength(1);
       expect(nounPhrase(n).toLowerCase(), n.id).toContain(n.name.toLowerCase());
+    }
+  });
+
+  it('imports only its own files: nothing of server/, client/, seed/, Node, the DOM or neo4j-driver', () => {
+    const dir = new URL('../../model/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain('index.ts');
+    for (const f of files) {
+      const text = readFileSync(new URL(f, dir), 'utf8');
+      const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'/g)].map(
+        (m) => m[1] ?? m[2],
+      );
+      for (const s of specifiers) expect(s, `${f} imports ${s}`).toMatch(/^\.\/[a-z-]+\.js$/);
+      expect(text, f).not.toMatch(/\b(document|window|process|Buffer)\./);
     }
   });
 });
