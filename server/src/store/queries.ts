@@ -10,6 +10,8 @@ export const QUERY_NAMES = [
   'schema-relationship-counts',
   'constraint-entity-id',
   'index-entity-search',
+  'index-entity-search-labels',
+  'index-entity-search-drop',
   'seed-sources',
   'seed-nodes',
   'seed-relationships',
