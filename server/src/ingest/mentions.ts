@@ -1,0 +1,114 @@
+// Finds every mention in one pass per sentence over three indexes: the graph's vocabulary, this article's
+// candidates and the built-in lexicon. Built-in entries become candidates, or link to the graph node they name.
+import type { CandidateSet } from './candidates.js';
+import type { Doc } from './doc.js';
+import type { LexValue, VocabularyIndex } from './lexicon.js';
+import { nameKey, nameWords } from './normalise.js';
+import { caseRuleFor, matchAll, PhraseIndex, type PhraseMatch } from './phrase-index.js';
+import type { CandidateLabel, EndRef, Mention, MentionVia } from './types.js';
+
+/** A mention with its token range, as the relation rules use it. */
+export interface TokenMention extends Mention {
+  ts: number;
+  te: number;
+  /** A word for the fight against a threat ("counter-terrorism"). */
+  topic?: boolean;
+}
+
+/** Token ranges covered by vocabulary or lexicon names, for the name finder to leave alone. */
+export function coveredTokens(
+  doc: Doc,
+  indexes: readonly PhraseIndex<LexValue>[],
+): ([number, number] | undefined)[] {
+  const covered: ([number, number] | undefined)[] = new Array(doc.tokens.length);
+  for (const s of doc.sentences)
+    for (const m of matchAll(indexes, doc.tokens, s.tokenStart, s.tokenEnd)) {
+      // A demonym or combining form inside a longer name does not cover it ("Albanian State Police").
+      const v = m.entry.value;
+      if (v.kind === 'builtin' && (v.via === 'demonym' || v.via === 'capital')) continue;
+      for (let i = m.tokenStart; i < m.tokenEnd; i++) covered[i] = [m.tokenStart, m.tokenEnd];
+    }
+  return covered;
+}
+
+const PROPER: ReadonlySet<CandidateLabel> = new Set(['Country', 'Person', 'Organization', 'Forum']);
+
+/** An index of the candidates' names and aliases. */
+export function candidateIndex(doc: Doc, set: CandidateSet): PhraseIndex<LexValue> {
+  const idx = new PhraseIndex<LexValue>();
+  for (const c of set.all())
+    for (const surface of [c.name, ...c.aliases]) {
+      const words = nameWords(surface, doc.normaliseWord);
+      if (words.length)
+        idx.add(words, {
+          value: { kind: 'candidate', key: c.key, label: c.label },
+          caseRule: caseRuleFor(surface, PROPER.has(c.label)),
+        });
+    }
+  return idx;
+}
+
+/** Resolves a match to a graph node or a candidate (creating built-in candidates on first sight). */
+function refOf(
+  doc: Doc,
+  m: PhraseMatch<LexValue>,
+  vocab: VocabularyIndex,
+  set: CandidateSet,
+): { ref: EndRef; via: MentionVia } {
+  const v = m.entry.value;
+  if (v.kind === 'node') return { ref: { nodeId: v.nodeId }, via: 'vocabulary' };
+  if (v.kind === 'candidate') return { ref: { candidateKey: set.resolve(v.key) }, via: 'name' };
+  for (const n of [v.name, ...v.aliases]) {
+    const hit = vocab.byKey.get(`${v.label}:${nameKey(n, doc.normaliseWord)}`);
+    if (hit) return { ref: { nodeId: hit.nodeId }, via: v.via };
+  }
+  const start = doc.tokens[m.tokenStart]!.start;
+  const end = doc.tokens[m.tokenEnd - 1]!.end;
+  const surface = doc.text.slice(start, end);
+  const aliases = v.label === 'Country' ? [...v.aliases] : [];
+  if (v.via === 'lexicon' && !v.topic && v.label !== 'Country') aliases.push(surface);
+  const score = v.via === 'lexicon' ? 0.9 : v.via === 'capital' ? 0.6 : 0.45;
+  const key = set.add({
+    label: v.label,
+    name: v.name,
+    key: v.key,
+    start,
+    end,
+    rule: `lexicon:${v.via}`,
+    score,
+    aliases,
+  });
+  return { ref: { candidateKey: key }, via: v.via };
+}
+
+/** Every mention in the article, sentence by sentence. */
+export function findMentions(
+  doc: Doc,
+  vocab: VocabularyIndex,
+  builtin: PhraseIndex<LexValue>,
+  set: CandidateSet,
+): TokenMention[] {
+  const indexes = [vocab.index, candidateIndex(doc, set), builtin];
+  const out: TokenMention[] = [];
+  for (const s of doc.sentences)
+    for (const m of matchAll(indexes, doc.tokens, s.tokenStart, s.tokenEnd)) {
+      const { ref, via } = refOf(doc, m, vocab, set);
+      const start = doc.tokens[m.tokenStart]!.start;
+      const end = doc.tokens[m.tokenEnd - 1]!.end;
+      const v = m.entry.value;
+      if ('candidateKey' in ref) set.countMention(ref.candidateKey);
+      out.push({
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        label: v.label,
+        ref,
+        sentence: s.index,
+        via,
+        ts: m.tokenStart,
+        te: m.tokenEnd,
+        topic: v.kind === 'builtin' ? v.topic : undefined,
+      });
+    }
+  return out;
+}

@@ -1,0 +1,161 @@
+// Candidates that the article's structure names: items of a list of initiatives, cells of an initiative or
+// technology column, and the object of a verb that creates an agreement ("signed a maritime security agreement").
+import type { CandidateSet } from './candidates.js';
+import { wordsOf, type Doc } from './doc.js';
+import type { Covered } from './names.js';
+import { isWord } from './tokens.js';
+import {
+  itemLabel,
+  labelText,
+  listKind,
+  sentencesOfLine,
+  stripLabelLead,
+  tableColumns,
+  tokenRange,
+} from './structure.js';
+
+/** True when [s, e) is entirely one name already found (lexicon, vocabulary or a capitalised name). */
+function alreadyNamed(covered: Covered, named: Covered, s: number, e: number): boolean {
+  for (const c of [covered[s], named[s]]) if (c && c[0] <= s && c[1] >= e) return true;
+  return false;
+}
+
+function hasNoun(doc: Doc, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (doc.tags[i]!.has('Noun') || doc.tags[i]!.has('Gerund')) return true;
+  return false;
+}
+
+/** An initiative named by a label: the stripped label as name, the full label as alias. */
+function addInitiative(
+  doc: Doc,
+  candidates: CandidateSet,
+  s: number,
+  e: number,
+  rule: string,
+  suffix?: string,
+): void {
+  const full = labelText(doc, s, e);
+  const ns = stripLabelLead(doc, s, e);
+  let name = labelText(doc, ns, e);
+  if (!name || !hasNoun(doc, ns, e) || wordsOf(doc, ns, e).length < 2) return;
+  const words = wordsOf(doc, ns, e);
+  if (suffix && !words.some((w) => doc.kw.agreementStrong.has(w))) name = `${name} ${suffix}`;
+  const kind =
+    [...words]
+      .reverse()
+      .map((w) => doc.kw.agreementHeads.get(w))
+      .find(Boolean) ?? 'initiative';
+  candidates.add({
+    label: 'Agreement',
+    name,
+    start: doc.tokens[ns]!.start,
+    end: doc.tokens[e - 1]!.end,
+    rule,
+    score: 0.55,
+    aliases: full !== name ? [full] : [],
+    properties: { kind },
+  });
+}
+
+/** Adds the candidates the lists and tables of the article name. */
+export function structureCandidates(
+  doc: Doc,
+  covered: Covered,
+  named: Covered,
+  candidates: CandidateSet,
+): void {
+  for (const line of doc.lines) {
+    if (line.kind === 'bullet' && listKind(doc, line) === 'initiative') {
+      const first = sentencesOfLine(doc, line.index)[0];
+      if (first === undefined) continue;
+      const label = itemLabel(doc, first);
+      if (!label || alreadyNamed(covered, named, label[0], label[1])) continue;
+      addInitiative(doc, candidates, label[0], label[1], 'list:initiative-item');
+    }
+    if (line.kind === 'table-row' && line.header !== undefined) {
+      const columns = tableColumns(doc, doc.lines[line.header]!);
+      line.cells.forEach((cell, c) => {
+        const col = columns[c];
+        if (!col) return;
+        const [s, e] = tokenRange(doc, cell.start, cell.end);
+        if (s >= e || alreadyNamed(covered, named, s, e)) return;
+        if (col.role === 'initiative') {
+          const suffix = col.words.find((w) => w === 'initiative' || w === 'programme' || w === 'program');
+          addInitiative(
+            doc,
+            candidates,
+            s,
+            e,
+            'table:initiative-cell',
+            suffix === 'program' ? 'programme' : suffix,
+          );
+        } else if (col.role === 'technology' && wordsOf(doc, s, e).length <= 5) {
+          const name = labelText(doc, s, e);
+          if (name)
+            candidates.add({
+              label: 'Technology',
+              name,
+              start: cell.start,
+              end: cell.end,
+              rule: 'table:technology-cell',
+              score: 0.6,
+            });
+        }
+      });
+    }
+  }
+  creationObjects(doc, named, candidates);
+}
+
+/** "signed a maritime security agreement", "establishing a framework for joint operations". */
+function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): void {
+  const tk = doc.tokens;
+  for (const sentence of doc.sentences) {
+    if (sentence.block === 'heading' || sentence.block.startsWith('table')) continue;
+    const text = doc.text.slice(sentence.start, sentence.end);
+    const cue = new RegExp(doc.kw.creationCue.source, 'giu');
+    for (const m of text.matchAll(cue)) {
+      const [, after] = tokenRange(doc, sentence.start + m.index, sentence.start + m.index + m[0].length);
+      let i = after;
+      if (!['a', 'an', 'the', 'new', 'its', 'their'].includes(tk[i]?.norm ?? '')) continue;
+      while (['a', 'an', 'the', 'new', 'its', 'their'].includes(tk[i]?.norm ?? '')) i++;
+      const s = i;
+      let headEnd = -1;
+      for (let n = 0; i < sentence.tokenEnd && n < 6; n++) {
+        const t = tk[i]!;
+        if (t.kind === 'punct' && t.text === '-' && !t.spaceBefore) {
+          i++;
+          continue;
+        }
+        if (!isWord(t) || named[i] || t.cap) break;
+        const tags = doc.tags[i]!;
+        if (!(tags.has('Noun') || tags.has('Adjective'))) break;
+        i++;
+        if (doc.kw.agreementStrong.has(t.norm)) headEnd = i;
+      }
+      if (headEnd < 0 || wordsOf(doc, s, headEnd).length < 2) continue;
+      let e = headEnd;
+      if (['for', 'on', 'of'].includes(tk[e]?.norm ?? '')) {
+        let j = e + 1;
+        for (
+          let n = 0;
+          j < sentence.tokenEnd && n < 3 && isWord(tk[j]) && !tk[j]!.cap && doc.tags[j]!.has('Noun');
+          n++
+        )
+          j++;
+        if (j > e + 1) e = j;
+      }
+      const name = labelText(doc, s, e);
+      const kind = doc.kw.agreementHeads.get(tk[headEnd - 1]!.norm) ?? 'framework';
+      candidates.add({
+        label: 'Agreement',
+        name,
+        start: tk[s]!.start,
+        end: tk[e - 1]!.end,
+        rule: 'text:creation-object',
+        score: 0.5,
+        properties: { kind },
+      });
+    }
+  }
+}
