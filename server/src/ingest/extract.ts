@@ -10,7 +10,7 @@ import { makeHedger } from './hedging.js';
 import { compileKeywords } from './keywords.js';
 import { readLayout } from './layout.js';
 import { buildBuiltinIndex, buildVocabularyIndex, type LexValue, type VocabularyIndex } from './lexicon.js';
-import { coveredTokens, findMentions, type TokenMention } from './mentions.js';
+import { candidateIndex, coveredTokens, findMentions, type TokenMention } from './mentions.js';
 import { mergeCandidates } from './merge.js';
 import { findNames } from './names.js';
 import { makeWordNormaliser } from './normalise.js';
@@ -95,10 +95,10 @@ export function extract(
 
   // Names the graph or the lexicon already know, then new names, list and table labels, merged.
   const set = new CandidateSet(text, normaliseWord);
-  const covered = coveredTokens(doc, [vocab.index, builtin]);
-  const named: ([number, number] | undefined)[] = new Array(tokens.length);
+  const { covered, places } = coveredTokens(doc, [vocab.index, builtin]);
+  const named: (readonly [number, number] | undefined)[] = new Array(tokens.length);
   for (const s of sentences) {
-    for (const n of findNames(doc, s.index, covered, set))
+    for (const n of findNames(doc, s.index, covered, set, places))
       for (let i = n.tokenStart; i < n.tokenEnd; i++) named[i] = [n.tokenStart, n.tokenEnd];
     if (s.index % 50 === 0) progress({ phase: 'candidates', done: s.index, total });
   }
@@ -139,7 +139,7 @@ export function extract(
   applyNameRules(
     doc,
     set,
-    [vocab.index, builtin],
+    [vocab.index, candidateIndex(doc, set), builtin],
     (v) => resolveLex(v, vocab, set, normaliseWord),
     sentenceAt,
     sink,
@@ -199,7 +199,11 @@ function resolveLex(
   nw: (w: string) => string,
 ): EndRef | undefined {
   if (v.kind === 'node') return { nodeId: v.nodeId };
-  if (v.kind === 'candidate') return { candidateKey: set.resolve(v.key) };
+  if (v.kind === 'candidate') {
+    // Named inside another name ("ASEAN Regional Forum"): that is a mention too.
+    set.countMention(v.key);
+    return { candidateKey: set.resolve(v.key) };
+  }
   const hit = vocab.byKey.get(`${v.label}:${nw(v.name)}`);
   if (hit) return { nodeId: hit.nodeId };
   const c = set.get(v.key);

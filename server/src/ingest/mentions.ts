@@ -2,6 +2,7 @@
 // candidates and the built-in lexicon. Built-in entries become candidates, or link to the graph node they name.
 import type { CandidateSet } from './candidates.js';
 import type { Doc } from './doc.js';
+import type { Covered } from './names.js';
 import type { LexValue, VocabularyIndex } from './lexicon.js';
 import { nameKey, nameWords } from './normalise.js';
 import { caseRuleFor, matchAll, PhraseIndex, type PhraseMatch } from './phrase-index.js';
@@ -15,20 +16,23 @@ export interface TokenMention extends Mention {
   topic?: boolean;
 }
 
-/** Token ranges covered by vocabulary or lexicon names, for the name finder to leave alone. */
+/** Token ranges covered by vocabulary or lexicon names, for the name finder to leave alone; `places` also marks
+ * capitals and demonyms, which may stand inside a longer name ("Albanian State Police"). */
 export function coveredTokens(
   doc: Doc,
   indexes: readonly PhraseIndex<LexValue>[],
-): ([number, number] | undefined)[] {
-  const covered: ([number, number] | undefined)[] = new Array(doc.tokens.length);
+): { covered: Covered; places: Covered } {
+  const covered: (readonly [number, number, string] | undefined)[] = new Array(doc.tokens.length);
+  const places: (readonly [number, number, string] | undefined)[] = new Array(doc.tokens.length);
   for (const s of doc.sentences)
     for (const m of matchAll(indexes, doc.tokens, s.tokenStart, s.tokenEnd)) {
-      // A demonym or combining form inside a longer name does not cover it ("Albanian State Police").
       const v = m.entry.value;
+      const range = [m.tokenStart, m.tokenEnd, v.label] as const;
+      if (v.label === 'Country') for (let i = m.tokenStart; i < m.tokenEnd; i++) places[i] = range;
       if (v.kind === 'builtin' && (v.via === 'demonym' || v.via === 'capital')) continue;
-      for (let i = m.tokenStart; i < m.tokenEnd; i++) covered[i] = [m.tokenStart, m.tokenEnd];
+      for (let i = m.tokenStart; i < m.tokenEnd; i++) covered[i] = range;
     }
-  return covered;
+  return { covered, places };
 }
 
 const PROPER: ReadonlySet<CandidateLabel> = new Set(['Country', 'Person', 'Organization', 'Forum']);

@@ -22,10 +22,12 @@ function mergeShortForms(set: CandidateSet, all: Candidate[]): void {
     for (const short of group) {
       const sw = set.words(short.key);
       if (sw.length < 2) continue;
+      // Only into a proper name: two generic phrases ("joint operations", "joint intelligence operations") stay apart.
       const longs = group.filter((c) => {
         const lw = set.words(c.key);
         return (
           c.key !== short.key &&
+          c.rule.startsWith('name:') &&
           lw.length > sw.length &&
           lw.at(-1) === sw.at(-1) &&
           sw.every((w) => lw.includes(w))

@@ -203,7 +203,7 @@ export function kindOfName(doc: Doc, words: readonly string[], s: number, e: num
 }
 
 /** Token ranges already named by the vocabulary or the built-in lexicon (phase one). */
-export type Covered = ReadonlyArray<readonly [number, number] | undefined>;
+export type Covered = ReadonlyArray<readonly [number, number, string?] | undefined>;
 
 function titleHeadAt(doc: Doc, i: number): boolean {
   const n = doc.tokens[i]?.norm;
@@ -256,7 +256,8 @@ function titledAround(doc: Doc, s: number, e: number): boolean {
 /** True when [s, e) reads as an office title ("Director General of Police", "Albania's Chief of the Naval Staff"). */
 function isTitlePhrase(doc: Doc, s: number, e: number, covered: Covered): boolean {
   let i = s;
-  while (i < e && (covered[i] || doc.tokens[i]!.kind === 'poss')) i++;
+  // Past a possessor or a country before the title ("Albania's", "UK"), not past a threat ("Counter-Terrorism").
+  while (i < e && ((covered[i] && covered[i]![2] !== 'ThreatType') || doc.tokens[i]!.kind === 'poss')) i++;
   if (i >= e || !isTitleWord(doc, i)) return false;
   for (let j = i; j < e && doc.tokens[j]!.norm !== 'of'; j++) if (titleHeadAt(doc, j)) return true;
   return false;
@@ -268,6 +269,7 @@ export function findNames(
   sentence: number,
   covered: Covered,
   candidates: CandidateSet,
+  places: Covered = [],
 ): NameSpan[] {
   const out: NameSpan[] = [];
   const heading = doc.sentences[sentence]!.block === 'heading';
@@ -345,7 +347,8 @@ export function findNames(
     const words = wordsOf(doc, s, e);
     if (!words.length) continue;
     const after = headAfter(doc, e, limit);
-    if (after && !covered[s]) {
+    const allPlaces = [...Array(e - s).keys()].every((d) => !isWord(doc.tokens[s + d]) || places[s + d]);
+    if (after && !covered[s] && !allPlaces) {
       push(
         s,
         e,
@@ -361,6 +364,15 @@ export function findNames(
     }
     const k = kindOfName(doc, words, s, e);
     if (!k) continue;
+    possessor(doc, s, e, covered, push);
+    const acr = definedBefore(doc, s);
+    if (acr) {
+      // The name is not written as such ("… (ASEAN) Regional Forum"), so this sighting is its mention.
+      push(s, e, k, `${acr.acronym} ${textOf(doc, s, e)}`, textOf(doc, acr.longStart, e));
+      const key = candidates.findByName(k.label, `${acr.acronym} ${textOf(doc, s, e)}`);
+      if (key) candidates.countMention(key);
+      continue;
+    }
     if (qEnd && (k.label === 'Forum' || k.label === 'Agreement'))
       push(s, e, k, undefined, textOf(doc, s, qEnd));
     else push(s, e, k);
@@ -450,4 +462,34 @@ function headAfter(
       words: 1,
     };
   return undefined;
+}
+
+/** "Interpol's Counterterrorism Fusion Centre": the possessor is an organisation of its own. */
+function possessor(
+  doc: Doc,
+  s: number,
+  e: number,
+  covered: Covered,
+  push: (s: number, e: number, k: Kind) => void,
+): void {
+  let p = s;
+  while (p < e && doc.tokens[p]!.kind !== 'poss') p++;
+  if (p >= e || p === s || covered[s]) return;
+  const words = wordsOf(doc, s, p);
+  if (words.length === 1) {
+    if (doc.kw.orgSingle.has(doc.tokens[s]!.text) || doc.tokens[s]!.allCaps)
+      push(s, p, { label: 'Organization', rule: 'name:possessor', score: 0.7 });
+    return;
+  }
+  const k = kindOfName(doc, words, s, p);
+  if (k?.label === 'Organization') push(s, p, { ...k, rule: 'name:possessor' });
+}
+
+/** A name right after a defined acronym, "Association of Southeast Asian Nations (ASEAN) Regional Forum". */
+function definedBefore(doc: Doc, s: number): { acronym: string; longStart: number } | undefined {
+  const tk = doc.tokens;
+  if (tk[s - 1]?.text !== ')' || !tk[s - 2]?.allCaps || tk[s - 3]?.text !== '(' || s < 4) return undefined;
+  const si = doc.sentenceOf[s]!;
+  const before = capitalisedSpans(doc, si).find(([, e]) => e === s - 3);
+  return before ? { acronym: tk[s - 2]!.text, longStart: before[0] } : undefined;
 }

@@ -151,7 +151,8 @@ export function applyNameRules(
     if (!['Organization', 'Forum', 'Agreement'].includes(c.label)) continue;
     for (const surface of [c.name, ...c.aliases].slice(0, 3)) {
       const toks = tokenize(surface, doc.normaliseWord);
-      const matches = matchAll(indexes, toks, 0, toks.length);
+      // Up to the last word, so the name itself cannot match.
+      const matches = matchAll(indexes, toks, 0, toks.length - 1);
       const prefix = [];
       let k = 0;
       for (const m of matches) {
@@ -164,8 +165,9 @@ export function applyNameRules(
         while (toks[k] && (toks[k]!.kind === 'poss' || toks[k]!.text === '-' || toks[k]!.norm === 'and')) k++;
         if (c.label === 'Organization') break;
       }
-      if (!prefix.length) continue;
       const sentence = sentenceOfOffset(c.first.start);
+      if (sentence >= 0 && surface === c.name) namedThreats(c.key, c.label, matches, resolve, sentence, sink);
+      if (!prefix.length) continue;
       if (sentence < 0) continue;
       const type =
         c.label === 'Organization' ? 'PART_OF' : c.label === 'Forum' ? 'PARTICIPATED_IN' : 'PARTY_TO';
@@ -203,5 +205,32 @@ export function applyHyphenPairs(doc: Doc, ms: readonly TokenMention[], sink: Pr
       rule: 'name:hyphen-pair',
       score: 0.65,
     });
+  }
+}
+
+/** A threat inside a forum's, agreement's or organisation's own name ("Counter-Terrorism Centre", "working group
+ * on firearms trafficking"): what it addresses or focuses on. */
+function namedThreats(
+  key: string,
+  label: CandidateLabel,
+  matches: readonly { entry: { value: LexValue } }[],
+  resolve: (v: LexValue) => EndRef | undefined,
+  sentence: number,
+  sink: ProposalSink,
+): void {
+  const type = label === 'Organization' ? 'FOCUSES_ON' : 'ADDRESSES';
+  for (const m of matches) {
+    const v = m.entry.value;
+    if (v.label !== 'ThreatType') continue;
+    const ref = resolve(v);
+    if (ref)
+      sink.add({
+        type,
+        from: { ref: { candidateKey: key }, label },
+        to: { ref, label: 'ThreatType' },
+        sentences: [sentence],
+        rule: 'name:threat-in-name',
+        score: 0.6,
+      });
   }
 }

@@ -13,6 +13,8 @@ export interface PhraseEntry<T> {
   needsHyphenAfter?: boolean;
 }
 
+const QUOTES = new Set(['“', '”', '"', '‘']);
+
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
   entries?: PhraseEntry<T>[];
@@ -88,8 +90,11 @@ export class PhraseIndex<T> {
         if (ok) best = { tokenStart: i, tokenEnd: end, entry: ok };
       }
       // Continue across a possessive, a hyphen inside a compound, or plain space; stop at other punctuation.
+      // Quotation marks are passed over too (and a comma just before a closing one: "Conference on “Building …,”").
       let k = j + 1;
       if (tokens[k]?.kind === 'poss') k++;
+      if (tokens[k]?.text === ',' && QUOTES.has(tokens[k + 1]?.text ?? '')) k++;
+      while (tokens[k]?.kind === 'punct' && QUOTES.has(tokens[k]!.text) && k + 1 < limit) k++;
       const n = tokens[k];
       if (
         n?.kind === 'punct' &&

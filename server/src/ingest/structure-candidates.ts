@@ -3,6 +3,7 @@
 import type { CandidateSet } from './candidates.js';
 import { wordsOf, type Doc } from './doc.js';
 import type { Covered } from './names.js';
+import { headOf } from './keywords.js';
 import { isWord } from './tokens.js';
 import {
   itemLabel,
@@ -40,6 +41,22 @@ function addInitiative(
   if (!name || !hasNoun(doc, ns, e) || wordsOf(doc, ns, e).length < 2) return;
   const words = wordsOf(doc, ns, e);
   if (suffix && !words.some((w) => doc.kw.agreementStrong.has(w))) name = `${name} ${suffix}`;
+  const forumHead = headOf(words, doc.kw.forumHeads);
+  if (forumHead && !doc.kw.forumShared.has(forumHead)) {
+    const props = { kind: doc.kw.forumHeads.get(forumHead)! };
+    const [start, end] = [doc.tokens[ns]!.start, doc.tokens[e - 1]!.end];
+    candidates.add({
+      label: 'Forum',
+      name,
+      start,
+      end,
+      rule,
+      score: 0.5,
+      aliases: full !== name ? [full] : [],
+      properties: props,
+    });
+    return;
+  }
   const kind =
     [...words]
       .reverse()
@@ -89,6 +106,8 @@ export function structureCandidates(
             'table:initiative-cell',
             suffix === 'program' ? 'programme' : suffix,
           );
+        } else if (col.role === 'owner' && wordsOf(doc, s, e).some((w) => doc.kw.agreementStrong.has(w))) {
+          addInitiative(doc, candidates, s, e, 'table:owner-initiative');
         } else if (col.role === 'technology' && wordsOf(doc, s, e).length <= 5) {
           const name = labelText(doc, s, e);
           if (name)
@@ -106,6 +125,17 @@ export function structureCandidates(
   }
   creationObjects(doc, named, candidates);
 }
+
+// Heads that name an activity rather than a thing when they follow a creation verb ("establishing cooperation").
+const GERUND_HEADS = new Set([
+  'sharing',
+  'training',
+  'cooperation',
+  'collaboration',
+  'development',
+  'building',
+  'engagement',
+]);
 
 /** "signed a maritime security agreement", "establishing a framework for joint operations". */
 function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): void {
@@ -131,19 +161,22 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
         const tags = doc.tags[i]!;
         if (!(tags.has('Noun') || tags.has('Adjective'))) break;
         i++;
-        if (doc.kw.agreementStrong.has(t.norm)) headEnd = i;
+        if (doc.kw.agreementHeads.has(t.norm) && !GERUND_HEADS.has(t.norm)) headEnd = i;
       }
       if (headEnd < 0 || wordsOf(doc, s, headEnd).length < 2) continue;
       let e = headEnd;
-      if (['for', 'on', 'of'].includes(tk[e]?.norm ?? '')) {
+      if (['for', 'on', 'of', 'against'].includes(tk[e]?.norm ?? '')) {
         let j = e + 1;
-        for (
-          let n = 0;
-          j < sentence.tokenEnd && n < 3 && isWord(tk[j]) && !tk[j]!.cap && doc.tags[j]!.has('Noun');
-          n++
-        )
-          j++;
-        if (j > e + 1) e = j;
+        let last = e;
+        for (let n = 0; j < sentence.tokenEnd && n < 6; n++, j++) {
+          const w = tk[j]!;
+          if (w.kind === 'punct' && w.text === '-' && !w.spaceBefore) continue;
+          if (!isWord(w) || w.cap) break;
+          if (w.norm === 'and') continue;
+          if (!(doc.tags[j]!.has('Noun') || doc.tags[j]!.has('Adjective'))) break;
+          last = j + 1;
+        }
+        if (last > e) e = last;
       }
       const name = labelText(doc, s, e);
       const kind = doc.kw.agreementHeads.get(tk[headEnd - 1]!.norm) ?? 'framework';

@@ -96,7 +96,7 @@ export function tableColumns(doc: Doc, header: Line): Column[] {
   });
 }
 
-/** Label of a list item: the part before a colon, the whole item when short, else its leading noun phrase. */
+/** Label of a list item: the part before a colon, else its leading noun phrase (up to a verb, "to", "that" or a comma). */
 export function itemLabel(doc: Doc, sentence: number): [number, number] | undefined {
   const { tokenStart: s, tokenEnd: e } = doc.sentences[sentence]!;
   const max = doc.rules.agreements.maxLabelWords;
@@ -106,22 +106,57 @@ export function itemLabel(doc: Doc, sentence: number): [number, number] | undefi
     if (tk[i]!.text === ':') return words ? [s, i] : undefined;
     if (isWord(tk[i])) words++;
   }
-  let end = e;
-  while (end > s && !isWord(tk[end - 1])) end--;
-  if (wordsOf(doc, s, end).length <= Math.min(max, 7)) return [s, end];
   let i = s;
   let n = 0;
   for (; i < e && n < max; i++) {
     const t = tk[i]!;
     if (t.kind === 'punct' && t.text !== '-') break;
     if (!isWord(t)) continue;
-    const tags = doc.tags[i]!;
-    if (i > s && tags.has('Verb') && !tags.has('Adjective') && !tags.has('Noun')) break;
-    if (['that', 'which', 'who', 'to', 'by', 'through', 'with', 'across', 'while', 'as'].includes(t.norm))
+    if (i > s && isVerbHere(doc, i)) break;
+    if (
+      [
+        'that',
+        'which',
+        'who',
+        'to',
+        'by',
+        'through',
+        'with',
+        'across',
+        'while',
+        'as',
+        'where',
+        'so',
+      ].includes(t.norm)
+    )
       break;
     n++;
   }
-  return n ? [s, i] : undefined;
+  while (
+    i > s &&
+    (!isWord(tk[i - 1]) || ['and', 'or', 'of', 'for', 'in', 'on', 'the', 'a', 'an'].includes(tk[i - 1]!.norm))
+  )
+    i--;
+  return i > s ? [s, i] : undefined;
+}
+
+/** A verb in a list item ("targeting", "aimed"), not a noun compromise took for one ("exercises to", "sharing to"). */
+function isVerbHere(doc: Doc, i: number): boolean {
+  const tags = doc.tags[i]!;
+  if (!tags.has('Verb') || tags.has('Adjective')) return false;
+  const t = doc.tokens[i]!;
+  const next = doc.tokens[i + 1];
+  const nextTags = doc.tags[i + 1];
+  const nextIsObject =
+    !!next &&
+    isWord(next) &&
+    !nextTags?.has('Preposition') &&
+    !nextTags?.has('Conjunction') &&
+    !['to', 'that', 'which'].includes(next.norm);
+  const prev = doc.tokens[i - 1]?.norm === 'and' ? i - 2 : i - 1;
+  const prevNominal = doc.tags[prev]?.has('Noun') || doc.tags[prev]?.has('Adjective');
+  if (prevNominal && /(?:s|ing)$/.test(t.norm) && !nextIsObject) return false;
+  return true;
 }
 
 /** Drops leading verbs and frequency words ("Establishing", "Regular") from a label; returns the new start. */
