@@ -131,7 +131,7 @@ export function extract(
     if (ms && s.block !== 'heading') applySentenceRules(doc, s.index, ms, compiled, sink);
     if (s.index % 50 === 0) progress({ phase: 'relationships', done: s.index, total });
   }
-  applyStructureRules(doc, mentions, sink);
+  applyStructureRules(doc, mentions, sink, mainEvent(mentions, set, rules));
   applyOfficeRules(doc, mentions, sink);
   applyHyphenPairs(doc, mentions, sink);
   const sentenceAt = (offset: number) =>
@@ -216,8 +216,20 @@ function resolveLex(
     end: 0,
     rule: `lexicon:${v.via}`,
     score: 0.5,
-    aliases: v.label === 'Country' ? v.aliases : [],
+    aliases: v.aliases,
   });
   set.countMention(key);
   return { candidateKey: key };
+}
+
+/** The forum mention of the article's one event (a forum of an event kind), when it names exactly one. */
+function mainEvent(mentions: readonly TokenMention[], set: CandidateSet, rules: Rules): TokenMention | undefined {
+  const events = new Map<string, TokenMention>();
+  for (const m of mentions) {
+    if (m.label !== 'Forum' || m.via === 'anaphor') continue;
+    const kind = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey)?.properties.kind : undefined;
+    if (kind && !rules.anaphora.eventKinds.includes(kind)) continue;
+    events.set(refKey(m.ref), m);
+  }
+  return events.size === 1 ? [...events.values()][0] : undefined;
 }

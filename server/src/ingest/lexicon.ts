@@ -99,7 +99,7 @@ export function buildBuiltinIndex(rules: Rules): PhraseIndex<LexValue> {
       key,
       label: 'ThreatType',
       name: t.name,
-      aliases: [],
+      aliases: t.aliases,
       via: 'lexicon',
       parent: t.parent,
     } as const;
@@ -114,10 +114,10 @@ export function buildBuiltinIndex(rules: Rules): PhraseIndex<LexValue> {
       key: `tech:${slug(t.name)}`,
       label: 'Technology',
       name: t.name,
-      aliases: [],
+      aliases: t.aliases,
       via: 'lexicon',
     };
-    for (const s of [t.name, ...t.forms])
+    for (const s of [t.name, ...t.aliases, ...t.forms])
       index.add(nameWords(s, norm), { value, caseRule: caseRuleFor(s, false) });
   }
   return index;

@@ -69,7 +69,7 @@ function refOf(
   const start = doc.tokens[m.tokenStart]!.start;
   const end = doc.tokens[m.tokenEnd - 1]!.end;
   const surface = doc.text.slice(start, end);
-  const aliases = v.label === 'Country' ? [...v.aliases] : [];
+  const aliases = [...v.aliases];
   if (v.via === 'lexicon' && !v.topic && v.label !== 'Country') aliases.push(surface);
   const score = v.via === 'lexicon' ? 0.9 : v.via === 'capital' ? 0.6 : 0.45;
   const key = set.add({

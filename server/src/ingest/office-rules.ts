@@ -142,6 +142,7 @@ function titleAfter(doc: Doc, pe: number, limit: number, here: readonly TokenMen
 export function applyNameRules(
   doc: Doc,
   set: CandidateSet,
+  /** Vocabulary, candidates, built-in lexicon: in that order. */
   indexes: readonly PhraseIndex<LexValue>[],
   resolve: (v: LexValue) => EndRef | undefined,
   sentenceOfOffset: (offset: number) => number,
@@ -151,15 +152,16 @@ export function applyNameRules(
     if (!['Organization', 'Forum', 'Agreement'].includes(c.label)) continue;
     for (const surface of [c.name, ...c.aliases].slice(0, 3)) {
       const toks = tokenize(surface, doc.normaliseWord);
-      // Up to the last word, so the name itself cannot match.
-      const matches = matchAll(indexes, toks, 0, toks.length - 1);
+      // Up to the last word, so the name itself cannot match; without the candidate's own other names.
+      let matches = matchAll(indexes, toks, 0, toks.length - 1);
+      const self = (m: (typeof matches)[number]) => m.entry.value.kind === 'candidate' && set.resolve(m.entry.value.key) === c.key;
+      if (matches.some(self)) matches = matchAll(indexes.slice(0, 1).concat(indexes.slice(2)), toks, 0, toks.length - 1);
       const prefix = [];
       let k = 0;
       for (const m of matches) {
         if (m.tokenStart !== k) break;
         const v = m.entry.value;
         if (!OWNER.has(v.label) || m.tokenEnd >= toks.length) break;
-        if (v.kind === 'candidate' && set.resolve(v.key) === c.key) break;
         prefix.push(v);
         k = m.tokenEnd;
         while (toks[k] && (toks[k]!.kind === 'poss' || toks[k]!.text === '-' || toks[k]!.norm === 'and')) k++;

@@ -89,10 +89,18 @@ const schemas = {
   }),
   threats: z.object({
     threats: z.array(
-      z.object({ name: z.string().min(1), parent: z.string().optional(), forms: words, topicForms: words }),
+      z.object({
+        name: z.string().min(1),
+        parent: z.string().optional(),
+        aliases: words,
+        forms: words,
+        topicForms: words,
+      }),
     ),
   }),
-  technologies: z.object({ technologies: z.array(z.object({ name: z.string().min(1), forms: words })) }),
+  technologies: z.object({
+    technologies: z.array(z.object({ name: z.string().min(1), aliases: words, forms: words })),
+  }),
   places: z.object({
     extraAliases: z.record(z.string(), words),
     keepCodes: words,

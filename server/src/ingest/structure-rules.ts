@@ -21,7 +21,13 @@ const isThreat = (m: TokenMention) => m.label === 'ThreatType';
 const isTech = (m: TokenMention) => m.label === 'Technology';
 
 /** Applies the list and table rules to the whole article. */
-export function applyStructureRules(doc: Doc, mentions: readonly TokenMention[], sink: ProposalSink): void {
+export function applyStructureRules(
+  doc: Doc,
+  mentions: readonly TokenMention[],
+  sink: ProposalSink,
+  /** The one event the article is about, if it names exactly one: lists and tables without a forum of their own belong to it. */
+  mainEvent?: TokenMention,
+): void {
   const byLine = new Map<number, TokenMention[]>();
   for (const m of mentions) {
     const line = doc.sentences[m.sentence]!.line;
@@ -32,7 +38,8 @@ export function applyStructureRules(doc: Doc, mentions: readonly TokenMention[],
     if (quote === undefined || line.intro === undefined) continue;
     const intro = introSentence(doc, line);
     const sentences = intro === undefined ? [quote] : [quote, intro];
-    const ctx = inLine(byLine, line.intro);
+    let ctx = inLine(byLine, line.intro);
+    if (mainEvent && !ctx.some(isForum)) ctx = [...ctx, { ...mainEvent, via: 'anaphor' }];
     const here = inLine(byLine, line.index);
     const emit = (
       type: RelationshipType,
