@@ -10,9 +10,10 @@ export function acronymFits(acr: string, long: string): boolean {
   const a = acr.replace(/[^\p{L}]/gu, '').toLowerCase();
   const l = long.replace(/[^\p{L}\s-]/gu, '').toLowerCase();
   if (!a || !l || a[0] !== l[0]) return false;
+  // Most of its letters in order (older or foreign long forms drop some: ENISA, INTERPOL).
   let j = 0;
   for (const ch of l) if (ch === a[j]) j++;
-  return j >= a.length || a.length <= 3;
+  return j >= Math.ceil(a.length * 0.6) || a.length <= 3;
 }
 
 /** Applies every definition; returns links from bare-acronym candidates to graph nodes they turned out to name. */

@@ -34,6 +34,7 @@ export function anaphorMentions(
   const pairs = rules.pairPhrases.map(phrase).sort((a, b) => b.length - a.length);
   const determiners = new Set(rules.determiners);
   const eventKinds = new Set(rules.eventKinds);
+  const blocking = new Set(rules.blockingModifiers);
   const info = (m: TokenMention): Seen => {
     const c = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey) : undefined;
     return {
@@ -109,6 +110,7 @@ export function anaphorMentions(
         }
         if (!isWord(tk[j]) && tk[j]!.text !== '-') break;
         if (isWord(tk[j]) && tk[j]!.cap) break;
+        if (blocking.has(tk[j]!.norm)) break;
         j++;
       }
     }

@@ -21,6 +21,8 @@ export interface CandidateDraft {
 interface Entry extends Candidate {
   /** Name keys of name and aliases. */
   keys: Set<string>;
+  /** Phrases that refer to it in this article but are no name of it ("a joint working group"): matched, not proposed. */
+  hidden: string[];
 }
 
 /** The candidate set; keys stay valid after merges (`resolve` follows them). */
@@ -80,6 +82,7 @@ export class CandidateSet {
       score: d.score,
       rule: d.rule,
       keys: new Set([nk]),
+      hidden: [],
     };
     this.entries.set(key, entry);
     this.byNameKey.set(`${d.label}:${nk}`, key);
@@ -109,12 +112,17 @@ export class CandidateSet {
     e.name = name;
   }
 
-  /** Merges candidate `from` into `into`: names become aliases, counts and evidence are kept. */
-  merge(from: string, into: string): void {
+  /** Merges candidate `from` into `into`: names become aliases (or only referring phrases, with `asReference`),
+   * counts and evidence are kept. */
+  merge(from: string, into: string, asReference = false): void {
     const a = this.entries.get(this.resolve(from));
     const b = this.entries.get(this.resolve(into));
     if (!a || !b || a === b) return;
-    for (const n of [a.name, ...a.aliases]) this.addAlias(b.key, n);
+    if (asReference) b.hidden.push(a.name, ...a.aliases, ...a.hidden);
+    else {
+      for (const n of [a.name, ...a.aliases]) this.addAlias(b.key, n);
+      b.hidden.push(...a.hidden);
+    }
     b.mentionCount += a.mentionCount;
     b.score = Math.max(a.score, b.score);
     if (a.first.start < b.first.start) b.first = a.first;
@@ -136,7 +144,13 @@ export class CandidateSet {
   }
 
   all(): Candidate[] {
-    return [...this.entries.values()].map(({ keys: _keys, ...c }) => c);
+    return [...this.entries.values()].map(({ keys: _keys, hidden: _hidden, ...c }) => c);
+  }
+
+  /** Every phrase that refers to the candidate in this article: name, aliases and referring phrases. */
+  phrases(key: string): string[] {
+    const e = this.entries.get(this.resolve(key));
+    return e ? [e.name, ...e.aliases, ...e.hidden] : [];
   }
 
   private evidence(start: number, end: number) {

@@ -223,7 +223,11 @@ function resolveLex(
 }
 
 /** The forum mention of the article's one event (a forum of an event kind), when it names exactly one. */
-function mainEvent(mentions: readonly TokenMention[], set: CandidateSet, rules: Rules): TokenMention | undefined {
+function mainEvent(
+  mentions: readonly TokenMention[],
+  set: CandidateSet,
+  rules: Rules,
+): TokenMention | undefined {
   const events = new Map<string, TokenMention>();
   for (const m of mentions) {
     if (m.label !== 'Forum' || m.via === 'anaphor') continue;

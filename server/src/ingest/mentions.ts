@@ -41,7 +41,7 @@ const PROPER: ReadonlySet<CandidateLabel> = new Set(['Country', 'Person', 'Organ
 export function candidateIndex(doc: Doc, set: CandidateSet): PhraseIndex<LexValue> {
   const idx = new PhraseIndex<LexValue>();
   for (const c of set.all())
-    for (const surface of [c.name, ...c.aliases]) {
+    for (const surface of set.phrases(c.key)) {
       const words = nameWords(surface, doc.normaliseWord);
       if (words.length)
         idx.add(words, {

@@ -50,9 +50,23 @@ function surnameAliases(set: CandidateSet, all: Candidate[]): void {
   }
 }
 
+/** "set up a joint working group … The EU-Japan Cyber Working Group will …": a phrase the article creates that
+ * shares its head with exactly one proper name of the same label refers to it. */
+function mergeDescriptions(set: CandidateSet, all: Candidate[]): void {
+  for (const d of all.filter((c) => c.rule === 'text:creation-object')) {
+    const dw = set.words(d.key);
+    const names = all.filter((c) => {
+      if (c.label !== d.label || !c.rule.startsWith('name:')) return false;
+      return dw.includes(set.words(c.key).at(-1)!);
+    });
+    if (names.length === 1) set.merge(d.key, names[0]!.key, true);
+  }
+}
+
 /** Runs every merge rule over the candidates. */
 export function mergeCandidates(set: CandidateSet): void {
   mergeSurnames(set, set.all());
   mergeShortForms(set, set.all());
+  mergeDescriptions(set, set.all());
   surnameAliases(set, set.all());
 }

@@ -69,7 +69,17 @@ function mayStart(doc: Doc, i: number): boolean {
   const t = doc.tokens[i]!;
   if (!isWord(t) || !t.cap || /^\p{N}/u.test(t.text)) return false;
   if (!isSentenceInitial(doc, i)) return true;
-  return t.allCaps || hasTag(doc, i, PROPER_TAGS) || isTitleWord(doc, i) || doc.kw.orgSingle.has(t.text);
+  if (t.allCaps || hasTag(doc, i, PROPER_TAGS) || isTitleWord(doc, i) || doc.kw.orgSingle.has(t.text))
+    return true;
+  // An unknown first word right before a name ("Juhan Lepassaar said"): part of it.
+  const next = doc.tokens[i + 1];
+  return (
+    hasTag(doc, i, ['Noun']) &&
+    !hasTag(doc, i, ['Plural', 'Pronoun', 'Determiner', 'Adjective', 'Verb']) &&
+    isWord(next) &&
+    next.cap &&
+    hasTag(doc, i + 1, ['ProperNoun', 'Person', 'LastName'])
+  );
 }
 
 /** Maximal capitalised spans of a sentence, joined across of/for/the, hyphens and possessives. */
@@ -165,6 +175,10 @@ export function kindOfName(doc: Doc, words: readonly string[], s: number, e: num
   const last = words[words.length - 1]!;
   if (forum && !(kw.forumShared.has(forum) && words.length > 0 && !forum.includes(' ')))
     return { label: 'Forum', kind: kw.forumHeads.get(forum), rule: 'name:forum-head', score: 0.8 };
+  // "Centre for Security Policy", "Department of Justice's ... Program": an organisation head followed by of/for.
+  for (let i = 0; i + 2 < words.length; i++)
+    if (kw.orgLeading.has(words[i]!) && (words[i + 1] === 'of' || words[i + 1] === 'for'))
+      return { label: 'Organization', rule: 'name:organisation-lead', score: 0.75 };
   for (let n = 3; n >= 1; n--)
     for (let i = 0; i + n <= words.length; i++) {
       const p = words.slice(i, i + n).join(' ');
@@ -236,7 +250,14 @@ function titledAround(doc: Doc, s: number, e: number): boolean {
   let j = s - 1;
   if (tk[j]?.text === '.') j--;
   if (j >= 0 && titleHeadAt(doc, j) && tk[j]!.end <= tk[s]!.start) return true;
-  if (tk[s - 1]?.text === ',' && titleHeadAt(doc, s - 2)) return true;
+  if (tk[s - 1]?.text === ',') {
+    // "Director General of Police, Ilir Proda": a title head within the phrase before the comma.
+    for (let j = s - 2, n = 0; j >= 0 && n < 6; j--, n++) {
+      if (titleHeadAt(doc, j)) return true;
+      const t = tk[j]!;
+      if (!(isWord(t) && (t.cap || ['of', 'the', 'for'].includes(t.norm))) && t.kind !== 'poss') break;
+    }
+  }
   let k = e;
   if (tk[k]?.text !== ',') return false;
   k++;
@@ -364,7 +385,7 @@ export function findNames(
     }
     const k = kindOfName(doc, words, s, e);
     if (!k) continue;
-    possessor(doc, s, e, covered, push);
+    const owned = possessor(doc, s, e, covered, push);
     const acr = definedBefore(doc, s);
     if (acr) {
       // The name is not written as such ("… (ASEAN) Regional Forum"), so this sighting is its mention.
@@ -373,7 +394,9 @@ export function findNames(
       if (key) candidates.countMention(key);
       continue;
     }
-    if (qEnd && (k.label === 'Forum' || k.label === 'Agreement'))
+    // "Japan's National Police Agency" is also known without its possessor.
+    if (owned && wordsOf(doc, owned, e).length >= 2) push(s, e, k, undefined, textOf(doc, owned, e));
+    else if (qEnd && (k.label === 'Forum' || k.label === 'Agreement'))
       push(s, e, k, undefined, textOf(doc, s, qEnd));
     else push(s, e, k);
   }
@@ -471,18 +494,21 @@ function possessor(
   e: number,
   covered: Covered,
   push: (s: number, e: number, k: Kind) => void,
-): void {
+): number | undefined {
   let p = s;
   while (p < e && doc.tokens[p]!.kind !== 'poss') p++;
-  if (p >= e || p === s || covered[s]) return;
+  if (p >= e || p === s) return undefined;
+  const y = p + 1;
+  if (covered[s] && covered[s]![1] >= p) return y;
   const words = wordsOf(doc, s, p);
   if (words.length === 1) {
     if (doc.kw.orgSingle.has(doc.tokens[s]!.text) || doc.tokens[s]!.allCaps)
       push(s, p, { label: 'Organization', rule: 'name:possessor', score: 0.7 });
-    return;
+    return y;
   }
   const k = kindOfName(doc, words, s, p);
   if (k?.label === 'Organization') push(s, p, { ...k, rule: 'name:possessor' });
+  return y;
 }
 
 /** A name right after a defined acronym, "Association of Southeast Asian Nations (ASEAN) Regional Forum". */

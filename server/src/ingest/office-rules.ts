@@ -154,8 +154,10 @@ export function applyNameRules(
       const toks = tokenize(surface, doc.normaliseWord);
       // Up to the last word, so the name itself cannot match; without the candidate's own other names.
       let matches = matchAll(indexes, toks, 0, toks.length - 1);
-      const self = (m: (typeof matches)[number]) => m.entry.value.kind === 'candidate' && set.resolve(m.entry.value.key) === c.key;
-      if (matches.some(self)) matches = matchAll(indexes.slice(0, 1).concat(indexes.slice(2)), toks, 0, toks.length - 1);
+      const self = (m: (typeof matches)[number]) =>
+        m.entry.value.kind === 'candidate' && set.resolve(m.entry.value.key) === c.key;
+      if (matches.some(self))
+        matches = matchAll(indexes.slice(0, 1).concat(indexes.slice(2)), toks, 0, toks.length - 1);
       const prefix = [];
       let k = 0;
       for (const m of matches) {
@@ -174,10 +176,24 @@ export function applyNameRules(
       const type =
         c.label === 'Organization' ? 'PART_OF' : c.label === 'Forum' ? 'PARTICIPATED_IN' : 'PARTY_TO';
       for (const v of prefix) {
+        // A capital in a name says where, not who: "Tirana Summit" is held in Albania, "Tirana Declaration" says nothing.
+        const capital = v.kind === 'builtin' && v.via === 'capital';
+        if (capital && c.label !== 'Forum') continue;
         const ref = resolve(v);
         if (!ref) continue;
         const self: End = { ref: { candidateKey: c.key }, label: c.label };
         const other: End = { ref, label: v.label };
+        if (capital) {
+          sink.add({
+            type: 'HELD_IN',
+            from: self,
+            to: other,
+            sentences: [sentence],
+            rule: 'name:capital-prefix',
+            score: 0.6,
+          });
+          continue;
+        }
         const [from, to] = type === 'PART_OF' ? [self, other] : [other, self];
         sink.add({ type, from, to, sentences: [sentence], rule: 'name:prefix', score: 0.7 });
       }

@@ -68,6 +68,7 @@ const schemas = {
     agreementNouns: words,
     pairPhrases: words,
     pairWindow: z.number().int().min(1),
+    blockingModifiers: words,
   }),
   agreements: z.object({
     heads: z.record(z.string(), z.string()),

@@ -140,17 +140,19 @@ const GERUND_HEADS = new Set([
 /** "signed a maritime security agreement", "establishing a framework for joint operations". */
 function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): void {
   const tk = doc.tokens;
+  const dets = ['a', 'an', 'the', 'new', 'its', 'their'];
+  const cue = new RegExp(`${doc.kw.creationCue.source}|\\ba new\\b`, 'giu');
   for (const sentence of doc.sentences) {
     if (sentence.block === 'heading' || sentence.block.startsWith('table')) continue;
     const text = doc.text.slice(sentence.start, sentence.end);
-    const cue = new RegExp(doc.kw.creationCue.source, 'giu');
     for (const m of text.matchAll(cue)) {
       const [, after] = tokenRange(doc, sentence.start + m.index, sentence.start + m.index + m[0].length);
       let i = after;
-      if (!['a', 'an', 'the', 'new', 'its', 'their'].includes(tk[i]?.norm ?? '')) continue;
-      while (['a', 'an', 'the', 'new', 'its', 'their'].includes(tk[i]?.norm ?? '')) i++;
+      if (!/new$/i.test(m[0]) && !dets.includes(tk[i]?.norm ?? '')) continue;
+      while (dets.includes(tk[i]?.norm ?? '')) i++;
       const s = i;
       let headEnd = -1;
+      let forumKind: string | undefined;
       for (let n = 0; i < sentence.tokenEnd && n < 6; n++) {
         const t = tk[i]!;
         if (t.kind === 'punct' && t.text === '-' && !t.spaceBefore) {
@@ -161,11 +163,22 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
         const tags = doc.tags[i]!;
         if (!(tags.has('Noun') || tags.has('Adjective'))) break;
         i++;
-        if (doc.kw.agreementHeads.has(t.norm) && !GERUND_HEADS.has(t.norm)) headEnd = i;
+        const two = i - 2 >= s ? `${tk[i - 2]!.norm} ${t.norm}` : '';
+        const forum =
+          doc.kw.forumHeads.get(two) ??
+          (doc.kw.forumShared.has(t.norm) ? undefined : doc.kw.forumHeads.get(t.norm));
+        if (forum) {
+          headEnd = i;
+          forumKind = forum;
+        } else if (doc.kw.agreementHeads.has(t.norm) && !GERUND_HEADS.has(t.norm)) {
+          headEnd = i;
+          forumKind = undefined;
+        }
       }
       if (headEnd < 0 || wordsOf(doc, s, headEnd).length < 2) continue;
       let e = headEnd;
-      if (['for', 'on', 'of', 'against'].includes(tk[e]?.norm ?? '')) {
+      // An agreement's complement is part of its name ("framework for joint operations"); a forum's topic is not.
+      if (!forumKind && ['for', 'on', 'of', 'against'].includes(tk[e]?.norm ?? '')) {
         let j = e + 1;
         let last = e;
         for (let n = 0; j < sentence.tokenEnd && n < 6; n++, j++) {
@@ -179,9 +192,9 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
         if (last > e) e = last;
       }
       const name = labelText(doc, s, e);
-      const kind = doc.kw.agreementHeads.get(tk[headEnd - 1]!.norm) ?? 'framework';
+      const kind = forumKind ?? doc.kw.agreementHeads.get(tk[headEnd - 1]!.norm) ?? 'framework';
       candidates.add({
-        label: 'Agreement',
+        label: forumKind ? 'Forum' : 'Agreement',
         name,
         start: tk[s]!.start,
         end: tk[e - 1]!.end,
