@@ -87,7 +87,8 @@ export function readLayout(text: string): Line[] {
       if (m) [start, end] = trimmed(text, lineStart + m[1]!.length, lineEnd);
     } else
       kind =
-        looksLikeHeading(content) || (isFirst(lines) && content.split(/\s+/).length <= 25)
+        looksLikeHeading(content) ||
+        (isFirst(lines) && content.split(/\s+/).length <= 25 && !/[.!?]["”’)]?$/.test(content))
           ? 'heading'
           : 'paragraph';
     if (content) afterLoneMarker = false;

@@ -235,7 +235,11 @@ function trailingName(doc: Doc, s: number, e: number, covered: Covered): number 
       ps -= 2;
       continue;
     }
-    if (!isWord(t) || !t.cap || isTitleWord(doc, i) || CONNECTORS.has(t.norm) || covered[i]) break;
+    // A surname that is also a title word ("Mary Major") follows a first name.
+    const surname =
+      i === e - 1 && isTitleWord(doc, i) && hasTag(doc, i - 1, ['FirstName']) && doc.tokens[i - 1]!.cap;
+    if (!isWord(t) || !t.cap || (isTitleWord(doc, i) && !surname) || CONNECTORS.has(t.norm) || covered[i])
+      break;
     if (doc.kw.orgHeads.has(t.norm) || doc.kw.forumHeads.has(t.norm) || doc.kw.agreementStrong.has(t.norm))
       break;
     ps--;

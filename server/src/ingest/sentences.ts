@@ -39,8 +39,8 @@ function endsAfter(
   if (rules.neverEnd.includes(prev.text)) return false;
   if (prev.text.length === 1 && prev.cap) return false; // an initial: "J. Smith"
   if (rules.mayEnd.includes(prev.text)) return rules.sentenceStarters.includes(next.text);
-  // No space after the period ("terrorism.This"): a sentence only after a lower-case word.
-  if (!next.spaceBefore) return /^\p{Ll}{2,}$/u.test(prev.text);
+  // No space after the period ("terrorism.This", "Rabat.They"): a sentence after a word, not inside an acronym.
+  if (!next.spaceBefore) return /^\p{L}{2,}$/u.test(prev.text) && !prev.allCaps;
   return true;
 }
 
