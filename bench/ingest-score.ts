@@ -38,7 +38,10 @@ export interface ArticleScore {
     labelAgreement: number;
     byLabel: Record<string, { recall: number; gold: number; found: number }>;
   };
-  relationships: PR & { byType: Record<string, { tp: number; suggested: number; gold: number }> };
+  relationships: PR & {
+    byType: Record<string, { tp: number; suggested: number; gold: number }>;
+    byRule: Record<string, { tp: number; suggested: number }>;
+  };
   quotes: { total: number; verbatim: number; share: number };
   effort: {
     byHand: number;
@@ -160,17 +163,21 @@ export function scoreArticle(
   const foundRels = new Set<GoldRel>();
   const extraRelationships: string[] = [];
   const byType: ArticleScore['relationships']['byType'] = {};
+  const byRule: ArticleScore['relationships']['byRule'] = {};
   let relTp = 0;
   for (const r of rels) {
     const f = endId(r.from);
     const t = endId(r.to);
     const g = f && t ? goldRelKeys.get(`${f}|${r.type}|${t}`) : undefined;
     const bt = (byType[r.type] ??= { tp: 0, suggested: 0, gold: 0 });
+    const br = (byRule[r.rule] ??= { tp: 0, suggested: 0 });
     bt.suggested++;
+    br.suggested++;
     if (g && !foundRels.has(g)) {
       foundRels.add(g);
       relTp++;
       bt.tp++;
+      br.tp++;
     } else extraRelationships.push(`${r.type} ${f ?? refName(r.from)} -> ${t ?? refName(r.to)} [${r.rule}]`);
   }
   for (const r of gold.relationships) (byType[r.type] ??= { tp: 0, suggested: 0, gold: 0 }).gold++;
@@ -208,7 +215,7 @@ export function scoreArticle(
       labelAgreement: nodeTp ? sameLabel / nodeTp : 0,
       byLabel,
     },
-    relationships: { ...pr(relTp, rels.length, gold.relationships.length), byType },
+    relationships: { ...pr(relTp, rels.length, gold.relationships.length), byType, byRule },
     quotes: { total, verbatim, share: total ? verbatim / total : 1 },
     effort: {
       byHand,

@@ -36,7 +36,10 @@ export function applyAcronyms(
     const inner = tk[i + 1]!;
     const long = endingAt.get(i);
     const innerMention = startingAt.get(i + 1);
-    if (inner.allCaps && long && acronymFits(inner.text, long.text)) {
+    const longNames = long
+      ? [long.text, ...('candidateKey' in long.ref ? set.phrases(long.ref.candidateKey) : [])]
+      : [];
+    if (inner.allCaps && long && longNames.some((n) => acronymFits(inner.text, n))) {
       define(long.ref, inner.text, set, links, innerMention);
       continue;
     }

@@ -160,6 +160,18 @@ export function extract(
     set.get(ref)?.name ?? vocab.vocabulary.nodes.find((n) => n.id === ref)?.name ?? ref;
   markDisputes(relationships, vocab.vocabulary.claims ?? [], rules.disputes, nameOf);
 
+  // A country named only by its capital or demonym stays when a relationship other than co-occurrence needs it.
+  for (const r of relationships)
+    for (const e of [r.from, r.to]) {
+      const c = 'candidateKey' in e ? set.get(e.candidateKey) : undefined;
+      if (
+        c &&
+        c.score < minScore &&
+        /^lexicon:(capital|demonym)$/.test(c.rule) &&
+        !r.rule.startsWith('cooccurrence')
+      )
+        c.score = 0.6;
+    }
   const candidates = set.all().filter((c) => c.mentionCount > 0 && c.score >= minScore && !links.has(c.key));
   const nodeSuggestions: NodeSuggestion[] = candidates.map((c) => {
     const s = sentences[sentenceAt(c.first.start)] ?? { start: c.first.start, end: c.first.end };

@@ -71,7 +71,9 @@ function refOf(
   const surface = doc.text.slice(start, end);
   const aliases = [...v.aliases];
   if (v.via === 'lexicon' && !v.topic && v.label !== 'Country') aliases.push(surface);
-  const score = v.via === 'lexicon' ? 0.9 : v.via === 'capital' ? 0.6 : 0.45;
+  // A capital or demonym alone ("the Yaoundé process", "European") is weak evidence that the country itself is a
+  // subject: below the cut, unless it is named outright or a relationship needs it (see extract.ts).
+  const score = v.via === 'lexicon' ? 0.9 : 0.3;
   const key = set.add({
     label: v.label,
     name: v.name,
@@ -94,8 +96,17 @@ export function findMentions(
 ): TokenMention[] {
   const indexes = [vocab.index, candidateIndex(doc, set), builtin];
   const out: TokenMention[] = [];
+  const geographic = doc.rules.places.geographicPrefixes.map((p) => p.split(/\s+/));
+  const afterGeographic = (i: number) =>
+    geographic.some((p) => p.every((w, k) => doc.tokens[i - p.length + k]?.norm === w));
   for (const s of doc.sentences)
     for (const m of matchAll(indexes, doc.tokens, s.tokenStart, s.tokenEnd)) {
+      if (
+        m.entry.value.kind === 'builtin' &&
+        m.entry.value.label === 'Country' &&
+        afterGeographic(m.tokenStart)
+      )
+        continue;
       const { ref, via } = refOf(doc, m, vocab, set);
       const start = doc.tokens[m.tokenStart]!.start;
       const end = doc.tokens[m.tokenEnd - 1]!.end;

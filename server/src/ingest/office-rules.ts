@@ -100,6 +100,11 @@ function titleBefore(doc: Doc, ps: number, limit: number, here: readonly TokenMe
   );
   const ofAt = tk.slice(start, end).findIndex((t) => ['of', 'at', 'for'].includes(t.norm));
   const complement = ofAt >= 0 ? inside.find((m) => m.ts > start + ofAt) : undefined;
+  // "Nigeria's Chief of the Naval Staff, Vice Admiral Emmanuel Ogalla": the owner is in the title before the comma.
+  if (!complement && !inside.length && tk[start - 1]?.text === ',') {
+    const outer = titleBefore(doc, start, limit, here);
+    if (outer?.owner) return { title: titleText(doc, start, end), owner: outer.owner };
+  }
   return { title: titleText(doc, start, end, complement?.te), owner: complement ?? inside[0] };
 }
 
@@ -170,7 +175,15 @@ export function applyNameRules(
         if (c.label === 'Organization') break;
       }
       const sentence = sentenceOfOffset(c.first.start);
-      if (sentence >= 0 && surface === c.name) namedThreats(c.key, c.label, matches, resolve, sentence, sink);
+      if (sentence >= 0 && surface === c.name)
+        namedThreats(
+          c.key,
+          c.label,
+          matchAll([indexes[0]!, indexes[2]!], toks, 0, toks.length),
+          resolve,
+          sentence,
+          sink,
+        );
       if (!prefix.length) continue;
       if (sentence < 0) continue;
       const type =

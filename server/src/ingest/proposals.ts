@@ -42,8 +42,19 @@ export class ProposalSink {
     private readonly set: CandidateSet,
   ) {}
 
-  /** Adds a proposal unless the schema forbids its ends or it links a thing to itself. */
+  /** Adds a proposal unless the schema forbids its ends or it links a thing to itself. A country hosting a forum
+   * also says where the forum was held. */
   add(p: Proposal): void {
+    if (p.type === 'PARTICIPATED_IN' && p.properties?.role === 'host' && p.from.label === 'Country')
+      this.add({
+        ...p,
+        type: 'HELD_IN',
+        from: p.to,
+        to: p.from,
+        properties: {},
+        score: p.score - 0.1,
+        rule: `${p.rule}+held-in`,
+      });
     const from = this.canon(p.from.ref);
     const to = this.canon(p.to.ref);
     if (refKey(from) === refKey(to)) return;

@@ -109,6 +109,7 @@ const schemas = {
     dropCapitals: words,
     extraCapitals: z.record(z.string(), words),
     combiningForms: z.record(z.string(), z.string().nullable()),
+    geographicPrefixes: words,
     nonCountryOrganisations: z.object({
       names: z.array(z.object({ name: z.string().min(1), aliases: words })),
     }),

@@ -177,7 +177,30 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
       }
       if (headEnd < 0 || wordsOf(doc, s, headEnd).length < 2) continue;
       let e = headEnd;
-      // An agreement's complement is part of its name ("framework for joint operations"); a forum's topic is not.
+      // A forum's topic names it when it has no other name ("a working group on firearms trafficking").
+      if (forumKind) {
+        let j = e;
+        if (
+          ['focused', 'dedicated', 'devoted'].includes(tk[j]?.norm ?? '') &&
+          ['on', 'to'].includes(tk[j + 1]?.norm ?? '')
+        )
+          j += 2;
+        else if (tk[j]?.norm === 'on') j += 1;
+        else j = -1;
+        let last = -1;
+        for (let n = 0; j > 0 && j < sentence.tokenEnd && n < 8; n++, j++) {
+          const w = tk[j]!;
+          if (w.kind === 'punct' && w.text === '-' && !w.spaceBefore) continue;
+          if (!isWord(w) || w.cap) break;
+          if (w.norm === 'and') continue;
+          if (!(doc.tags[j]!.has('Noun') || doc.tags[j]!.has('Adjective') || doc.tags[j]!.has('Gerund')))
+            break;
+          last = j + 1;
+        }
+        if (last > e) e = last;
+        else if (wordsOf(doc, s, headEnd).length - (forumHeadWords(doc, headEnd) ?? 1) < 1) continue;
+      }
+      // An agreement's complement is part of its name ("framework for joint operations").
       if (!forumKind && ['for', 'on', 'of', 'against'].includes(tk[e]?.norm ?? '')) {
         let j = e + 1;
         let last = e;
@@ -204,4 +227,10 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
       });
     }
   }
+}
+
+/** How many words the forum head ending at token `end` has ("working group": 2). */
+function forumHeadWords(doc: Doc, end: number): number | undefined {
+  const two = `${doc.tokens[end - 2]?.norm} ${doc.tokens[end - 1]?.norm}`;
+  return doc.kw.forumHeads.has(two) ? 2 : doc.kw.forumHeads.has(doc.tokens[end - 1]!.norm) ? 1 : undefined;
 }
