@@ -35,12 +35,17 @@ export interface ArticleScore {
   words: number;
   nodes: PR & {
     lenientRecall: number;
+    /** Share of gold nodes whose name or an alias is written in the article at all (a diagnosis, not a ceiling:
+     * extraction may also find a node by a synonym). */
+    nameInText: number;
     labelAgreement: number;
     byLabel: Record<string, { recall: number; gold: number; found: number }>;
   };
   relationships: PR & {
     byType: Record<string, { tp: number; suggested: number; gold: number }>;
     byRule: Record<string, { tp: number; suggested: number }>;
+    /** Gold relationships whose two ends were both found as nodes: what relationship rules could reach. */
+    bothEndsFound: number;
   };
   quotes: { total: number; verbatim: number; share: number };
   effort: {
@@ -142,6 +147,13 @@ export function scoreArticle(
     if (gold.nodes[g]!.label === c.label) sameLabel++;
   });
   const nodeTp = matchedGold.size;
+  const textKey = foldWords(text, nw).join('');
+  const inText = gold.nodes.filter((g) =>
+    [g.name, ...g.aliases].some((n) => {
+      const k = foldWords(n, nw).join('');
+      return k.length > 0 && textKey.includes(k);
+    }),
+  ).length;
   const lenientFound = gold.nodes.filter((g) =>
     nodes.some((c) => lenientMatch([c.name, ...c.aliases], [g.name, ...g.aliases], nw)),
   ).length;
@@ -181,6 +193,8 @@ export function scoreArticle(
     } else extraRelationships.push(`${r.type} ${f ?? refName(r.from)} -> ${t ?? refName(r.to)} [${r.rule}]`);
   }
   for (const r of gold.relationships) (byType[r.type] ??= { tp: 0, suggested: 0, gold: 0 }).gold++;
+  const matchedIds = new Set([...goldIdOfCandidate.values()]);
+  const reachable = gold.relationships.filter((r) => matchedIds.has(r.from) && matchedIds.has(r.to)).length;
   const missedRelationships = gold.relationships
     .filter((r) => !foundRels.has(r))
     .map((r) => `${r.type} ${r.from} -> ${r.to}`);
@@ -212,10 +226,16 @@ export function scoreArticle(
     nodes: {
       ...pr(nodeTp, nodes.length, gold.nodes.length),
       lenientRecall: gold.nodes.length ? lenientFound / gold.nodes.length : 0,
+      nameInText: gold.nodes.length ? inText / gold.nodes.length : 0,
       labelAgreement: nodeTp ? sameLabel / nodeTp : 0,
       byLabel,
     },
-    relationships: { ...pr(relTp, rels.length, gold.relationships.length), byType, byRule },
+    relationships: {
+      ...pr(relTp, rels.length, gold.relationships.length),
+      byType,
+      byRule,
+      bothEndsFound: reachable,
+    },
     quotes: { total, verbatim, share: total ? verbatim / total : 1 },
     effort: {
       byHand,

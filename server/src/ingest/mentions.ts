@@ -124,6 +124,26 @@ export function findMentions(
         te: m.tokenEnd,
         topic: v.kind === 'builtin' ? v.topic : undefined,
       });
+      // A threat named inside a technology ("financial crime analytics") is mentioned too.
+      if (v.label === 'Technology')
+        for (const inner of matchAll([builtin], doc.tokens, m.tokenStart, m.tokenEnd)) {
+          const iv = inner.entry.value;
+          if (iv.label !== 'ThreatType') continue;
+          const r = refOf(doc, inner, vocab, set);
+          if ('candidateKey' in r.ref) set.countMention(r.ref.candidateKey);
+          const [a, b] = [doc.tokens[inner.tokenStart]!.start, doc.tokens[inner.tokenEnd - 1]!.end];
+          out.push({
+            start: a,
+            end: b,
+            text: doc.text.slice(a, b),
+            label: iv.label,
+            ref: r.ref,
+            sentence: s.index,
+            via: r.via,
+            ts: inner.tokenStart,
+            te: inner.tokenEnd,
+          });
+        }
     }
   return out;
 }

@@ -4,6 +4,7 @@ import type { CandidateSet } from './candidates.js';
 import { wordsOf, type Doc } from './doc.js';
 import type { Covered } from './names.js';
 import { headOf } from './keywords.js';
+import { singular } from './normalise.js';
 import { isWord } from './tokens.js';
 import {
   itemLabel,
@@ -29,6 +30,7 @@ function hasNoun(doc: Doc, s: number, e: number): boolean {
 /** An initiative named by a label: the stripped label as name, the full label as alias. */
 function addInitiative(
   doc: Doc,
+  covered: Covered,
   candidates: CandidateSet,
   s: number,
   e: number,
@@ -37,6 +39,10 @@ function addInitiative(
 ): void {
   const full = labelText(doc, s, e);
   const ns = stripLabelLead(doc, s, e);
+  // "Implementing advanced surveillance systems" names a technology, not an initiative.
+  const tail = covered[e - 1];
+  if (tail && tail[1] >= e && (tail[2] === 'Technology' || tail[2] === 'ThreatType') && tail[0] <= ns + 1)
+    return;
   let name = labelText(doc, ns, e);
   if (!name || !hasNoun(doc, ns, e) || wordsOf(doc, ns, e).length < 2) return;
   const words = wordsOf(doc, ns, e);
@@ -87,7 +93,7 @@ export function structureCandidates(
       if (first === undefined) continue;
       const label = itemLabel(doc, first);
       if (!label || alreadyNamed(covered, named, label[0], label[1])) continue;
-      addInitiative(doc, candidates, label[0], label[1], 'list:initiative-item');
+      addInitiative(doc, covered, candidates, label[0], label[1], 'list:initiative-item');
     }
     if (line.kind === 'table-row' && line.header !== undefined) {
       const columns = tableColumns(doc, doc.lines[line.header]!);
@@ -100,14 +106,18 @@ export function structureCandidates(
           const suffix = col.words.find((w) => w === 'initiative' || w === 'programme' || w === 'program');
           addInitiative(
             doc,
+            covered,
             candidates,
             s,
             e,
             'table:initiative-cell',
             suffix === 'program' ? 'programme' : suffix,
           );
-        } else if (col.role === 'owner' && wordsOf(doc, s, e).some((w) => doc.kw.agreementStrong.has(w))) {
-          addInitiative(doc, candidates, s, e, 'table:owner-initiative');
+        } else if (
+          col.role === 'owner' &&
+          wordsOf(doc, s, e).some((w) => doc.kw.agreementStrong.has(singular(w)))
+        ) {
+          addInitiative(doc, covered, candidates, s, e, 'table:owner-initiative');
         } else if (col.role === 'technology' && wordsOf(doc, s, e).length <= 5) {
           const name = labelText(doc, s, e);
           if (name)
@@ -170,7 +180,10 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
         if (forum) {
           headEnd = i;
           forumKind = forum;
-        } else if (doc.kw.agreementHeads.has(t.norm) && !GERUND_HEADS.has(t.norm)) {
+        } else if (
+          (doc.kw.agreementHeads.has(t.norm) && !GERUND_HEADS.has(t.norm)) ||
+          doc.kw.agreementHeads.has(two)
+        ) {
           headEnd = i;
           forumKind = undefined;
         }

@@ -105,6 +105,7 @@ function tableRow(
       emit('ADDRESSES', a, t, 'table:initiative-topic', 0.6);
     for (const t of techs) emit('USES_TECHNOLOGY', a, t, 'table:initiative-technology', 0.5);
     for (const f of ctx.filter(isForum)) emit('ESTABLISHED_BY', a, f, 'table:initiative-of-forum', 0.55);
+    for (const t of ctx.filter(isThreat)) emit('ADDRESSES', a, t, 'table:context-threat', 0.5);
     if (!leads.length)
       for (const c of ctx.filter(isActor)) emit('PARTY_TO', c, a, 'table:initiative-of-actors', 0.5);
   }
