@@ -156,6 +156,7 @@ export function extract(
     .all()
     .map((r) => ({ ...r, from: canon(r.from), to: canon(r.to) }))
     .filter((r) => r.score >= minScore && refKey(r.from) !== refKey(r.to));
+  nameUnnamedOutcomes(relationships, set, vocab);
   const nameOf = (ref: string) =>
     set.get(ref)?.name ?? vocab.vocabulary.nodes.find((n) => n.id === ref)?.name ?? ref;
   markDisputes(relationships, vocab.vocabulary.claims ?? [], rules.disputes, nameOf);
@@ -248,4 +249,26 @@ function mainEvent(
     events.set(refKey(m.ref), m);
   }
   return events.size === 1 ? [...events.values()][0] : undefined;
+}
+
+/** An agreement the text only describes ("a strategic agreement") is named after the forum that produced it
+ * ("Five Country Ministerial strategic agreement"), so that the graph can tell it from others; the description
+ * stays an alias. */
+function nameUnnamedOutcomes(
+  relationships: readonly RelationshipSuggestion[],
+  set: CandidateSet,
+  vocab: VocabularyIndex,
+): void {
+  for (const r of relationships) {
+    if (r.type !== 'ESTABLISHED_BY' || !('candidateKey' in r.from)) continue;
+    const c = set.get(r.from.candidateKey);
+    if (!c || c.rule !== 'text:creation-object' || c.label !== 'Agreement' || /^\p{Lu}/u.test(c.name))
+      continue;
+    const to = r.to;
+    const forum =
+      'candidateKey' in to
+        ? set.get(to.candidateKey)?.name
+        : vocab.vocabulary.nodes.find((n) => n.id === to.nodeId)?.name;
+    if (forum) set.rename(c.key, `${forum} ${c.name}`);
+  }
 }

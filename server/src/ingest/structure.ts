@@ -18,7 +18,6 @@ export interface Column {
 
 /** Token range [s, e) of a character range. */
 export function tokenRange(doc: Doc, start: number, end: number): [number, number] {
-  let s = 0;
   let lo = 0;
   let hi = doc.tokens.length;
   while (lo < hi) {
@@ -26,10 +25,9 @@ export function tokenRange(doc: Doc, start: number, end: number): [number, numbe
     if (doc.tokens[mid]!.start < start) lo = mid + 1;
     else hi = mid;
   }
-  s = lo;
-  let e = s;
+  let e = lo;
   while (e < doc.tokens.length && doc.tokens[e]!.end <= end) e++;
-  return [s, e];
+  return [lo, e];
 }
 
 /** The sentences of a line. */
