@@ -40,8 +40,7 @@ export function isSentenceInitial(doc: Doc, i: number): boolean {
   if (si < 0) return true;
   const s = doc.sentences[si]!;
   let j = i - 1;
-  while (j >= s.tokenStart && doc.tokens[j]!.kind === 'punct' && /^["“‘'([*]$/.test(doc.tokens[j]!.text))
-    j--;
+  while (j >= s.tokenStart && doc.tokens[j]!.kind === 'punct' && /^["“‘'([*]$/.test(doc.tokens[j]!.text)) j--;
   if (j < s.tokenStart) return true;
   const p = doc.tokens[j]!;
   return p.kind === 'punct' && (p.text === ':' || p.text === '|');
