@@ -18,6 +18,7 @@ import { EXPORT_DEFAULTS, type ExportLimits } from './services/export/export-ser
 import { errorHandler, notFoundHandler } from './error-middleware.js';
 import { authSettings, type AuthSettings } from './auth/auth-settings.js';
 import { authenticate } from './auth/authenticate.js';
+import { accessGuard } from './auth/access-guard.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import { limitJsonDepth } from './json-depth.js';
@@ -92,7 +93,9 @@ export function createApp({
 
   const limits = apiRateLimits({ ...RATE_LIMIT_DEFAULTS, ...rateLimits });
   app.use('/api', limits.perIp);
-  app.use('/api', authenticate(store, auth));
+  app.use('/api', authenticate(store));
+  // Who may call what: auth/access-matrix.ts, one row per route (tests/server/access-matrix.test.ts walks them all).
+  app.use('/api', accessGuard(auth));
   app.use('/api', limits.perUser);
   app.use('/api', authRoutes(store, auth));
   app.use('/api', readRoutes(store));
