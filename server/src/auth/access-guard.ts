@@ -54,7 +54,9 @@ const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
  * Matches like Express's router does (router 2.x: path-to-regexp, case-insensitive, a trailing slash
  * allowed), so the row found is the route that will answer; a path no row matches reaches no route.
  */
-function compile(rules: readonly AccessRule[]): (method: string, path: string) => AccessRule | undefined {
+export function ruleMatcher(
+  rules: readonly AccessRule[] = ACCESS_MATRIX,
+): (method: string, path: string) => AccessRule | undefined {
   const matchers = rules.map((rule) => ({
     rule,
     test: match(rule.path, { sensitive: false, end: true, trailing: true, decode: false }),
@@ -88,7 +90,7 @@ function deniedMessage(rule: AccessRule, g: CallerGrant, d: Deployment): string 
  * AUTH_REQUIRED an anonymous caller gets 401 there too, as before, so the API's shape stays hidden.
  */
 export function accessGuard(d: Deployment, rules: readonly AccessRule[] = ACCESS_MATRIX): RequestHandler {
-  const find = compile(rules);
+  const find = ruleMatcher(rules);
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.deployment = d;
     const caller = callerOf(res);
