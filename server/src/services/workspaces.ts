@@ -75,7 +75,9 @@ function authorize(who: WorkspaceCaller, w: StoredWorkspace, action: 'open' | 'c
   }
   throw refusal(
     who.open.caller,
-    `Workspace "${w.id}" is private: only its owner${who.open.caller === 'anonymous' ? ', logged in,' : ''} or an admin may open it.`,
+    who.open.caller === 'anonymous'
+      ? `Workspace "${w.id}" is private: log in as its owner or an admin to open it.`
+      : `Workspace "${w.id}" is private: only its owner or an admin may open it.`,
   );
 }
 
