@@ -1,7 +1,7 @@
 // The route guard derived from the access matrix: finds the request's row and refuses callers it does not admit.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { match } from 'path-to-regexp';
-import { AppError } from '../errors.js';
+import type { AppError } from '../errors.js';
 import {
   ACCESS_MATRIX,
   grantOf,
