@@ -65,7 +65,7 @@ export interface Config {
   neo4j: { uri?: string; username: string; password: string; database?: string };
   embedded: { port?: number; dataDir: string; heap: string; pageCacheMb: number };
   queryTimeoutMs: number;
-  /** Read queries in Neo4j at once, and how long one may wait for its turn (see store/admission.ts). */
+  /** Transactions in Neo4j at once per lane, and how long one may wait for its turn (see store/transaction.ts). */
   admission: { maxConcurrent: number; maxWaitMs: number };
   /** The Cypher console's time limit and row cap. */
   console: { timeoutMs: number; rowCap: number };
