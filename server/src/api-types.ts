@@ -164,7 +164,21 @@ export interface WorkspaceScene {
   history?: { steps: string[]; head: number };
 }
 
-export interface WorkspaceSummary {
+/** `shared`: anyone who may use workspaces opens it read-only through its link; `private`: its owner and admins only. */
+export type WorkspaceVisibility = 'shared' | 'private';
+
+/** Who owns a workspace, and what the caller may do with it. */
+export interface WorkspaceAccess {
+  /** Its owner's username; null when saved without a login, before workspaces had owners, or the owner was deleted. */
+  owner: string | null;
+  visibility: WorkspaceVisibility;
+  /** Saved by the caller: by their login, or without one by this browser session. */
+  yours: boolean;
+  /** Whether the caller may save over, rename, share or delete it (its owner and admins). */
+  canEdit: boolean;
+}
+
+export interface WorkspaceSummary extends WorkspaceAccess {
   id: string;
   name: string;
   createdAt: string;
