@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Graph, WorkspaceOpenResponse } from '../../server/src/api-types.js';
+import type { Graph, Workspace, WorkspaceOpenResponse } from '../../server/src/api-types.js';
 import { readSources } from '../../seed/read-seed.js';
 import {
   expectSameAsApi,
@@ -51,13 +51,14 @@ const visibleIds = (page: Page): Promise<string[]> =>
  * a workspace of those nodes, opened by GET /api/workspaces/:id.
  */
 async function apiGraph(ids: string[]): Promise<Graph> {
-  const made = await h.app.send('POST', '/api/workspaces', {
+  const made = await h.app.send<Workspace>('POST', '/api/workspaces', {
     name: `export data ${stamp} ${workspaces.length}`,
     scene: { nodes: ids.map((id, i) => ({ id, x: i, y: i })) },
   });
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   workspaces.push(made.body.id);
-  const open = (await h.app.get(`/api/workspaces/${made.body.id}`)).body as WorkspaceOpenResponse;
+  const open = (await h.app.get<WorkspaceOpenResponse>(`/api/workspaces/${made.body.id}`))
+    .body as WorkspaceOpenResponse;
   expect(open.missing).toEqual([]);
   return open.graph;
 }

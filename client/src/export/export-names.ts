@@ -29,11 +29,13 @@ export function datedFilename(ext: string, now: Date, selectionOnly = false): st
 /** Strips what a file name must not carry (folders, control and reserved characters); empty when nothing is left. */
 export function safeFilename(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 200);
+  return (
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+      .replace(/^[.\s]+|[.\s]+$/g, '')
+      .slice(0, 200)
+  );
 }
 
 /**

@@ -83,6 +83,7 @@ const nameSchema = z
   .trim()
   .min(1, 'expected a non-empty workspace name')
   .max(120, 'expected at most 120 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), 'expected no control characters');
 const versionSchema = z
   .number({ message: 'expected the version you opened, as a number' })
