@@ -11,6 +11,7 @@ import {
   writeBackup,
 } from '../server/src/services/backup/write-backup.js';
 import { MaintenanceError, openMaintenanceDatabase } from './maintenance-db.js';
+import { trackPeakRss } from './peak-rss.js';
 import { phaseProgress } from './phase-progress.js';
 
 const USAGE = `Usage: npm run backup -- <file> [--data-dir <dir>] [--overwrite] [--retries 5] [--timeout-minutes 120]
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
   const { db, config, where } = await openMaintenanceDatabase(args.dataDir);
   const progress = phaseProgress('elements');
+  const peakRss = trackPeakRss();
   const started = Date.now();
   let phase = 'read';
   try {
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
       .join(', ');
     const secret = result.header.authSecret;
     process.stdout.write(
-      `Backup written: ${args.file} (${(result.bytes / 1e6).toFixed(1)} MB) in ${s} s, ` +
+      `Backup written: ${args.file} (${(result.bytes / 1e6).toFixed(1)} MB) in ${s} s (peak RSS ${peakRss()} MB), ` +
         `${result.attempts === 1 ? 'first attempt' : `attempt ${result.attempts}`}.\n` +
         `  ${result.end.nodes.toLocaleString('en')} nodes (${labels})\n` +
         `  ${result.end.relationships.toLocaleString('en')} relationships; Neo4j ${result.header.neo4j.version} ${result.header.neo4j.edition}\n` +

@@ -11,6 +11,7 @@ import {
   type RestorePhase,
 } from '../server/src/services/backup/restore-backup.js';
 import { MaintenanceError, openMaintenanceDatabase } from './maintenance-db.js';
+import { trackPeakRss } from './peak-rss.js';
 import { phaseProgress } from './phase-progress.js';
 
 const USAGE = `Usage: npm run restore -- <file> [--data-dir <dir>] [--force] [--batch 5000]
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
   const { db, where } = await openMaintenanceDatabase(args.dataDir);
   const progress = phaseProgress('elements');
+  const peakRss = trackPeakRss();
   const started = Date.now();
   try {
     process.stderr.write(`Restoring ${args.file} into ${where}\n`);
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     const secret = result.header.authSecret;
     process.stdout.write(
       `Restored ${result.end.nodes.toLocaleString('en')} nodes and ${result.end.relationships.toLocaleString('en')} relationships ` +
-        `from the backup of ${result.header.createdAt} (Neo4j ${result.header.neo4j.version}) in ${s} s.\n` +
+        `from the backup of ${result.header.createdAt} (Neo4j ${result.header.neo4j.version}) in ${s} s (peak RSS ${peakRss()} MB).\n` +
         (result.wiped.nodes
           ? `  --force deleted ${result.wiped.nodes.toLocaleString('en')} nodes and ${result.wiped.relationships.toLocaleString('en')} relationships first.\n`
           : '') +

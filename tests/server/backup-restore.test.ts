@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
+import type {
+  BackupHeader,
+  BackupLine,
+  EndLine,
+  NodeLine,
+} from '../../server/src/services/backup/backup-format.js';
 import { InconsistentSnapshotError, writeBackup } from '../../server/src/services/backup/write-backup.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
 import { startCuration, SOURCE_ID, suffix, type Curation } from '../setup/curation-fixtures.js';
@@ -154,12 +160,12 @@ afterAll(async () => {
 }, 120_000);
 
 /** The backup file's lines, parsed. */
-const linesOf = (file: string): any[] =>
+const linesOf = (file: string): [BackupHeader, ...BackupLine[]] =>
   gunzipSync(readFileSync(file))
     .toString('utf8')
     .trimEnd()
     .split('\n')
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l) as unknown) as [BackupHeader, ...BackupLine[]];
 
 describe('npm run backup, then npm run restore into a fresh Neo4j', () => {
   const file = join(work, 'curated.ndjson.gz');
@@ -177,7 +183,7 @@ describe('npm run backup, then npm run restore into a fresh Neo4j', () => {
     expect(backup.stdout).toMatch(/^Backup written: .*curated\.ndjson\.gz/);
     const lines = linesOf(file);
     const [header, ...rest] = lines;
-    const end = rest.at(-1);
+    const end = rest.at(-1) as EndLine;
     expect(header).toMatchObject({
       format: 'secgraph-backup',
       version: 1,
@@ -187,7 +193,7 @@ describe('npm run backup, then npm run restore into a fresh Neo4j', () => {
     });
     expect(header.neo4j.version).toMatch(/^5\./);
     expect(Date.now() - Date.parse(header.createdAt)).toBeLessThan(600_000);
-    expect(header.schema.map((i: { name: string }) => i.name)).toContain('entity_id');
+    expect(header.schema.map((i) => i.name)).toContain('entity_id');
     expect(end).toMatchObject({
       t: 'end',
       nodes: source.nodes.length,
@@ -325,6 +331,38 @@ describe('npm run backup, then npm run restore into a fresh Neo4j', () => {
     expect(await dumpDatabase(freshStore!.driver)).toEqual(before);
   }, 600_000);
 
+  it('a load that fails part way (a duplicate id the constraint refuses) deletes what it loaded: the database is empty again', async () => {
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!);
+    const end = JSON.parse(lines.at(-1)!);
+    // The last node line again under another key: the file is well formed, but entity_id refuses the second copy.
+    let lastNode = lines.length - 1;
+    while (!(lines[lastNode]!.startsWith('{"t":"n"') && lines[lastNode]!.includes('"Entity"'))) lastNode--;
+    const twin = JSON.parse(lines[lastNode]!);
+    twin.k = `${twin.k}-twin`;
+    for (const l of twin.l as string[]) end.labels[l] += 1;
+    const doctored = [
+      JSON.stringify({ ...header, counts: { ...header.counts, nodes: header.counts.nodes + 1 } }),
+      ...lines.slice(1, lastNode + 1),
+      JSON.stringify(twin),
+      ...lines.slice(lastNode + 1, -1),
+      JSON.stringify({ ...end, nodes: end.nodes + 1 }),
+    ];
+    writeFileSync(join(work, 'twin.gz'), gzipSync(doctored.join('\n')));
+    const res = await cli('restore', [join(work, 'twin.gz'), '--force', '--batch', '50'], {
+      NEO4J_URI: fresh!.uri,
+    });
+    expect(res.code, res.stdout).toBe(1);
+    expect(res.stderr).toMatch(/--force: deleting all/);
+    expect(res.stderr).toMatch(
+      /restore failed: The restore failed \(.*\); what it had loaded was deleted, so the database is empty again/s,
+    );
+    const count = async (q: string): Promise<number> =>
+      ((await freshStore!.driver.executeQuery(q)).records[0]!.get('n') as { toNumber(): number }).toNumber();
+    expect(await count('MATCH (n) RETURN count(n) AS n')).toBe(0);
+    expect(await count("SHOW INDEXES YIELD name WHERE name = 'restore_key' RETURN count(*) AS n")).toBe(0);
+  }, 300_000);
+
   it('--force says what it deletes, deletes it, and restores the backup again', async () => {
     await freshStore!.driver.executeQuery(
       "CREATE (:Entity:Country {id: 'country:zz-extra', name: 'Extra', version: 1})",
@@ -366,7 +404,11 @@ describe('consistency while writes go on', () => {
         },
       });
       expect(result.attempts).toBe(2);
-      expect(linesOf(file).some((l) => l.t === 'n' && l.p.id === id)).toBe(true);
+      expect(
+        linesOf(file)
+          .slice(1)
+          .some((l) => (l as BackupLine).t === 'n' && (l as NodeLine).p.id === id),
+      ).toBe(true);
     } finally {
       await app.store.driver.executeQuery(
         'MATCH (n:Entity {id: $id}) DETACH DELETE n',

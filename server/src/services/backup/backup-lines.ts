@@ -33,5 +33,5 @@ export async function* backupLines(file: string): AsyncGenerator<{ text: string;
       throw new BackupFileError(`${file}: damaged or not a gzip'd backup (${e.message}).`);
     throw err;
   }
-  if (carry) yield { text: carry, no: ++no };
+  if (carry) yield { text: carry, no: no + 1 };
 }
