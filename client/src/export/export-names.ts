@@ -5,7 +5,7 @@ import type { CsvVariant, ExportFormat, ExportRequest } from '../../../server/sr
 export const DATA_FORMATS: readonly { format: ExportFormat; label: string; ext: string }[] = [
   { format: 'graphml', label: 'GraphML (yEd, Gephi, graphology)', ext: 'graphml' },
   { format: 'json', label: 'Cytoscape JSON', ext: 'json' },
-  { format: 'csv', label: 'CSV (zip): neo4j-admin import or spreadsheets', ext: 'zip' },
+  { format: 'csv', label: 'CSV zip (neo4j-admin or spreadsheets)', ext: 'zip' },
   { format: 'cypher', label: 'Cypher script (MERGE by id)', ext: 'cypher' },
   { format: 'briefing', label: 'Briefing with citations (HTML or Markdown)', ext: 'html' },
 ];
@@ -72,8 +72,8 @@ export interface BriefingOptions {
 
 /** The CSV flavours the panel offers, the default first. */
 export const CSV_VARIANTS: readonly { variant: CsvVariant; label: string }[] = [
-  { variant: 'neo4j-admin', label: 'For neo4j-admin import (exact values)' },
-  { variant: 'spreadsheet', label: 'For spreadsheets (formula-like cells neutralised)' },
+  { variant: 'neo4j-admin', label: 'neo4j-admin import (exact)' },
+  { variant: 'spreadsheet', label: 'Spreadsheets (formulas neutralised)' },
 ];
 
 /**

@@ -77,7 +77,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
     'CSV for',
     CSV_VARIANTS.map((v) => [v.variant, v.label] as const),
   );
-  const csvRows = el('fieldset', { testId: 'export-csv-options' }, [...row('For', csvVariant)]);
+  const csvRows = el('fieldset', { testId: 'export-csv-options' }, [...row('CSV for', csvVariant)]);
   const briefingVariant = select('export-briefing-variant', 'Briefing document', [
     ['html', 'HTML page (figure inline)'],
     ['markdown', 'Markdown (text and tables; the figure stays in the HTML)'],
