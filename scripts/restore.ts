@@ -22,8 +22,8 @@ so a missing, damaged or foreign file changes nothing. A database that holds any
 --force, which deletes every node and relationship in it (accounts and sessions included) before loading.
 The app's constraints and indexes are created as the seed loader does, then nodes and relationships are
 written in batches of --batch. If loading fails part way, what was loaded is deleted again.
-Stop the app (or run it with AUTO_SEED=false) while restoring, and give it the same auth secret as the backed-up
-deployment (the header names where it was), or no account can log in.
+Stop the app while restoring (and start it after: on an empty database it would load the seed first), and give
+it the same auth secret as the backed-up deployment (the header names where it was), or no account can log in.
 Uses NEO4J_URI (+ NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) when set, else starts the embedded Neo4j on
 NEO4J_DATA_DIR or --data-dir (created when missing).`;
 
