@@ -1,7 +1,7 @@
 // Writes a compiled seed graph: schema first, then every node and relationship in one transaction.
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
 import { ensureSchema } from '../server/src/store/schema-setup.js';
-import { isNodeLabel, isRelationshipType } from '../server/src/schema.js';
+import { isNodeLabel, isRelationshipType } from '../model/index.js';
 import type { CompiledSeed } from './compile.js';
 import { readSeed } from './read-seed.js';
 

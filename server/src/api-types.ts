@@ -1,4 +1,5 @@
 // Wire types shared by the server and the client (the client uses `import type` only).
+import type { EntityKind, NodeLabel } from '../../model/index.js';
 
 /** One piece of provenance: a verbatim quote from a source, or a curator's assertion. */
 export interface Evidence {
@@ -17,19 +18,8 @@ export interface Evidence {
   curator?: string;
 }
 
-/** Primary labels a node can carry (Actor nodes also carry Country, Person or Organization). */
-export type NodeLabel =
-  | 'Actor'
-  | 'Country'
-  | 'Person'
-  | 'Organization'
-  | 'Forum'
-  | 'Agreement'
-  | 'ThreatType'
-  | 'Technology'
-  | 'Source';
-
-export type Confidence = 'confirmed' | 'reported' | 'speculative';
+/** Labels a node can carry (Actor nodes also carry Country, Person or Organization), and claim confidence: from the model. */
+export type { Confidence, NodeLabel } from '../../model/index.js';
 
 export interface GraphNode {
   /** Stable business key, e.g. `country:uk`. Never an internal element id. */
@@ -174,7 +164,21 @@ export interface WorkspaceScene {
   history?: { steps: string[]; head: number };
 }
 
-export interface WorkspaceSummary {
+/** `shared`: anyone who may use workspaces opens it read-only through its link; `private`: its owner and admins only. */
+export type WorkspaceVisibility = 'shared' | 'private';
+
+/** Who owns a workspace, and what the caller may do with it. */
+export interface WorkspaceAccess {
+  /** Its owner's username; null when saved without a login, before workspaces had owners, or the owner was deleted. */
+  owner: string | null;
+  visibility: WorkspaceVisibility;
+  /** Saved by the caller: by their login, or without one by this browser session. */
+  yours: boolean;
+  /** Whether the caller may save over, rename, share or delete it (its owner and admins). */
+  canEdit: boolean;
+}
+
+export interface WorkspaceSummary extends WorkspaceAccess {
   id: string;
   name: string;
   createdAt: string;
@@ -333,7 +337,8 @@ export type PropertyValue = string | number | boolean | string[];
 
 /** `POST /api/nodes`: a new node. `id` defaults to a slug of the label and name (`country:new-zealand`). */
 export interface NodeCreateRequest {
-  label: 'Country' | 'Person' | 'Organization' | 'Forum' | 'Agreement' | 'ThreatType' | 'Technology';
+  /** Any kind but Source (sources are added with POST /api/sources). */
+  label: EntityKind;
   name: string;
   id?: string;
   aliases?: string[];

@@ -25,7 +25,10 @@ export interface BrowserHarness {
    * is for tests where the API answers an error on purpose: Chromium logs each 4xx response as a
    * console error, so those statuses (and only those) are not counted as problems.
    */
-  openPage(query?: string, opts?: { allowStatuses?: readonly number[] }): Promise<Page>;
+  openPage(
+    query?: string,
+    opts?: { allowStatuses?: readonly number[]; login?: { username: string; password: string } },
+  ): Promise<Page>;
   nodeIds(): Promise<string[]>;
   edgeIds(): Promise<string[]>;
   /** Resolves once queued layouts and camera moves have finished. */
@@ -120,6 +123,11 @@ export function useBrowser(): BrowserHarness {
           problems.push(`console: ${m.text()}`);
       });
       p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      if (opts.login) {
+        // The page's own request context shares its cookie jar: the page starts logged in (sid cookie).
+        const res = await p.request.post(`${h.app.baseUrl}/api/auth/login`, { data: opts.login });
+        expect(res.status(), 'harness login').toBe(200);
+      }
       await p.goto(`${h.app.baseUrl}/${query}`);
       await p.waitForFunction(() => !!window.__explorer);
       return p;

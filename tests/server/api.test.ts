@@ -31,7 +31,7 @@ describe('GET /api/schema', () => {
     expect(labels.Source).toBe(5);
     expect(labels.Actor).toBe(labels.Country + labels.Person + labels.Organization);
     const rel = body.relationshipTypes.find((t: any) => t.type === 'PARTICIPATED_IN');
-    expect(rel).toMatchObject({ from: ['Actor'], to: ['Forum'] });
+    expect(rel).toMatchObject({ from: ['Actor'], to: ['Forum', 'Event'] });
     expect(rel.count).toBeGreaterThan(10);
     const sum = body.relationshipTypes.reduce((s: number, t: any) => s + t.count, 0);
     expect(sum).toBe(body.totals.relationships);

@@ -60,6 +60,8 @@ export interface TestAppOptions {
   console?: ConsoleLimits;
   /** AUTH_REQUIRED for this app. */
   authRequired?: boolean;
+  /** ANONYMOUS_WORKSPACES for this app (default: the opposite of authRequired, as in a deployment). */
+  anonymousWorkspaces?: boolean;
   sessionTtlHours?: number;
   loginLimits?: Partial<LoginLimits>;
   /** A logger to capture what the app logs (silent by default). */
@@ -75,6 +77,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const auth = authSettings({
     secret: TEST_AUTH_SECRET,
     authRequired: opts.authRequired,
+    anonymousWorkspaces: opts.anonymousWorkspaces,
     sessionTtlHours: opts.sessionTtlHours,
     loginLimits: opts.loginLimits,
   });

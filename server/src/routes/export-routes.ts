@@ -12,6 +12,8 @@ import {
 import { FORMAT_NAMES, FORMAT_VARIANTS, VARIANT_NAMES } from '../services/export/formats.js';
 import { ClientGoneError, responseSink } from '../services/export/sink.js';
 import { idSchema, parseInput, singleQuery } from './validate.js';
+import { readableWorkspace } from '../services/workspaces.js';
+import { workspaceCaller } from '../auth/workspace-caller.js';
 
 /** A saved query is longer than anything typed by hand; the console allows the same. */
 const MAX_QUERY_CHARS = 20_000;
@@ -164,6 +166,9 @@ export function exportRoutes(store: GraphStore, limits: ExportLimits = EXPORT_DE
   const r = Router();
   r.post('/export', async (req, res) => {
     const body = parseInput(exportBody, req.body ?? undefined);
+    // A private workspace exports only for those who may open it.
+    if (body.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), body.workspace, 'workspace');
     await stream(
       req,
       res,
@@ -178,6 +183,9 @@ export function exportRoutes(store: GraphStore, limits: ExportLimits = EXPORT_DE
   });
   r.get('/export', async (req, res) => {
     const q = parseInput(exportQuery, singleQuery(req));
+    // A private workspace exports only for those who may open it.
+    if (q.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), q.workspace, 'workspace');
     await stream(
       req,
       res,

@@ -104,6 +104,19 @@ export async function neighbourPage(
   };
 }
 
+/** The centre and up to `limit` nodes within two hops with how many on each hop; null when the centre does not exist. */
+export async function twoHopGraph(
+  store: GraphStore,
+  id: string,
+  limit: number,
+): Promise<{ graph: Graph; hop1: number; hop2: number } | null> {
+  const rec = (await store.read('neighbourhood', { id, limit: neo4j.int(limit) })).records[0];
+  if (!rec) return null;
+  const hop1 = rec.get('hop1') as unknown[];
+  const hop2 = rec.get('hop2') as unknown[];
+  return { graph: collectGraph([rec.get('centre'), hop1, hop2]), hop1: hop1.length, hop2: hop2.length };
+}
+
 /** Per-type, per-label and per-threat neighbour counts; null when the centre does not exist. */
 export async function neighbourCounts(
   store: GraphStore,

@@ -7,11 +7,11 @@ import type {
   WriteResponse,
 } from '../../api-types.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js';
+import { kindOf } from '../../../../model/index.js';
 import {
   RELATIONSHIP_TYPE_NAMES,
   endpointAllowed,
   isRelationshipType,
-  primaryLabelOf,
   relationshipPropertyTypes,
 } from '../../schema.js';
 import {
@@ -103,7 +103,7 @@ export async function createEdge(
       if (!node?.live) throw new UnprocessableError(`\`${end}\`: no node with id "${req[end]}".`, end);
       if (!endpointAllowed(type, end === 'source' ? 'from' : 'to', node.labels)) {
         throw new UnprocessableError(
-          `\`${end}\`: a ${type} relationship may not ${end === 'source' ? 'start at' : 'end at'} a ${primaryLabelOf(node.labels)} ("${node.id}").`,
+          `\`${end}\`: a ${type} relationship may not ${end === 'source' ? 'start at' : 'end at'} a ${kindOf(node.labels)} ("${node.id}").`,
           end,
         );
       }

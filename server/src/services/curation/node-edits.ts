@@ -8,13 +8,14 @@ import type {
 } from '../../api-types.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js';
 import {
-  ID_PREFIXES,
-  LABEL_PROPERTIES,
-  PRIMARY_LABELS,
+  ENTITY_KINDS,
+  idPrefixOf,
+  kindOf,
+  labelsOf,
   nodePropertyTypes,
-  primaryLabelOf,
-  type PrimaryLabel,
-} from '../../schema.js';
+  SOURCE_KIND,
+  type EntityKind,
+} from '../../../../model/index.js';
 import { curationWrite, type CurationTx, type LockedNode, type RawNode } from '../../store/curation-store.js';
 import type { GraphStore } from '../../store/neo4j-store.js';
 import { applyState } from './apply-state.js';
@@ -32,8 +33,8 @@ import {
 } from './raw-state.js';
 import { newChangeId, q, recordChange } from './record.js';
 
-type EditableLabel = keyof typeof LABEL_PROPERTIES;
-const EDITABLE = Object.keys(LABEL_PROPERTIES) as EditableLabel[];
+type EditableLabel = EntityKind;
+const EDITABLE: readonly string[] = ENTITY_KINDS;
 
 /** `country:new-zealand` from ("Country", "New Zealand"). */
 function slug(name: string): string {
@@ -63,8 +64,8 @@ export async function lockLiveNode(
   const locked = await tx.lockNodes([id]);
   const node = locked.nodes.get(id);
   if (!node?.live) throw new NotFoundError(`No node with id "${id}".`, field);
-  const label = primaryLabelOf(node.labels);
-  if (!label || label === 'Source')
+  const label = kindOf(node.labels);
+  if (!label || label === SOURCE_KIND)
     throw new UnprocessableError(
       `"${id}" is a source: sources are added with POST /api/sources and never edited or deleted, since evidence quotes them.`,
       field,
@@ -91,14 +92,14 @@ export async function createNode(
     evidence?: NodeCreateRequest['evidence'];
   },
 ): Promise<WriteResponse<GraphNode>> {
-  if (!EDITABLE.includes(req.label as EditableLabel)) {
+  if (!EDITABLE.includes(req.label)) {
     throw new UnprocessableError(
       `\`label\` "${req.label}" is not a label a curator can create; expected one of: ${EDITABLE.join(', ')}.`,
       'label',
     );
   }
   const label = req.label as EditableLabel;
-  const prefix = `${ID_PREFIXES[label as PrimaryLabel]}:`;
+  const prefix = `${idPrefixOf(label)}:`;
   if (req.id !== undefined && !req.id.startsWith(prefix))
     throw new UnprocessableError(`\`id\` of a ${label} must start with "${prefix}".`, 'id');
   const name = req.name.trim();
@@ -129,7 +130,7 @@ export async function createNode(
       },
       evidence,
     );
-    const node: RawNode = { id, labels: [...PRIMARY_LABELS[label]], props, ints: ints.sort() };
+    const node: RawNode = { id, labels: [...labelsOf(label)], props, ints: ints.sort() };
     const changeId = newChangeId();
     const after = await applyState(
       tx,

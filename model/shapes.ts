@@ -1,5 +1,23 @@
-// SVG outlines matching Cytoscape's node shapes, so the legend shows exactly what the canvas draws.
-import type { KindShape } from './label-styles';
+// Node shapes: the Cytoscape shape names a kind may use, and each one's SVG outline drawn the way Cytoscape
+// draws it, so the canvas, the legend and the briefing figure show the same symbol.
+
+/** Cytoscape node shapes a kind may be drawn as; each has an outline in shapePath. */
+export type KindShape =
+  | 'ellipse'
+  | 'round-rectangle'
+  | 'rectangle'
+  | 'triangle'
+  | 'pentagon'
+  | 'hexagon'
+  | 'heptagon'
+  | 'octagon'
+  | 'star'
+  | 'diamond'
+  | 'vee'
+  | 'rhomboid'
+  | 'right-rhomboid'
+  | 'tag'
+  | 'concave-hexagon';
 
 /** Unit regular polygon as Cytoscape builds it: points in [-1, 1], stretched to fill the square. */
 function unitPolygon(sides: number): number[] {
@@ -34,13 +52,21 @@ function star(): number[] {
   return fitToSquare(pts);
 }
 
-const POLYGONS: Partial<Record<KindShape, () => number[]>> = {
+/** Corner points of every polygon shape, as Cytoscape defines them (its renderer's node shape table). */
+const POLYGONS: Record<Exclude<KindShape, 'ellipse' | 'round-rectangle'>, () => number[]> = {
+  rectangle: () => unitPolygon(4),
   triangle: () => unitPolygon(3),
+  pentagon: () => unitPolygon(5),
   hexagon: () => unitPolygon(6),
+  heptagon: () => unitPolygon(7),
   octagon: () => unitPolygon(8),
-  diamond: () => [0, 1, 1, 0, 0, -1, -1, 0],
-  rhomboid: () => [-1, -1, 0.333, -1, 1, 1, -0.333, 1],
   star,
+  diamond: () => [0, 1, 1, 0, 0, -1, -1, 0],
+  vee: () => [-1, -1, 0, -0.333, 1, -1, 0, 1],
+  rhomboid: () => [-1, -1, 0.333, -1, 1, 1, -0.333, 1],
+  'right-rhomboid': () => [-0.333, -1, 1, -1, 0.333, 1, -1, 1],
+  tag: () => [-1, -1, 0.25, -1, 1, 0, 0.25, 1, -1, 1],
+  'concave-hexagon': () => [-1, -0.95, -0.75, 0, -1, 0.95, 1, 0.95, 0.75, 0, 1, -0.95],
 };
 
 /** An SVG path `d` for `shape`, centred on the origin, `size` pixels across. */
@@ -56,7 +82,7 @@ export function shapePath(shape: KindShape, size: number): string {
       `H${-r + c}Q${-r},${r} ${-r},${r - c}V${-r + c}Q${-r},${-r} ${-r + c},${-r}Z`
     );
   }
-  const pts = (POLYGONS[shape] ?? (() => unitPolygon(4)))();
+  const pts = POLYGONS[shape]();
   let d = '';
   for (let i = 0; i < pts.length; i += 2) {
     d += `${i === 0 ? 'M' : 'L'}${((pts[i] ?? 0) * r).toFixed(2)},${((pts[i + 1] ?? 0) * r).toFixed(2)}`;
