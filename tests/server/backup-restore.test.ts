@@ -1,6 +1,12 @@
 // npm run backup / npm run restore: the curated seed graph (changes, a user, a workspace, every property type) backed
 // up with the CLI while the app serves, restored into a FRESH Neo4j, and compared node by node; bad files and
 // non-empty databases are refused without changing anything; a write during the read makes the backup try again.
+import type {
+  ChangeListResponse,
+  MeResponse,
+  SearchResponse,
+  Workspace,
+} from '../../server/src/api-types.js';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -131,7 +137,7 @@ beforeAll(async () => {
   expect(merged.status, JSON.stringify(merged.body)).toBe(200);
   const deleted = await app.send('DELETE', `/api/nodes/${encodeURIComponent(gone.id)}`, { version: 1 }, h);
   expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
-  const ws = await app.send('POST', '/api/workspaces', {
+  const ws = await app.send<Workspace>('POST', '/api/workspaces', {
     name: `Backup workspace ${suffix()}`,
     scene: {
       nodes: [
@@ -269,14 +275,14 @@ describe('npm run backup, then npm run restore into a fresh Neo4j', () => {
   it('the restored database serves the app: history, workspace, search, and a login with the same auth secret', async () => {
     const restoredApp = await startTestApp({ store: freshStore! });
     try {
-      const feed = await restoredApp.get('/api/changes?limit=200');
-      const original = await app.get('/api/changes?limit=200');
+      const feed = await restoredApp.get<ChangeListResponse>('/api/changes?limit=200');
+      const original = await app.get<ChangeListResponse>('/api/changes?limit=200');
       expect(feed.status).toBe(200);
       expect(feed.body.changes).toEqual(original.body.changes);
       const ws = await restoredApp.get(`/api/workspaces/${workspaceId}`);
       expect(ws.status).toBe(200);
       expect(ws.body).toEqual((await app.get(`/api/workspaces/${workspaceId}`)).body);
-      const search = await restoredApp.get('/api/search?q=Backupland');
+      const search = await restoredApp.get<SearchResponse>('/api/search?q=Backupland');
       expect(search.body.nodes.length).toBeGreaterThan(0);
       const login = await restoredApp.send('POST', '/api/auth/login', {
         username: c.as.curator.username,
@@ -285,7 +291,7 @@ describe('npm run backup, then npm run restore into a fresh Neo4j', () => {
       });
       expect(login.status, JSON.stringify(login.body)).toBe(200);
       // Sessions were not restored: the token issued before the backup is unknown here.
-      const me = await restoredApp.send('GET', '/api/auth/me', undefined, c.as.curator.headers);
+      const me = await restoredApp.send<MeResponse>('GET', '/api/auth/me', undefined, c.as.curator.headers);
       expect(me.body.user ?? null).toBeNull();
     } finally {
       await restoredApp.close();
