@@ -27,7 +27,13 @@ const graph: Graph = {
   })),
 };
 const meta = { title: 'Whole seed graph', generatedAt: new Date(), scope: 'All seed nodes' };
-const sources = readSources().map((s) => ({ id: s.id, title: s.title, text: s.text, date: null, publisher: null }));
+const sources = readSources().map((s) => ({
+  id: s.id,
+  title: s.title,
+  text: s.text,
+  date: null,
+  publisher: null,
+}));
 
 function measure(name: string, render: () => string, runs = 10): void {
   render();
