@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode, NodeResponse, Role } from '../../server/src/api-types.js';
+import type { GraphEdge, GraphNode, NodeResponse, Role } from '../../contract/index.js';
 import { ensureUser, loginAs } from '../setup/auth.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 

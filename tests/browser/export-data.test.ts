@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Graph, WorkspaceOpenResponse } from '../../server/src/api-types.js';
+import type { Graph, WorkspaceOpenResponse } from '../../contract/index.js';
 import { readSources } from '../../seed/read-seed.js';
 import {
   expectSameAsApi,

@@ -1,6 +1,6 @@
 // The read API against the real seeded Neo4j: good input, bad input, and the contract's shapes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphEdge } from '../../server/src/api-types.js';
+import type { GraphEdge } from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;

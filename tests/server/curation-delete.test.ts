@@ -1,6 +1,6 @@
 // Soft delete: a deleted node and its relationships vanish from every read, and restoring it brings all of it back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type { GraphNode } from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';

@@ -1,6 +1,6 @@
 // Curation over HTTP: rename with versions (409 when stale), the node's history, the recent-changes feed, and revert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeRecord } from '../../server/src/api-types.js';
+import type { ChangeRecord } from '../../contract/index.js';
 import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';

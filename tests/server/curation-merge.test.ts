@@ -1,6 +1,6 @@
 // Merge: relationships move (duplicates united), aliases and evidence are united, the other node is soft-deleted; revert restores all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode } from '../../server/src/api-types.js';
+import type { GraphEdge, GraphNode } from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';

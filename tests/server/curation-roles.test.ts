@@ -1,6 +1,6 @@
 // Every curation write against anonymous (401), viewer (403), curator and admin (allowed); refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../server/src/api-types.js';
+import type { Role } from '../../contract/index.js';
 import { cookieLogin } from '../setup/auth.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';

@@ -1,6 +1,6 @@
 // Every invalid change is refused with the right code and field, and leaves the graph exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type { GraphNode } from '../../contract/index.js';
 import { UnprocessableError } from '../../server/src/errors.js';
 import { curationWrite } from '../../server/src/store/curation-store.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';

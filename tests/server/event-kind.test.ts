@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_STYLES, KINDS } from '../../model/index.js';
 import { compileSeed, SeedValidationError } from '../../seed/compile.js';
 import { readSources } from '../../seed/read-seed.js';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type { GraphNode } from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { pino } from 'pino';
-import type { WorkspaceOpenResponse } from '../../server/src/api-types.js';
+import type { WorkspaceOpenResponse } from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { plain } from '../../server/src/store/mapping.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
 import { readSeed } from '../../seed/read-seed.js';
-import { loadSeed } from '../../seed/load.js';
+import { loadSeed } from '../../server/src/store/seed-load.js';
 import { startTestApp, TEST_AUTH_SECRET, type TestApp } from '../setup/test-app.js';
 import { apiAccount } from '../../reliability/accounts.js';
 import { runNeo4jKill } from '../../reliability/neo4j-fault.js';

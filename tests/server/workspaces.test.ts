@@ -1,7 +1,7 @@
 // Workspaces: save, list, open, update with versions, rename, delete; and reopening after a wipe and re-seed.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../server/src/api-types.js';
-import { seedDatabase } from '../../seed/load.js';
+import type { Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../contract/index.js';
+import { seedDatabase } from '../../server/src/store/seed-load.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 

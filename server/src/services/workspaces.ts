@@ -1,6 +1,11 @@
 // Use cases: save, list, open, update, rename and delete workspaces (saved scenes of business keys).
 import { randomBytes } from 'node:crypto';
-import type { Workspace, WorkspaceOpenResponse, WorkspaceScene, WorkspaceSummary } from '../api-types.js';
+import type {
+  Workspace,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
+  WorkspaceSummary,
+} from '../../../contract/index.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import {

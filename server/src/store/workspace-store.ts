@@ -1,6 +1,6 @@
 // Workspace persistence: :Workspace nodes holding a scene of business keys as JSON; no driver types leak out.
 import neo4j from 'neo4j-driver';
-import type { Graph, Workspace, WorkspaceScene, WorkspaceSummary } from '../api-types.js';
+import type { Graph, Workspace, WorkspaceScene, WorkspaceSummary } from '../../../contract/index.js';
 import { ConflictError } from '../errors.js';
 import { collectGraph, plain } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';
