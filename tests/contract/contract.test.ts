@@ -1,6 +1,8 @@
 // The contract stands on its own: it imports only its own files, the model and zod, so server, client and seed
 // can all import it; and the schemas it gives the routes say what the types it gives the client say.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../model/index.js';
 import {
@@ -10,6 +12,14 @@ import {
   NOTHING,
   type NodeCreateRequest,
 } from '../../contract/index.js';
+
+/** Every .ts file under `dir` (relative to the repository), recursively. */
+function tsFiles(dir: string): string[] {
+  const root = fileURLToPath(new URL(`../../${dir}/`, import.meta.url));
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(root, f));
+}
 
 /** Every `from '…'` and `import('…')` specifier of a TypeScript file. */
 const specifiersOf = (text: string): string[] =>
@@ -68,5 +78,32 @@ describe('the contract module', () => {
   it('refuses any key where an endpoint takes nothing', () => {
     expect(NOTHING.safeParse({}).success).toBe(true);
     expect(NOTHING.safeParse({ x: 1 }).error!.issues[0]!.code).toBe('unrecognized_keys');
+  });
+});
+
+describe('who imports whom', () => {
+  it('no file of the client imports from server/: the wire types come from the contract', () => {
+    const files = tsFiles('client');
+    expect(files.length).toBeGreaterThan(50);
+    const offenders = files.flatMap((f) =>
+      specifiersOf(readFileSync(f, 'utf8'))
+        .filter((s) => /(^|\/)server\//.test(s))
+        .map((s) => `${f} imports ${s}`),
+    );
+    expect(offenders).toEqual([]);
+    // The client's API layer is typed by the contract.
+    const api = readFileSync(
+      fileURLToPath(new URL('../../client/src/api/endpoint.ts', import.meta.url)),
+      'utf8',
+    );
+    expect(specifiersOf(api)).toContain('../../../contract');
+  });
+
+  it('seed/ imports only the model and its own files, so the server may import its reader without a cycle', () => {
+    const files = tsFiles('seed');
+    expect(files.length).toBeGreaterThan(2);
+    for (const f of files)
+      for (const s of specifiersOf(readFileSync(f, 'utf8')))
+        expect(s, `${f} imports ${s}`).toMatch(/^(\.\/[a-z-]+\.js|\.\.\/model\/index\.js|zod|node:[a-z]+)$/);
   });
 });

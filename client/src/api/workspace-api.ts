@@ -4,8 +4,8 @@ import type {
   WorkspaceListResponse,
   WorkspaceOpenResponse,
   WorkspaceScene,
-} from '../../../server/src/api-types';
-import { sendJson } from './send-json';
+} from '../../../contract';
+import { callEndpoint } from './endpoint';
 
 /** Workspaces as the client sees them; every failure is an ApiError (409 CONFLICT, 404 NOT_FOUND, ...). */
 export interface WorkspaceApi {
@@ -22,14 +22,14 @@ export interface WorkspaceApi {
 
 /** Creates the workspace client for the API at `base` (default `/api`). */
 export function createWorkspaceApi(base = '/api'): WorkspaceApi {
-  const url = (id?: string): string =>
-    `${base}/workspaces${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
   return {
-    list: () => sendJson<WorkspaceListResponse>('GET', url()),
-    create: (name, scene) => sendJson<Workspace>('POST', url(), { name, scene }),
-    open: (id) => sendJson<WorkspaceOpenResponse>('GET', url(id)),
-    save: (id, scene, version) => sendJson<Workspace>('PUT', url(id), { scene, version }),
-    rename: (id, name, version) => sendJson<Workspace>('PATCH', url(id), { name, version }),
-    remove: (id) => sendJson<void>('DELETE', url(id)),
+    list: () => callEndpoint(base, 'GET /workspaces', {}),
+    create: (name, scene) => callEndpoint(base, 'POST /workspaces', { body: { name, scene } }),
+    open: (id) => callEndpoint(base, 'GET /workspaces/:id', { params: { id } }),
+    save: (id, scene, version) =>
+      callEndpoint(base, 'PUT /workspaces/:id', { params: { id }, body: { scene, version } }),
+    rename: (id, name, version) =>
+      callEndpoint(base, 'PATCH /workspaces/:id', { params: { id }, body: { name, version } }),
+    remove: (id) => callEndpoint(base, 'DELETE /workspaces/:id', { params: { id } }),
   };
 }

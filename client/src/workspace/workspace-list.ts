@@ -1,5 +1,5 @@
 // One saved workspace in the panel's list: open, rename inline, delete after a confirmation step.
-import type { WorkspaceSummary } from '../../../server/src/api-types';
+import type { WorkspaceSummary } from '../../../contract';
 import { button, el } from '../ui/dom';
 
 /** What a list item is showing: the entry, its rename form, or the delete confirmation. */

@@ -1,5 +1,5 @@
 // Workspace use cases: save (new, update, overwrite), open (also from the URL), rename, delete.
-import type { Workspace, WorkspaceSummary } from '../../../server/src/api-types';
+import type { Workspace, WorkspaceSummary } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { WorkspaceApi } from '../api/workspace-api';
 import type { Actions } from '../state/actions';

@@ -1,5 +1,5 @@
 // The Workspaces panel: save the scene under a name, save changes, resolve conflicts, list/open/rename/delete.
-import type { WorkspaceSummary } from '../../../server/src/api-types';
+import type { WorkspaceSummary } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { State } from '../state/state';
 import type { ReadableStore } from '../state/store';
