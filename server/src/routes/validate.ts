@@ -84,9 +84,15 @@ export function singleQuery(req: Request): Record<string, unknown> {
 export function parseRequest<K extends EndpointKey>(key: K, req: Request): RequestOf<K> {
   const e: Endpoint = ENDPOINTS[key];
   const params = e.params ? parseInput(e.params, { ...req.params }, 'params') : undefined;
-  const query = parseInput(e.query ?? NOTHING, singleQuery(req), 'query');
-  const body = parseInput(e.body ?? NOTHING.optional(), req.body ?? undefined, 'body');
-  return { params, query: e.query ? query : undefined, body: e.body ? body : undefined } as RequestOf<K>;
+  const rawQuery = singleQuery(req);
+  let query: unknown;
+  if (e.query) query = parseInput(e.query, rawQuery, 'query');
+  // A part the endpoint does not take is checked only when something was sent (the common case costs nothing).
+  else if (Object.keys(rawQuery).length) parseInput(NOTHING, rawQuery, 'query');
+  let body: unknown;
+  if (e.body) body = parseInput(e.body, req.body ?? undefined, 'body');
+  else if (req.body !== undefined) parseInput(NOTHING, req.body, 'body');
+  return { params, query, body } as RequestOf<K>;
 }
 
 /** A route's use of its parsed request: returns the JSON answer, or (endpoints without one) ends `res` itself. */
