@@ -54,7 +54,7 @@ import {
   workspaceCreateBody,
   workspaceListResponse,
   workspaceOpenResponse,
-  workspaceRenameBody,
+  workspacePatchBody,
   workspaceSaveBody,
   workspaceSchema,
 } from './workspaces.js';
@@ -102,7 +102,7 @@ export const ENDPOINTS = {
   'POST /workspaces': { body: workspaceCreateBody, response: workspaceSchema },
   'GET /workspaces/:id': { params: idParams, response: workspaceOpenResponse },
   'PUT /workspaces/:id': { params: idParams, body: workspaceSaveBody, response: workspaceSchema },
-  'PATCH /workspaces/:id': { params: idParams, body: workspaceRenameBody, response: workspaceSchema },
+  'PATCH /workspaces/:id': { params: idParams, body: workspacePatchBody, response: workspaceSchema },
   'DELETE /workspaces/:id': { params: idParams, response: null },
   // Curation: writes
   'POST /nodes': { body: nodeCreateBody, response: nodeWrite },

@@ -2,13 +2,40 @@
 import { z } from 'zod';
 import { cypherParamsSchema, idSchema } from './fields.js';
 import { cypherTextSchema } from './console.js';
-import { EXPORT_FORMAT_NAMES } from './limits.js';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMAT_VARIANTS, EXPORT_VARIANT_NAMES } from './limits.js';
 
 const formatSchema = z.enum(EXPORT_FORMAT_NAMES, {
   message: `expected one of ${EXPORT_FORMAT_NAMES.join(', ')}`,
 });
-const variantSchema = z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' });
+const variantSchema = z.enum(EXPORT_VARIANT_NAMES, {
+  message: `expected one of ${EXPORT_VARIANT_NAMES.join(', ')}`,
+});
 const sourceKeys = ['nodeIds', 'workspace', 'query'] as const;
+
+const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(' or ');
+
+/** A `variant` must be one its format takes (briefing: html/markdown; csv: neo4j-admin/spreadsheet). */
+function variantFits(body: { format: string; variant?: string }, ctx: z.RefinementCtx): void {
+  if (body.variant === undefined) return;
+  const allowed = EXPORT_FORMAT_VARIANTS[body.format as keyof typeof EXPORT_FORMAT_VARIANTS] ?? [];
+  if (!allowed.includes(body.variant as never))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['variant'],
+      message: allowed.length
+        ? `expected ${quoted(allowed)} for format ${body.format}`
+        : `expected no variant for format ${body.format}`,
+    });
+}
+
+/** Both refinements of a request: one source, and a variant its format takes. */
+function checkRequest(
+  body: Record<string, unknown> & { format: string; variant?: string },
+  ctx: z.RefinementCtx,
+): void {
+  oneSource(body, ctx);
+  variantFits(body, ctx);
+}
 
 /** Exactly one of nodeIds, workspace or query; `params` only with a query. */
 function oneSource(body: Record<string, unknown>, ctx: z.RefinementCtx): void {
@@ -42,7 +69,7 @@ export const exportBody = z
       workspace: idSchema.optional(),
       query: cypherTextSchema.optional(),
       params: cypherParamsSchema.optional(),
-      /** briefing only: `markdown` or `html` (default html). */
+      /** briefing: `markdown` or `html` (default html); csv: `neo4j-admin` (default) or `spreadsheet`. */
       variant: variantSchema.optional(),
       /** briefing only: the document's title. */
       title: z
@@ -55,7 +82,7 @@ export const exportBody = z
     { message: 'expected a JSON object with `format` and one of `nodeIds`, `workspace` or `query`' },
   )
   .strict()
-  .superRefine(oneSource);
+  .superRefine(checkRequest);
 export type ExportRequest = z.infer<typeof exportBody>;
 
 /** GET /api/export: the same without a query (`nodeIds` comma-separated), for a plain download link. */
@@ -84,5 +111,5 @@ export const exportQuery = z
       .optional(),
   })
   .strict()
-  .superRefine(oneSource);
+  .superRefine(checkRequest);
 export type ExportQuery = z.infer<typeof exportQuery>;

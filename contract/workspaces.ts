@@ -79,10 +79,17 @@ const nameSchema = z
   .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), 'expected no control characters');
 const workspaceVersion = versionSchema('opened');
 
-/** POST /api/workspaces. */
+/** `shared`: anyone who may use workspaces opens it read-only through its link; `private`: its owner and admins only. */
+export const WORKSPACE_VISIBILITIES = ['shared', 'private'] as const;
+export const visibilitySchema = z.enum(WORKSPACE_VISIBILITIES, {
+  message: 'expected "shared" (others open it read-only) or "private" (you and admins only)',
+});
+export type WorkspaceVisibility = z.infer<typeof visibilitySchema>;
+
+/** POST /api/workspaces: a new workspace, the caller's (shared unless `visibility` says private). */
 export const workspaceCreateBody = z
   .object(
-    { name: nameSchema, scene: sceneSchema },
+    { name: nameSchema, scene: sceneSchema, visibility: visibilitySchema.optional() },
     { message: 'expected a JSON object with `name` and `scene`' },
   )
   .strict();
@@ -93,15 +100,31 @@ export const workspaceSaveBody = z
     { message: 'expected a JSON object with `scene` and `version`' },
   )
   .strict();
-/** PATCH /api/workspaces/:id: a new name over `version`. */
-export const workspaceRenameBody = z
+/** PATCH /api/workspaces/:id: a new name and/or visibility (rename, share, unshare) over `version`. */
+export const workspacePatchBody = z
   .object(
-    { name: nameSchema, version: workspaceVersion },
-    { message: 'expected a JSON object with `name` and `version`' },
+    { name: nameSchema.optional(), visibility: visibilitySchema.optional(), version: workspaceVersion },
+    { message: 'expected a JSON object with `name` and/or `visibility`, and `version`' },
   )
-  .strict();
+  .strict()
+  .refine((b) => b.name !== undefined || b.visibility !== undefined, {
+    message: 'expected `name` and/or `visibility`',
+    path: ['name'],
+  });
 
-export const workspaceSummarySchema = z.strictObject({
+/** Who owns a workspace, and what the caller may do with it. */
+export const workspaceAccessSchema = z.strictObject({
+  /** Its owner's username; null when saved without a login, before workspaces had owners, or the owner was deleted. */
+  owner: z.string().nullable(),
+  visibility: visibilitySchema,
+  /** Saved by the caller: by their login, or without one by this browser session. */
+  yours: z.boolean(),
+  /** Whether the caller may save over, rename, share or delete it (its owner and admins). */
+  canEdit: z.boolean(),
+});
+export type WorkspaceAccess = z.infer<typeof workspaceAccessSchema>;
+
+export const workspaceSummarySchema = workspaceAccessSchema.extend({
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),

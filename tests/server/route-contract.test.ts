@@ -2,7 +2,12 @@
 // unknown body key by name (400 VALIDATION_FAILED) before doing anything: a typo such as `?relType=` is an error.
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINTS, type EndpointKey } from '../../contract/index.js';
+import {
+  ENDPOINTS,
+  type EndpointKey,
+  type ErrorResponse,
+  type NeighboursResponse,
+} from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
 import { loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
@@ -90,7 +95,7 @@ describe('unknown keys', () => {
   const rows = Object.entries(ROUTES);
   const send = (row: string, path: string, body?: unknown) => {
     const [method] = row.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'];
-    return app.send(method, path, body, ROUTES[row]!.anonymous ? {} : admin.headers);
+    return app.send<ErrorResponse>(method, path, body, ROUTES[row]!.anonymous ? {} : admin.headers);
   };
 
   it.each(rows)('%s refuses an unknown query key with 400 naming it', async (row, { path }) => {
@@ -111,19 +116,21 @@ describe('unknown keys', () => {
   );
 
   it('a typo in a neighbour filter (`?relType=`) is refused, where it used to return unfiltered results', async () => {
-    const typo = await app.get('/api/nodes/country:uk/neighbours?relType=PARTICIPATED_IN');
+    const typo = await app.get<ErrorResponse>('/api/nodes/country:uk/neighbours?relType=PARTICIPATED_IN');
     expect(typo.status).toBe(400);
     expect(typo.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'request' });
     expect(typo.body.error.message).toContain('`relType`');
     expect(typo.body.error.message).toContain('relTypes');
-    const right = await app.get('/api/nodes/country:uk/neighbours?relTypes=PARTICIPATED_IN');
+    const right = await app.get<NeighboursResponse>(
+      '/api/nodes/country:uk/neighbours?relTypes=PARTICIPATED_IN',
+    );
     expect(right.status).toBe(200);
     expect(right.body.edges.length).toBeGreaterThan(0);
     for (const e of right.body.edges) expect(e.type).toBe('PARTICIPATED_IN');
   });
 
   it('a route that takes no query says so', async () => {
-    const res = await app.get(`/api/health?${UNKNOWN}=1`);
+    const res = await app.get<ErrorResponse>(`/api/health?${UNKNOWN}=1`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('takes no query');
   });

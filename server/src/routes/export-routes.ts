@@ -9,6 +9,8 @@ import {
   type ExportSource,
 } from '../services/export/export-service.js';
 import { ClientGoneError, responseSink } from '../services/export/sink.js';
+import { readableWorkspace } from '../services/workspaces.js';
+import { workspaceCaller } from '../auth/workspace-caller.js';
 import { route } from './validate.js';
 
 function sourceOf(v: {
@@ -50,10 +52,16 @@ export function exportRoutes(store: GraphStore, limits: ExportLimits = EXPORT_DE
   const r = Router();
   route(r, 'POST /export', async ({ body }, req, res) => {
     const { format, variant, title } = body;
+    // A private workspace exports only for those who may open it.
+    if (body.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), body.workspace, 'workspace');
     await stream(req, res, await planExport(store, format, sourceOf(body), { variant, title }, limits));
   });
   route(r, 'GET /export', async ({ query }, req, res) => {
     const { format, variant, title } = query;
+    // A private workspace exports only for those who may open it.
+    if (query.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), query.workspace, 'workspace');
     await stream(req, res, await planExport(store, format, sourceOf(query), { variant, title }, limits));
   });
   return r;
