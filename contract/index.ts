@@ -5,7 +5,9 @@
 // nothing of server/, client/ or seed/; limits.ts holds the plain values the client may import without zod.
 //
 // To add an endpoint: its schemas in the file of its area, one row in ENDPOINTS (endpoints.ts), then
-// `route(router, 'METHOD /path', …)` in a routes file and a row in tests/server/route-contract.test.ts.
+// `route(router, 'METHOD /path', …)` in a routes file. The tables keyed by EndpointKey then fail to compile
+// until they have its row: who may call it (server/src/auth/access-matrix.ts, ACCESS) and the tests' rows
+// (tests/server/route-contract.test.ts, tests/server/access-matrix.test.ts).
 
 export * from './accounts.js';
 export * from './console.js';

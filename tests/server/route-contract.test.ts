@@ -1,5 +1,6 @@
 // Every route the app registers is in the contract and in this table, and refuses an unknown query key and an
 // unknown body key by name (400 VALIDATION_FAILED) before doing anything: a typo such as `?relType=` is an error.
+import { Router } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,56 +10,58 @@ import {
   type NeighboursResponse,
 } from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
+import { ACCESS_MATRIX } from '../../server/src/auth/access-matrix.js';
 import { loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
-import { registeredRoutes } from '../setup/registered-routes.js';
+import { apiRouteKeys, registeredRoutes, tableGaps } from '../setup/registered-routes.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 /**
- * One row per route (`METHOD /api/path`): a concrete path to call. Ids need not exist: the request is refused
- * before any lookup. `anonymous` rows are sent without the admin's token (logging out would end it).
+ * One row per endpoint of the contract (keyed as ENDPOINTS is, so a missing row does not compile): a concrete
+ * path to call. Ids need not exist: the request is refused before any lookup. `anonymous` rows are sent without
+ * the admin's token (logging out would end it).
  */
-const ROUTES: Record<string, { path: string; anonymous?: true }> = {
-  'GET /api/health': { path: '/api/health' },
-  'GET /api/schema': { path: '/api/schema' },
-  'GET /api/search': { path: '/api/search?q=France' },
-  'GET /api/nodes/:id': { path: '/api/nodes/country:uk' },
-  'GET /api/nodes/:id/neighbours': { path: '/api/nodes/country:uk/neighbours' },
-  'GET /api/nodes/:id/neighbour-counts': { path: '/api/nodes/country:uk/neighbour-counts' },
-  'GET /api/nodes/:id/neighbourhood': { path: '/api/nodes/country:uk/neighbourhood' },
-  'GET /api/paths': { path: '/api/paths?from=country:uk&to=country:fr' },
-  'GET /api/cooperation': { path: '/api/cooperation?threat=terrorism' },
-  'POST /api/cypher': { path: '/api/cypher' },
-  'POST /api/export': { path: '/api/export' },
-  'GET /api/export': { path: '/api/export?format=json&nodeIds=country:uk' },
-  'GET /api/workspaces': { path: '/api/workspaces' },
-  'POST /api/workspaces': { path: '/api/workspaces' },
-  'GET /api/workspaces/:id': { path: '/api/workspaces/ws-none' },
-  'PUT /api/workspaces/:id': { path: '/api/workspaces/ws-none' },
-  'PATCH /api/workspaces/:id': { path: '/api/workspaces/ws-none' },
-  'DELETE /api/workspaces/:id': { path: '/api/workspaces/ws-none' },
-  'POST /api/nodes': { path: '/api/nodes' },
-  'PATCH /api/nodes/:id': { path: '/api/nodes/country:uk' },
-  'DELETE /api/nodes/:id': { path: '/api/nodes/country:uk' },
-  'POST /api/nodes/:id/merge': { path: '/api/nodes/country:uk/merge' },
-  'POST /api/edges': { path: '/api/edges' },
-  'PATCH /api/edges/:id': { path: '/api/edges/edge-none' },
-  'DELETE /api/edges/:id': { path: '/api/edges/edge-none' },
-  'POST /api/changes/:id/revert': { path: '/api/changes/chg-none/revert' },
-  'POST /api/sources': { path: '/api/sources' },
-  'GET /api/nodes/:id/history': { path: '/api/nodes/country:uk/history' },
-  'GET /api/edges/:id/history': { path: '/api/edges/edge-none/history' },
-  'GET /api/changes': { path: '/api/changes' },
-  'GET /api/deleted': { path: '/api/deleted' },
-  'GET /api/sources': { path: '/api/sources' },
-  'GET /api/sources/:id': { path: '/api/sources/source:none' },
-  'POST /api/auth/login': { path: '/api/auth/login', anonymous: true },
-  'POST /api/auth/logout': { path: '/api/auth/logout', anonymous: true },
-  'GET /api/auth/me': { path: '/api/auth/me' },
-  'GET /api/users': { path: '/api/users' },
-  'POST /api/users': { path: '/api/users' },
-  'PATCH /api/users/:username': { path: '/api/users/nobody-here' },
-  'DELETE /api/users/:username': { path: '/api/users/nobody-here' },
+const ROUTES: { readonly [K in EndpointKey]: { path: string; anonymous?: true } } = {
+  'GET /health': { path: '/api/health' },
+  'GET /schema': { path: '/api/schema' },
+  'GET /search': { path: '/api/search?q=France' },
+  'GET /nodes/:id': { path: '/api/nodes/country:uk' },
+  'GET /nodes/:id/neighbours': { path: '/api/nodes/country:uk/neighbours' },
+  'GET /nodes/:id/neighbour-counts': { path: '/api/nodes/country:uk/neighbour-counts' },
+  'GET /nodes/:id/neighbourhood': { path: '/api/nodes/country:uk/neighbourhood' },
+  'GET /paths': { path: '/api/paths?from=country:uk&to=country:fr' },
+  'GET /cooperation': { path: '/api/cooperation?threat=terrorism' },
+  'POST /cypher': { path: '/api/cypher' },
+  'POST /export': { path: '/api/export' },
+  'GET /export': { path: '/api/export?format=json&nodeIds=country:uk' },
+  'GET /workspaces': { path: '/api/workspaces' },
+  'POST /workspaces': { path: '/api/workspaces' },
+  'GET /workspaces/:id': { path: '/api/workspaces/ws-none' },
+  'PUT /workspaces/:id': { path: '/api/workspaces/ws-none' },
+  'PATCH /workspaces/:id': { path: '/api/workspaces/ws-none' },
+  'DELETE /workspaces/:id': { path: '/api/workspaces/ws-none' },
+  'POST /nodes': { path: '/api/nodes' },
+  'PATCH /nodes/:id': { path: '/api/nodes/country:uk' },
+  'DELETE /nodes/:id': { path: '/api/nodes/country:uk' },
+  'POST /nodes/:id/merge': { path: '/api/nodes/country:uk/merge' },
+  'POST /edges': { path: '/api/edges' },
+  'PATCH /edges/:id': { path: '/api/edges/edge-none' },
+  'DELETE /edges/:id': { path: '/api/edges/edge-none' },
+  'POST /changes/:id/revert': { path: '/api/changes/chg-none/revert' },
+  'POST /sources': { path: '/api/sources' },
+  'GET /nodes/:id/history': { path: '/api/nodes/country:uk/history' },
+  'GET /edges/:id/history': { path: '/api/edges/edge-none/history' },
+  'GET /changes': { path: '/api/changes' },
+  'GET /deleted': { path: '/api/deleted' },
+  'GET /sources': { path: '/api/sources' },
+  'GET /sources/:id': { path: '/api/sources/source:none' },
+  'POST /auth/login': { path: '/api/auth/login', anonymous: true },
+  'POST /auth/logout': { path: '/api/auth/logout', anonymous: true },
+  'GET /auth/me': { path: '/api/auth/me' },
+  'GET /users': { path: '/api/users' },
+  'POST /users': { path: '/api/users' },
+  'PATCH /users/:username': { path: '/api/users/nobody-here' },
+  'DELETE /users/:username': { path: '/api/users/nobody-here' },
 };
 
 /** A key no endpoint takes: it must come back named in the message. */
@@ -74,28 +77,42 @@ afterAll(async () => {
   await app.close();
 });
 
-const contractKey = (row: string): EndpointKey => row.replace(' /api/', ' /') as EndpointKey;
 const withQuery = (path: string, extra: string): string => `${path}${path.includes('?') ? '&' : '?'}${extra}`;
 
 describe('the route table', () => {
-  it('lists every route the app registers, each in the contract, and no route the app lacks', () => {
+  it('has a row for every route the app registers, as the contract and the access matrix do, and no row the app lacks', () => {
     const express = createApp({ store: app.store, logger: pino({ level: 'silent' }) });
-    const api = registeredRoutes(express)
-      .filter((r) => typeof r.path === 'string' && r.path.startsWith('/api/'))
-      .map((r) => `${r.method} ${r.path as string}`);
+    const api = apiRouteKeys(registeredRoutes(express));
     expect(api.length).toBeGreaterThanOrEqual(40);
-    expect(api.filter((k) => !(k in ROUTES))).toEqual([]);
-    expect(Object.keys(ROUTES).filter((k) => !api.includes(k))).toEqual([]);
-    expect(api.filter((k) => !(contractKey(k) in ENDPOINTS))).toEqual([]);
-    expect(Object.keys(ENDPOINTS).length).toBe(api.length);
+    const none = { withoutRow: [], withoutRoute: [] };
+    expect(tableGaps(api, Object.keys(ROUTES)), "this file's ROUTES").toEqual(none);
+    expect(tableGaps(api, Object.keys(ENDPOINTS)), 'contract/endpoints.ts').toEqual(none);
+    expect(
+      tableGaps(
+        api,
+        ACCESS_MATRIX.map((r) => `${r.method} ${r.path}`),
+      ),
+      'server/src/auth/access-matrix.ts',
+    ).toEqual(none);
+  });
+
+  it('names a route registered without a row', () => {
+    const express = createApp({ store: app.store, logger: pino({ level: 'silent' }) });
+    const extra = Router();
+    extra.delete('/workspaces/:id/everything', (_req, res) => res.status(204).end());
+    express.use('/api', extra);
+    expect(tableGaps(apiRouteKeys(registeredRoutes(express)), Object.keys(ROUTES))).toEqual({
+      withoutRow: ['DELETE /workspaces/:id/everything'],
+      withoutRoute: [],
+    });
   });
 });
 
 describe('unknown keys', () => {
-  const rows = Object.entries(ROUTES);
-  const send = (row: string, path: string, body?: unknown) => {
+  const rows = Object.entries(ROUTES) as [EndpointKey, (typeof ROUTES)[EndpointKey]][];
+  const send = (row: EndpointKey, path: string, body?: unknown) => {
     const [method] = row.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'];
-    return app.send<ErrorResponse>(method, path, body, ROUTES[row]!.anonymous ? {} : admin.headers);
+    return app.send<ErrorResponse>(method, path, body, ROUTES[row].anonymous ? {} : admin.headers);
   };
 
   it.each(rows)('%s refuses an unknown query key with 400 naming it', async (row, { path }) => {

@@ -33,3 +33,22 @@ export function registeredRoutes(app: Express): RegisteredRoute[] {
   walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
   return out;
 }
+
+/** The API routes among `routes`, keyed as the contract and the access matrix key them: `METHOD /path` under /api. */
+export function apiRouteKeys(routes: readonly RegisteredRoute[]): string[] {
+  return routes
+    .filter((r) => typeof r.path === 'string' && r.path.startsWith('/api/'))
+    .map((r) => `${r.method} ${(r.path as string).slice('/api'.length)}`);
+}
+
+/** What a table keyed `METHOD /path` lacks against the registered API routes, and what it has that no route answers. */
+export function tableGaps(
+  apiKeys: readonly string[],
+  rows: Iterable<string>,
+): { withoutRow: string[]; withoutRoute: string[] } {
+  const have = new Set(rows);
+  return {
+    withoutRow: apiKeys.filter((k) => !have.has(k)),
+    withoutRoute: [...have].filter((k) => !apiKeys.includes(k)),
+  };
+}
