@@ -94,6 +94,9 @@ describe('the client API layer', () => {
     await createCypherApi().run({ query: 'RETURN 1' });
     const ws = createWorkspaceApi();
     await ws.rename('ws-1', 'N', 4);
+    await ws.create('P', { nodes: [] }, 'private');
+    await ws.create('S', { nodes: [] });
+    await ws.setVisibility('ws-1', 'shared', 5);
     await ws.remove('ws-1');
     const auth = createAuthApi();
     await auth.logout();
@@ -115,6 +118,13 @@ describe('the client API layer', () => {
       { method: 'GET', url: '/api/deleted?limit=10', body: undefined },
       { method: 'POST', url: '/api/cypher', body: { query: 'RETURN 1' } },
       { method: 'PATCH', url: '/api/workspaces/ws-1', body: { name: 'N', version: 4 } },
+      {
+        method: 'POST',
+        url: '/api/workspaces',
+        body: { name: 'P', scene: { nodes: [] }, visibility: 'private' },
+      },
+      { method: 'POST', url: '/api/workspaces', body: { name: 'S', scene: { nodes: [] } } },
+      { method: 'PATCH', url: '/api/workspaces/ws-1', body: { visibility: 'shared', version: 5 } },
       { method: 'DELETE', url: '/api/workspaces/ws-1', body: undefined },
       { method: 'POST', url: '/api/auth/logout', body: undefined },
       { method: 'PATCH', url: '/api/users/a.b%40c', body: { role: 'curator' } },
