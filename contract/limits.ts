@@ -45,18 +45,18 @@ export const EXPORT_FORMAT_NAMES = ['graphml', 'json', 'csv', 'cypher', 'briefin
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
 /** The briefing's document kinds, the default first. */
-export const BRIEFING_VARIANTS = ['html', 'markdown'] as const;
-export type BriefingVariant = (typeof BRIEFING_VARIANTS)[number];
+export const BRIEFING_VARIANT_NAMES = ['html', 'markdown'] as const;
+export type BriefingVariant = (typeof BRIEFING_VARIANT_NAMES)[number];
 /** The CSV's flavours, the default first: exact for neo4j-admin import, or formula-like cells neutralised for spreadsheets. */
-export const CSV_VARIANTS = ['neo4j-admin', 'spreadsheet'] as const;
-export type CsvVariant = (typeof CSV_VARIANTS)[number];
+export const CSV_VARIANT_NAMES = ['neo4j-admin', 'spreadsheet'] as const;
+export type CsvVariant = (typeof CSV_VARIANT_NAMES)[number];
 /** Every `variant` of an export (each format takes only its own). */
-export const EXPORT_VARIANT_NAMES = [...BRIEFING_VARIANTS, ...CSV_VARIANTS] as const;
+export const EXPORT_VARIANT_NAMES = [...BRIEFING_VARIANT_NAMES, ...CSV_VARIANT_NAMES] as const;
 export type ExportVariant = (typeof EXPORT_VARIANT_NAMES)[number];
 /** The `variant`s each format takes, its default first; a format absent here takes none. */
 export const EXPORT_FORMAT_VARIANTS: Partial<Record<ExportFormat, readonly ExportVariant[]>> = {
-  csv: CSV_VARIANTS,
-  briefing: BRIEFING_VARIANTS,
+  csv: CSV_VARIANT_NAMES,
+  briefing: BRIEFING_VARIANT_NAMES,
 };
 
 /** Path modes: one shortest path, all shortest paths, or up to k distinct paths, shortest first. */
