@@ -1,6 +1,6 @@
 // POST /api/cypher: reads come back as table + graph; every kind of write or admin step is refused and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherResponse, ErrorResponse } from '../../server/src/api-types.js';
+import type { CypherResponse, ErrorResponse } from '../../contract/index.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
