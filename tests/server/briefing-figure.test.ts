@@ -3,7 +3,7 @@
 /// <reference lib="dom" />
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../../server/src/api-types.js';
+import type { Graph } from '../../contract/index.js';
 import { renderBriefingHtml, type SourceDoc } from '../../server/src/services/briefing/index.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { readSourceTexts } from '../../server/src/store/source-texts.js';

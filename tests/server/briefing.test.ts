@@ -2,7 +2,7 @@
 // sentences verbatim, table rows as tables, lead-ins with their items, every relationship cited, a clean figure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import type { Evidence, Graph, GraphNode } from '../../server/src/api-types.js';
+import type { Evidence, Graph, GraphNode } from '../../contract/index.js';
 import { subgraphByIds } from '../../server/src/store/workspace-store.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { readSourceTexts } from '../../server/src/store/source-texts.js';

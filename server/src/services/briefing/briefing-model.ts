@@ -1,5 +1,5 @@
 // The format-independent briefing: summary, findings as merged cited sentences, numbered notes, lettered sources, tables.
-import type { Graph, GraphEdge, GraphNode } from '../../api-types.js';
+import type { Graph, GraphEdge, GraphNode } from '../../../../contract/index.js';
 import { FootnoteBook, type Footnote, type SourceEntry } from './footnote-book.js';
 import { nodeTables, type NodeTable } from './node-tables.js';
 import type { SourceDoc } from './passages.js';

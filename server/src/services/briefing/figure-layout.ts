@@ -2,7 +2,7 @@
 // technologies), one column each; rows ordered to cross few edges and stacked, so no two boxes can overlap.
 import { linkHorizontal } from 'd3';
 import { FAMILIES, KIND_STYLES, KINDS, NODE_KINDS, type DisplayKind } from '../../../../model/index.js';
-import type { GraphEdge, GraphNode } from '../../api-types.js';
+import type { GraphEdge, GraphNode } from '../../../../contract/index.js';
 import { joinWords, nodeKind } from './phrases.js';
 import { textWidth, wrapLabel, type WrappedLabel } from './text-metrics.js';
 

@@ -1,6 +1,6 @@
 // Which nodes the briefing figure draws: at most FIGURE_MAX_NODES, the most connected first; the rest are counted.
 import { KINDS, NODE_KINDS, type DisplayKind } from '../../../../model/index.js';
-import type { Graph, GraphNode } from '../../api-types.js';
+import type { Graph, GraphNode } from '../../../../contract/index.js';
 import { joinWords, nodeKind } from './phrases.js';
 
 /** Past about 40 nodes a printed figure's labels no longer fit at a readable size. */

@@ -8,7 +8,7 @@ import {
   shapePath,
   type DisplayKind,
 } from '../../../../model/index.js';
-import type { Graph } from '../../api-types.js';
+import type { Graph } from '../../../../contract/index.js';
 import { escapeXml as h } from './escape.js';
 import { selectFigureNodes } from './figure-select.js';
 import {

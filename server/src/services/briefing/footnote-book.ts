@@ -1,5 +1,5 @@
 // Numbered notes in order of first use, and the lettered sources they come from (title, date, publisher).
-import type { Evidence } from '../../api-types.js';
+import type { Evidence } from '../../../../contract/index.js';
 import { passageKey, passagesOf, type Passage, type SourceDoc } from './passages.js';
 
 /** One source in the Sources list; notes refer to it by its letter. */

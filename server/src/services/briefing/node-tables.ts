@@ -8,7 +8,7 @@ import {
   type DisplayKind,
   type Family,
 } from '../../../../model/index.js';
-import type { GraphNode } from '../../api-types.js';
+import type { GraphNode } from '../../../../contract/index.js';
 import { nodeKind } from './phrases.js';
 
 export interface TableRow {

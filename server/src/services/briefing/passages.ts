@@ -1,6 +1,6 @@
 // What a footnote shows for a claim's evidence: the whole sentence around each quote, a table row as a table under
 // its header, a list item under its lead-in, and a lead-in with the item it introduces. Every piece is verbatim.
-import type { Evidence } from '../../api-types.js';
+import type { Evidence } from '../../../../contract/index.js';
 import {
   introOf,
   itemsIntroducedBy,

@@ -1,5 +1,5 @@
 // The briefing as Markdown: title, summary, what the figure draws, cited findings, annex tables, notes, sources.
-import type { Graph } from '../../api-types.js';
+import type { Graph } from '../../../../contract/index.js';
 import {
   buildBriefing,
   formatTime,

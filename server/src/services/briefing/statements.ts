@@ -1,6 +1,6 @@
 // The briefing's findings: relationships as sentences, claims that share a verb merged ("France and the United
 // Kingdom are party to the A and the B"), each object with its own notes; disputed claims alone, with the other side.
-import type { GraphEdge, GraphNode } from '../../api-types.js';
+import type { GraphEdge, GraphNode } from '../../../../contract/index.js';
 import type { FootnoteBook } from './footnote-book.js';
 import { KINDS, NODE_KINDS, type DisplayKind } from '../../../../model/index.js';
 import {

@@ -1,7 +1,7 @@
 // The briefing's opening paragraph, written from the graph: the most connected actors, the forums and agreements
 // that join them, the threats they address, and how much of it is hedged or disputed.
 import { KINDS } from '../../../../model/index.js';
-import type { GraphEdge, GraphNode } from '../../api-types.js';
+import type { GraphEdge, GraphNode } from '../../../../contract/index.js';
 import { capitalise, joinWords, nodeKind, nounPhrase } from './phrases.js';
 
 /** How many actors, joining forums/agreements and threats the paragraph names (the rest are counted). */
