@@ -190,7 +190,10 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
     });
     return { id: result.id, version: result.properties.version };
   };
-  const outcome = ({ status, body }: { status: number; body: any }, onConflict?: () => void): boolean => {
+  const outcome = (
+    { status, body }: { status: number; body: { error?: { code?: unknown } } | null },
+    onConflict?: () => void,
+  ): boolean => {
     if (status >= 200 && status < 300) return true;
     if (status === 409) {
       log.conflicts++;

@@ -175,7 +175,7 @@ async function main(): Promise<number> {
   let api: ApiProcess | undefined;
   const results: PhaseResults = {};
   let graph: GraphInfo | undefined;
-  let consistencyScope = '';
+  let consistencyScope: string | undefined;
   try {
     if (graphDir) {
       const d = await describeGraph(store);
