@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphEdge, WriteResponse } from '../../contract/index.js';
 import { removeRunData } from '../../reliability/accounts.js';
 import { checkConsistency } from '../../reliability/consistency.js';
 import { startCuratorWrites, writeQuote, type WriteLog } from '../../reliability/curator-writes.js';
@@ -33,7 +34,7 @@ describe('curator writes with existing targets, and the consistency check by id'
       const n = await curation.country();
       targets.nodes.push({ id: n.id, version: n.properties.version as number });
     }
-    const edge = await app.send(
+    const edge = await app.send<WriteResponse<GraphEdge>>(
       'POST',
       '/api/edges',
       {
@@ -46,7 +47,8 @@ describe('curator writes with existing targets, and the consistency check by id'
       curation.as.curator.headers,
     );
     expect(edge.status, JSON.stringify(edge.body)).toBe(201);
-    targets.edges.push({ id: edge.body.result.id, version: edge.body.result.properties.version });
+    const made = edge.body.result!;
+    targets.edges.push({ id: made.id, version: made.properties.version as number });
   });
 
   afterAll(async () => {

@@ -8,29 +8,18 @@ import neo4j, {
   type Relationship,
   type ResultSummary,
 } from 'neo4j-driver';
-import type { CypherResponse, CypherValue } from '../api-types.js';
-import { AppError } from '../errors.js';
+import type { CypherResponse, CypherValue } from '../../../contract/index.js';
 import { isNodeLabel } from '../schema.js';
+import { WriteRefusedError } from './driver-errors.js';
 import { collectGraph, plain } from './mapping.js';
-import { mapDriverError, type GraphStore } from './neo4j-store.js';
+import type { GraphStore, Tx } from './neo4j-store.js';
 import { assertNoPrivateNodes, checkOperator, checkParams } from './console-guard.js';
+
+export { WriteRefusedError } from './driver-errors.js';
 
 export interface ConsoleLimits {
   timeoutMs: number;
   rowCap: number;
-}
-
-/** 400 WRITE_REFUSED: the plan shows a write, an administrative step or a file read. */
-export class WriteRefusedError extends AppError {
-  constructor(what: string) {
-    super(
-      'WRITE_REFUSED',
-      400,
-      `The console is read-only: ${what} is refused, and nothing was changed.`,
-      'query',
-    );
-    this.name = 'WriteRefusedError';
-  }
 }
 
 /** Plan operators refused even in a read plan: file reads and commands that administer the server. */
@@ -78,35 +67,6 @@ function checkPlan(summary: ResultSummary, readProcedures: ReadonlySet<string>):
       }
     }
   }
-}
-
-/** Neo4j's own explanation of a Cypher problem, first line only (no plan dumps or stack traces). */
-function cypherError(err: unknown): unknown {
-  const e = err as { code?: string; message?: string };
-  const code = e?.code ?? '';
-  if (
-    code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
-    code === 'Neo.ClientError.Transaction.TransactionTimedOut'
-  ) {
-    return new AppError(
-      'QUERY_TIMEOUT',
-      400,
-      "The query ran past the console's time limit and was stopped; add a LIMIT or narrow the MATCH.",
-      'query',
-    );
-  }
-  if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.'))
-    return new WriteRefusedError('a write');
-  if (
-    code.startsWith('Neo.ClientError.Statement.') ||
-    code.startsWith('Neo.ClientError.Procedure.') ||
-    code.startsWith('Neo.ClientError.Schema.')
-  ) {
-    const first = (e.message ?? 'The query failed.').split('\n')[0]!.slice(0, 500);
-    const field = code.includes('Parameter') ? 'params' : 'query';
-    return new AppError('CYPHER_ERROR', 400, `Cypher: ${first}`, field);
-  }
-  return mapDriverError(err);
 }
 
 /** Console parameters: whole JSON numbers become Neo4j integers, so `LIMIT $n` works. */
@@ -181,16 +141,12 @@ const readProcedureCache = new WeakMap<GraphStore, Promise<Set<string>>>();
 function readProcedures(store: GraphStore): Promise<Set<string>> {
   let cached = readProcedureCache.get(store);
   if (!cached) {
-    cached = store.driver
-      .executeQuery(
-        'SHOW PROCEDURES YIELD name, mode WHERE mode = "READ" RETURN collect(name) AS names',
-        {},
-        { database: store.database, routing: neo4j.routing.READ },
-      )
+    cached = store
+      .read('procedures-read-mode')
       .then((r) => new Set(r.records[0]!.get('names') as string[]))
-      .catch((err) => {
+      .catch((err: unknown) => {
         readProcedureCache.delete(store);
-        throw mapDriverError(err);
+        throw err;
       });
     readProcedureCache.set(store, cached);
   }
@@ -198,66 +154,66 @@ function readProcedures(store: GraphStore): Promise<Set<string>> {
 }
 
 /**
- * Runs a console query in a READ transaction with a timeout: EXPLAIN first (refusing writes, schema and
- * admin commands, LOAD CSV and non-READ procedures), then the query itself, reading at most `rowCap` rows.
+ * Runs a console query in a READ transaction in the traversal lane, with the console's own time limit (counted from
+ * admission) and rolled back at the end: EXPLAIN first (refusing writes, schema and admin commands, LOAD CSV and
+ * non-READ procedures), then the query itself, reading at most `rowCap` rows.
  */
-export function runConsoleQuery(
+export async function runConsoleQuery(
   store: GraphStore,
   query: string,
   params: Record<string, unknown>,
   limits: ConsoleLimits,
 ): Promise<CypherResponse> {
-  return store.connectivity.guard(() => consoleQuery(store, query, params, limits));
+  // Wall time in the server, a wait for a slot included: what the person waited for.
+  const started = performance.now();
+  const allowed = await readProcedures(store);
+  checkParams(params);
+  return store.transaction('read', (tx) => consoleQuery(tx, allowed, query, params, limits, started), {
+    lane: 'traversal',
+    timeout: limits.timeoutMs,
+    errors: 'console',
+    // Read-only by construction; rolling back also leaves nothing of whatever might slip past the plan check.
+    rollback: true,
+  });
 }
 
 async function consoleQuery(
-  store: GraphStore,
+  tx: Tx,
+  allowed: ReadonlySet<string>,
   query: string,
   params: Record<string, unknown>,
   limits: ConsoleLimits,
+  started: number,
 ): Promise<CypherResponse> {
-  const started = performance.now();
-  const allowed = await readProcedures(store);
-  const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });
-  const tx = session.beginTransaction({ timeout: limits.timeoutMs });
   const driverParams = toDriverParams(params) as Record<string, unknown>;
-  try {
-    checkParams(params);
-    checkPlan((await tx.run(`EXPLAIN ${query}`, driverParams)).summary, allowed);
-    const result = tx.run(query, driverParams);
-    const rows: unknown[][] = [];
-    let columns: string[] = [];
-    let truncated = false;
-    for await (const record of result) {
-      columns = record.keys as string[];
-      if (rows.length === limits.rowCap) {
-        truncated = true;
-        break;
-      }
-      rows.push(record.keys.map((k) => record.get(k)));
+  checkPlan((await tx.runText(`EXPLAIN ${query}`, driverParams)).summary, allowed);
+  const result = tx.runText(query, driverParams);
+  const rows: unknown[][] = [];
+  let columns: string[] = [];
+  let truncated = false;
+  for await (const record of result) {
+    columns = record.keys as string[];
+    if (rows.length === limits.rowCap) {
+      truncated = true;
+      break;
     }
-    if (!rows.length) columns = (await result.keys()) as string[];
-    assertNoPrivateNodes(rows);
-    const ids = nodeIds(rows);
-    // Only model nodes go to the canvas; internal nodes (workspaces, later users) stay table-only.
-    const graph = collectGraph(rows);
-    const shown = new Set(graph.nodes.filter((n) => n.labels.some(isNodeLabel)).map((n) => n.id));
-    return {
-      columns,
-      rows: rows.map((row) => row.map((v) => toCell(v, ids))),
-      graph: {
-        nodes: graph.nodes.filter((n) => shown.has(n.id)),
-        edges: graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target)),
-      },
-      truncated,
-      rowCap: limits.rowCap,
-      elapsedMs: Math.round(performance.now() - started),
-    };
-  } catch (err) {
-    throw err instanceof AppError ? err : cypherError(err);
-  } finally {
-    // Read-only by construction; rolling back also stops a stream cut at the row cap.
-    await tx.rollback().catch(() => undefined);
-    await session.close();
+    rows.push(record.keys.map((k) => record.get(k)));
   }
+  if (!rows.length) columns = (await result.keys()) as string[];
+  assertNoPrivateNodes(rows);
+  const ids = nodeIds(rows);
+  // Only model nodes go to the canvas; internal nodes (workspaces, later users) stay table-only.
+  const graph = collectGraph(rows);
+  const shown = new Set(graph.nodes.filter((n) => n.labels.some(isNodeLabel)).map((n) => n.id));
+  return {
+    columns,
+    rows: rows.map((row) => row.map((v) => toCell(v, ids))),
+    graph: {
+      nodes: graph.nodes.filter((n) => shown.has(n.id)),
+      edges: graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target)),
+    },
+    truncated,
+    rowCap: limits.rowCap,
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }

@@ -1,10 +1,11 @@
 // Curation persistence: one locked WRITE transaction per change (lock, read, write, record), and history reads.
-import neo4j, { isInt, type ManagedTransaction } from 'neo4j-driver';
-import { AppError, ConflictError, DatabaseUnavailableError } from '../errors.js';
-import { isNodeLabel } from '../schema.js';
+import neo4j, { isInt } from 'neo4j-driver';
+import { AppError } from '../errors.js';
+import { isNodeLabel, NODE_LABELS } from '../schema.js';
+import { mapWriteConflict } from './driver-errors.js';
 import { plain } from './mapping.js';
-import { mapDriverError, type GraphStore, type Params } from './neo4j-store.js';
-import { loadQueries, type QueryName } from './queries.js';
+import type { GraphStore, Params, Tx } from './neo4j-store.js';
+import type { QueryName } from './queries.js';
 
 /** A stored property value: scalars and lists (integers as numbers, named in `ints`). */
 export type StoredValue = string | number | boolean | string[] | number[] | boolean[];
@@ -79,9 +80,6 @@ export interface CurationTx {
 /** Long enough for a queue of concurrent edits of one node to pass its lock; short enough to fail a stuck write. */
 const WRITE_TIMEOUT_MS = 15_000;
 
-let queries: Record<QueryName, string> | undefined;
-const query = (name: QueryName): string => (queries ??= loadQueries())[name];
-
 function fromDriverProps(props: Record<string, unknown>): {
   props: Record<string, StoredValue>;
   ints: string[];
@@ -122,8 +120,8 @@ function toLockedNode(row: { labels: string[]; props: Record<string, unknown> })
   return { id: String(props.id), labels, props, ints, live };
 }
 
-function makeTx(tx: ManagedTransaction): CurationTx {
-  const run = (name: QueryName, params: Params = {}) => tx.run(query(name), params);
+function makeTx(tx: Tx): CurationTx {
+  const run = (name: QueryName, params: Params = {}) => tx.run(name, params);
   const one = async (name: QueryName, params: Params, what: string): Promise<void> => {
     const count = plain((await run(name, params)).records[0]?.get('count'));
     if (count !== 1) throw new AppError('INTERNAL', 500, `Curation write ${name} found no ${what}.`);
@@ -169,6 +167,7 @@ function makeTx(tx: ManagedTransaction): CurationTx {
           current,
           live,
           labels: modelLabels(node.labels),
+          modelLabels: NODE_LABELS,
           props: toDriverProps(node.props, node.ints),
         },
         `node ${node.id}`,
@@ -223,42 +222,16 @@ function makeTx(tx: ManagedTransaction): CurationTx {
   };
 }
 
-/** A unique-constraint hit means another write took the same id first: a conflict, not a server error. */
-function mapWriteError(err: unknown): unknown {
-  if ((err as { code?: string })?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError('Another change took the same id at the same moment; retry.', 'id');
+/**
+ * Runs `work` in one WRITE transaction: everything it writes commits together, or nothing does. Its lane is the
+ * write lane; a unique-constraint hit (two writes taking one id at once) is a 409.
+ */
+export async function curationWrite<T>(store: GraphStore, work: (tx: CurationTx) => Promise<T>): Promise<T> {
+  try {
+    return await store.transaction('write', (tx) => work(makeTx(tx)), { timeout: WRITE_TIMEOUT_MS });
+  } catch (err) {
+    throw mapWriteConflict(err);
   }
-  return mapDriverError(err);
-}
-
-/** Runs `work` in one WRITE transaction: everything it writes commits together, or nothing does. */
-export function curationWrite<T>(store: GraphStore, work: (tx: CurationTx) => Promise<T>): Promise<T> {
-  return store.connectivity.guard(async (abandoned) => {
-    const session = store.driver.session({
-      database: store.database,
-      defaultAccessMode: neo4j.session.WRITE,
-    });
-    try {
-      return await session.executeWrite(
-        async (tx) => {
-          // A retry attempt after the request was answered 503 must not write (nor commit what it wrote).
-          if (abandoned()) throw new DatabaseUnavailableError();
-          const out = await work(makeTx(tx)).catch((err: unknown) => {
-            store.connectivity.noteError(err);
-            throw err;
-          });
-          if (abandoned()) throw new DatabaseUnavailableError();
-          return out;
-        },
-        { timeout: WRITE_TIMEOUT_MS },
-      );
-    } catch (err) {
-      store.connectivity.noteError(err);
-      throw err instanceof AppError ? err : mapWriteError(err);
-    } finally {
-      await session.close();
-    }
-  });
 }
 
 /** Changes newest first, of one target or all, older than a cursor change. */

@@ -1,6 +1,12 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode, NeighbourCountsResponse, PathMode } from '../api-types.js';
+import type {
+  Graph,
+  GraphEdge,
+  GraphNode,
+  NeighbourCountsResponse,
+  PathMode,
+} from '../../../contract/index.js';
 import type { QueryName } from './queries.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';
@@ -102,6 +108,19 @@ export async function neighbourPage(
     total: num(rec.get('total')),
     pageSize: page.length,
   };
+}
+
+/** The centre and up to `limit` nodes within two hops with how many on each hop; null when the centre does not exist. */
+export async function twoHopGraph(
+  store: GraphStore,
+  id: string,
+  limit: number,
+): Promise<{ graph: Graph; hop1: number; hop2: number } | null> {
+  const rec = (await store.read('neighbourhood', { id, limit: neo4j.int(limit) })).records[0];
+  if (!rec) return null;
+  const hop1 = rec.get('hop1') as unknown[];
+  const hop2 = rec.get('hop2') as unknown[];
+  return { graph: collectGraph([rec.get('centre'), hop1, hop2]), hop1: hop1.length, hop2: hop2.length };
 }
 
 /** Per-type, per-label and per-threat neighbour counts; null when the centre does not exist. */

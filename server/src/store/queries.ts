@@ -10,6 +10,8 @@ export const QUERY_NAMES = [
   'schema-relationship-counts',
   'constraint-entity-id',
   'index-entity-search',
+  'index-entity-search-labels',
+  'index-entity-search-drop',
   'seed-sources',
   'seed-nodes',
   'seed-relationships',
@@ -33,6 +35,8 @@ export const QUERY_NAMES = [
   'workspace-delete',
   'subgraph-by-ids',
   'neighbourhood',
+  // The console's plan check: which procedures only read.
+  'procedures-read-mode',
   // npm run generate (synthetic graphs for the benchmark); the server never runs these.
   'generate-nodes',
   'generate-relationships',
@@ -76,12 +80,26 @@ export const QUERY_NAMES = [
   'session-lookup',
   'session-delete',
   'session-delete-expired',
+  // npm run backup / npm run restore (issue 14); the server never runs these.
+  'backup-counts',
+  'backup-nodes',
+  'backup-relationships',
+  'backup-schema',
+  'backup-count-all',
+  'backup-wipe-relationships',
+  'backup-wipe-nodes',
+  'restore-key-index',
+  'restore-key-index-drop',
+  'restore-await-indexes',
+  'restore-nodes',
+  'restore-relationships',
+  'restore-finish',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
 /**
  * Reads that look one node up by a unique, indexed key: bounded work whatever the graph's size. They have an
- * admission lane of their own (see neo4j-store.ts), so a health check, the session lookup of a signed-in request
+ * admission lane of their own (see transaction.ts), so a health check, the session lookup of a signed-in request
  * or a click on a node never waits behind traversals (neighbourhoods, paths, cooperation) that fill the other lane.
  */
 export const LOOKUP_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
