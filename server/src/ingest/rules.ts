@@ -1,6 +1,8 @@
 // Loads the curator-readable rule files in rules/ once, validating each with zod and compiling its regular expressions.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { repoPath } from '../repo-root.js';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from './model.js';
 
 /** A rule file is missing, is not JSON, or does not have the expected shape; the message names file and field. */
@@ -187,7 +189,7 @@ function loadFile<K extends RuleFileName>(name: K, dir: URL): Rules[K] {
 }
 
 /** Reads and validates every rule file in `dir` (default: this folder's rules/). */
-export function loadRules(dir: URL = new URL('./rules/', import.meta.url)): Rules {
+export function loadRules(dir: URL = pathToFileURL(repoPath('server/src/ingest/rules') + '/')): Rules {
   const out = {} as Record<RuleFileName, unknown>;
   for (const name of Object.keys(schemas) as RuleFileName[]) out[name] = loadFile(name, dir);
   return out as Rules;
