@@ -15,6 +15,7 @@ import { overall, scoreArticle, type ArticleScore, type Gold } from './ingest-sc
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests', 'ingest', 'fixtures');
+const HELD_OUT = join(ROOT, 'tests', 'ingest', 'heldout');
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '7' }, quiet: { type: 'boolean', default: false } },
 });
@@ -61,19 +62,19 @@ function seedGold(): { article: string; text: string; gold: Gold }[] {
   });
 }
 
-function fixtureGold(): { article: string; text: string; gold: Gold }[] {
-  return readdirSync(FIXTURES)
+function fixtureGold(dir = FIXTURES): { article: string; text: string; gold: Gold }[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.expected.json'))
     .sort()
     .map((f) => {
       const base = f.replace('.expected.json', '');
-      const d = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as {
+      const d = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
         nodes: { label: string; name: string; aliases?: string[] }[];
         relationships: { type: string; from: string; to: string }[];
       };
       return {
         article: base,
-        text: readFileSync(join(FIXTURES, `${base}.txt`), 'utf8'),
+        text: readFileSync(join(dir, `${base}.txt`), 'utf8'),
         gold: {
           nodes: d.nodes.map((n) => ({
             id: n.name,
@@ -148,7 +149,7 @@ const pct = (x: number) => (x * 100).toFixed(1) + '%';
 const f2 = (x: number) => x.toFixed(2);
 
 function markdown(result: ReturnType<typeof run>): string {
-  const { seed, fixtures, targets, timing: t } = result;
+  const { seed, fixtures, heldOut, targets, timing: t } = result;
   const row = (s: ArticleScore) =>
     `| ${s.article} | ${s.words} | ${f2(s.nodes.precision)} | ${f2(s.nodes.recall)} (${s.nodes.tp}/${s.nodes.gold}) | ${f2(s.nodes.lenientRecall)} | ${f2(s.nodes.nameInText)} | ${f2(s.relationships.precision)} | ${f2(s.relationships.recall)} (${s.relationships.tp}/${s.relationships.gold}) | ${pct(s.quotes.share)} | ${s.effort.byHand} → ${s.effort.withSuggestions} |`;
   const head =
@@ -181,6 +182,12 @@ function markdown(result: ReturnType<typeof run>): string {
     ...fixtures.articles.map(row),
     tot(fixtures.overall),
     '',
+    '## Held-out test articles (tests/ingest/heldout: written before the rule changes they judge, never used to tune)',
+    '',
+    head,
+    ...heldOut.articles.map(row),
+    tot(heldOut.overall),
+    '',
     '## Node recall by label (seed, all articles)',
     '',
     '| label | found / gold |\n|---|---|',
@@ -191,7 +198,7 @@ function markdown(result: ReturnType<typeof run>): string {
     'By hand: one action per node, relationship and quote typed. With suggestions: one click per accepted or rejected suggestion, one edit per matched node with the wrong label, plus typing whatever was missed (node or relationship and its quotes). No links (empty vocabulary).',
     '',
     '| article | by hand | accepts | rejects | edits | typed for misses | with suggestions |\n|---|---|---|---|---|---|---|',
-    ...[...seed.articles, ...fixtures.articles].map(
+    ...[...seed.articles, ...fixtures.articles, ...heldOut.articles].map(
       (s) =>
         `| ${s.article} | ${s.effort.byHand} | ${s.effort.accepts} | ${s.effort.rejects} | ${s.effort.edits} | ${s.effort.typedForMisses} | ${s.effort.withSuggestions} |`,
     ),
@@ -212,6 +219,7 @@ function run() {
   const seedItems = seedGold();
   const seedScores = score(seedItems);
   const fixtureScores = score(fixtureGold());
+  const heldOutScores = score(fixtureGold(HELD_OUT));
   const seedByLabel: Record<string, { found: number; gold: number }> = {};
   for (const s of seedScores)
     for (const [l, v] of Object.entries(s.nodes.byLabel)) {
@@ -224,6 +232,7 @@ function run() {
     targets: { nodeRecall: 0.9, nodePrecision: 0.8, relRecall: 0.6, relPrecision: 0.6, quotesVerbatim: 1 },
     seed: { articles: seedScores, overall: overall(seedScores) },
     fixtures: { articles: fixtureScores, overall: overall(fixtureScores) },
+    heldOut: { articles: heldOutScores, overall: overall(heldOutScores) },
     seedByLabel,
     timing: timing(
       seedItems.map((s) => s.text),
