@@ -17,6 +17,8 @@ export interface Keywords {
   /** Agreement head phrase → kind. */
   agreementHeads: Map<string, string>;
   agreementStrong: Set<string>;
+  /** Heads that name a document on their own when a complement follows. */
+  documentHeads: Set<string>;
   labelLeads: string[][];
   creationCue: RegExp;
   initiativeWords: Set<string>;
@@ -46,6 +48,7 @@ export function compileKeywords(rules: Rules): Keywords {
     forumShared: lower(rules.forums.sharedWithOrganisations),
     agreementHeads: new Map(Object.entries(rules.agreements.heads).map(([k, v]) => [phrase(k), v])),
     agreementStrong: lower(rules.agreements.strongHeads),
+    documentHeads: lower(rules.agreements.documentHeads),
     labelLeads: rules.agreements.labelLeadVerbs.map((s) => phrase(s).split(' ')),
     creationCue: new RegExp(`\\b(?:${rules.agreements.creationCues.join('|')})\\b`, 'iu'),
     initiativeWords: lower(rules.lists.initiativeWords),

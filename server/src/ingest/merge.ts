@@ -55,8 +55,9 @@ function surnameAliases(set: CandidateSet, all: Candidate[]): void {
 function mergeDescriptions(set: CandidateSet, all: Candidate[]): void {
   for (const d of all.filter((c) => c.rule === 'text:creation-object')) {
     const dw = set.words(d.key);
+    // The name comes after the description that introduces it; a name already used before is another thing.
     const names = all.filter((c) => {
-      if (c.label !== d.label || !c.rule.startsWith('name:')) return false;
+      if (c.label !== d.label || !c.rule.startsWith('name:') || c.first.start < d.first.start) return false;
       return dw.includes(set.words(c.key).at(-1)!);
     });
     if (names.length === 1) set.merge(d.key, names[0]!.key, true);

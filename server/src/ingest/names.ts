@@ -175,9 +175,9 @@ export function kindOfName(doc: Doc, words: readonly string[], s: number, e: num
   const last = words[words.length - 1]!;
   if (forum && !(kw.forumShared.has(forum) && words.length > 0 && !forum.includes(' ')))
     return { label: 'Forum', kind: kw.forumHeads.get(forum), rule: 'name:forum-head', score: 0.8 };
-  // "Centre for Security Policy", "Department of Justice's ... Program": an organisation head followed by of/for.
+  // "Centre for Security Policy", "Office on Drugs and Crime": an organisation head followed by of/for/on.
   for (let i = 0; i + 2 < words.length; i++)
-    if (kw.orgLeading.has(words[i]!) && (words[i + 1] === 'of' || words[i + 1] === 'for'))
+    if (kw.orgLeading.has(words[i]!) && ['of', 'for', 'on'].includes(words[i + 1]!))
       return { label: 'Organization', rule: 'name:organisation-lead', score: 0.75 };
   for (let n = 3; n >= 1; n--)
     for (let i = 0; i + n <= words.length; i++) {

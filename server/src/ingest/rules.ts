@@ -74,6 +74,7 @@ const schemas = {
     heads: z.record(z.string(), z.string()),
     strongHeads: words,
     creationCues: z.array(regexSource),
+    documentHeads: words,
     labelLeadVerbs: words,
     maxLabelWords: z.number().int().positive(),
   }),

@@ -44,8 +44,15 @@ function fits(
 const endOf = (m: TokenMention): End => ({ ref: m.ref, label: m.label, anaphor: m.via === 'anaphor' });
 
 /** Words between token a (exclusive end) and b (start) are only coordinators ("Canada, Australia, and"). */
-function coordinated(doc: Doc, a: number, b: number, coord: Set<string>): boolean {
+function coordinated(
+  doc: Doc,
+  a: number,
+  b: number,
+  coord: Set<string>,
+  transparent: ReadonlySet<number>,
+): boolean {
   for (let i = a; i < b; i++) {
+    if (transparent.has(i)) continue;
     const t = doc.tokens[i]!;
     const w = t.kind === 'word' || t.kind === 'acronym' ? t.norm : t.text;
     if (!coord.has(w.toLowerCase())) {
@@ -60,10 +67,31 @@ function coordinated(doc: Doc, a: number, b: number, coord: Set<string>): boolea
   return true;
 }
 
+const OPEN_ASIDE = new Set([',', '(', '—', '–']);
+const CLOSE_ASIDE: Record<string, string> = { ',': ',', '(': ')', '—': '—', '–': '–' };
+
+/** Words between tokens a and b, an aside closed within them (", launched in 2023," or "(ENISA)") not counted:
+ * it does not separate a subject from its verb. */
 function wordGap(doc: Doc, a: number, b: number): number {
   let n = 0;
-  for (let i = a; i < b; i++) if (isWord(doc.tokens[i])) n++;
-  return n;
+  let asideOpen = '';
+  let asideWords = 0;
+  for (let i = a; i < b; i++) {
+    const t = doc.tokens[i]!;
+    if (t.kind === 'punct' && asideOpen && t.text === CLOSE_ASIDE[asideOpen]) {
+      asideOpen = '';
+      asideWords = 0;
+      continue;
+    }
+    if (t.kind === 'punct' && !asideOpen && OPEN_ASIDE.has(t.text)) {
+      asideOpen = t.text;
+      continue;
+    }
+    if (!isWord(t)) continue;
+    if (asideOpen) asideWords++;
+    else n++;
+  }
+  return n + asideWords;
 }
 
 /** The mentions on one side of a cue that fit, nearest first, extended over a coordinated list. */
@@ -94,14 +122,23 @@ function side(
   if (gap > maxGap) return [];
   const out = [nearest];
   let last = nearest;
+  // A possessor inside a list item ("ENISA and Japan's NISC") belongs to the item, not to the list.
+  const transparent = new Set<number>();
+  const possessors = new Set<TokenMention>();
+  for (const m of ordered)
+    if (doc.tokens[m.te]?.kind === 'poss' && ms.some((o) => o.ts === m.te + 1)) {
+      possessors.add(m);
+      for (let i = m.ts; i <= m.te; i++) transparent.add(i);
+    }
   for (const m of ordered.slice(ordered.indexOf(nearest) + 1)) {
     if (out.length >= max) break;
+    if (possessors.has(m)) continue;
     const between = left ? [m.te, last.ts] : [last.te, m.ts];
     if (m.ts === last.ts && m.te === last.te) {
       if (ok(m)) out.push(m); // a pair anaphor stands for two actors at one place
       continue;
     }
-    if (!coordinated(doc, between[0]!, between[1]!, coord)) break;
+    if (!coordinated(doc, between[0]!, between[1]!, coord, transparent)) break;
     if (ok(m)) {
       out.push(m);
       last = m;

@@ -158,7 +158,8 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
     for (const m of text.matchAll(cue)) {
       const [, after] = tokenRange(doc, sentence.start + m.index, sentence.start + m.index + m[0].length);
       let i = after;
-      if (!/new$/i.test(m[0]) && !dets.includes(tk[i]?.norm ?? '')) continue;
+      // After a verb the object has a determiner ("signed a pact"); after a noun it need not ("creation of joint teams").
+      if (!/(?:new|of)$/i.test(m[0]) && !dets.includes(tk[i]?.norm ?? '')) continue;
       while (dets.includes(tk[i]?.norm ?? '')) i++;
       const s = i;
       let headEnd = -1;
@@ -188,7 +189,13 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
           forumKind = undefined;
         }
       }
-      if (headEnd < 0 || wordsOf(doc, s, headEnd).length < 2) continue;
+      if (headEnd < 0) continue;
+      // A head of three words ("memorandum of understanding", "code of conduct").
+      const three = [headEnd - 1, headEnd, headEnd + 1].map((k) => tk[k]?.norm ?? '').join(' ');
+      const long = !forumKind && doc.kw.agreementHeads.has(three);
+      if (long) headEnd += 2;
+      const bare = wordsOf(doc, s, headEnd).length < (long ? 4 : 2);
+      if (bare && (forumKind || !doc.kw.documentHeads.has(wordsOf(doc, s, headEnd).join(' ')))) continue;
       let e = headEnd;
       // A forum's topic names it when it has no other name ("a working group on firearms trafficking").
       if (forumKind) {
@@ -227,6 +234,8 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
         }
         if (last > e) e = last;
       }
+      // A bare head names nothing ("signed an agreement") unless its complement does ("an agreement on piracy").
+      if (bare && e === headEnd) continue;
       const name = labelText(doc, s, e);
       const kind = forumKind ?? doc.kw.agreementHeads.get(tk[headEnd - 1]!.norm) ?? 'framework';
       candidates.add({
