@@ -31,6 +31,8 @@ export function anaphorMentions(
   const forumNouns = rules.forumNouns.map(phrase);
   const generic = new Set(rules.genericForumNouns.map((s) => phrase(s).join(' ')));
   const agreementNouns = new Set(rules.agreementNouns.map((s) => phrase(s).join(' ')));
+  const orgNouns = new Set(rules.organisationNouns.map((s) => phrase(s).join(' ')));
+  const genericOrg = new Set(rules.genericOrganisationNouns.map((s) => phrase(s).join(' ')));
   const pairs = rules.pairPhrases.map(phrase).sort((a, b) => b.length - a.length);
   const determiners = new Set(rules.determiners);
   const eventKinds = new Set(rules.eventKinds);
@@ -96,14 +98,20 @@ export function anaphorMentions(
         const one = tk[j]!.norm;
         const nounLen = forumNouns.some((f) => f.join(' ') === noun2)
           ? 2
-          : generic.has(one) || agreementNouns.has(one) || forumNouns.some((f) => f.join(' ') === one)
+          : generic.has(one) ||
+              agreementNouns.has(one) ||
+              orgNouns.has(one) ||
+              genericOrg.has(one) ||
+              forumNouns.some((f) => f.join(' ') === one)
             ? 1
             : 0;
         if (nounLen && !covered.has(j)) {
           const noun = nounLen === 2 ? noun2 : one;
           const target = agreementNouns.has(noun)
             ? lastAgreement(before, noun, s.index)
-            : forumFor(before, noun, generic, eventKinds, main);
+            : orgNouns.has(noun) || genericOrg.has(noun)
+              ? lastOrganisation(before, noun, genericOrg.has(noun), s.index)
+              : forumFor(before, noun, generic, eventKinds, main);
           if (target) out.push(anaphor(doc, i, j + nounLen, target, s.index));
           i = j + nounLen - 1;
           break;
@@ -117,6 +125,16 @@ export function anaphorMentions(
     history.push(...here.map(info));
   }
   return out;
+}
+
+/** The most recent organisation named in the last few sentences whose name has the noun (any, for a generic noun). */
+function lastOrganisation(before: Seen[], noun: string, any: boolean, sentence: number): Seen | undefined {
+  for (let k = before.length - 1; k >= 0; k--) {
+    const o = before[k]!;
+    if (sentence - o.sentence > 3) return undefined;
+    if (o.label === 'Organization' && (any || o.words.includes(noun))) return o;
+  }
+  return undefined;
 }
 
 function lastAgreement(before: Seen[], noun: string, sentence: number): Seen | undefined {

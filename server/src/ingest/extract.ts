@@ -1,6 +1,8 @@
 // The extraction engine: text + the graph's vocabulary in, sentences, mentions, candidates and suggestions out.
 // Pure and synchronous (no network, no database); `onProgress` reports each phase for large articles.
 import { applyAcronyms } from './acronyms.js';
+import { applyActingFor } from './acting-for.js';
+import { applyAppositionRules } from './apposition-rules.js';
 import { anaphorMentions } from './anaphora.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
@@ -134,6 +136,8 @@ export function extract(
   applyStructureRules(doc, mentions, sink, mainEvent(mentions, set, rules));
   applyOfficeRules(doc, mentions, sink);
   applyHyphenPairs(doc, mentions, sink);
+  applyAppositionRules(doc, mentions, sink);
+  applyActingFor(doc, mentions, sink);
   const sentenceAt = (offset: number) =>
     sentences.find((s) => s.start <= offset && offset < s.end)?.index ?? -1;
   applyNameRules(

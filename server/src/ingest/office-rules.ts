@@ -65,6 +65,37 @@ interface Office {
   owner?: TokenMention;
 }
 
+/** Start token of the title right before a person's name ("Tanzania's Home Affairs Minister" in "… Minister Hamad
+ * Masauni"), if there is one. */
+export function titleStart(
+  doc: Doc,
+  ps: number,
+  limit: number,
+  here: readonly TokenMention[],
+): number | undefined {
+  const tk = doc.tokens;
+  let i = ps - 1;
+  if (tk[i]?.text === '.') i--;
+  if (tk[i]?.text === ',') return undefined;
+  const end = i + 1;
+  let heads = 0;
+  for (; i >= limit; i--) {
+    const t = tk[i]!;
+    if (isTitleWord(doc, i)) {
+      if (isHead(doc, i)) heads++;
+      continue;
+    }
+    const inMention = here.find((m) => m.ts <= i && i < m.te && m.via !== 'anaphor');
+    if (inMention) {
+      i = inMention.ts;
+      continue;
+    }
+    if (t.kind === 'poss' || (t.kind === 'punct' && t.text === '-') || (isWord(t) && t.cap)) continue;
+    break;
+  }
+  return heads && i + 1 < end ? i + 1 : undefined;
+}
+
 /** "UK Home Secretary James Cleverly", "Albania's Director General of Police, Ilir Proda". */
 function titleBefore(doc: Doc, ps: number, limit: number, here: readonly TokenMention[]): Office | undefined {
   const tk = doc.tokens;

@@ -66,6 +66,8 @@ const schemas = {
     genericForumNouns: words,
     eventKinds: words,
     agreementNouns: words,
+    organisationNouns: words,
+    genericOrganisationNouns: words,
     pairPhrases: words,
     pairWindow: z.number().int().min(1),
     blockingModifiers: words,

@@ -8,6 +8,7 @@ import type { Rules } from './rules.js';
 import { isWord } from './tokens.js';
 import type { CandidateLabel } from './types.js';
 import { tokenRange } from './structure.js';
+import { titleStart } from './office-rules.js';
 
 type Pattern = Rules['relations']['patterns'][number] & { re: RegExp; require?: RegExp };
 type Cooc = Rules['relations']['cooccurrence'][number] & { re: RegExp };
@@ -123,6 +124,7 @@ function side(
   const out = [nearest];
   let last = nearest;
   // A possessor inside a list item ("ENISA and Japan's NISC") belongs to the item, not to the list.
+  // So does the title before a person's name ("X and Tanzania's Home Affairs Minister Hamad Masauni").
   const transparent = new Set<number>();
   const possessors = new Set<TokenMention>();
   for (const m of ordered)
@@ -130,6 +132,14 @@ function side(
       possessors.add(m);
       for (let i = m.ts; i <= m.te; i++) transparent.add(i);
     }
+  const limit = doc.sentences[doc.sentenceOf[cue[0]]!]?.tokenStart ?? 0;
+  for (const p of ms) {
+    if (p.label !== 'Person') continue;
+    const ts = titleStart(doc, p.ts, limit, ms);
+    if (ts === undefined) continue;
+    for (let i = ts; i < p.ts; i++) transparent.add(i);
+    for (const o of ms) if (o !== p && o.ts >= ts && o.te <= p.ts) possessors.add(o);
+  }
   for (const m of ordered.slice(ordered.indexOf(nearest) + 1)) {
     if (out.length >= max) break;
     if (possessors.has(m)) continue;
