@@ -62,6 +62,9 @@ export function anaphorMentions(
   const bySentence = new Map<number, TokenMention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
 
+  // Distance for pair anaphors counts sentences of prose: list items and table rows in between do not push the pair away.
+  const prose = new Int32Array(doc.sentences.length);
+  doc.sentences.forEach((x, k) => (prose[k] = (k ? prose[k - 1]! : 0) + (x.block === 'paragraph' ? 1 : 0)));
   const out: TokenMention[] = [];
   const history: Seen[] = [];
   const tk = doc.tokens;
@@ -76,7 +79,7 @@ export function anaphorMentions(
         const actors: Seen[] = [];
         for (let k = before.length - 1; k >= 0 && actors.length < 2; k--) {
           const a = before[k]!;
-          if (s.index - a.sentence > rules.pairWindow) break;
+          if (prose[s.index]! - prose[a.sentence]! > rules.pairWindow) break;
           if (
             (a.label === 'Country' || a.label === 'Organization') &&
             !actors.some((x) => refKey(x.ref) === refKey(a.ref))

@@ -3,6 +3,7 @@
 import { applyAcronyms } from './acronyms.js';
 import { applyActingFor } from './acting-for.js';
 import { applyAppositionRules } from './apposition-rules.js';
+import { applyBilateral } from './bilateral.js';
 import { anaphorMentions } from './anaphora.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
@@ -156,6 +157,7 @@ export function extract(
       if (c && (c.label === 'Forum' || c.label === 'Agreement')) c.properties.date ??= d.iso;
     }
 
+  applyBilateral(doc, mentions, set, sink);
   const relationships = sink
     .all()
     .map((r) => ({ ...r, from: canon(r.from), to: canon(r.to) }))

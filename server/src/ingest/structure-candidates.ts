@@ -197,6 +197,7 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
       const bare = wordsOf(doc, s, headEnd).length < (long ? 4 : 2);
       if (bare && (forumKind || !doc.kw.documentHeads.has(wordsOf(doc, s, headEnd).join(' ')))) continue;
       let e = headEnd;
+      let topicName: string | undefined;
       // A forum's topic names it when it has no other name ("a working group on firearms trafficking").
       if (forumKind) {
         let j = e;
@@ -207,6 +208,7 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
           j += 2;
         else if (tk[j]?.norm === 'on') j += 1;
         else j = -1;
+        const j0 = j;
         let last = -1;
         for (let n = 0; j > 0 && j < sentence.tokenEnd && n < 8; n++, j++) {
           const w = tk[j]!;
@@ -217,8 +219,11 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
             break;
           last = j + 1;
         }
-        if (last > e) e = last;
-        else if (wordsOf(doc, s, headEnd).length - (forumHeadWords(doc, headEnd) ?? 1) < 1) continue;
+        if (last > e) {
+          // "a working group focused on X" is named "working group on X".
+          if (j0 > headEnd + 1) topicName = `${labelText(doc, s, headEnd)} on ${labelText(doc, j0, last)}`;
+          e = last;
+        } else if (wordsOf(doc, s, headEnd).length - (forumHeadWords(doc, headEnd) ?? 1) < 1) continue;
       }
       // An agreement's complement is part of its name ("framework for joint operations").
       if (!forumKind && ['for', 'on', 'of', 'against'].includes(tk[e]?.norm ?? '')) {
@@ -236,11 +241,13 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
       }
       // A bare head names nothing ("signed an agreement") unless its complement does ("an agreement on piracy").
       if (bare && e === headEnd) continue;
-      const name = labelText(doc, s, e);
+      const full = labelText(doc, s, e);
+      const name = topicName ?? full;
       const kind = forumKind ?? doc.kw.agreementHeads.get(tk[headEnd - 1]!.norm) ?? 'framework';
       candidates.add({
         label: forumKind ? 'Forum' : 'Agreement',
         name,
+        aliases: name !== full ? [full] : [],
         start: tk[s]!.start,
         end: tk[e - 1]!.end,
         rule: 'text:creation-object',
