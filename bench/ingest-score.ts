@@ -144,7 +144,9 @@ export function scoreArticle(
   const nodes = result.suggestions.filter((s): s is NodeSuggestion => s.kind === 'node');
   const rels = result.suggestions.filter((s): s is RelationshipSuggestion => s.kind === 'relationship');
   const keysOf = (names: string[]) => new Set(names.map((n) => nameKey(n, nw)).filter(Boolean));
-  const goldKeys = gold.nodes.map((g) => keysOf([g.name, ...g.aliases]));
+  // A curator's trailing note in parentheses ("… (recommended)", "… (unnamed)") is no part of the name.
+  const withoutNote = (n: string) => [n, n.replace(/\s*\([^()]*\)\s*$/, '')];
+  const goldKeys = gold.nodes.map((g) => keysOf([g.name, ...g.aliases].flatMap(withoutNote)));
   const edges = nodes.map((c) => {
     const ck = keysOf([c.name, ...c.aliases]);
     return goldKeys.flatMap((gk, gi) => ([...ck].some((k) => gk.has(k)) ? [gi] : []));
@@ -163,7 +165,7 @@ export function scoreArticle(
   const nodeTp = matchedGold.size;
   const textKey = foldWords(text, nw).join('');
   const goldInText = gold.nodes.map((g) =>
-    [g.name, ...g.aliases].some((n) => {
+    [g.name, ...g.aliases].flatMap(withoutNote).some((n) => {
       const k = foldWords(n, nw).join('');
       return k.length > 0 && textKey.includes(k);
     }),
