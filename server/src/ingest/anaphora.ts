@@ -113,7 +113,7 @@ export function anaphorMentions(
           const target = agreementNouns.has(noun)
             ? lastAgreement(before, noun, s.index)
             : orgNouns.has(noun) || genericOrg.has(noun)
-              ? lastOrganisation(before, noun, genericOrg.has(noun), s.index)
+              ? lastOrganisation(before, noun, genericOrg.has(noun), prose, s.index, rules.pairWindow)
               : forumFor(before, noun, generic, eventKinds, main);
           if (target) out.push(anaphor(doc, i, j + nounLen, target, s.index));
           i = j + nounLen - 1;
@@ -130,11 +130,18 @@ export function anaphorMentions(
   return out;
 }
 
-/** The most recent organisation named in the last few sentences whose name has the noun (any, for a generic noun). */
-function lastOrganisation(before: Seen[], noun: string, any: boolean, sentence: number): Seen | undefined {
+/** The most recent organisation named in the last few sentences of prose whose name has the noun (any, for a generic noun). */
+function lastOrganisation(
+  before: Seen[],
+  noun: string,
+  any: boolean,
+  prose: Int32Array,
+  sentence: number,
+  window: number,
+): Seen | undefined {
   for (let k = before.length - 1; k >= 0; k--) {
     const o = before[k]!;
-    if (sentence - o.sentence > 3) return undefined;
+    if (prose[sentence]! - prose[o.sentence]! > window) return undefined;
     if (o.label === 'Organization' && (any || o.words.includes(noun))) return o;
   }
   return undefined;

@@ -4,6 +4,7 @@ import { applyAcronyms } from './acronyms.js';
 import { applyActingFor } from './acting-for.js';
 import { applyAppositionRules } from './apposition-rules.js';
 import { applyBilateral } from './bilateral.js';
+import { applyForumParties } from './forum-parties.js';
 import { anaphorMentions } from './anaphora.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
@@ -129,12 +130,13 @@ export function extract(
   const compiled = compileSentenceRules(rules);
   const bySentence = new Map<number, TokenMention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  const event = mainEvent(mentions, set, rules);
   for (const s of sentences) {
     const ms = bySentence.get(s.index);
     if (ms && s.block !== 'heading') applySentenceRules(doc, s.index, ms, compiled, sink);
     if (s.index % 50 === 0) progress({ phase: 'relationships', done: s.index, total });
   }
-  applyStructureRules(doc, mentions, sink, mainEvent(mentions, set, rules));
+  applyStructureRules(doc, mentions, sink, event);
   applyOfficeRules(doc, mentions, sink);
   applyHyphenPairs(doc, mentions, sink);
   applyAppositionRules(doc, mentions, sink);
@@ -157,6 +159,7 @@ export function extract(
       if (c && (c.label === 'Forum' || c.label === 'Agreement')) c.properties.date ??= d.iso;
     }
 
+  applyForumParties(doc, mentions, sink);
   applyBilateral(doc, mentions, set, sink);
   const relationships = sink
     .all()

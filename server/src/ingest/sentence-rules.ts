@@ -95,6 +95,26 @@ function wordGap(doc: Doc, a: number, b: number): number {
   return n + asideWords;
 }
 
+const RELATIVE = new Set(['which', 'who', 'whose', 'whom', 'where']);
+
+/** Token ranges of relative clauses closed before token `end` in its sentence (", which supports the Yaoundé
+ * process,"): what they name is not the subject of the verb after them. */
+function relativeClauses(doc: Doc, end: number): [number, number][] {
+  const si = doc.sentenceOf[end - 1] ?? -1;
+  if (si < 0) return [];
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = doc.sentences[si]!.tokenStart; i < end; i++) {
+    const t = doc.tokens[i]!;
+    if (t.text !== ',') continue;
+    if (open >= 0) {
+      out.push([open, i]);
+      open = -1;
+    } else if (RELATIVE.has(doc.tokens[i + 1]?.norm ?? '')) open = i;
+  }
+  return out;
+}
+
 /** The mentions on one side of a cue that fit, nearest first, extended over a coordinated list. */
 function side(
   doc: Doc,
@@ -114,8 +134,10 @@ function side(
     return all.slice(0, 1);
   }
   const left = where === 'left';
+  const aside = left ? relativeClauses(doc, cue[0]) : [];
   const ordered = ms
     .filter((m) => (left ? m.te <= cue[0] : m.ts >= cue[1]))
+    .filter((m) => !aside.some(([a, b]) => m.ts >= a && m.te <= b))
     .sort((a, b) => (left ? b.te - a.te : a.ts - b.ts));
   const nearest = ordered.find(ok);
   if (!nearest) return [];
@@ -213,6 +235,8 @@ export function applySentenceRules(
         maxGap,
         rules.coordinators,
       );
+      const rule = `pattern:${p.id}`;
+      const score = p.score;
       for (const f of froms)
         for (const t of tos)
           sink.add({
@@ -220,8 +244,8 @@ export function applySentenceRules(
             from: endOf(f),
             to: endOf(t),
             sentences: [sentence],
-            rule: `pattern:${p.id}`,
-            score: p.score,
+            rule,
+            score,
             properties: p.properties,
           });
     }

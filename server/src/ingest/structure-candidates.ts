@@ -151,6 +151,8 @@ const GERUND_HEADS = new Set([
 function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): void {
   const tk = doc.tokens;
   const dets = ['a', 'an', 'the', 'new', 'its', 'their'];
+  // "a separate agreement on …", "another framework for …": the modifier says which, it is no part of the name.
+  const blocking = new Set(doc.rules.anaphora.blockingModifiers);
   const cue = new RegExp(`${doc.kw.creationCue.source}|\\ba new\\b`, 'giu');
   for (const sentence of doc.sentences) {
     if (sentence.block === 'heading' || sentence.block.startsWith('table')) continue;
@@ -160,7 +162,7 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
       let i = after;
       // After a verb the object has a determiner ("signed a pact"); after a noun it need not ("creation of joint teams").
       if (!/(?:new|of)$/i.test(m[0]) && !dets.includes(tk[i]?.norm ?? '')) continue;
-      while (dets.includes(tk[i]?.norm ?? '')) i++;
+      while (dets.includes(tk[i]?.norm ?? '') || blocking.has(tk[i]?.norm ?? '')) i++;
       const s = i;
       let headEnd = -1;
       let forumKind: string | undefined;
@@ -172,7 +174,10 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
         }
         if (!isWord(t) || named[i] || t.cap) break;
         const tags = doc.tags[i]!;
-        if (!(tags.has('Noun') || tags.has('Adjective'))) break;
+        // A participle before a noun modifies it ("a streamlined communication platform").
+        const participle =
+          /(?:ed|ing)$/.test(t.norm) && n === 0 && (doc.tags[i + 1]?.has('Noun') ?? false) && !tk[i + 1]?.cap;
+        if (!(tags.has('Noun') || tags.has('Adjective') || participle)) break;
         i++;
         const two = i - 2 >= s ? `${tk[i - 2]!.norm} ${t.norm}` : '';
         const forum =
@@ -225,15 +230,18 @@ function creationObjects(doc: Doc, named: Covered, candidates: CandidateSet): vo
           e = last;
         } else if (wordsOf(doc, s, headEnd).length - (forumHeadWords(doc, headEnd) ?? 1) < 1) continue;
       }
-      // An agreement's complement is part of its name ("framework for joint operations").
+      // An agreement's complement is part of its name ("framework for joint operations", "agreement on the
+      // extradition of suspects").
       if (!forumKind && ['for', 'on', 'of', 'against'].includes(tk[e]?.norm ?? '')) {
         let j = e + 1;
+        if (tk[j]?.norm === 'the') j++;
         let last = e;
-        for (let n = 0; j < sentence.tokenEnd && n < 6; n++, j++) {
+        for (let n = 0; j < sentence.tokenEnd && n < 7; n++, j++) {
           const w = tk[j]!;
           if (w.kind === 'punct' && w.text === '-' && !w.spaceBefore) continue;
           if (!isWord(w) || w.cap) break;
           if (w.norm === 'and') continue;
+          if (w.norm === 'of' && last === j && doc.tags[j + 1]?.has('Noun') && !tk[j + 1]!.cap) continue;
           if (!(doc.tags[j]!.has('Noun') || doc.tags[j]!.has('Adjective'))) break;
           last = j + 1;
         }
