@@ -83,7 +83,7 @@ function mayStart(doc: Doc, i: number): boolean {
 }
 
 /** Maximal capitalised spans of a sentence, joined across of/for/the, hyphens and possessives. */
-export function capitalisedSpans(doc: Doc, sentence: number): [number, number][] {
+export function capitalisedSpans(doc: Doc, sentence: number, places: Covered = []): [number, number][] {
   const { tokenStart, tokenEnd } = doc.sentences[sentence]!;
   const tk = doc.tokens;
   const out: [number, number][] = [];
@@ -114,7 +114,9 @@ export function capitalisedSpans(doc: Doc, sentence: number): [number, number][]
         e += 3;
         continue;
       }
-      if (isWord(n) && (CONNECTORS.has(n.norm) || n.text === '&') && !n.cap) {
+      // "met in Niamey for the Conference on …": a place alone does not begin a name joined by a connector.
+      const placeOnly = places[i] !== undefined && places[i]![0] === i && places[i]![1] >= e;
+      if (isWord(n) && (CONNECTORS.has(n.norm) || n.text === '&') && !n.cap && !placeOnly) {
         let k = e + 1;
         if (tk[k]?.norm === 'the' && !tk[k]!.cap) k++;
         if (k < tokenEnd && isWord(tk[k]) && tk[k]!.cap) {
@@ -175,6 +177,20 @@ export function kindOfName(doc: Doc, words: readonly string[], s: number, e: num
   const last = words[words.length - 1]!;
   if (forum && !(kw.forumShared.has(forum) && words.length > 0 && !forum.includes(' ')))
     return { label: 'Forum', kind: kw.forumHeads.get(forum), rule: 'name:forum-head', score: 0.8 };
+  // "Ministerial Conference on Migration and Security", "Working Group on Firearms": the head before its topic.
+  for (let i = 0; i + 2 < words.length; i++)
+    for (const len of [2, 1]) {
+      const head = words.slice(i, i + len).join(' ');
+      const next = words[i + len];
+      if (
+        next &&
+        ['on', 'of', 'for', 'against'].includes(next) &&
+        i + len + 1 < words.length &&
+        kw.forumHeads.has(head) &&
+        !kw.forumShared.has(head)
+      )
+        return { label: 'Forum', kind: kw.forumHeads.get(head), rule: 'name:forum-head', score: 0.8 };
+    }
   // "Centre for Security Policy", "Office on Drugs and Crime": an organisation head followed by of/for/on.
   for (let i = 0; i + 2 < words.length; i++)
     if (kw.orgLeading.has(words[i]!) && ['of', 'for', 'on'].includes(words[i + 1]!))
@@ -321,7 +337,7 @@ export function findNames(
         kind: k.kind,
       });
   };
-  for (const [s0, e0] of capitalisedSpans(doc, sentence)) {
+  for (const [s0, e0] of capitalisedSpans(doc, sentence, places)) {
     let s = s0;
     let e = e0;
     const whole = covered[s];
