@@ -141,12 +141,45 @@ export function capitalisedSpans(doc: Doc, sentence: number, places: Covered = [
         e += 2;
         continue;
       }
+      const defined = acronymExtension(doc, i, e, tokenEnd);
+      if (defined) {
+        e = defined;
+        continue;
+      }
       break;
     }
     out.push([i, e]);
     i = e;
   }
   return out;
+}
+
+/** The end of a longer name that a defined acronym spells out across "and" or "in" ("Regional Information and
+ * Coordination Hub (RICH)", "Border Management Programme in Central Asia (BOMCA)"): the acronym's letters hold,
+ * in order, the first letter of the span and most of its capitalised words' initials. */
+function acronymExtension(doc: Doc, s: number, e: number, limit: number): number | undefined {
+  const tk = doc.tokens;
+  if (!['and', 'in'].includes(tk[e]?.norm ?? '') || tk[e]!.cap) return undefined;
+  let j = e + 1;
+  while (j < limit && isWord(tk[j]) && (tk[j]!.cap || CONNECTORS.has(tk[j]!.norm) || tk[j]!.norm === 'and')) j++;
+  if (j === e + 1 || !tk[j - 1]!.cap) return undefined;
+  if (tk[j]?.text !== '(' || !tk[j + 1]?.allCaps || tk[j + 2]?.text !== ')') return undefined;
+  const acronym = tk[j + 1]!.text.replace(/[^\p{L}]/gu, '');
+  const initials = tk
+    .slice(s, j)
+    .filter((t) => isWord(t) && t.cap)
+    .map((t) => t.text[0]!);
+  if (initials[0] !== acronym[0]) return undefined;
+  let k = 0;
+  let hits = 0;
+  for (const ch of initials) {
+    const at = acronym.indexOf(ch, k);
+    if (at >= 0) {
+      hits++;
+      k = at + 1;
+    }
+  }
+  return hits >= Math.ceil(initials.length * 0.75) ? j : undefined;
 }
 
 /** A quoted title right after a forum or agreement name ("Conference on “Building …”"): the token after its closing quote. */
@@ -403,7 +436,14 @@ export function findNames(
       single(doc, s, e, covered, push);
       continue;
     }
-    const k = kindOfName(doc, words, s, e);
+    // A name the text defines an acronym for is a proper name even without a known head ("… Hub (WARICH)").
+    const tk = doc.tokens;
+    const definesAcronym = tk[e]?.text === '(' && tk[e + 1]?.allCaps && tk[e + 2]?.text === ')';
+    const k =
+      kindOfName(doc, words, s, e) ??
+      (definesAcronym && words.length >= 2 && !allPlaces
+        ? { label: 'Organization' as const, rule: 'name:defined-acronym', score: 0.6 }
+        : undefined);
     if (!k) continue;
     const owned = possessor(doc, s, e, covered, push);
     const acr = definedBefore(doc, s);
