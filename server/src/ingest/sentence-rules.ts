@@ -68,6 +68,7 @@ function coordinated(
   return true;
 }
 
+const NONE: ReadonlySet<number> = new Set();
 const OPEN_ASIDE = new Set([',', '(', '—', '–']);
 const CLOSE_ASIDE: Record<string, string> = { ',': ',', '(': ')', '—': '—', '–': '–' };
 
@@ -226,9 +227,16 @@ export function applySentenceRules(
       }
       const froms = side(doc, notInCue, p.from, cue, okFrom, maxGap, rules.coordinators);
       if (!froms.length) continue;
+      // A mention listed with the subjects ("Officials from the Sahel Alliance and ECOWAS took part") is one of them.
+      const listedWith = (m: TokenMention) =>
+        froms.some((f) =>
+          f.te <= m.ts
+            ? coordinated(doc, f.te, m.ts, rules.coordinators, NONE)
+            : m.te <= f.ts && coordinated(doc, m.te, f.ts, rules.coordinators, NONE),
+        );
       const tos = side(
         doc,
-        notInCue.filter((m) => !froms.includes(m)),
+        notInCue.filter((m) => !froms.includes(m) && !(p.to === 'sentence' && listedWith(m))),
         p.to,
         cue,
         okTo,
