@@ -57,14 +57,25 @@ export function applyStructureRules(
           for (const c of ctx.filter(isActor)) emit('PARTY_TO', c, a, 'list:item-of-actors', 0.55);
           for (const t of here.filter(isThreat)) emit('ADDRESSES', a, t, 'list:item-threat', 0.65);
           for (const t of ctx.filter(isThreat)) emit('ADDRESSES', a, t, 'list:context-threat', 0.5);
+          // "Joint Counterterrorism Efforts: …" over the list: what its items are for.
+          for (const t of inLine(byLine, line.heading).filter(isThreat))
+            emit('ADDRESSES', a, t, 'list:heading-threat', 0.5);
           for (const t of here.filter(isTech)) emit('USES_TECHNOLOGY', a, t, 'list:item-technology', 0.55);
         }
       } else {
-        for (const f of ctx.filter((m) => isForum(m) || isAgreement(m))) {
+        const owners = ctx.filter((m) => isForum(m) || isAgreement(m));
+        for (const f of owners) {
           for (const t of here.filter(isThreat)) emit('ADDRESSES', f, t, 'list:topic-of-context', 0.55);
           for (const t of here.filter(isTech))
             emit('USES_TECHNOLOGY', f, t, 'list:technology-of-context', 0.5);
         }
+        // "Key functions of Interpol's Fusion Centre include:": what an actor's functions name, it focuses on or uses.
+        if (kind === 'attribute' && !owners.some((o) => o.via !== 'anaphor'))
+          for (const c of ctx.filter(isActor)) {
+            for (const t of here.filter(isThreat)) emit('FOCUSES_ON', c, t, 'list:actor-attribute-threat', 0.5);
+            for (const t of here.filter(isTech))
+              emit('USES_TECHNOLOGY', c, t, 'list:actor-attribute-technology', 0.5);
+          }
       }
     }
     if (line.kind === 'table-row' && line.header !== undefined)
