@@ -9,6 +9,7 @@ import { anaphorMentions } from './anaphora.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
 import { markDisputes } from './disputes.js';
+import { applyEventPlaces, eventCandidates } from './event-candidates.js';
 import type { Doc } from './doc.js';
 import { makeHedger } from './hedging.js';
 import { compileKeywords } from './keywords.js';
@@ -107,6 +108,7 @@ export function extract(
     if (s.index % 50 === 0) progress({ phase: 'candidates', done: s.index, total });
   }
   structureCandidates(doc, covered, named, set);
+  eventCandidates(doc, places, named, set);
   mergeCandidates(set);
   progress({ phase: 'candidates', done: total, total });
 
@@ -151,6 +153,8 @@ export function extract(
     sentenceAt,
     sink,
   );
+
+  applyEventPlaces(doc, set, builtin, (v) => resolveLex(v, vocab, set, normaliseWord), sentenceAt, sink);
 
   const dates = findDates(doc, mentions);
   for (const d of dates)
