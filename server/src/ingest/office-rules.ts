@@ -251,6 +251,7 @@ export function applyHyphenPairs(doc: Doc, ms: readonly TokenMention[], sink: Pr
   const cue =
     /^(?:cooperation|co-operation|collaboration|partnership|ties|relationship|relations|talks|dialogue|alliance|agreement|security|intelligence)$/i;
   const sorted = [...ms].sort((a, b) => a.ts - b.ts);
+  const recommend = new RegExp(doc.rules.relations.recommendationCue, 'iu');
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + 1]!;
@@ -267,6 +268,22 @@ export function applyHyphenPairs(doc: Doc, ms: readonly TokenMention[], sink: Pr
       rule: 'name:hyphen-pair',
       score: 0.65,
     });
+    // "Recommendations for Deepening Paris-London Cooperation": each is recommended as the other's partner.
+    const line = doc.lines[doc.sentences[a.sentence]!.line]!;
+    const governing = [line.index, line.heading].filter((x): x is number => x !== undefined);
+    if (governing.some((g) => recommend.test(doc.text.slice(doc.lines[g]!.start, doc.lines[g]!.end))))
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const)
+        sink.add({
+          type: 'RECOMMENDED_PARTNER',
+          from: endOf(x),
+          to: endOf(y),
+          sentences: [a.sentence],
+          rule: 'name:recommended-pair',
+          score: 0.55,
+        });
   }
 }
 

@@ -145,6 +145,7 @@ const schemas = {
       }),
     ),
     coordinators: words,
+    recommendationCue: regexSource,
   }),
   disputes: z.object({
     functional: z.array(
