@@ -76,7 +76,8 @@ export function titleStart(
   const tk = doc.tokens;
   let i = ps - 1;
   if (tk[i]?.text === '.') i--;
-  if (tk[i]?.text === ',') return undefined;
+  // "his Greek counterpart, Michalis Chrisochoidis": a title in apposition before the name.
+  if (tk[i]?.text === ',') i--;
   const end = i + 1;
   let heads = 0;
   for (; i >= limit; i--) {
