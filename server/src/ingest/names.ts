@@ -1,5 +1,6 @@
 // New names in the text: capitalised spans classified as people, organisations, forums and agreements by
 // compromise's tags and the rules' title, organisation, forum and agreement words.
+import { acronymFits } from './acronyms.js';
 import type { CandidateSet } from './candidates.js';
 import { isSentenceInitial, textOf, wordsOf, type Doc } from './doc.js';
 import { headOf } from './keywords.js';
@@ -67,6 +68,9 @@ function isHyphen(doc: Doc, i: number): boolean {
 /** Capitalised word that may begin a name: mid-sentence, or sentence-initial and tagged as a proper name or title. */
 function mayStart(doc: Doc, i: number): boolean {
   const t = doc.tokens[i]!;
+  // "al-Shabaab", "el-Baradei": a lower-case article joined to a name.
+  if (isWord(t) && (t.norm === 'al' || t.norm === 'el') && isHyphen(doc, i + 1) && doc.tokens[i + 2]?.cap)
+    return true;
   if (!isWord(t) || !t.cap || /^\p{N}/u.test(t.text)) return false;
   if (!isSentenceInitial(doc, i)) return true;
   if (t.allCaps || hasTag(doc, i, PROPER_TAGS) || isTitleWord(doc, i) || doc.kw.orgSingle.has(t.text))
@@ -161,7 +165,8 @@ function acronymExtension(doc: Doc, s: number, e: number, limit: number): number
   const tk = doc.tokens;
   if (!['and', 'in'].includes(tk[e]?.norm ?? '') || tk[e]!.cap) return undefined;
   let j = e + 1;
-  while (j < limit && isWord(tk[j]) && (tk[j]!.cap || CONNECTORS.has(tk[j]!.norm) || tk[j]!.norm === 'and')) j++;
+  while (j < limit && isWord(tk[j]) && (tk[j]!.cap || CONNECTORS.has(tk[j]!.norm) || tk[j]!.norm === 'and'))
+    j++;
   if (j === e + 1 || !tk[j - 1]!.cap) return undefined;
   if (tk[j]?.text !== '(' || !tk[j + 1]?.allCaps || tk[j + 2]?.text !== ')') return undefined;
   const acronym = tk[j + 1]!.text.replace(/[^\p{L}]/gu, '');
@@ -180,6 +185,28 @@ function acronymExtension(doc: Doc, s: number, e: number, limit: number): number
     }
   }
   return hits >= Math.ceil(initials.length * 0.75) ? j : undefined;
+}
+
+/** True when the name at `s` is an item of a list opened by an organisation noun ("armed groups such as …",
+ * "agencies including …"), past the list's earlier items. */
+function listedAsOrganisation(doc: Doc, s: number): boolean {
+  const tk = doc.tokens;
+  const start = doc.sentences[doc.sentenceOf[s]!]!.tokenStart;
+  for (let i = s - 1, n = 0; i > start && n < 20; i--, n++) {
+    const t = tk[i]!;
+    const w = t.norm;
+    if (w === 'as' && tk[i - 1]?.norm === 'such') return doc.kw.orgCategories.has(tk[i - 2]?.norm ?? '');
+    if (w === 'including' || w === 'like' || w === 'namely')
+      return doc.kw.orgCategories.has(tk[i - 1]?.norm ?? '');
+    if (
+      t.kind === 'punct'
+        ? t.text === ',' || t.text === '-'
+        : t.cap || ['and', 'or', 'the', 'al', 'el'].includes(w)
+    )
+      continue;
+    return false;
+  }
+  return false;
 }
 
 /** A quoted title right after a forum or agreement name ("Conference on “Building …”"): the token after its closing quote. */
@@ -208,6 +235,9 @@ export function kindOfName(doc: Doc, words: readonly string[], s: number, e: num
   const kw = doc.kw;
   const forum = headOf(words, kw.forumHeads);
   const last = words[words.length - 1]!;
+  const leading = kw.agreementLeading.get(words[0]!);
+  if (leading && words.length >= 2)
+    return { label: 'Agreement', kind: leading, rule: 'name:agreement-head', score: 0.75 };
   if (forum && !(kw.forumShared.has(forum) && words.length > 0 && !forum.includes(' ')))
     return { label: 'Forum', kind: kw.forumHeads.get(forum), rule: 'name:forum-head', score: 0.8 };
   // "Ministerial Conference on Migration and Security", "Working Group on Firearms": the head before its topic.
@@ -373,6 +403,14 @@ export function findNames(
   for (const [s0, e0] of capitalisedSpans(doc, sentence, places)) {
     let s = s0;
     let e = e0;
+    // "the Nairobi-based Regional Centre …", "an EU-funded Programme …": where it is or who pays is no part of the name.
+    const tk0 = doc.tokens;
+    if (
+      isHyphen(doc, s + 1) &&
+      ['based', 'led', 'backed', 'funded', 'sponsored', 'financed'].includes(tk0[s + 2]?.norm ?? '') &&
+      s + 3 < e
+    )
+      s += 3;
     const whole = covered[s];
     if (whole && whole[0] === s && whole[1] === e) continue;
     // A person: a name after a title inside the span, or a name with a title just around it.
@@ -433,17 +471,23 @@ export function findNames(
       continue;
     }
     if (words.length === 1) {
-      single(doc, s, e, covered, push);
+      if (!covered[s] && !places[s] && listedAsOrganisation(doc, s))
+        push(s, e, { label: 'Organization', rule: 'name:category-list', score: 0.6 });
+      else single(doc, s, e, covered, push);
       continue;
     }
     // A name the text defines an acronym for is a proper name even without a known head ("… Hub (WARICH)").
     const tk = doc.tokens;
     const definesAcronym = tk[e]?.text === '(' && tk[e + 1]?.allCaps && tk[e + 2]?.text === ')';
-    const k =
+    const named =
       kindOfName(doc, words, s, e) ??
       (definesAcronym && words.length >= 2 && !allPlaces
         ? { label: 'Organization' as const, rule: 'name:defined-acronym', score: 0.6 }
         : undefined);
+    const k =
+      (!named || named.rule === 'name:compromise-person') && !allPlaces && listedAsOrganisation(doc, s)
+        ? { label: 'Organization' as const, rule: 'name:category-list', score: 0.6 }
+        : named;
     if (!k) continue;
     const owned = possessor(doc, s, e, covered, push);
     const acr = definedBefore(doc, s);
@@ -502,6 +546,16 @@ function single(
   if (covered[s] || isTitleWord(doc, s)) return;
   if (doc.kw.orgSingle.has(t.text))
     return push(s, e, { label: 'Organization', rule: 'name:known-body', score: 0.8 });
+  // "the Bundeskriminalamt (BKA)": a word the text gives an acronym for is a body's name.
+  const tk = doc.tokens;
+  if (
+    !t.allCaps &&
+    tk[e]?.text === '(' &&
+    tk[e + 1]?.allCaps &&
+    tk[e + 2]?.text === ')' &&
+    acronymFits(tk[e + 1]!.text, t.text)
+  )
+    return push(s, e, { label: 'Organization', rule: 'name:defined-acronym', score: 0.6 });
   if (isSentenceInitial(doc, s)) return;
   const line = doc.lines[doc.sentences[doc.sentenceOf[s]!]!.line]!;
   const lineText = doc.text.slice(line.start, line.end);

@@ -55,6 +55,7 @@ const schemas = {
     leadingHeads: words,
     knownSingleWords: words,
     notOrganisationWords: words,
+    categoryNouns: words,
   }),
   forums: z.object({
     heads: z.record(z.string(), z.string()),
@@ -77,6 +78,7 @@ const schemas = {
     strongHeads: words,
     creationCues: z.array(regexSource),
     documentHeads: words,
+    leadingHeads: z.record(z.string(), z.string()),
     labelLeadVerbs: words,
     maxLabelWords: z.number().int().positive(),
   }),

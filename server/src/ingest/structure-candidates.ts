@@ -254,8 +254,7 @@ function createdObject(
       if (w.kind === 'punct' && w.text === '-' && !w.spaceBefore) continue;
       if (!isWord(w) || w.cap) break;
       if (w.norm === 'and') continue;
-      if (!(doc.tags[j]!.has('Noun') || doc.tags[j]!.has('Adjective') || doc.tags[j]!.has('Gerund')))
-        break;
+      if (!(doc.tags[j]!.has('Noun') || doc.tags[j]!.has('Adjective') || doc.tags[j]!.has('Gerund'))) break;
       last = j + 1;
     }
     if (last > e) {

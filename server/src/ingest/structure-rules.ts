@@ -72,7 +72,8 @@ export function applyStructureRules(
         // "Key functions of Interpol's Fusion Centre include:": what an actor's functions name, it focuses on or uses.
         if (kind === 'attribute' && !owners.some((o) => o.via !== 'anaphor'))
           for (const c of ctx.filter(isActor)) {
-            for (const t of here.filter(isThreat)) emit('FOCUSES_ON', c, t, 'list:actor-attribute-threat', 0.5);
+            for (const t of here.filter(isThreat))
+              emit('FOCUSES_ON', c, t, 'list:actor-attribute-threat', 0.5);
             for (const t of here.filter(isTech))
               emit('USES_TECHNOLOGY', c, t, 'list:actor-attribute-technology', 0.5);
           }
