@@ -1,11 +1,12 @@
 // An office holder acts for the body they hold office in: "Kenya's Interior Minister Kithure Kindiki signed
-// the memorandum" also says Kenya is a party to it, and an envoy attending a summit says their country attended.
+// the memorandum" also says Kenya is a party to it, an envoy attending a summit says their country attended, and a
+// police director leading a working group says his service leads it.
 import type { Doc } from './doc.js';
 import type { TokenMention } from './mentions.js';
 import { refKey, type ProposalSink } from './proposals.js';
 import type { CandidateLabel, EndRef } from './types.js';
 
-const ACTING: ReadonlySet<string> = new Set(['PARTY_TO', 'PARTICIPATED_IN']);
+const ACTING: ReadonlySet<string> = new Set(['PARTY_TO', 'PARTICIPATED_IN', 'LEADS']);
 const OFFICE_RULES = /^office:/;
 
 /** Adds, for each party or participant who holds an office named in the same sentence, the same fact for the office's owner. */
