@@ -135,7 +135,7 @@ export function extract(
   const event = mainEvent(mentions, set, rules);
   for (const s of sentences) {
     const ms = bySentence.get(s.index);
-    if (ms && s.block !== 'heading') applySentenceRules(doc, s.index, ms, compiled, sink);
+    if (ms && s.block !== 'heading') applySentenceRules(doc, s.index, ms, compiled, sink, event);
     if (s.index % 50 === 0) progress({ phase: 'relationships', done: s.index, total });
   }
   applyStructureRules(doc, mentions, sink, event);
@@ -248,7 +248,8 @@ function resolveLex(
   return { candidateKey: key };
 }
 
-/** The forum mention of the article's one event (a forum of an event kind), when it names exactly one. */
+/** The forum mention of the article's one event (a forum of an event kind that the article does not create), when it
+ * names exactly one. */
 function mainEvent(
   mentions: readonly TokenMention[],
   set: CandidateSet,
@@ -257,8 +258,12 @@ function mainEvent(
   const events = new Map<string, TokenMention>();
   for (const m of mentions) {
     if (m.label !== 'Forum' || m.via === 'anaphor') continue;
-    const kind = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey)?.properties.kind : undefined;
+    const c = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey) : undefined;
+    const kind = c?.properties.kind;
     if (kind && !rules.anaphora.eventKinds.includes(kind)) continue;
+    // Only a named forum: a working group the article sets up is an outcome of its event, and talks it only
+    // describes ("recent discussions in Paris") are too loose to hang its lists on.
+    if (c && !c.rule.startsWith('name:')) continue;
     events.set(refKey(m.ref), m);
   }
   return events.size === 1 ? [...events.values()][0] : undefined;

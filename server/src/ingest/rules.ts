@@ -133,6 +133,7 @@ const schemas = {
         score: z.number().min(0).max(1),
         maxGap: z.number().int().min(0).optional(),
         requireCue: regexSource.optional(),
+        orMainEvent: z.boolean().optional(),
       }),
     ),
     cooccurrence: z.array(

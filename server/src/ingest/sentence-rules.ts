@@ -187,6 +187,8 @@ export function applySentenceRules(
   ms: readonly TokenMention[],
   rules: SentenceRules,
   sink: ProposalSink,
+  /** The article's one event, for patterns that may speak of it without naming it (`orMainEvent`). */
+  mainEvent?: TokenMention,
 ): void {
   const s = doc.sentences[sentence]!;
   if (s.block !== 'paragraph' && s.block !== 'bullet') return;
@@ -234,7 +236,7 @@ export function applySentenceRules(
             ? coordinated(doc, f.te, m.ts, rules.coordinators, NONE)
             : m.te <= f.ts && coordinated(doc, m.te, f.ts, rules.coordinators, NONE),
         );
-      const tos = side(
+      let tos = side(
         doc,
         notInCue.filter((m) => !froms.includes(m) && !(p.to === 'sentence' && listedWith(m))),
         p.to,
@@ -243,7 +245,11 @@ export function applySentenceRules(
         maxGap,
         rules.coordinators,
       );
-      const rule = `pattern:${p.id}`;
+      let rule = `pattern:${p.id}`;
+      if (!tos.length && p.orMainEvent && mainEvent && okTo(mainEvent) && !usable.some((m) => m.label === 'Forum')) {
+        tos = [{ ...mainEvent, via: 'anaphor' }];
+        rule += '+main-event';
+      }
       const score = p.score;
       for (const f of froms)
         for (const t of tos)

@@ -39,7 +39,8 @@ export function applyStructureRules(
     const intro = introSentence(doc, line);
     const sentences = intro === undefined ? [quote] : [quote, intro];
     let ctx = inLine(byLine, line.intro);
-    if (mainEvent && !ctx.some(isForum)) ctx = [...ctx, { ...mainEvent, via: 'anaphor' }];
+    // Items of an agreement ("Key commitments of the declaration include:") belong to it, not to the event.
+    if (mainEvent && !ctx.some(isForum) && !ctx.some(isAgreement)) ctx = [...ctx, { ...mainEvent, via: 'anaphor' }];
     const here = inLine(byLine, line.index);
     const emit = (
       type: RelationshipType,
