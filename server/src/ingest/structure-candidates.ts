@@ -102,7 +102,12 @@ export function structureCandidates(
         const col = columns[c];
         if (!col) return;
         const [s, e] = tokenRange(doc, cell.start, cell.end);
-        if (s >= e || alreadyNamed(covered, named, s, e)) return;
+        if (s >= e) return;
+        if (alreadyNamed(covered, named, s, e)) {
+          // A cell of an initiative column that only compromise's tags called a person or a body is an initiative.
+          if (col.role === 'initiative') candidates.relabelGuess(labelText(doc, s, e), 'Agreement', 'initiative');
+          return;
+        }
         if (col.role === 'initiative') {
           const suffix = col.words.find((w) => w === 'initiative' || w === 'programme' || w === 'program');
           addInitiative(
