@@ -72,9 +72,10 @@ export function anaphorMentions(
     const here = bySentence.get(s.index) ?? [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered.has(i) || !isWord(tk[i])) continue;
-      const before = [...history, ...here.filter((m) => m.ts < i).map(info)];
       // "both nations": the last two distinct actors named shortly before.
       const pair = pairs.find((p) => p.every((w, k) => tk[i + k]?.norm === w && !covered.has(i + k)));
+      if (!pair && !determiners.has(tk[i]!.norm)) continue;
+      const before = [...history, ...here.filter((m) => m.ts < i).map(info)];
       if (pair) {
         const actors: Seen[] = [];
         for (let k = before.length - 1; k >= 0 && actors.length < 2; k--) {

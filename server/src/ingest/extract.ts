@@ -20,14 +20,14 @@ import { mergeCandidates } from './merge.js';
 import { findNames } from './names.js';
 import { makeWordNormaliser } from './normalise.js';
 import { applyHyphenPairs, applyNameRules, applyOfficeRules } from './office-rules.js';
-import type { PhraseIndex } from './phrase-index.js';
+import { matchAll, type PhraseIndex } from './phrase-index.js';
 import { ProposalSink, refKey } from './proposals.js';
 import { defaultRules, type Rules } from './rules.js';
 import { applySentenceRules, compileSentenceRules } from './sentence-rules.js';
 import { splitSentences } from './sentences.js';
 import { structureCandidates } from './structure-candidates.js';
 import { applyStructureRules } from './structure-rules.js';
-import { tagTokens } from './tagger.js';
+import { needsTags, tagTokens } from './tagger.js';
 import { tokenize } from './tokens.js';
 import type {
   EndRef,
@@ -76,27 +76,30 @@ export function extract(
   progress({ phase: 'sentences', done: total, total });
   const sentenceOf = new Int32Array(tokens.length).fill(-1);
   for (const s of sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentenceOf[i] = s.index;
+  // The graph's people, bodies and countries that this text names, as compromise's lexicon (not the whole graph:
+  // compromise compiles its lexicon on every call).
   const lexicon: Record<string, string> = {};
-  for (const n of vocab.vocabulary.nodes)
-    if (n.labels.includes('Person') || n.labels.includes('Organization') || n.labels.includes('Country'))
-      lexicon[n.name.toLowerCase()] = n.labels.includes('Person')
-        ? 'Person'
-        : n.labels.includes('Country')
-          ? 'Country'
-          : 'Organization';
-  const tags = tagTokens(text, tokens, lexicon);
-  progress({ phase: 'tagging', done: total, total });
-  const doc: Doc = {
+  const TAG: Partial<Record<string, string>> = {
+    Person: 'Person',
+    Country: 'Country',
+    Organization: 'Organization',
+  };
+  for (const s of sentences)
+    for (const m of matchAll([vocab.index], tokens, s.tokenStart, s.tokenEnd)) {
+      const v = m.entry.value;
+      const tag = TAG[v.label];
+      if (tag)
+        lexicon[text.slice(tokens[m.tokenStart]!.start, tokens[m.tokenEnd - 1]!.end).toLowerCase()] = tag;
+    }
+  const kw = compileKeywords(rules);
+  const tags = tagTokens(
     text,
     tokens,
-    tags,
-    lines,
-    sentences,
-    sentenceOf,
-    rules,
-    kw: compileKeywords(rules),
-    normaliseWord,
-  };
+    lexicon,
+    sentences.filter((s) => needsTags(text, tokens, s, kw)),
+  );
+  progress({ phase: 'tagging', done: total, total });
+  const doc: Doc = { text, tokens, tags, lines, sentences, sentenceOf, rules, kw, normaliseWord };
 
   // Names the graph or the lexicon already know, then new names, list and table labels, merged.
   const set = new CandidateSet(text, normaliseWord);
@@ -143,8 +146,17 @@ export function extract(
   applyHyphenPairs(doc, mentions, sink);
   applyAppositionRules(doc, mentions, sink);
   applyActingFor(doc, mentions, sink);
-  const sentenceAt = (offset: number) =>
-    sentences.find((s) => s.start <= offset && offset < s.end)?.index ?? -1;
+  const sentenceAt = (offset: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = sentences[lo];
+    return s && s.start <= offset && offset < s.end ? s.index : -1;
+  };
   applyNameRules(
     doc,
     set,

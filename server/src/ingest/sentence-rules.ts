@@ -246,7 +246,13 @@ export function applySentenceRules(
         rules.coordinators,
       );
       let rule = `pattern:${p.id}`;
-      if (!tos.length && p.orMainEvent && mainEvent && okTo(mainEvent) && !usable.some((m) => m.label === 'Forum')) {
+      if (
+        !tos.length &&
+        p.orMainEvent &&
+        mainEvent &&
+        okTo(mainEvent) &&
+        !usable.some((m) => m.label === 'Forum')
+      ) {
         tos = [{ ...mainEvent, via: 'anaphor' }];
         rule += '+main-event';
       }

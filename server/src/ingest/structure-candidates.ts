@@ -105,7 +105,8 @@ export function structureCandidates(
         if (s >= e) return;
         if (alreadyNamed(covered, named, s, e)) {
           // A cell of an initiative column that only compromise's tags called a person or a body is an initiative.
-          if (col.role === 'initiative') candidates.relabelGuess(labelText(doc, s, e), 'Agreement', 'initiative');
+          if (col.role === 'initiative')
+            candidates.relabelGuess(labelText(doc, s, e), 'Agreement', 'initiative');
           return;
         }
         if (col.role === 'initiative') {

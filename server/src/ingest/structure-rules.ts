@@ -40,7 +40,8 @@ export function applyStructureRules(
     const sentences = intro === undefined ? [quote] : [quote, intro];
     let ctx = inLine(byLine, line.intro);
     // Items of an agreement ("Key commitments of the declaration include:") belong to it, not to the event.
-    if (mainEvent && !ctx.some(isForum) && !ctx.some(isAgreement)) ctx = [...ctx, { ...mainEvent, via: 'anaphor' }];
+    if (mainEvent && !ctx.some(isForum) && !ctx.some(isAgreement))
+      ctx = [...ctx, { ...mainEvent, via: 'anaphor' }];
     const here = inLine(byLine, line.index);
     const emit = (
       type: RelationshipType,
