@@ -144,9 +144,12 @@ function tableRow(
     }
   });
   if (!initiatives.length && !actors.length)
-    for (const f of ctx.filter((m) => isForum(m) || isAgreement(m)))
+    for (const f of ctx.filter((m) => isForum(m) || isAgreement(m))) {
       for (const t of byRole('technology').filter(isTech))
         emit('USES_TECHNOLOGY', f, t, 'table:technology-of-context', 0.5);
+      // A table of focus areas under a forum or agreement named in its introduction: what that forum addresses.
+      if (f.via !== 'anaphor') for (const t of topics) emit('ADDRESSES', f, t, 'table:topic-of-context', 0.5);
+    }
 }
 
 /** The actors a column header names ("France's Contribution"). */
