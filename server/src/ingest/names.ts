@@ -209,6 +209,22 @@ function listedAsOrganisation(doc: Doc, s: number): boolean {
   return false;
 }
 
+/** The end of one or two capitalised words at `s`, no known name, owning a title that names no one after it
+ * ("Trump's US security secretary"), or undefined. */
+function possessorOfTitle(doc: Doc, s: number, e: number, covered: Covered): number | undefined {
+  const tk = doc.tokens;
+  let p = s;
+  while (p <= e && tk[p]?.kind !== 'poss') p++;
+  if (p > e || p === s || wordsOf(doc, s, p).length > 2 || covered[s] || tk[s]!.allCaps) return undefined;
+  if (hasTag(doc, s, ['Place', 'Country', 'Organization'])) return undefined;
+  for (let i = p + 1, n = 0; i < tk.length && n < 4 && isWord(tk[i]); i++, n++) {
+    if (titleHeadAt(doc, i)) return !isWord(tk[i + 1]) || !tk[i + 1]!.cap ? p : undefined;
+    if (!(covered[i] || isTitleWord(doc, i) || tk[i]!.cap || doc.kw.portfolio.has(tk[i]!.norm)))
+      return undefined;
+  }
+  return undefined;
+}
+
 /** A quoted title right after a forum or agreement name ("Conference on “Building …”"): the token after its closing quote. */
 function quotedTitleEnd(doc: Doc, e: number, limit: number): number | undefined {
   const tk = doc.tokens;
@@ -441,6 +457,12 @@ export function findNames(
         if (titledInside) officeComplement(doc, s, ps, covered, push);
         continue;
       }
+    }
+    // "Trump's US security secretary", "Putin's envoy": whose office it is, a person.
+    const owner = possessorOfTitle(doc, s, e, covered);
+    if (owner) {
+      push(s, owner, { label: 'Person', rule: 'name:possessor-of-title', score: 0.6 });
+      continue;
     }
     if (heading) continue;
     if (isTitlePhrase(doc, s, e, covered)) {
