@@ -79,6 +79,7 @@ const schemas = {
     creationCues: z.array(regexSource),
     documentHeads: words,
     leadingHeads: z.record(z.string(), z.string()),
+    evaluativeModifiers: words,
     labelLeadVerbs: words,
     maxLabelWords: z.number().int().positive(),
   }),
