@@ -145,7 +145,7 @@ export function capitalisedSpans(doc: Doc, sentence: number, places: Covered = [
         e += 2;
         continue;
       }
-      const defined = acronymExtension(doc, i, e, tokenEnd);
+      const defined = acronymExtension(doc, i, e, tokenEnd) ?? headAcrossAnd(doc, e, tokenEnd);
       if (defined) {
         e = defined;
         continue;
@@ -156,6 +156,18 @@ export function capitalisedSpans(doc: Doc, sentence: number, places: Covered = [
     i = e;
   }
   return out;
+}
+
+/** "NATO Communications and Information Agency", "Immigration and Customs Enforcement Agency": across "and" to a
+ * run of capitalised words that ends in an organisation or forum head, when the part before has no head of its own. */
+function headAcrossAnd(doc: Doc, e: number, limit: number): number | undefined {
+  const tk = doc.tokens;
+  if (tk[e]?.norm !== 'and' || tk[e]!.cap) return undefined;
+  const isHead = (w: string) => doc.kw.orgHeads.has(w) || doc.kw.forumHeads.has(w);
+  if (isHead(tk[e - 1]!.norm)) return undefined;
+  let j = e + 1;
+  while (j < limit && j - e <= 4 && isWord(tk[j]) && tk[j]!.cap) j++;
+  return j > e + 1 && isHead(tk[j - 1]!.norm) ? j : undefined;
 }
 
 /** The end of a longer name that a defined acronym spells out across "and" or "in" ("Regional Information and

@@ -197,7 +197,10 @@ function createdObject(
   const tk = doc.tokens;
   const dets = DETERMINERS;
   // "a separate agreement on …", "another framework for …": the modifier says which, it is no part of the name.
-  const blocking = new Set([...doc.rules.anaphora.blockingModifiers, ...doc.rules.agreements.evaluativeModifiers]);
+  const blocking = new Set([
+    ...doc.rules.anaphora.blockingModifiers,
+    ...doc.rules.agreements.evaluativeModifiers,
+  ]);
   while (dets.includes(tk[i]?.norm ?? '') || blocking.has(tk[i]?.norm ?? '')) i++;
   const s = i;
   let headEnd = -1;
