@@ -188,6 +188,28 @@ function markdown(result: ReturnType<typeof run>): string {
     ...heldOut.articles.map(row),
     tot(heldOut.overall),
     '',
+    '## Why gold relationships were missed, and recall over what the text names',
+    '',
+    'A missed gold relationship is put down to one cause: an end the text never names (by name or alias), an end named but not found, a suggestion between the same ends reversed or of another type, or none between them. "Named in text" recall leaves out gold items whose name (or, for relationships, either end\'s name) is not written in the article (normalised). It is no hard ceiling: extraction also builds names the text does not write as such (a bilateral pair prefix, a forum named by its topic), so overall recall can exceed the share of gold names written in the text.',
+    '',
+    '| group | end not in text | end not found | wrong direction | wrong type | relation missed | node recall, named in text | rel. recall, both ends named in text |\n|---|---|---|---|---|---|---|---|',
+    ...(
+      [
+        ['seed', seed.articles],
+        ['our fixtures', fixtures.articles],
+        ['held-out', heldOut.articles],
+      ] as const
+    ).map(([name, arts]) => {
+      const sum = (f: (a: ArticleScore) => number) => arts.reduce((n, a) => n + f(a), 0);
+      const c = (k: keyof ArticleScore['relationships']['missedByCause']) =>
+        sum((a) => a.relationships.missedByCause[k]);
+      const nf = sum((a) => a.nodes.inTextFound);
+      const ng = sum((a) => a.nodes.inTextGold);
+      const rf = sum((a) => a.relationships.tpBothNamesInText);
+      const rg = sum((a) => a.relationships.bothNamesInText);
+      return `| ${name} | ${c('end-not-in-text')} | ${c('end-not-found')} | ${c('wrong-direction')} | ${c('wrong-type')} | ${c('relation-missed')} | ${f2(ng ? nf / ng : 0)} (${nf}/${ng}) | ${f2(rg ? rf / rg : 0)} (${rf}/${rg}) |`;
+    }),
+    '',
     '## Node recall by label (seed, all articles)',
     '',
     '| label | found / gold |\n|---|---|',
