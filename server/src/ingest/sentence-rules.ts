@@ -116,6 +116,33 @@ function relativeClauses(doc: Doc, end: number): [number, number][] {
   return out;
 }
 
+/** What a list in the sentence reads past: possessors inside an item ("ENISA and Japan's NISC") and the title
+ * before a person's name ("X and Tanzania's Home Affairs Minister Hamad Masauni") belong to the item. */
+interface ListContext {
+  transparent: ReadonlySet<number>;
+  possessors: ReadonlySet<TokenMention>;
+}
+
+function listContext(doc: Doc, sentence: number, ms: readonly TokenMention[]): ListContext {
+  const transparent = new Set<number>();
+  const possessors = new Set<TokenMention>();
+  const starts = new Set(ms.map((m) => m.ts));
+  for (const m of ms)
+    if (doc.tokens[m.te]?.kind === 'poss' && starts.has(m.te + 1)) {
+      possessors.add(m);
+      for (let i = m.ts; i <= m.te; i++) transparent.add(i);
+    }
+  const limit = doc.sentences[sentence]!.tokenStart;
+  for (const p of ms) {
+    if (p.label !== 'Person') continue;
+    const ts = titleStart(doc, p.ts, limit, ms);
+    if (ts === undefined) continue;
+    for (let i = ts; i < p.ts; i++) transparent.add(i);
+    for (const o of ms) if (o !== p && o.ts >= ts && o.te <= p.ts) possessors.add(o);
+  }
+  return { transparent, possessors };
+}
+
 /** The mentions on one side of a cue that fit, nearest first, extended over a coordinated list. */
 function side(
   doc: Doc,
@@ -125,6 +152,7 @@ function side(
   ok: (m: TokenMention) => boolean,
   maxGap: number,
   coord: Set<string>,
+  lists: ListContext,
   max = 12,
 ): TokenMention[] {
   if (where === 'sentence') {
@@ -146,23 +174,7 @@ function side(
   if (gap > maxGap) return [];
   const out = [nearest];
   let last = nearest;
-  // A possessor inside a list item ("ENISA and Japan's NISC") belongs to the item, not to the list.
-  // So does the title before a person's name ("X and Tanzania's Home Affairs Minister Hamad Masauni").
-  const transparent = new Set<number>();
-  const possessors = new Set<TokenMention>();
-  for (const m of ordered)
-    if (doc.tokens[m.te]?.kind === 'poss' && ms.some((o) => o.ts === m.te + 1)) {
-      possessors.add(m);
-      for (let i = m.ts; i <= m.te; i++) transparent.add(i);
-    }
-  const limit = doc.sentences[doc.sentenceOf[cue[0]]!]?.tokenStart ?? 0;
-  for (const p of ms) {
-    if (p.label !== 'Person') continue;
-    const ts = titleStart(doc, p.ts, limit, ms);
-    if (ts === undefined) continue;
-    for (let i = ts; i < p.ts; i++) transparent.add(i);
-    for (const o of ms) if (o !== p && o.ts >= ts && o.te <= p.ts) possessors.add(o);
-  }
+  const { transparent, possessors } = lists;
   for (const m of ordered.slice(ordered.indexOf(nearest) + 1)) {
     if (out.length >= max) break;
     if (possessors.has(m)) continue;
@@ -194,6 +206,7 @@ export function applySentenceRules(
   if (s.block !== 'paragraph' && s.block !== 'bullet') return;
   const text = doc.text.slice(s.start, s.end);
   const usable = ms.filter((m) => !m.topic || m.label === 'ThreatType');
+  const lists = listContext(doc, sentence, usable);
   for (const p of rules.patterns) {
     if (p.require && !p.require.test(text)) continue;
     p.re.lastIndex = 0;
@@ -213,6 +226,7 @@ export function applySentenceRules(
           (m) => okFrom(m) && okTo(m),
           maxGap,
           rules.coordinators,
+          lists,
           2,
         );
         if (ends.length === 2)
@@ -227,7 +241,7 @@ export function applySentenceRules(
           });
         continue;
       }
-      const froms = side(doc, notInCue, p.from, cue, okFrom, maxGap, rules.coordinators);
+      const froms = side(doc, notInCue, p.from, cue, okFrom, maxGap, rules.coordinators, lists);
       if (!froms.length) continue;
       // A mention listed with the subjects ("Officials from the Sahel Alliance and ECOWAS took part") is one of them.
       const listedWith = (m: TokenMention) =>
@@ -244,6 +258,7 @@ export function applySentenceRules(
         okTo,
         maxGap,
         rules.coordinators,
+        lists,
       );
       let rule = `pattern:${p.id}`;
       if (
