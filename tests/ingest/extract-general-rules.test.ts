@@ -151,6 +151,15 @@ describe('relationships', () => {
       expect(rels.has(key), key).toBe(true);
   });
 
+  it('reads an event a sentence introduces without a name ("A recent summit showcased …")', () => {
+    const { find } = run(
+      'Results\nA recent summit showcased the results of joint patrols. A summit of ministers is planned.',
+    );
+    expect(find('A recent summit')?.label).toBe('Forum');
+    expect(find('summit of ministers')).toBeUndefined();
+    expect(find('A summit')).toBeUndefined();
+  });
+
   it('names what a bilateral article only describes after its pair, and makes the pair its parties', () => {
     const { rels, find } = run(
       'Italo-Spanish Cooperation\nItaly and Spain are deepening Italo-Spanish cooperation on organised crime. ' +

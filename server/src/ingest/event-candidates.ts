@@ -12,6 +12,23 @@ import type { EndRef } from './types.js';
 
 export const EVENT_RULE = 'text:event-in-place';
 
+/** Words after "A recent summit" that show it is no subject of a verb ("A summit of ministers …"). */
+const NOT_VERBS = new Set([
+  'of',
+  'on',
+  'in',
+  'for',
+  'at',
+  'with',
+  'between',
+  'and',
+  'or',
+  'to',
+  'that',
+  'which',
+  'who',
+]);
+
 /** Adds a Forum candidate for each "<event noun> in <place> [and <place>]" that opens a sentence or follows a
  * determiner, unless it is part of a name. */
 export function eventCandidates(doc: Doc, places: Covered, named: Covered, candidates: CandidateSet): void {
@@ -19,6 +36,41 @@ export function eventCandidates(doc: Doc, places: Covered, named: Covered, candi
   const tk = doc.tokens;
   for (const s of doc.sentences) {
     if (s.block !== 'paragraph') continue;
+    // "A recent summit showcased …": an event the sentence is about, introduced without a name.
+    const first = tk[s.tokenStart]!;
+    if (['a', 'an'].includes(first.norm)) {
+      let j = s.tokenStart + 1;
+      while (
+        j < s.tokenEnd &&
+        j - s.tokenStart <= 2 &&
+        isWord(tk[j]) &&
+        !tk[j]!.cap &&
+        !nouns.has(tk[j]!.norm)
+      )
+        j++;
+      const noun = tk[j];
+      const verb = tk[j + 1];
+      if (
+        noun &&
+        isWord(noun) &&
+        nouns.has(noun.norm) &&
+        !named[j] &&
+        j > s.tokenStart + 1 &&
+        isWord(verb) &&
+        !verb.cap &&
+        !NOT_VERBS.has(verb.norm)
+      )
+        candidates.add({
+          label: 'Forum',
+          name: textOf(doc, s.tokenStart + 1, j + 1),
+          aliases: [textOf(doc, s.tokenStart, j + 1)],
+          start: first.start,
+          end: noun.end,
+          rule: EVENT_RULE,
+          score: 0.45,
+          properties: { kind: doc.kw.forumHeads.get(noun.norm) ?? 'meeting' },
+        });
+    }
     for (let i = s.tokenStart; i + 2 < s.tokenEnd; i++) {
       const t = tk[i]!;
       if (!isWord(t) || !nouns.has(t.norm) || named[i] || tk[i + 1]?.norm !== 'in') continue;
