@@ -96,9 +96,12 @@ describe('names', () => {
     expect(find('Operation Sea Guardian')?.label).toBe('Agreement');
   });
 
-  it('names the owner of a title that names no one as a person', () => {
+  it('names the owner of a title that names no one, and the unnamed office holder, as people', () => {
     const { find } = run("Talks Planned\nOfficials will meet Putin's security adviser for talks next week.");
     expect(find('Putin')?.label).toBe('Person');
+    // The unnamed office holder too, by the title alone.
+    expect(find('security adviser')?.rule).toBe('name:unnamed-office-holder');
+    expect(find('adviser')).toBeUndefined();
   });
 });
 

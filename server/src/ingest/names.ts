@@ -39,6 +39,9 @@ const PROPER_TAGS = [
 const OPEN_QUOTES = new Set(['“', '"', '‘']);
 const CLOSE_QUOTES = new Set(['”', '"', '’']);
 
+/** Rule of a person named only by someone's title ("Trump's US security secretary"). */
+export const UNNAMED_OFFICE_HOLDER = 'name:unnamed-office-holder';
+
 /** A classified name: what it is and where. */
 export interface NameSpan {
   tokenStart: number;
@@ -221,16 +224,22 @@ function listedAsOrganisation(doc: Doc, s: number): boolean {
   return false;
 }
 
-/** The end of one or two capitalised words at `s`, no known name, owning a title that names no one after it
- * ("Trump's US security secretary"), or undefined. */
-function possessorOfTitle(doc: Doc, s: number, e: number, covered: Covered): number | undefined {
+/** Where one or two capitalised words at `s`, no known name, own a title that names no one after it ("Trump's
+ * US security secretary"): the possessive and the end of the title. */
+function possessorOfTitle(
+  doc: Doc,
+  s: number,
+  e: number,
+  covered: Covered,
+): { owner: number; titleEnd: number } | undefined {
   const tk = doc.tokens;
   let p = s;
   while (p <= e && tk[p]?.kind !== 'poss') p++;
   if (p > e || p === s || wordsOf(doc, s, p).length > 2 || covered[s] || tk[s]!.allCaps) return undefined;
   if (hasTag(doc, s, ['Place', 'Country', 'Organization'])) return undefined;
   for (let i = p + 1, n = 0; i < tk.length && n < 4 && isWord(tk[i]); i++, n++) {
-    if (titleHeadAt(doc, i)) return !isWord(tk[i + 1]) || !tk[i + 1]!.cap ? p : undefined;
+    if (titleHeadAt(doc, i))
+      return !isWord(tk[i + 1]) || !tk[i + 1]!.cap ? { owner: p, titleEnd: i + 1 } : undefined;
     if (!(covered[i] || isTitleWord(doc, i) || tk[i]!.cap || doc.kw.portfolio.has(tk[i]!.norm)))
       return undefined;
   }
@@ -471,9 +480,12 @@ export function findNames(
       }
     }
     // "Trump's US security secretary", "Putin's envoy": whose office it is, a person.
-    const owner = possessorOfTitle(doc, s, e, covered);
-    if (owner) {
-      push(s, owner, { label: 'Person', rule: 'name:possessor-of-title', score: 0.6 });
+    const office = possessorOfTitle(doc, s, e, covered);
+    if (office) {
+      push(s, office.owner, { label: 'Person', rule: 'name:possessor-of-title', score: 0.6 });
+      // The office holder the title speaks of is someone too, named by the title until the text names them.
+      // Its name is the title alone, so that the possessor stays a mention of its own.
+      push(office.owner + 1, office.titleEnd, { label: 'Person', rule: UNNAMED_OFFICE_HOLDER, score: 0.45 });
       continue;
     }
     if (heading) continue;
