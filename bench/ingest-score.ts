@@ -133,6 +133,10 @@ function lenientMatch(a: string[], b: string[], nw: (w: string) => string): bool
   return false;
 }
 
+/** How a gold name's trailing parenthetical note ("… (unnamed)") is scored: 'strip' (current) also matches the
+ * name without it; 'keep' is the scoring before that change, kept so reports can show both. */
+export type GoldNotes = 'strip' | 'keep';
+
 /** Scores one article's extraction against its gold graph. */
 export function scoreArticle(
   article: string,
@@ -140,12 +144,13 @@ export function scoreArticle(
   result: ExtractionResult,
   gold: Gold,
   nw: (w: string) => string,
+  goldNotes: GoldNotes = 'strip',
 ): ArticleScore {
   const nodes = result.suggestions.filter((s): s is NodeSuggestion => s.kind === 'node');
   const rels = result.suggestions.filter((s): s is RelationshipSuggestion => s.kind === 'relationship');
   const keysOf = (names: string[]) => new Set(names.map((n) => nameKey(n, nw)).filter(Boolean));
   // A curator's trailing note in parentheses ("… (recommended)", "… (unnamed)") is no part of the name.
-  const withoutNote = (n: string) => [n, n.replace(/\s*\([^()]*\)\s*$/, '')];
+  const withoutNote = (n: string) => (goldNotes === 'keep' ? [n] : [n, n.replace(/\s*\([^()]*\)\s*$/, '')]);
   const goldKeys = gold.nodes.map((g) => keysOf([g.name, ...g.aliases].flatMap(withoutNote)));
   const edges = nodes.map((c) => {
     const ck = keysOf([c.name, ...c.aliases]);
