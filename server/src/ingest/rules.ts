@@ -57,6 +57,7 @@ const schemas = {
     leadingHeads: words,
     knownSingleWords: words,
     notOrganisationWords: words,
+    categoryNouns: words,
   }),
   forums: z.object({
     heads: z.record(z.string(), z.string()),
@@ -68,6 +69,8 @@ const schemas = {
     genericForumNouns: words,
     eventKinds: words,
     agreementNouns: words,
+    organisationNouns: words,
+    genericOrganisationNouns: words,
     pairPhrases: words,
     pairWindow: z.number().int().min(1),
     blockingModifiers: words,
@@ -76,6 +79,9 @@ const schemas = {
     heads: z.record(z.string(), z.string()),
     strongHeads: words,
     creationCues: z.array(regexSource),
+    documentHeads: words,
+    leadingHeads: z.record(z.string(), z.string()),
+    evaluativeModifiers: words,
     labelLeadVerbs: words,
     maxLabelWords: z.number().int().positive(),
   }),
@@ -130,6 +136,7 @@ const schemas = {
         score: z.number().min(0).max(1),
         maxGap: z.number().int().min(0).optional(),
         requireCue: regexSource.optional(),
+        orMainEvent: z.boolean().optional(),
       }),
     ),
     cooccurrence: z.array(
@@ -144,6 +151,7 @@ const schemas = {
       }),
     ),
     coordinators: words,
+    recommendationCue: regexSource,
   }),
   disputes: z.object({
     functional: z.array(
