@@ -8,14 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Graph, Workspace, WorkspaceOpenResponse } from '../../contract/index.js';
 import { readSources } from '../../seed/read-seed.js';
-import {
-  expectSameAsApi,
-  mdSection,
-  mdSources,
-  readCsv,
-  readCytoscape,
-  readGraphml,
-} from '../setup/export-readers.js';
+import { escapeMarkdown } from '../../server/src/services/briefing/index.js';
+import { mdNotes, mdSection, mdSourceList, numbersIn } from '../setup/briefing-readers.js';
+import { expectSameAsApi, readCsv, readCytoscape, readGraphml } from '../setup/export-readers.js';
 import { POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -185,7 +180,7 @@ describe('data export from the Export panel', () => {
     expect(sorted(relIds)).toEqual(sorted(api.edges.map((e) => e.id)));
   });
 
-  it('a briefing as Markdown with a title: the title heads it, one cited sentence per relationship, every quote verbatim', async () => {
+  it('a briefing as Markdown with a title: the title heads it, cited findings, every quote verbatim in its source', async () => {
     const page = await openExport();
     const ids = await visibleIds(page);
     const api = await apiGraph(ids);
@@ -197,16 +192,23 @@ describe('data export from the Export panel', () => {
     expect(name).toMatch(/\.md$/);
     const md = data.toString('utf8');
     expect(md.split('\n')[0]).toBe('# Five Country Ministerial: who met whom');
-    const sentences = mdSection(md, 'Relationships').filter((l) => l.startsWith('- '));
-    expect(sentences).toHaveLength(api.edges.length);
-    for (const line of sentences) expect(line, line).toMatch(/\[\d+\]/);
-    const sources = mdSources(md);
-    expect(sources.length).toBeGreaterThan(0);
-    for (const s of sources.filter((x) => x.quote !== null))
-      expect(sourceText.get(s.title)?.includes(s.quote!), `[${s.n}] verbatim`).toBe(true);
+    // Every finding is cited, and the notes cited are numbered in the order they are met.
+    const findings = mdSection(md, 'Findings').filter((l) => l.startsWith('- '));
+    expect(findings.length).toBeGreaterThan(0);
+    for (const line of findings) if (!line.endsWith(':')) expect(line, line).toMatch(/\[\d+\]/);
+    const notes = mdNotes(md);
+    expect(notes.length).toBeGreaterThan(0);
+    expect([...new Set(numbersIn(mdSection(md, 'Findings').join('\n')))]).toEqual(notes.map((n) => n.n));
+    // Every node of the canvas is in the annex, by its name.
+    const annex = mdSection(md, 'Annex: the selection').join('\n');
+    for (const n of api.nodes) expect(annex, n.id).toContain(`| ${escapeMarkdown(n.name)} |`);
+    const titles = new Map(mdSourceList(md).map((s) => [s.key, s.title]));
+    for (const n of notes.filter((x) => x.kind !== 'note'))
+      for (const p of n.pieces)
+        expect(sourceText.get(titles.get(n.source!)!)?.includes(p), `[${n.n}] verbatim: ${p}`).toBe(true);
   });
 
-  it('a briefing as HTML is one self-contained page with the title, the inline figure and a cited item per relationship', async () => {
+  it('a briefing as HTML is one self-contained page with the title, the inline figure and every relationship in a finding', async () => {
     const page = await openExport();
     const ids = await visibleIds(page);
     const api = await apiGraph(ids);
@@ -220,11 +222,12 @@ describe('data export from the Export panel', () => {
     expect(html).toContain('<title>Ministerial &lt;brief&gt; &amp; notes</title>');
     expect(html).not.toMatch(/<script/i);
     expect(html.match(/<svg[\s>]/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
-    const items = [...html.matchAll(/<li data-edge-id="([^"]*)"/g)].map((m) =>
+    const items = [...html.matchAll(/<li class="statement[^"]*" data-edge-ids="([^"]*)"/g)].flatMap((m) =>
       m[1]!
         .replace(/&amp;/g, '&')
         .replace(/&#39;/g, "'")
-        .replace(/&quot;/g, '"'),
+        .replace(/&quot;/g, '"')
+        .split(' '),
     );
     expect(sorted(items)).toEqual(sorted(api.edges.map((e) => e.id)));
     // The briefing options show for the briefing only.

@@ -53,7 +53,7 @@ describe('canvas and briefing figure share one palette', () => {
       .filter((g) => (g.getAttribute('class') ?? '').split(' ').includes('edge'))
       .map((g) => ({
         disputed: g.getAttribute('class')!.includes('disputed'),
-        line: g.getElementsByTagName('line')[0]!,
+        line: g.getElementsByTagName('path')[0]!,
       }));
     expect(lines).toHaveLength(2);
     const rules = graphStylesheet();

@@ -1,6 +1,6 @@
 // Size and render time of the whole-seed briefing, without a database: `npx tsx tests/server/briefing-measure.ts`.
 // The compiled seed has the same shape subgraphByIds returns (evidence with titles); briefing.test.ts measures the database path too.
-import { readSeed } from '../../seed/read-seed.js';
+import { readSeed, readSources } from '../../seed/read-seed.js';
 import type { Graph, NodeLabel } from '../../contract/index.js';
 import {
   renderBriefingHtml,
@@ -27,6 +27,13 @@ const graph: Graph = {
   })),
 };
 const meta = { title: 'Whole seed graph', generatedAt: new Date(), scope: 'All seed nodes' };
+const sources = readSources().map((s) => ({
+  id: s.id,
+  title: s.title,
+  text: s.text,
+  date: null,
+  publisher: null,
+}));
 
 function measure(name: string, render: () => string, runs = 10): void {
   render();
@@ -44,6 +51,6 @@ function measure(name: string, render: () => string, runs = 10): void {
 }
 
 process.stdout.write(`whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships\n`);
-measure('markdown', () => renderBriefingMarkdown(graph, meta));
-measure('html', () => renderBriefingHtml(graph, meta));
+measure('markdown', () => renderBriefingMarkdown(graph, meta, sources));
+measure('html', () => renderBriefingHtml(graph, meta, sources));
 measure('figure', () => renderFigureSvg(graph));

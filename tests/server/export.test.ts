@@ -1,6 +1,6 @@
 // POST/GET /api/export: every format read back by an independent parser or engine, plus the refusals (400, 404, 413).
 import { readSources } from '../../seed/read-seed.js';
-import { unescapeMarkdown } from '../../server/src/services/briefing/index.js';
+import { mdNotes } from '../setup/briefing-readers.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -481,14 +481,15 @@ describe('POST /api/export briefing', () => {
     const md = await exportRaw({ format: 'briefing', nodeIds, variant: 'markdown' });
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toContain('text/markdown');
+    // The notes quote the sources the route read from the database: every piece verbatim in one of them.
     const texts = readSources().map((s) => s.text);
-    const quotes = [...md.text.matchAll(/^- \[(\d+)\] .*?“(.+)”/gm)].map((m) => m[2]!);
-    expect(quotes.length).toBeGreaterThan(0);
-    // Markdown escapes some characters in quotes; compare with the escapes removed.
-    for (const q of quotes)
+    const pieces = mdNotes(md.text).flatMap((n) => n.pieces);
+    expect(pieces.length).toBeGreaterThan(0);
+    for (const q of pieces)
       expect(
-        texts.some((t) => t.includes(unescapeMarkdown(q))),
+        texts.some((t) => t.includes(q)),
         q,
       ).toBe(true);
+    expect(md.text).not.toMatch(/source ids|\(note: /);
   });
 });

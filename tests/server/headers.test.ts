@@ -204,7 +204,10 @@ describe('the static file server', () => {
     const home = await raw(app, '/');
     expect(home.status).toBe(200);
     expect(home.body).toBe(INDEX);
-    expect((await raw(app, '/assets/app.js')).status).toBe(200);
+    const unhashed = await raw(app, '/assets/app.js');
+    expect(unhashed.status).toBe(200);
+    // No content hash in its name: it may change under the same URL, so it is revalidated, never cached as immutable.
+    expect(unhashed.headers['cache-control']).toBe('no-cache');
     const route = await raw(app, '/explore/somewhere');
     expect(route.status).toBe(200);
     expect(route.body).toBe(INDEX);

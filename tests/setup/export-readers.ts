@@ -8,7 +8,6 @@ import { MultiGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { expect } from 'vitest';
 import type { Evidence, Graph as WireGraph } from '../../contract/index.js';
-import { unescapeMarkdown } from '../../server/src/services/briefing/index.js';
 
 /** A format read back into one shape, to compare with the API's graph. */
 export interface ReadBack {
@@ -179,38 +178,4 @@ export function readCsv(bytes: Uint8Array): {
     });
   }
   return { back, headers: { nodes: nodes[0]!, relationships: rels[0]! } };
-}
-
-// The Markdown briefing.
-
-/** Lines of a Markdown section, from "## heading" up to the next "## ". */
-export function mdSection(md: string, heading: string): string[] {
-  const lines = md.split('\n');
-  const start = lines.indexOf(`## ${heading}`);
-  if (start < 0) return [];
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  return lines.slice(start + 1, end < 0 ? undefined : end);
-}
-
-export const numbersIn = (s: string): number[] => [...s.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-
-export interface SourceEntry {
-  n: number;
-  title: string;
-  quote: string | null;
-}
-
-/** Parses the Markdown Sources section: "- [n] *title*: “quote”" (or a curator note). */
-export function mdSources(md: string): SourceEntry[] {
-  return mdSection(md, 'Sources')
-    .filter((l) => l.startsWith('- ['))
-    .map((l) => {
-      const m = /^- \[(\d+)\] (?:\*(.*?)\*: )?(?:“(.*)”|Curator-asserted: .*)$/.exec(l);
-      expect(m, `source line: ${l}`).not.toBeNull();
-      return {
-        n: Number(m![1]),
-        title: unescapeMarkdown(m![2] ?? ''),
-        quote: m![3] === undefined ? null : unescapeMarkdown(m![3]),
-      };
-    });
 }

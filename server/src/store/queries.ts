@@ -66,6 +66,8 @@ export const QUERY_NAMES = [
   'source-create',
   'source-list',
   'source-by-id',
+  // The briefing's notes widen each quote to its sentence, table row or list item.
+  'sources-by-ids',
   'constraint-user-key',
   'constraint-session-token',
   'index-session-user',

@@ -1,13 +1,5 @@
-// The briefing's figure: a deterministic force layout computed in Node, drawn as one standalone SVG.
-import {
-  forceCollide,
-  forceLink,
-  forceManyBody,
-  forceSimulation,
-  forceX,
-  forceY,
-  type SimulationNodeDatum,
-} from 'd3';
+// The briefing's figure as one standalone SVG: at most about 40 nodes in the canvas's colours and shapes, in
+// columns (who | through what | on what), full names on up to two lines, the rest of the selection counted.
 import {
   displayName,
   EDGE_STYLE,
@@ -16,171 +8,170 @@ import {
   shapePath,
   type DisplayKind,
 } from '../../../../model/index.js';
-import type { Graph, GraphNode } from '../../../../contract/index.js';
-import { escapeXml } from './escape.js';
-import { nodeKind } from './phrases.js';
+import type { Graph } from '../../../../contract/index.js';
+import { escapeXml as h } from './escape.js';
+import { selectFigureNodes } from './figure-select.js';
+import {
+  HEADING_HEIGHT,
+  LABEL_FONT,
+  LINE_HEIGHT,
+  layoutFigure,
+  type FigureLayout,
+  type PlacedNode,
+} from './figure-layout.js';
+import { claimText } from './phrases.js';
+import { FIGURE_FONT, textWidth, wrapLabel } from './text-metrics.js';
 
-/** Number of simulation ticks: fixed, so the same graph always gets the same picture. */
-export const LAYOUT_TICKS = 300;
-/** Edge type labels are drawn only up to this many edges (beyond, they are tooltips only). */
-const EDGE_LABEL_LIMIT = 40;
-const LABEL_MAX = 32;
-/** Layout spacing: the radius of a country (the model's 38 px drawn at FIGURE_SCALE). */
-const R = 12;
-/** The figure draws the model's node sizes at this scale (a 38 px country becomes 24 px across). */
-export const FIGURE_SCALE = (2 * R) / 38;
-/** A node's radius in the figure. */
-const radius = (kind: DisplayKind): number => (KIND_STYLES[kind].size * FIGURE_SCALE) / 2;
+export { FIGURE_SCALE } from './figure-layout.js';
 
-interface LayoutNode extends SimulationNodeDatum {
-  id: string;
-}
-
-/**
- * Positions for every node: seeded on a circle in sorted-id order, then LAYOUT_TICKS ticks of a
- * link + charge + collide + weak-gravity simulation. d3-force's own jiggle uses a fixed-seed LCG, so no randomness.
- */
-export function layoutGraph(graph: Graph): Map<string, { x: number; y: number }> {
-  const ids = graph.nodes.map((n) => n.id).sort();
-  const radius = Math.max(60, 45 * Math.sqrt(ids.length));
-  const nodes: LayoutNode[] = ids.map((id, i) => {
-    const a = (2 * Math.PI * i) / Math.max(1, ids.length);
-    return { id, x: radius * Math.cos(a), y: radius * Math.sin(a) };
-  });
-  const known = new Set(ids);
-  const links = graph.edges
-    .filter((e) => known.has(e.source) && known.has(e.target) && e.source !== e.target)
-    .map((e) => ({ source: e.source, target: e.target }))
-    .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
-  // Small figures get more room per node: their labels are read at print size, not zoomed into.
-  const small = ids.length <= 30;
-  const sim = forceSimulation<LayoutNode>(nodes)
-    .force(
-      'link',
-      forceLink<LayoutNode, { source: string | LayoutNode; target: string | LayoutNode }>(links)
-        .id((d) => d.id)
-        .distance(small ? 170 : 90),
-    )
-    .force('charge', forceManyBody<LayoutNode>().strength(small ? -600 : -260))
-    .force('collide', forceCollide<LayoutNode>(R * 2.4))
-    // Weak gravity rather than forceCenter: it also keeps unconnected nodes and small components near the rest.
-    .force('x', forceX<LayoutNode>(0).strength(0.07))
-    .force('y', forceY<LayoutNode>(0).strength(0.07))
-    .stop();
-  sim.tick(LAYOUT_TICKS);
-  return new Map(nodes.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0 }]));
-}
+const TEXT = '#222222';
+const MUTED = '#555555';
+/** A white halo behind label text, so an edge passing behind a label never crosses its letters. */
+const HALO = 'paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"';
+const LEGEND_FONT = 11;
+const LEGEND_ROW = 20;
+const LEGEND_SYMBOL = 14;
 
 const f = (v: number): string => (Math.round(v * 10) / 10).toString();
 
 /** A node's symbol: the canvas's shape and colour (the model's palette), with the canvas's white border. */
-function shapeSvg(kind: DisplayKind, cx: number, cy: number): string {
-  const { colour, shape, size } = KIND_STYLES[kind];
+function shapeSvg(kind: DisplayKind, cx: number, cy: number, size: number): string {
+  const { colour, shape } = KIND_STYLES[kind];
   return (
     `<path class="node-shape" data-shape="${shape}" transform="translate(${f(cx)},${f(cy)})" ` +
-    `d="${shapePath(shape, size * FIGURE_SCALE)}" fill="${colour}" stroke="#ffffff" stroke-width="1"/>`
+    `d="${shapePath(shape, size)}" fill="${colour}" stroke="#ffffff" stroke-width="1"/>`
   );
 }
 
-/** The label drawn under a node: the name, shortened with an ellipsis past LABEL_MAX characters. */
-export function figureLabel(node: GraphNode): string {
-  const name = node.name.trim();
-  return [...name].length > LABEL_MAX
-    ? `${[...name]
-        .slice(0, LABEL_MAX - 1)
-        .join('')
-        .trimEnd()}…`
-    : name;
+function labelSvg(n: PlacedNode): string {
+  const lines = n.label.lines;
+  // Lines are centred on the symbol; the first baseline sits one ascent (about 0.8 em) below the box top.
+  const top = n.labelBox.y + (LINE_HEIGHT - LABEL_FONT) / 2 + LABEL_FONT * 0.8;
+  const x = n.anchor === 'end' ? n.labelBox.x + n.labelBox.width : n.labelBox.x;
+  const spans = lines
+    .map((line, i) => `<tspan x="${f(x)}" y="${f(top + i * LINE_HEIGHT)}">${h(line)}</tspan>`)
+    .join('');
+  return `<text class="node-label" font-size="${LABEL_FONT}" fill="${TEXT}" text-anchor="${n.anchor}" ${HALO}>${spans}</text>`;
+}
+
+/** The legend: one entry per kind drawn (and disputed claims when any), wrapped to the figure's width. */
+function legendSvg(
+  kinds: DisplayKind[],
+  disputed: boolean,
+  width: number,
+  top: number,
+): { svg: string; height: number } {
+  const items = [
+    ...kinds.map((k) => ({ kind: k as DisplayKind | null, text: displayName(k) })),
+    ...(disputed ? [{ kind: null, text: 'Disputed claim' }] : []),
+  ];
+  const out: string[] = ['<g class="legend">'];
+  let x = 12;
+  let y = top + LEGEND_ROW / 2;
+  for (const item of items) {
+    const w = LEGEND_SYMBOL + 6 + textWidth(item.text, LEGEND_FONT) + 18;
+    if (x > 12 && x + w > width - 12) {
+      x = 12;
+      y += LEGEND_ROW;
+    }
+    const cx = x + LEGEND_SYMBOL / 2;
+    out.push(
+      item.kind
+        ? shapeSvg(item.kind, cx, y, LEGEND_SYMBOL)
+        : `<path d="M${f(x)},${f(y)}H${f(x + LEGEND_SYMBOL)}" stroke="${EDGE_STYLE.disputedColour}" stroke-width="1.5" stroke-dasharray="${EDGE_STYLE.disputedDash.join(' ')}"/>`,
+      `<text x="${f(x + LEGEND_SYMBOL + 6)}" y="${f(y + LEGEND_FONT * 0.35)}" font-size="${LEGEND_FONT}" fill="${TEXT}">${h(item.text)}</text>`,
+    );
+    x += w;
+  }
+  out.push('</g>');
+  return { svg: out.join(''), height: y + LEGEND_ROW / 2 - top };
+}
+
+/** The figure and what it left out. */
+export interface Figure {
+  svg: string;
+  layout: FigureLayout;
+  /** "and 74 more: …", or '' when every node is drawn. */
+  rest: string;
 }
 
 /**
- * The graph as a standalone SVG document fragment (`<svg xmlns=...>`, valid XML): one `<g class="node">`
- * per node with its shape, a `<title>` (full name and kind) and exactly one `<text>` label; one
- * `<g class="edge">` per relationship with a line, an arrowhead and the type (as `<title>`, and as a
- * text label when the figure is small); a legend of the kinds present. No scripts, no external references.
+ * The graph as a standalone SVG document fragment (`<svg xmlns=...>`, valid XML): one `<g class="node">` per drawn
+ * node with its shape, a `<title>` (full name and kind) and one `<text>` label of one or two `<tspan>` lines; one
+ * `<g class="edge">` per joined pair with a curve, arrowheads and the claims in words as its `<title>`; column
+ * headings, a legend of the kinds drawn, and a line counting the nodes left out. No scripts, no external references.
  */
-export function renderFigureSvg(graph: Graph): string {
-  const pos = layoutGraph(graph);
-  const nodes = [...graph.nodes].sort((a, b) => a.id.localeCompare(b.id));
-  const kindOfId = new Map(nodes.map((n) => [n.id, nodeKind(n)]));
+export function renderFigure(graph: Graph): Figure {
+  const selection = selectFigureNodes(graph);
+  const layout = layoutFigure(selection.nodes, graph.edges);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const order: readonly DisplayKind[] = [...NODE_KINDS, 'Other'];
-  const kinds = [...new Set(nodes.map(nodeKind))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const edges = graph.edges
-    .filter((e) => pos.has(e.source) && pos.has(e.target))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const kinds = [...new Set(layout.nodes.map((n) => n.kind))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
+  const width = Math.max(layout.width, 320);
+  const disputedDrawn = layout.edges.some((e) => e.disputed);
+  const legend = legendSvg(kinds, disputedDrawn, width, layout.height + 14);
+  const restLines = selection.rest ? wrapLabel(`${selection.rest}.`, width - 24, LEGEND_FONT, 4).lines : [];
+  const restY = layout.height + 14 + legend.height + 16;
+  const height = layout.height + 14 + legend.height + restLines.length * 15 + 12;
 
-  let minX = -100,
-    minY = -60,
-    maxX = 100,
-    maxY = 60;
-  for (const p of pos.values()) {
-    minX = Math.min(minX, p.x - 110);
-    maxX = Math.max(maxX, p.x + 110);
-    minY = Math.min(minY, p.y - 30);
-    maxY = Math.max(maxY, p.y + 34);
-  }
-  const legendH = 26;
-  const width = maxX - minX;
-  const height = maxY - minY + legendH;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="briefing-figure" role="img" viewBox="${f(minX)} ${f(minY)} ${f(width)} ${f(height)}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="briefing-figure" role="img" viewBox="0 0 ${f(width)} ${f(height)}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${h(FIGURE_FONT)}">`,
   );
-  out.push(`<title>Figure: ${nodes.length} nodes and ${edges.length} relationships</title>`);
   out.push(
-    `<defs><marker id="briefing-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${EDGE_STYLE.colour}"/></marker></defs>`,
+    `<title>Figure: ${layout.nodes.length} of ${graph.nodes.length} nodes and the relationships among them</title>`,
   );
-  out.push(`<rect x="${f(minX)}" y="${f(minY)}" width="${f(width)}" height="${f(height)}" fill="#ffffff"/>`);
+  const marker = (id: string, colour: string) =>
+    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`;
+  out.push(
+    `<defs>${marker('briefing-arrow', EDGE_STYLE.colour)}${marker('briefing-arrow-disputed', EDGE_STYLE.disputedColour)}</defs>`,
+  );
+  out.push(`<rect x="0" y="0" width="${f(width)}" height="${f(height)}" fill="#ffffff"/>`);
+
+  out.push('<g class="headings">');
+  for (const c of layout.headings)
+    out.push(
+      `<text x="${f(c.x)}" y="${f(HEADING_HEIGHT - 10)}" font-size="12" font-weight="bold" fill="${MUTED}" text-anchor="${c.anchor === 'end' ? 'end' : 'start'}">${h(c.text)}</text>`,
+    );
+  out.push('</g>');
 
   out.push('<g class="edges">');
-  for (const e of edges) {
-    const a = pos.get(e.source)!;
-    const b = pos.get(e.target)!;
-    const dx = b.x - a.x,
-      dy = b.y - a.y;
-    const len = Math.hypot(dx, dy) || 1;
-    const ra = radius(kindOfId.get(e.source)!),
-      rb = radius(kindOfId.get(e.target)!);
-    const x1 = a.x + (dx / len) * ra,
-      y1 = a.y + (dy / len) * ra;
-    const x2 = b.x - (dx / len) * (rb + 2),
-      y2 = b.y - (dy / len) * (rb + 2);
-    const disputed = e.properties.disputed === true;
-    const type = escapeXml(e.type);
+  for (const e of layout.edges) {
+    const colour = e.disputed ? EDGE_STYLE.disputedColour : EDGE_STYLE.colour;
+    const arrow = `url(#briefing-arrow${e.disputed ? '-disputed' : ''})`;
+    const claims = e.edges.map((x) => claimText(x, byId.get(x.source)!, byId.get(x.target)!)).join('; ');
     out.push(
-      `<g class="edge${disputed ? ' disputed' : ''}" data-type="${type}"><title>${type}</title>` +
-        `<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${disputed ? EDGE_STYLE.disputedColour : EDGE_STYLE.colour}" stroke-width="1.2"${disputed ? ` stroke-dasharray="${EDGE_STYLE.disputedDash.join(' ')}"` : ''} marker-end="url(#briefing-arrow)"/>` +
-        (edges.length <= EDGE_LABEL_LIMIT
-          ? `<text class="edge-label" x="${f((a.x + b.x) / 2)}" y="${f((a.y + b.y) / 2 - 3)}" font-size="8" fill="#666666" text-anchor="middle">${type}</text>`
-          : '') +
-        '</g>',
+      `<g class="edge${e.disputed ? ' disputed' : ''}" data-types="${h([...new Set(e.edges.map((x) => x.type))].join(' '))}"><title>${h(claims)}</title>` +
+        `<path d="${e.path}" fill="none" stroke="${colour}" stroke-width="1.2"${e.disputed ? ` stroke-dasharray="${EDGE_STYLE.disputedDash.join(' ')}"` : ''}` +
+        `${e.forward ? ` marker-end="${arrow}"` : ''}${e.backward ? ` marker-start="${arrow}"` : ''}/></g>`,
     );
   }
   out.push('</g>');
 
   out.push('<g class="nodes">');
-  for (const n of nodes) {
-    const p = pos.get(n.id)!;
-    const kind = nodeKind(n);
+  for (const n of layout.nodes) {
     out.push(
-      `<g class="node kind-${kind.toLowerCase()}" data-id="${escapeXml(n.id)}"><title>${escapeXml(`${n.name} (${displayName(kind)})`)}</title>` +
-        shapeSvg(kind, p.x, p.y) +
-        `<text class="node-label" x="${f(p.x)}" y="${f(p.y + radius(kind) + 12)}" font-size="10" fill="#222222" text-anchor="middle">${escapeXml(figureLabel(n))}</text>` +
+      `<g class="node kind-${n.kind.toLowerCase()}" data-id="${h(n.node.id)}"><title>${h(`${n.node.name} (${displayName(n.kind)})`)}</title>` +
+        shapeSvg(n.kind, n.x, n.y, n.size) +
+        labelSvg(n) +
         '</g>',
     );
   }
   out.push('</g>');
-
-  out.push('<g class="legend">');
-  kinds.forEach((k, i) => {
-    const x = minX + 20 + i * 110;
-    const y = maxY + legendH / 2;
+  out.push(legend.svg);
+  if (restLines.length)
     out.push(
-      `<g transform="translate(${f(x)},${f(y)}) scale(0.6)">${shapeSvg(k, 0, 0)}</g>` +
-        `<text x="${f(x + 12)}" y="${f(y + 4)}" font-size="10" fill="#222222">${escapeXml(displayName(k))}</text>`,
+      `<text class="figure-rest" font-size="${LEGEND_FONT}" fill="${MUTED}">${restLines
+        .map((l, i) => `<tspan x="12" y="${f(restY + i * 15)}">${h(l)}</tspan>`)
+        .join('')}</text>`,
     );
-  });
-  out.push('</g>');
   out.push('</svg>');
-  return out.join('\n');
+  return { svg: out.join('\n'), layout, rest: selection.rest };
+}
+
+/** The figure's SVG alone. */
+export function renderFigureSvg(graph: Graph): string {
+  return renderFigure(graph).svg;
 }

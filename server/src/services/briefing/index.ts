@@ -1,18 +1,21 @@
-// The briefing export format: pure renderers from a Graph (with evidence) to Markdown, HTML and SVG.
+// The briefing export format: pure renderers from a Graph (with evidence) and its sources' texts to Markdown, HTML and SVG.
 export {
   buildBriefing,
   type BriefingMeta,
   type BriefingModel,
-  type Citation,
+  type Footnote,
+  type Passage,
+  type SourceDoc,
+  type SourceEntry,
   type Statement,
 } from './briefing-model.js';
 export { renderBriefingMarkdown } from './render-markdown.js';
 export { renderBriefingHtml } from './render-html.js';
-export { renderFigureSvg, layoutGraph } from './figure-svg.js';
+export { renderFigure, renderFigureSvg } from './figure-svg.js';
 export { escapeMarkdown, escapeXml, unescapeMarkdown } from './escape.js';
 
 import type { Graph } from '../../../../contract/index.js';
-import type { BriefingMeta as Meta } from './briefing-model.js';
+import type { BriefingMeta as Meta, SourceDoc } from './briefing-model.js';
 import { renderBriefingHtml as html } from './render-html.js';
 import { renderBriefingMarkdown as markdown } from './render-markdown.js';
 
@@ -24,8 +27,13 @@ export interface BriefingFile {
 }
 
 /** The briefing as a Markdown or HTML file with its media type; pure, like the renderers. */
-export function renderBriefingFile(graph: Graph, meta: Meta, flavour: 'markdown' | 'html'): BriefingFile {
+export function renderBriefingFile(
+  graph: Graph,
+  meta: Meta,
+  flavour: 'markdown' | 'html',
+  sources: readonly SourceDoc[] = [],
+): BriefingFile {
   return flavour === 'html'
-    ? { body: html(graph, meta), contentType: 'text/html; charset=utf-8', extension: 'html' }
-    : { body: markdown(graph, meta), contentType: 'text/markdown; charset=utf-8', extension: 'md' };
+    ? { body: html(graph, meta, sources), contentType: 'text/html; charset=utf-8', extension: 'html' }
+    : { body: markdown(graph, meta, sources), contentType: 'text/markdown; charset=utf-8', extension: 'md' };
 }

@@ -68,21 +68,22 @@ export function nounPhrase(node: GraphNode): string {
   }
 }
 
-/** Properties that are about the claim, not qualifiers of it. */
-const CLAIM_META = new Set(['disputed', 'disputeNote', 'confidence', 'key', 'version', 'id']);
-
-/** What a phrase needs: subject and object phrases, the edge's properties and the ends themselves. */
+/** What a phrase needs: the object's phrase, the edge's properties and the ends themselves. */
 export interface PhraseInput {
-  s: string;
   o: string;
   props: Record<string, unknown>;
   source: GraphNode;
   target: GraphNode;
 }
-/** A phrase: the sentence core, and the property names it has used up (the rest become qualifiers). */
-export interface Phrase {
-  core: string;
-  used: string[];
+
+/**
+ * A claim in parts, so claims can share a sentence: "France and the United Kingdom | are party to | the A, the B".
+ * `verb` is the singular form, `verbMany` the plural; `object` ends the sentence (with any words after the object).
+ */
+export interface ClaimParts {
+  verb: string;
+  verbMany: string;
+  object: string;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
@@ -99,52 +100,69 @@ const PARTICIPATION_VERBS: Record<string, [past: string, planned: string]> = {
 /** A forum whose own `status` says it has not happened yet ("scheduled", "recommended", ...). */
 const NOT_YET = /\b(scheduled|planned|proposed|recommended|upcoming|being established)\b/i;
 
+const FIRST_WORD_PLURAL: Record<string, string> = { is: 'are', was: 'were', has: 'have' };
+const pluralNoun = (w: string): string =>
+  /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|sh|ch|x)$/.test(w) ? `${w}es` : `${w}s`;
+
+/** The verb phrase for several subjects: "is a member of" -> "are members of", "focuses on" -> "focus on". */
+export function pluralVerb(verb: string): string {
+  const [first = '', ...rest] = verb.split(' ');
+  let head = FIRST_WORD_PLURAL[first];
+  if (head === undefined) {
+    // Third-person -s verbs lose it ("addresses", "focuses", "leads", "uses"); past tenses stay as they are.
+    if (/(ss|sh|ch|x|z|cus)es$/.test(first)) head = first.slice(0, -2);
+    else if (/s$/.test(first) && !/(ss|us)$/.test(first)) head = first.slice(0, -1);
+    else head = first;
+  }
+  return [head, ...rest].join(' ').replace(/\ban? ([a-z]+)\b/g, (_, noun: string) => pluralNoun(noun));
+}
+
+const parts = (verb: string, object: string): ClaimParts => ({ verb, verbMany: pluralVerb(verb), object });
+
 /**
- * Phrases for relationship types whose sentence needs more than the model's verb: `role` and `title`
- * change the verb where they can. A type without one reads "<s> <verb> <o>" (claimText).
+ * Phrases for relationship types whose sentence needs more than the model's verb: `role`, `title`, `status` and
+ * `city` change the verb or the object where they can. Other properties (curators' summaries such as `objective`)
+ * stay out of the prose: the notes quote the source's own words instead.
  */
-export const PHRASES: Partial<Record<RelationshipType, (p: PhraseInput) => Phrase>> = {
-  PARTICIPATED_IN: ({ s, o, props, target }) => {
+export const PHRASES: Partial<Record<RelationshipType, (p: PhraseInput) => ClaimParts>> = {
+  PARTICIPATED_IN: ({ o, props, target }) => {
     const role = str(props.role);
     const planned = NOT_YET.test(String(target.properties.status ?? ''));
     const verb = role ? PARTICIPATION_VERBS[role.toLowerCase()] : undefined;
-    if (verb) return { core: `${s} ${verb[planned ? 1 : 0]} ${o}`, used: ['role'] };
-    const base = planned ? `${s} is to participate in ${o}` : `${s} participated in ${o}`;
-    return { core: role ? `${base} as ${role}` : base, used: ['role'] };
+    if (verb) return parts(verb[planned ? 1 : 0], o);
+    return parts(planned ? 'is to participate in' : 'participated in', role ? `${o} as ${role}` : o);
   },
-  MEMBER_OF: ({ s, o }) => ({ core: `${s} is a member of ${o}`, used: [] }),
-  PARTY_TO: ({ s, o, props }) => {
+  MEMBER_OF: ({ o }) => parts('is a member of', o),
+  PARTY_TO: ({ o }) => parts('is party to', o),
+  LEADS: ({ o, props }) => {
     const role = str(props.role);
-    return { core: role ? `${s} is party to ${o}, as ${role}` : `${s} is party to ${o}`, used: ['role'] };
+    return parts(
+      'leads',
+      role && /^lead (country|nation|organi[sz]ation)$/i.test(role) ? `${o} as ${role}` : o,
+    );
   },
-  LEADS: ({ s, o, props }) => {
-    const role = str(props.role);
-    if (role && /^lead (country|nation|organi[sz]ation)$/i.test(role))
-      return { core: `${s} leads ${o} as ${role}`, used: ['role'] };
-    return { core: role ? `${s} leads ${o} (role: ${role})` : `${s} leads ${o}`, used: ['role'] };
-  },
-  ADDRESSES: ({ s, o }) => ({ core: `${s} addresses ${o}`, used: [] }),
-  FOCUSES_ON: ({ s, o }) => ({ core: `${s} focuses on ${o}`, used: [] }),
-  HOLDS_OFFICE: ({ s, o, props, target }) => {
+  ADDRESSES: ({ o }) => parts('addresses', o),
+  FOCUSES_ON: ({ o }) => parts('focuses on', o),
+  HOLDS_OFFICE: ({ o, props, target }) => {
     const title = str(props.title);
     const status = str(props.status);
     const past = status !== null && /\b(previous|former|past)\b/i.test(status);
     const prep = nodeKind(target) === 'Country' ? 'of' : 'at';
-    const used = ['title', ...(past ? ['status'] : [])];
-    if (title)
-      return { core: `${s} ${past ? 'previously held' : 'holds'} the office of ${title} ${prep} ${o}`, used };
-    return { core: `${s} ${past ? 'previously held' : 'holds'} an office ${prep} ${o}`, used };
+    const office = title ? `the office of ${title} ${prep}` : `an office ${prep}`;
+    return past
+      ? { verb: `previously held ${office}`, verbMany: `previously held ${office}`, object: o }
+      : { verb: `holds ${office}`, verbMany: `hold ${office}`, object: o };
   },
-  PART_OF: ({ s, o }) => ({ core: `${s} is part of ${o}`, used: [] }),
-  ESTABLISHED_BY: ({ s, o }) => ({ core: `${s} was established by ${o}`, used: [] }),
-  COOPERATES_WITH: ({ s, o }) => ({ core: `${s} cooperates with ${o}`, used: [] }),
-  RECOMMENDED_PARTNER: ({ s, o }) => ({ core: `${s} is recommended to partner with ${o}`, used: [] }),
-  USES_TECHNOLOGY: ({ s, o }) => ({ core: `${s} uses ${o}`, used: [] }),
-  HELD_IN: ({ s, o, props }) => {
+  PART_OF: ({ o }) => parts('is part of', o),
+  ESTABLISHED_BY: ({ o }) => parts('was established by', o),
+  COOPERATES_WITH: ({ o }) => parts('cooperates with', o),
+  RECOMMENDED_PARTNER: ({ o }) => parts('is recommended to partner with', o),
+  USES_TECHNOLOGY: ({ o }) => parts('uses', o),
+  HELD_IN: ({ o, props }) => {
     const city = str(props.city);
-    return { core: city ? `${s} was held in ${city}, ${o}` : `${s} was held in ${o}`, used: ['city'] };
+    return parts('was held in', city ? `${city}, ${o}` : o);
   },
-  SUBTYPE_OF: ({ s, o }) => ({ core: `${s} is a subtype of ${o}`, used: [] }),
+  SUBTYPE_OF: ({ o }) => parts('is a subtype of', o),
 };
 
 /** The order the briefing lists relationship types in (headings from the model); types not named here follow, in model order. */
@@ -171,59 +189,37 @@ export const TYPE_HEADINGS: [string, string][] = [
   ...(Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).filter((t) => !TYPE_ORDER.includes(t)),
 ].map((t) => [t, RELATIONSHIP_TYPES[t].heading]);
 
-/** "crossBorderOperationsIncrease" -> "cross-border operations increase"-ish: camelCase split into lower-case words. */
-function propertyLabel(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/_/g, ' ')
-    .toLowerCase();
-}
-
-function propertyValue(v: unknown): string {
-  if (Array.isArray(v)) return v.map(propertyValue).join(', ');
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (v !== null && typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** The properties a phrase did not use, as "(objective: ...; strategy: ...)", or ''. */
-export function qualifiers(props: Record<string, unknown>, used: string[]): string {
-  const parts = Object.keys(props)
-    .sort()
-    .filter(
-      (k) =>
-        !CLAIM_META.has(k) &&
-        !used.includes(k) &&
-        props[k] !== null &&
-        props[k] !== undefined &&
-        propertyValue(props[k]).trim() !== '',
-    )
-    .map((k) => `${propertyLabel(k)}: ${propertyValue(props[k]).trim()}`);
-  return parts.length ? ` (${parts.join('; ')})` : '';
-}
-
 /** The source's own hedging in words; nothing for confirmed claims. */
 export function confidenceWords(confidence: unknown): string | null {
   return isConfidence(confidence) ? CONFIDENCE[confidence].caveat : null;
 }
 
-const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+/** The first letter in upper case ("the United Kingdom" -> "The United Kingdom"). */
+export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** "A", "A and B", "A, B and C". */
+export function joinWords(list: readonly string[]): string {
+  if (list.length <= 1) return list[0] ?? '';
+  return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/** The verb and object of one relationship (the subject is nounPhrase(source)). */
+export function claimParts(edge: GraphEdge, source: GraphNode, target: GraphNode): ClaimParts {
+  const o = nounPhrase(target);
+  const type = isRelationshipType(edge.type) ? edge.type : null;
+  const phrase = type ? PHRASES[type]?.({ o, props: edge.properties, source, target }) : undefined;
+  if (phrase) return phrase;
+  if (type) return parts(RELATIONSHIP_TYPES[type].verb, o);
+  // A type outside the model reads as a plain link, its name in words.
+  return {
+    verb: 'is linked to',
+    verbMany: 'are linked to',
+    object: `${o} (${edge.type.toLowerCase().replace(/_/g, ' ')})`,
+  };
+}
 
 /** The claim of one relationship as a plain sentence without the final period, citations or confidence. */
 export function claimText(edge: GraphEdge, source: GraphNode, target: GraphNode): string {
-  const input: PhraseInput = {
-    s: nounPhrase(source),
-    o: nounPhrase(target),
-    props: edge.properties,
-    source,
-    target,
-  };
-  const type = isRelationshipType(edge.type) ? edge.type : null;
-  const phrase = (type && PHRASES[type]?.(input)) ?? {
-    core: type
-      ? `${input.s} ${RELATIONSHIP_TYPES[type].verb} ${input.o}`
-      : `${input.s} is linked to ${input.o} (${edge.type.toLowerCase().replace(/_/g, ' ')})`,
-    used: [],
-  };
-  return capitalise(phrase.core) + qualifiers(edge.properties, phrase.used);
+  const p = claimParts(edge, source, target);
+  return capitalise(`${nounPhrase(source)} ${p.verb} ${p.object}`);
 }

@@ -30,17 +30,25 @@ function wireGraph(graph: ExportGraph): { nodes: GraphNode[]; edges: GraphEdge[]
   };
 }
 
+/** Every source the relationships' evidence quotes. */
+const quotedSources = (graph: ExportGraph): string[] => [
+  ...new Set(graph.edges.flatMap((e) => e.evidence.flatMap((ev) => (ev.sourceId ? [ev.sourceId] : [])))),
+];
+
 export const briefingFormat: ExportFormatSpec = {
   format: 'briefing',
   contentType: (meta) =>
     variant(meta) === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8',
   extension: (meta) => (variant(meta) === 'html' ? 'html' : 'md'),
   async write(graph, sink, meta) {
+    // The notes show each quote in its sentence, row or list, so the quoted sources' texts are read first.
+    const sources = meta.readSources ? await meta.readSources(quotedSources(graph)) : [];
     // Numbering and tables need the whole subgraph, so the document is rendered, then written, in one piece.
     const file = renderBriefingFile(
       wireGraph(graph),
       { title: meta.options.title ?? DEFAULT_TITLE, generatedAt: meta.generatedAt, scope: meta.source },
       variant(meta),
+      sources,
     );
     await sink.write(file.body);
   },

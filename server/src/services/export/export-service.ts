@@ -4,6 +4,7 @@ import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import { runConsoleQuery } from '../../store/console-query.js';
 import { exportSubgraph, type ExportGraph } from '../../store/export-store.js';
 import type { GraphStore } from '../../store/neo4j-store.js';
+import { readSourceTexts } from '../../store/source-texts.js';
 import { findWorkspace } from '../../store/workspace-store.js';
 import { EXPORT_FORMATS, type ExportFormatSpec, type ExportMeta } from './formats.js';
 
@@ -160,7 +161,7 @@ export async function planExport(
   return {
     spec,
     graph,
-    meta: { generatedAt, source: described, options },
+    meta: { generatedAt, source: described, options, readSources: (ids) => readSourceTexts(store, ids) },
     filename: `secgraph-${name}-${day(generatedAt)}.${ext}`,
   };
 }

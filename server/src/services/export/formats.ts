@@ -1,6 +1,7 @@
 // The export format registry: each format names its media type and file extension and writes a subgraph to a sink.
 import type { ExportFormat, ExportVariant } from '../../../../contract/index.js';
 import type { ExportGraph } from '../../store/export-store.js';
+import type { SourceText } from '../../store/source-texts.js';
 import type { ExportSink } from './sink.js';
 import { graphmlFormat } from './graphml.js';
 import { cytoscapeJsonFormat } from './cytoscape-json.js';
@@ -16,6 +17,8 @@ export interface ExportMeta {
   source: string;
   /** Options a format may read (briefing: `variant`, `title`; csv: `variant`). */
   options: { variant?: ExportVariant; title?: string };
+  /** Reads the sources that evidence quotes, with their texts (the briefing shows each quote in its sentence). */
+  readSources?: (ids: string[]) => Promise<SourceText[]>;
 }
 
 /** One export format. */
