@@ -1,6 +1,6 @@
 // Shared browser-test harness: one app + Debian's Chromium per test file, pages that fail on console errors.
 /// <reference lib="dom" />
-import type {} from '../../client/src/graph/test-hooks.js';
+import type {} from '../../client/src/app/test-hooks.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

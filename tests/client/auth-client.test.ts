@@ -4,10 +4,10 @@ import type { LoginResponse, MeResponse } from '../../server/src/api-types.js';
 import { ApiError } from '../../client/src/api/api-error.js';
 import type { AuthApi } from '../../client/src/api/auth-api.js';
 import { authHeaders, installAuthHooks, reportRefusal } from '../../client/src/api/auth-hooks.js';
-import { downloadExport } from '../../client/src/export/export-download.js';
-import { createAuthOperations } from '../../client/src/auth/auth-operations.js';
+import { downloadExport } from '../../client/src/features/export/export-download.js';
+import { createAuthOperations } from '../../client/src/features/auth/operations.js';
 import { createActions } from '../../client/src/state/actions.js';
-import { createAuthActions } from '../../client/src/state/auth-actions.js';
+import { createAuthActions } from '../../client/src/features/auth/state.js';
 import { initialState } from '../../client/src/state/state.js';
 import { createStore } from '../../client/src/state/store.js';
 

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CooperationResponse, GraphNode } from '../../server/src/api-types.js';
 import { createActions } from '../../client/src/state/actions.js';
-import { createCooperationActions } from '../../client/src/state/cooperation-actions.js';
-import { cooperationSceneStore } from '../../client/src/state/cooperation-scene.js';
-import { createPathActions, highlightedPath, pathFocusOf } from '../../client/src/state/path-actions.js';
+import { createCooperationActions } from '../../client/src/features/cooperation/state.js';
+import { cooperationSceneStore } from '../../client/src/features/cooperation/cooperation-scene.js';
+import { createPathActions, highlightedPath, pathFocusOf } from '../../client/src/features/paths/state.js';
 import { initialState, type State } from '../../client/src/state/state.js';
 import { createStore } from '../../client/src/state/store.js';
 

@@ -1,8 +1,8 @@
 // The only code that changes the State: each action is a named, synchronous state transition.
 // Scene changes become undo steps here; see state/history.ts for `step` and how to use it.
 import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
-import { collapsePlan } from '../explorer/collapse';
-import { cooperationShows } from '../model/cooperation-projection';
+import { collapsePlan } from '../features/explorer/collapse';
+import { cooperationShows } from '../features/cooperation/cooperation-projection';
 import * as hist from './history';
 import { emptyScene, sceneChanged, sceneOf, type Scene } from './scene';
 import type {
@@ -22,9 +22,9 @@ import type {
   ViewRequest,
 } from './state';
 import type { WritableStore } from './store';
-import type { AnalyticsSettings } from '../analytics/analytics-settings';
-import type { SceneMetrics } from '../analytics/scene-metrics';
-import { describeFilterChange, type Filters } from '../filters/filters';
+import type { AnalyticsSettings } from '../features/analytics/analytics-settings';
+import type { SceneMetrics } from '../features/analytics/scene-metrics';
+import { describeFilterChange, type Filters } from '../features/filters/filters';
 
 /** At most this many notices are kept; older ones fall off so the status area stays small. */
 const MAX_NOTICES = 4;

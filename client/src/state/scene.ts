@@ -1,6 +1,6 @@
 // The scene: the undoable part of State (what is on the canvas and where). History snapshots hold one.
 import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
-import { defaultFilters, type Filters } from '../filters/filters';
+import { defaultFilters, type Filters } from '../features/filters/filters';
 import type { CooperationView, Expansion, PathHighlight } from './state';
 
 /** A model-space position on the canvas. */

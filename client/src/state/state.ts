@@ -1,9 +1,9 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
 import type { AuthUser, CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
-import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
-import type { Filters } from '../filters/filters';
-import type { SceneMetrics } from '../analytics/scene-metrics';
-import { initialCuration, type CurationUi } from './curation-actions';
+import { defaultAnalytics, type AnalyticsSettings } from '../features/analytics/analytics-settings';
+import type { Filters } from '../features/filters/filters';
+import type { SceneMetrics } from '../features/analytics/scene-metrics';
+import { initialCuration, type CurationUi } from '../features/curation/state';
 import { createHistory, type History } from './history';
 import { emptyScene, type Point, type Scene } from './scene';
 import type { DrawMode } from '../graph/level-of-detail';

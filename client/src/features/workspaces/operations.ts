@@ -1,0 +1,156 @@
+// Workspace use cases: save (new, update, overwrite), open (also from the URL), rename, delete.
+import type { Workspace, WorkspaceSummary } from '../../../../server/src/api-types';
+import { ApiError, describeError } from '../../api/api-error';
+import type { WorkspaceApi } from '../../api/workspace-api';
+import type { Actions } from '../../state/actions';
+import type { State } from '../../state/state';
+import type { ReadableStore } from '../../state/store';
+import { applyScene, captureScene, type CanvasSnapshot } from './scene-capture';
+import { setWorkspaceInUrl } from './workspace-url';
+
+/** Missing ids named in a notice; the rest are counted. */
+const MISSING_SHOWN = 5;
+
+/** What the workspace panel (and Ctrl+S) can ask for. Failures reject with the ApiError. */
+export interface WorkspaceOperations {
+  list(): Promise<WorkspaceSummary[]>;
+  /** Saves the scene as a new workspace named `name` and makes it the open one. */
+  saveAsNew(name: string): Promise<Workspace>;
+  /** Saves the scene over the open workspace with the version read; 409 CONFLICT when it changed since. */
+  saveOpen(): Promise<Workspace>;
+  /** Re-reads the open workspace's version and saves over it (after a conflict). */
+  overwriteOpen(): Promise<Workspace>;
+  /** Opens a workspace: its scene replaces the canvas, the URL names it, missing nodes are reported. */
+  open(id: string): Promise<void>;
+  /**
+   * Opens the workspace the page's URL names. On failure a notice says why and `fallback` (the
+   * start view) runs; a workspace that no longer exists is also dropped from the URL. Never rejects.
+   */
+  openFromUrl(id: string, fallback: () => Promise<void>): Promise<void>;
+  rename(summary: WorkspaceSummary, name: string): Promise<Workspace>;
+  remove(summary: WorkspaceSummary): Promise<void>;
+}
+
+/** What the use cases need from the app. */
+export interface WorkspaceDeps {
+  api: WorkspaceApi;
+  store: ReadableStore<State>;
+  actions: Actions;
+  /** Positions and camera from the graph view. */
+  snapshot(): CanvasSnapshot;
+  /** Waits for queued layouts, so positions are final before they are saved. */
+  whenIdle(): Promise<void>;
+}
+
+function quoted(name: string): string {
+  return `‘${name}’`;
+}
+
+/** Binds the workspace use cases. */
+export function createWorkspaceOperations(deps: WorkspaceDeps): WorkspaceOperations {
+  const { api, store, actions } = deps;
+
+  /** Runs `task` with the busy indicator on. */
+  const busy = async <T>(task: () => Promise<T>): Promise<T> => {
+    actions.beginWork();
+    try {
+      return await task();
+    } finally {
+      actions.endWork();
+    }
+  };
+
+  const scene = async () => {
+    await deps.whenIdle();
+    return captureScene(store.get(), deps.snapshot());
+  };
+
+  const becameOpen = (ws: Workspace, verb: string): Workspace => {
+    actions.setWorkspace({ id: ws.id, name: ws.name, version: ws.version });
+    setWorkspaceInUrl(ws.id);
+    actions.setStatus(
+      `${verb} workspace ${quoted(ws.name)} (${ws.nodeCount} node${ws.nodeCount === 1 ? '' : 's'}).`,
+    );
+    return ws;
+  };
+
+  const openOrFail = (): NonNullable<State['workspace']> => {
+    const ws = store.get().workspace;
+    if (!ws) throw new ApiError('BAD_REQUEST', 'No workspace is open: save the scene under a name first.', 0);
+    return ws;
+  };
+
+  const open = (id: string): Promise<void> =>
+    busy(async () => {
+      const res = await api.open(id);
+      const { missing } = applyScene(actions, res);
+      becameOpen(res.workspace, 'Opened');
+      if (missing.length) {
+        const named = missing.slice(0, MISSING_SHOWN).join(', ');
+        const more = missing.length > MISSING_SHOWN ? ` and ${missing.length - MISSING_SHOWN} more` : '';
+        const verb = missing.length === 1 ? 'no longer exists' : 'no longer exist';
+        actions.notify(
+          'error',
+          `${missing.length} node${missing.length === 1 ? '' : 's'} of ${quoted(res.workspace.name)} ${verb} in the graph: ${named}${more}.`,
+          'MISSING_NODES',
+        );
+      }
+    });
+
+  return {
+    open,
+
+    openFromUrl: async (id, fallback) => {
+      try {
+        await open(id);
+      } catch (err) {
+        const gone = err instanceof ApiError && err.code === 'NOT_FOUND';
+        actions.notify(
+          'error',
+          gone
+            ? `Workspace "${id}" does not exist (it may have been deleted). Showing the start view instead.`
+            : `Workspace "${id}" could not be opened: ${describeError(err)} Showing the start view instead.`,
+          err instanceof ApiError ? err.code : undefined,
+        );
+        if (gone) setWorkspaceInUrl(null);
+        await fallback();
+      }
+    },
+
+    list: () => busy(async () => (await api.list()).workspaces),
+
+    saveAsNew: (name) => busy(async () => becameOpen(await api.create(name.trim(), await scene()), 'Saved')),
+
+    saveOpen: () =>
+      busy(async () => {
+        const ws = openOrFail();
+        return becameOpen(await api.save(ws.id, await scene(), ws.version), 'Saved');
+      }),
+
+    overwriteOpen: () =>
+      busy(async () => {
+        const ws = openOrFail();
+        const { workspace } = await api.open(ws.id);
+        return becameOpen(await api.save(ws.id, await scene(), workspace.version), 'Overwrote');
+      }),
+
+    rename: (summary, name) =>
+      busy(async () => {
+        const ws = await api.rename(summary.id, name.trim(), summary.version);
+        if (store.get().workspace?.id === ws.id)
+          actions.setWorkspace({ id: ws.id, name: ws.name, version: ws.version });
+        actions.setStatus(`Renamed ${quoted(summary.name)} to ${quoted(ws.name)}.`);
+        return ws;
+      }),
+
+    remove: (summary) =>
+      busy(async () => {
+        await api.remove(summary.id);
+        if (store.get().workspace?.id === summary.id) {
+          actions.setWorkspace(null);
+          setWorkspaceInUrl(null);
+        }
+        actions.setStatus(`Deleted workspace ${quoted(summary.name)}; the canvas keeps its scene.`);
+      }),
+  };
+}
