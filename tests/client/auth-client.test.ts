@@ -7,7 +7,6 @@ import { authHeaders, installAuthHooks, reportRefusal } from '../../client/src/a
 import { downloadExport } from '../../client/src/features/export/export-download.js';
 import { createAuthOperations } from '../../client/src/features/auth/operations.js';
 import { createActions } from '../../client/src/state/actions.js';
-import { createAuthActions } from '../../client/src/features/auth/state.js';
 import { initialState } from '../../client/src/state/state.js';
 import { createStore } from '../../client/src/state/store.js';
 
@@ -49,7 +48,7 @@ describe('auth operations', () => {
   function setup(me: MeResponse) {
     const store = createStore(initialState());
     const actions = createActions(store);
-    const auth = createAuthActions(store);
+    const auth = actions;
     let reloaded = 0;
     const api: AuthApi = {
       me: async () => me,

@@ -1,8 +1,10 @@
-// Wires the curation UI: the edit form and controls in the details panel, node-menu entries,
-// relationship drawing, the New node and Changes toolbar buttons. main.ts plugs these in.
+// Mounts the curation UI: the edit form and controls in the details panel, node-menu entries,
+// relationship drawing, the New node and Changes toolbar buttons.
 import type { GraphNode, SchemaResponse } from '../../../../server/src/api-types';
 import type { ApiClient } from '../../api/api-client';
 import type { CurationApi } from '../../api/curation-api';
+import type { AppContext } from '../../app/context';
+import type { Operations } from '../explorer/operations';
 import type { Actions } from '../../state/actions';
 import type { CurationActions } from './state';
 import type { Selection, State } from '../../state/state';
@@ -21,8 +23,8 @@ import './ui/curation.css';
 import { canEdit } from './permissions';
 import { openRelationshipDialog } from './ui/relationship-dialog';
 
-/** What the curation UI needs from the rest of the client. */
-export interface CurationDeps {
+/** What the curation UI works with. */
+interface CurationDeps {
   api: CurationApi;
   reads: ApiClient;
   store: ReadableStore<State>;
@@ -33,16 +35,12 @@ export interface CurationDeps {
   report(err: unknown): void;
 }
 
-/** The pieces main.ts mounts. */
+/** What the details panel, the node menu, the canvas and the shortcuts take from curation. */
 export interface CurationUiParts {
   editor: ElementEditor;
   controls: DetailsControls;
   /** Node-menu entries for curators (none for others). */
   menuEntries(id: string): MenuEntry[];
-  /** Toolbar group: New node (curators) and Changes. */
-  toolbarGroup: HTMLElement;
-  /** Floating elements for the canvas area: the Changes panel and the drawing hint. */
-  canvasElements: HTMLElement[];
   /** While drawing a relationship, a node click picks the target: true when it was taken. */
   pickTarget(id: string): boolean;
   /** Esc: cancels drawing; true when there was something to cancel. */
@@ -51,8 +49,18 @@ export interface CurationUiParts {
   editSelection(): void;
 }
 
-/** Builds the curation UI. */
-export function mountCuration(d: CurationDeps): CurationUiParts {
+/** Builds the curation UI: the New node and Changes buttons go in the toolbar, the Changes panel and drawing hint over the canvas. */
+export function mountCuration(ctx: AppContext, explorer: Pick<Operations, 'select'>): CurationUiParts {
+  const d: CurationDeps = {
+    api: ctx.api.curation,
+    reads: ctx.api.reads,
+    store: ctx.store,
+    actions: ctx.actions,
+    cur: ctx.actions,
+    select: explorer.select,
+    search: ctx.suggest.nodes,
+    report: ctx.report,
+  };
   const ops = createCurationOperations({
     api: d.api,
     store: d.store,
@@ -207,11 +215,12 @@ export function mountCuration(d: CurationDeps): CurationUiParts {
   d.store.subscribe(render);
   render(d.store.get());
 
+  ctx.page.toolbar('curation', toolbarGroup);
+  ctx.page.canvas('curation', changes.element, drawHint);
+
   return {
     editor,
     controls,
-    toolbarGroup,
-    canvasElements: [changes.element, drawHint],
     escape,
     menuEntries: (id) =>
       canEdit(d.store.get()) && !nodeOf(id)?.labels.includes('Source')

@@ -1,12 +1,11 @@
-// Curation's state transitions: the edit form, drawing a relationship, the history toggle, and
+// Curation's slice of State and its transitions: the edit form, drawing a relationship, the history toggle, and
 // applying what a write returned to the canvas. A write changes the graph itself, not the user's
 // view of it, so updated and removed elements are patched into every undo snapshot too: undo
 // never brings back an old name or a deleted node. New elements join the scene as one step.
 import type { Graph, GraphEdge, GraphNode } from '../../../../server/src/api-types';
-import type { Actions } from '../../state/actions';
-import type { Scene } from '../../state/scene';
-import type { State } from '../../state/state';
-import type { WritableStore } from '../../state/store';
+import { sceneOf, type Scene } from '../../state/scene';
+import type { Updater } from '../../state/update';
+import type { ExplorerActions } from '../explorer/state';
 
 /** What the curation controls show (not part of the scene: undo leaves it alone). */
 export interface CurationUi {
@@ -20,9 +19,15 @@ export interface CurationUi {
   revision: number;
 }
 
+/** Curation's part of State. */
+export interface CurationSlice {
+  /** The curation controls: edit form, relationship drawing, history toggle. */
+  curation: CurationUi;
+}
+
 /** The curation UI at page load. */
-export function initialCuration(): CurationUi {
-  return { editing: null, drawFrom: null, historyOpen: false, revision: 0 };
+export function initialCuration(): CurationSlice {
+  return { curation: { editing: null, drawFrom: null, historyOpen: false, revision: 0 } };
 }
 
 /** What a write changed in the graph. */
@@ -89,17 +94,11 @@ export function patchScene<S extends Scene>(scene: S, patch: GraphPatch): S {
   };
 }
 
-/** Binds the curation actions to `store`; new elements join the scene through `actions.step`. */
-export function createCurationActions(
-  store: WritableStore<State>,
-  actions: Pick<Actions, 'step' | 'addGraph'>,
-): CurationActions {
-  const set = (change: (s: State) => Partial<State>): void => {
-    const s = store.get();
-    store.set({ ...s, ...change(s) });
-  };
+/** The curation transitions, each one call of `u.update` (a new element's step through `u.step`). */
+export function curationActions(u: Updater, actions: Pick<ExplorerActions, 'addGraph'>): CurationActions {
+  // A new `curation` object even when nothing changed: panels keyed on it redraw, as they always have.
   const ui = (change: (c: CurationUi) => Partial<CurationUi>): void =>
-    set((s) => ({ curation: { ...s.curation, ...change(s.curation) } }));
+    u.update((s) => ({ curation: { ...s.curation, ...change(s.curation) } }));
 
   return {
     startEditing: (target) => ui(() => ({ editing: target, drawFrom: null })),
@@ -109,12 +108,18 @@ export function createCurationActions(
     toggleHistory: () => ui((c) => ({ historyOpen: !c.historyOpen })),
 
     applyPatch: (patch) =>
-      set((s) => {
-        const scene = patchScene(s, patch);
+      u.update((s) => {
+        const patched = patchScene(s, patch);
+        // Every step is patched; the current one gets the patched scene itself, so it stays the scene as it is.
         const history = {
           ...s.history,
-          entries: s.history.entries.map((e) => {
-            const snapshot = patchScene(e.snapshot, patch);
+          entries: s.history.entries.map((e, i) => {
+            const snapshot =
+              i !== s.history.head
+                ? patchScene(e.snapshot, patch)
+                : patched === s
+                  ? e.snapshot
+                  : sceneOf(patched);
             return snapshot === e.snapshot ? e : { ...e, snapshot };
           }),
         };
@@ -133,7 +138,7 @@ export function createCurationActions(
         }
         const editing = s.curation.editing && gone(s.curation.editing.id) ? null : s.curation.editing;
         return {
-          ...scene,
+          ...sceneOf(patched),
           history,
           details: selectionGone ? { status: 'idle' } : details,
           selection: selectionGone ? { kind: 'none' } : sel,
@@ -142,7 +147,7 @@ export function createCurationActions(
       }),
 
     addWritten: (graph, label) => {
-      actions.step(label, () => actions.addGraph(graph));
+      u.step(label, () => actions.addGraph(graph));
       ui((c) => ({ revision: c.revision + 1 }));
     },
   };

@@ -2,29 +2,13 @@
 // Each scene change is one named undo step (`actions.step`), taken after the fetch, never across it.
 import type { GraphNode, NeighbourCountsResponse } from '../../../../server/src/api-types';
 import type { ApiClient } from '../../api/api-client';
-import { ApiError, describeError, isAbortError } from '../../api/api-error';
-import { MAX_CAP, type Actions } from '../../state/actions';
-import {
-  DEFAULT_CAP,
-  type ExpansionFilter,
-  type NodeRef,
-  type Selection,
-  type State,
-} from '../../state/state';
+import { ApiError, describeError } from '../../api/api-error';
+import type { Actions } from '../../state/actions';
+import type { NodeRef, Selection, State } from '../../state/state';
 import type { ReadableStore } from '../../state/store';
-import { createRunTask } from '../status/run-task';
-
-/** Neighbours fetched per expansion by default (kept for callers of the old name). */
-export const NEIGHBOUR_PAGE = DEFAULT_CAP;
-
-/**
- * The supernode cap asked for in the URL: `?cap=N` (1..500), else the default.
- * A bad value falls back to the default rather than breaking expansion.
- */
-export function neighbourCap(search: string): number {
-  const n = Number(new URLSearchParams(search).get('cap'));
-  return Number.isInteger(n) && n >= 1 && n <= MAX_CAP ? n : DEFAULT_CAP;
-}
+import type { Report } from '../status/report';
+import type { RunTask } from '../status/run-task';
+import type { ExpansionFilter } from './state';
 
 /** Ids look like `country:uk`: a prefix, a colon, a slug without spaces. */
 const ID_PATTERN = /^[a-z]+:\S+$/;
@@ -65,8 +49,15 @@ export interface Operations {
   hideSelection(): void;
   /** Node ids the selection covers (empty for none or an edge). */
   selectedNodeIds(): string[];
-  /** Shows an unexpected error to the user. */
-  report(err: unknown): void;
+}
+
+/** What the explorer's use cases work with (the app context provides each). */
+export interface ExplorerDeps {
+  api: ApiClient;
+  store: ReadableStore<State>;
+  actions: Actions;
+  report: Report;
+  run: RunTask;
 }
 
 /** Says in words what a filter keeps, for step labels and the status line. */
@@ -83,16 +74,8 @@ export function describeFilter(f: ExpansionFilter | undefined): string {
 }
 
 /** Binds the use cases to an API client, the store and its actions. */
-export function createOperations(api: ApiClient, store: ReadableStore<State>, actions: Actions): Operations {
+export function createOperations({ api, store, actions, report, run }: ExplorerDeps): Operations {
   const nameOf = (id: string): string => store.get().nodes.get(id)?.name ?? id;
-
-  const report = (err: unknown): void => {
-    if (isAbortError(err)) return;
-    actions.notify('error', describeError(err), err instanceof ApiError ? err.code : undefined);
-  };
-
-  /** Runs `task` with the busy indicator on; failures are reported, never dropped. */
-  const run = createRunTask(actions, report);
 
   const loadDetails = (id: string): void => {
     api.node(id).then(
@@ -172,7 +155,6 @@ export function createOperations(api: ApiClient, store: ReadableStore<State>, ac
   };
 
   return {
-    report,
     select,
     selectNodes,
     selectedNodeIds,

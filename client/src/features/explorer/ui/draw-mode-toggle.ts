@@ -7,7 +7,6 @@ import {
   type DrawMode,
 } from '../../../graph/level-of-detail';
 import type { Actions } from '../../../state/actions';
-import type { DrawModeActions } from '../draw-mode-state';
 import type { State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { el } from '../../../shared/dom';
@@ -24,8 +23,7 @@ const elementsOf = (s: State): number => s.nodes.size + s.edges.size;
 /** The toolbar group; notices go through `actions.notify`, deferred so they never nest in a store update. */
 export function createDrawModeToggle(
   store: ReadableStore<State>,
-  actions: Actions,
-  drawMode: DrawModeActions,
+  actions: Pick<Actions, 'notify' | 'setDrawMode'>,
 ): HTMLElement {
   const select = el(
     'select',
@@ -47,7 +45,7 @@ export function createDrawModeToggle(
     attrs: { title: FAST_MODE_SUMMARY },
   });
   select.addEventListener('change', () => {
-    if (isMode(select.value)) drawMode.setDrawMode(select.value);
+    if (isMode(select.value)) actions.setDrawMode(select.value);
   });
 
   let fast = false;

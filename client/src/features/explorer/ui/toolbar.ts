@@ -1,4 +1,4 @@
-// The top toolbar: title, camera controls (fit, zoom), layout choice and re-run, clear canvas.
+// The explorer's toolbar groups: camera controls (fit, zoom), layout choice and re-run, clear canvas.
 import type { Actions } from '../../../state/actions';
 import type { LayoutName, State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
@@ -19,12 +19,11 @@ function isLayoutName(value: string): value is LayoutName {
   return LAYOUTS.some((l) => l.name === value);
 }
 
-/** The toolbar; every control is an action, none touches the canvas. `extras` are groups added after the built-in ones. */
-export function createToolbar(
+/** The toolbar groups, left to right; every control is an action, none touches the canvas. */
+export function createViewControls(
   store: ReadableStore<State>,
-  actions: Actions,
-  extras: readonly HTMLElement[] = [],
-): HTMLElement {
+  actions: Pick<Actions, 'setLayout' | 'requestView' | 'clearCanvas'>,
+): HTMLElement[] {
   const layout = el(
     'select',
     { className: 'layout-select', attrs: { 'aria-label': 'Layout', title: 'Layout' } },
@@ -43,11 +42,7 @@ export function createToolbar(
 
   const group = (...children: HTMLElement[]): HTMLElement =>
     el('div', { className: 'toolbar-group' }, children);
-  return el('div', { className: 'toolbar-inner' }, [
-    el('div', { className: 'brand' }, [
-      el('span', { className: 'brand-mark', attrs: { 'aria-hidden': 'true' } }),
-      el('span', { className: 'brand-name', text: 'Security Cooperation Explorer' }),
-    ]),
+  return [
     group(
       button('Fit', () => actions.requestView({ kind: 'fit' }), { title: 'Fit the graph to the view (F)' }),
       button('+', () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }), {
@@ -72,11 +67,5 @@ export function createToolbar(
         title: 'Remove everything from the canvas (undoable)',
       }),
     ),
-    ...extras,
-    el('div', {
-      className: 'toolbar-help',
-      text: '? shortcuts',
-      attrs: { title: 'Double-click expands · Right-click for more · Del hides · ? lists shortcuts' },
-    }),
-  ]);
+  ];
 }
