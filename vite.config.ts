@@ -1,13 +1,18 @@
 // Vite configuration: builds the browser client (client/) into dist/client and proxies /api in dev.
+// `vite build --mode test` builds the same client with the browser tests' hooks into dist/client-test.
 import { defineConfig } from 'vite';
 
 /** Port of the API server the dev server forwards /api to (`npm start` listens on 3000). */
 const apiPort = process.env.API_PORT ?? 3000;
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'client',
+  define: {
+    // Dead code elsewhere, so production bundles carry none of the test hooks (tests/build checks).
+    __TEST_HOOKS__: JSON.stringify(mode === 'test'),
+  },
   build: {
-    outDir: '../dist/client',
+    outDir: mode === 'test' ? '../dist/client-test' : '../dist/client',
     emptyOutDir: true,
     rollupOptions: {
       output: {
@@ -25,4 +30,4 @@ export default defineConfig({
       '/api': { target: `http://127.0.0.1:${apiPort}` },
     },
   },
-});
+}));

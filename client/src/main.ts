@@ -25,7 +25,6 @@ import { mountPaths } from './features/paths/mount';
 import { mountShortcuts } from './features/shortcuts/mount';
 import { mountStatus } from './features/status/mount';
 import { mountWorkspaces } from './features/workspaces/mount';
-import { installExplorerHooks } from './app/test-build';
 
 const ctx = createAppContext();
 const auth = mountAuth(ctx);
@@ -51,6 +50,10 @@ mountShortcuts(ctx, {
   export: exporting,
 });
 
-installExplorerHooks({ ctx, explorer, canvas, cooperation, metrics });
+// Test builds only (`vite build --mode test`): the handle the browser tests drive; production has none of it.
+if (__TEST_HOOKS__)
+  void import('./app/test-build').then((m) =>
+    m.installExplorerHooks({ ctx, explorer, canvas, cooperation, metrics }),
+  );
 
 openFirstView(ctx, auth, explorer, workspaces.ops);

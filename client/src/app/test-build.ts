@@ -1,4 +1,5 @@
-// Publishes window.__explorer, the handle the browser tests drive the explorer through, built from the mounted app.
+// Loaded only by test builds (`vite build --mode test`): publishes window.__explorer, the handle the browser
+// tests drive the explorer through. Production bundles never import this file (see main.ts).
 import type { MountedCooperation } from '../features/cooperation/mount';
 import type { MountedExplorer } from '../features/explorer/mount';
 import type { Operations } from '../features/explorer/operations';

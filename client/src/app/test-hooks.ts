@@ -1,4 +1,4 @@
-// window.__explorer: a small, read-mostly handle the browser test drives the explorer through.
+// window.__explorer: a small, read-mostly handle the browser tests drive the explorer through (test builds only: app/test-build.ts).
 
 /** The hooks the browser test relies on; the names are part of the test contract. */
 export interface ExplorerTestHooks {
