@@ -1,4 +1,4 @@
-// The scene: the undoable part of State (what is on the canvas and where). History snapshots hold one.
+// The scene: the undoable part of State (what is on the canvas and where), and the graph operations transitions build it with. History snapshots hold one.
 import type { Graph, GraphEdge, GraphNode } from '../../../server/src/api-types';
 import type { CooperationView } from '../features/cooperation/state';
 import type { Expansion } from '../features/explorer/state';

@@ -1,4 +1,4 @@
-// What the details panel's buttons can ask for; wired to operations and actions by main.ts.
+// What the details panel's buttons can ask for; wired to operations and actions in features/details/mount.ts.
 import type { GraphEdge, GraphNode } from '../../../../server/src/api-types';
 import type { NodeRef, Selection, State } from '../../state/state';
 

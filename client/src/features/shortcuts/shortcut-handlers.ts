@@ -1,4 +1,4 @@
-// Binds the keyboard shortcuts to operations and actions (kept out of main.ts so the composition root stays short).
+// Binds the keyboard shortcuts to operations and actions (mounted by features/shortcuts/mount.ts).
 import type { Operations } from '../explorer/operations';
 import type { Actions } from '../../state/actions';
 import type { Point, State } from '../../state/state';

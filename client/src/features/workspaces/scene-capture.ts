@@ -8,8 +8,8 @@
 // - capture: add the field in `captureScene` from `state` (e.g. `classes` on each
 //   WorkspaceSceneNode, `filters`, `analytics` on the scene). The wire type WorkspaceScene already
 //   has a place for each; the server validates shape only.
-// - restore: carry it through `sceneToOpen` into SceneToOpen (state/state.ts) and set it in the
-//   `openScene` action (state/actions.ts), so opening stays ONE undoable step.
+// - restore: carry it through `sceneToOpen` into SceneToOpen (features/workspaces/state.ts) and set it in the
+//   `openScene` transition (features/workspaces/state.ts), so opening stays ONE undoable step.
 import type {
   Graph,
   WorkspaceOpenResponse,

@@ -8,7 +8,7 @@ import type { ReadableStore } from '../../../state/store';
 import { createContextMenu, type MenuEntry } from '../../../shared/context-menu';
 import { el } from '../../../shared/dom';
 
-/** What the menu's commands do; wired to operations and actions by main.ts. */
+/** What the menu's commands do; wired to operations and actions in features/explorer/mount.ts. */
 export interface NodeMenuHandlers {
   neighbourCounts(id: string, signal: AbortSignal): Promise<NeighbourCountsResponse>;
   expand(id: string, opts?: ExpandOptions): void;
