@@ -14,9 +14,6 @@ import type { State } from './state';
 import type { WritableStore } from './store';
 import { createUpdater, type Updater } from './update';
 
-export type { ExpansionPage } from '../features/explorer/state';
-export { MAX_CAP } from '../features/explorer/state';
-
 /** The state transitions: undo history moves (`step`, `undo`, `redo`, `jumpTo`) and every feature's. */
 export type Actions = Pick<Updater, 'step' | 'undo' | 'redo' | 'jumpTo'> &
   ExplorerActions &

@@ -31,7 +31,6 @@ export type {
 export type { PathEnds, PathFocus, PathHighlight } from '../features/paths/state';
 export type { Notice } from '../features/status/state';
 export type { OpenWorkspace, SceneToOpen } from '../features/workspaces/state';
-export { DEFAULT_CAP } from '../features/explorer/state';
 
 /** A node named by id, with the name to show for it. */
 export interface NodeRef {

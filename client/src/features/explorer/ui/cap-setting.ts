@@ -1,5 +1,6 @@
 // The supernode guard's setting: how many neighbours one expansion page fetches (default 50, ?cap= too).
-import { MAX_CAP, type Actions } from '../../../state/actions';
+import type { Actions } from '../../../state/actions';
+import { MAX_CAP } from '../state';
 import type { State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { el } from '../../../shared/dom';
