@@ -164,7 +164,21 @@ export interface WorkspaceScene {
   history?: { steps: string[]; head: number };
 }
 
-export interface WorkspaceSummary {
+/** `shared`: anyone who may use workspaces opens it read-only through its link; `private`: its owner and admins only. */
+export type WorkspaceVisibility = 'shared' | 'private';
+
+/** Who owns a workspace, and what the caller may do with it. */
+export interface WorkspaceAccess {
+  /** Its owner's username; null when saved without a login, before workspaces had owners, or the owner was deleted. */
+  owner: string | null;
+  visibility: WorkspaceVisibility;
+  /** Saved by the caller: by their login, or without one by this browser session. */
+  yours: boolean;
+  /** Whether the caller may save over, rename, share or delete it (its owner and admins). */
+  canEdit: boolean;
+}
+
+export interface WorkspaceSummary extends WorkspaceAccess {
   id: string;
   name: string;
   createdAt: string;
@@ -223,6 +237,13 @@ export interface CooperationResponse {
 /** Export formats of POST /api/export (issue: briefing exports). */
 export type ExportFormat = 'graphml' | 'json' | 'csv' | 'cypher' | 'briefing';
 
+/** The briefing's document kinds. */
+export type BriefingVariant = 'markdown' | 'html';
+/** The CSV's flavours: exact for neo4j-admin import, or with formula-like cells neutralised for spreadsheets. */
+export type CsvVariant = 'neo4j-admin' | 'spreadsheet';
+/** Every `variant` of POST /api/export (each format takes only its own). */
+export type ExportVariant = BriefingVariant | CsvVariant;
+
 /**
  * Body of POST /api/export: the format and exactly one source of the subgraph: business-key
  * `nodeIds` (those nodes and the relationships among them), a saved `workspace` id, or a
@@ -234,8 +255,8 @@ export interface ExportRequest {
   workspace?: string;
   query?: string;
   params?: Record<string, unknown>;
-  /** briefing only: `markdown` or `html` (default html). */
-  variant?: 'markdown' | 'html';
+  /** briefing: `markdown` or `html` (default html); csv: `neo4j-admin` (default) or `spreadsheet`. */
+  variant?: ExportVariant;
   /** briefing only: the document's title. */
   title?: string;
 }

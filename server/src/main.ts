@@ -66,6 +66,7 @@ export async function main(): Promise<void> {
       secret,
       sessionTtlHours: config.auth.sessionTtlHours,
       authRequired: config.auth.required,
+      anonymousWorkspaces: config.auth.anonymousWorkspaces,
     });
     const app = createApp({
       store: db.store,

@@ -19,12 +19,15 @@ afterAll(async () => {
   await store.close();
 });
 
+/** A seed data file as raw JSON, before validation: what the refusal tests break on purpose. */
+type RawSeedFile = { nodes: Record<string, unknown>[]; relationships: Record<string, unknown>[] };
+
 /** A copy of the seed folder whose `file` gets `mutate` applied, for refusal tests. */
-function seedCopyWith(file: string, mutate: (data: any) => void): string {
+function seedCopyWith(file: string, mutate: (data: RawSeedFile) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'secgraph-seed-'));
   cpSync(SEED_DIR, dir, { recursive: true });
   const path = join(dir, 'data', file);
-  const data = JSON.parse(readFileSync(path, 'utf8'));
+  const data = JSON.parse(readFileSync(path, 'utf8')) as RawSeedFile;
   mutate(data);
   writeFileSync(path, JSON.stringify(data));
   return dir;
@@ -76,7 +79,7 @@ describe('seed graph', () => {
     expect(before.nodes).toBeGreaterThan(100);
   });
 
-  const badRecords: [string, string, (d: any) => void, RegExp][] = [
+  const badRecords: [string, string, (d: RawSeedFile) => void, RegExp][] = [
     [
       'a quote not in its source',
       '004.json',

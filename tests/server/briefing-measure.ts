@@ -38,12 +38,12 @@ function measure(name: string, render: () => string, runs = 10): void {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(
-    `${name.padEnd(9)} ${String(Buffer.byteLength(out)).padStart(7)} bytes  median ${times[runs >> 1]!.toFixed(1)} ms  min ${times[0]!.toFixed(1)} ms  max ${times[runs - 1]!.toFixed(1)} ms`,
+  process.stdout.write(
+    `${name.padEnd(9)} ${String(Buffer.byteLength(out)).padStart(7)} bytes  median ${times[runs >> 1]!.toFixed(1)} ms  min ${times[0]!.toFixed(1)} ms  max ${times[runs - 1]!.toFixed(1)} ms\n`,
   );
 }
 
-console.log(`whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships`);
+process.stdout.write(`whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships\n`);
 measure('markdown', () => renderBriefingMarkdown(graph, meta));
 measure('html', () => renderBriefingHtml(graph, meta));
 measure('figure', () => renderFigureSvg(graph));

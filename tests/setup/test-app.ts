@@ -18,15 +18,18 @@ export interface TestApp {
   store: GraphStore;
   /** The app's account settings (its hasher carries TEST_AUTH_SECRET). */
   auth: AuthSettings;
-  /** GET a path and parse the JSON body. */
-  get(path: string): Promise<{ status: number; body: any }>;
-  /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer. */
-  send(
+  /**
+   * GET a path and parse the JSON body. `T` is the wire type the test expects there (a response or
+   * `ErrorResponse`): the parsed JSON is not checked against it, the test's assertions do that.
+   */
+  get<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer (`T` as for `get`). */
+  send<T = unknown>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export function testStore(
   });
 }
 
-async function answer(r: Response): Promise<{ status: number; body: any; headers: Headers }> {
+async function answer<T>(r: Response): Promise<{ status: number; body: T; headers: Headers }> {
   const text = await r.text();
   let body: unknown = text;
   try {
@@ -51,7 +54,7 @@ async function answer(r: Response): Promise<{ status: number; body: any; headers
   } catch {
     /* keep the text: a non-JSON answer is itself a finding */
   }
-  return { status: r.status, body, headers: r.headers };
+  return { status: r.status, body: body as T, headers: r.headers };
 }
 
 export interface TestAppOptions {
@@ -60,6 +63,8 @@ export interface TestAppOptions {
   console?: ConsoleLimits;
   /** AUTH_REQUIRED for this app. */
   authRequired?: boolean;
+  /** ANONYMOUS_WORKSPACES for this app (default: the opposite of authRequired, as in a deployment). */
+  anonymousWorkspaces?: boolean;
   sessionTtlHours?: number;
   loginLimits?: Partial<LoginLimits>;
   /** A logger to capture what the app logs (silent by default). */
@@ -75,6 +80,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const auth = authSettings({
     secret: TEST_AUTH_SECRET,
     authRequired: opts.authRequired,
+    anonymousWorkspaces: opts.anonymousWorkspaces,
     sessionTtlHours: opts.sessionTtlHours,
     loginLimits: opts.loginLimits,
   });
@@ -96,17 +102,22 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     baseUrl,
     store,
     auth,
-    async get(path) {
-      const { status, body } = await answer(await fetch(baseUrl + path));
+    async get<T>(path: string) {
+      const { status, body } = await answer<T>(await fetch(baseUrl + path));
       return { status, body };
     },
-    async send(method, path, body, headers = {}) {
+    async send<T>(
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) {
       const init: RequestInit = { method, headers: { ...headers } };
       if (body !== undefined) {
         init.body = typeof body === 'string' ? body : JSON.stringify(body);
         init.headers = { 'content-type': 'application/json', ...headers };
       }
-      return answer(await fetch(baseUrl + path, init));
+      return answer<T>(await fetch(baseUrl + path, init));
     },
     async close() {
       await new Promise<void>((res) => server.close(() => res()));

@@ -7,7 +7,6 @@ import { AppError } from '../errors.js';
 export const ROLES = ['viewer', 'curator', 'admin'] as const satisfies readonly Role[];
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** The logged-in user, when the request carries a valid session cookie or bearer token. */

@@ -9,15 +9,43 @@ import {
   type ExportPlan,
   type ExportSource,
 } from '../services/export/export-service.js';
-import { FORMAT_NAMES } from '../services/export/formats.js';
+import { FORMAT_NAMES, FORMAT_VARIANTS, VARIANT_NAMES } from '../services/export/formats.js';
 import { ClientGoneError, responseSink } from '../services/export/sink.js';
 import { idSchema, parseInput, singleQuery } from './validate.js';
+import { readableWorkspace } from '../services/workspaces.js';
+import { workspaceCaller } from '../auth/workspace-caller.js';
 
 /** A saved query is longer than anything typed by hand; the console allows the same. */
 const MAX_QUERY_CHARS = 20_000;
 
 const formatSchema = z.enum(FORMAT_NAMES, { message: `expected one of ${FORMAT_NAMES.join(', ')}` });
 const sourceKeys = ['nodeIds', 'workspace', 'query'] as const;
+const variantSchema = z.enum(VARIANT_NAMES, { message: `expected one of ${VARIANT_NAMES.join(', ')}` });
+
+const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(' or ');
+
+/** A `variant` must be one its format takes (briefing: markdown/html; csv: neo4j-admin/spreadsheet). */
+function variantFits(body: { format: string; variant?: string }, ctx: z.RefinementCtx): void {
+  if (body.variant === undefined) return;
+  const allowed = FORMAT_VARIANTS[body.format as keyof typeof FORMAT_VARIANTS] ?? [];
+  if (!allowed.includes(body.variant as never))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['variant'],
+      message: allowed.length
+        ? `expected ${quoted(allowed)} for format ${body.format}`
+        : `expected no variant for format ${body.format}`,
+    });
+}
+
+/** Both refinements of a request: one source, and a variant its format takes. */
+function checkRequest(
+  body: Record<string, unknown> & { format: string; variant?: string },
+  ctx: z.RefinementCtx,
+): void {
+  oneSource(body, ctx);
+  variantFits(body, ctx);
+}
 
 /** Exactly one of nodeIds, workspace or query; `params` only with a query. */
 function oneSource(body: Record<string, unknown>, ctx: z.RefinementCtx): void {
@@ -59,7 +87,7 @@ const exportBody = z
           { message: 'expected an object of parameter values' },
         )
         .optional(),
-      variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
+      variant: variantSchema.optional(),
       title: z
         .string({ message: 'expected a title' })
         .trim()
@@ -70,7 +98,7 @@ const exportBody = z
     { message: 'expected a JSON object with `format` and one of `nodeIds`, `workspace` or `query`' },
   )
   .strict()
-  .superRefine(oneSource);
+  .superRefine(checkRequest);
 
 const exportQuery = z
   .object({
@@ -88,7 +116,7 @@ const exportQuery = z
       )
       .pipe(z.array(idSchema).min(1, 'expected a comma-separated list of node ids').optional()),
     workspace: idSchema.optional(),
-    variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
+    variant: variantSchema.optional(),
     title: z
       .string()
       .trim()
@@ -97,7 +125,7 @@ const exportQuery = z
       .optional(),
   })
   .strict()
-  .superRefine(oneSource);
+  .superRefine(checkRequest);
 
 function sourceOf(v: {
   nodeIds?: string[];
@@ -138,6 +166,9 @@ export function exportRoutes(store: GraphStore, limits: ExportLimits = EXPORT_DE
   const r = Router();
   r.post('/export', async (req, res) => {
     const body = parseInput(exportBody, req.body ?? undefined);
+    // A private workspace exports only for those who may open it.
+    if (body.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), body.workspace, 'workspace');
     await stream(
       req,
       res,
@@ -152,6 +183,9 @@ export function exportRoutes(store: GraphStore, limits: ExportLimits = EXPORT_DE
   });
   r.get('/export', async (req, res) => {
     const q = parseInput(exportQuery, singleQuery(req));
+    // A private workspace exports only for those who may open it.
+    if (q.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), q.workspace, 'workspace');
     await stream(
       req,
       res,

@@ -1,7 +1,10 @@
-// Workspace endpoints: save, list, open, update, rename, delete. The scene schema below is the wire contract.
+// Workspace endpoints: save, list, open, update, rename, share, delete. The scene schema below is the wire contract.
+// Who may call each is in auth/access-matrix.ts; the owner checks are the use cases' (services/workspaces.ts).
 import { Router } from 'express';
 import { z } from 'zod';
 import type { GraphStore } from '../store/neo4j-store.js';
+import { workspaceCaller } from '../auth/workspace-caller.js';
+import { ensureWorkspaceKey } from '../auth/workspace-key.js';
 import {
   allWorkspaces,
   changeWorkspace,
@@ -80,15 +83,20 @@ const nameSchema = z
   .trim()
   .min(1, 'expected a non-empty workspace name')
   .max(120, 'expected at most 120 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), 'expected no control characters');
 const versionSchema = z
   .number({ message: 'expected the version you opened, as a number' })
   .int('expected an integer version')
   .min(1, 'expected a version >= 1');
 
+const visibilitySchema = z.enum(['shared', 'private'], {
+  message: 'expected "shared" (others open it read-only) or "private" (you and admins only)',
+});
+
 const createBody = z
   .object(
-    { name: nameSchema, scene: sceneSchema },
+    { name: nameSchema, scene: sceneSchema, visibility: visibilitySchema.optional() },
     { message: 'expected a JSON object with `name` and `scene`' },
   )
   .strict();
@@ -98,12 +106,16 @@ const saveBody = z
     { message: 'expected a JSON object with `scene` and `version`' },
   )
   .strict();
-const renameBody = z
+const patchBody = z
   .object(
-    { name: nameSchema, version: versionSchema },
-    { message: 'expected a JSON object with `name` and `version`' },
+    { name: nameSchema.optional(), visibility: visibilitySchema.optional(), version: versionSchema },
+    { message: 'expected a JSON object with `name` and/or `visibility`, and `version`' },
   )
-  .strict();
+  .strict()
+  .refine((b) => b.name !== undefined || b.visibility !== undefined, {
+    message: 'expected `name` and/or `visibility`',
+    path: ['name'],
+  });
 const noQuery = z.object({}).strict();
 
 export function workspaceRoutes(store: GraphStore): Router {
@@ -111,31 +123,34 @@ export function workspaceRoutes(store: GraphStore): Router {
   const idParam = (raw: string): string => parseInput(idSchema, raw);
   r.get('/workspaces', async (req, res) => {
     parseInput(noQuery, singleQuery(req));
-    res.json({ workspaces: await allWorkspaces(store) });
+    res.json({ workspaces: await allWorkspaces(store, workspaceCaller(req, res)) });
   });
   r.post('/workspaces', async (req, res) => {
-    const { name, scene } = parseInput(createBody, req.body ?? undefined);
-    const saved = await saveNewWorkspace(store, name, scene);
+    const { name, scene, visibility } = parseInput(createBody, req.body ?? undefined);
+    const who = workspaceCaller(req, res);
+    // Without a login, this browser session's key makes the caller the owner (issued on its first save).
+    if (!who.userKey) who.keyHash = ensureWorkspaceKey(req, res);
+    const saved = await saveNewWorkspace(store, who, name, scene, visibility);
     res
       .status(201)
       .location(`/api/workspaces/${encodeURIComponent(saved.id)}`)
       .json(saved);
   });
   r.get('/workspaces/:id', async (req, res) => {
-    res.json(await openWorkspace(store, idParam(req.params.id)));
+    res.json(await openWorkspace(store, workspaceCaller(req, res), idParam(req.params.id)));
   });
   r.put('/workspaces/:id', async (req, res) => {
     const id = idParam(req.params.id);
     const { scene, version } = parseInput(saveBody, req.body ?? undefined);
-    res.json(await changeWorkspace(store, id, version, { scene }));
+    res.json(await changeWorkspace(store, workspaceCaller(req, res), id, version, { scene }));
   });
   r.patch('/workspaces/:id', async (req, res) => {
     const id = idParam(req.params.id);
-    const { name, version } = parseInput(renameBody, req.body ?? undefined);
-    res.json(await changeWorkspace(store, id, version, { name }));
+    const { name, visibility, version } = parseInput(patchBody, req.body ?? undefined);
+    res.json(await changeWorkspace(store, workspaceCaller(req, res), id, version, { name, visibility }));
   });
   r.delete('/workspaces/:id', async (req, res) => {
-    await removeWorkspace(store, idParam(req.params.id));
+    await removeWorkspace(store, workspaceCaller(req, res), idParam(req.params.id));
     res.status(204).end();
   });
   return r;

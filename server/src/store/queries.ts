@@ -80,6 +80,20 @@ export const QUERY_NAMES = [
   'session-lookup',
   'session-delete',
   'session-delete-expired',
+  // npm run backup / npm run restore (issue 14); the server never runs these.
+  'backup-counts',
+  'backup-nodes',
+  'backup-relationships',
+  'backup-schema',
+  'backup-count-all',
+  'backup-wipe-relationships',
+  'backup-wipe-nodes',
+  'restore-key-index',
+  'restore-key-index-drop',
+  'restore-await-indexes',
+  'restore-nodes',
+  'restore-relationships',
+  'restore-finish',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

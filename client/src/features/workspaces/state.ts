@@ -1,5 +1,5 @@
 // The workspaces' slice of State and its transitions: which saved workspace the page shows, and opening one.
-import type { Graph } from '../../../../server/src/api-types';
+import type { Graph, WorkspaceAccess } from '../../../../server/src/api-types';
 import { emptyScene, withGraph, type Point } from '../../state/scene';
 import type { Updater } from '../../state/update';
 import type { AnalyticsSettings } from '../analytics/analytics-settings';
@@ -24,6 +24,8 @@ export interface OpenWorkspace {
   id: string;
   name: string;
   version: number;
+  /** Its owner and sharing, and whether this user may save over it (else it is open read-only). */
+  access: WorkspaceAccess;
 }
 
 /** The workspaces' part of State. */

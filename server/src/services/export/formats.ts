@@ -1,5 +1,5 @@
 // The export format registry: each format names its media type and file extension and writes a subgraph to a sink.
-import type { ExportFormat } from '../../api-types.js';
+import type { ExportFormat, ExportVariant } from '../../api-types.js';
 import type { ExportGraph } from '../../store/export-store.js';
 import type { ExportSink } from './sink.js';
 import { graphmlFormat } from './graphml.js';
@@ -14,8 +14,8 @@ export interface ExportMeta {
   generatedAt: Date;
   /** Plain words for the selection, e.g. `3 selected nodes`, `workspace "FCM"`, `query: MATCH ...`. */
   source: string;
-  /** Options a format may read (briefing: `variant`, `title`). */
-  options: { variant?: 'markdown' | 'html'; title?: string };
+  /** Options a format may read (briefing: `variant`, `title`; csv: `variant`). */
+  options: { variant?: ExportVariant; title?: string };
 }
 
 /** One export format. */
@@ -46,3 +46,17 @@ export const FORMAT_NAMES = [
   'cypher',
   'briefing',
 ] as const satisfies readonly ExportFormat[];
+
+/** The `variant`s each format takes, its default first; a format absent here takes none. */
+export const FORMAT_VARIANTS: Partial<Record<ExportFormat, readonly ExportVariant[]>> = {
+  csv: ['neo4j-admin', 'spreadsheet'],
+  briefing: ['html', 'markdown'],
+};
+
+/** Every variant name the API accepts. */
+export const VARIANT_NAMES = [
+  'markdown',
+  'html',
+  'neo4j-admin',
+  'spreadsheet',
+] as const satisfies readonly ExportVariant[];
