@@ -1,6 +1,6 @@
 // Curator write traffic through the HTTP API (creates and updates with evidence), recording every acknowledged write.
 import { randomBytes } from 'node:crypto';
-import type { ErrorResponse, GraphEdge, GraphNode, WriteResponse } from '../server/src/api-types.js';
+import type { ErrorResponse, GraphEdge, GraphNode, WriteResponse } from '../contract/index.js';
 import type { Sample } from './stats.js';
 
 /** A write's answer: `result` and `change` after a 2xx, `error` (with the current state on a 409) otherwise. */

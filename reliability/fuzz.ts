@@ -1,5 +1,5 @@
 // Property-based fuzzing (fast-check) of every API endpoint over HTTP: malformed parameters and bodies never give a 5xx.
-import type { NeighboursResponse, SchemaResponse, SourceListResponse } from '../server/src/api-types.js';
+import type { NeighboursResponse, SchemaResponse, SourceListResponse } from '../contract/index.js';
 import fc from 'fast-check';
 import { ENDPOINTS, type Endpoint, type FuzzContext } from './fuzz-endpoints.js';
 import { isWrite, requestArb } from './fuzz-requests.js';

@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { ElementsDefinition } from 'cytoscape';
-import type { CypherResponse, NodeResponse, SearchResponse } from '../server/src/api-types.js';
+import type { CypherResponse, NodeResponse, SearchResponse } from '../contract/index.js';
 import type { HostileOptions, HostileResult } from './hostile.js';
 import { errorOf, probe, type ProbeAnswer } from './probe.js';
 

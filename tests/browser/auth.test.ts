@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkspaceListResponse } from '../../server/src/api-types.js';
+import type { WorkspaceListResponse } from '../../contract/index.js';
 import { dropUser, ensureUser, testPassword, testUsername } from '../setup/auth.js';
 import { startTestApp } from '../setup/test-app.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';

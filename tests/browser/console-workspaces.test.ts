@@ -11,7 +11,7 @@ import type {
   Workspace,
   WorkspaceOpenResponse,
   WorkspaceScene,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';

@@ -14,7 +14,7 @@ import type {
   SourceListResponse,
   SourceResponse,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { ensureUser, loginAs } from '../setup/auth.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSources } from '../../seed/read-seed.js';
-import type { NeighboursResponse } from '../../server/src/api-types.js';
+import type { NeighboursResponse } from '../../contract/index.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();

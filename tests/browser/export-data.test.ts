@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Graph, Workspace, WorkspaceOpenResponse } from '../../server/src/api-types.js';
+import type { Graph, Workspace, WorkspaceOpenResponse } from '../../contract/index.js';
 import { readSources } from '../../seed/read-seed.js';
 import {
   expectSameAsApi,

@@ -6,7 +6,7 @@ import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { displayKindOf, displayName } from '../../model/index.js';
-import type { GraphNode, NodeResponse, SchemaResponse } from '../../server/src/api-types.js';
+import type { GraphNode, NodeResponse, SchemaResponse } from '../../contract/index.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode, NodeResponse, WriteResponse } from '../../server/src/api-types.js';
+import type { GraphNode, NodeResponse, WriteResponse } from '../../contract/index.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { POLL, useBrowser } from './harness.js';
 

@@ -3,11 +3,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type {
-  NeighbourCountsResponse,
-  NeighboursResponse,
-  NodeResponse,
-} from '../../server/src/api-types.js';
+import type { NeighbourCountsResponse, NeighboursResponse, NodeResponse } from '../../contract/index.js';
 import { join } from 'node:path';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 

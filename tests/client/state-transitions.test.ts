@@ -2,7 +2,7 @@
 // invariants the one update function keeps (the current undo step is the scene; the selection names what is drawn).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Evidence, GraphEdge, GraphNode } from '../../server/src/api-types.js';
+import type { Evidence, GraphEdge, GraphNode } from '../../contract/index.js';
 import { createActions, type Actions } from '../../client/src/state/actions.js';
 import { currentEntry } from '../../client/src/state/history.js';
 import { SCENE_FIELDS, type Scene } from '../../client/src/state/scene.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed, readSources, SEED_DIR } from '../../seed/read-seed.js';
 import { SeedValidationError } from '../../seed/compile.js';
-import { seedDatabase } from '../../seed/load.js';
+import { seedDatabase } from '../../server/src/store/seed-load.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { parseEvidence } from '../../server/src/store/mapping.js';
 import { graphFingerprint } from '../setup/fingerprint.js';

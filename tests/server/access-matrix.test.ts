@@ -7,6 +7,7 @@ import { Router, type Express } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  EndpointKey,
   ErrorResponse,
   GraphEdge,
   GraphNode,
@@ -15,7 +16,7 @@ import type {
   Workspace,
   WorkspaceListResponse,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import {
   ACCESS_MATRIX,
   CALLERS,
@@ -32,52 +33,26 @@ import { createApp } from '../../server/src/app.js';
 import { APP_SHELL_ROUTE } from '../../server/src/static-client.js';
 import { ensureUser, testPassword, testUsername } from '../setup/auth.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
+import {
+  apiRouteKeys,
+  registeredRoutes,
+  tableGaps,
+  type RegisteredRoute,
+} from '../setup/registered-routes.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
-/** A route as the app registered it: method and full path (a RegExp for the app shell). */
-interface Registered {
-  method: string;
-  path: string | RegExp;
-}
-
-/** Walks the Express router stack (Express 5 / router 2: `app.router.stack`, `layer.route`, nested `handle.stack`). */
-function registeredRoutes(app: Express): Registered[] {
-  const out: Registered[] = [];
-  type Layer = {
-    route?: { path: string | RegExp; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-    rawPath?: unknown;
-  };
-  const walk = (stack: Layer[], prefix: string): void => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const { path, methods } = layer.route;
-        for (const m of Object.keys(methods))
-          out.push({
-            method: m === '_all' ? 'ALL' : m.toUpperCase(),
-            path: typeof path === 'string' ? prefix + path : path,
-          });
-      } else if (layer.handle?.stack) {
-        const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return out;
-}
-
 /** Registered API routes with no matrix row, and matrix rows no route answers; any non-API route but the app shell. */
-function unmatched(routes: Registered[], rules: readonly AccessRule[] = ACCESS_MATRIX) {
-  const key = (m: string, p: string) => `${m} ${p}`;
-  const rows = new Set(rules.map((r) => key(r.method, `/api${r.path}`)));
-  const api = routes.filter((r) => typeof r.path === 'string' && r.path.startsWith('/api/'));
-  const seen = new Set(api.map((r) => key(r.method, r.path as string)));
+function unmatched(routes: RegisteredRoute[], rules: readonly AccessRule[] = ACCESS_MATRIX) {
+  const gaps = tableGaps(
+    apiRouteKeys(routes),
+    rules.map((r) => `${r.method} ${r.path}`),
+  );
+  const api = (r: RegisteredRoute) => typeof r.path === 'string' && r.path.startsWith('/api/');
   return {
-    withoutRow: api.map((r) => key(r.method, r.path as string)).filter((k) => !rows.has(k)),
-    withoutRoute: [...rows].filter((k) => !seen.has(k)),
+    withoutRow: gaps.withoutRow.map((k) => k.replace(' ', ' /api')),
+    withoutRoute: gaps.withoutRoute.map((k) => k.replace(' ', ' /api')),
     other: routes
-      .filter((r) => !api.includes(r) && r.path !== APP_SHELL_ROUTE)
+      .filter((r) => !api(r) && r.path !== APP_SHELL_ROUTE)
       .map((r) => `${r.method} ${String(r.path)}`),
   };
 }
@@ -199,8 +174,11 @@ const throwawayUser = async (): Promise<string> => {
   return username;
 };
 
-/** Each row's request: valid in itself, so a refusal is the matrix's doing, and an allowed call must answer 2xx. */
-const SAMPLES: Record<string, (x: Ctx) => Promise<Req>> = {
+/**
+ * Each row's request: valid in itself, so a refusal is the matrix's doing, and an allowed call must answer 2xx.
+ * Keyed as the contract's ENDPOINTS are, so an endpoint without a sample does not compile.
+ */
+const SAMPLES: { readonly [K in EndpointKey]: (x: Ctx) => Promise<Req> } = {
   'GET /health': async () => ({ path: '/api/health' }),
   'POST /auth/login': async () => {
     const u = await bearer('viewer');
@@ -341,7 +319,11 @@ async function check(
     });
     return { Authorization: `Bearer ${res.body.token}` };
   };
-  const req = await SAMPLES[`${rule.method} ${rule.path}`]!({ caller: actor.caller, fresh, workspaceId });
+  const req = await SAMPLES[`${rule.method} ${rule.path}` as EndpointKey]({
+    caller: actor.caller,
+    fresh,
+    workspaceId,
+  });
   const res = await app.send<Partial<WriteResponse & ErrorResponse & WorkspaceListResponse & Workspace>>(
     rule.method,
     req.path,

@@ -1,6 +1,6 @@
 // The Cypher console and the exports never return account data: every way to reach :User or :Session nodes is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherResponse, ErrorResponse } from '../../server/src/api-types.js';
+import type { CypherResponse, ErrorResponse } from '../../contract/index.js';
 import type { CytoscapeExport } from '../setup/export-readers.js';
 import { cookieLogin, dropUser, ensureUser, testUsername } from '../setup/auth.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';

@@ -11,7 +11,7 @@ import type {
   PathsResponse,
   SchemaResponse,
   SearchResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;

@@ -10,7 +10,7 @@ import type {
   UserRecord,
   Workspace,
   WorkspaceListResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { pino } from 'pino';
 import {
   cookieLogin,

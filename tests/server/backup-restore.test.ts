@@ -1,12 +1,7 @@
 // npm run backup / npm run restore: the curated seed graph (changes, a user, a workspace, every property type) backed
 // up with the CLI while the app serves, restored into a FRESH Neo4j, and compared node by node; bad files and
 // non-empty databases are refused without changing anything; a write during the read makes the backup try again.
-import type {
-  ChangeListResponse,
-  MeResponse,
-  SearchResponse,
-  Workspace,
-} from '../../server/src/api-types.js';
+import type { ChangeListResponse, MeResponse, SearchResponse, Workspace } from '../../contract/index.js';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Size and render time of the whole-seed briefing, without a database: `npx tsx tests/server/briefing-measure.ts`.
 // The compiled seed has the same shape subgraphByIds returns (evidence with titles); briefing.test.ts measures the database path too.
 import { readSeed } from '../../seed/read-seed.js';
-import type { Graph, NodeLabel } from '../../server/src/api-types.js';
+import type { Graph, NodeLabel } from '../../contract/index.js';
 import {
   renderBriefingHtml,
   renderBriefingMarkdown,

@@ -1,7 +1,7 @@
 // Briefing export renderers against the real seeded graph: one cited sentence per relationship, verbatim quotes, disputes, a clean SVG.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import type { Graph, GraphEdge, GraphNode } from '../../server/src/api-types.js';
+import type { Graph, GraphEdge, GraphNode } from '../../contract/index.js';
 import { subgraphByIds } from '../../server/src/store/workspace-store.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import {

@@ -1,6 +1,6 @@
 // GET /api/cooperation at scale: a pair limit (most shared first) and forums too broad to pair up listed apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CooperationResponse, ErrorResponse } from '../../server/src/api-types.js';
+import type { CooperationResponse, ErrorResponse } from '../../contract/index.js';
 import { MAX_PAIRING_PARTICIPANTS, cooperationOnThreat } from '../../server/src/services/cooperation.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 

@@ -8,7 +8,7 @@ import type {
   GraphNode,
   NodeResponse,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';

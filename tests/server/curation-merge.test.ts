@@ -11,7 +11,7 @@ import type {
   NodeResponse,
   SearchResponse,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';

@@ -7,7 +7,7 @@ import type {
   GraphNode,
   Role,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { cookieLogin } from '../setup/auth.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';

@@ -9,7 +9,7 @@ import type {
   SourceResponse,
   SourceSummary,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { readSeed } from '../../seed/read-seed.js';
 import { checkProperties } from '../../server/src/services/curation/properties.js';
 import {

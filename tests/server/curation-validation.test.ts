@@ -7,7 +7,7 @@ import type {
   SearchResponse,
   SourceResponse,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { UnprocessableError } from '../../server/src/errors.js';
 import { curationWrite } from '../../server/src/store/curation-store.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';

@@ -12,7 +12,7 @@ import type {
   SchemaResponse,
   SearchResponse,
   WriteResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 

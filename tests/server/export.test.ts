@@ -15,7 +15,7 @@ import type {
   NeighboursResponse,
   Workspace,
   WorkspaceOpenResponse,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { plain } from '../../server/src/store/mapping.js';

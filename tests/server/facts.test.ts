@@ -1,6 +1,6 @@
 // At least three facts from each seed article are reachable through the API with their quotes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NeighboursResponse, NodeResponse } from '../../server/src/api-types.js';
+import type { NeighboursResponse, NodeResponse } from '../../contract/index.js';
 import { readSources } from '../../seed/read-seed.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 

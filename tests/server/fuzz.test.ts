@@ -1,7 +1,7 @@
 // Fuzzing every endpoint (reliability/fuzz.ts): never a 5xx, a JSON error body with every 4xx, and the graph unchanged.
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { ErrorResponse, MeResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, MeResponse } from '../../contract/index.js';
 import { runFuzz } from '../../reliability/fuzz.js';
 import { deepJsonText } from '../../reliability/fuzz-values.js';
 import { graphFingerprint } from '../setup/fingerprint.js';

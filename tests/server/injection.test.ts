@@ -1,6 +1,6 @@
 // Cypher-injection strings in every parameter: never a 5xx, and the graph is left exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse } from '../../contract/index.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 

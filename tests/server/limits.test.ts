@@ -1,6 +1,6 @@
 // Limits, each with its own code: body size (413), query time (504 / the console's 400), request rates (429) and result caps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponse, NeighboursResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, NeighboursResponse } from '../../contract/index.js';
 import { AppError } from '../../server/src/errors.js';
 import { mapDriverError } from '../../server/src/store/neo4j-store.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';

@@ -1,10 +1,6 @@
 // GET /api/nodes/:id/neighbour-counts: every count equals what the matching filtered expansion returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ErrorResponse,
-  NeighbourCountsResponse,
-  NeighboursResponse,
-} from '../../server/src/api-types.js';
+import type { ErrorResponse, NeighbourCountsResponse, NeighboursResponse } from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;

@@ -1,7 +1,7 @@
 // GET /api/nodes/:id/neighbourhood: the capped two-hop neighbourhood against an independent variable-length query.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponse, NeighbourhoodResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, NeighbourhoodResponse } from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 // GET /api/paths: k distinct paths and the relationship-type filter, checked against the graph itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponse, Graph, PathsResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, Graph, PathsResponse } from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;

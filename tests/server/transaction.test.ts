@@ -2,7 +2,7 @@
 // lane (their time limit counted from admission) and get BUSY past the wait; writes have a lane of their own; a
 // failed write leaves nothing; timeouts and driver errors are mapped in one place, per whose query it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherResponse, ErrorResponse, NodeResponse } from '../../server/src/api-types.js';
+import type { CypherResponse, ErrorResponse, NodeResponse } from '../../contract/index.js';
 import type { CytoscapeExport } from '../setup/export-readers.js';
 import { AppError } from '../../server/src/errors.js';
 import { curationWrite } from '../../server/src/store/curation-store.js';

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LoginResponse } from '../../server/src/api-types.js';
+import type { LoginResponse } from '../../contract/index.js';
 import { dropUser, testPassword, testUsername } from '../setup/auth.js';
 import { startTestApp, TEST_AUTH_SECRET, type TestApp } from '../setup/test-app.js';
 

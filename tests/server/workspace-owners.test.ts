@@ -9,7 +9,7 @@ import type {
   WorkspaceOpenResponse,
   WorkspaceScene,
   WorkspaceSummary,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { dropUser, ensureUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 

@@ -8,8 +8,8 @@ import type {
   WorkspaceListResponse,
   WorkspaceOpenResponse,
   WorkspaceScene,
-} from '../../server/src/api-types.js';
-import { seedDatabase } from '../../seed/load.js';
+} from '../../contract/index.js';
+import { seedDatabase } from '../../server/src/store/seed-load.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';

@@ -1,6 +1,6 @@
 // Test accounts: create users directly through the user store, and log in as a fresh user of a role.
 import { randomBytes } from 'node:crypto';
-import type { LoginResponse, Role, UserRecord } from '../../server/src/api-types.js';
+import type { LoginResponse, Role, UserRecord } from '../../contract/index.js';
 import { deleteUser, upsertUser } from '../../server/src/store/user-store.js';
 import type { TestApp } from './test-app.js';
 

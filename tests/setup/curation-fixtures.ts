@@ -1,7 +1,7 @@
 // Curation test fixtures: logged-in users of each role, unique fixture nodes, a fingerprint of the business graph, and cleanup.
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { GraphNode, Role, SourceResponse, WriteResponse } from '../../server/src/api-types.js';
+import type { GraphNode, Role, SourceResponse, WriteResponse } from '../../contract/index.js';
 import { loginAs, type LoggedIn } from './auth.js';
 import type { TestApp } from './test-app.js';
 

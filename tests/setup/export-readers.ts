@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { MultiGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { expect } from 'vitest';
-import type { Evidence, Graph as WireGraph } from '../../server/src/api-types.js';
+import type { Evidence, Graph as WireGraph } from '../../contract/index.js';
 import { unescapeMarkdown } from '../../server/src/services/briefing/index.js';
 
 /** A format read back into one shape, to compare with the API's graph. */

@@ -9,6 +9,7 @@ import { createGraphStore, type GraphStore, type StoreOptions } from '../../serv
 import type { ConsoleLimits } from '../../server/src/store/console-query.js';
 import { answerMalformedRequests } from '../../server/src/malformed-requests.js';
 import type { RateLimits } from '../../server/src/rate-limits.js';
+import { checkAnswer } from './contract-check.js';
 
 /** One pepper for the whole test run, so a user made through one test app logs in to any other. */
 export const TEST_AUTH_SECRET = Buffer.from('test-run-pepper-not-a-real-secret-0123456789', 'utf8');
@@ -46,7 +47,12 @@ export function testStore(
   });
 }
 
-async function answer<T>(r: Response): Promise<{ status: number; body: T; headers: Headers }> {
+/** The answer, parsed; a JSON answer of the API is also checked against the contract (tests/setup/contract-check.ts). */
+async function answer<T>(
+  r: Response,
+  method: string,
+  path: string,
+): Promise<{ status: number; body: T; headers: Headers }> {
   const text = await r.text();
   let body: unknown = text;
   try {
@@ -54,6 +60,7 @@ async function answer<T>(r: Response): Promise<{ status: number; body: T; header
   } catch {
     /* keep the text: a non-JSON answer is itself a finding */
   }
+  checkAnswer(method, path, r.status, r.headers.get('content-type'), body);
   return { status: r.status, body: body as T, headers: r.headers };
 }
 
@@ -103,7 +110,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     store,
     auth,
     async get<T>(path: string) {
-      const { status, body } = await answer<T>(await fetch(baseUrl + path));
+      const { status, body } = await answer<T>(await fetch(baseUrl + path), 'GET', path);
       return { status, body };
     },
     async send<T>(
@@ -117,7 +124,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
         init.body = typeof body === 'string' ? body : JSON.stringify(body);
         init.headers = { 'content-type': 'application/json', ...headers };
       }
-      return answer<T>(await fetch(baseUrl + path, init));
+      return answer<T>(await fetch(baseUrl + path, init), method, path);
     },
     async close() {
       await new Promise<void>((res) => server.close(() => res()));

@@ -1,5 +1,5 @@
 // The scene: the undoable part of State (what is on the canvas and where), and the graph operations transitions build it with. History snapshots hold one.
-import type { Graph, GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { Graph, GraphEdge, GraphNode } from '../../../contract';
 import type { CooperationView } from '../features/cooperation/state';
 import type { Expansion } from '../features/explorer/state';
 import { defaultFilters, type Filters } from '../features/filters/filters';

@@ -1,5 +1,5 @@
 // What is selected and what the details panel holds for it, and the rule that keeps both pointing at something drawn.
-import type { NodeResponse } from '../../../server/src/api-types';
+import type { NodeResponse } from '../../../contract';
 import { cooperationShows } from '../features/cooperation/cooperation-projection';
 import type { State } from './state';
 

@@ -1,5 +1,5 @@
 // The session's slice of State and its transitions: who is logged in, and the login prompt.
-import type { AuthUser } from '../../../../server/src/api-types';
+import type { AuthUser } from '../../../../contract';
 import type { Updater } from '../../state/update';
 
 /** Who is logged in, the CSRF token their writes carry, and whether the server needs a login to read (AUTH_REQUIRED). */

@@ -1,5 +1,5 @@
 // The console's transition: a query's nodes and relationships put on the canvas (the console keeps no other state).
-import type { Graph } from '../../../../server/src/api-types';
+import type { Graph } from '../../../../contract';
 import { withGraph } from '../../state/scene';
 import type { Updater } from '../../state/update';
 

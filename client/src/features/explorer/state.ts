@@ -1,6 +1,6 @@
 // The explorer's slice of State and its transitions: the graph on the canvas (expand, collapse, hide,
 // pin, positions), the selection, the camera and layout, and the canvas settings.
-import type { Graph, NodeResponse } from '../../../../server/src/api-types';
+import type { Graph, NodeResponse } from '../../../../contract';
 import type { DrawMode } from '../../graph/level-of-detail';
 import { withGraph, withNode, without, type Point } from '../../state/scene';
 import type { Selection } from '../../state/selection';

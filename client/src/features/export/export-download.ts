@@ -1,5 +1,5 @@
 // Streams a data export from POST /api/export, reporting bytes received, and hands back the file to save.
-import type { CsvVariant, ExportFormat } from '../../../../server/src/api-types';
+import type { CsvVariant, ExportFormat } from '../../../../contract';
 import { ApiError } from '../../api/api-error';
 import { authHeaders, reportRefusal } from '../../api/auth-hooks';
 import { apiErrorFrom } from '../../api/send-json';

@@ -1,5 +1,5 @@
 // Pure helpers of the Export panel: dated file names, Content-Disposition parsing, the export request (no DOM).
-import type { CsvVariant, ExportFormat, ExportRequest } from '../../../../server/src/api-types';
+import type { CsvVariant, ExportFormat, ExportRequest } from '../../../../contract';
 
 /** The data formats the server exports, with what the panel calls them and the extension used when the server names none. */
 export const DATA_FORMATS: readonly { format: ExportFormat; label: string; ext: string }[] = [

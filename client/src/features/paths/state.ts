@@ -1,6 +1,6 @@
 // The path finder's slice of State and its transitions: the paths shown (part of the scene), their ends,
 // and which one the list has chosen or previews (view state: never a history step).
-import type { Graph } from '../../../../server/src/api-types';
+import type { Graph } from '../../../../contract';
 import { withGraph } from '../../state/scene';
 import type { NodeRef, State } from '../../state/state';
 import type { Updater } from '../../state/update';

@@ -1,5 +1,5 @@
 // The workspaces' slice of State and its transitions: which saved workspace the page shows, and opening one.
-import type { Graph, WorkspaceAccess } from '../../../../server/src/api-types';
+import type { Graph, WorkspaceAccess } from '../../../../contract';
 import { emptyScene, withGraph, type Point } from '../../state/scene';
 import type { Updater } from '../../state/update';
 import type { AnalyticsSettings } from '../analytics/analytics-settings';

@@ -1,7 +1,7 @@
 // CSV zip of nodes.csv and relationships.csv, typed headers, RFC 4180 quoting: exact for neo4j-admin import, or
 // (the `spreadsheet` variant) with formula-like cells neutralised and a README.txt saying so.
 import { Zip, ZipDeflate } from 'fflate';
-import type { CsvVariant } from '../../api-types.js';
+import type { CsvVariant } from '../../../../contract/index.js';
 import type { ExportGraph, PropType, PropValue } from '../../store/export-store.js';
 import type { ExportFormatSpec, ExportMeta } from './formats.js';
 import { BATCH, type ExportSink } from './sink.js';

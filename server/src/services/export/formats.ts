@@ -1,5 +1,5 @@
 // The export format registry: each format names its media type and file extension and writes a subgraph to a sink.
-import type { ExportFormat, ExportVariant } from '../../api-types.js';
+import type { ExportFormat, ExportVariant } from '../../../../contract/index.js';
 import type { ExportGraph } from '../../store/export-store.js';
 import type { ExportSink } from './sink.js';
 import { graphmlFormat } from './graphml.js';
@@ -37,26 +37,3 @@ export const EXPORT_FORMATS: Partial<Record<ExportFormat, ExportFormatSpec>> = {
   cypher: cypherScriptFormat,
   briefing: briefingFormat,
 };
-
-/** Every format name the API accepts (those in EXPORT_FORMATS plus those announced in the wire type). */
-export const FORMAT_NAMES = [
-  'graphml',
-  'json',
-  'csv',
-  'cypher',
-  'briefing',
-] as const satisfies readonly ExportFormat[];
-
-/** The `variant`s each format takes, its default first; a format absent here takes none. */
-export const FORMAT_VARIANTS: Partial<Record<ExportFormat, readonly ExportVariant[]>> = {
-  csv: ['neo4j-admin', 'spreadsheet'],
-  briefing: ['html', 'markdown'],
-};
-
-/** Every variant name the API accepts. */
-export const VARIANT_NAMES = [
-  'markdown',
-  'html',
-  'neo4j-admin',
-  'spreadsheet',
-] as const satisfies readonly ExportVariant[];

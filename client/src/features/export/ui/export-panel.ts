@@ -1,6 +1,6 @@
 // The Export panel: the scene (or the selection) as a PNG or SVG image, or as data from POST /api/export.
 // It never touches Cytoscape: images come from the graph view's export methods, data from the server.
-import type { ExportFormat } from '../../../../../server/src/api-types';
+import type { ExportFormat } from '../../../../../contract';
 import { ApiError, describeError, isAbortError } from '../../../api/api-error';
 import type { GraphView, ImageExportOptions } from '../../../graph/graph-view';
 import type { Actions } from '../../../state/actions';
