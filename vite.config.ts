@@ -1,4 +1,5 @@
 // Vite configuration: builds the browser client (client/) into dist/client and proxies /api in dev.
+// `vite build --mode test` builds the same client with the browser tests' hooks into dist/client-test.
 import { constants } from 'node:zlib';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
@@ -6,7 +7,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 /** Port of the API server the dev server forwards /api to (`npm start` listens on 3000). */
 const apiPort = process.env.API_PORT ?? 3000;
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'client',
   plugins: [
     // Pre-compressed once at build time at the highest levels (brotli 11 is ~15% smaller than gzip but takes
@@ -19,8 +20,12 @@ export default defineConfig({
       threshold: 1024,
     }),
   ],
+  define: {
+    // Dead code elsewhere, so production bundles carry none of the test hooks (tests/build checks).
+    __TEST_HOOKS__: JSON.stringify(mode === 'test'),
+  },
   build: {
-    outDir: '../dist/client',
+    outDir: mode === 'test' ? '../dist/client-test' : '../dist/client',
     emptyOutDir: true,
     rollupOptions: {
       output: {
@@ -38,4 +43,4 @@ export default defineConfig({
       '/api': { target: `http://127.0.0.1:${apiPort}` },
     },
   },
-});
+}));

@@ -2,8 +2,12 @@
 // real Neo4j for the whole run (global setup), API and browser tests alike, files one after another.
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** Pure logic: the client's modules (tests/client/) and any file named `*.unit.test.ts`. */
-const UNIT = ['tests/client/**/*.test.ts', 'tests/**/*.unit.test.ts'];
+/**
+ * Pure logic: the client's modules and transitions (tests/client/), the rules on the client's sources
+ * (tests/architecture/), and any file named `*.unit.test.ts`. tests/build stays in `integration`: it reads
+ * both bundles, which `npm test` builds before vitest runs (`npm run test:unit` builds nothing).
+ */
+const UNIT = ['tests/client/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/**/*.unit.test.ts'];
 
 export default defineConfig({
   test: {

@@ -10,7 +10,7 @@ import { startTestApp } from '../setup/test-app.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client-test', import.meta.url));
 const users: string[] = [];
 afterAll(async () => {
   for (const u of users) await dropUser(h.app, u).catch(() => undefined);

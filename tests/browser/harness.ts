@@ -1,6 +1,6 @@
 // Shared browser-test harness: one app per test file, one Debian Chromium for the run, pages that fail on console errors.
 /// <reference lib="dom" />
-import type {} from '../../client/src/graph/test-hooks.js';
+import type {} from '../../client/src/app/test-hooks.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLIENT_DIR = join(ROOT, 'dist/client');
+/** The test build of the client (`vite build --mode test`): the production build has no window.__explorer. */
+const CLIENT_DIR = join(ROOT, 'dist/client-test');
 /** Screenshots of each browser test land here (git-ignored). */
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** Cold queries (first plan, first JIT) can take a few seconds on a 2-core machine. */
@@ -87,7 +88,7 @@ export function useBrowser(): BrowserHarness {
   beforeAll(async () => {
     if (!existsSync(join(CLIENT_DIR, 'index.html')))
       throw new Error(
-        'dist/client is missing: run `npm test` (it builds the client) or `npm run build` first',
+        'dist/client-test is missing: run `npm test` (it builds the client) or `npx vite build --mode test` first',
       );
     app = await startTestApp({ clientDir: CLIENT_DIR });
     browser = await browserForRun();

@@ -5,7 +5,7 @@ import {
   seededRng,
   topBrokers,
   type MetricsInput,
-} from '../../client/src/analytics/scene-metrics.js';
+} from '../../client/src/features/analytics/scene-metrics.js';
 
 const edge = (source: string, target: string) => ({ source, target });
 

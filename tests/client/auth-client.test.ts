@@ -4,10 +4,9 @@ import type { LoginResponse, MeResponse } from '../../contract/index.js';
 import { ApiError } from '../../client/src/api/api-error.js';
 import type { AuthApi } from '../../client/src/api/auth-api.js';
 import { authHeaders, installAuthHooks, reportRefusal } from '../../client/src/api/auth-hooks.js';
-import { downloadExport } from '../../client/src/export/export-download.js';
-import { createAuthOperations } from '../../client/src/auth/auth-operations.js';
+import { downloadExport } from '../../client/src/features/export/export-download.js';
+import { createAuthOperations } from '../../client/src/features/auth/operations.js';
 import { createActions } from '../../client/src/state/actions.js';
-import { createAuthActions } from '../../client/src/state/auth-actions.js';
 import { initialState } from '../../client/src/state/state.js';
 import { createStore } from '../../client/src/state/store.js';
 
@@ -49,7 +48,7 @@ describe('auth operations', () => {
   function setup(me: MeResponse) {
     const store = createStore(initialState());
     const actions = createActions(store);
-    const auth = createAuthActions(store);
+    const auth = actions;
     let reloaded = 0;
     const api: AuthApi = {
       me: async () => me,

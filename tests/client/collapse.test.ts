@@ -1,6 +1,6 @@
 // Collapse as pure data: what it removes and what it keeps (pinned, path, on the canvas before, brought by another).
 import { describe, expect, it } from 'vitest';
-import { collapsePlan, type ExpansionTrace } from '../../client/src/explorer/collapse.js';
+import { collapsePlan, type ExpansionTrace } from '../../client/src/features/explorer/collapse.js';
 
 const trace = (added: string[], edges: string[], reached: string[]): ExpansionTrace => ({
   addedNodes: new Set(added),

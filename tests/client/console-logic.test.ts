@@ -1,14 +1,14 @@
 // The console's pure logic: parameters parsing, query history and result cells, without a DOM.
 import { describe, expect, it } from 'vitest';
-import { cellTitle, describeCell, MAX_CELL_CHARS } from '../../client/src/console/cypher-cells.js';
-import { parseParams } from '../../client/src/console/cypher-params.js';
+import { cellTitle, describeCell, MAX_CELL_CHARS } from '../../client/src/features/console/cypher-cells.js';
+import { parseParams } from '../../client/src/features/console/cypher-params.js';
 import {
   HISTORY_KEY,
   HistoryRecall,
   loadHistory,
   pushHistory,
   saveHistory,
-} from '../../client/src/console/query-history.js';
+} from '../../client/src/features/console/query-history.js';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const map = new Map(Object.entries(initial));

@@ -7,7 +7,7 @@ import {
   pairGraph,
   pairOfEdge,
   projectCooperation,
-} from '../../client/src/model/cooperation-projection.js';
+} from '../../client/src/features/cooperation/cooperation-projection.js';
 
 const node = (id: string, labels: GraphNode['labels'] = ['Actor', 'Country']): GraphNode => ({
   id,

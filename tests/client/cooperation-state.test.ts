@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CooperationResponse, GraphNode } from '../../contract/index.js';
 import { createActions } from '../../client/src/state/actions.js';
-import { createCooperationActions } from '../../client/src/state/cooperation-actions.js';
-import { cooperationSceneStore } from '../../client/src/state/cooperation-scene.js';
-import { createPathActions, highlightedPath, pathFocusOf } from '../../client/src/state/path-actions.js';
+import type { CooperationActions } from '../../client/src/features/cooperation/state.js';
+import { cooperationSceneStore } from '../../client/src/features/cooperation/cooperation-scene.js';
+import { highlightedPath, pathFocusOf } from '../../client/src/features/paths/state.js';
 import { initialState, type State } from '../../client/src/state/state.js';
 import { createStore } from '../../client/src/state/store.js';
 
@@ -27,11 +27,12 @@ const response: CooperationResponse = {
 function setup(): {
   store: ReturnType<typeof createStore<State>>;
   actions: ReturnType<typeof createActions>;
-  coop: ReturnType<typeof createCooperationActions>;
+  coop: CooperationActions;
 } {
   const store = createStore(initialState());
   const actions = createActions(store);
-  return { store, actions, coop: createCooperationActions(store, actions) };
+  // The cooperation transitions are part of the one Actions object (one update function).
+  return { store, actions, coop: actions };
 }
 
 describe('cooperation view state', () => {
@@ -76,7 +77,7 @@ describe('cooperation view state', () => {
       { from: { id: fr.id, name: 'France' }, to: { id: uk.id, name: 'UK' } },
     );
     const afterPaths = store.get().history.entries.length;
-    const pathActions = createPathActions(store);
+    const pathActions = actions;
     pathActions.previewPath(1);
     pathActions.choosePath(0);
     expect(store.get().history.entries.length).toBe(afterPaths);
@@ -115,7 +116,7 @@ describe('cooperation view state', () => {
       },
     ];
     actions.showPaths(paths, { from: { id: fr.id, name: 'France' }, to: { id: uk.id, name: 'UK' } });
-    const pathActions = createPathActions(store);
+    const pathActions = actions;
     expect([...highlightedPath(store.get())!.edgeIds].sort()).toEqual(['e1', 'e2', 'e3']);
     pathActions.choosePath(1);
     expect([...highlightedPath(store.get())!.edgeIds].sort()).toEqual(['e2', 'e3']);

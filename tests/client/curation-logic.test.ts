@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, SchemaResponse } from '../../contract/index.js';
 import { RELATIONSHIP_TYPES } from '../../server/src/schema.js';
-import { changeRows } from '../../client/src/curation/change-diff.js';
-import { conflictRows, currentElement, reapplied } from '../../client/src/curation/conflict.js';
-import { changeEffect } from '../../client/src/curation/change-sync.js';
-import { unitedAliases } from '../../client/src/curation/merge-dialog.js';
+import { changeRows } from '../../client/src/features/curation/change-diff.js';
+import { conflictRows, currentElement, reapplied } from '../../client/src/features/curation/conflict.js';
+import { changeEffect } from '../../client/src/features/curation/change-sync.js';
+import { unitedAliases } from '../../client/src/features/curation/ui/merge-dialog.js';
 import {
   allowedFromSchema,
   draftOf,
@@ -16,9 +16,9 @@ import {
   slotOfField,
   validateDraft,
   versionOf,
-} from '../../client/src/curation/node-draft.js';
-import { fittingTypes } from '../../client/src/curation/relationship-fit.js';
-import { patchScene } from '../../client/src/state/curation-actions.js';
+} from '../../client/src/features/curation/node-draft.js';
+import { fittingTypes } from '../../client/src/features/curation/relationship-fit.js';
+import { patchScene } from '../../client/src/features/curation/state.js';
 import { emptyScene } from '../../client/src/state/scene.js';
 
 /** The schema's relationship types as GET /api/schema lists them (built from the server's own allow-list). */

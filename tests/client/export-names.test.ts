@@ -1,6 +1,6 @@
 // Export panel logic without a browser: file names, Content-Disposition parsing, the request, and streamed reading.
 import { describe, expect, it } from 'vitest';
-import { downloadExport, type ExportProgress } from '../../client/src/export/export-download.js';
+import { downloadExport, type ExportProgress } from '../../client/src/features/export/export-download.js';
 import {
   datedFilename,
   exportFilename,
@@ -10,7 +10,7 @@ import {
   formatBytes,
   headerCount,
   safeFilename,
-} from '../../client/src/export/export-names.js';
+} from '../../client/src/features/export/export-names.js';
 import { ApiError } from '../../client/src/api/api-error.js';
 
 const NOW = new Date(2026, 10, 23, 9, 5);

@@ -1,13 +1,22 @@
 // Scene filters as a pure function: labels, types, threat scope, disputed, confidence, time window and undated.
 import { describe, expect, it } from 'vitest';
-import { datedElements, elementInterval, overlaps, parseDateSpan } from '../../client/src/filters/dates.js';
+import {
+  datedElements,
+  elementInterval,
+  overlaps,
+  parseDateSpan,
+} from '../../client/src/features/filters/dates.js';
 import {
   defaultFilters,
   describeFilterChange,
   filtersActive,
   type Filters,
-} from '../../client/src/filters/filters.js';
-import { computeVisibility, type FilterEdge, type FilterNode } from '../../client/src/filters/visibility.js';
+} from '../../client/src/features/filters/filters.js';
+import {
+  computeVisibility,
+  type FilterEdge,
+  type FilterNode,
+} from '../../client/src/features/filters/visibility.js';
 
 const node = (id: string, labels: string[], properties: Record<string, unknown> = {}): FilterNode => ({
   id,

@@ -1,8 +1,8 @@
 // Pure path logic: walking a path from its start, writing it as a chain, and the ids to highlight.
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphEdge, GraphNode } from '../../contract/index.js';
-import { orderPath, pathChain, pathElementIds } from '../../client/src/model/path-steps.js';
-import { describeRelationship, relationshipPhrase } from '../../client/src/model/relationship-phrases.js';
+import { orderPath, pathChain, pathElementIds } from '../../client/src/features/paths/path-steps.js';
+import { describeRelationship, relationshipPhrase } from '../../client/src/shared/relationship-phrases.js';
 
 const node = (id: string, name: string): GraphNode => ({ id, name, labels: [], properties: {} });
 const edge = (source: string, type: string, target: string): GraphEdge => ({

@@ -1,6 +1,6 @@
 // Stylesheet rules for analytics (size steps, community colours) and filters (hidden, faded context).
 import type cytoscape from 'cytoscape';
-import { COMMUNITY_COLOURS, SIZE_STEPS } from '../analytics/analytics-settings';
+import { COMMUNITY_COLOURS, SIZE_STEPS } from '../features/analytics/analytics-settings';
 
 /** Node diameters for the smallest and largest size step, in model pixels (kinds draw 30-44). */
 const MIN_SIZE = 18;

@@ -1,14 +1,14 @@
 // Maps wire nodes/edges to Cytoscape element data, and state to each element's classes.
 import type cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../contract';
-import { claimFlags } from '../model/claim-flags';
-import { isCooperationEdgeId } from '../model/cooperation-projection';
+import { claimFlags } from '../shared/claim-flags';
+import { isCooperationEdgeId } from '../features/cooperation/cooperation-projection';
 import { displayKindOf } from '../../../model';
 import { kindClass } from './kind-class';
-import { highlightedPath } from '../state/path-actions';
+import { highlightedPath } from '../features/paths/state';
 import type { State } from '../state/state';
-import { analyticsClasses } from '../analytics/analytics-settings';
-import { edgeFilterClasses, nodeFilterClasses } from '../filters/scene-visibility';
+import { analyticsClasses } from '../features/analytics/analytics-settings';
+import { edgeFilterClasses, nodeFilterClasses } from '../features/filters/scene-visibility';
 
 /** Element data for a node: only what the stylesheet reads. */
 export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {

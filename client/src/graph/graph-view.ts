@@ -34,7 +34,7 @@ export interface HoverTarget {
   y: number;
 }
 
-/** What the user did on the canvas; the composition root turns these into operations. */
+/** What the user did on the canvas; the mounting feature turns these into operations. */
 export interface GraphViewEvents {
   /** Click on a node; `additive` when Shift (or Ctrl/Cmd) was held: toggle it in a multi-selection. */
   onTapNode(id: string, additive: boolean): void;

@@ -1,7 +1,9 @@
-// The scene: the undoable part of State (what is on the canvas and where). History snapshots hold one.
-import type { GraphEdge, GraphNode } from '../../../contract';
-import { defaultFilters, type Filters } from '../filters/filters';
-import type { CooperationView, Expansion, PathHighlight } from './state';
+// The scene: the undoable part of State (what is on the canvas and where), and the graph operations transitions build it with. History snapshots hold one.
+import type { Graph, GraphEdge, GraphNode } from '../../../contract';
+import type { CooperationView } from '../features/cooperation/state';
+import type { Expansion } from '../features/explorer/state';
+import { defaultFilters, type Filters } from '../features/filters/filters';
+import type { PathHighlight } from '../features/paths/state';
 
 /** A model-space position on the canvas. */
 export interface Point {
@@ -66,5 +68,58 @@ export function emptyScene(): Scene {
     path: null,
     cooperation: null,
     filters: defaultFilters(),
+  };
+}
+
+function mergeNode(old: GraphNode | undefined, next: GraphNode): GraphNode {
+  if (!old) return next;
+  return {
+    ...old,
+    ...next,
+    properties: { ...old.properties, ...next.properties },
+    evidence: next.evidence ?? old.evidence,
+  };
+}
+
+function mergeEdge(old: GraphEdge | undefined, next: GraphEdge): GraphEdge {
+  if (!old) return next;
+  return { ...old, ...next, evidence: next.evidence ?? old.evidence };
+}
+
+/** The scene's graph with `graph` merged in (evidence already held is kept). */
+export function withGraph(s: Scene, graph: Graph): Pick<Scene, 'nodes' | 'edges'> {
+  const nodes = new Map(s.nodes);
+  for (const n of graph.nodes) nodes.set(n.id, mergeNode(nodes.get(n.id), n));
+  const edges = new Map(s.edges);
+  for (const e of graph.edges) {
+    // An edge is drawable only when both endpoints are on the canvas.
+    if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, mergeEdge(edges.get(e.id), e));
+  }
+  return { nodes, edges };
+}
+
+/** The nodes with `node` merged in over the one held (the details panel's fetch brings its evidence). */
+export function withNode(s: Scene, node: GraphNode): Scene['nodes'] {
+  return new Map(s.nodes).set(node.id, mergeNode(s.nodes.get(node.id), node));
+}
+
+/** The scene without `nodeIds` (and their edges) and `edgeIds`; per-node records of gone nodes are dropped. */
+export function without(
+  s: Scene,
+  nodeIds: ReadonlySet<string>,
+  edgeIds: ReadonlySet<string>,
+): Pick<Scene, 'nodes' | 'edges' | 'expansions' | 'positions' | 'pinned'> {
+  const nodes = new Map([...s.nodes].filter(([id]) => !nodeIds.has(id)));
+  const edges = new Map(
+    [...s.edges].filter(([id, e]) => !edgeIds.has(id) && nodes.has(e.source) && nodes.has(e.target)),
+  );
+  const keepNode = <V>(m: ReadonlyMap<string, V>): Map<string, V> =>
+    new Map([...m].filter(([id]) => nodes.has(id)));
+  return {
+    nodes,
+    edges,
+    expansions: keepNode(s.expansions),
+    positions: keepNode(s.positions),
+    pinned: new Set([...s.pinned].filter((id) => nodes.has(id))),
   };
 }

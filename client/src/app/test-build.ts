@@ -1,0 +1,71 @@
+// Loaded only by test builds (`vite build --mode test`): publishes window.__explorer, the handle the browser
+// tests drive the explorer through. Production bundles never import this file (see main.ts).
+import type { MountedCooperation } from '../features/cooperation/mount';
+import type { MountedExplorer } from '../features/explorer/mount';
+import type { Operations } from '../features/explorer/operations';
+import type { MetricsRunner } from '../features/analytics/metrics-runner';
+import type { AppContext } from './context';
+import { installTestHooks } from './test-hooks';
+
+/** The mounted features the hooks read. */
+export interface TestedApp {
+  ctx: AppContext;
+  explorer: Operations;
+  canvas: MountedExplorer;
+  cooperation: MountedCooperation;
+  metrics: MetricsRunner;
+}
+
+/** Builds the hooks from the mounted app and publishes them. */
+export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metrics }: TestedApp): void {
+  const { store, actions } = ctx;
+  const view = canvas.view;
+  const coop = cooperation.view;
+  installTestHooks({
+    nodeIds: view.nodeIds,
+    edgeIds: view.edgeIds,
+    screenPosition: view.screenPosition,
+    modelPosition: view.modelPosition,
+    classesOf: view.classesOf,
+    dataOf: view.dataOf,
+    whenIdle: view.whenIdle,
+    positions: () => Object.fromEntries(view.snapshot().positions),
+    viewport: () => view.snapshot().viewport,
+    visibleIds: view.visibleIds,
+    renderedSize: view.renderedSize,
+    analyticsSettled: metrics.whenCurrent,
+    expand: async (id) => {
+      await explorer.expand(id);
+      await view.whenIdle();
+    },
+    select: (id) => {
+      const s = store.get();
+      explorer.select(!s.nodes.has(id) && s.edges.has(id) ? { kind: 'edge', id } : { kind: 'node', id });
+    },
+    cooperation: {
+      nodeIds: coop.nodeIds,
+      edges: () =>
+        coop.edgeIds().map((id) => {
+          const d = coop.dataOf(id) ?? {};
+          return {
+            id,
+            source: String(d['source']),
+            target: String(d['target']),
+            weight: Number(d['weight']),
+          };
+        }),
+      classesOf: coop.classesOf,
+      edgeMidpoint: coop.edgeMidpoint,
+      screenPosition: coop.screenPosition,
+      whenIdle: coop.whenIdle,
+    },
+    loadSynthetic: async (elements) => {
+      // Loaded on demand: the generator's model is test and benchmark material, not part of the explorer.
+      const { syntheticScene } = await import('../graph/synthetic-scene');
+      actions.clearCanvas();
+      actions.addGraph(syntheticScene(elements));
+    },
+    fastMode: view.fastMode,
+    lastLayoutRunner: view.lastLayoutRunner,
+  });
+}

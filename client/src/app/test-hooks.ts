@@ -1,0 +1,65 @@
+// window.__explorer: a small, read-mostly handle the browser tests drive the explorer through (test builds only: app/test-build.ts).
+
+/** The hooks the browser test relies on; the names are part of the test contract. */
+export interface ExplorerTestHooks {
+  /** Ids of the nodes drawn on the canvas. */
+  nodeIds(): string[];
+  /** Ids of the edges drawn on the canvas. */
+  edgeIds(): string[];
+  /** Expands a node as a double-click would; resolves once the canvas has settled. */
+  expand(id: string): Promise<void>;
+  /** Selects a node or edge as a click would. */
+  select(id: string): void;
+  /** A node's centre in page coordinates (for real mouse clicks), or null when it is not drawn. */
+  screenPosition(id: string): { x: number; y: number } | null;
+  /** A node's model position (layout coordinates), or null when it is not drawn. */
+  modelPosition(id: string): { x: number; y: number } | null;
+  /** The style classes an element carries (e.g. `path`, `dimmed`). */
+  classesOf(id: string): string[];
+  /** Resolves once queued layouts and camera moves have finished. */
+  whenIdle(): Promise<void>;
+  /** Ids of the nodes and edges displayed, i.e. not hidden by a filter. */
+  visibleIds(): string[];
+  /** A node's drawn width in screen pixels (0 when hidden or not drawn). */
+  renderedSize(id: string): number;
+  /** Resolves once the analytics match the current scene and filters. */
+  analyticsSettled(): Promise<void>;
+  /** Model positions of the drawn nodes, by id. */
+  positions(): Record<string, { x: number; y: number }>;
+  /** The camera: zoom and pan. */
+  viewport(): { zoom: number; pan: { x: number; y: number } };
+  /** An element's data as drawn (e.g. a node's `name` after a curator renamed it); null when not drawn. */
+  dataOf?(id: string): Record<string, unknown> | null;
+  /** The cooperation view's canvas (drawn over the explorer's while that view is open). */
+  cooperation?: CooperationCanvasHooks;
+  /** Replaces the scene with a synthetic one of about `elements` nodes plus edges (graph/synthetic-scene.ts). */
+  loadSynthetic?(elements: number): Promise<void>;
+  /** Whether the canvas draws with the fast level-of-detail levers. */
+  fastMode?(): boolean;
+  /** Where the last full layout ran ('worker' or 'main'), or null before any. */
+  lastLayoutRunner?(): string | null;
+}
+
+/** Read access to the cooperation view's canvas. */
+export interface CooperationCanvasHooks {
+  nodeIds(): string[];
+  /** Each drawn pair edge with the weight it is drawn with. */
+  edges(): { id: string; source: string; target: string; weight: number }[];
+  classesOf(id: string): string[];
+  /** An edge's midpoint in page coordinates (for real clicks), or null. */
+  edgeMidpoint(id: string): { x: number; y: number } | null;
+  /** A node's centre in page coordinates, or null. */
+  screenPosition(id: string): { x: number; y: number } | null;
+  whenIdle(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __explorer?: ExplorerTestHooks;
+  }
+}
+
+/** Publishes the hooks on `window.__explorer`. */
+export function installTestHooks(hooks: ExplorerTestHooks): void {
+  window.__explorer = Object.freeze({ ...hooks });
+}

@@ -1,0 +1,96 @@
+// Mounts the explorer: its use cases, the graph canvas with its node menu and tooltip, the toolbar's view
+// controls, cap and drawing-detail settings, the search box, the empty-canvas hint and the legend.
+import type { AppContext } from '../../app/context';
+import { createGraphView, type GraphView } from '../../graph/graph-view';
+import type { CurationUiParts } from '../curation/mount';
+import { createOperations, type Operations } from './operations';
+import { createCanvasHint } from './ui/canvas-hint';
+import { createCapSetting } from './ui/cap-setting';
+import { createDrawModeToggle } from './ui/draw-mode-toggle';
+import { createLayoutProgress } from './ui/layout-progress';
+import { createLegend } from './ui/legend';
+import { createNodeMenu, type NodeMenu } from './ui/node-menu';
+import { createSearchPanel } from './ui/search-panel';
+import { createViewControls } from './ui/toolbar';
+import { createTooltip } from './ui/tooltip';
+
+/** The explorer's use cases (no DOM): what the other features call to select, expand and hide. */
+export function explorerOperations(ctx: AppContext): Operations {
+  return createOperations({ ...ctx, api: ctx.api.reads });
+}
+
+/** The mounted canvas: what the shortcuts, export, workspaces and test hooks read. */
+export interface MountedExplorer {
+  view: GraphView;
+  nodeMenu: NodeMenu;
+}
+
+/** Mounts the explorer's UI; curation takes node clicks while a relationship is drawn and adds menu entries. */
+export function mountExplorer(
+  ctx: AppContext,
+  ops: Operations,
+  curation: Pick<CurationUiParts, 'menuEntries' | 'pickTarget'>,
+): MountedExplorer {
+  const { store, actions, page } = ctx;
+  const tooltip = createTooltip(store);
+  const nodeMenu = createNodeMenu(store, {
+    neighbourCounts: ops.neighbourCounts,
+    expand: (id, opts) => {
+      void ops.expand(id, opts);
+    },
+    hide: (id) => {
+      ops.select({ kind: 'node', id });
+      ops.hideSelection();
+    },
+    setPinned: (id, pinned) => ops.setPinned([id], pinned),
+    selectNeighbours: ops.selectNeighbours,
+    collapse: ops.collapse,
+    pathFrom: (ref) => actions.setPathEnd('from', ref),
+    pathTo: (ref) => actions.setPathEnd('to', ref),
+    extraEntries: curation.menuEntries,
+  });
+
+  const layoutProgress = createLayoutProgress(() => view.cancelLayout());
+  const view = createGraphView(page.graph, store, {
+    onTapNode: (id, additive) => {
+      if (curation.pickTarget(id)) return;
+      if (additive) ops.toggleSelected(id);
+      else ops.select({ kind: 'node', id });
+    },
+    onTapEdge: (id) => ops.select({ kind: 'edge', id }),
+    onTapBackground: () => {
+      nodeMenu.close();
+      if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' });
+    },
+    onExpandNode: (id) => {
+      void ops.expand(id);
+    },
+    onContextNode: (id, at) => {
+      tooltip.hide();
+      if (!ops.selectedNodeIds().includes(id)) ops.select({ kind: 'node', id });
+      nodeMenu.open(id, at);
+    },
+    onContextBackground: () => nodeMenu.close(),
+    onHover: (target) => tooltip.hover(target),
+    onBoxSelect: (ids) => ops.selectNodes([...ops.selectedNodeIds(), ...ids]),
+    onPositions: (positions, label) => actions.recordPositions(positions, label),
+    onError: ctx.report,
+    onLayoutProgress: (p) => layoutProgress.show(p),
+  });
+
+  page.toolbar('view', ...createViewControls(store, actions));
+  page.toolbar('cap', createCapSetting(store, actions));
+  page.toolbar('detail', createDrawModeToggle(store, actions));
+  page.sidebar(
+    'search',
+    createSearchPanel({
+      search: ctx.suggest.nodes,
+      onPick: ({ score: _score, ...node }) => ops.addFromSearch(node),
+      onError: ctx.report,
+    }).element,
+  );
+  page.sidebar('legend', createLegend(store));
+  page.canvas('hint', createCanvasHint(store));
+  page.canvas('progress', layoutProgress.element);
+  return { view, nodeMenu };
+}

@@ -1,0 +1,263 @@
+// Use cases that talk to the API and then change State through actions; errors reach the user.
+// Each scene change is one named undo step (`actions.step`), taken after the fetch, never across it.
+import type { GraphNode, NeighbourCountsResponse } from '../../../../contract';
+import type { ApiClient } from '../../api/api-client';
+import { ApiError, describeError } from '../../api/api-error';
+import type { Actions } from '../../state/actions';
+import type { NodeRef, Selection, State } from '../../state/state';
+import type { ReadableStore } from '../../state/store';
+import type { Report } from '../status/report';
+import type { RunTask } from '../status/run-task';
+import type { ExpansionFilter } from './state';
+
+/** Ids look like `country:uk`: a prefix, a colon, a slug without spaces. */
+const ID_PATTERN = /^[a-z]+:\S+$/;
+
+/** Options of an expansion: a selective filter, or the next page of the last one. */
+export interface ExpandOptions {
+  filter?: ExpansionFilter;
+  /** Fetch the page after what is shown, with the filter the last expansion used. */
+  more?: boolean;
+}
+
+/** What the UI can ask the explorer to do. */
+export interface Operations {
+  /** Loads the neighbourhood of `id` as the first view; a missing id leaves an empty canvas with a hint. */
+  loadStartView(id: string): Promise<void>;
+  select(selection: Selection): void;
+  /** Shift-click: adds a node to the selection, or takes it out. */
+  toggleSelected(id: string): void;
+  /** Selects these nodes (box selection, "select neighbours"); one id selects that node. */
+  selectNodes(ids: readonly string[]): void;
+  /** Selects the on-canvas neighbours of `id`. */
+  selectNeighbours(id: string): void;
+  /** Puts a search result on the canvas, selects it and centres it. */
+  addFromSearch(node: GraphNode): void;
+  /** Expands a node's neighbourhood, all of it or by a filter; `more` pages on. */
+  expand(id: string, opts?: ExpandOptions): Promise<void>;
+  /** Expands every selected node (the keyboard's E). */
+  expandSelection(): Promise<void>;
+  neighbourCounts(id: string, signal?: AbortSignal): Promise<NeighbourCountsResponse>;
+  /** Removes what `id`'s expansions added. */
+  collapse(id: string): void;
+  /** Pins or unpins nodes (pinned keep their place through layouts). */
+  setPinned(ids: readonly string[], pinned: boolean): void;
+  /** Pins the selected nodes, or unpins them when all are pinned. */
+  togglePinSelection(): void;
+  /** Turns what the user typed into a node: a known id as-is, otherwise the best search hit. */
+  resolveNode(text: string): Promise<NodeRef | null>;
+  hideSelection(): void;
+  /** Node ids the selection covers (empty for none or an edge). */
+  selectedNodeIds(): string[];
+}
+
+/** What the explorer's use cases work with (the app context provides each). */
+export interface ExplorerDeps {
+  api: ApiClient;
+  store: ReadableStore<State>;
+  actions: Actions;
+  report: Report;
+  run: RunTask;
+}
+
+/** Says in words what a filter keeps, for step labels and the status line. */
+export function describeFilter(f: ExpansionFilter | undefined): string {
+  if (!f) return '';
+  const parts = [
+    f.relTypes?.length
+      ? `${f.relTypes.join(', ')}${f.direction === 'out' ? ' (outgoing)' : f.direction === 'in' ? ' (incoming)' : ''}`
+      : '',
+    f.labels?.length ? f.labels.join(', ') : '',
+    f.threat ? `threat ${f.threat}` : '',
+  ].filter(Boolean);
+  return parts.length ? ` by ${parts.join('; ')}` : '';
+}
+
+/** Binds the use cases to an API client, the store and its actions. */
+export function createOperations({ api, store, actions, report, run }: ExplorerDeps): Operations {
+  const nameOf = (id: string): string => store.get().nodes.get(id)?.name ?? id;
+
+  const loadDetails = (id: string): void => {
+    api.node(id).then(
+      (res) => actions.detailsLoaded(id, res),
+      (err: unknown) => {
+        actions.detailsFailed(id, describeError(err));
+        report(err);
+      },
+    );
+  };
+
+  const select = (selection: Selection): void => {
+    const s = store.get();
+    // A double-click taps twice; reselecting what is shown (or loading) needs no second fetch.
+    const same =
+      selection.kind === s.selection.kind &&
+      (selection.kind === 'none' || selection.kind === 'nodes'
+        ? JSON.stringify(selection) === JSON.stringify(s.selection)
+        : s.selection.kind !== 'none' && s.selection.kind !== 'nodes' && s.selection.id === selection.id);
+    if (same && s.details.status !== 'failed') return;
+    actions.select(selection);
+    if (selection.kind === 'node') loadDetails(selection.id);
+  };
+
+  const selectedNodeIds = (): string[] => {
+    const sel = store.get().selection;
+    return sel.kind === 'node' ? [sel.id] : sel.kind === 'nodes' ? [...sel.ids] : [];
+  };
+
+  const selectNodes = (ids: readonly string[]): void => {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) select({ kind: 'none' });
+    else if (unique.length === 1) select({ kind: 'node', id: unique[0] as string });
+    else select({ kind: 'nodes', ids: unique });
+  };
+
+  /** Fetches one page and adds it as one step; returns the status line. */
+  const expandPage = async (
+    id: string,
+    filter: ExpansionFilter,
+    skip: number,
+    label: string,
+  ): Promise<void> => {
+    const cap = store.get().settings.cap;
+    const res = await api.neighbours(id, { ...filter, limit: cap, skip });
+    actions.step(label, () => actions.addExpansion(id, res, { filter, skip, total: res.total }));
+    const exp = store.get().expansions.get(id);
+    const shown = exp?.shown ?? 0;
+    const what = `${nameOf(id)}${describeFilter(filter)}`;
+    actions.setStatus(
+      shown < res.total
+        ? `${what}: showing ${shown} of ${res.total} neighbours`
+        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
+    );
+  };
+
+  const expand = (id: string, opts: ExpandOptions = {}): Promise<void> =>
+    run(async () => {
+      const previous = store.get().expansions.get(id);
+      if (opts.more && previous) {
+        await expandPage(
+          id,
+          previous.filter,
+          previous.shown,
+          `Expand ${nameOf(id)}${describeFilter(previous.filter)}: next page`,
+        );
+        return;
+      }
+      const filter = opts.filter ?? {};
+      await expandPage(id, filter, 0, `Expand ${nameOf(id)}${describeFilter(filter)}`);
+    });
+
+  const setPinned = (ids: readonly string[], pinned: boolean): void => {
+    if (!ids.length) return;
+    const label = `${pinned ? 'Pin' : 'Unpin'} ${ids.length === 1 ? nameOf(ids[0] as string) : `${ids.length} nodes`}`;
+    actions.step(label, () => actions.setPinned(ids, pinned));
+  };
+
+  return {
+    select,
+    selectNodes,
+    selectedNodeIds,
+    expand,
+    setPinned,
+
+    toggleSelected: (id) => {
+      const current = selectedNodeIds();
+      selectNodes(current.includes(id) ? current.filter((x) => x !== id) : [...current, id]);
+    },
+
+    selectNeighbours: (id) => {
+      const ids = new Set<string>();
+      for (const e of store.get().edges.values()) {
+        if (e.source === id) ids.add(e.target);
+        if (e.target === id) ids.add(e.source);
+      }
+      ids.delete(id);
+      selectNodes([...ids]);
+      actions.setStatus(`Selected ${ids.size} neighbour${ids.size === 1 ? '' : 's'} of ${nameOf(id)}.`);
+    },
+
+    loadStartView: async (id) => {
+      actions.setStartView('loading');
+      actions.beginWork();
+      try {
+        const res = await api.neighbours(id, { limit: store.get().settings.cap });
+        const name = res.nodes.find((n) => n.id === id)?.name ?? id;
+        actions.step(`Open ${name}`, () =>
+          actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }),
+        );
+        actions.setStatus(
+          res.truncated
+            ? `${name}: showing ${store.get().expansions.get(id)?.shown ?? 0} of ${res.total} neighbours`
+            : `${name}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
+        );
+        actions.setStartView('loaded');
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'NOT_FOUND') {
+          actions.setStartView('missing');
+          actions.setStatus('The start view is not in the database: search for a node to begin.');
+        } else {
+          actions.setStartView('failed');
+          report(err);
+        }
+      } finally {
+        actions.endWork();
+      }
+    },
+
+    addFromSearch: (node) => {
+      actions.step(`Add ${node.name}`, () => actions.addGraph({ nodes: [node], edges: [] }));
+      select({ kind: 'node', id: node.id });
+      actions.requestView({ kind: 'center', id: node.id });
+    },
+
+    expandSelection: async () => {
+      for (const id of selectedNodeIds()) await expand(id);
+    },
+
+    neighbourCounts: (id, signal) => api.neighbourCounts(id, signal),
+
+    collapse: (id) => {
+      if (!store.get().expansions.has(id)) {
+        actions.setStatus(`${nameOf(id)} is not expanded: nothing to collapse.`);
+        return;
+      }
+      const before = store.get().nodes.size;
+      actions.step(`Collapse ${nameOf(id)}`, () => actions.collapse(id));
+      const removed = before - store.get().nodes.size;
+      actions.setStatus(`Collapsed ${nameOf(id)}: ${removed} node${removed === 1 ? '' : 's'} removed.`);
+    },
+
+    togglePinSelection: () => {
+      const ids = selectedNodeIds();
+      const pinned = store.get().pinned;
+      setPinned(ids, !ids.every((id) => pinned.has(id)));
+    },
+
+    resolveNode: async (text) => {
+      const trimmed = text.trim();
+      if (!trimmed) return null;
+      const onCanvas = store.get().nodes.get(trimmed);
+      if (onCanvas) return { id: onCanvas.id, name: onCanvas.name };
+      if (ID_PATTERN.test(trimmed)) return { id: trimmed, name: trimmed };
+      const { nodes } = await api.search(trimmed, { limit: 1 });
+      const hit = nodes[0];
+      return hit ? { id: hit.id, name: hit.name } : null;
+    },
+
+    hideSelection: () => {
+      const s = store.get();
+      const sel = s.selection;
+      if (sel.kind === 'none') return;
+      const ids = sel.kind === 'nodes' ? sel.ids : [sel.id];
+      const what =
+        sel.kind === 'node'
+          ? nameOf(sel.id)
+          : sel.kind === 'nodes'
+            ? `${sel.ids.length} nodes`
+            : `a ${s.edges.get(sel.id)?.type ?? ''} relationship`;
+      actions.step(`Hide ${what}`, () => actions.hide(ids));
+      actions.setStatus(`Hid ${what} from the canvas.`);
+    },
+  };
+}

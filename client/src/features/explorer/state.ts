@@ -1,0 +1,292 @@
+// The explorer's slice of State and its transitions: the graph on the canvas (expand, collapse, hide,
+// pin, positions), the selection, the camera and layout, and the canvas settings.
+import type { Graph, NodeResponse } from '../../../../contract';
+import type { DrawMode } from '../../graph/level-of-detail';
+import { withGraph, withNode, without, type Point } from '../../state/scene';
+import type { Selection } from '../../state/selection';
+import type { Updater } from '../../state/update';
+import { collapsePlan } from './collapse';
+
+/** The filter of a selective expansion (none: expand all); paging keeps it. */
+export interface ExpansionFilter {
+  relTypes?: readonly string[];
+  /** Only relationships leaving (`out`) or entering (`in`) the expanded node. */
+  direction?: 'out' | 'in';
+  labels?: readonly string[];
+  /** Threat id: neighbours that are it or address/focus on it (the API's `?threat=`). */
+  threat?: string;
+}
+
+/** How much of a node's neighbourhood is on the canvas after expanding it, and what that added. */
+export interface Expansion {
+  /** Neighbours the server returned so far for `filter` (over all pages). */
+  shown: number;
+  /** Neighbours that exist under `filter`. */
+  total: number;
+  /** The filter of the latest expansion; "next page" keeps it. */
+  filter: ExpansionFilter;
+  /** Nodes this node's expansions put on the canvas (they were not there before). */
+  addedNodes: ReadonlySet<string>;
+  /** Edges this node's expansions put on the canvas. */
+  addedEdges: ReadonlySet<string>;
+  /** Every neighbour the expansions returned, new or not: its neighbourhood as shown. */
+  reached: ReadonlySet<string>;
+}
+
+/** One page of an expansion, as fetched. */
+export interface ExpansionPage {
+  filter: ExpansionFilter;
+  /** Neighbours skipped before this page. */
+  skip: number;
+  /** Neighbours under `filter` in all. */
+  total: number;
+}
+
+/** Layouts the toolbar offers; fcose is the default and the one used for expansions. */
+export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid' | 'circle';
+
+/** The camera: zoom level and pan offset (rendered pixels), as Cytoscape reports them. */
+export interface Viewport {
+  zoom: number;
+  pan: Point;
+}
+
+/** A one-off request to the graph view's camera or layout. */
+export type ViewRequest =
+  | { kind: 'fit'; ids?: readonly string[] }
+  | { kind: 'zoom'; factor: number }
+  | { kind: 'center'; id: string }
+  | { kind: 'layout'; name: LayoutName }
+  /** Set the camera exactly (opening a saved workspace). */
+  | { kind: 'viewport'; viewport: Viewport };
+
+/** How the start view went: drives the empty-canvas hint. */
+export type StartView = 'loading' | 'loaded' | 'missing' | 'failed';
+
+/** User settings that are not part of the scene (not undone). */
+export interface Settings {
+  /** Supernode guard: neighbours fetched per expansion page. */
+  cap: number;
+}
+
+/** The explorer's fields besides its scene ones (nodes, edges, expansions, positions, pinned: see state/scene.ts). */
+export interface ExplorerSlice {
+  /** The layout the toolbar shows and re-runs (a preference; the positions it made are in the scene). */
+  layout: LayoutName;
+  settings: Settings;
+  /** `seq` grows with each request so the view runs each exactly once. */
+  view: { seq: number; request: ViewRequest | null };
+  startView: StartView;
+  /** Drawing detail: fast levers by scene size ('auto'), or the user's forced choice (a preference, not undone). */
+  drawMode: DrawMode;
+}
+
+/** Neighbours per expansion page unless the user sets another cap: what a first look can take in. */
+export const DEFAULT_CAP = 50;
+/** The server's hard ceiling for one page of neighbours. */
+export const MAX_CAP = 500;
+/**
+ * The supernode cap asked for in the URL: `?cap=N` (1..500), else the default.
+ * A bad value falls back to the default rather than breaking expansion.
+ */
+export function neighbourCap(search: string): number {
+  const n = Number(new URLSearchParams(search).get('cap'));
+  return Number.isInteger(n) && n >= 1 && n <= MAX_CAP ? n : DEFAULT_CAP;
+}
+
+/** Positions closer than this (model px) count as unchanged, so a settled layout makes no step. */
+const MOVE_EPSILON = 0.5;
+
+/** The explorer at page load, waiting for the start view. */
+export function initialExplorer(settings: Partial<Settings> = {}): ExplorerSlice {
+  return {
+    layout: 'fcose',
+    settings: { cap: DEFAULT_CAP, ...settings },
+    view: { seq: 0, request: null },
+    startView: 'loading',
+    drawMode: 'auto',
+  };
+}
+
+/** The explorer's transitions. */
+export interface ExplorerActions {
+  /** Adds nodes and edges to the canvas, merging with what is there (evidence is kept). */
+  addGraph(graph: Graph): void;
+  /** Adds one page of `id`'s neighbours and records what it added (for paging and collapse). */
+  addExpansion(id: string, graph: Graph, page: ExpansionPage): void;
+  /** Removes what `id`'s expansions added, except what is pinned, on the path, or brought by something else. */
+  collapse(id: string): void;
+  /** Removes nodes (with their edges) and edges from the canvas. */
+  hide(ids: readonly string[]): void;
+  /** Pins or unpins nodes: pinned nodes keep their position through layouts. */
+  setPinned(ids: readonly string[], pinned: boolean): void;
+  /**
+   * Stores node positions reported by the graph view. With a `label` (a layout, a drag) the
+   * move is its own step; without, it settles the current step (placement after an expansion).
+   */
+  recordPositions(positions: ReadonlyMap<string, Point>, label: string | null): void;
+  clearCanvas(): void;
+  /** Selects a node, an edge, several nodes, or nothing; a single node's details start loading. */
+  select(selection: Selection): void;
+  detailsLoaded(id: string, response: NodeResponse): void;
+  detailsFailed(id: string, message: string): void;
+  setLayout(name: LayoutName): void;
+  /** Sets the supernode cap (neighbours per expansion page), clamped to 1..MAX_CAP. */
+  setCap(cap: number): void;
+  requestView(request: ViewRequest): void;
+  setStartView(startView: StartView): void;
+  /** 'auto' draws fast above the threshold; 'fast' and 'full' force either way. A preference: not undone. */
+  setDrawMode(mode: DrawMode): void;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function sameFilter(a: ExpansionFilter, b: ExpansionFilter): boolean {
+  const list = (x: readonly string[] | undefined): string => (x ?? []).join(',');
+  return (
+    list(a.relTypes) === list(b.relTypes) &&
+    list(a.labels) === list(b.labels) &&
+    (a.threat ?? '') === (b.threat ?? '')
+  );
+}
+
+/** The explorer's transitions, each one call of `u.update`. */
+export function explorerActions(u: Updater): ExplorerActions {
+  const nameOf = (id: string): string => u.get().nodes.get(id)?.name ?? id;
+  return {
+    addGraph: (graph) =>
+      u.update((s) => withGraph(s, graph), { step: `Add ${plural(graph.nodes.length, 'node')}` }),
+
+    addExpansion: (id, graph, page) =>
+      u.update(
+        (s) => {
+          const merged = withGraph(s, graph);
+          const old = s.expansions.get(id);
+          const neighbours = graph.nodes.map((n) => n.id).filter((n) => n !== id);
+          const newNodes = neighbours.filter((n) => !s.nodes.has(n));
+          const newEdges = [...merged.edges.keys()].filter((e) => !s.edges.has(e));
+          const samePaging = old && page.skip > 0 && sameFilter(old.filter, page.filter);
+          const expansion: Expansion = {
+            filter: page.filter,
+            total: page.total,
+            shown: (samePaging ? page.skip : 0) + neighbours.length,
+            addedNodes: new Set([...(old?.addedNodes ?? []), ...newNodes]),
+            addedEdges: new Set([...(old?.addedEdges ?? []), ...newEdges]),
+            reached: new Set([...(old?.reached ?? []), ...neighbours]),
+          };
+          return { ...merged, expansions: new Map(s.expansions).set(id, expansion) };
+        },
+        { step: `Expand ${nameOf(id)}` },
+      ),
+
+    collapse: (id) =>
+      u.update(
+        (s) => {
+          const keep = new Set([...s.pinned, ...(s.path?.nodeIds ?? []), ...(s.path?.edgeIds ?? [])]);
+          const plan = collapsePlan({ edges: s.edges.values(), expansions: s.expansions, keep }, id);
+          const rest = without(s, plan.nodes, plan.edges);
+          const expansions = new Map(rest.expansions);
+          expansions.delete(id);
+          return { ...rest, expansions };
+        },
+        { step: `Collapse ${nameOf(id)}` },
+      ),
+
+    hide: (ids) =>
+      u.update(
+        (s) => {
+          const gone = new Set(ids);
+          return without(s, gone, gone);
+        },
+        {
+          step:
+            ids.length === 1
+              ? `Hide ${u.get().nodes.get(ids[0] ?? '')?.name ?? 'a relationship'}`
+              : `Hide ${ids.length} elements`,
+        },
+      ),
+
+    setPinned: (ids, pinned) =>
+      u.update(
+        (s) => {
+          const next = new Set(s.pinned);
+          for (const id of ids) {
+            if (!s.nodes.has(id)) continue;
+            if (pinned) next.add(id);
+            else next.delete(id);
+          }
+          return next.size === s.pinned.size && [...next].every((id) => s.pinned.has(id))
+            ? {}
+            : { pinned: next };
+        },
+        {
+          step: `${pinned ? 'Pin' : 'Unpin'} ${ids.length === 1 ? (u.get().nodes.get(ids[0] ?? '')?.name ?? ids[0]) : plural(ids.length, 'node')}`,
+        },
+      ),
+
+    recordPositions: (reported, label) =>
+      // Without a label the move settles the current step: the head then shows where newcomers landed.
+      // Inside a `step` (e.g. opening a workspace) either kind is part of that step.
+      u.update(
+        (s) => {
+          const positions = new Map(s.positions);
+          let moved = false;
+          for (const [id, p] of reported) {
+            if (!s.nodes.has(id)) continue;
+            const old = positions.get(id);
+            if (old && Math.abs(old.x - p.x) < MOVE_EPSILON && Math.abs(old.y - p.y) < MOVE_EPSILON) continue;
+            positions.set(id, { x: p.x, y: p.y });
+            moved = true;
+          }
+          return moved ? { positions } : {};
+        },
+        label === null ? 'amend' : { step: label },
+      ),
+
+    clearCanvas: () =>
+      u.update(
+        (s) => ({
+          ...without(s, new Set(s.nodes.keys()), new Set()),
+          path: null,
+          cooperation: null,
+          statusText: '',
+        }),
+        { step: 'Clear canvas' },
+      ),
+
+    select: (selection) =>
+      u.update(() => ({
+        selection,
+        details: selection.kind === 'node' ? { status: 'loading', id: selection.id } : { status: 'idle' },
+      })),
+
+    detailsLoaded: (id, response) =>
+      // Evidence is display data, not a user step: it amends the current step so undo keeps it.
+      u.update((s) => {
+        if (s.selection.kind !== 'node' || s.selection.id !== id) return {};
+        const details = { status: 'loaded', id, response } as const;
+        if (!s.nodes.has(id)) return { details };
+        return { details, nodes: withNode(s, { ...response.node, evidence: response.evidence }) };
+      }, 'amend'),
+
+    detailsFailed: (id, message) =>
+      u.update((s) =>
+        s.selection.kind === 'node' && s.selection.id === id
+          ? { details: { status: 'failed', id, message } }
+          : {},
+      ),
+
+    setLayout: (layout) => u.update(() => ({ layout })),
+
+    setCap: (cap) =>
+      u.update((s) => ({
+        settings: { ...s.settings, cap: Math.max(1, Math.min(MAX_CAP, Math.trunc(cap) || 1)) },
+      })),
+
+    requestView: (request) => u.update((s) => ({ view: { seq: s.view.seq + 1, request } })),
+
+    setStartView: (startView) => u.update(() => ({ startView })),
+
+    setDrawMode: (drawMode) => u.update((s) => (s.drawMode === drawMode ? {} : { drawMode })),
+  };
+}

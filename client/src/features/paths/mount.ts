@@ -1,0 +1,26 @@
+// Mounts the path finder: its sidebar section (ends, options, the paths found and why they connect).
+import type { AppContext } from '../../app/context';
+import type { Operations } from '../explorer/operations';
+import { createPathOperations } from './operations';
+import { createPathFinder } from './ui/path-finder';
+import { createPathResults } from './ui/path-results';
+
+/** Mounts the path finder; typed ends are resolved by the explorer (an id on the canvas, else the best search hit). */
+export function mountPaths(ctx: AppContext, explorer: Pick<Operations, 'resolveNode'>): void {
+  const { store, actions } = ctx;
+  const ops = createPathOperations(ctx.api.reads, store, actions, actions, ctx.run);
+  ctx.page.sidebar(
+    'paths',
+    createPathFinder({
+      store,
+      actions,
+      search: ctx.suggest.nodes,
+      searchThreats: ctx.suggest.threats,
+      loadSchema: ctx.api.reads.schema,
+      resolveNode: explorer.resolveNode,
+      findPaths: ops.findPaths,
+      onError: ctx.report,
+    }),
+    createPathResults(store, actions),
+  );
+}
