@@ -16,7 +16,7 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
 import { cooperationCaps } from '../server/src/services/cooperation.js';
-import { stagedSearch } from '../server/src/services/search.js';
+import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
 import { cooperationQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
 import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
@@ -151,7 +151,8 @@ async function main(): Promise<void> {
             stagedSearch(
               q,
               20,
-              async (query) => (await read('search', searchQueryParams(query, null, 20))).records,
+              async (query) =>
+                (await read('search', searchQueryParams(query, null, candidatesFor(20)))).records,
             );
           return { path: `/api/search?q=${enc(q)}&limit=20`, raw };
         },
