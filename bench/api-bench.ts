@@ -16,8 +16,13 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
 import { cooperationCaps } from '../server/src/services/cooperation.js';
+import { throughLabels } from '../server/src/services/paths.js';
 import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
-import { cooperationQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
+import {
+  cooperationQueryParams,
+  pathQueryParams,
+  searchQueryParams,
+} from '../server/src/store/graph-reads.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
 import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
 import { rssMiB, startApiProcess } from './api-process.js';
@@ -193,15 +198,21 @@ async function main(): Promise<void> {
           while (to === from) to = pickFrom(actors);
           return {
             path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`,
-            raw: same('shortest-path', {
-              from,
-              to,
-              maxHops: neo4j.int(6),
-              relTypes: null,
-              threatIds: null,
-              limit: neo4j.int(25),
-              k: neo4j.int(25),
-            }),
+            // The service's first query (a second runs only when the path found has hedged or disputed claims).
+            raw: same(
+              'shortest-path',
+              pathQueryParams({
+                from,
+                to,
+                maxHops: 6,
+                relTypes: null,
+                threatIds: null,
+                through: throughLabels(false),
+                levels: null,
+                disputed: true,
+                candidates: 100,
+              }),
+            ),
           };
         },
       },

@@ -1,5 +1,5 @@
 // Wire types shared by the server and the client (the client uses `import type` only).
-import type { EntityKind, NodeLabel } from '../../model/index.js';
+import type { Confidence, EntityKind, NodeLabel } from '../../model/index.js';
 
 /** One piece of provenance: a verbatim quote from a source, or a curator's assertion. */
 export interface Evidence {
@@ -105,8 +105,15 @@ export interface NeighbourCountsResponse {
 /** Path modes: one shortest path, all shortest paths, or up to k distinct paths, shortest first. */
 export type PathMode = 'shortest' | 'all-shortest' | 'k-paths';
 
+/** A path's weakest claim (its relationships and the nodes between its ends) and whether any is disputed. */
+export interface PathStrength {
+  weakest: Confidence;
+  disputed: boolean;
+}
+
 export interface PathsResponse {
-  paths: Graph[];
+  /** Strongest first (undisputed before disputed, then confirmed, reported, speculative), then fewest hops. */
+  paths: (Graph & { strength: PathStrength })[];
 }
 
 /** A cell of a console result: JSON values as they are; graph values as references into `graph`. */

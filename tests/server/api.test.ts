@@ -220,12 +220,15 @@ describe('GET /api/paths', () => {
     expect(body.paths).toEqual([]);
   });
   it('applies a threat filter: forums and agreements on the way must address the threat', async () => {
-    const open = await app.get('/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6');
+    // The UN conference's circle meets the United Kingdom only through a shared threat type: let paths pass there.
+    const open = await app.get(
+      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&throughTopics=true',
+    );
     const viaConference = (p: any) => p.nodes.some((n: any) => n.id === 'forum:un-ct-border-conference');
     expect(open.body.paths.some(viaConference)).toBe(true);
     // The UN conference does not address smuggling, so a smuggling-filtered path must avoid it.
     const { status, body } = await app.get(
-      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&threat=threat:smuggling',
+      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&threat=threat:smuggling&throughTopics=true',
     );
     expect(status).toBe(200);
     expect(body.paths.length).toBeGreaterThan(0);

@@ -10,7 +10,15 @@ import { countNeighbours, expandNeighbourhood } from '../services/neighbours.js'
 import { findPaths } from '../services/paths.js';
 import { NEIGHBOURHOOD_LIMIT, twoHopNeighbourhood } from '../services/neighbourhood.js';
 import { PAIR_LIMIT, cooperationOnThreat } from '../services/cooperation.js';
-import { idSchema, intInRange, labelsSchema, parseInput, relTypesSchema, singleQuery } from './validate.js';
+import {
+  booleanFlag,
+  idSchema,
+  intInRange,
+  labelsSchema,
+  parseInput,
+  relTypesSchema,
+  singleQuery,
+} from './validate.js';
 
 /** Neighbour cap: 50 by default keeps a first expansion readable; 500 is the hard ceiling. */
 export const NEIGHBOUR_LIMIT = { default: 50, max: 500 } as const;
@@ -56,6 +64,8 @@ const pathsQuery = z.object({
   k: intInRange(1, MAX_K_PATHS, 3),
   relTypes: relTypesSchema,
   threat: threatSchema.optional(),
+  /** Let a path pass through a threat type or technology both sides share (off: actors, forums, agreements, events). */
+  throughTopics: booleanFlag(false),
 });
 
 const cooperationQuery = z.object({

@@ -140,8 +140,13 @@ export interface PathQuery {
   maxHops: number;
   relTypes: string[] | null;
   threatIds: string[] | null;
-  /** all-shortest: at most this many; k-paths: this many distinct paths. */
-  limit: number;
+  /** Labels a node between the ends may carry. */
+  through: string[];
+  /** shortest: the confidence levels every claim on the way must have (null: any), and whether one may be disputed. */
+  levels: string[] | null;
+  disputed: boolean;
+  /** all-shortest: how many paths to find at most (k-paths always takes its 25 candidates). */
+  candidates: number;
 }
 
 const PATH_QUERY: Record<PathMode, QueryName> = {
@@ -150,13 +155,14 @@ const PATH_QUERY: Record<PathMode, QueryName> = {
   'k-paths': 'k-paths',
 };
 
+/** The path queries' parameters (the benchmark runs the same queries with these through the raw driver). */
+export function pathQueryParams(q: PathQuery): Record<string, unknown> {
+  return { ...q, maxHops: neo4j.int(q.maxHops), candidates: neo4j.int(q.candidates) };
+}
+
+/** The paths the mode's query finds, in its order. */
 export async function pathsBetween(store: GraphStore, mode: PathMode, q: PathQuery): Promise<Graph[]> {
-  const res = await store.read(PATH_QUERY[mode], {
-    ...q,
-    maxHops: neo4j.int(q.maxHops),
-    limit: neo4j.int(q.limit),
-    k: neo4j.int(q.limit),
-  });
+  const res = await store.read(PATH_QUERY[mode], pathQueryParams(q));
   return res.records.map((r) => collectGraph([r.get('path')]));
 }
 
