@@ -222,6 +222,7 @@ async function main(): Promise<void> {
           const t = pickFrom([...threatIds.keys()]);
           return {
             path: `/api/cooperation?threat=${enc(t)}`,
+            // The pairing; the evidence of the pairs shown (cooperation-members) runs after it.
             raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, cooperationCaps({}))),
           };
         },

@@ -212,17 +212,36 @@ export interface WorkspaceListResponse {
   workspaces: WorkspaceSummary[];
 }
 
+/**
+ * Who the cooperation view pairs: `countries` (every actor counts for the country it holds office in or is part
+ * of; an organisation part of no country, such as an international body, counts for itself), `organisations` (a
+ * person counts for the organisation or country it holds office in), `people` (every actor as it is).
+ */
+export type CooperationLevel = 'countries' | 'organisations' | 'people';
+
 export interface CooperationPair {
   a: GraphNode;
   b: GraphNode;
-  /** Forums and agreements both actors are connected to, that address the threat. */
+  /** How many forums and agreements that address the threat both parties take part in (themselves or through members). */
+  weight?: number;
+  /** Those forums and agreements, the smallest first, at most 10 (all of them when `weight` is at most 10). */
   via: GraphNode[];
-  /** The relationships that tie a and b to the connecting forums/agreements. */
+  /** The relationships that tie a and b themselves to the connecting forums/agreements. */
   edges: GraphEdge[];
+  /**
+   * The members below a and b whose part counts for them (people, agencies, and the offices between), at most
+   * three per party and forum of `via`; none at level `people`.
+   */
+  members?: GraphNode[];
+  /** Their relationships to the forums/agreements and the HOLDS_OFFICE / PART_OF chains up to a or b. */
+  memberEdges?: GraphEdge[];
 }
 
 export interface CooperationResponse {
   threat: GraphNode;
+  /** The level the parties are at, and the fewest forums/agreements a pair shares. */
+  level?: CooperationLevel;
+  minWeight?: number;
   /** Threat ids included: the threat and its sub-threats. */
   threats: string[];
   pairs: CooperationPair[];

@@ -9,7 +9,12 @@ import { getNodeWithEvidence } from '../services/nodes.js';
 import { countNeighbours, expandNeighbourhood } from '../services/neighbours.js';
 import { findPaths } from '../services/paths.js';
 import { NEIGHBOURHOOD_LIMIT, twoHopNeighbourhood } from '../services/neighbourhood.js';
-import { PAIR_LIMIT, cooperationOnThreat } from '../services/cooperation.js';
+import {
+  COOPERATION_LEVELS,
+  MAX_MIN_WEIGHT,
+  PAIR_LIMIT,
+  cooperationOnThreat,
+} from '../services/cooperation.js';
 import {
   booleanFlag,
   idSchema,
@@ -72,6 +77,12 @@ const cooperationQuery = z.object({
   threat: threatSchema,
   actor: idSchema.optional(),
   limit: intInRange(1, PAIR_LIMIT.max, PAIR_LIMIT.default),
+  /** Who is paired: countries (people and agencies roll up), organisations (people roll up), or people (no roll-up). */
+  level: z
+    .enum(COOPERATION_LEVELS, { message: 'expected "countries", "organisations" or "people"' })
+    .default('countries'),
+  /** The fewest forums/agreements a pair must share. */
+  minWeight: intInRange(1, MAX_MIN_WEIGHT, 1),
 });
 
 export function readRoutes(store: GraphStore): Router {

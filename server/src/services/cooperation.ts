@@ -1,14 +1,16 @@
-// Use case: who cooperates with whom on a threat, derived through shared forums and agreements.
-import type { CooperationResponse, GraphEdge, GraphNode } from '../api-types.js';
+// Use case: who cooperates with whom on a threat, derived through shared forums and agreements, with the parties
+// at a chosen level: countries (people and agencies roll up), organisations, or every actor as it is.
+import type { CooperationLevel, CooperationResponse, GraphEdge, GraphNode } from '../api-types.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { cooperationRows, type CooperationCaps } from '../store/graph-reads.js';
 import { resolveThreat } from './threats.js';
 
-export interface CooperationParams {
-  threat: string;
-  actor?: string;
-  limit?: number;
-}
+/** The levels, widest first; `countries` is the default. */
+export const COOPERATION_LEVELS = [
+  'countries',
+  'organisations',
+  'people',
+] as const satisfies readonly CooperationLevel[];
 
 /**
  * A forum or agreement with more participants than this gives no pairs (each member would pair with every
@@ -24,11 +26,23 @@ export const PAIR_BUDGET = 400_000;
 export const PAIR_LIMIT = { default: 500, max: 5000 } as const;
 /** Left-out forums listed by name (the largest); `broadTotal` counts them all. */
 export const BROAD_LISTED = 50;
+/** Members listed per party and forum besides the party itself: evidence enough, without a country's whole staff. */
+export const MEMBERS_SHOWN = 3;
+/**
+ * Forums/agreements listed per pair, the smallest first (`weight` counts them all): at country level on the 1M-node
+ * graph two countries share hundreds, and listing them all for 500 pairs made an answer of tens of megabytes.
+ */
+export const VIAS_SHOWN = 10;
+/** The most forums/agreements a pair may be asked to share (`minWeight`). */
+export const MAX_MIN_WEIGHT = 1000;
 
 export interface CooperationParams {
   threat: string;
   actor?: string;
   limit?: number;
+  level?: CooperationLevel;
+  /** Pairs sharing fewer forums/agreements than this are left out (default 1). */
+  minWeight?: number;
   /** Overrides PAIR_BUDGET (tests use a small one). */
   pairBudget?: number;
 }
@@ -40,6 +54,8 @@ export function cooperationCaps(p: { limit?: number; pairBudget?: number }): Coo
     pairBudget: p.pairBudget ?? PAIR_BUDGET,
     pairLimit: p.limit ?? PAIR_LIMIT.default,
     leftLimit: BROAD_LISTED,
+    viasShown: VIAS_SHOWN,
+    membersShown: MEMBERS_SHOWN,
   };
 }
 
@@ -48,11 +64,14 @@ export async function cooperationOnThreat(
   p: CooperationParams,
 ): Promise<CooperationResponse> {
   const { threat, threatIds } = await resolveThreat(store, p.threat);
+  const level = p.level ?? 'countries';
+  const minWeight = p.minWeight ?? 1;
   const { rows, total, paired, left, leftTotal } = await cooperationRows(
     store,
     threatIds,
     p.actor ?? null,
     cooperationCaps(p),
+    { level, minWeight },
   );
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
@@ -63,7 +82,17 @@ export async function cooperationOnThreat(
   return {
     threat,
     threats: threatIds,
-    pairs: rows.map(({ a, b, via, edges: pairEdges }) => ({ a, b, via, edges: pairEdges })),
+    level,
+    minWeight,
+    pairs: rows.map(({ a, b, weight, via, edges: own, members, memberEdges }) => ({
+      a,
+      b,
+      weight,
+      via,
+      edges: own,
+      members,
+      memberEdges,
+    })),
     graph: { nodes: [...nodes.values()], edges: [...edges.values()] },
     total,
     truncated: total > rows.length,
