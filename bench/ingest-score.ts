@@ -30,10 +30,18 @@ export interface PR {
   recall: number;
 }
 
+/** Why a gold relationship was not suggested: an end the text never names; an end named but not found; a
+ * suggestion between the same ends with the ends reversed, or of another type; or no suggestion between them. */
+export type MissCause =
+  'end-not-in-text' | 'end-not-found' | 'wrong-direction' | 'wrong-type' | 'relation-missed';
+
 export interface ArticleScore {
   article: string;
   words: number;
   nodes: PR & {
+    /** Gold nodes whose name or an alias is written in the text, and how many of those were found. */
+    inTextGold: number;
+    inTextFound: number;
     lenientRecall: number;
     /** Share of gold nodes whose name or an alias is written in the article at all (a diagnosis, not a ceiling:
      * extraction may also find a node by a synonym). */
@@ -46,6 +54,12 @@ export interface ArticleScore {
     byRule: Record<string, { tp: number; suggested: number }>;
     /** Gold relationships whose two ends were both found as nodes: what relationship rules could reach. */
     bothEndsFound: number;
+    /** Gold relationships whose two ends' names (or aliases) are both written in the text. */
+    bothNamesInText: number;
+    /** Found among those: recall with gold items the text never names left out (the honest ceiling's numerator). */
+    tpBothNamesInText: number;
+    /** Why each missed gold relationship was missed. */
+    missedByCause: Record<MissCause, number>;
   };
   quotes: { total: number; verbatim: number; share: number };
   effort: {
@@ -119,6 +133,10 @@ function lenientMatch(a: string[], b: string[], nw: (w: string) => string): bool
   return false;
 }
 
+/** How a gold name's trailing parenthetical note ("… (unnamed)") is scored: 'strip' (current) also matches the
+ * name without it; 'keep' is the scoring before that change, kept so reports can show both. */
+export type GoldNotes = 'strip' | 'keep';
+
 /** Scores one article's extraction against its gold graph. */
 export function scoreArticle(
   article: string,
@@ -126,11 +144,14 @@ export function scoreArticle(
   result: ExtractionResult,
   gold: Gold,
   nw: (w: string) => string,
+  goldNotes: GoldNotes = 'strip',
 ): ArticleScore {
   const nodes = result.suggestions.filter((s): s is NodeSuggestion => s.kind === 'node');
   const rels = result.suggestions.filter((s): s is RelationshipSuggestion => s.kind === 'relationship');
   const keysOf = (names: string[]) => new Set(names.map((n) => nameKey(n, nw)).filter(Boolean));
-  const goldKeys = gold.nodes.map((g) => keysOf([g.name, ...g.aliases]));
+  // A curator's trailing note in parentheses ("… (recommended)", "… (unnamed)") is no part of the name.
+  const withoutNote = (n: string) => (goldNotes === 'keep' ? [n] : [n, n.replace(/\s*\([^()]*\)\s*$/, '')]);
+  const goldKeys = gold.nodes.map((g) => keysOf([g.name, ...g.aliases].flatMap(withoutNote)));
   const edges = nodes.map((c) => {
     const ck = keysOf([c.name, ...c.aliases]);
     return goldKeys.flatMap((gk, gi) => ([...ck].some((k) => gk.has(k)) ? [gi] : []));
@@ -148,12 +169,15 @@ export function scoreArticle(
   });
   const nodeTp = matchedGold.size;
   const textKey = foldWords(text, nw).join('');
-  const inText = gold.nodes.filter((g) =>
-    [g.name, ...g.aliases].some((n) => {
+  const goldInText = gold.nodes.map((g) =>
+    [g.name, ...g.aliases].flatMap(withoutNote).some((n) => {
       const k = foldWords(n, nw).join('');
       return k.length > 0 && textKey.includes(k);
     }),
-  ).length;
+  );
+  const inText = goldInText.filter(Boolean).length;
+  const inTextFound = gold.nodes.filter((_, gi) => goldInText[gi] && matchedGold.has(gi)).length;
+  const inTextIds = new Set(gold.nodes.filter((_, gi) => goldInText[gi]).map((g) => g.id));
   const lenientFound = gold.nodes.filter((g) =>
     nodes.some((c) => lenientMatch([c.name, ...c.aliases], [g.name, ...g.aliases], nw)),
   ).length;
@@ -195,9 +219,38 @@ export function scoreArticle(
   for (const r of gold.relationships) (byType[r.type] ??= { tp: 0, suggested: 0, gold: 0 }).gold++;
   const matchedIds = new Set([...goldIdOfCandidate.values()]);
   const reachable = gold.relationships.filter((r) => matchedIds.has(r.from) && matchedIds.has(r.to)).length;
-  const missedRelationships = gold.relationships
-    .filter((r) => !foundRels.has(r))
-    .map((r) => `${r.type} ${r.from} -> ${r.to}`);
+  const suggestedPairs = new Map<string, string[]>();
+  for (const r of rels) {
+    const f = endId(r.from);
+    const t = endId(r.to);
+    if (f && t) suggestedPairs.set(`${f}|${t}`, [...(suggestedPairs.get(`${f}|${t}`) ?? []), r.type]);
+  }
+  const missedByCause: Record<MissCause, number> = {
+    'end-not-in-text': 0,
+    'end-not-found': 0,
+    'wrong-direction': 0,
+    'wrong-type': 0,
+    'relation-missed': 0,
+  };
+  const missedRelationships: string[] = [];
+  for (const r of gold.relationships) {
+    if (foundRels.has(r)) continue;
+    const cause: MissCause =
+      !inTextIds.has(r.from) || !inTextIds.has(r.to)
+        ? matchedIds.has(r.from) && matchedIds.has(r.to)
+          ? 'relation-missed'
+          : 'end-not-in-text'
+        : !matchedIds.has(r.from) || !matchedIds.has(r.to)
+          ? 'end-not-found'
+          : suggestedPairs.get(`${r.to}|${r.from}`)?.includes(r.type)
+            ? 'wrong-direction'
+            : suggestedPairs.has(`${r.from}|${r.to}`) || suggestedPairs.has(`${r.to}|${r.from}`)
+              ? 'wrong-type'
+              : 'relation-missed';
+    missedByCause[cause]++;
+    missedRelationships.push(`${r.type} ${r.from} -> ${r.to} [${cause}]`);
+  }
+  const namedRels = gold.relationships.filter((r) => inTextIds.has(r.from) && inTextIds.has(r.to));
 
   let total = 0;
   let verbatim = 0;
@@ -227,6 +280,8 @@ export function scoreArticle(
       ...pr(nodeTp, nodes.length, gold.nodes.length),
       lenientRecall: gold.nodes.length ? lenientFound / gold.nodes.length : 0,
       nameInText: gold.nodes.length ? inText / gold.nodes.length : 0,
+      inTextGold: inText,
+      inTextFound,
       labelAgreement: nodeTp ? sameLabel / nodeTp : 0,
       byLabel,
     },
@@ -235,6 +290,9 @@ export function scoreArticle(
       byType,
       byRule,
       bothEndsFound: reachable,
+      bothNamesInText: namedRels.length,
+      tpBothNamesInText: namedRels.filter((r) => foundRels.has(r)).length,
+      missedByCause,
     },
     quotes: { total, verbatim, share: total ? verbatim / total : 1 },
     effort: {

@@ -2,7 +2,7 @@
 import type { ApiProcess } from '../bench/api-process.js';
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
 import { checkConsistency, type ConsistencyReport } from './consistency.js';
-import { startCuratorWrites, type AckedWrite } from './curator-writes.js';
+import { startCuratorWrites, type AckedWrite, type WriteTargets } from './curator-writes.js';
 
 export interface ApiKillOptions {
   /** The running API process to kill. */
@@ -12,6 +12,10 @@ export interface ApiKillOptions {
   store: GraphStore;
   curator: { username: string; headers: Record<string, string> };
   quote: string;
+  /** The source the quote is from (default the seed's write source). */
+  sourceId?: string;
+  /** Existing elements the writers also update and link to (default none). */
+  targets?: WriteTargets;
   /** Concurrent writers (default 12), so that several writes are in flight at the kill. */
   concurrency?: number;
   /** Tag of the writes' node ids (`country:rel-<tag>-<n>`); random by default. */
@@ -46,6 +50,8 @@ export async function runApiKill(opts: ApiKillOptions): Promise<ApiKillResult> {
     baseUrl: opts.api.baseUrl,
     headers: opts.curator.headers,
     quote: opts.quote,
+    sourceId: opts.sourceId,
+    targets: opts.targets,
     concurrency: opts.concurrency ?? 12,
     timeoutMs: 20_000,
     tag: opts.tag,

@@ -1,6 +1,6 @@
 // Fault: kill -9 Neo4j under read and write load, then bring it back; measures the 503s and the recovery.
 import { readInputs, startReadLoad, timedGet } from './read-load.js';
-import { startCuratorWrites, type WriteLog } from './curator-writes.js';
+import { startCuratorWrites, type WriteLog, type WriteTargets } from './curator-writes.js';
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
 import { round, statusCounts, type Sample } from './stats.js';
 
@@ -13,7 +13,7 @@ export interface Neo4jKillOptions {
   /** Starts Neo4j again on the same data directory and port; resolves once Bolt answers. */
   restart(): Promise<void>;
   /** Curator bearer headers and a quote, to add a write trickle; reads only without them. */
-  writes?: { headers: Record<string, string>; quote: string };
+  writes?: { headers: Record<string, string>; quote: string; sourceId?: string; targets?: WriteTargets };
   connections?: number;
   /** How long the database stays down before the restart (default 3 s). */
   downMs?: number;
@@ -61,7 +61,7 @@ export interface Neo4jKillResult {
   serverErrors: number;
   /** 5xx answers other than 503 DATABASE_UNAVAILABLE and 504 QUERY_TIMEOUT, whenever they came (a 500 is never the fault's). */
   otherServerErrors: number;
-  /** Requests with no HTTP answer at all within the client's limit (30 s reads, 60 s writes): the API must answer even without its database. */
+  /** Requests with no HTTP answer at all within the client's limit (40 s reads, 60 s writes): the API must answer even without its database. */
   unanswered: number;
   writes: WriteLog | null;
   /** Requests with no answer or a failure, relative to the kill (ms): for diagnosis. */
@@ -81,13 +81,16 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
     inputs,
     connections: opts.connections ?? 8,
     onSample: (s) => samples.push(s),
-    timeoutMs: 30_000,
+    // Past the API's own bound (30 s queue wait + 5 s query): a request still unanswered then is left hanging.
+    timeoutMs: 40_000,
   });
   const writes = opts.writes
     ? startCuratorWrites({
         baseUrl: opts.baseUrl,
         headers: opts.writes.headers,
         quote: opts.writes.quote,
+        sourceId: opts.writes.sourceId,
+        targets: opts.writes.targets,
         concurrency: 2,
         pauseMs: 20,
         timeoutMs: 60_000,
@@ -97,7 +100,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
   let upAt = 0;
   let recoveredAt = 0;
   let healthAt = 0;
-  let health = { status: 0, connected: null as boolean | null };
+  let health: { status: number; connected: boolean | null };
   try {
     await sleep(2000);
     killAt = Date.now();

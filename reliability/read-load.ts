@@ -19,10 +19,21 @@ export async function readInputs(store: GraphStore): Promise<ReadInputs> {
         { database: store.database, routing: neo4j.routing.READ },
       )
     ).records.map((r) => r.get('v') as string);
+  // A random sample, not the first 5000 in store order: on a generated graph those would be its lowest indexes
+  // (all countries, the hubs), while the reads should land all over the graph.
+  const actors = (
+    await store.driver.executeQuery(
+      'MATCH (n:Actor) WHERE n:Entity WITH n, rand() AS r ORDER BY r LIMIT $limit RETURN n.id AS id, n.name AS name',
+      { limit: neo4j.int(5000) },
+      { database: store.database, routing: neo4j.routing.READ },
+    )
+  ).records;
   const inputs = {
-    actors: await sample('MATCH (n:Actor) RETURN n.id AS v LIMIT $limit'),
-    names: await sample('MATCH (n:Actor) RETURN n.name AS v LIMIT $limit'),
-    threats: await sample('MATCH (t:ThreatType) RETURN t.id AS v LIMIT $limit'),
+    actors: actors.map((r) => r.get('id') as string),
+    names: actors.map((r) => r.get('name') as string).filter((n) => typeof n === 'string' && n.length > 0),
+    threats: await sample(
+      'MATCH (t:ThreatType) WHERE t:Entity WITH t, rand() AS r ORDER BY r LIMIT $limit RETURN t.id AS v',
+    ),
   };
   if (!inputs.actors.length || !inputs.threats.length)
     throw new Error('read load: the graph has no actors or threat types; seed it first (npm run seed)');
@@ -87,7 +98,11 @@ export interface ReadLoadOptions {
   /** Concurrent keep-alive connections, one request at a time each. */
   connections: number;
   onSample(s: Sample): void;
-  /** Per-request client timeout (default 30 s): longer counts as no answer. */
+  /**
+   * Per-request client timeout (default 40 s): longer counts as no answer. Above the API's own bound (a 30 s wait
+   * for a turn, DB_QUEUE_TIMEOUT_MS, then a 5 s query limit), so an overloaded API is seen answering 503 BUSY or
+   * 504 QUERY_TIMEOUT rather than the client giving up first.
+   */
   timeoutMs?: number;
   headers?: Record<string, string>;
 }
@@ -106,7 +121,7 @@ export function startReadLoad(opts: ReadLoadOptions): ReadLoad {
       const [op, path] = pick(ops);
       const id = next++;
       inFlight.set(id, Date.now());
-      const s = await timedGet(opts.baseUrl, op, path(opts.inputs), opts.timeoutMs ?? 30_000, opts.headers);
+      const s = await timedGet(opts.baseUrl, op, path(opts.inputs), opts.timeoutMs ?? 40_000, opts.headers);
       inFlight.delete(id);
       opts.onSample(s);
       // A refused connection answers at once: pause so a dead server is not hammered in a tight loop.

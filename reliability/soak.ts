@@ -2,9 +2,10 @@
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
 import { rssMiB } from '../bench/api-process.js';
 import { checkConsistency, type ConsistencyReport } from './consistency.js';
-import { startCuratorWrites } from './curator-writes.js';
+import { startCuratorWrites, type WriteTargets } from './curator-writes.js';
 import { readInputs, startReadLoad } from './read-load.js';
 import {
+  byOperation,
   latencySummary,
   latencyWindows,
   percentile,
@@ -24,7 +25,14 @@ export interface SoakOptions {
   minutes: number;
   connections?: number;
   /** Curator writes: bearer headers, the curator's name and a quote; a write every `writePauseMs` (default 250 ms). */
-  writes: { headers: Record<string, string>; username: string; quote: string; writePauseMs?: number };
+  writes: {
+    headers: Record<string, string>;
+    username: string;
+    quote: string;
+    sourceId?: string;
+    targets?: WriteTargets;
+    writePauseMs?: number;
+  };
 }
 
 /** Windows per run: per minute for the 10-minute default, shorter for shorter runs. */
@@ -45,6 +53,8 @@ export interface SoakResult {
   errors: number;
   serverErrors: number;
   latency: LatencySummary;
+  /** The same per kind of request, with its statuses (failures with their error code). */
+  byOperation: ReturnType<typeof byOperation>;
   windows: Window[];
   /**
    * p99 of the first windows (the median of windows 2 and 3: the first warms caches up) against the last two
@@ -60,7 +70,13 @@ export interface SoakResult {
     flat: boolean;
     samples: number;
   };
-  writes: { attempted: number; acknowledged: number; conflicts: number; failed: Record<string, number> };
+  writes: {
+    attempted: number;
+    acknowledged: number;
+    conflicts: number;
+    failed: Record<string, number>;
+    failedCodes: Record<string, number>;
+  };
   writesAcknowledged: number;
   writesPresent: number;
   lostWrites: number;
@@ -93,6 +109,8 @@ export async function runSoak(
     baseUrl: opts.baseUrl,
     headers: opts.writes.headers,
     quote: opts.writes.quote,
+    sourceId: opts.writes.sourceId,
+    targets: opts.writes.targets,
     pauseMs: opts.writes.writePauseMs ?? 250,
   });
   const tick = setInterval(
@@ -133,6 +151,7 @@ export async function runSoak(
     errors: all.filter((s) => (s.status < 200 || s.status >= 300) && s.status !== 409).length,
     serverErrors: all.filter((s) => s.status >= 500).length,
     latency: latencySummary(all),
+    byOperation: byOperation(all),
     windows,
     p99: {
       firstMs: first,
@@ -153,6 +172,7 @@ export async function runSoak(
       acknowledged: writes.log.acked.length,
       conflicts: writes.log.conflicts,
       failed: writes.log.failed,
+      failedCodes: writes.log.failedCodes,
     },
     writesAcknowledged: consistency.writesAcknowledged,
     writesPresent: consistency.writesPresent,

@@ -44,6 +44,25 @@ export function statusCounts(samples: readonly Sample[]): Record<string, number>
   return out;
 }
 
+/** Latency and statuses (with error codes of failures: `504 QUERY_TIMEOUT`) of each kind of request. */
+export function byOperation(
+  samples: readonly Sample[],
+): Record<string, LatencySummary & { statuses: Record<string, number> }> {
+  const ops = new Map<string, Sample[]>();
+  for (const s of samples) ops.set(s.op, [...(ops.get(s.op) ?? []), s]);
+  return Object.fromEntries(
+    [...ops.keys()].sort().map((op) => {
+      const xs = ops.get(op)!;
+      const statuses: Record<string, number> = {};
+      for (const s of xs) {
+        const k = s.status >= 200 && s.status < 300 ? String(s.status) : `${s.status} ${s.code ?? ''}`.trim();
+        statuses[k] = (statuses[k] ?? 0) + 1;
+      }
+      return [op, { ...latencySummary(xs), statuses }];
+    }),
+  );
+}
+
 export interface Window extends LatencySummary {
   fromSec: number;
   errors: number;

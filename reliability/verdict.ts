@@ -17,6 +17,7 @@ export interface PhaseResults {
       acknowledged: number;
       conflicts: number;
       failed: Record<string, number>;
+      failedCodes: Record<string, number>;
     } | null;
     acked: AckedWrite[];
   };
@@ -187,6 +188,14 @@ export function summaryLines(durationSec: number, v: Verdict, r: PhaseResults): 
   if (s) {
     lines.push(
       `  soak: ${s.minutes} min, ${s.requests} requests (${s.requestsPerSecond}/s), errors ${s.errors}, p50/p95/p99 ${s.latency.p50}/${s.latency.p95}/${s.latency.p99} ms`,
+    );
+    lines.push(
+      `        by request (p50/p99 ms, failures): ${Object.entries(s.byOperation)
+        .map(([op, o]) => {
+          const bad = Object.entries(o.statuses).filter(([k]) => !/^2\d\d$/.test(k));
+          return `${op} ${o.p50}/${o.p99}${bad.length ? ` [${bad.map(([k, n]) => `${n}x ${k}`).join(', ')}]` : ''}`;
+        })
+        .join('; ')}`,
     );
     lines.push(
       `        p99 first ${s.p99.firstMs} ms, last ${s.p99.lastMs} ms (x${s.p99.ratio}, ${s.p99.stable ? 'stable' : 'NOT stable'}); RSS ${s.rss.startMiB} -> ${s.rss.endMiB} MiB (max ${s.rss.maxMiB}, ${s.rss.secondHalfSlopeMiBPerMin} MiB/min, ${s.rss.flat ? 'flat' : 'GROWING'})`,

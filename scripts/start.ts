@@ -1,14 +1,15 @@
-// `npm start`: build the client if it is missing or older than its sources, then run the server.
+// `npm start` (compiled to dist/node/ first, see tsconfig.build.json): build the client if it is missing or older
+// than its sources, then run the server.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { main } from '../server/src/main.js';
+import { REPO_ROOT } from '../server/src/repo-root.js';
 import { ConfigError } from '../server/src/config.js';
 import { PrerequisiteError } from '../server/src/embedded-neo4j.js';
 import { AuthSecretError } from '../server/src/auth/auth-secret.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = REPO_ROOT;
 
 function newestMtime(path: string): number {
   const st = statSync(path);
@@ -19,7 +20,7 @@ function newestMtime(path: string): number {
 function clientIsStale(): boolean {
   const built = join(root, 'dist/client/index.html');
   if (!existsSync(built)) return true;
-  const inputs = ['client', 'vite.config.ts', 'server/src/api-types.ts', 'server/src/schema.ts']
+  const inputs = ['client', 'vite.config.ts', 'model', 'contract']
     .map((p) => join(root, p))
     .filter(existsSync);
   return Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;

@@ -1,12 +1,21 @@
 // Reads the seed folder (sources.json, sources/*.txt, data/*.json) into compileSeed's inputs.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSeed, type CompiledSeed, type SeedSource } from './compile.js';
 import { seedSourcesSchema } from './seed-schema.js';
 
-/** The seed folder of this repository. */
-export const SEED_DIR = fileURLToPath(new URL('.', import.meta.url));
+/** The seed folder of this repository: this file's folder, or, when it runs compiled (dist/node/seed/), the
+ * seed/ folder of the repository above it (the one holding sources.json). */
+export const SEED_DIR = findSeedDir(fileURLToPath(new URL('.', import.meta.url)));
+
+function findSeedDir(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    const here = basename(dir) === 'seed' ? dir : join(dir, 'seed');
+    if (existsSync(join(here, 'sources.json'))) return here;
+  }
+  return from;
+}
 
 /** Reads the five sources with their full text. */
 export function readSources(dir = SEED_DIR): SeedSource[] {

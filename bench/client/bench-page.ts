@@ -2,7 +2,7 @@
 // (the app's own modules) or WebGL, and measures what bench/client-bench.ts asks through window.__bench.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Graph } from '../../server/src/api-types';
+import type { Graph } from '../../contract/index.js';
 import { canvasOptions } from '../../client/src/graph/canvas-options';
 import { runWorkerLayout } from '../../client/src/graph/layout-runner';
 import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail';

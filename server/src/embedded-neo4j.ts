@@ -4,9 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './repo-root.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LAUNCHER_DIR = join(REPO_ROOT, 'neo4j');
 const CACHE_DIR = join(REPO_ROOT, '.cache');
 /** First start downloads Neo4j through Maven; later starts take a few seconds. */

@@ -1,18 +1,18 @@
 // Process entry: config, database (embedded or external), auto-seed, listen, graceful shutdown.
 import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './database.js';
 import { createApp } from './app.js';
-import { seedDatabase } from '../../seed/load.js';
+import { seedDatabase } from './store/seed-load.js';
 import { countEntities } from './store/graph-reads.js';
 import { ensureSchema } from './store/schema-setup.js';
 import { resolveAuthSecret } from './auth/auth-secret.js';
 import { authSettings } from './auth/auth-settings.js';
 import { answerMalformedRequests } from './malformed-requests.js';
+import { repoPath } from './repo-root.js';
 
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+const CLIENT_DIR = repoPath('dist/client');
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
 const DRAIN_MS = 10_000;
 

@@ -6,10 +6,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type {
   CypherResponse,
+  ErrorResponse,
+  NeighboursResponse,
   Workspace,
   WorkspaceOpenResponse,
   WorkspaceScene,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
@@ -44,7 +46,7 @@ const unique = (base: string): string => `${base} ${Math.random().toString(36).s
 
 /** A workspace made through the API, owned by alice (deleted after the file). */
 async function createWorkspace(name: string, scene: WorkspaceScene): Promise<Workspace> {
-  const { status, body } = await h.app.send(
+  const { status, body } = await h.app.send<Workspace>(
     'POST',
     '/api/workspaces',
     { name, scene },
@@ -57,7 +59,9 @@ async function createWorkspace(name: string, scene: WorkspaceScene): Promise<Wor
 
 /** A scene of `centre` and a few of its neighbours, on a circle. */
 async function sceneAround(centre: string, count = 6): Promise<WorkspaceScene> {
-  const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=${count}`);
+  const { body } = await h.app.get<NeighboursResponse>(
+    `/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=${count}`,
+  );
   const ids = [centre, ...(body.nodes as { id: string }[]).map((n) => n.id).filter((id) => id !== centre)];
   return {
     nodes: ids.map((id, i) => ({ id, x: Math.round(200 * Math.cos(i)), y: Math.round(200 * Math.sin(i)) })),
@@ -65,12 +69,16 @@ async function sceneAround(centre: string, count = 6): Promise<WorkspaceScene> {
 }
 
 /** What the API answers for a console query, to compare the panel against. */
-async function apiCypher(
+async function apiCypher<T = CypherResponse>(
   query: string,
   params?: Record<string, unknown>,
-): Promise<{ status: number; body: any }> {
-  return h.app.send('POST', '/api/cypher', params ? { query, params } : { query });
+): Promise<{ status: number; body: T }> {
+  return h.app.send<T>('POST', '/api/cypher', params ? { query, params } : { query });
 }
+
+/** The console's references to graph values in a cell (see CypherValue). */
+type NodeRef = { $node: string | null };
+type RelationshipRef = { $relationship: string };
 
 /** Opens the console with its shortcut and types `query` into the editor (replacing what is there). */
 async function typeQuery(page: Page, query: string): Promise<void> {
@@ -119,11 +127,15 @@ describe('Cypher console', () => {
         [...tr.querySelectorAll('[data-testid="console-node-chip"]')].map((c) => c.getAttribute('data-id')),
       ),
     );
-    expect(chips).toEqual(expected.rows.map((row: any[]) => [row[0].$node, row[2].$node]));
+    expect(chips).toEqual(
+      (expected.rows as [NodeRef, RelationshipRef, NodeRef][]).map((row) => [row[0].$node, row[2].$node]),
+    );
     const relIds = await rows.evaluateAll((trs) =>
       trs.map((tr) => tr.querySelector('.cell-rel')?.getAttribute('data-id')),
     );
-    expect(relIds).toEqual(expected.rows.map((row: any[]) => row[1].$relationship));
+    expect(relIds).toEqual(
+      (expected.rows as [NodeRef, RelationshipRef][]).map((row) => row[1].$relationship),
+    );
     expect(await page.getByTestId('console-summary').innerText()).toMatch(
       new RegExp(`^${expected.rows.length} rows in \\d+ ms`),
     );
@@ -174,7 +186,7 @@ describe('Cypher console', () => {
     const error = page.getByTestId('console-error');
     await expect.poll(() => error.isVisible(), POLL).toBe(true);
     expect(await page.getByTestId('console-error-code').innerText()).toBe('WRITE_REFUSED');
-    const refused = await apiCypher(write);
+    const refused = await apiCypher<ErrorResponse>(write);
     expect(refused.status).toBe(400);
     expect(await page.getByTestId('console-error-message').innerText()).toBe(refused.body.error.message);
     expect(await page.getByTestId('console-row').count()).toBe(0);
@@ -255,6 +267,7 @@ describe('Cypher console', () => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
+        // eslint-disable-next-line no-console -- runs in the page: the console listener above is how the test hears of it
         console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
       );
     });
@@ -399,7 +412,7 @@ describe('workspaces', () => {
     await canvas.idle(page);
 
     // Saved meanwhile from elsewhere (the owner's other tab): this page still holds version 1.
-    const other = await h.app.send(
+    const other = await h.app.send<Workspace>(
       'PUT',
       `/api/workspaces/${ws.id}`,
       { scene: { nodes: scene.nodes.slice(0, 2) }, version: 1 },
@@ -491,7 +504,9 @@ describe('workspaces', () => {
         POLL,
       )
       .toBe(renamed);
-    expect((await h.app.get(`/api/workspaces/${ws.id}`)).body.workspace.name).toBe(renamed);
+    expect((await h.app.get<WorkspaceOpenResponse>(`/api/workspaces/${ws.id}`)).body.workspace.name).toBe(
+      renamed,
+    );
 
     await item.getByTestId('workspace-delete').click();
     const confirm = item.getByTestId('workspace-delete-confirm');
@@ -565,7 +580,9 @@ describe('workspaces', () => {
     const copy = (await h.app.send('GET', `/api/workspaces/${copyId}`, undefined, (await asBob()).headers))
       .body as WorkspaceOpenResponse;
     expect(copy.workspace).toMatchObject({ name: `${ws.name} (copy)`, owner: bob!.username, canEdit: true });
-    expect((await h.app.get(`/api/workspaces/${ws.id}`)).body.workspace.version).toBe(1);
+    expect((await h.app.get<WorkspaceOpenResponse>(`/api/workspaces/${ws.id}`)).body.workspace.version).toBe(
+      1,
+    );
     await expect.poll(() => bobs.getByTestId('workspace-save').isVisible(), POLL).toBe(true);
     expect(await bobs.getByTestId('workspace-readonly').isVisible()).toBe(false);
 

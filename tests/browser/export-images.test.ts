@@ -6,7 +6,7 @@ import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { displayKindOf, displayName } from '../../model/index.js';
-import type { GraphNode, SchemaResponse } from '../../server/src/api-types.js';
+import type { GraphNode, NodeResponse, SchemaResponse } from '../../contract/index.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -85,7 +85,10 @@ async function visibleNodes(page: Page): Promise<GraphNode[]> {
     return window.__explorer!.nodeIds().filter((id) => shown.has(id));
   });
   return Promise.all(
-    ids.map(async (id) => (await h.app.get(`/api/nodes/${encodeURIComponent(id)}`)).body.node as GraphNode),
+    ids.map(
+      async (id) =>
+        (await h.app.get<NodeResponse>(`/api/nodes/${encodeURIComponent(id)}`)).body.node as GraphNode,
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-// Shared browser-test harness: one app + Debian's Chromium per test file, pages that fail on console errors.
+// Shared browser-test harness: one app per test file, one Debian Chromium for the run, pages that fail on console errors.
 /// <reference lib="dom" />
 import type {} from '../../client/src/graph/test-hooks.js';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -14,6 +14,28 @@ const CLIENT_DIR = join(ROOT, 'dist/client');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** Cold queries (first plan, first JIT) can take a few seconds on a 2-core machine. */
 export const POLL = { timeout: 15_000 };
+
+let sharedBrowser: Promise<Browser> | undefined;
+
+/**
+ * The integration project runs its files in one worker (isolate: false), so every browser test file gets
+ * the same Chromium rather than launching its own; each page still has a context of its own. Playwright
+ * ends the browser when the worker exits; a browser that crashed is launched again for the next file.
+ */
+function browserForRun(): Promise<Browser> {
+  sharedBrowser ??= chromium
+    .launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    })
+    .then((b) => {
+      b.on('disconnected', () => {
+        sharedBrowser = undefined;
+      });
+      return b;
+    });
+  return sharedBrowser;
+}
 
 /** What a browser test file works with; `page` is the page opened last. */
 export interface BrowserHarness {
@@ -68,15 +90,13 @@ export function useBrowser(): BrowserHarness {
         'dist/client is missing: run `npm test` (it builds the client) or `npm run build` first',
       );
     app = await startTestApp({ clientDir: CLIENT_DIR });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await browserForRun();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    // Pages a test opened on the browser directly: the next file starts with none.
+    for (const context of browser?.contexts() ?? []) await context.close();
     await app?.close();
   });
 

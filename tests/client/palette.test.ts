@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { kindClass } from '../../client/src/graph/kind-class.js';
 import { graphStylesheet } from '../../client/src/graph/graph-stylesheet.js';
 import { EDGE_STYLE, KINDS, labelsOf, NODE_KINDS, shapePath, type DisplayKind } from '../../model/index.js';
-import type { Graph } from '../../server/src/api-types.js';
+import type { Graph } from '../../contract/index.js';
 import { FIGURE_SCALE, renderFigureSvg } from '../../server/src/services/briefing/figure-svg.js';
 
 const KINDS_SHOWN: DisplayKind[] = [...NODE_KINDS, 'Other'];

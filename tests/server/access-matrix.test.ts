@@ -6,6 +6,17 @@ import { join } from 'node:path';
 import { Router, type Express } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  EndpointKey,
+  ErrorResponse,
+  GraphEdge,
+  GraphNode,
+  LoginResponse,
+  NeighboursResponse,
+  Workspace,
+  WorkspaceListResponse,
+  WriteResponse,
+} from '../../contract/index.js';
 import {
   ACCESS_MATRIX,
   CALLERS,
@@ -22,52 +33,26 @@ import { createApp } from '../../server/src/app.js';
 import { APP_SHELL_ROUTE } from '../../server/src/static-client.js';
 import { ensureUser, testPassword, testUsername } from '../setup/auth.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
+import {
+  apiRouteKeys,
+  registeredRoutes,
+  tableGaps,
+  type RegisteredRoute,
+} from '../setup/registered-routes.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
-/** A route as the app registered it: method and full path (a RegExp for the app shell). */
-interface Registered {
-  method: string;
-  path: string | RegExp;
-}
-
-/** Walks the Express router stack (Express 5 / router 2: `app.router.stack`, `layer.route`, nested `handle.stack`). */
-function registeredRoutes(app: Express): Registered[] {
-  const out: Registered[] = [];
-  type Layer = {
-    route?: { path: string | RegExp; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-    rawPath?: unknown;
-  };
-  const walk = (stack: Layer[], prefix: string): void => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const { path, methods } = layer.route;
-        for (const m of Object.keys(methods))
-          out.push({
-            method: m === '_all' ? 'ALL' : m.toUpperCase(),
-            path: typeof path === 'string' ? prefix + path : path,
-          });
-      } else if (layer.handle?.stack) {
-        const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return out;
-}
-
 /** Registered API routes with no matrix row, and matrix rows no route answers; any non-API route but the app shell. */
-function unmatched(routes: Registered[], rules: readonly AccessRule[] = ACCESS_MATRIX) {
-  const key = (m: string, p: string) => `${m} ${p}`;
-  const rows = new Set(rules.map((r) => key(r.method, `/api${r.path}`)));
-  const api = routes.filter((r) => typeof r.path === 'string' && r.path.startsWith('/api/'));
-  const seen = new Set(api.map((r) => key(r.method, r.path as string)));
+function unmatched(routes: RegisteredRoute[], rules: readonly AccessRule[] = ACCESS_MATRIX) {
+  const gaps = tableGaps(
+    apiRouteKeys(routes),
+    rules.map((r) => `${r.method} ${r.path}`),
+  );
+  const api = (r: RegisteredRoute) => typeof r.path === 'string' && r.path.startsWith('/api/');
   return {
-    withoutRow: api.map((r) => key(r.method, r.path as string)).filter((k) => !rows.has(k)),
-    withoutRoute: [...rows].filter((k) => !seen.has(k)),
+    withoutRow: gaps.withoutRow.map((k) => k.replace(' ', ' /api')),
+    withoutRoute: gaps.withoutRoute.map((k) => k.replace(' ', ' /api')),
     other: routes
-      .filter((r) => !api.includes(r) && r.path !== APP_SHELL_ROUTE)
+      .filter((r) => !api(r) && r.path !== APP_SHELL_ROUTE)
       .map((r) => `${r.method} ${String(r.path)}`),
   };
 }
@@ -97,14 +82,14 @@ beforeAll(async () => {
   c = await startCuration(base);
   ownerUser = { headers: (await bearer('viewer')).headers };
   someone = { headers: (await bearer('viewer')).headers };
-  const anon = await base.send('POST', '/api/workspaces', {
+  const anon = await base.send<Workspace>('POST', '/api/workspaces', {
     name: `Access key ${suffix()}`,
     scene: { nodes: [] },
   });
   expect(anon.status).toBe(201);
   workspaces.push(anon.body.id);
   anonKey = { Cookie: `wsk=${/wsk=([^;]+)/.exec(anon.headers.get('set-cookie') ?? '')![1]}` };
-  const edges = await base.get('/api/nodes/country:uk/neighbours?limit=1');
+  const edges = await base.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=1');
   edgeId = edges.body.edges[0].id;
   clientDir = mkdtempSync(join(tmpdir(), 'secgraph-acl-client-'));
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>app</title>');
@@ -135,14 +120,14 @@ afterAll(async () => {
 async function bearer(role: 'viewer' | 'curator' | 'admin', username = testUsername(`acl-${role}`)) {
   const { password } = await ensureUser(base, { username, role });
   if (!users.includes(username)) users.push(username);
-  const res = await base.send('POST', '/api/auth/login', { username, password, token: true });
+  const res = await base.send<LoginResponse>('POST', '/api/auth/login', { username, password, token: true });
   expect(res.status).toBe(200);
   return { username, password, headers: { Authorization: `Bearer ${res.body.token}` } };
 }
 
 /** A workspace saved by `headers` (on the base app, where anonymous saves are allowed). */
 async function workspace(headers: Record<string, string>, visibility: 'shared' | 'private'): Promise<string> {
-  const res = await base.send(
+  const res = await base.send<Workspace>(
     'POST',
     '/api/workspaces',
     { name: `Access ${suffix()}`, scene: { nodes: [{ id: 'country:uk', x: 0, y: 0 }] }, visibility },
@@ -173,14 +158,14 @@ interface Ctx {
 const ev = () => [{ sourceId: SOURCE_ID, quote: c.quote }];
 const edgeFixture = async (): Promise<string> => {
   const x = await c.country();
-  const res = await base.send(
+  const res = await base.send<WriteResponse<GraphEdge>>(
     'POST',
     '/api/edges',
     { type: 'MEMBER_OF', source: x.id, target: 'forum:five-eyes', evidence: ev() },
     c.as.curator.headers,
   );
   expect(res.status).toBe(201);
-  return res.body.result.id;
+  return res.body.result!.id;
 };
 const throwawayUser = async (): Promise<string> => {
   const username = testUsername('acl-target');
@@ -189,8 +174,11 @@ const throwawayUser = async (): Promise<string> => {
   return username;
 };
 
-/** Each row's request: valid in itself, so a refusal is the matrix's doing, and an allowed call must answer 2xx. */
-const SAMPLES: Record<string, (x: Ctx) => Promise<Req>> = {
+/**
+ * Each row's request: valid in itself, so a refusal is the matrix's doing, and an allowed call must answer 2xx.
+ * Keyed as the contract's ENDPOINTS are, so an endpoint without a sample does not compile.
+ */
+const SAMPLES: { readonly [K in EndpointKey]: (x: Ctx) => Promise<Req> } = {
   'GET /health': async () => ({ path: '/api/health' }),
   'POST /auth/login': async () => {
     const u = await bearer('viewer');
@@ -262,7 +250,7 @@ const SAMPLES: Record<string, (x: Ctx) => Promise<Req>> = {
   'DELETE /edges/:id': async () => ({ path: `/api/edges/${enc(await edgeFixture())}`, body: { version: 1 } }),
   'POST /changes/:id/revert': async () => {
     const x = await c.country();
-    const edit = await base.send(
+    const edit = await base.send<WriteResponse<GraphNode>>(
       'PATCH',
       `/api/nodes/${enc(x.id)}`,
       { version: 1, description: 'To revert.' },
@@ -324,21 +312,30 @@ async function check(
     if (actor.caller === 'anonymous') return headers;
     const u = actor.owner ? null : c.as[actor.caller];
     if (!u) return headers;
-    const res = await base.send('POST', '/api/auth/login', {
+    const res = await base.send<LoginResponse>('POST', '/api/auth/login', {
       username: u.username,
       password: u.password,
       token: true,
     });
     return { Authorization: `Bearer ${res.body.token}` };
   };
-  const req = await SAMPLES[`${rule.method} ${rule.path}`]!({ caller: actor.caller, fresh, workspaceId });
-  const res = await app.send(rule.method, req.path, req.body, req.headers ?? headers);
+  const req = await SAMPLES[`${rule.method} ${rule.path}` as EndpointKey]({
+    caller: actor.caller,
+    fresh,
+    workspaceId,
+  });
+  const res = await app.send<Partial<WriteResponse & ErrorResponse & WorkspaceListResponse & Workspace>>(
+    rule.method,
+    req.path,
+    req.body,
+    req.headers ?? headers,
+  );
   const what = `${rule.method} ${req.path} as ${actor.name}${rule.owner ? ` on a ${visibility} workspace` : ''}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
   if (res.status === 201 && typeof res.body?.result?.id === 'string') {
-    if (rule.path === '/sources') sources.push(res.body.result.id);
-    else c.nodes.add(res.body.result.id);
+    if (rule.path === '/sources') sources.push(res.body.result!.id);
+    else c.nodes.add(res.body.result!.id);
   }
-  if (res.status === 201 && rule.path === '/workspaces') workspaces.push(res.body.id);
+  if (res.status === 201 && rule.path === '/workspaces') workspaces.push(res.body.id!);
 
   // The list is reachable on a `shared` grant; which workspaces it holds is what the grant decides.
   const listing = rule.method === 'GET' && rule.path === '/workspaces';
@@ -353,10 +350,10 @@ async function check(
     expect(res.status, what).toBeLessThan(300);
   } else {
     expect(res.status, what).toBe(actor.caller === 'anonymous' ? 401 : 403);
-    expect(res.body.error.code, what).toBe(actor.caller === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
+    expect(res.body.error?.code, what).toBe(actor.caller === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
   }
   if (listing && allowed) {
-    const ids = (res.body.workspaces as { id: string }[]).map((w) => w.id);
+    const ids = res.body.workspaces!.map((w) => w.id);
     const should = permits(g, { owned: actor.owner, shared: visibility === 'shared' });
     expect(ids.includes(workspaceId), `${what}: lists the workspace`).toBe(should);
   }

@@ -1,7 +1,7 @@
 // GET /api/cooperation reads true: parties at a level (countries by default, organisations, people) with people and
 // agencies rolled up along HOLDS_OFFICE / PART_OF, rival claims to one office never paired, and a minimum weight.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CooperationPair, CooperationResponse, GraphNode } from '../../server/src/api-types.js';
+import type { CooperationPair, CooperationResponse, ErrorResponse, GraphNode } from '../../contract/index.js';
 import { readSeed } from '../../seed/read-seed.js';
 import { startTestApp, testStore, type TestApp } from '../setup/test-app.js';
 
@@ -110,7 +110,7 @@ describe('GET /api/cooperation?level=', () => {
     ['minWeight=0', 'minWeight'],
     ['minWeight=two', 'minWeight'],
   ])('refuses %s with 400 naming %s', async (qs, field) => {
-    const { status, body } = await app.get(`/api/cooperation?threat=threat:terrorism&${qs}`);
+    const { status, body } = await app.get<ErrorResponse>(`/api/cooperation?threat=threat:terrorism&${qs}`);
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
   });

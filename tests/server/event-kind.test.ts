@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_STYLES, KINDS } from '../../model/index.js';
 import { compileSeed, SeedValidationError } from '../../seed/compile.js';
 import { readSources } from '../../seed/read-seed.js';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type {
+  ErrorResponse,
+  GraphEdge,
+  GraphNode,
+  NeighboursResponse,
+  SchemaResponse,
+  SearchResponse,
+  WriteResponse,
+} from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -82,7 +90,7 @@ describe('Event through the API', () => {
   beforeAll(async () => {
     app = await startTestApp();
     c = await startCuration(app);
-    const res = await app.send(
+    const res = await app.send<WriteResponse<GraphNode>>(
       'POST',
       '/api/nodes',
       {
@@ -94,7 +102,7 @@ describe('Event through the API', () => {
       c.as.curator.headers,
     );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    event = res.body.result;
+    event = res.body.result!;
     c.nodes.add(event.id);
   });
   afterAll(async () => {
@@ -102,8 +110,13 @@ describe('Event through the API', () => {
     await app?.close();
   });
 
-  const edge = (type: string, source: string, target: string, properties: Record<string, unknown> = {}) =>
-    app.send(
+  const edge = <T = WriteResponse<GraphEdge>>(
+    type: string,
+    source: string,
+    target: string,
+    properties: Record<string, unknown> = {},
+  ) =>
+    app.send<T>(
       'POST',
       '/api/edges',
       { type, source, target, properties, evidence: [{ sourceId: SOURCE_ID, quote: c.quote }] },
@@ -119,10 +132,10 @@ describe('Event through the API', () => {
   it('links it by the model rules and refuses a type that does not allow it', async () => {
     expect((await edge('PARTICIPATED_IN', 'country:uk', event.id, { role: 'host' })).status).toBe(201);
     expect((await edge('HELD_IN', event.id, 'country:uk', { city: 'Dover' })).status).toBe(201);
-    const refused = await edge('PARTY_TO', 'country:uk', event.id);
+    const refused = await edge<ErrorResponse>('PARTY_TO', 'country:uk', event.id);
     expect(refused.status).toBe(422);
     expect(refused.body.error.field).toBe('target');
-    const neighbours = await app.get(`/api/nodes/${enc(event.id)}/neighbours`);
+    const neighbours = await app.get<NeighboursResponse>(`/api/nodes/${enc(event.id)}/neighbours`);
     expect(neighbours.status).toBe(200);
     expect(neighbours.body.nodes.map((n: GraphNode) => n.id)).toContain('country:uk');
     expect(neighbours.body.edges.map((e: { type: string }) => e.type).sort()).toEqual([
@@ -132,16 +145,16 @@ describe('Event through the API', () => {
   });
 
   it('is found by search, by name and restricted to its label, and counted in the schema', async () => {
-    const all = await app.get(`/api/search?q=${enc(name)}`);
+    const all = await app.get<SearchResponse>(`/api/search?q=${enc(name)}`);
     expect(all.body.nodes.map((n: GraphNode) => n.id)).toContain(event.id);
-    const only = await app.get(`/api/search?q=${enc(name)}&labels=Event`);
+    const only = await app.get<SearchResponse>(`/api/search?q=${enc(name)}&labels=Event`);
     expect(only.status).toBe(200);
     expect(only.body.nodes.map((n: GraphNode) => n.id)).toEqual([event.id]);
-    const schema = await app.get('/api/schema');
+    const schema = await app.get<SchemaResponse>('/api/schema');
     expect(
-      schema.body.labels.find((l: { label: string }) => l.label === 'Event').count,
+      schema.body.labels.find((l: { label: string }) => l.label === 'Event')!.count,
     ).toBeGreaterThanOrEqual(1);
-    expect(schema.body.properties.labels.Event).toMatchObject({
+    expect(schema.body.properties!.labels.Event).toMatchObject({
       date: { kind: 'date' },
       place: { kind: 'string' },
     });

@@ -1,7 +1,7 @@
 // GET /api/paths: k distinct paths, ranked by strength then hops, and the relationship-type filter, checked against
 // the graph itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph, PathsResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, Graph, PathsResponse } from '../../contract/index.js';
 import { CONFIDENCE_LEVELS } from '../../model/index.js';
 
 type PathGraph = PathsResponse['paths'][number];
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const paths = async (qs: string): Promise<PathGraph[]> => {
-  const { status, body } = await app.get(`/api/paths?${qs}`);
+  const { status, body } = await app.get<PathsResponse>(`/api/paths?${qs}`);
   expect(status, JSON.stringify(body)).toBe(200);
   return body.paths;
 };
@@ -85,7 +85,7 @@ describe('GET /api/paths?mode=k-paths', () => {
       ['relTypes=LIKES', 'relTypes'],
       ['mode=k', 'mode'],
     ] as const) {
-      const { status, body } = await app.get(
+      const { status, body } = await app.get<ErrorResponse>(
         `/api/paths?from=country:fr&to=country:us&mode=k-paths&${qs}`.replace(
           'mode=k-paths&mode=k',
           'mode=k',

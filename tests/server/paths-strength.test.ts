@@ -2,7 +2,7 @@
 // technology only with throughTopics=true), strongest first (undisputed, then confirmed, reported, speculative),
 // then fewest hops, each with its weakest claim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode, PathsResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, GraphNode, PathsResponse } from '../../contract/index.js';
 import { CONFIDENCE_LEVELS } from '../../model/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -152,7 +152,7 @@ describe('GET /api/paths: strongest first', () => {
     ['throughTopics=1', 'throughTopics'],
     ['throughTopics=TRUE', 'throughTopics'],
   ])('refuses %s with 400 naming %s', async (qs, field) => {
-    const { status, body } = await app.get(`/api/paths?from=country:fr&to=country:ca&${qs}`);
+    const { status, body } = await app.get<ErrorResponse>(`/api/paths?from=country:fr&to=country:ca&${qs}`);
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
   });

@@ -1,7 +1,7 @@
 // GET /api/search walked over every node of the seed graph: each is found by its exact name in the top 3, and by
 // each hyphenated part of its name ("Franco-British", "Counter-Terrorism", "UK-US") in the top 10.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type { GraphNode, SearchResponse } from '../../contract/index.js';
 import { readSeed } from '../../seed/read-seed.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -30,7 +30,9 @@ const holders = (part: string): number =>
   NODES.filter((n) => [n.name, ...n.aliases].some((x) => loose(x).includes(loose(part)))).length;
 
 async function search(q: string, limit = PAGE): Promise<GraphNode[]> {
-  const { status, body } = await app.get(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`);
+  const { status, body } = await app.get<SearchResponse>(
+    `/api/search?q=${encodeURIComponent(q)}&limit=${limit}`,
+  );
   expect(status, `${q}: ${JSON.stringify(body)}`).toBe(200);
   return body.nodes;
 }

@@ -1,7 +1,7 @@
 // GET /api/search reads the query as the index reads names: hyphens, dots, apostrophes and accents split and fold
 // the same way, the exact name ranks first, acronyms and aliases match, and no character is ever Lucene syntax.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type { GraphNode, SearchResponse } from '../../contract/index.js';
 import { escapeLucene, searchPlan } from '../../server/src/services/search-query.js';
 import { indexWords, STOP_WORDS } from '../../server/src/services/search-words.js';
 import { SEARCH_ANALYZER } from '../../server/src/store/schema-setup.js';
@@ -29,7 +29,9 @@ afterAll(async () => {
 });
 
 async function ids(q: string, limit = 10): Promise<string[]> {
-  const { status, body } = await app.get(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`);
+  const { status, body } = await app.get<SearchResponse>(
+    `/api/search?q=${encodeURIComponent(q)}&limit=${limit}`,
+  );
   expect(status, `${q}: ${JSON.stringify(body)}`).toBe(200);
   return (body.nodes as GraphNode[]).map((n) => n.id);
 }

@@ -1,7 +1,15 @@
 // Workspace owners: only the owner (or an admin) changes one; others open it read-only, or not at all when private;
 // anonymous saves belong to their browser session's key; ANONYMOUS_WORKSPACES; workspaces saved before owners.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Workspace, WorkspaceScene, WorkspaceSummary } from '../../server/src/api-types.js';
+import type {
+  ErrorResponse,
+  LoginResponse,
+  Workspace,
+  WorkspaceListResponse,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
+  WorkspaceSummary,
+} from '../../contract/index.js';
 import { dropUser, ensureUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -48,7 +56,12 @@ async function save(
   extra: Record<string, unknown> = {},
   on: TestApp = app,
 ): Promise<{ ws: Workspace; setCookie: string }> {
-  const res = await on.send('POST', '/api/workspaces', { name: unique('Owned'), scene, ...extra }, headers);
+  const res = await on.send<Workspace>(
+    'POST',
+    '/api/workspaces',
+    { name: unique('Owned'), scene, ...extra },
+    headers,
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   created.push(res.body.id);
   return { ws: res.body, setCookie: res.headers.get('set-cookie') ?? '' };
@@ -75,7 +88,7 @@ const changes = (ws: Workspace): [Method, string, unknown][] => [
 async function expectRefused(headers: Record<string, string>, ws: Workspace, status: 401 | 403) {
   const before = await stored(ws.id);
   for (const [method, url, body] of changes(ws)) {
-    const res = await app.send(method, url, body, headers);
+    const res = await app.send<ErrorResponse>(method, url, body, headers);
     expect(res.status, `${method} ${JSON.stringify(body)}`).toBe(status);
     expect(res.body.error.code).toBe(status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN');
   }
@@ -83,7 +96,7 @@ async function expectRefused(headers: Record<string, string>, ws: Workspace, sta
 }
 
 const listed = async (headers: Record<string, string>): Promise<WorkspaceSummary[]> => {
-  const res = await app.send('GET', '/api/workspaces', undefined, headers);
+  const res = await app.send<WorkspaceListResponse>('GET', '/api/workspaces', undefined, headers);
   expect(res.status).toBe(200);
   return res.body.workspaces;
 };
@@ -102,11 +115,11 @@ describe('workspace owners', () => {
   it('others open a shared workspace read-only: 200 with canEdit false, and 403 on every change', async () => {
     const { ws } = await save(alice.headers);
     expect(ws).toMatchObject({ owner: alice.username, visibility: 'shared', yours: true, canEdit: true });
-    const opened = await app.send('GET', path(ws.id), undefined, bob.headers);
+    const opened = await app.send<WorkspaceOpenResponse>('GET', path(ws.id), undefined, bob.headers);
     expect(opened.status).toBe(200);
     expect(opened.body.workspace).toMatchObject({ owner: alice.username, yours: false, canEdit: false });
     expect(opened.body.graph.nodes.length).toBe(2);
-    const anon = await app.get(path(ws.id));
+    const anon = await app.get<WorkspaceOpenResponse>(path(ws.id));
     expect(anon.body.workspace).toMatchObject({ yours: false, canEdit: false });
     expect((await listed(bob.headers)).find((w) => w.id === ws.id)).toMatchObject({ canEdit: false });
     await expectRefused(bob.headers, ws, 403);
@@ -139,7 +152,7 @@ describe('workspace owners', () => {
     expect(made.body).toMatchObject({ visibility: 'private', version: 2 });
 
     expect((await app.send('GET', path(ws.id), undefined, bob.headers)).status).toBe(403);
-    const anon = await app.get(path(ws.id));
+    const anon = await app.get<ErrorResponse>(path(ws.id));
     expect(anon.status).toBe(401);
     // The refusal does not name it.
     expect(anon.body.error.message).not.toContain(ws.name);
@@ -165,7 +178,7 @@ describe('workspace owners', () => {
     expect(
       (await app.send('GET', `/api/export?format=json&workspace=${ws.id}`, undefined, alice.headers)).status,
     ).toBe(200);
-    const consoleRead = await app.send('POST', '/api/cypher', {
+    const consoleRead = await app.send<ErrorResponse>('POST', '/api/cypher', {
       query: 'MATCH (w:Workspace) RETURN w.name, w.scene',
     });
     expect(consoleRead.status).toBe(403);
@@ -262,7 +275,7 @@ describe('workspace owners', () => {
       { database: app.store.database },
     );
     created.push(id);
-    const ws = (await app.get(path(id))).body.workspace as Workspace;
+    const ws = (await app.get<WorkspaceOpenResponse>(path(id))).body.workspace;
     expect(ws).toMatchObject({ owner: null, visibility: 'shared', yours: false, canEdit: false });
     await expectRefused({}, ws, 401);
     await expectRefused(alice.headers, ws, 403);
@@ -278,13 +291,13 @@ describe('workspace owners', () => {
       204,
     );
     const again = await ensureUser(app, { username: carol.username, role: 'viewer' });
-    const login = await app.send('POST', '/api/auth/login', {
+    const login = await app.send<LoginResponse>('POST', '/api/auth/login', {
       username: carol.username,
       password: again.password,
       token: true,
     });
     const headers = { Authorization: `Bearer ${login.body.token}` };
-    const opened = await app.send('GET', path(ws.id), undefined, headers);
+    const opened = await app.send<WorkspaceOpenResponse>('GET', path(ws.id), undefined, headers);
     expect(opened.body.workspace).toMatchObject({ owner: null, yours: false, canEdit: false });
     await expectRefused(headers, opened.body.workspace, 403);
     await dropUser(app, carol.username);

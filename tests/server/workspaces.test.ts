@@ -1,8 +1,15 @@
 // Workspaces: save, list, open, update with versions, rename, delete; and reopening after a wipe and re-seed.
 // Owners, sharing and anonymous saves are in workspace-owners.test.ts.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../server/src/api-types.js';
-import { seedDatabase } from '../../seed/load.js';
+import type {
+  ErrorResponse,
+  NeighboursResponse,
+  Workspace,
+  WorkspaceListResponse,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
+} from '../../contract/index.js';
+import { seedDatabase } from '../../server/src/store/seed-load.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -22,15 +29,20 @@ afterAll(async () => {
 });
 
 /** A request as the owner. */
-const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
-  app.send(method, path, body, owner.headers);
-const get = (path: string) => send('GET', path);
+const send = <T = unknown>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+) => app.send<T>(method, path, body, owner.headers);
+const get = <T = unknown>(path: string) => send<T>('GET', path);
 
 const unique = (base: string): string => `${base} ${Math.random().toString(36).slice(2, 8)}`;
 
 /** A scene of FCM and its neighbours as the API returns them, laid out on a circle. */
 async function sceneOf(centre: string): Promise<WorkspaceScene> {
-  const { body } = await app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=12`);
+  const { body } = await app.get<NeighboursResponse>(
+    `/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=12`,
+  );
   const nodes = (body.nodes as { id: string }[]).map((n, i) => ({
     id: n.id,
     x: Math.round(300 * Math.cos(i)),
@@ -50,7 +62,7 @@ async function sceneOf(centre: string): Promise<WorkspaceScene> {
 }
 
 async function create(name: string, scene: WorkspaceScene): Promise<Workspace> {
-  const { status, body } = await send('POST', '/api/workspaces', { name, scene });
+  const { status, body } = await send<Workspace>('POST', '/api/workspaces', { name, scene });
   expect(status, JSON.stringify(body)).toBe(201);
   created.push(body.id);
   return body;
@@ -66,8 +78,8 @@ describe('workspaces', () => {
     expect(saved).toMatchObject({ owner: owner.username, visibility: 'shared', yours: true, canEdit: true });
     expect(saved.id).toMatch(/^ws-/);
 
-    const list = await get('/api/workspaces');
-    expect(list.body.workspaces.find((w: Workspace) => w.id === saved.id)).toMatchObject({
+    const list = await get<WorkspaceListResponse>('/api/workspaces');
+    expect(list.body.workspaces.find((w) => w.id === saved.id)).toMatchObject({
       name,
       nodeCount: scene.nodes.length,
       version: 1,
@@ -130,7 +142,7 @@ describe('workspaces', () => {
       },
       { database: app.store.database },
     );
-    const ids = ((await get('/api/workspaces')).body.workspaces as Workspace[])
+    const ids = ((await get<WorkspaceListResponse>('/api/workspaces')).body.workspaces as Workspace[])
       .map((w) => w.id)
       .filter((id) => id === older.id || id === newer.id);
     expect(ids).toEqual([newer.id, older.id]);
@@ -144,11 +156,13 @@ describe('workspaces', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ version: 2, scene: moved });
 
-    const stale = await send('PUT', `/api/workspaces/${saved.id}`, { scene, version: 1 });
+    const stale = await send<ErrorResponse>('PUT', `/api/workspaces/${saved.id}`, { scene, version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'CONFLICT', field: 'version' });
     expect(stale.body.error.current).toMatchObject({ id: saved.id, version: 2, scene: moved });
-    expect((await get(`/api/workspaces/${saved.id}`)).body.workspace.scene).toEqual(moved);
+    expect((await get<WorkspaceOpenResponse>(`/api/workspaces/${saved.id}`)).body.workspace.scene).toEqual(
+      moved,
+    );
   });
 
   it('lets exactly one of two concurrent saves on the same version win', async () => {
@@ -169,10 +183,16 @@ describe('workspaces', () => {
     const scene = await sceneOf('country:fr');
     const first = await create(unique('Alpha'), scene);
     const second = await create(unique('Beta'), scene);
-    const dup = await send('POST', '/api/workspaces', { name: first.name.toUpperCase(), scene });
+    const dup = await send<ErrorResponse>('POST', '/api/workspaces', {
+      name: first.name.toUpperCase(),
+      scene,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'CONFLICT', field: 'name' });
-    const clash = await send('PATCH', `/api/workspaces/${second.id}`, { name: first.name, version: 1 });
+    const clash = await send<ErrorResponse>('PATCH', `/api/workspaces/${second.id}`, {
+      name: first.name,
+      version: 1,
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.error.field).toBe('name');
 
@@ -185,7 +205,7 @@ describe('workspaces', () => {
     expect(renamed.body).toMatchObject({ id: second.id, name: newName, version: 2, scene });
 
     expect((await send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(204);
-    const gone = await get(`/api/workspaces/${second.id}`);
+    const gone = await get<ErrorResponse>(`/api/workspaces/${second.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect((await send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(404);
@@ -194,7 +214,7 @@ describe('workspaces', () => {
 
   it('refuses bad bodies with 400 naming the field, and saves nothing', async () => {
     const scene = await sceneOf('country:fr');
-    const before = (await get('/api/workspaces')).body.workspaces.length;
+    const before = (await get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.length;
     const fingerprint = await graphFingerprint(app.store);
     const bad: [unknown, string][] = [
       [{ scene }, 'name'],
@@ -216,22 +236,22 @@ describe('workspaces', () => {
       [[1, 2], 'request'],
     ];
     for (const [body, field] of bad) {
-      const res = await send('POST', '/api/workspaces', body);
+      const res = await send<ErrorResponse>('POST', '/api/workspaces', body);
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     }
     expect(await graphFingerprint(app.store)).toEqual(fingerprint);
-    expect((await get('/api/workspaces')).body.workspaces.length).toBe(before);
+    expect((await get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.length).toBe(before);
     const saved = await create(unique('Valid'), scene);
     for (const [body, field] of [
       [{ scene }, 'version'],
       [{ scene, version: 0 }, 'version'],
       [{ scene, version: '1' }, 'version'],
     ] as const) {
-      const res = await send('PUT', `/api/workspaces/${saved.id}`, body);
+      const res = await send<ErrorResponse>('PUT', `/api/workspaces/${saved.id}`, body);
       expect(res.status).toBe(400);
       expect(res.body.error.field).toBe(field);
     }
-    expect((await get(`/api/workspaces/${saved.id}`)).body.workspace.version).toBe(1);
+    expect((await get<WorkspaceOpenResponse>(`/api/workspaces/${saved.id}`)).body.workspace.version).toBe(1);
   });
 });

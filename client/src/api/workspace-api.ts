@@ -5,8 +5,8 @@ import type {
   WorkspaceOpenResponse,
   WorkspaceScene,
   WorkspaceVisibility,
-} from '../../../server/src/api-types';
-import { sendJson } from './send-json';
+} from '../../../contract';
+import { callEndpoint } from './endpoint';
 
 /**
  * Workspaces as the client sees them; every failure is an ApiError (409 CONFLICT, 404 NOT_FOUND, 401
@@ -28,17 +28,19 @@ export interface WorkspaceApi {
 
 /** Creates the workspace client for the API at `base` (default `/api`). */
 export function createWorkspaceApi(base = '/api'): WorkspaceApi {
-  const url = (id?: string): string =>
-    `${base}/workspaces${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
   return {
-    list: () => sendJson<WorkspaceListResponse>('GET', url()),
+    list: () => callEndpoint(base, 'GET /workspaces', {}),
     create: (name, scene, visibility) =>
-      sendJson<Workspace>('POST', url(), visibility ? { name, scene, visibility } : { name, scene }),
-    open: (id) => sendJson<WorkspaceOpenResponse>('GET', url(id)),
-    save: (id, scene, version) => sendJson<Workspace>('PUT', url(id), { scene, version }),
-    rename: (id, name, version) => sendJson<Workspace>('PATCH', url(id), { name, version }),
+      callEndpoint(base, 'POST /workspaces', {
+        body: visibility ? { name, scene, visibility } : { name, scene },
+      }),
+    open: (id) => callEndpoint(base, 'GET /workspaces/:id', { params: { id } }),
+    save: (id, scene, version) =>
+      callEndpoint(base, 'PUT /workspaces/:id', { params: { id }, body: { scene, version } }),
+    rename: (id, name, version) =>
+      callEndpoint(base, 'PATCH /workspaces/:id', { params: { id }, body: { name, version } }),
     setVisibility: (id, visibility, version) =>
-      sendJson<Workspace>('PATCH', url(id), { visibility, version }),
-    remove: (id) => sendJson<void>('DELETE', url(id)),
+      callEndpoint(base, 'PATCH /workspaces/:id', { params: { id }, body: { visibility, version } }),
+    remove: (id) => callEndpoint(base, 'DELETE /workspaces/:id', { params: { id } }),
   };
 }

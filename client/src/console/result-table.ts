@@ -1,5 +1,5 @@
 // The console's result table: one column per returned name, graph values as chips, long values cut.
-import type { CypherResponse, GraphNode } from '../../../server/src/api-types';
+import type { CypherResponse, GraphNode } from '../../../contract';
 import { el } from '../ui/dom';
 import { displayKindOf, KIND_STYLES } from '../../../model';
 import { type CellView, cellTitle, describeCell } from './cypher-cells';

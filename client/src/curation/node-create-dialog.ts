@@ -1,6 +1,6 @@
 // "New node": a label, a name (and optionally an id, aliases and description) and the evidence for it.
 import { ENTITY_KINDS } from '../../../model';
-import type { NodeCreateRequest } from '../../../server/src/api-types';
+import type { NodeCreateRequest } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { CurationApi } from '../api/curation-api';
 import { button, el } from '../ui/dom';

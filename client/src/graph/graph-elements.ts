@@ -1,6 +1,6 @@
 // Maps wire nodes/edges to Cytoscape element data, and state to each element's classes.
 import type cytoscape from 'cytoscape';
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import { claimFlags } from '../model/claim-flags';
 import { isCooperationEdgeId } from '../model/cooperation-projection';
 import { displayKindOf } from '../../../model';

@@ -1,6 +1,6 @@
 // Relationships in plain words, for sentences like "France took part in the Five Country Ministerial".
 import { relationshipVerb } from '../../../model';
-import type { GraphEdge } from '../../../server/src/api-types';
+import type { GraphEdge } from '../../../contract';
 
 /** The verb phrase for a relationship type (the model's); unknown types read as their words in lower case. */
 export function relationshipPhrase(type: string): string {

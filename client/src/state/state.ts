@@ -1,11 +1,5 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type {
-  AuthUser,
-  CooperationResponse,
-  Graph,
-  NodeResponse,
-  WorkspaceAccess,
-} from '../../../server/src/api-types';
+import type { AuthUser, CooperationResponse, Graph, NodeResponse, WorkspaceAccess } from '../../../contract';
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
 import type { Filters } from '../filters/filters';
 import type { SceneMetrics } from '../analytics/scene-metrics';

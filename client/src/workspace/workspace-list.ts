@@ -1,5 +1,5 @@
 // One saved workspace in the panel's list: its owner and sharing; open; rename and delete (owner and admins only).
-import type { WorkspaceSummary } from '../../../server/src/api-types';
+import type { WorkspaceSummary } from '../../../contract';
 import { button, el } from '../ui/dom';
 import { ownerLabel } from './workspace-owner';
 

@@ -1,10 +1,5 @@
 // Workspace use cases: save (new, update, overwrite, copy), open (also from the URL), rename, share, delete.
-import type {
-  Workspace,
-  WorkspaceAccess,
-  WorkspaceSummary,
-  WorkspaceVisibility,
-} from '../../../server/src/api-types';
+import type { Workspace, WorkspaceAccess, WorkspaceSummary, WorkspaceVisibility } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { WorkspaceApi } from '../api/workspace-api';
 import type { Actions } from '../state/actions';

@@ -1,5 +1,5 @@
 // Words for who owns a workspace and what this user may do with it, shared by the panel and its messages.
-import type { WorkspaceAccess } from '../../../server/src/api-types';
+import type { WorkspaceAccess } from '../../../contract';
 
 /** "yours", "alice's", or "saved without a login" for an ownerless one; for messages ("X is …"). */
 export function ownerPhrase(a: Pick<WorkspaceAccess, 'owner' | 'yours'>): string {

@@ -1,6 +1,6 @@
 // The Workspaces panel: save the scene under a name, save changes (or a copy of someone else's), share or make
 // private, resolve conflicts, list/open/rename/delete; says who owns what and why a request was refused.
-import type { WorkspaceSummary } from '../../../server/src/api-types';
+import type { WorkspaceSummary } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { State } from '../state/state';
 import type { ReadableStore } from '../state/store';

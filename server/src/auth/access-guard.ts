@@ -15,7 +15,6 @@ import {
 import { ForbiddenError, UnauthorizedError } from './roles.js';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** The matrix row of this request and what the caller gets on it (set by the access guard). */

@@ -1,5 +1,5 @@
 // The access-control matrix: every API route and method with who may call it. access-guard.ts enforces it.
-import type { Role } from '../api-types.js';
+import type { EndpointKey, Role } from '../../../contract/index.js';
 
 /** Who is calling: nobody logged in, or a logged-in user of a role. */
 export type Caller = 'anonymous' | Role;
@@ -70,59 +70,69 @@ const WS_OPEN: Access = WS_LIST;
 /** Saving over, renaming, sharing or deleting one: its owner and admins only. */
 const WS_CHANGE: Access = { ...WS_LIST, anonymous: 'no', viewer: 'no', curator: 'no' };
 
-const rule = (method: Method, path: string, access: Access): AccessRule => ({ method, path, ...access });
+/**
+ * Who may call each endpoint of the contract (contract/endpoints.ts), keyed as ENDPOINTS is: an endpoint without a
+ * row here does not compile. Rows are in the order of the README's "Accounts and roles" table (access-table.ts).
+ */
+export const ACCESS: { readonly [K in EndpointKey]: Access } = {
+  'GET /health': OPEN,
+  'POST /auth/login': OPEN,
+  'POST /auth/logout': OPEN,
+  'GET /auth/me': OPEN,
+
+  'GET /schema': READ,
+  'GET /search': READ,
+  'GET /nodes/:id': READ,
+  'GET /nodes/:id/neighbours': READ,
+  'GET /nodes/:id/neighbour-counts': READ,
+  'GET /nodes/:id/neighbourhood': READ,
+  'GET /paths': READ,
+  'GET /cooperation': READ,
+  'POST /cypher': READ,
+  'POST /export': READ,
+  'GET /export': READ,
+  'GET /nodes/:id/history': READ,
+  'GET /edges/:id/history': READ,
+  'GET /changes': READ,
+  'GET /deleted': READ,
+  'GET /sources': READ,
+  'GET /sources/:id': READ,
+
+  'GET /workspaces': WS_LIST,
+  'POST /workspaces': WS_CREATE,
+  'GET /workspaces/:id': WS_OPEN,
+  'PUT /workspaces/:id': WS_CHANGE,
+  'PATCH /workspaces/:id': WS_CHANGE,
+  'DELETE /workspaces/:id': WS_CHANGE,
+
+  'POST /nodes': CURATE,
+  'PATCH /nodes/:id': CURATE,
+  'DELETE /nodes/:id': CURATE,
+  'POST /nodes/:id/merge': CURATE,
+  'POST /edges': CURATE,
+  'PATCH /edges/:id': CURATE,
+  'DELETE /edges/:id': CURATE,
+  'POST /changes/:id/revert': CURATE,
+  'POST /sources': CURATE,
+
+  'GET /users': ADMIN,
+  'POST /users': ADMIN,
+  'PATCH /users/:username': ADMIN,
+  'DELETE /users/:username': ADMIN,
+};
+
+/** The row of endpoint `key`, with its method and path. */
+export function ruleOf(key: EndpointKey): AccessRule {
+  const [method, path] = key.split(' ') as [Method, string];
+  return { method, path, ...ACCESS[key] };
+}
 
 /**
- * Every route the API registers. A route missing here is refused by no one: tests/server/access-matrix.test.ts
- * walks the app's router and fails on it, and checks every row against real answers for every caller.
- * The README's "Accounts and roles" table is rendered from this list (access-table.ts).
+ * Every route the API registers, as rows (ACCESS in order). A route missing here is refused by no one:
+ * tests/server/access-matrix.test.ts walks the app's router and fails on it, and checks every row against real
+ * answers for every caller. The README's "Accounts and roles" table is rendered from this list (access-table.ts).
  */
-export const ACCESS_MATRIX: readonly AccessRule[] = [
-  rule('GET', '/health', OPEN),
-  rule('POST', '/auth/login', OPEN),
-  rule('POST', '/auth/logout', OPEN),
-  rule('GET', '/auth/me', OPEN),
-
-  rule('GET', '/schema', READ),
-  rule('GET', '/search', READ),
-  rule('GET', '/nodes/:id', READ),
-  rule('GET', '/nodes/:id/neighbours', READ),
-  rule('GET', '/nodes/:id/neighbour-counts', READ),
-  rule('GET', '/nodes/:id/neighbourhood', READ),
-  rule('GET', '/paths', READ),
-  rule('GET', '/cooperation', READ),
-  rule('POST', '/cypher', READ),
-  rule('POST', '/export', READ),
-  rule('GET', '/export', READ),
-  rule('GET', '/nodes/:id/history', READ),
-  rule('GET', '/edges/:id/history', READ),
-  rule('GET', '/changes', READ),
-  rule('GET', '/deleted', READ),
-  rule('GET', '/sources', READ),
-  rule('GET', '/sources/:id', READ),
-
-  rule('GET', '/workspaces', WS_LIST),
-  rule('POST', '/workspaces', WS_CREATE),
-  rule('GET', '/workspaces/:id', WS_OPEN),
-  rule('PUT', '/workspaces/:id', WS_CHANGE),
-  rule('PATCH', '/workspaces/:id', WS_CHANGE),
-  rule('DELETE', '/workspaces/:id', WS_CHANGE),
-
-  rule('POST', '/nodes', CURATE),
-  rule('PATCH', '/nodes/:id', CURATE),
-  rule('DELETE', '/nodes/:id', CURATE),
-  rule('POST', '/nodes/:id/merge', CURATE),
-  rule('POST', '/edges', CURATE),
-  rule('PATCH', '/edges/:id', CURATE),
-  rule('DELETE', '/edges/:id', CURATE),
-  rule('POST', '/changes/:id/revert', CURATE),
-  rule('POST', '/sources', CURATE),
-
-  rule('GET', '/users', ADMIN),
-  rule('POST', '/users', ADMIN),
-  rule('PATCH', '/users/:username', ADMIN),
-  rule('DELETE', '/users/:username', ADMIN),
-];
+export const ACCESS_MATRIX: readonly AccessRule[] = (Object.keys(ACCESS) as EndpointKey[]).map(ruleOf);
 
 /** The deployment settings the matrix depends on. */
 export interface Deployment {
@@ -163,9 +173,4 @@ export function permits(g: CallerGrant, resource: { owned: boolean; shared: bool
 /** Whether the caller may reach the route at all (before any resource is looked at). */
 export function mayReach(g: CallerGrant): boolean {
   return g.grant !== 'no' || g.owner !== 'no';
-}
-
-/** The row for `method` and `path` (Express syntax), if the matrix has one. */
-export function ruleFor(method: Method, path: string): AccessRule | undefined {
-  return ACCESS_MATRIX.find((r) => r.method === method && r.path === path);
 }

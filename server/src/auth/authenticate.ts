@@ -12,7 +12,6 @@ export const SESSION_COOKIE = 'sid';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** The session behind `user`: its token hash (for logout), CSRF token and transport. */

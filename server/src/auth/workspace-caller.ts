@@ -2,7 +2,8 @@
 import type { Request, Response } from 'express';
 import { usernameKey } from '../store/user-store.js';
 import { callerOf, deploymentOf } from './access-guard.js';
-import { grantOf, ruleFor, type CallerGrant, type Method } from './access-matrix.js';
+import type { EndpointKey } from '../../../contract/index.js';
+import { ACCESS, grantOf, type CallerGrant } from './access-matrix.js';
 import { workspaceKeyHash } from './workspace-key.js';
 
 /** The caller of a workspace use case, free of Express. */
@@ -17,8 +18,8 @@ export interface WorkspaceCaller {
   change: CallerGrant;
 }
 
-const grant = (res: Response, method: Method, path: string): CallerGrant =>
-  grantOf(ruleFor(method, path)!, callerOf(res), deploymentOf(res));
+const grant = (res: Response, key: EndpointKey): CallerGrant =>
+  grantOf(ACCESS[key], callerOf(res), deploymentOf(res));
 
 /** The caller of this request (the access guard must have run: it records the deployment). */
 export function workspaceCaller(req: Request, res: Response): WorkspaceCaller {
@@ -27,7 +28,7 @@ export function workspaceCaller(req: Request, res: Response): WorkspaceCaller {
     username: user?.username ?? null,
     userKey: user ? usernameKey(user.username) : null,
     keyHash: workspaceKeyHash(req),
-    open: grant(res, 'GET', '/workspaces/:id'),
-    change: grant(res, 'PUT', '/workspaces/:id'),
+    open: grant(res, 'GET /workspaces/:id'),
+    change: grant(res, 'PUT /workspaces/:id'),
   };
 }

@@ -31,6 +31,8 @@ export function anaphorMentions(
   const forumNouns = rules.forumNouns.map(phrase);
   const generic = new Set(rules.genericForumNouns.map((s) => phrase(s).join(' ')));
   const agreementNouns = new Set(rules.agreementNouns.map((s) => phrase(s).join(' ')));
+  const orgNouns = new Set(rules.organisationNouns.map((s) => phrase(s).join(' ')));
+  const genericOrg = new Set(rules.genericOrganisationNouns.map((s) => phrase(s).join(' ')));
   const pairs = rules.pairPhrases.map(phrase).sort((a, b) => b.length - a.length);
   const determiners = new Set(rules.determiners);
   const eventKinds = new Set(rules.eventKinds);
@@ -60,6 +62,9 @@ export function anaphorMentions(
   const bySentence = new Map<number, TokenMention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
 
+  // Distance for pair anaphors counts sentences of prose: list items and table rows in between do not push the pair away.
+  const prose = new Int32Array(doc.sentences.length);
+  doc.sentences.forEach((x, k) => (prose[k] = (k ? prose[k - 1]! : 0) + (x.block === 'paragraph' ? 1 : 0)));
   const out: TokenMention[] = [];
   const history: Seen[] = [];
   const tk = doc.tokens;
@@ -67,14 +72,15 @@ export function anaphorMentions(
     const here = bySentence.get(s.index) ?? [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered.has(i) || !isWord(tk[i])) continue;
-      const before = [...history, ...here.filter((m) => m.ts < i).map(info)];
       // "both nations": the last two distinct actors named shortly before.
       const pair = pairs.find((p) => p.every((w, k) => tk[i + k]?.norm === w && !covered.has(i + k)));
+      if (!pair && !determiners.has(tk[i]!.norm)) continue;
+      const before = [...history, ...here.filter((m) => m.ts < i).map(info)];
       if (pair) {
         const actors: Seen[] = [];
         for (let k = before.length - 1; k >= 0 && actors.length < 2; k--) {
           const a = before[k]!;
-          if (s.index - a.sentence > rules.pairWindow) break;
+          if (prose[s.index]! - prose[a.sentence]! > rules.pairWindow) break;
           if (
             (a.label === 'Country' || a.label === 'Organization') &&
             !actors.some((x) => refKey(x.ref) === refKey(a.ref))
@@ -96,14 +102,20 @@ export function anaphorMentions(
         const one = tk[j]!.norm;
         const nounLen = forumNouns.some((f) => f.join(' ') === noun2)
           ? 2
-          : generic.has(one) || agreementNouns.has(one) || forumNouns.some((f) => f.join(' ') === one)
+          : generic.has(one) ||
+              agreementNouns.has(one) ||
+              orgNouns.has(one) ||
+              genericOrg.has(one) ||
+              forumNouns.some((f) => f.join(' ') === one)
             ? 1
             : 0;
         if (nounLen && !covered.has(j)) {
           const noun = nounLen === 2 ? noun2 : one;
           const target = agreementNouns.has(noun)
             ? lastAgreement(before, noun, s.index)
-            : forumFor(before, noun, generic, eventKinds, main);
+            : orgNouns.has(noun) || genericOrg.has(noun)
+              ? lastOrganisation(before, noun, genericOrg.has(noun), prose, s.index, rules.pairWindow)
+              : forumFor(before, noun, generic, eventKinds, main);
           if (target) out.push(anaphor(doc, i, j + nounLen, target, s.index));
           i = j + nounLen - 1;
           break;
@@ -117,6 +129,23 @@ export function anaphorMentions(
     history.push(...here.map(info));
   }
   return out;
+}
+
+/** The most recent organisation named in the last few sentences of prose whose name has the noun (any, for a generic noun). */
+function lastOrganisation(
+  before: Seen[],
+  noun: string,
+  any: boolean,
+  prose: Int32Array,
+  sentence: number,
+  window: number,
+): Seen | undefined {
+  for (let k = before.length - 1; k >= 0; k--) {
+    const o = before[k]!;
+    if (prose[sentence]! - prose[o.sentence]! > window) return undefined;
+    if (o.label === 'Organization' && (any || o.words.includes(noun))) return o;
+  }
+  return undefined;
 }
 
 function lastAgreement(before: Seen[], noun: string, sentence: number): Seen | undefined {

@@ -131,6 +131,20 @@ export class CandidateSet {
     this.redirect.set(a.key, b.key);
   }
 
+  /** Gives a candidate named `name` that only compromise's tags classified (`name:compromise-*`) another label. */
+  relabelGuess(name: string, label: CandidateLabel, kind: string): void {
+    const nk = nameKey(name, this.normaliseWord);
+    for (const e of this.entries.values()) {
+      if (!e.rule.startsWith('name:compromise-') || !e.keys.has(nk) || e.label === label) continue;
+      for (const k of e.keys) {
+        this.byNameKey.delete(`${e.label}:${k}`);
+        this.byNameKey.set(`${label}:${k}`, e.key);
+      }
+      e.label = label;
+      e.properties.kind ??= kind;
+    }
+  }
+
   /** Records a mention of the candidate. */
   countMention(key: string): void {
     const e = this.entries.get(this.resolve(key));

@@ -1,10 +1,15 @@
 // The extraction engine: text + the graph's vocabulary in, sentences, mentions, candidates and suggestions out.
 // Pure and synchronous (no network, no database); `onProgress` reports each phase for large articles.
 import { applyAcronyms } from './acronyms.js';
+import { applyActingFor } from './acting-for.js';
+import { applyAppositionRules } from './apposition-rules.js';
+import { applyBilateral } from './bilateral.js';
+import { applyForumParties } from './forum-parties.js';
 import { anaphorMentions } from './anaphora.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
 import { markDisputes } from './disputes.js';
+import { applyEventPlaces, eventCandidates } from './event-candidates.js';
 import type { Doc } from './doc.js';
 import { makeHedger } from './hedging.js';
 import { compileKeywords } from './keywords.js';
@@ -15,14 +20,14 @@ import { mergeCandidates } from './merge.js';
 import { findNames } from './names.js';
 import { makeWordNormaliser } from './normalise.js';
 import { applyHyphenPairs, applyNameRules, applyOfficeRules } from './office-rules.js';
-import type { PhraseIndex } from './phrase-index.js';
+import { matchAll, type PhraseIndex } from './phrase-index.js';
 import { ProposalSink, refKey } from './proposals.js';
 import { defaultRules, type Rules } from './rules.js';
 import { applySentenceRules, compileSentenceRules } from './sentence-rules.js';
 import { splitSentences } from './sentences.js';
 import { structureCandidates } from './structure-candidates.js';
 import { applyStructureRules } from './structure-rules.js';
-import { tagTokens } from './tagger.js';
+import { needsTags, tagTokens } from './tagger.js';
 import { tokenize } from './tokens.js';
 import type {
   EndRef,
@@ -71,27 +76,30 @@ export function extract(
   progress({ phase: 'sentences', done: total, total });
   const sentenceOf = new Int32Array(tokens.length).fill(-1);
   for (const s of sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentenceOf[i] = s.index;
+  // The graph's people, bodies and countries that this text names, as compromise's lexicon (not the whole graph:
+  // compromise compiles its lexicon on every call).
   const lexicon: Record<string, string> = {};
-  for (const n of vocab.vocabulary.nodes)
-    if (n.labels.includes('Person') || n.labels.includes('Organization') || n.labels.includes('Country'))
-      lexicon[n.name.toLowerCase()] = n.labels.includes('Person')
-        ? 'Person'
-        : n.labels.includes('Country')
-          ? 'Country'
-          : 'Organization';
-  const tags = tagTokens(text, tokens, lexicon);
-  progress({ phase: 'tagging', done: total, total });
-  const doc: Doc = {
+  const TAG: Partial<Record<string, string>> = {
+    Person: 'Person',
+    Country: 'Country',
+    Organization: 'Organization',
+  };
+  for (const s of sentences)
+    for (const m of matchAll([vocab.index], tokens, s.tokenStart, s.tokenEnd)) {
+      const v = m.entry.value;
+      const tag = TAG[v.label];
+      if (tag)
+        lexicon[text.slice(tokens[m.tokenStart]!.start, tokens[m.tokenEnd - 1]!.end).toLowerCase()] = tag;
+    }
+  const kw = compileKeywords(rules);
+  const tags = tagTokens(
     text,
     tokens,
-    tags,
-    lines,
-    sentences,
-    sentenceOf,
-    rules,
-    kw: compileKeywords(rules),
-    normaliseWord,
-  };
+    lexicon,
+    sentences.filter((s) => needsTags(text, tokens, s, kw)),
+  );
+  progress({ phase: 'tagging', done: total, total });
+  const doc: Doc = { text, tokens, tags, lines, sentences, sentenceOf, rules, kw, normaliseWord };
 
   // Names the graph or the lexicon already know, then new names, list and table labels, merged.
   const set = new CandidateSet(text, normaliseWord);
@@ -103,6 +111,7 @@ export function extract(
     if (s.index % 50 === 0) progress({ phase: 'candidates', done: s.index, total });
   }
   structureCandidates(doc, covered, named, set);
+  eventCandidates(doc, places, named, set);
   mergeCandidates(set);
   progress({ phase: 'candidates', done: total, total });
 
@@ -126,16 +135,28 @@ export function extract(
   const compiled = compileSentenceRules(rules);
   const bySentence = new Map<number, TokenMention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  const event = mainEvent(mentions, set, rules);
   for (const s of sentences) {
     const ms = bySentence.get(s.index);
-    if (ms && s.block !== 'heading') applySentenceRules(doc, s.index, ms, compiled, sink);
+    if (ms && s.block !== 'heading') applySentenceRules(doc, s.index, ms, compiled, sink, event);
     if (s.index % 50 === 0) progress({ phase: 'relationships', done: s.index, total });
   }
-  applyStructureRules(doc, mentions, sink, mainEvent(mentions, set, rules));
+  applyStructureRules(doc, mentions, sink, event);
   applyOfficeRules(doc, mentions, sink);
   applyHyphenPairs(doc, mentions, sink);
-  const sentenceAt = (offset: number) =>
-    sentences.find((s) => s.start <= offset && offset < s.end)?.index ?? -1;
+  applyAppositionRules(doc, mentions, sink);
+  applyActingFor(doc, mentions, sink);
+  const sentenceAt = (offset: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = sentences[lo];
+    return s && s.start <= offset && offset < s.end ? s.index : -1;
+  };
   applyNameRules(
     doc,
     set,
@@ -145,6 +166,8 @@ export function extract(
     sink,
   );
 
+  applyEventPlaces(doc, set, builtin, (v) => resolveLex(v, vocab, set, normaliseWord), sentenceAt, sink);
+
   const dates = findDates(doc, mentions);
   for (const d of dates)
     if (d.attachedTo && 'candidateKey' in d.attachedTo) {
@@ -152,6 +175,8 @@ export function extract(
       if (c && (c.label === 'Forum' || c.label === 'Agreement')) c.properties.date ??= d.iso;
     }
 
+  applyForumParties(doc, mentions, sink);
+  applyBilateral(doc, mentions, set, sink);
   const relationships = sink
     .all()
     .map((r) => ({ ...r, from: canon(r.from), to: canon(r.to) }))
@@ -235,7 +260,8 @@ function resolveLex(
   return { candidateKey: key };
 }
 
-/** The forum mention of the article's one event (a forum of an event kind), when it names exactly one. */
+/** The forum mention of the article's one event (a forum of an event kind that the article does not create), when it
+ * names exactly one. */
 function mainEvent(
   mentions: readonly TokenMention[],
   set: CandidateSet,
@@ -244,8 +270,12 @@ function mainEvent(
   const events = new Map<string, TokenMention>();
   for (const m of mentions) {
     if (m.label !== 'Forum' || m.via === 'anaphor') continue;
-    const kind = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey)?.properties.kind : undefined;
+    const c = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey) : undefined;
+    const kind = c?.properties.kind;
     if (kind && !rules.anaphora.eventKinds.includes(kind)) continue;
+    // Only a named forum: a working group the article sets up is an outcome of its event, and talks it only
+    // describes ("recent discussions in Paris") are too loose to hang its lists on.
+    if (c && !c.rule.startsWith('name:')) continue;
     events.set(refKey(m.ref), m);
   }
   return events.size === 1 ? [...events.values()][0] : undefined;

@@ -30,11 +30,22 @@ export function buildGazetteer(places: Rules['places']): GazetteerCountry[] {
   const combining = new Map<string, string[]>();
   for (const [form, code] of Object.entries(places.combiningForms))
     if (code) combining.set(code, [...(combining.get(code) ?? []), form]);
+  // A demonym several countries share names the UN member among them ("French" is France, not the French
+  // Southern Lands), and none when two members share it ("Congolese").
+  const demonymsOf = (c: Countries[number]) =>
+    new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d && LATIN.test(d)));
+  const sharers = new Map<string, Countries[number][]>();
+  for (const c of countries) for (const d of demonymsOf(c)) sharers.set(d, [...(sharers.get(d) ?? []), c]);
+  const ownsDemonym = (c: Countries[number], d: string) => {
+    const all = sharers.get(d) ?? [c];
+    if (all.length === 1) return true;
+    const members = all.filter((x) => x.unMember);
+    return members.length === 1 && members[0] === c;
+  };
   const out: GazetteerCountry[] = [];
   for (const c of countries) {
     const code = c.cca2;
-    const dem = c.demonyms?.eng;
-    const demonyms = new Set([dem?.m, dem?.f].filter((d): d is string => !!d && LATIN.test(d)));
+    const demonyms = new Set([...demonymsOf(c)].filter((d) => ownsDemonym(c, d)));
     const names = new Set<string>([c.name.common]);
     if (c.name.official.split(/\s+/).length <= 5) names.add(c.name.official);
     for (const alt of c.altSpellings) {

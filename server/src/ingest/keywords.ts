@@ -11,12 +11,18 @@ export interface Keywords {
   orgLeading: Set<string>;
   orgSingle: Set<string>;
   notOrg: Set<string>;
+  /** Nouns whose listed examples are organisations ("armed groups such as …"). */
+  orgCategories: Set<string>;
   /** Forum head phrase (one or two words) → kind. */
   forumHeads: Map<string, string>;
   forumShared: Set<string>;
   /** Agreement head phrase → kind. */
   agreementHeads: Map<string, string>;
   agreementStrong: Set<string>;
+  /** Words that open an agreement's name ("Operation …") → kind. */
+  agreementLeading: Map<string, string>;
+  /** Heads that name a document on their own when a complement follows. */
+  documentHeads: Set<string>;
   labelLeads: string[][];
   creationCue: RegExp;
   initiativeWords: Set<string>;
@@ -42,10 +48,13 @@ export function compileKeywords(rules: Rules): Keywords {
     orgLeading: lower(rules.organisations.leadingHeads),
     orgSingle: new Set(rules.organisations.knownSingleWords),
     notOrg: lower(rules.organisations.notOrganisationWords),
+    orgCategories: lower(rules.organisations.categoryNouns),
     forumHeads: new Map(Object.entries(rules.forums.heads).map(([k, v]) => [phrase(k), v])),
     forumShared: lower(rules.forums.sharedWithOrganisations),
     agreementHeads: new Map(Object.entries(rules.agreements.heads).map(([k, v]) => [phrase(k), v])),
     agreementStrong: lower(rules.agreements.strongHeads),
+    documentHeads: lower(rules.agreements.documentHeads),
+    agreementLeading: new Map(Object.entries(rules.agreements.leadingHeads).map(([k, v]) => [phrase(k), v])),
     labelLeads: rules.agreements.labelLeadVerbs.map((s) => phrase(s).split(' ')),
     creationCue: new RegExp(`\\b(?:${rules.agreements.creationCues.join('|')})\\b`, 'iu'),
     initiativeWords: lower(rules.lists.initiativeWords),

@@ -125,10 +125,22 @@ export function findMentions(
         topic: v.kind === 'builtin' ? v.topic : undefined,
       });
       // A threat named inside a technology ("financial crime analytics") is mentioned too.
+      // (Shorter than the whole, which the technology's own form would match.)
+      const inside =
+        v.label === 'Technology' && m.tokenEnd - m.tokenStart > 1
+          ? [
+              ...matchAll([builtin], doc.tokens, m.tokenStart, m.tokenEnd - 1),
+              ...matchAll([builtin], doc.tokens, m.tokenStart + 1, m.tokenEnd),
+            ]
+          : [];
+      const seen = new Set<number>();
       if (v.label === 'Technology')
-        for (const inner of matchAll([builtin], doc.tokens, m.tokenStart, m.tokenEnd)) {
+        for (const inner of inside) {
           const iv = inner.entry.value;
-          if (iv.label !== 'ThreatType') continue;
+          // A word for the fight against a threat ("cybersecurity solutions") is no mention of it.
+          if (iv.label !== 'ThreatType' || (iv.kind === 'builtin' && iv.topic) || seen.has(inner.tokenStart))
+            continue;
+          seen.add(inner.tokenStart);
           const r = refOf(doc, inner, vocab, set);
           if ('candidateKey' in r.ref) set.countMention(r.ref.candidateKey);
           const [a, b] = [doc.tokens[inner.tokenStart]!.start, doc.tokens[inner.tokenEnd - 1]!.end];

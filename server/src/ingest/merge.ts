@@ -1,10 +1,11 @@
 // Merges candidates that name one thing: a surname and the full name, a short and a long form of one name.
 import type { CandidateSet } from './candidates.js';
+import { UNNAMED_OFFICE_HOLDER } from './names.js';
 import type { Candidate } from './types.js';
 
 /** Merges a one-word person into the one multi-word person with that last name. */
 function mergeSurnames(set: CandidateSet, all: Candidate[]): void {
-  const people = all.filter((c) => c.label === 'Person');
+  const people = all.filter((c) => c.label === 'Person' && c.rule !== UNNAMED_OFFICE_HOLDER);
   for (const short of people) {
     const sw = set.words(short.key);
     if (sw.length !== 1) continue;
@@ -41,7 +42,9 @@ function mergeShortForms(set: CandidateSet, all: Candidate[]): void {
 
 /** A person's last name alone ("Cleverly") names them, unless two people share it. */
 function surnameAliases(set: CandidateSet, all: Candidate[]): void {
-  const people = all.filter((c) => c.label === 'Person' && set.words(c.key).length > 1);
+  const people = all.filter(
+    (c) => c.label === 'Person' && set.words(c.key).length > 1 && c.rule !== UNNAMED_OFFICE_HOLDER,
+  );
   const count = new Map<string, number>();
   for (const p of people) count.set(set.words(p.key).at(-1)!, (count.get(set.words(p.key).at(-1)!) ?? 0) + 1);
   for (const p of people) {
@@ -55,8 +58,9 @@ function surnameAliases(set: CandidateSet, all: Candidate[]): void {
 function mergeDescriptions(set: CandidateSet, all: Candidate[]): void {
   for (const d of all.filter((c) => c.rule === 'text:creation-object')) {
     const dw = set.words(d.key);
+    // The name comes after the description that introduces it; a name already used before is another thing.
     const names = all.filter((c) => {
-      if (c.label !== d.label || !c.rule.startsWith('name:')) return false;
+      if (c.label !== d.label || !c.rule.startsWith('name:') || c.first.start < d.first.start) return false;
       return dw.includes(set.words(c.key).at(-1)!);
     });
     if (names.length === 1) set.merge(d.key, names[0]!.key, true);

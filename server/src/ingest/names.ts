@@ -1,5 +1,6 @@
 // New names in the text: capitalised spans classified as people, organisations, forums and agreements by
 // compromise's tags and the rules' title, organisation, forum and agreement words.
+import { acronymFits } from './acronyms.js';
 import type { CandidateSet } from './candidates.js';
 import { isSentenceInitial, textOf, wordsOf, type Doc } from './doc.js';
 import { headOf } from './keywords.js';
@@ -38,6 +39,9 @@ const PROPER_TAGS = [
 const OPEN_QUOTES = new Set(['“', '"', '‘']);
 const CLOSE_QUOTES = new Set(['”', '"', '’']);
 
+/** Rule of a person named only by someone's title ("Trump's US security secretary"). */
+export const UNNAMED_OFFICE_HOLDER = 'name:unnamed-office-holder';
+
 /** A classified name: what it is and where. */
 export interface NameSpan {
   tokenStart: number;
@@ -67,6 +71,9 @@ function isHyphen(doc: Doc, i: number): boolean {
 /** Capitalised word that may begin a name: mid-sentence, or sentence-initial and tagged as a proper name or title. */
 function mayStart(doc: Doc, i: number): boolean {
   const t = doc.tokens[i]!;
+  // "al-Shabaab", "el-Baradei": a lower-case article joined to a name.
+  if (isWord(t) && (t.norm === 'al' || t.norm === 'el') && isHyphen(doc, i + 1) && doc.tokens[i + 2]?.cap)
+    return true;
   if (!isWord(t) || !t.cap || /^\p{N}/u.test(t.text)) return false;
   if (!isSentenceInitial(doc, i)) return true;
   if (t.allCaps || hasTag(doc, i, PROPER_TAGS) || isTitleWord(doc, i) || doc.kw.orgSingle.has(t.text))
@@ -83,7 +90,7 @@ function mayStart(doc: Doc, i: number): boolean {
 }
 
 /** Maximal capitalised spans of a sentence, joined across of/for/the, hyphens and possessives. */
-export function capitalisedSpans(doc: Doc, sentence: number): [number, number][] {
+export function capitalisedSpans(doc: Doc, sentence: number, places: Covered = []): [number, number][] {
   const { tokenStart, tokenEnd } = doc.sentences[sentence]!;
   const tk = doc.tokens;
   const out: [number, number][] = [];
@@ -114,7 +121,9 @@ export function capitalisedSpans(doc: Doc, sentence: number): [number, number][]
         e += 3;
         continue;
       }
-      if (isWord(n) && (CONNECTORS.has(n.norm) || n.text === '&') && !n.cap) {
+      // "met in Niamey for the Conference on …": a place alone does not begin a name joined by a connector.
+      const placeOnly = places[i] !== undefined && places[i]![0] === i && places[i]![1] >= e;
+      if (isWord(n) && (CONNECTORS.has(n.norm) || n.text === '&') && !n.cap && !placeOnly) {
         let k = e + 1;
         if (tk[k]?.norm === 'the' && !tk[k]!.cap) k++;
         if (k < tokenEnd && isWord(tk[k]) && tk[k]!.cap) {
@@ -139,12 +148,102 @@ export function capitalisedSpans(doc: Doc, sentence: number): [number, number][]
         e += 2;
         continue;
       }
+      const defined = acronymExtension(doc, i, e, tokenEnd) ?? headAcrossAnd(doc, e, tokenEnd);
+      if (defined) {
+        e = defined;
+        continue;
+      }
       break;
     }
     out.push([i, e]);
     i = e;
   }
   return out;
+}
+
+/** "NATO Communications and Information Agency", "Immigration and Customs Enforcement Agency": across "and" to a
+ * run of capitalised words that ends in an organisation or forum head, when the part before has no head of its own. */
+function headAcrossAnd(doc: Doc, e: number, limit: number): number | undefined {
+  const tk = doc.tokens;
+  if (tk[e]?.norm !== 'and' || tk[e]!.cap) return undefined;
+  const isHead = (w: string) => doc.kw.orgHeads.has(w) || doc.kw.forumHeads.has(w);
+  if (isHead(tk[e - 1]!.norm)) return undefined;
+  let j = e + 1;
+  while (j < limit && j - e <= 4 && isWord(tk[j]) && tk[j]!.cap) j++;
+  return j > e + 1 && isHead(tk[j - 1]!.norm) ? j : undefined;
+}
+
+/** The end of a longer name that a defined acronym spells out across "and" or "in" ("Regional Information and
+ * Coordination Hub (RICH)", "Border Management Programme in Central Asia (BOMCA)"): the acronym's letters hold,
+ * in order, the first letter of the span and most of its capitalised words' initials. */
+function acronymExtension(doc: Doc, s: number, e: number, limit: number): number | undefined {
+  const tk = doc.tokens;
+  if (!['and', 'in'].includes(tk[e]?.norm ?? '') || tk[e]!.cap) return undefined;
+  let j = e + 1;
+  while (j < limit && isWord(tk[j]) && (tk[j]!.cap || CONNECTORS.has(tk[j]!.norm) || tk[j]!.norm === 'and'))
+    j++;
+  if (j === e + 1 || !tk[j - 1]!.cap) return undefined;
+  if (tk[j]?.text !== '(' || !tk[j + 1]?.allCaps || tk[j + 2]?.text !== ')') return undefined;
+  const acronym = tk[j + 1]!.text.replace(/[^\p{L}]/gu, '');
+  const initials = tk
+    .slice(s, j)
+    .filter((t) => isWord(t) && t.cap)
+    .map((t) => t.text[0]!);
+  if (initials[0] !== acronym[0]) return undefined;
+  let k = 0;
+  let hits = 0;
+  for (const ch of initials) {
+    const at = acronym.indexOf(ch, k);
+    if (at >= 0) {
+      hits++;
+      k = at + 1;
+    }
+  }
+  return hits >= Math.ceil(initials.length * 0.75) ? j : undefined;
+}
+
+/** True when the name at `s` is an item of a list opened by an organisation noun ("armed groups such as …",
+ * "agencies including …"), past the list's earlier items. */
+function listedAsOrganisation(doc: Doc, s: number): boolean {
+  const tk = doc.tokens;
+  const start = doc.sentences[doc.sentenceOf[s]!]!.tokenStart;
+  for (let i = s - 1, n = 0; i > start && n < 20; i--, n++) {
+    const t = tk[i]!;
+    const w = t.norm;
+    if (w === 'as' && tk[i - 1]?.norm === 'such') return doc.kw.orgCategories.has(tk[i - 2]?.norm ?? '');
+    if (w === 'including' || w === 'like' || w === 'namely')
+      return doc.kw.orgCategories.has(tk[i - 1]?.norm ?? '');
+    if (
+      t.kind === 'punct'
+        ? t.text === ',' || t.text === '-'
+        : t.cap || ['and', 'or', 'the', 'al', 'el'].includes(w)
+    )
+      continue;
+    return false;
+  }
+  return false;
+}
+
+/** Where one or two capitalised words at `s`, no known name, own a title that names no one after it ("Trump's
+ * US security secretary"): the possessive and the end of the title. */
+function possessorOfTitle(
+  doc: Doc,
+  s: number,
+  e: number,
+  covered: Covered,
+): { owner: number; titleEnd: number } | undefined {
+  const tk = doc.tokens;
+  let p = s;
+  while (p <= e && tk[p]?.kind !== 'poss') p++;
+  if (p > e || p === s || wordsOf(doc, s, p).length > 2 || covered[s] || tk[s]!.allCaps) return undefined;
+  if (hasTag(doc, s, ['Place', 'Country', 'Organization'])) return undefined;
+  for (let i = p + 1, n = 0; i < tk.length && n < 4 && isWord(tk[i]); i++, n++) {
+    if (titleHeadAt(doc, i))
+      return !isWord(tk[i + 1]) || !tk[i + 1]!.cap ? { owner: p, titleEnd: i + 1 } : undefined;
+    if (!(covered[i] || isTitleWord(doc, i) || tk[i]!.cap || doc.kw.portfolio.has(tk[i]!.norm)))
+      return undefined;
+  }
+  return undefined;
 }
 
 /** A quoted title right after a forum or agreement name ("Conference on “Building …”"): the token after its closing quote. */
@@ -173,11 +272,28 @@ export function kindOfName(doc: Doc, words: readonly string[], s: number, e: num
   const kw = doc.kw;
   const forum = headOf(words, kw.forumHeads);
   const last = words[words.length - 1]!;
+  const leading = kw.agreementLeading.get(words[0]!);
+  if (leading && words.length >= 2)
+    return { label: 'Agreement', kind: leading, rule: 'name:agreement-head', score: 0.75 };
   if (forum && !(kw.forumShared.has(forum) && words.length > 0 && !forum.includes(' ')))
     return { label: 'Forum', kind: kw.forumHeads.get(forum), rule: 'name:forum-head', score: 0.8 };
-  // "Centre for Security Policy", "Department of Justice's ... Program": an organisation head followed by of/for.
+  // "Ministerial Conference on Migration and Security", "Working Group on Firearms": the head before its topic.
   for (let i = 0; i + 2 < words.length; i++)
-    if (kw.orgLeading.has(words[i]!) && (words[i + 1] === 'of' || words[i + 1] === 'for'))
+    for (const len of [2, 1]) {
+      const head = words.slice(i, i + len).join(' ');
+      const next = words[i + len];
+      if (
+        next &&
+        ['on', 'of', 'for', 'against'].includes(next) &&
+        i + len + 1 < words.length &&
+        kw.forumHeads.has(head) &&
+        !kw.forumShared.has(head)
+      )
+        return { label: 'Forum', kind: kw.forumHeads.get(head), rule: 'name:forum-head', score: 0.8 };
+    }
+  // "Centre for Security Policy", "Office on Drugs and Crime": an organisation head followed by of/for/on.
+  for (let i = 0; i + 2 < words.length; i++)
+    if (kw.orgLeading.has(words[i]!) && ['of', 'for', 'on'].includes(words[i + 1]!))
       return { label: 'Organization', rule: 'name:organisation-lead', score: 0.75 };
   for (let n = 3; n >= 1; n--)
     for (let i = 0; i + n <= words.length; i++) {
@@ -321,9 +437,17 @@ export function findNames(
         kind: k.kind,
       });
   };
-  for (const [s0, e0] of capitalisedSpans(doc, sentence)) {
+  for (const [s0, e0] of capitalisedSpans(doc, sentence, places)) {
     let s = s0;
     let e = e0;
+    // "the Nairobi-based Regional Centre …", "an EU-funded Programme …": where it is or who pays is no part of the name.
+    const tk0 = doc.tokens;
+    if (
+      isHyphen(doc, s + 1) &&
+      ['based', 'led', 'backed', 'funded', 'sponsored', 'financed'].includes(tk0[s + 2]?.norm ?? '') &&
+      s + 3 < e
+    )
+      s += 3;
     const whole = covered[s];
     if (whole && whole[0] === s && whole[1] === e) continue;
     // A person: a name after a title inside the span, or a name with a title just around it.
@@ -355,6 +479,15 @@ export function findNames(
         continue;
       }
     }
+    // "Trump's US security secretary", "Putin's envoy": whose office it is, a person.
+    const office = possessorOfTitle(doc, s, e, covered);
+    if (office) {
+      push(s, office.owner, { label: 'Person', rule: 'name:possessor-of-title', score: 0.6 });
+      // The office holder the title speaks of is someone too, named by the title until the text names them.
+      // Its name is the title alone, so that the possessor stays a mention of its own.
+      push(office.owner + 1, office.titleEnd, { label: 'Person', rule: UNNAMED_OFFICE_HOLDER, score: 0.45 });
+      continue;
+    }
     if (heading) continue;
     if (isTitlePhrase(doc, s, e, covered)) {
       officeComplement(doc, s, e, covered, push);
@@ -384,10 +517,23 @@ export function findNames(
       continue;
     }
     if (words.length === 1) {
-      single(doc, s, e, covered, push);
+      if (!covered[s] && !places[s] && listedAsOrganisation(doc, s))
+        push(s, e, { label: 'Organization', rule: 'name:category-list', score: 0.6 });
+      else single(doc, s, e, covered, push);
       continue;
     }
-    const k = kindOfName(doc, words, s, e);
+    // A name the text defines an acronym for is a proper name even without a known head ("… Hub (WARICH)").
+    const tk = doc.tokens;
+    const definesAcronym = tk[e]?.text === '(' && tk[e + 1]?.allCaps && tk[e + 2]?.text === ')';
+    const named =
+      kindOfName(doc, words, s, e) ??
+      (definesAcronym && words.length >= 2 && !allPlaces
+        ? { label: 'Organization' as const, rule: 'name:defined-acronym', score: 0.6 }
+        : undefined);
+    const k =
+      (!named || named.rule === 'name:compromise-person') && !allPlaces && listedAsOrganisation(doc, s)
+        ? { label: 'Organization' as const, rule: 'name:category-list', score: 0.6 }
+        : named;
     if (!k) continue;
     const owned = possessor(doc, s, e, covered, push);
     const acr = definedBefore(doc, s);
@@ -446,6 +592,16 @@ function single(
   if (covered[s] || isTitleWord(doc, s)) return;
   if (doc.kw.orgSingle.has(t.text))
     return push(s, e, { label: 'Organization', rule: 'name:known-body', score: 0.8 });
+  // "the Bundeskriminalamt (BKA)": a word the text gives an acronym for is a body's name.
+  const tk = doc.tokens;
+  if (
+    !t.allCaps &&
+    tk[e]?.text === '(' &&
+    tk[e + 1]?.allCaps &&
+    tk[e + 2]?.text === ')' &&
+    acronymFits(tk[e + 1]!.text, t.text)
+  )
+    return push(s, e, { label: 'Organization', rule: 'name:defined-acronym', score: 0.6 });
   if (isSentenceInitial(doc, s)) return;
   const line = doc.lines[doc.sentences[doc.sentenceOf[s]!]!.line]!;
   const lineText = doc.text.slice(line.start, line.end);

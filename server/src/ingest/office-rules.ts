@@ -65,6 +65,38 @@ interface Office {
   owner?: TokenMention;
 }
 
+/** Start token of the title right before a person's name ("Tanzania's Home Affairs Minister" in "… Minister Hamad
+ * Masauni"), if there is one. */
+export function titleStart(
+  doc: Doc,
+  ps: number,
+  limit: number,
+  here: readonly TokenMention[],
+): number | undefined {
+  const tk = doc.tokens;
+  let i = ps - 1;
+  if (tk[i]?.text === '.') i--;
+  // "his Greek counterpart, Michalis Chrisochoidis": a title in apposition before the name.
+  if (tk[i]?.text === ',') i--;
+  const end = i + 1;
+  let heads = 0;
+  for (; i >= limit; i--) {
+    const t = tk[i]!;
+    if (isTitleWord(doc, i)) {
+      if (isHead(doc, i)) heads++;
+      continue;
+    }
+    const inMention = here.find((m) => m.ts <= i && i < m.te && m.via !== 'anaphor');
+    if (inMention) {
+      i = inMention.ts;
+      continue;
+    }
+    if (t.kind === 'poss' || (t.kind === 'punct' && t.text === '-') || (isWord(t) && t.cap)) continue;
+    break;
+  }
+  return heads && i + 1 < end ? i + 1 : undefined;
+}
+
 /** "UK Home Secretary James Cleverly", "Albania's Director General of Police, Ilir Proda". */
 function titleBefore(doc: Doc, ps: number, limit: number, here: readonly TokenMention[]): Office | undefined {
   const tk = doc.tokens;
@@ -220,6 +252,7 @@ export function applyHyphenPairs(doc: Doc, ms: readonly TokenMention[], sink: Pr
   const cue =
     /^(?:cooperation|co-operation|collaboration|partnership|ties|relationship|relations|talks|dialogue|alliance|agreement|security|intelligence)$/i;
   const sorted = [...ms].sort((a, b) => a.ts - b.ts);
+  const recommend = new RegExp(doc.rules.relations.recommendationCue, 'iu');
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + 1]!;
@@ -236,6 +269,22 @@ export function applyHyphenPairs(doc: Doc, ms: readonly TokenMention[], sink: Pr
       rule: 'name:hyphen-pair',
       score: 0.65,
     });
+    // "Recommendations for Deepening Paris-London Cooperation": each is recommended as the other's partner.
+    const line = doc.lines[doc.sentences[a.sentence]!.line]!;
+    const governing = [line.index, line.heading].filter((x): x is number => x !== undefined);
+    if (governing.some((g) => recommend.test(doc.text.slice(doc.lines[g]!.start, doc.lines[g]!.end))))
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const)
+        sink.add({
+          type: 'RECOMMENDED_PARTNER',
+          from: endOf(x),
+          to: endOf(y),
+          sentences: [a.sentence],
+          rule: 'name:recommended-pair',
+          score: 0.55,
+        });
   }
 }
 

@@ -95,6 +95,22 @@ export class PhraseIndex<T> {
       if (tokens[k]?.kind === 'poss') k++;
       if (tokens[k]?.text === ',' && QUOTES.has(tokens[k + 1]?.text ?? '')) k++;
       while (tokens[k]?.kind === 'punct' && QUOTES.has(tokens[k]!.text) && k + 1 < limit) k++;
+      // An acronym defined inside a name is read as one of its words: "… Nations (ASEAN) Regional Forum".
+      if (
+        tokens[k]?.text === '(' &&
+        tokens[k + 1]?.allCaps &&
+        tokens[k + 2]?.text === ')' &&
+        isWord(tokens[k + 3]) &&
+        k + 3 < limit
+      ) {
+        j = k + 1;
+        for (const ch of tokens[j]!.norm) {
+          node = node.next.get(ch);
+          if (!node) break;
+        }
+        if (!node) break;
+        k = j + 2;
+      }
       const n = tokens[k];
       if (
         n?.kind === 'punct' &&

@@ -1,6 +1,8 @@
 // Loads the curator-readable rule files in rules/ once, validating each with zod and compiling its regular expressions.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { repoPath } from '../repo-root.js';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from './model.js';
 
 /** A rule file is missing, is not JSON, or does not have the expected shape; the message names file and field. */
@@ -55,6 +57,7 @@ const schemas = {
     leadingHeads: words,
     knownSingleWords: words,
     notOrganisationWords: words,
+    categoryNouns: words,
   }),
   forums: z.object({
     heads: z.record(z.string(), z.string()),
@@ -66,6 +69,8 @@ const schemas = {
     genericForumNouns: words,
     eventKinds: words,
     agreementNouns: words,
+    organisationNouns: words,
+    genericOrganisationNouns: words,
     pairPhrases: words,
     pairWindow: z.number().int().min(1),
     blockingModifiers: words,
@@ -74,6 +79,9 @@ const schemas = {
     heads: z.record(z.string(), z.string()),
     strongHeads: words,
     creationCues: z.array(regexSource),
+    documentHeads: words,
+    leadingHeads: z.record(z.string(), z.string()),
+    evaluativeModifiers: words,
     labelLeadVerbs: words,
     maxLabelWords: z.number().int().positive(),
   }),
@@ -128,6 +136,7 @@ const schemas = {
         score: z.number().min(0).max(1),
         maxGap: z.number().int().min(0).optional(),
         requireCue: regexSource.optional(),
+        orMainEvent: z.boolean().optional(),
       }),
     ),
     cooccurrence: z.array(
@@ -142,6 +151,7 @@ const schemas = {
       }),
     ),
     coordinators: words,
+    recommendationCue: regexSource,
   }),
   disputes: z.object({
     functional: z.array(
@@ -187,7 +197,7 @@ function loadFile<K extends RuleFileName>(name: K, dir: URL): Rules[K] {
 }
 
 /** Reads and validates every rule file in `dir` (default: this folder's rules/). */
-export function loadRules(dir: URL = new URL('./rules/', import.meta.url)): Rules {
+export function loadRules(dir: URL = pathToFileURL(repoPath('server/src/ingest/rules') + '/')): Rules {
   const out = {} as Record<RuleFileName, unknown>;
   for (const name of Object.keys(schemas) as RuleFileName[]) out[name] = loadFile(name, dir);
   return out as Rules;

@@ -39,7 +39,9 @@ export function applyStructureRules(
     const intro = introSentence(doc, line);
     const sentences = intro === undefined ? [quote] : [quote, intro];
     let ctx = inLine(byLine, line.intro);
-    if (mainEvent && !ctx.some(isForum)) ctx = [...ctx, { ...mainEvent, via: 'anaphor' }];
+    // Items of an agreement ("Key commitments of the declaration include:") belong to it, not to the event.
+    if (mainEvent && !ctx.some(isForum) && !ctx.some(isAgreement))
+      ctx = [...ctx, { ...mainEvent, via: 'anaphor' }];
     const here = inLine(byLine, line.index);
     const emit = (
       type: RelationshipType,
@@ -57,14 +59,26 @@ export function applyStructureRules(
           for (const c of ctx.filter(isActor)) emit('PARTY_TO', c, a, 'list:item-of-actors', 0.55);
           for (const t of here.filter(isThreat)) emit('ADDRESSES', a, t, 'list:item-threat', 0.65);
           for (const t of ctx.filter(isThreat)) emit('ADDRESSES', a, t, 'list:context-threat', 0.5);
+          // "Joint Counterterrorism Efforts: …" over the list: what its items are for.
+          for (const t of inLine(byLine, line.heading).filter(isThreat))
+            emit('ADDRESSES', a, t, 'list:heading-threat', 0.5);
           for (const t of here.filter(isTech)) emit('USES_TECHNOLOGY', a, t, 'list:item-technology', 0.55);
         }
       } else {
-        for (const f of ctx.filter((m) => isForum(m) || isAgreement(m))) {
+        const owners = ctx.filter((m) => isForum(m) || isAgreement(m));
+        for (const f of owners) {
           for (const t of here.filter(isThreat)) emit('ADDRESSES', f, t, 'list:topic-of-context', 0.55);
           for (const t of here.filter(isTech))
             emit('USES_TECHNOLOGY', f, t, 'list:technology-of-context', 0.5);
         }
+        // "Key functions of Interpol's Fusion Centre include:": what an actor's functions name, it focuses on or uses.
+        if (kind === 'attribute' && !owners.some((o) => o.via !== 'anaphor'))
+          for (const c of ctx.filter(isActor)) {
+            for (const t of here.filter(isThreat))
+              emit('FOCUSES_ON', c, t, 'list:actor-attribute-threat', 0.5);
+            for (const t of here.filter(isTech))
+              emit('USES_TECHNOLOGY', c, t, 'list:actor-attribute-technology', 0.5);
+          }
       }
     }
     if (line.kind === 'table-row' && line.header !== undefined)
@@ -130,9 +144,12 @@ function tableRow(
     }
   });
   if (!initiatives.length && !actors.length)
-    for (const f of ctx.filter((m) => isForum(m) || isAgreement(m)))
+    for (const f of ctx.filter((m) => isForum(m) || isAgreement(m))) {
       for (const t of byRole('technology').filter(isTech))
         emit('USES_TECHNOLOGY', f, t, 'table:technology-of-context', 0.5);
+      // A table of focus areas under a forum or agreement named in its introduction: what that forum addresses.
+      if (f.via !== 'anaphor') for (const t of topics) emit('ADDRESSES', f, t, 'table:topic-of-context', 0.5);
+    }
 }
 
 /** The actors a column header names ("France's Contribution"). */

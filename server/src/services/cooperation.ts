@@ -1,16 +1,15 @@
 // Use case: who cooperates with whom on a threat, derived through shared forums and agreements, with the parties
 // at a chosen level: countries (people and agencies roll up), organisations, or every actor as it is.
-import type { CooperationLevel, CooperationResponse, GraphEdge, GraphNode } from '../api-types.js';
+import {
+  PAIR_LIMIT,
+  type CooperationQuery,
+  type CooperationResponse,
+  type GraphEdge,
+  type GraphNode,
+} from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { cooperationRows, type CooperationCaps } from '../store/graph-reads.js';
 import { resolveThreat } from './threats.js';
-
-/** The levels, widest first; `countries` is the default. */
-export const COOPERATION_LEVELS = [
-  'countries',
-  'organisations',
-  'people',
-] as const satisfies readonly CooperationLevel[];
 
 /**
  * A forum or agreement with more participants than this gives no pairs (each member would pair with every
@@ -22,8 +21,6 @@ export const MAX_PAIRING_PARTICIPANTS = 200;
  * in `broad`. The seed needs about 300. On the 1M-node graph this keeps the broadest threat near a second.
  */
 export const PAIR_BUDGET = 400_000;
-/** Pairs returned by default (most shared forums/agreements first) and at most. */
-export const PAIR_LIMIT = { default: 500, max: 5000 } as const;
 /** Left-out forums listed by name (the largest); `broadTotal` counts them all. */
 export const BROAD_LISTED = 50;
 /** Members listed per party and forum besides the party itself: evidence enough, without a country's whole staff. */
@@ -33,19 +30,14 @@ export const MEMBERS_SHOWN = 3;
  * graph two countries share hundreds, and listing them all for 500 pairs made an answer of tens of megabytes.
  */
 export const VIAS_SHOWN = 10;
-/** The most forums/agreements a pair may be asked to share (`minWeight`). */
-export const MAX_MIN_WEIGHT = 1000;
 
-export interface CooperationParams {
-  threat: string;
-  actor?: string;
-  limit?: number;
-  level?: CooperationLevel;
-  /** Pairs sharing fewer forums/agreements than this are left out (default 1). */
-  minWeight?: number;
-  /** Overrides PAIR_BUDGET (tests use a small one). */
-  pairBudget?: number;
-}
+/** The contract's cooperation query (`limit` optional for callers other than the route). */
+export type CooperationParams = Omit<CooperationQuery, 'limit' | 'level' | 'minWeight'> &
+  Partial<Pick<CooperationQuery, 'level' | 'minWeight'>> & {
+    limit?: number;
+    /** Overrides PAIR_BUDGET (tests use a small one). */
+    pairBudget?: number;
+  };
 
 /** The cooperation query's caps for a request (the benchmark uses these too). */
 export function cooperationCaps(p: { limit?: number; pairBudget?: number }): CooperationCaps {

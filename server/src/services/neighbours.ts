@@ -1,21 +1,17 @@
 // Use case: expand a node's neighbourhood, filtered and capped so a supernode cannot flood the view.
-import type { NeighbourCountsResponse, NeighboursResponse } from '../api-types.js';
+import type {
+  NeighbourCountsResponse,
+  NeighboursQuery,
+  NeighboursResponse,
+} from '../../../contract/index.js';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { neighbourCounts, neighbourPage } from '../store/graph-reads.js';
 import { getNodeWithEvidence } from './nodes.js';
 import { resolveThreat } from './threats.js';
 
-export interface NeighbourParams {
-  id: string;
-  relTypes?: string[];
-  /** Only relationships leaving (`out`) or entering (`in`) the node. */
-  direction?: 'out' | 'in';
-  labels?: string[];
-  threat?: string;
-  limit: number;
-  skip: number;
-}
+/** The node and the contract's neighbour query (filter, limit, skip). */
+export type NeighbourParams = { id: string } & NeighboursQuery;
 
 /** The centre node, up to `limit` neighbours (most connected first) and the edges to them. */
 export async function expandNeighbourhood(

@@ -1,6 +1,6 @@
 // How strongly a path is attested: the weakest claim on it (its relationships and the nodes between its ends),
 // and whether any of them is disputed. Paths are listed strongest first, then shortest.
-import type { Graph, PathStrength } from '../api-types.js';
+import type { Graph, PathStrength } from '../../../contract/index.js';
 import { CONFIDENCE_LEVELS, isConfidence, type Confidence } from '../../../model/index.js';
 
 /** A claim's confidence: absent counts as confirmed (stated without hedging); a value outside the model as the weakest. */

@@ -1,6 +1,6 @@
 // Use case: how are two nodes connected? Shortest, all shortest or k distinct paths through actors, forums,
 // agreements and events (shared topics only when asked), strongest first, each edge with its evidence.
-import type { PathMode, PathsResponse } from '../api-types.js';
+import type { PathsQuery, PathsResponse } from '../../../contract/index.js';
 import { NODE_KINDS, type NodeKind } from '../../../model/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { pathsBetween, type PathQuery } from '../store/graph-reads.js';
@@ -35,18 +35,8 @@ export function throughLabels(throughTopics: boolean): string[] {
   return NODE_KINDS.filter((k) => PASSAGE[k] === 'through' || (throughTopics && PASSAGE[k] === 'topic'));
 }
 
-export interface PathParams {
-  from: string;
-  to: string;
-  maxHops: number;
-  mode: PathMode;
-  /** How many distinct paths k-paths returns (ignored by the other modes). */
-  k: number;
-  relTypes?: string[];
-  threat?: string;
-  /** Let a path pass through a threat type or technology both sides share. */
-  throughTopics?: boolean;
-}
+/** The contract's paths query (`throughTopics` optional for callers other than the route). */
+export type PathParams = Omit<PathsQuery, 'throughTopics'> & { throughTopics?: boolean };
 
 export async function findPaths(store: GraphStore, p: PathParams): Promise<PathsResponse> {
   await getNodeWithEvidence(store, p.from, 'from');

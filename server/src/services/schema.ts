@@ -1,5 +1,5 @@
 // Use case: describe the graph's model, its property allow-list and its current counts.
-import type { SchemaProperties, SchemaResponse } from '../api-types.js';
+import type { SchemaProperties, SchemaResponse } from '../../../contract/index.js';
 import {
   LABEL_PROPERTIES,
   RELATIONSHIP_TYPES,

@@ -1,6 +1,6 @@
 // Orders search hits as a reader expects: the exact name or alias first, then names that begin with or hold the
 // words typed, then names holding them all, then other text; Lucene's score only breaks ties within a tier.
-import type { GraphNode } from '../api-types.js';
+import type { GraphNode } from '../../../contract/index.js';
 import type { SearchPlan } from './search-query.js';
 import { wordVariants } from './search-query.js';
 import { indexWords } from './search-words.js';

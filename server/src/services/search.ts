@@ -1,6 +1,6 @@
 // Use case: find nodes by name, alias or description as typed: whole words split as the index splits them,
 // exact names first, typos and partial words tolerated.
-import type { SearchResponse } from '../api-types.js';
+import type { SearchQuery, SearchResponse } from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { fullTextSearch } from '../store/graph-reads.js';
 import { searchPlan } from './search-query.js';
@@ -12,12 +12,6 @@ import { rankHits } from './search-rank.js';
  */
 export function candidatesFor(limit: number): number {
   return Math.max(limit * 2, 30);
-}
-
-export interface SearchParams {
-  q: string;
-  labels?: string[];
-  limit: number;
 }
 
 /**
@@ -36,7 +30,7 @@ export async function stagedSearch<T>(
   return hits.length >= limit || !plan.relaxed ? hits : [...hits, ...(await run(plan.relaxed))];
 }
 
-export async function searchNodes(store: GraphStore, p: SearchParams): Promise<SearchResponse> {
+export async function searchNodes(store: GraphStore, p: SearchQuery): Promise<SearchResponse> {
   const plan = searchPlan(p.q);
   if (!plan) return { nodes: [] };
   const hits = await stagedSearch(p.q, p.limit, (query) =>

@@ -6,7 +6,7 @@ import type {
   WorkspaceScene,
   WorkspaceSummary,
   WorkspaceVisibility,
-} from '../api-types.js';
+} from '../../../contract/index.js';
 import { permits } from '../auth/access-matrix.js';
 import { refusal } from '../auth/access-guard.js';
 import type { WorkspaceCaller } from '../auth/workspace-caller.js';

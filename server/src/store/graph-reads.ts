@@ -7,7 +7,7 @@ import type {
   GraphNode,
   NeighbourCountsResponse,
   PathMode,
-} from '../api-types.js';
+} from '../../../contract/index.js';
 import type { QueryName } from './queries.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';

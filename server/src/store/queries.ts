@@ -1,7 +1,7 @@
 // Loads cypher/*.cypher once at start-up into a map keyed by a literal union of query names.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../repo-root.js';
 
 /** Every query the server runs; each is cypher/<name>.cypher. A missing file stops start-up. */
 export const QUERY_NAMES = [
@@ -81,6 +81,20 @@ export const QUERY_NAMES = [
   'session-lookup',
   'session-delete',
   'session-delete-expired',
+  // npm run backup / npm run restore (issue 14); the server never runs these.
+  'backup-counts',
+  'backup-nodes',
+  'backup-relationships',
+  'backup-schema',
+  'backup-count-all',
+  'backup-wipe-relationships',
+  'backup-wipe-nodes',
+  'restore-key-index',
+  'restore-key-index-drop',
+  'restore-await-indexes',
+  'restore-nodes',
+  'restore-relationships',
+  'restore-finish',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -99,7 +113,7 @@ export const LOOKUP_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
   'session-lookup',
 ]);
 
-export const CYPHER_DIR = fileURLToPath(new URL('../../../cypher', import.meta.url));
+export const CYPHER_DIR = repoPath('cypher');
 
 /** Reads all query files; throws naming the first one that is missing or empty. */
 export function loadQueries(dir = CYPHER_DIR): Record<QueryName, string> {

@@ -7,7 +7,7 @@ import type {
   WorkspaceScene,
   WorkspaceSummary,
   WorkspaceVisibility,
-} from '../api-types.js';
+} from '../../../contract/index.js';
 import { ConflictError } from '../errors.js';
 import { collectGraph, plain } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';

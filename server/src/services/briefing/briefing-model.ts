@@ -8,7 +8,7 @@ import {
   type DisplayKind,
   type Family,
 } from '../../../../model/index.js';
-import type { Evidence, Graph, GraphEdge, GraphNode } from '../../api-types.js';
+import type { Evidence, Graph, GraphEdge, GraphNode } from '../../../../contract/index.js';
 import { claimText, confidenceWords, nodeKind, TYPE_HEADINGS } from './phrases.js';
 
 /** What produced the briefing; the renderers print all three. */

@@ -16,7 +16,7 @@ import {
   shapePath,
   type DisplayKind,
 } from '../../../../model/index.js';
-import type { Graph, GraphNode } from '../../api-types.js';
+import type { Graph, GraphNode } from '../../../../contract/index.js';
 import { escapeXml } from './escape.js';
 import { nodeKind } from './phrases.js';
 

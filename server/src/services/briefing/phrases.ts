@@ -9,7 +9,7 @@ import {
   type DisplayKind,
   type RelationshipType,
 } from '../../../../model/index.js';
-import type { GraphEdge, GraphNode } from '../../api-types.js';
+import type { GraphEdge, GraphNode } from '../../../../contract/index.js';
 
 /** The kind a node is drawn and tabled as: its kind, or 'Other'. */
 export function nodeKind(node: GraphNode): DisplayKind {

@@ -1,5 +1,5 @@
 // The briefing as Markdown: title, time, scope, figure note, node tables, cited sentences, sources.
-import type { Graph } from '../../api-types.js';
+import type { Graph } from '../../../../contract/index.js';
 import {
   buildBriefing,
   formatTime,

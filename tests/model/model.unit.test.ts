@@ -28,7 +28,7 @@ import {
 import { buildBriefing } from '../../server/src/services/briefing/briefing-model.js';
 import { nounPhrase, TYPE_HEADINGS } from '../../server/src/services/briefing/phrases.js';
 import { seedNodeSchema } from '../../seed/seed-schema.js';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type { GraphNode } from '../../contract/index.js';
 
 /** One node of every kind, plus a bare Actor (shown as 'Other'). */
 const nodes: GraphNode[] = [

@@ -1,9 +1,10 @@
-// Writes a compiled seed graph: schema first, then every node and relationship in one transaction.
-import type { GraphStore } from '../server/src/store/neo4j-store.js';
-import { ensureSchema } from '../server/src/store/schema-setup.js';
-import { isNodeLabel, isRelationshipType } from '../model/index.js';
-import type { CompiledSeed } from './compile.js';
-import { readSeed } from './read-seed.js';
+// Writes a compiled seed graph: schema first, then every node and relationship in one transaction. The seed
+// folder (seed/) reads and validates; this writes: the server imports the seed's reader, never the reverse.
+import { isNodeLabel, isRelationshipType } from '../../../model/index.js';
+import type { CompiledSeed } from '../../../seed/compile.js';
+import { readSeed } from '../../../seed/read-seed.js';
+import type { GraphStore } from './neo4j-store.js';
+import { ensureSchema } from './schema-setup.js';
 
 /** Stored form of a node or relationship: evidence as JSON plus the list of its sources, for queries. */
 function storedProps(

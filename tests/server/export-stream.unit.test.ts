@@ -158,11 +158,11 @@ describe('responseSink', () => {
       const sink = responseSink(res as unknown as Response);
       let waits = 0;
       const write = res.write.bind(res);
-      (res as any).write = (c: any) => {
+      res.write = ((c: string | Uint8Array) => {
         const ok = write(c);
         if (!ok) waits++;
         return ok;
-      };
+      }) as typeof res.write;
       res.setHeader('content-type', 'application/octet-stream');
       try {
         await writeBatched(
