@@ -16,8 +16,13 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
 import { cooperationCaps } from '../server/src/services/cooperation.js';
-import { stagedSearch } from '../server/src/services/search.js';
-import { cooperationQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
+import { throughLabels } from '../server/src/services/paths.js';
+import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
+import {
+  cooperationQueryParams,
+  pathQueryParams,
+  searchQueryParams,
+} from '../server/src/store/graph-reads.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
 import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
 import { rssMiB, startApiProcess } from './api-process.js';
@@ -151,7 +156,8 @@ async function main(): Promise<void> {
             stagedSearch(
               q,
               20,
-              async (query) => (await read('search', searchQueryParams(query, null, 20))).records,
+              async (query) =>
+                (await read('search', searchQueryParams(query, null, candidatesFor(20)))).records,
             );
           return { path: `/api/search?q=${enc(q)}&limit=20`, raw };
         },
@@ -192,15 +198,21 @@ async function main(): Promise<void> {
           while (to === from) to = pickFrom(actors);
           return {
             path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`,
-            raw: same('shortest-path', {
-              from,
-              to,
-              maxHops: neo4j.int(6),
-              relTypes: null,
-              threatIds: null,
-              limit: neo4j.int(25),
-              k: neo4j.int(25),
-            }),
+            // The service's first query (a second runs only when the path found has hedged or disputed claims).
+            raw: same(
+              'shortest-path',
+              pathQueryParams({
+                from,
+                to,
+                maxHops: 6,
+                relTypes: null,
+                threatIds: null,
+                through: throughLabels(false),
+                levels: null,
+                disputed: true,
+                candidates: 100,
+              }),
+            ),
           };
         },
       },
@@ -210,6 +222,7 @@ async function main(): Promise<void> {
           const t = pickFrom([...threatIds.keys()]);
           return {
             path: `/api/cooperation?threat=${enc(t)}`,
+            // The pairing; the evidence of the pairs shown (cooperation-members) runs after it.
             raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, cooperationCaps({}))),
           };
         },

@@ -51,6 +51,14 @@ export function intInRange(min: number, max: number, dflt: number) {
     });
 }
 
+/** A yes/no switch given as a query-string value: `true` or `false` (absent or empty: `dflt`). */
+export function booleanFlag(dflt: boolean) {
+  return z
+    .union([z.literal(''), z.enum(['true', 'false'])], { message: 'expected "true" or "false"' })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? dflt : v === 'true'));
+}
+
 function csvOf(what: string, allowed: readonly string[], check: (s: string) => boolean) {
   return z
     .string()

@@ -11,6 +11,16 @@ export const MAX_HOPS = 6;
 export const MAX_K_PATHS = 10;
 /** Cooperation pairs returned by default (most shared forums/agreements first) and at most. */
 export const PAIR_LIMIT = { default: 500, max: 5000 } as const;
+/**
+ * Who the cooperation view pairs, widest first (`countries` is the default): at `countries` every actor counts for
+ * the country it holds office in or is part of (an organisation part of no country, such as an international body,
+ * counts for itself); at `organisations` a person counts for the organisation or country it holds office in; at
+ * `people` every actor counts for itself.
+ */
+export const COOPERATION_LEVELS = ['countries', 'organisations', 'people'] as const;
+export type CooperationLevel = (typeof COOPERATION_LEVELS)[number];
+/** The most forums/agreements a cooperating pair may be asked to share (`minWeight`). */
+export const MAX_MIN_WEIGHT = 1000;
 /** History pages: 50 changes by default, 200 at most. */
 export const CHANGE_LIMIT = { default: 50, max: 200 } as const;
 /** Search results: 10 by default, 100 at most. */

@@ -1,9 +1,12 @@
 // Read endpoints: health, schema, search, a node, its neighbours (with counts), two hops, paths, cooperation.
 import { z } from 'zod';
 import { evidenceSchema, graphEdgeSchema, graphNodeSchema, graphSchema, graphShape } from './graph.js';
-import { idSchema, intInRange, labelsSchema, relTypesSchema, threatSchema } from './fields.js';
+import { CONFIDENCE_LEVELS } from '../model/index.js';
+import { booleanFlag, idSchema, intInRange, labelsSchema, relTypesSchema, threatSchema } from './fields.js';
 import {
+  COOPERATION_LEVELS,
   MAX_HOPS,
+  MAX_MIN_WEIGHT,
   MAX_K_PATHS,
   NEIGHBOUR_LIMIT,
   NEIGHBOURHOOD_LIMIT,
@@ -163,10 +166,22 @@ export const pathsQuery = z.strictObject({
   /** Every hop must be one of these types; absent means any. */
   relTypes: relTypesSchema,
   threat: threatSchema.optional(),
+  /** Let a path pass through a threat type or technology both sides share (off: actors, forums, agreements, events). */
+  throughTopics: booleanFlag(false),
 });
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
-export const pathsResponse = z.strictObject({ paths: z.array(graphSchema) });
+/** A path's weakest claim (its relationships and the nodes between its ends) and whether any is disputed. */
+export const pathStrengthSchema = z.strictObject({
+  weakest: z.enum(CONFIDENCE_LEVELS),
+  disputed: z.boolean(),
+});
+export type PathStrength = z.infer<typeof pathStrengthSchema>;
+
+export const pathsResponse = z.strictObject({
+  /** Strongest first (undisputed before disputed, then confirmed, reported, speculative), then fewest hops. */
+  paths: z.array(graphSchema.extend({ strength: pathStrengthSchema })),
+});
 export type PathsResponse = z.infer<typeof pathsResponse>;
 
 // --- GET /cooperation -----------------------------------------------------------------------------
@@ -175,21 +190,39 @@ export const cooperationQuery = z.strictObject({
   threat: threatSchema,
   actor: idSchema.optional(),
   limit: intInRange(1, PAIR_LIMIT.max, PAIR_LIMIT.default),
+  /** Who is paired: countries (people and agencies roll up), organisations (people roll up), or people (no roll-up). */
+  level: z
+    .enum(COOPERATION_LEVELS, { message: 'expected "countries", "organisations" or "people"' })
+    .default('countries'),
+  /** The fewest forums/agreements a pair must share. */
+  minWeight: intInRange(1, MAX_MIN_WEIGHT, 1),
 });
 export type CooperationQuery = z.infer<typeof cooperationQuery>;
 
 export const cooperationPairSchema = z.strictObject({
   a: graphNodeSchema,
   b: graphNodeSchema,
-  /** Forums and agreements both actors are connected to, that address the threat. */
+  /** How many forums and agreements that address the threat both parties take part in (themselves or through members). */
+  weight: z.number().optional(),
+  /** Those forums and agreements, the smallest first, at most 10 (all of them when `weight` is at most 10). */
   via: z.array(graphNodeSchema),
-  /** The relationships that tie a and b to the connecting forums/agreements. */
+  /** The relationships that tie a and b themselves to the connecting forums/agreements. */
   edges: z.array(graphEdgeSchema),
+  /**
+   * The members below a and b whose part counts for them (people, agencies, and the offices between), at most
+   * three per party and forum of `via`; none at level `people`.
+   */
+  members: z.array(graphNodeSchema).optional(),
+  /** Their relationships to the forums/agreements and the HOLDS_OFFICE / PART_OF chains up to a or b. */
+  memberEdges: z.array(graphEdgeSchema).optional(),
 });
 export type CooperationPair = z.infer<typeof cooperationPairSchema>;
 
 export const cooperationResponse = z.strictObject({
   threat: graphNodeSchema,
+  /** The level the parties are at, and the fewest forums/agreements a pair shares. */
+  level: z.enum(COOPERATION_LEVELS).optional(),
+  minWeight: z.number().optional(),
   /** Threat ids included: the threat and its sub-threats. */
   threats: z.array(z.string()),
   pairs: z.array(cooperationPairSchema),

@@ -240,14 +240,15 @@ describe('GET /api/paths', () => {
     expect(body.paths).toEqual([]);
   });
   it('applies a threat filter: forums and agreements on the way must address the threat', async () => {
+    // The UN conference's circle meets the United Kingdom only through a shared threat type: let paths pass there.
     const open = await app.get<PathsResponse>(
-      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6',
+      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&throughTopics=true',
     );
     const viaConference = (p: Graph) => p.nodes.some((n) => n.id === 'forum:un-ct-border-conference');
     expect(open.body.paths.some(viaConference)).toBe(true);
     // The UN conference does not address smuggling, so a smuggling-filtered path must avoid it.
     const { status, body } = await app.get<PathsResponse>(
-      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&threat=threat:smuggling',
+      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&threat=threat:smuggling&throughTopics=true',
     );
     expect(status).toBe(200);
     expect(body.paths.length).toBeGreaterThan(0);

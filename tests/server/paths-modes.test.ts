@@ -1,6 +1,10 @@
-// GET /api/paths: k distinct paths and the relationship-type filter, checked against the graph itself.
+// GET /api/paths: k distinct paths, ranked by strength then hops, and the relationship-type filter, checked against
+// the graph itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse, Graph, PathsResponse } from '../../contract/index.js';
+import { CONFIDENCE_LEVELS } from '../../model/index.js';
+
+type PathGraph = PathsResponse['paths'][number];
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
@@ -11,7 +15,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const paths = async (qs: string): Promise<Graph[]> => {
+const paths = async (qs: string): Promise<PathGraph[]> => {
   const { status, body } = await app.get<PathsResponse>(`/api/paths?${qs}`);
   expect(status, JSON.stringify(body)).toBe(200);
   return body.paths;
@@ -31,7 +35,7 @@ function nodeSequence(p: Graph, from: string): string[] {
 }
 
 describe('GET /api/paths?mode=k-paths', () => {
-  it('returns k distinct simple paths, shortest first, starting with the shortest path', async () => {
+  it('returns k distinct simple paths, strongest first, then shortest', async () => {
     const k = await paths('from=country:fr&to=person:kristi-noem&mode=k-paths&k=6&maxHops=5');
     const [shortest] = await paths('from=country:fr&to=person:kristi-noem&mode=shortest&maxHops=5');
     expect(k).toHaveLength(6);
@@ -39,9 +43,16 @@ describe('GET /api/paths?mode=k-paths', () => {
     expect(seqs.every((s) => s[s.length - 1] === 'person:kristi-noem')).toBe(true);
     expect(new Set(seqs.map((s) => s.join('>'))).size).toBe(6);
     for (const s of seqs) expect(new Set(s).size, 'no node twice').toBe(s.length);
-    const lengths = k.map((p) => p.edges.length);
-    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
-    expect(lengths[0]).toBe(shortest!.edges.length);
+    // Ranked by the weakest claim (undisputed first, then confirmed, reported, speculative), then by hops.
+    const rank = (p: PathGraph): number[] => [
+      Number(p.strength.disputed),
+      CONFIDENCE_LEVELS.indexOf(p.strength.weakest),
+      p.edges.length,
+    ];
+    const keys = k.map(rank);
+    const byRank = (a: number[], b: number[]): number => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+    expect(keys).toEqual([...keys].sort(byRank));
+    expect(Math.min(...k.map((p) => p.edges.length))).toBe(shortest!.edges.length);
     for (const p of k) expect(p.edges.every((e) => (e.evidence ?? []).length > 0)).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throughLabels } from '../../server/src/services/paths.js';
 import { CYPHER_DIR, loadQueries, QUERY_NAMES } from '../../server/src/store/queries.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
@@ -39,9 +40,17 @@ describe('cypher/ queries', () => {
       ...(plan.children as { operatorType: string; children: unknown[] }[]).flatMap(ops),
     ];
     const text = loadQueries()['shortest-path'];
+    // Every filter the service sends: relationship types, a threat, the kinds a path may pass through, and the
+    // strength floor it asks again with when looking for the strongest of the shortest paths.
     for (const filters of [
-      { relTypes: null, threatIds: null },
-      { relTypes: ['MEMBER_OF'], threatIds: ['threat:terrorism'] },
+      { relTypes: null, threatIds: null, through: throughLabels(false), levels: null, disputed: true },
+      {
+        relTypes: ['MEMBER_OF'],
+        threatIds: ['threat:terrorism'],
+        through: throughLabels(true),
+        levels: ['confirmed'],
+        disputed: false,
+      },
     ]) {
       const res = await store.driver.executeQuery(
         `EXPLAIN ${text}`,

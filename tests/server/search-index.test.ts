@@ -1,9 +1,10 @@
 // The full-text index covers every business node (:Entity), so a new kind needs no index change; a database
-// whose index still lists kinds (made before the model module) gets it rebuilt at start-up.
+// whose index still lists kinds (made before the model module) or splits words with another analyzer (made before
+// search folded accents) gets it rebuilt at start-up.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
-import { ensureSchema } from '../../server/src/store/schema-setup.js';
+import { ensureSchema, SEARCH_ANALYZER } from '../../server/src/store/schema-setup.js';
 import { testStore } from '../setup/test-app.js';
 
 let store: GraphStore;
@@ -17,13 +18,19 @@ afterAll(async () => {
 const run = (query: string, params: Record<string, unknown> = {}) =>
   store.driver.executeQuery(query, params, { database: store.database });
 
-/** The search index's labels and id, or null when it does not exist. */
-async function searchIndex(): Promise<{ labels: string[]; id: number } | null> {
+/** The search index's labels, analyzer and id, or null when it does not exist. */
+async function searchIndex(): Promise<{ labels: string[]; analyzer: string; id: number } | null> {
   const res = await run(
-    "SHOW FULLTEXT INDEXES YIELD id, name, labelsOrTypes WHERE name = 'entity_search' RETURN id, labelsOrTypes",
+    "SHOW FULLTEXT INDEXES YIELD id, name, labelsOrTypes, options WHERE name = 'entity_search' RETURN id, labelsOrTypes, options.indexConfig.`fulltext.analyzer` AS analyzer",
   );
   const rec = res.records[0];
-  return rec ? { labels: rec.get('labelsOrTypes') as string[], id: Number(rec.get('id')) } : null;
+  return rec
+    ? {
+        labels: rec.get('labelsOrTypes') as string[],
+        analyzer: rec.get('analyzer') as string,
+        id: Number(rec.get('id')),
+      }
+    : null;
 }
 
 /** Ids of the nodes the index finds for a name, as the search query asks it. */
@@ -42,6 +49,7 @@ describe('the entity_search full-text index', () => {
   it('covers :Entity, and ensureSchema leaves an up-to-date index alone', async () => {
     const before = await searchIndex();
     expect(before?.labels).toEqual(['Entity']);
+    expect(before?.analyzer).toBe(SEARCH_ANALYZER);
     await ensureSchema(store);
     expect(await searchIndex()).toEqual(before);
     expect(await found('United Kingdom')).toContain('country:uk');
@@ -62,6 +70,17 @@ describe('the entity_search full-text index', () => {
     ]);
     await ensureSchema(store);
     expect((await searchIndex())?.labels).toEqual(['Entity']);
+    expect(await found('United Kingdom')).toContain('country:uk');
+  });
+
+  it('is rebuilt with the folding analyzer when an older database splits words another way', async () => {
+    await run('DROP INDEX entity_search');
+    await run(
+      'CREATE FULLTEXT INDEX entity_search FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description]',
+    );
+    expect((await searchIndex())?.analyzer).toBe('standard-no-stop-words');
+    await ensureSchema(store);
+    expect(await searchIndex()).toMatchObject({ labels: ['Entity'], analyzer: SEARCH_ANALYZER });
     expect(await found('United Kingdom')).toContain('country:uk');
   });
 });

@@ -1,27 +1,81 @@
-// Use case: how are two nodes connected? Shortest, all shortest or k distinct paths, each edge with its evidence.
+// Use case: how are two nodes connected? Shortest, all shortest or k distinct paths through actors, forums,
+// agreements and events (shared topics only when asked), strongest first, each edge with its evidence.
 import type { PathsQuery, PathsResponse } from '../../../contract/index.js';
+import { NODE_KINDS, type NodeKind } from '../../../model/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { pathsBetween } from '../store/graph-reads.js';
+import { pathsBetween, type PathQuery } from '../store/graph-reads.js';
 import { getNodeWithEvidence } from './nodes.js';
+import { pathStrength, rankPaths, strongerFilters } from './path-strength.js';
 import { resolveThreat } from './threats.js';
 
 /** The most paths all-shortest returns; more than this is noise on a canvas. */
 const MAX_PATHS = 25;
+/** Shortest paths all-shortest finds before ranking them by strength: enough to hold the strong ones among many. */
+const ALL_SHORTEST_CANDIDATES = 100;
 
-export async function findPaths(store: GraphStore, p: PathsQuery): Promise<PathsResponse> {
+/**
+ * How a path may pass through a node of each kind between its ends. Actors, forums, agreements and events are
+ * where cooperation happens; two actors that merely share a topic (a threat type, a technology) are not thereby
+ * connected, so a path goes through one only when the caller asks; sources are never on a path.
+ */
+const PASSAGE: Record<NodeKind, 'through' | 'topic' | 'never'> = {
+  Country: 'through',
+  Person: 'through',
+  Organization: 'through',
+  Forum: 'through',
+  Agreement: 'through',
+  Event: 'through',
+  ThreatType: 'topic',
+  Technology: 'topic',
+  Source: 'never',
+};
+
+/** The labels a node between a path's ends may carry. */
+export function throughLabels(throughTopics: boolean): string[] {
+  return NODE_KINDS.filter((k) => PASSAGE[k] === 'through' || (throughTopics && PASSAGE[k] === 'topic'));
+}
+
+/** The contract's paths query (`throughTopics` optional for callers other than the route). */
+export type PathParams = Omit<PathsQuery, 'throughTopics'> & { throughTopics?: boolean };
+
+export async function findPaths(store: GraphStore, p: PathParams): Promise<PathsResponse> {
   await getNodeWithEvidence(store, p.from, 'from');
   await getNodeWithEvidence(store, p.to, 'to');
   if (p.from === p.to) return { paths: [] };
   const threatIds = p.threat ? (await resolveThreat(store, p.threat)).threatIds : null;
-  const limit = p.mode === 'k-paths' ? p.k : MAX_PATHS;
-  return {
-    paths: await pathsBetween(store, p.mode, {
-      from: p.from,
-      to: p.to,
-      maxHops: p.maxHops,
-      relTypes: p.relTypes ?? null,
-      threatIds,
-      limit,
-    }),
+  const q: PathQuery = {
+    from: p.from,
+    to: p.to,
+    maxHops: p.maxHops,
+    relTypes: p.relTypes ?? null,
+    threatIds,
+    through: throughLabels(p.throughTopics ?? false),
+    levels: null,
+    disputed: true,
+    candidates: ALL_SHORTEST_CANDIDATES,
   };
+  if (p.mode === 'shortest') return { paths: rankPaths(await strongestShortest(store, q), p.from, p.to) };
+  const ranked = rankPaths(await pathsBetween(store, p.mode, q), p.from, p.to);
+  if (p.mode === 'all-shortest') return { paths: ranked.slice(0, MAX_PATHS) };
+  // k distinct paths: of those through the same nodes (parallel relationships), the strongest.
+  const seen = new Set<string>();
+  const distinct = ranked.filter((path) => {
+    const key = path.nodes.map((n) => n.id).join('>');
+    return !seen.has(key) && seen.add(key);
+  });
+  return { paths: distinct.slice(0, p.k) };
+}
+
+/**
+ * The strongest of the shortest paths: the shortest path found, unless a path as short exists whose claims are
+ * all stronger than its weakest one (asked strongest first; on a graph without hedged claims, one query).
+ */
+async function strongestShortest(store: GraphStore, q: PathQuery) {
+  const [first] = await pathsBetween(store, 'shortest', q);
+  if (!first) return [];
+  for (const filter of strongerFilters(pathStrength(first, q.from, q.to))) {
+    const [stronger] = await pathsBetween(store, 'shortest', { ...q, ...filter });
+    if (stronger && stronger.edges.length === first.edges.length) return [stronger];
+  }
+  return [first];
 }

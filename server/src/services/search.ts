@@ -1,57 +1,40 @@
-// Use case: find nodes by name, alias or description, tolerant of typos and partial words.
+// Use case: find nodes by name, alias or description as typed: whole words split as the index splits them,
+// exact names first, typos and partial words tolerated.
 import type { SearchQuery, SearchResponse } from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { fullTextSearch } from '../store/graph-reads.js';
-
-/** Lucene's special characters; user text is escaped so it is always read as words, never syntax. */
-const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
-/** Words this short match by prefix only; fuzzy matching on them would match almost anything. */
-const MIN_FUZZY_LENGTH = 4;
-
-/** The words of free text, escaped so they are always read as words, never Lucene syntax. */
-function searchWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, ''))
-    .filter(Boolean)
-    .filter((w) => !['and', 'or', 'not', 'to'].includes(w));
-}
+import { searchPlan } from './search-query.js';
+import { rankHits } from './search-rank.js';
 
 /**
- * Free text as Lucene queries, every word required. `exact`: each word exactly or as a prefix (cheap); `fuzzy`:
- * also within one edit (a typo), which expands to many terms on a large index, so it runs only when `exact`
- * finds fewer hits than asked for. `fuzzy` is null when no word is long enough to be matched fuzzily.
+ * Hits asked of the index per stage: more than the page, so the exact name is among them even when Lucene's score
+ * puts a longer description first (the ranking then moves it up). Twice the page, at least 30.
  */
-export function toLuceneQueries(text: string): { exact: string; fuzzy: string | null } | null {
-  const words = searchWords(text);
-  if (!words.length) return null;
-  const term = (w: string, fuzzy: boolean): string =>
-    fuzzy && w.length >= MIN_FUZZY_LENGTH ? `(${w}^3 OR ${w}* OR ${w}~1)` : `(${w}^3 OR ${w}*)`;
-  const exact = words.map((w) => term(w, false)).join(' AND ');
-  if (!words.some((w) => w.length >= MIN_FUZZY_LENGTH)) return { exact, fuzzy: null };
-  return { exact, fuzzy: words.map((w) => term(w, true)).join(' AND ') };
+export function candidatesFor(limit: number): number {
+  return Math.max(limit * 2, 30);
 }
 
 /**
- * The search, in stages: exact and prefix matches; when those are fewer than `limit`, the fuzzy query instead
- * (its hits include the exact ones, ranked higher). `run` executes one stage; the benchmark passes the raw driver.
+ * The search, in stages: every word (exactly, as a prefix, or in another spelling); when that finds fewer than
+ * `limit`, also any of the words, each within one typo, after the first stage's hits. `run` executes one stage's
+ * Lucene query; the benchmark passes the raw driver.
  */
 export async function stagedSearch<T>(
   text: string,
   limit: number,
   run: (query: string) => Promise<T[]>,
 ): Promise<T[]> {
-  const queries = toLuceneQueries(text);
-  if (!queries) return [];
-  const hits = await run(queries.exact);
-  return hits.length >= limit || !queries.fuzzy ? hits : run(queries.fuzzy);
+  const plan = searchPlan(text);
+  if (!plan) return [];
+  const hits = await run(plan.strict);
+  return hits.length >= limit || !plan.relaxed ? hits : [...hits, ...(await run(plan.relaxed))];
 }
 
 export async function searchNodes(store: GraphStore, p: SearchQuery): Promise<SearchResponse> {
-  return {
-    nodes: await stagedSearch(p.q, p.limit, (query) =>
-      fullTextSearch(store, query, p.labels ?? null, p.limit),
-    ),
-  };
+  const plan = searchPlan(p.q);
+  if (!plan) return { nodes: [] };
+  const hits = await stagedSearch(p.q, p.limit, (query) =>
+    fullTextSearch(store, query, p.labels ?? null, candidatesFor(p.limit)),
+  );
+  return { nodes: rankHits(plan, hits).slice(0, p.limit) };
 }

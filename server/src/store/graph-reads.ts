@@ -1,6 +1,7 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
-import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type {
+  CooperationLevel,
   Graph,
   GraphEdge,
   GraphNode,
@@ -146,8 +147,13 @@ export interface PathQuery {
   maxHops: number;
   relTypes: string[] | null;
   threatIds: string[] | null;
-  /** all-shortest: at most this many; k-paths: this many distinct paths. */
-  limit: number;
+  /** Labels a node between the ends may carry. */
+  through: string[];
+  /** shortest: the confidence levels every claim on the way must have (null: any), and whether one may be disputed. */
+  levels: string[] | null;
+  disputed: boolean;
+  /** all-shortest: how many paths to find at most (k-paths always takes its 25 candidates). */
+  candidates: number;
 }
 
 const PATH_QUERY: Record<PathMode, QueryName> = {
@@ -156,13 +162,14 @@ const PATH_QUERY: Record<PathMode, QueryName> = {
   'k-paths': 'k-paths',
 };
 
+/** The path queries' parameters (the benchmark runs the same queries with these through the raw driver). */
+export function pathQueryParams(q: PathQuery): Record<string, unknown> {
+  return { ...q, maxHops: neo4j.int(q.maxHops), candidates: neo4j.int(q.candidates) };
+}
+
+/** The paths the mode's query finds, in its order. */
 export async function pathsBetween(store: GraphStore, mode: PathMode, q: PathQuery): Promise<Graph[]> {
-  const res = await store.read(PATH_QUERY[mode], {
-    ...q,
-    maxHops: neo4j.int(q.maxHops),
-    limit: neo4j.int(q.limit),
-    k: neo4j.int(q.limit),
-  });
+  const res = await store.read(PATH_QUERY[mode], pathQueryParams(q));
   return res.records.map((r) => collectGraph([r.get('path')]));
 }
 
@@ -178,20 +185,34 @@ export interface CooperationRow {
   a: GraphNode;
   b: GraphNode;
   via: GraphNode[];
+  /** How many forums/agreements a and b share (`via` lists the first `viasShown`, the smallest). */
+  weight: number;
+  /** a's and b's own relationships to the forums/agreements. */
   edges: GraphEdge[];
+  /** The members below a and b that take part (people, agencies), and their ties: to the forums and up to a or b. */
+  members: GraphNode[];
+  memberEdges: GraphEdge[];
   graph: Graph;
 }
 
 /**
  * Caps of the cooperation query: forums/agreements pair up smallest first while they have at most
- * `maxParticipants` and the pair rows stay within `pairBudget`; at most `pairLimit` pairs and `leftLimit` left-out
- * forums are returned.
+ * `maxParticipants` and the pair rows stay within `pairBudget`; at most `pairLimit` pairs, `leftLimit` left-out
+ * forums, `viasShown` forums per pair and `membersShown` members per party and forum are returned.
  */
 export interface CooperationCaps {
   maxParticipants: number;
   pairBudget: number;
   pairLimit: number;
   leftLimit: number;
+  viasShown: number;
+  membersShown: number;
+}
+
+/** Which parties the cooperation query pairs, and the least a pair must share. */
+export interface CooperationView {
+  level: CooperationLevel;
+  minWeight: number;
 }
 
 /** The cooperation query's parameters (the benchmark runs the same query with these through the raw driver). */
@@ -199,14 +220,18 @@ export function cooperationQueryParams(
   threatIds: string[],
   actor: string | null,
   caps: CooperationCaps,
+  view: CooperationView = { level: 'countries', minWeight: 1 },
 ): Record<string, unknown> {
   return {
     threatIds,
     actor,
+    level: view.level,
+    minWeight: neo4j.int(view.minWeight),
     maxParticipants: neo4j.int(caps.maxParticipants),
     pairBudget: neo4j.int(caps.pairBudget),
     pairLimit: neo4j.int(caps.pairLimit),
     leftLimit: neo4j.int(caps.leftLimit),
+    viasShown: neo4j.int(caps.viasShown),
   };
 }
 
@@ -221,29 +246,61 @@ export interface CooperationRows {
   leftTotal: number;
 }
 
+/** A member taking part in a forum for a party: its relationship to the forum and its path up to the party (none for the party itself). */
+interface MemberTie {
+  m: Node;
+  r: Relationship;
+  up: Path | null;
+}
+
 /**
- * Actor pairs linked to a shared Forum/Agreement that addresses one of `threatIds` (most shared first, at most
- * `pairLimit`), how many pairs there were, and the forums/agreements left out of the pairing (with their size).
+ * Pairs of parties (at `view.level`) linked through a shared Forum/Agreement that addresses one of `threatIds`
+ * (most shared first, at most `pairLimit`), how many pairs there were, and the forums/agreements left out of the
+ * pairing (with their size). Each pair's first `viasShown` forums come with who took part in them for a and b.
  */
 export async function cooperationRows(
   store: GraphStore,
   threatIds: string[],
   actor: string | null,
   caps: CooperationCaps,
+  view: CooperationView,
 ): Promise<CooperationRows> {
-  const rec = (await store.read('cooperation', cooperationQueryParams(threatIds, actor, caps))).records[0]!;
-  const pairs = rec.get('pairs') as {
-    a: Node;
-    b: Node;
-    links: { via: Node; ra: Relationship; rb: Relationship }[];
-  }[];
-  const rows = pairs.map(({ a, b, links }) => {
-    const graph = collectGraph([a, b, links.map((l) => [l.via, l.ra, l.rb])]);
+  const rec = (await store.read('cooperation', cooperationQueryParams(threatIds, actor, caps, view)))
+    .records[0]!;
+  const pairs = rec.get('pairs') as { a: Node; b: Node; weight: unknown; vias: Node[] }[];
+  const tieKey = (party: Node, via: Node): string => `${party.elementId} ${via.elementId}`;
+  const wanted = new Map<string, { party: string; via: string }>();
+  for (const { a, b, vias } of pairs)
+    for (const v of vias)
+      for (const p of [a, b]) wanted.set(tieKey(p, v), { party: p.elementId, via: v.elementId });
+  const ties = new Map<string, MemberTie[]>();
+  if (wanted.size > 0) {
+    const res = await store.read('cooperation-members', {
+      ties: [...wanted.values()],
+      level: view.level,
+      membersShown: neo4j.int(caps.membersShown),
+    });
+    for (const r of res.records)
+      ties.set(`${String(r.get('party'))} ${String(r.get('via'))}`, r.get('members') as MemberTie[]);
+  }
+  const rows = pairs.map(({ a, b, weight, vias: viaNodes }) => {
+    const members = viaNodes.flatMap((v) => [
+      ...(ties.get(tieKey(a, v)) ?? []),
+      ...(ties.get(tieKey(b, v)) ?? []),
+    ]);
+    const graph = collectGraph([a, b, viaNodes, members.map((t) => [t.m, t.r, t.up])]);
+    const parties = new Set([String(a.properties.id), String(b.properties.id)]);
+    const via = viaNodes.map(toGraphNode);
+    const vias = new Set(via.map((v) => v.id));
+    const own = (e: GraphEdge): boolean => parties.has(e.source) && vias.has(e.target);
     return {
       a: toGraphNode(a),
       b: toGraphNode(b),
-      via: links.map((l) => toGraphNode(l.via)),
-      edges: graph.edges,
+      weight: num(weight),
+      via,
+      edges: graph.edges.filter(own),
+      members: graph.nodes.filter((n) => !parties.has(n.id) && !vias.has(n.id)),
+      memberEdges: graph.edges.filter((e) => !own(e)),
       graph,
     };
   });

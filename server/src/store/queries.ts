@@ -25,6 +25,7 @@ export const QUERY_NAMES = [
   'k-paths',
   'resolve-threat',
   'cooperation',
+  'cooperation-members',
   'neighbour-counts',
   'constraint-workspace-id',
   'constraint-workspace-name',

@@ -20,10 +20,13 @@ const SCHEMA_QUERIES: QueryName[] = [
   'index-session-expiry',
 ];
 
+/** The full-text index's analyzer (cypher/index-entity-search.cypher); the search service splits words as it does. */
+export const SEARCH_ANALYZER = 'standard-folding';
+
 /**
  * Creates every constraint and index that is missing; existing ones are left as they are, except a full-text
- * index from before it covered :Entity, which is dropped and built anew (Neo4j fills it in the background;
- * searches answer 503 until it is online).
+ * index from before it covered :Entity or folded diacritics, which is dropped and built anew (Neo4j fills it in
+ * the background; searches answer 503 until it is online).
  */
 export async function ensureSchema(store: GraphStore): Promise<void> {
   for (const name of SCHEMA_QUERIES) {
@@ -33,15 +36,15 @@ export async function ensureSchema(store: GraphStore): Promise<void> {
   }
 }
 
-/** Drops entity_search when it covers a list of kinds rather than :Entity (made before the model module). */
+/** Drops entity_search when it covers a list of kinds rather than :Entity, or splits words with another analyzer. */
 async function dropOutdatedSearchIndex(store: GraphStore): Promise<void> {
   const found = await store.transaction(
     'read',
-    (tx) => tx.run<{ labels: string[] }>('index-entity-search-labels'),
+    (tx) => tx.run<{ labels: string[]; analyzer: string | null }>('index-entity-search-labels'),
     { timeout: null, lane: 'lookup' },
   );
-  const labels = found.records[0]?.get('labels');
-  if (labels && labels.join() !== 'Entity') {
+  const rec = found.records[0];
+  if (rec && (rec.get('labels').join() !== 'Entity' || rec.get('analyzer') !== SEARCH_ANALYZER)) {
     await store.transaction('write', (tx) => tx.run('index-entity-search-drop'), { timeout: null });
   }
 }

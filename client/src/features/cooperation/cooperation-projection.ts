@@ -19,9 +19,9 @@ export function isCooperationEdgeId(id: string): boolean {
   return id.startsWith(COOPERATION_EDGE_PREFIX) && id.includes('~');
 }
 
-/** A pair's weight: how many forums and agreements (addressing the threat) both actors are tied to. */
+/** A pair's weight: how many forums and agreements (addressing the threat) both parties are tied to (`via` lists at most 10). */
 export function pairWeight(pair: CooperationPair): number {
-  return pair.via.length;
+  return pair.weight ?? pair.via.length;
 }
 
 /** The synthetic edge standing for `pair`: undirected in meaning, drawn from a to b. */
