@@ -37,11 +37,11 @@ export function lazyChunk<T>(
         return m;
       },
       (err: unknown) => {
-        // A later use tries again: the failure may have been the network's.
+        // A later use tries again (browsers that remember the failed module fail again until a reload).
         pending = null;
         ctx.actions.notify(
           'error',
-          `Could not load ${what}: ${describeError(err)}. Check the connection and try again; reloading the page also helps.`,
+          `Could not load ${what}: ${describeError(err)}. Check the connection and reload the page.`,
           'CHUNK_LOAD_FAILED',
         );
         throw err;
@@ -52,8 +52,13 @@ export function lazyChunk<T>(
     load(busy) {
       if (module) return Promise.resolve(module);
       busy?.setAttribute('aria-busy', 'true');
-      if (!pending) ctx.actions.setStatus(loading);
-      pending ??= start();
+      if (!pending) {
+        pending = start();
+        // After the current state notification: load() may be called from a store listener.
+        queueMicrotask(() => {
+          if (!module) ctx.actions.setStatus(loading);
+        });
+      }
       return pending.finally(() => settle(busy));
     },
   };
