@@ -22,24 +22,8 @@ export async function countAll(store: GraphStore): Promise<{ nodes: number; rela
   return { nodes: num(rec.get('nodes')), relationships: num(rec.get('relationships')) };
 }
 
-/** Live business nodes and the relationships among them (what the schema's totals show). */
-export async function countBusiness(store: GraphStore): Promise<{ nodes: number; relationships: number }> {
-  const rec = (await store.read('count-business')).records[0]!;
-  return { nodes: num(rec.get('nodes')), relationships: num(rec.get('relationships')) };
-}
-
 export async function countEntities(store: GraphStore): Promise<number> {
   return num((await store.read('count-entities')).records[0]!.get('count'));
-}
-
-export async function labelCounts(store: GraphStore): Promise<Map<string, number>> {
-  const res = await store.read('schema-label-counts');
-  return new Map(res.records.map((r) => [r.get('label') as string, num(r.get('count'))]));
-}
-
-export async function relationshipCounts(store: GraphStore): Promise<Map<string, number>> {
-  const res = await store.read('schema-relationship-counts');
-  return new Map(res.records.map((r) => [r.get('type') as string, num(r.get('count'))]));
 }
 
 export async function findNode(store: GraphStore, id: string): Promise<GraphNode | null> {

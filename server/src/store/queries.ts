@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 /** Every query the server runs; each is cypher/<name>.cypher. A missing file stops start-up. */
 export const QUERY_NAMES = [
   'server-version',
-  'schema-label-counts',
-  'schema-relationship-counts',
+  // Templates: a model label or type is spliced in (store/spliced.ts) before they run.
+  'schema-count-label',
+  'schema-count-type',
+  'schema-deleted-between',
   'constraint-entity-id',
   'index-entity-search',
   'seed-sources',
@@ -39,7 +41,6 @@ export const QUERY_NAMES = [
   'generate-nodes',
   'generate-relationships',
   // Curation (issue 5): locked writes, history, sources.
-  'count-business',
   'curation-lock-nodes',
   'curation-node-create',
   'curation-node-put',
