@@ -17,9 +17,8 @@ export interface GraphCounts {
 }
 
 /**
- * Counts for these model labels and types, in one read transaction of bounded work: count-store lookups (one per
- * label, three per type), and the relationships between two soft-deleted nodes, read from those nodes.
- * Live relationships of a type = all - leaving a deleted node - entering one + between two deleted ones.
+ * Counts for these model labels and types, in one read transaction of bounded work: a count-store lookup per label
+ * and per type, less the relationships touching a soft-deleted node (read from those nodes, which are few).
  */
 export async function readGraphCounts(
   store: GraphStore,
@@ -33,20 +32,15 @@ export async function readGraphCounts(
     async (tx) => {
       const labelRows = (await tx.runText(labelText)).records;
       const typeRows = (await tx.runText(typeText)).records;
-      const between = (await tx.run('schema-deleted-between')).records;
+      const deletedRows = (await tx.run('schema-deleted-links')).records;
       const entities = (await tx.run('count-entities')).records[0];
-      const bothDeleted = new Map(between.map((r) => [r.get('type') as string, num(r.get('count'))]));
+      const deleted = new Map(deletedRows.map((r) => [r.get('type') as string, num(r.get('count'))]));
       return {
         labels: new Map(labelRows.map((r) => [r.get('label') as string, num(r.get('count'))])),
         relationships: new Map(
           typeRows.map((r) => {
             const type = r.get('type') as string;
-            const live =
-              num(r.get('total')) -
-              num(r.get('fromDeleted')) -
-              num(r.get('toDeleted')) +
-              (bothDeleted.get(type) ?? 0);
-            return [type, live];
+            return [type, num(r.get('count')) - (deleted.get(type) ?? 0)];
           }),
         ),
         nodes: entities ? num(entities.get('count')) : 0,

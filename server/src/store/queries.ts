@@ -9,7 +9,7 @@ export const QUERY_NAMES = [
   // Templates: a model label or type is spliced in (store/spliced.ts) before they run.
   'schema-count-label',
   'schema-count-type',
-  'schema-deleted-between',
+  'schema-deleted-links',
   'constraint-entity-id',
   'index-entity-search',
   'seed-sources',
