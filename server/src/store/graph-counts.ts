@@ -2,9 +2,8 @@
 import type { GraphStore } from './neo4j-store.js';
 import { loadQueries } from './queries.js';
 import { plain } from './mapping.js';
-import { spliceUnion } from './spliced.js';
+import { splice } from './spliced.js';
 
-const num = (v: unknown): number => plain(v) as number;
 const QUERIES = loadQueries();
 
 export interface GraphCounts {
@@ -16,37 +15,30 @@ export interface GraphCounts {
   nodes: number;
 }
 
+type Row<K extends string> = Record<K, string> & { count: number };
+
 /**
- * Counts for these model labels and types, in one read transaction of bounded work: a count-store lookup per label
- * and per type, less the relationships touching a soft-deleted node (read from those nodes, which are few).
+ * Counts for these model labels and types in one statement of bounded work: a count-store lookup per label and per
+ * type, less the relationships touching a soft-deleted node (read from those nodes, which are few).
  */
 export async function readGraphCounts(
   store: GraphStore,
   labels: readonly string[],
   types: readonly string[],
 ): Promise<GraphCounts> {
-  const labelText = spliceUnion(QUERIES['schema-count-label'], 'label', labels);
-  const typeText = spliceUnion(QUERIES['schema-count-type'], 'type', types);
-  return store.transaction(
-    'read',
-    async (tx) => {
-      const labelRows = (await tx.runText(labelText)).records;
-      const typeRows = (await tx.runText(typeText)).records;
-      const deletedRows = (await tx.run('schema-deleted-links')).records;
-      const entities = (await tx.run('count-entities')).records[0];
-      const deleted = new Map(deletedRows.map((r) => [r.get('type') as string, num(r.get('count'))]));
-      return {
-        labels: new Map(labelRows.map((r) => [r.get('label') as string, num(r.get('count'))])),
-        relationships: new Map(
-          typeRows.map((r) => {
-            const type = r.get('type') as string;
-            return [type, num(r.get('count')) - (deleted.get(type) ?? 0)];
-          }),
-        ),
-        nodes: entities ? num(entities.get('count')) : 0,
-      };
-    },
+  const text = splice(QUERIES['schema-counts'], { label: labels, type: types });
+  const rec = await store.transaction('read', async (tx) => (await tx.runText(text)).records[0]!, {
     // Count-store lookups are bounded work: they need not wait behind traversals.
-    { lane: 'lookup' },
+    lane: 'lookup',
+  });
+  const deleted = new Map(
+    (plain(rec.get('deletedLinks')) as Row<'type'>[]).map((d) => [d.type, d.count] as const),
   );
+  return {
+    labels: new Map((plain(rec.get('labels')) as Row<'label'>[]).map((l) => [l.label, l.count])),
+    relationships: new Map(
+      (plain(rec.get('types')) as Row<'type'>[]).map((t) => [t.type, t.count - (deleted.get(t.type) ?? 0)]),
+    ),
+    nodes: plain(rec.get('nodes')) as number,
+  };
 }

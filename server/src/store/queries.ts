@@ -6,10 +6,8 @@ import { fileURLToPath } from 'node:url';
 /** Every query the server runs; each is cypher/<name>.cypher. A missing file stops start-up. */
 export const QUERY_NAMES = [
   'server-version',
-  // Templates: a model label or type is spliced in (store/spliced.ts) before they run.
-  'schema-count-label',
-  'schema-count-type',
-  'schema-deleted-links',
+  // Template: the model's labels and types are spliced in (store/spliced.ts) before it runs.
+  'schema-counts',
   'constraint-entity-id',
   'index-entity-search',
   'seed-sources',

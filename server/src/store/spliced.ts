@@ -1,7 +1,7 @@
-// Template queries with a model label or relationship type spliced into the text, one copy per name.
-// Why: Neo4j answers `MATCH (n:Forum) RETURN count(n)` from its count store and `COUNT { (n)-[:LEADS]->() }` from
-// the node's degree store only when the label or type is written in the query; given as a parameter
-// (`MATCH (n:$($label))`), the same query scans every node or expands every relationship.
+// Template queries with the model's labels or relationship types spliced into the text.
+// Why: Neo4j answers `COUNT { (:Forum) }` from its count store and `COUNT { (n)-[:LEADS]->() }` from the node's
+// degree store only when the label or type is written in the query; given as a parameter (`(:$($label))`), the
+// same query scans every node or expands every relationship.
 import { isNodeLabel, isRelationshipType } from '../schema.js';
 
 /** What a template's `{{placeholder}}` stands for: a model label or a model relationship type. */
@@ -25,22 +25,32 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 const built = new Map<string, string>();
 
 /**
- * One copy of `template` per name, `{{placeholder}}` replaced by the name, joined with UNION ALL. Every name is
- * checked against the model's allow-list first; the template must use its placeholder and no other.
+ * The template with each line that holds `{{placeholder}}` repeated once per name (the placeholder replaced by the
+ * name), the copies joined by commas: a template writes one list item per line, as in
+ * `RETURN [\n  {label: '{{label}}', count: COUNT { (:{{label}}) }}\n] AS labels`. Every name is checked against the
+ * model's allow-list first; every placeholder of the template must be given.
  */
-export function spliceUnion(template: string, placeholder: Placeholder, names: readonly string[]): string {
-  const key = `${placeholder}\u0000${names.join(',')}\u0000${template}`;
+export function splice(template: string, names: Partial<Record<Placeholder, readonly string[]>>): string {
+  const key = `${JSON.stringify(names)}\u0000${template}`;
   const cached = built.get(key);
   if (cached) return cached;
-  const marker = `{{${placeholder}}}`;
-  if (!template.includes(marker)) throw new SpliceError(`The template does not use ${marker}.`);
-  const others = template.replaceAll(marker, '').match(/\{\{\w+\}\}/g);
-  if (others) throw new SpliceError(`The template has other placeholders: ${others.join(', ')}.`);
-  if (!names.length) throw new SpliceError(`No ${placeholder} to splice into the template.`);
-  for (const name of names)
-    if (!IDENTIFIER.test(name) || !ALLOWED[placeholder](name))
-      throw new SpliceError(`"${name}" is not a ${placeholder} of the model.`);
-  const text = names.map((name) => template.replaceAll(marker, name)).join('\nUNION ALL\n');
+  let text = template;
+  for (const [placeholder, list] of Object.entries(names) as [Placeholder, readonly string[]][]) {
+    const marker = `{{${placeholder}}}`;
+    if (!text.includes(marker)) throw new SpliceError(`The template does not use ${marker}.`);
+    if (!list.length) throw new SpliceError(`No ${placeholder} to splice into the template.`);
+    for (const name of list)
+      if (!IDENTIFIER.test(name) || !ALLOWED[placeholder](name))
+        throw new SpliceError(`"${name}" is not a ${placeholder} of the model.`);
+    text = text
+      .split('\n')
+      .map((line) =>
+        line.includes(marker) ? list.map((name) => line.replaceAll(marker, name)).join(',\n') : line,
+      )
+      .join('\n');
+  }
+  const left = text.match(/\{\{\w+\}\}/g);
+  if (left) throw new SpliceError(`The template has placeholders left: ${left.join(', ')}.`);
   built.set(key, text);
   return text;
 }
