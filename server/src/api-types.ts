@@ -96,20 +96,32 @@ export interface NeighboursResponse extends Graph {
   truncated: boolean;
 }
 
-/** How many distinct neighbours each selective-expand choice would add (GET /api/nodes/:id/neighbour-counts). */
+/**
+ * How many distinct neighbours each selective-expand choice would add (GET /api/nodes/:id/neighbour-counts). On a hub
+ * (`sample` set) some figures are estimates, each marked `estimate: true` (the client shows "≈").
+ */
 export interface NeighbourCountsResponse {
   node: GraphNode;
   /** Distinct neighbours over all relationship types. */
   total: number;
+  /** `total` is an estimate: on a hub, a neighbour linked by several types may be counted once per type. */
+  totalEstimate?: true;
   /**
    * Per relationship type: `count` distinct neighbours (what `?relTypes=<type>` expands), of which
    * `out` are reached by node -> neighbour and `in` by neighbour -> node (both when linked both ways).
+   * On a hub, a sampled type's `out` and `in` count relationships (from the degree store, those to deleted
+   * neighbours taken off) and `count` is their sum, an estimate when the type runs both ways.
    */
-  byType: { type: string; count: number; out: number; in: number }[];
+  byType: { type: string; count: number; out: number; in: number; estimate?: true }[];
   /** Per neighbour label (a neighbour counts once under each of its labels). */
-  byLabel: { label: string; count: number }[];
+  byLabel: { label: string; count: number; estimate?: true }[];
   /** Per threat: neighbours that are the threat (or a sub-threat) or address/focus on it, as `?threat=` expands them. */
-  byThreat: { threat: { id: string; name: string }; count: number }[];
+  byThreat: { threat: { id: string; name: string }; count: number; estimate?: true }[];
+  /**
+   * Set on a hub: labels and threats were counted on `size` sampled neighbours out of `of` relationships to live
+   * neighbours, and scaled up.
+   */
+  sample?: { size: number; of: number };
 }
 
 /** Path modes: one shortest path, all shortest paths, or up to k distinct paths, shortest first. */

@@ -1,6 +1,6 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode, NeighbourCountsResponse, PathMode } from '../api-types.js';
+import type { Graph, GraphEdge, GraphNode, PathMode } from '../api-types.js';
 import type { QueryName } from './queries.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';
@@ -62,32 +62,6 @@ export async function fullTextSearch(
   });
 }
 
-export interface NeighbourQuery {
-  id: string;
-  relTypes: string[] | null;
-  direction: 'out' | 'in' | null;
-  labels: string[] | null;
-  threatIds: string[] | null;
-  skip: number;
-  limit: number;
-}
-
-/** One page of neighbours; null when the centre does not exist or has no matching neighbours. */
-export async function neighbourPage(
-  store: GraphStore,
-  q: NeighbourQuery,
-): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
-  const rec = (await store.read('neighbours', { ...q, skip: neo4j.int(q.skip), limit: neo4j.int(q.limit) }))
-    .records[0];
-  if (!rec) return null;
-  const page = rec.get('page') as unknown[];
-  return {
-    graph: collectGraph([rec.get('centre'), page]),
-    total: num(rec.get('total')),
-    pageSize: page.length,
-  };
-}
-
 /** The centre and up to `limit` nodes within two hops with how many on each hop; null when the centre does not exist. */
 export async function twoHopGraph(
   store: GraphStore,
@@ -99,23 +73,6 @@ export async function twoHopGraph(
   const hop1 = rec.get('hop1') as unknown[];
   const hop2 = rec.get('hop2') as unknown[];
   return { graph: collectGraph([rec.get('centre'), hop1, hop2]), hop1: hop1.length, hop2: hop2.length };
-}
-
-/** Per-type, per-label and per-threat neighbour counts; null when the centre does not exist. */
-export async function neighbourCounts(
-  store: GraphStore,
-  id: string,
-): Promise<NeighbourCountsResponse | null> {
-  const rec = (await store.read('neighbour-counts', { id })).records[0];
-  if (!rec) return null;
-  const byThreat = plain(rec.get('byThreat')) as { id: string; name: string; count: number }[];
-  return {
-    node: toGraphNode(rec.get('centre')),
-    total: num(rec.get('total')),
-    byType: plain(rec.get('byType')) as NeighbourCountsResponse['byType'],
-    byLabel: plain(rec.get('byLabel')) as NeighbourCountsResponse['byLabel'],
-    byThreat: byThreat.map(({ id: threatId, name, count }) => ({ threat: { id: threatId, name }, count })),
-  };
 }
 
 export interface PathQuery {

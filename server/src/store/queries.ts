@@ -24,6 +24,10 @@ export const QUERY_NAMES = [
   'resolve-threat',
   'cooperation',
   'neighbour-counts',
+  // Template (store/spliced.ts).
+  'neighbour-degree',
+  'neighbour-deleted',
+  'neighbour-sample',
   'constraint-workspace-id',
   'constraint-workspace-name',
   'workspace-create',

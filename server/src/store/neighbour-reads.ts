@@ -1,0 +1,148 @@
+// Reads of a node's neighbours: a page of them, and what counting them needs (degrees, deleted links, a sample).
+import neo4j from 'neo4j-driver';
+import type { Graph, GraphNode, NeighbourCountsResponse } from '../api-types.js';
+import { RELATIONSHIP_TYPE_NAMES } from '../schema.js';
+import type { GraphStore, Tx } from './neo4j-store.js';
+import { collectGraph, plain, toGraphNode } from './mapping.js';
+import { loadQueries } from './queries.js';
+import { splice } from './spliced.js';
+
+const num = (v: unknown): number => plain(v) as number;
+const QUERIES = loadQueries();
+
+export interface NeighbourQuery {
+  id: string;
+  relTypes: string[] | null;
+  direction: 'out' | 'in' | null;
+  labels: string[] | null;
+  threatIds: string[] | null;
+  skip: number;
+  limit: number;
+}
+
+/** The neighbours query's parameters (the benchmark runs the same query through the raw driver). */
+export function neighbourQueryParams(q: NeighbourQuery): Record<string, unknown> {
+  return { ...q, skip: neo4j.int(q.skip), limit: neo4j.int(q.limit) };
+}
+
+/** One page of neighbours; null when the centre does not exist. */
+export async function neighbourPage(
+  store: GraphStore,
+  q: NeighbourQuery,
+): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
+  const rec = (await store.read('neighbours', neighbourQueryParams(q))).records[0];
+  if (!rec) return null;
+  const page = rec.get('page') as unknown[];
+  return {
+    graph: collectGraph([rec.get('centre'), page]),
+    total: num(rec.get('total')),
+    pageSize: page.length,
+  };
+}
+
+/** A node's relationships of one type to live neighbours, per direction. */
+export interface TypeDegree {
+  type: string;
+  out: number;
+  in: number;
+}
+
+/** One sampled relationship of a hub and the neighbour at its other end. */
+export interface SampledNeighbour {
+  type: string;
+  out: boolean;
+  neighbour: string;
+  labels: string[];
+  threats: { id: string; name: string }[];
+}
+
+/** What counting a node's neighbours read: every neighbour (`exact`), or a hub's degrees and a sample. */
+export type NeighbourCounting =
+  | { kind: 'exact'; counts: NeighbourCountsResponse }
+  | {
+      kind: 'hub';
+      node: GraphNode;
+      /** Per type with any: relationships to live neighbours (degree store, less those to deleted ones). */
+      degrees: TypeDegree[];
+      /** The sampling rate of each type (1: every relationship was read). */
+      rates: Record<string, number>;
+      sample: SampledNeighbour[];
+    };
+
+export interface CountingPlan {
+  /** Above this many relationships a node is a hub: counted from degrees and a sample. */
+  hubDegree: number;
+  /** The sampling rate of a type with this many relationships to live neighbours. */
+  rateFor(relationships: number): number;
+}
+
+/** Per type, the node's relationships each way from its degree store; null when there is no such node. */
+async function typeDegrees(tx: Tx, id: string): Promise<TypeDegree[] | null> {
+  const text = splice(QUERIES['neighbour-degree'], { type: RELATIONSHIP_TYPE_NAMES });
+  const rec = (await tx.runText(text, { id })).records[0];
+  return rec ? (plain(rec.get('degrees')) as TypeDegree[]) : null;
+}
+
+/**
+ * Counts a node's neighbours in one read transaction: every neighbour read when the node has at most
+ * `plan.hubDegree` relationships, otherwise its degrees less the links to deleted neighbours, and a sample.
+ * Null when there is no such node.
+ */
+export async function readNeighbourCounting(
+  store: GraphStore,
+  id: string,
+  plan: CountingPlan,
+): Promise<NeighbourCounting | null> {
+  return store.transaction(
+    'read',
+    async (tx) => {
+      const degrees = await typeDegrees(tx, id);
+      if (!degrees) return null;
+      if (degrees.reduce((n, d) => n + d.out + d.in, 0) <= plan.hubDegree) {
+        const counts = await exactCounts(tx, id);
+        return counts && { kind: 'exact' as const, counts };
+      }
+      for (const r of (await tx.run('neighbour-deleted', { id })).records) {
+        const d = degrees.find((x) => x.type === r.get('type'));
+        if (d) d[r.get('out') ? 'out' : 'in'] -= num(r.get('count'));
+      }
+      const rates = Object.fromEntries(
+        RELATIONSHIP_TYPE_NAMES.map((t) => {
+          const d = degrees.find((x) => x.type === t);
+          return [t, neo4j.int(plan.rateFor(d ? d.out + d.in : 0))];
+        }),
+      );
+      const sample = (await tx.run('neighbour-sample', { id, rates })).records.map((r) => ({
+        type: r.get('type') as string,
+        out: r.get('out') as boolean,
+        neighbour: r.get('neighbour') as string,
+        labels: r.get('labels') as string[],
+        threats: (plain(r.get('threats')) as { id: string; name: string }[]) ?? [],
+      }));
+      const node = (await tx.run('node-by-id', { id })).records[0];
+      if (!node) return null;
+      return {
+        kind: 'hub' as const,
+        node: toGraphNode(node.get('node')),
+        degrees: degrees.filter((d) => d.out + d.in > 0),
+        rates: Object.fromEntries(Object.entries(rates).map(([t, k]) => [t, k.toNumber()])),
+        sample,
+      };
+    },
+    { lane: 'traversal', coldStart: 'neighbour-counts' },
+  );
+}
+
+/** Per-type, per-label and per-threat counts, every neighbour read; null when the centre does not exist. */
+async function exactCounts(tx: Tx, id: string): Promise<NeighbourCountsResponse | null> {
+  const rec = (await tx.run('neighbour-counts', { id })).records[0];
+  if (!rec) return null;
+  const byThreat = plain(rec.get('byThreat')) as { id: string; name: string; count: number }[];
+  return {
+    node: toGraphNode(rec.get('centre')),
+    total: num(rec.get('total')),
+    byType: plain(rec.get('byType')) as NeighbourCountsResponse['byType'],
+    byLabel: plain(rec.get('byLabel')) as NeighbourCountsResponse['byLabel'],
+    byThreat: byThreat.map(({ id: threatId, name, count }) => ({ threat: { id: threatId, name }, count })),
+  };
+}
