@@ -46,6 +46,7 @@ import { el } from './ui/dom';
 import { createWorkspaceOperations } from './workspace/workspace-operations';
 import { createWorkspacePanel } from './workspace/workspace-panel';
 import { workspaceIdFromUrl } from './workspace/workspace-url';
+import { startViewRequest } from './explorer/start-view-request';
 import { createAuthApi } from './api/auth-api';
 import { installAuthHooks } from './api/auth-hooks';
 import { createAccountMenu } from './auth/account-menu';
@@ -69,6 +70,14 @@ function mustFind(id: string): HTMLElement {
 }
 
 const api = createApiClient();
+/** The browser's local storage, or null where it is refused (private modes, sandboxed frames). */
+const localStore = ((): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
 const store = createStore(initialState({ cap: neighbourCap(window.location.search) }));
 const actions = createActions(store);
 const ops = createOperations(api, store, actions);
@@ -158,13 +167,7 @@ const view = createGraphView(mustFind('graph'), store, {
 const consolePanel = createConsolePanel({
   api: createCypherApi(),
   actions,
-  storage: (() => {
-    try {
-      return window.localStorage;
-    } catch {
-      return null;
-    }
-  })(),
+  storage: localStore,
   showNode: (id) => {
     if (!store.get().nodes.has(id)) {
       actions.setStatus(
@@ -336,11 +339,17 @@ installTestHooks({
 
 const startNode = new URLSearchParams(window.location.search).get('node') ?? START_NODE_ID;
 const startWorkspace = workspaceIdFromUrl();
+const startView = startViewRequest({
+  storage: localStore,
+  request: () => api.neighbours(startNode, { limit: store.get().settings.cap }),
+  enabled: !startWorkspace,
+});
 // `?workspace=<id>` opens that workspace instead of the start view (which it falls back to on failure).
 // With AUTH_REQUIRED the graph loads only once the user has logged in.
-void authOps.load().then(() =>
+void authOps.load().then(() => {
+  const early = startView.settle(store.get().auth.authRequired);
   authOps.whenReadable(() => {
     if (startWorkspace) void workspaceOps.openFromUrl(startWorkspace, () => ops.loadStartView(startNode));
-    else void ops.loadStartView(startNode);
-  }),
-);
+    else void ops.loadStartView(startNode, early);
+  });
+});
