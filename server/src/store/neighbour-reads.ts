@@ -1,5 +1,5 @@
 // Reads of a node's neighbours: a page of them, and what counting them needs (degrees, deleted links, a sample).
-import neo4j from 'neo4j-driver';
+import neo4j, { type Node } from 'neo4j-driver';
 import type { Graph, GraphNode, NeighbourCountsResponse } from '../api-types.js';
 import { RELATIONSHIP_TYPE_NAMES } from '../schema.js';
 import type { GraphStore, Tx } from './neo4j-store.js';
@@ -85,8 +85,8 @@ async function typeDegrees(tx: Tx, id: string): Promise<TypeDegree[] | null> {
 
 /**
  * Counts a node's neighbours in one read transaction: every neighbour read when the node has at most
- * `plan.hubDegree` relationships, otherwise its degrees less the links to deleted neighbours, and a sample.
- * Null when there is no such node.
+ * `plan.hubDegree` relationships (one statement), otherwise its degrees less the links to deleted neighbours, and a
+ * sample. Null when there is no such node.
  */
 export async function readNeighbourCounting(
   store: GraphStore,
@@ -96,12 +96,12 @@ export async function readNeighbourCounting(
   return store.transaction(
     'read',
     async (tx) => {
+      const rec = (await tx.run('neighbour-counts', { id, hubDegree: neo4j.int(plan.hubDegree) })).records[0];
+      if (!rec) return null;
+      if (num(rec.get('degree')) <= plan.hubDegree)
+        return { kind: 'exact' as const, counts: exactCounts(rec) };
       const degrees = await typeDegrees(tx, id);
       if (!degrees) return null;
-      if (degrees.reduce((n, d) => n + d.out + d.in, 0) <= plan.hubDegree) {
-        const counts = await exactCounts(tx, id);
-        return counts && { kind: 'exact' as const, counts };
-      }
       for (const r of (await tx.run('neighbour-deleted', { id })).records) {
         const d = degrees.find((x) => x.type === r.get('type'));
         if (d) d[r.get('out') ? 'out' : 'in'] -= num(r.get('count'));
@@ -119,11 +119,9 @@ export async function readNeighbourCounting(
         labels: r.get('labels') as string[],
         threats: (plain(r.get('threats')) as { id: string; name: string }[]) ?? [],
       }));
-      const node = (await tx.run('node-by-id', { id })).records[0];
-      if (!node) return null;
       return {
         kind: 'hub' as const,
-        node: toGraphNode(node.get('node')),
+        node: toGraphNode(rec.get('centre')),
         degrees: degrees.filter((d) => d.out + d.in > 0),
         rates: Object.fromEntries(Object.entries(rates).map(([t, k]) => [t, k.toNumber()])),
         sample,
@@ -133,13 +131,11 @@ export async function readNeighbourCounting(
   );
 }
 
-/** Per-type, per-label and per-threat counts, every neighbour read; null when the centre does not exist. */
-async function exactCounts(tx: Tx, id: string): Promise<NeighbourCountsResponse | null> {
-  const rec = (await tx.run('neighbour-counts', { id })).records[0];
-  if (!rec) return null;
+/** Per-type, per-label and per-threat counts of a record of neighbour-counts.cypher (every neighbour read). */
+function exactCounts(rec: { get(key: string): unknown }): NeighbourCountsResponse {
   const byThreat = plain(rec.get('byThreat')) as { id: string; name: string; count: number }[];
   return {
-    node: toGraphNode(rec.get('centre')),
+    node: toGraphNode(rec.get('centre') as Node),
     total: num(rec.get('total')),
     byType: plain(rec.get('byType')) as NeighbourCountsResponse['byType'],
     byLabel: plain(rec.get('byLabel')) as NeighbourCountsResponse['byLabel'],
