@@ -11,6 +11,7 @@ import { ensureSchema } from './store/schema-setup.js';
 import { resolveAuthSecret } from './auth/auth-secret.js';
 import { authSettings } from './auth/auth-settings.js';
 import { answerMalformedRequests } from './malformed-requests.js';
+import { warmPlans } from './store/warm-plans.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
@@ -85,6 +86,7 @@ export async function main(): Promise<void> {
     logger.info(
       `explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
     );
+    void warmPlans(db.store, (err) => logger.warn({ err }, 'could not plan a query ahead'));
   } catch (err) {
     await db.close();
     throw err;
