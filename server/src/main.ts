@@ -63,6 +63,8 @@ export async function main(): Promise<void> {
         await seedDatabase(db.store);
       }
     }
+    // Before listening: the first visitor finds the opening queries planned, and nothing plans behind a request.
+    await warmPlans(db.store, (err) => logger.warn({ err }, 'could not plan a query ahead'));
     const auth = authSettings({
       secret,
       sessionTtlHours: config.auth.sessionTtlHours,
@@ -86,7 +88,6 @@ export async function main(): Promise<void> {
     logger.info(
       `explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
     );
-    void warmPlans(db.store, (err) => logger.warn({ err }, 'could not plan a query ahead'));
   } catch (err) {
     await db.close();
     throw err;

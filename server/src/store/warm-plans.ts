@@ -1,4 +1,5 @@
-// Plans the queries a page sends when it opens, once at start-up: EXPLAIN plans and caches a query and reads nothing.
+// Plans the queries a page sends when it opens, at start-up before listening: EXPLAIN plans and caches a query and
+// reads nothing.
 // Why: the first visitor after a start otherwise waits for the planner; on the loaded 2-core VM a first plan of the
 // neighbours query took 0.2-2.5 s, and the page opens on it.
 import neo4j from 'neo4j-driver';
