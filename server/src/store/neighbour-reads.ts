@@ -25,19 +25,29 @@ export function neighbourQueryParams(q: NeighbourQuery): Record<string, unknown>
   return { ...q, skip: neo4j.int(q.skip), limit: neo4j.int(q.limit) };
 }
 
-/** One page of neighbours; null when the centre does not exist. */
+/**
+ * One page of neighbours and how many match in all; null when the centre does not exist. The total needs a second
+ * pass over the neighbours only when the page is full: a short page ends the list, so it says the total itself.
+ */
 export async function neighbourPage(
   store: GraphStore,
   q: NeighbourQuery,
 ): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
-  const rec = (await store.read('neighbours', neighbourQueryParams(q))).records[0];
-  if (!rec) return null;
-  const page = rec.get('page') as unknown[];
-  return {
-    graph: collectGraph([rec.get('centre'), page]),
-    total: num(rec.get('total')),
-    pageSize: page.length,
-  };
+  const params = neighbourQueryParams(q);
+  return store.transaction(
+    'read',
+    async (tx) => {
+      const rec = (await tx.run('neighbours', params)).records[0];
+      if (!rec) return null;
+      const page = rec.get('page') as unknown[];
+      const ended = page.length < q.limit && (page.length > 0 || q.skip === 0);
+      const total = ended
+        ? q.skip + page.length
+        : num((await tx.run('neighbours-total', params)).records[0]?.get('total') ?? 0);
+      return { graph: collectGraph([rec.get('centre'), page]), total, pageSize: page.length };
+    },
+    { lane: 'traversal', coldStart: 'neighbours' },
+  );
 }
 
 /** A node's relationships of one type to live neighbours, per direction. */

@@ -18,6 +18,7 @@ export const QUERY_NAMES = [
   'search',
   'node-by-id',
   'neighbours',
+  'neighbours-total',
   'shortest-path',
   'all-shortest-paths',
   'k-paths',
