@@ -8,6 +8,9 @@ import type { GraphStore } from './neo4j-store.js';
 import { loadQueries, type QueryName } from './queries.js';
 import { splice } from './spliced.js';
 
+/** A first plan on a fresh JVM took over 5 s (QUERY_TIMEOUT_MS) on the loaded 2-core VM. */
+const PLAN_TIMEOUT_MS = 60_000;
+
 /** Parameters of the types the server sends (a plan is cached per query and parameter types). */
 const NO_FILTER = { relTypes: null, direction: null, labels: null, threatIds: null };
 
@@ -35,6 +38,12 @@ export async function warmPlans(store: GraphStore, onError: (err: unknown) => vo
       lane: 'traversal',
     },
     {
+      key: 'neighbours-total',
+      text: q['neighbours-total'],
+      params: { id: '', ...NO_FILTER },
+      lane: 'traversal',
+    },
+    {
       key: 'neighbour-counts',
       text: q['neighbour-counts'],
       params: { id: '', hubDegree: int(0) },
@@ -58,6 +67,8 @@ export async function warmPlans(store: GraphStore, onError: (err: unknown) => vo
     try {
       await store.transaction('read', async (tx) => tx.runText(`EXPLAIN ${p.text}`, p.params), {
         lane: p.lane,
+        // Planning on a cold JVM under load can take longer than a request may: EXPLAIN reads nothing, so wait.
+        timeout: PLAN_TIMEOUT_MS,
         // The cold-start rule (cold-start.ts) lets the first real run go beside others: its plan is cached now.
         ...(p.lane === 'traversal' ? { coldStart: p.key } : {}),
       });
