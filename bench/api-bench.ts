@@ -21,7 +21,7 @@ import { stagedSearch } from '../server/src/services/search.js';
 import { cooperationQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { readGraphCounts } from '../server/src/store/graph-counts.js';
 import { createGraphStore } from '../server/src/store/neo4j-store.js';
-import { readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
+import { neighbourPage, readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
 import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-counts.js';
 import { NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../server/src/schema.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
@@ -151,7 +151,10 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const enc = encodeURIComponent;
 
-    /** Each operation: its API request and the same Cypher with the same parameters through the driver. */
+    /**
+     * Each operation: its API request and the same Cypher with the same parameters through the driver (a store
+     * function without admission where the server runs several statements, e.g. a page and its total).
+     */
     const same = (query: QueryName, params: Record<string, unknown>) => () => read(query, params);
     // `raw: null`: nothing to compare with (GET /api/auth/me of a visitor reads no database).
     const ops: { name: string; input(): { path: string; raw: (() => Promise<unknown>) | null } }[] = [
@@ -181,15 +184,16 @@ async function main(): Promise<void> {
           const id = pickFrom(actors);
           return {
             path: `/api/nodes/${enc(id)}/neighbours?limit=50`,
-            raw: same('neighbours', {
-              id,
-              relTypes: null,
-              direction: null,
-              labels: null,
-              threatIds: null,
-              skip: neo4j.int(0),
-              limit: neo4j.int(50),
-            }),
+            raw: () =>
+              neighbourPage(rawStore, {
+                id,
+                relTypes: null,
+                direction: null,
+                labels: null,
+                threatIds: null,
+                skip: 0,
+                limit: 50,
+              }),
           };
         },
       },
@@ -223,15 +227,16 @@ async function main(): Promise<void> {
           const id = pickFrom(actors);
           return {
             path: `/api/nodes/${enc(id)}/neighbours?limit=100`,
-            raw: same('neighbours', {
-              id,
-              relTypes: null,
-              direction: null,
-              labels: null,
-              threatIds: null,
-              skip: neo4j.int(0),
-              limit: neo4j.int(100),
-            }),
+            raw: () =>
+              neighbourPage(rawStore, {
+                id,
+                relTypes: null,
+                direction: null,
+                labels: null,
+                threatIds: null,
+                skip: 0,
+                limit: 100,
+              }),
           };
         },
       },
@@ -341,7 +346,6 @@ async function main(): Promise<void> {
           raw: rawStore,
           hubs,
           warm: Number(args['hub-warm']),
-          timeoutMs: config.queryTimeoutMs,
         })),
       );
     }

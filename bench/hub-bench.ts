@@ -3,8 +3,7 @@
 import neo4j from 'neo4j-driver';
 import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-counts.js';
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
-import { neighbourQueryParams, readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
-import { loadQueries } from '../server/src/store/queries.js';
+import { neighbourPage, readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
 import { summarise, type OperationResult } from './report.js';
 
 export interface Hub {
@@ -31,8 +30,6 @@ export interface HubBenchOptions {
   hubs: readonly Hub[];
   /** Warm repetitions per hub. */
   warm: number;
-  /** The raw side's time limit, as the API's. */
-  timeoutMs: number;
 }
 
 /**
@@ -42,7 +39,6 @@ export interface HubBenchOptions {
  * such cache: its warm figures are the queries themselves with a warm page cache.
  */
 export async function benchHubs(o: HubBenchOptions): Promise<OperationResult[]> {
-  const queries = loadQueries();
   const enc = encodeURIComponent;
   const api = async (path: string): Promise<{ ms: number; ok: boolean }> => {
     const t = performance.now();
@@ -64,23 +60,15 @@ export async function benchHubs(o: HubBenchOptions): Promise<OperationResult[]> 
     page: {
       path: (h: Hub) => `/api/nodes/${enc(h.id)}/neighbours?limit=50`,
       raw: (h: Hub) => () =>
-        o.raw.driver.executeQuery(
-          queries.neighbours,
-          neighbourQueryParams({
-            id: h.id,
-            relTypes: null,
-            direction: null,
-            labels: null,
-            threatIds: null,
-            skip: 0,
-            limit: 50,
-          }),
-          {
-            database: o.raw.database,
-            routing: neo4j.routing.READ,
-            transactionConfig: { timeout: o.timeoutMs },
-          },
-        ),
+        neighbourPage(o.raw, {
+          id: h.id,
+          relTypes: null,
+          direction: null,
+          labels: null,
+          threatIds: null,
+          skip: 0,
+          limit: 50,
+        }),
     },
   } as const;
 

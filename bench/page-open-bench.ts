@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request, type Response } from 'playwright-core';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { freePort } from '../server/src/embedded-neo4j.js';
@@ -58,15 +58,15 @@ interface Opening {
 }
 
 /** Opens `url` in `page`'s context (first visit, or a reload) and times it. */
-async function visit(browser: Browser, url: string, id: string, reuse?: import('playwright-core').Page) {
+async function visit(browser: Browser, url: string, id: string, reuse?: Page) {
   const page = reuse ?? (await (await browser.newContext({ viewport: VIEWPORT })).newPage());
   const requests: RequestTiming[] = [];
   const started = new Map<unknown, number>();
   let t0 = 0;
-  const onRequest = (r: import('playwright-core').Request): void => {
+  const onRequest = (r: Request): void => {
     if (r.url().includes('/api/')) started.set(r, performance.now() - t0);
   };
-  const onResponse = (r: import('playwright-core').Response): void => {
+  const onResponse = (r: Response): void => {
     const start = started.get(r.request());
     if (start === undefined) return;
     requests.push({

@@ -30,10 +30,14 @@ let app: TestApp;
 let hub: { id: string; degree: number };
 
 /** Rows of a read through the raw driver, integers as numbers. */
-async function rows(cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, any>[]> {
+async function rows<T extends Record<string, unknown>>(
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<T[]> {
   const res = await store.driver.executeQuery(cypher, params, { database: store.database });
-  return res.records.map((r) =>
-    Object.fromEntries(r.keys.map((k) => [k, neo4j.isInt(r.get(k)) ? Number(r.get(k)) : r.get(k)])),
+  return res.records.map(
+    (r) =>
+      Object.fromEntries(r.keys.map((k) => [k, neo4j.isInt(r.get(k)) ? Number(r.get(k)) : r.get(k)])) as T,
   );
 }
 
@@ -55,7 +59,10 @@ const dbHits = (plan: PlanStep[]): number => plan.reduce((n, s) => n + s.dbHits,
 
 /** Soft-deletes a node the way curation does (only :Deleted left), through the store so its caches hear of it. */
 async function softDelete(id: string): Promise<void> {
-  const [node] = await rows('MATCH (n:Entity {id: $id}) RETURN properties(n) AS props', { id });
+  const [node] = await rows<{ props: Record<string, unknown> }>(
+    'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props',
+    { id },
+  );
   await store.write('curation-node-put', {
     id,
     current: 'live',
@@ -70,16 +77,19 @@ beforeAll(async () => {
   db = await startEmbeddedNeo4j({ dataDir: dir, heap: '512m', pageCacheMb: 128 });
   store = await createGraphStore({ uri: db.uri, queryTimeoutMs: 60_000 });
   await generateGraph(store, { nodes: 10_000, seed: 42, batchSize: 5_000, onProgress: () => {} });
-  const [top] = await rows(
+  const [top] = await rows<{ id: string; degree: number }>(
     'MATCH (n:Entity) WITH n, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 1 RETURN n.id AS id, degree',
   );
   hub = { id: top!.id, degree: top!.degree };
   // Three of the hub's neighbours, and both ends of one relationship elsewhere, are soft-deleted.
-  for (const r of await rows('MATCH (:Entity {id: $id})--(m:Actor) RETURN m.id AS id LIMIT 3', {
-    id: hub.id,
-  }))
+  for (const r of await rows<{ id: string }>(
+    'MATCH (:Entity {id: $id})--(m:Actor) RETURN m.id AS id LIMIT 3',
+    {
+      id: hub.id,
+    },
+  ))
     await softDelete(r.id);
-  const [pair] = await rows(
+  const [pair] = await rows<{ a: string; b: string }>(
     `MATCH (a:Person)-[:HOLDS_OFFICE]->(b:Organization) WHERE NOT (a)--(:Entity {id: $id}) AND NOT (b)--(:Entity {id: $id})
      RETURN a.id AS a, b.id AS b LIMIT 1`,
     { id: hub.id },
@@ -100,7 +110,9 @@ describe('a generated graph with a hub', () => {
   it('has a hub of a few thousand neighbours and soft-deleted nodes (so each check below can fail)', async () => {
     expect(hub.degree).toBeGreaterThan(HUB_DEGREE);
     expect(hub.degree).toBeLessThan(20_000);
-    const [deleted] = await rows('MATCH (d:Deleted) RETURN count(d) AS n, COUNT { (:Deleted)--() } AS links');
+    const [deleted] = await rows<{ n: number; links: number }>(
+      'MATCH (d:Deleted) RETURN count(d) AS n, COUNT { (:Deleted)--() } AS links',
+    );
     expect(deleted).toMatchObject({ n: 5 });
     expect(deleted!.links).toBeGreaterThan(5);
   });
@@ -112,17 +124,20 @@ describe('GET /api/schema on the generated graph', () => {
     expect(status).toBe(200);
     const schema = body as SchemaResponse;
     const labels = Object.fromEntries(
-      (await rows('MATCH (n:Entity) UNWIND labels(n) AS l RETURN l, count(*) AS c')).map((r) => [r.l, r.c]),
+      (
+        await rows<{ l: string; c: number }>('MATCH (n:Entity) UNWIND labels(n) AS l RETURN l, count(*) AS c')
+      ).map((r) => [r.l, r.c]),
     );
     for (const l of schema.labels) expect(l.count, l.label).toBe(labels[l.label] ?? 0);
     const types = Object.fromEntries(
-      (await rows('MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS t, count(r) AS c')).map((r) => [
-        r.t,
-        r.c,
-      ]),
+      (
+        await rows<{ t: string; c: number }>(
+          'MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS t, count(r) AS c',
+        )
+      ).map((r) => [r.t, r.c]),
     );
     for (const t of schema.relationshipTypes) expect(t.count, t.type).toBe(types[t.type] ?? 0);
-    const [totals] = await rows(
+    const [totals] = await rows<{ nodes: number; relationships: number }>(
       'MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS relationships',
     );
     expect(schema.totals).toEqual(totals);
@@ -142,7 +157,9 @@ describe('GET /api/schema on the generated graph', () => {
     ]);
     // 10,000 nodes and 50,000 relationships, but only the five deleted nodes and their links are read: a few db hits
     // each, against one or more per node for a scan.
-    const [deleted] = await rows('MATCH (d:Deleted) RETURN count(d) AS n, COUNT { (:Deleted)--() } AS links');
+    const [deleted] = await rows<{ n: number; links: number }>(
+      'MATCH (d:Deleted) RETURN count(d) AS n, COUNT { (:Deleted)--() } AS links',
+    );
     expect(dbHits(plan)).toBeLessThan(50 + 4 * (deleted!.n + deleted!.links));
     const scan = await profile('MATCH (n:Entity) UNWIND labels(n) AS l RETURN l, count(*) AS c');
     expect(dbHits(plan) * 20).toBeLessThan(dbHits(scan));
@@ -159,7 +176,7 @@ describe('GET /api/nodes/:hub/neighbour-counts', () => {
   it('counts each type and direction as a scan of live neighbours does, deleted neighbours left out', async () => {
     const c = await counts();
     expect(c.sample).toBeDefined();
-    const scan = await rows(
+    const scan = await rows<{ type: string; out: number; in: number; count: number }>(
       `MATCH (h:Entity {id: $id})-[r]-(m:Entity)
        RETURN type(r) AS type, sum(CASE WHEN startNode(r) = h THEN 1 ELSE 0 END) AS out,
               sum(CASE WHEN startNode(r) = h THEN 0 ELSE 1 END) AS in, count(DISTINCT m) AS count`,
@@ -175,14 +192,14 @@ describe('GET /api/nodes/:hub/neighbour-counts', () => {
 
   it('estimates labels and threats from a sample that says so, close to the real figures', async () => {
     const c = await counts();
-    const [exact] = await rows(
+    const [exact] = await rows<{ total: number; labels: { label: string; count: unknown }[] }>(
       `MATCH (:Entity {id: $id})--(m:Entity) WITH DISTINCT m
        WITH count(m) AS total, collect(m) AS ms
        RETURN total, [l IN $labels | {label: l, count: size([m IN ms WHERE l IN labels(m)])}] AS labels`,
       { id: hub.id, labels: NODE_LABELS },
     );
     expect(c.byLabel.some((l) => l.estimate)).toBe(true);
-    for (const { label, count: n } of exact!.labels as { label: string; count: unknown }[]) {
+    for (const { label, count: n } of exact!.labels) {
       const count = Number(n);
       const shown = c.byLabel.find((l) => l.label === label);
       if (count < exact!.total / 10) continue;
@@ -190,7 +207,7 @@ describe('GET /api/nodes/:hub/neighbour-counts', () => {
       if (shown!.estimate) expect(Math.abs(shown!.count - count) / count, label).toBeLessThan(0.25);
       else expect(shown!.count, label).toBe(count);
     }
-    const threats = await rows(
+    const threats = await rows<{ id: string; count: number }>(
       `MATCH (:Entity {id: $id})--(m:Entity) WITH DISTINCT m
        MATCH (m)-[:ADDRESSES|FOCUSES_ON]->{0,1}(:ThreatType)(()-[:SUBTYPE_OF]->(:ThreatType)){0,}(t:ThreatType)
        WITH t, count(DISTINCT m) AS count WHERE count > $share RETURN t.id AS id, count`,
@@ -243,7 +260,7 @@ describe('GET /api/nodes/:hub/neighbours', () => {
     const { status, body } = await app.get(`/api/nodes/${enc(hub.id)}/neighbours?limit=50`);
     expect(status).toBe(200);
     const page = body as NeighboursResponse;
-    const degrees = await rows(
+    const degrees = await rows<{ id: string; degree: number }>(
       `MATCH (:Entity {id: $id})--(m:Entity) WITH DISTINCT m RETURN m.id AS id, COUNT { (m)--() } AS degree`,
       { id: hub.id },
     );
