@@ -1,6 +1,6 @@
 // Accounts for the reliability runs: users made through the user store (as `npm run user:add` does), logged in over the API.
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../server/src/api-types.js';
+import type { Role } from '../contract/index.js';
 import { resolveAuthSecret } from '../server/src/auth/auth-secret.js';
 import { createPasswordHasher } from '../server/src/auth/password-hasher.js';
 import type { GraphStore } from '../server/src/store/neo4j-store.js';

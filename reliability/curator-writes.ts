@@ -1,6 +1,10 @@
 // Curator write traffic through the HTTP API (creates and updates with evidence), recording every acknowledged write.
 import { randomBytes } from 'node:crypto';
+import type { ErrorResponse, GraphEdge, GraphNode, WriteResponse } from '../contract/index.js';
 import type { Sample } from './stats.js';
+
+/** A write's answer: `result` and `change` after a 2xx, `error` (with the current state on a 409) otherwise. */
+type WriteAnswer = Partial<WriteResponse<GraphNode | GraphEdge> & ErrorResponse>;
 
 /** The seed source every write quotes. */
 export const WRITE_SOURCE_ID = 'source:000-noem-five-country-ministerial';
@@ -81,7 +85,7 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
     method: string,
     path: string,
     body: unknown,
-  ): Promise<{ status: number; body: any }> => {
+  ): Promise<{ status: number; body: WriteAnswer | null }> => {
     log.attempted++;
     inFlight++;
     const start = Date.now();
@@ -92,7 +96,7 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
       });
-      const parsed = await r.json().catch(() => null);
+      const parsed = (await r.json().catch(() => null)) as WriteAnswer | null;
       log.samples.push({ op, start, end: Date.now(), status: r.status, code: parsed?.error?.code });
       return { status: r.status, body: parsed };
     } catch {
@@ -102,16 +106,17 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
       inFlight--;
     }
   };
-  const record = (op: string, kind: 'node' | 'edge', body: any): Known => {
-    const result = body.result as { id: string; properties: { version: number } };
+  const record = (op: string, kind: 'node' | 'edge', body: WriteAnswer | null): Known => {
+    const result = body!.result!;
+    const version = result.properties.version as number;
     log.acked.push({
-      changeId: body.change.id,
+      changeId: body!.change!.id,
       operation: op,
       targetKind: kind,
       targetId: result.id,
-      version: result.properties.version,
+      version,
     });
-    return { id: result.id, version: result.properties.version };
+    return { id: result.id, version };
   };
   const outcome = (status: number, onConflict?: () => void): boolean => {
     if (status >= 200 && status < 300) return true;
@@ -148,7 +153,7 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
       });
       if (
         outcome(r.status, () => {
-          const v = r.body?.error?.current?.properties?.version;
+          const v = (r.body?.error?.current as GraphNode | GraphEdge | undefined)?.properties.version;
           if (typeof v === 'number') k.version = v;
         })
       )
@@ -172,7 +177,7 @@ export function startCuratorWrites(opts: CuratorWritesOptions): CuratorWrites {
       });
       if (
         outcome(r.status, () => {
-          const v = r.body?.error?.current?.properties?.version;
+          const v = (r.body?.error?.current as GraphNode | GraphEdge | undefined)?.properties.version;
           if (typeof v === 'number') e.version = v;
         })
       )

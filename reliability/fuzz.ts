@@ -1,4 +1,5 @@
 // Property-based fuzzing (fast-check) of every API endpoint over HTTP: malformed parameters and bodies never give a 5xx.
+import type { NeighboursResponse, SchemaResponse, SourceListResponse } from '../contract/index.js';
 import fc from 'fast-check';
 import { ENDPOINTS, type Endpoint, type FuzzContext } from './fuzz-endpoints.js';
 import { isWrite, requestArb } from './fuzz-requests.js';
@@ -32,11 +33,12 @@ const MAX_FAILURES = 200;
 
 /** Real ids, labels and types read from the API, so requests reach past validation into the services. */
 export async function fuzzContext(baseUrl: string): Promise<FuzzContext> {
-  const get = async (path: string): Promise<any> =>
-    (await probe(baseUrl, { method: 'GET', path })).json ?? {};
-  const schema = await get('/api/schema');
-  const sources = await get('/api/sources');
-  const around = await get('/api/nodes/country:fr/neighbours?limit=5');
+  // Whatever the server answers: each list may be missing (then empty), so nothing is assumed of it.
+  const get = async <T>(path: string): Promise<Partial<T>> =>
+    ((await probe(baseUrl, { method: 'GET', path })).json as Partial<T> | null) ?? {};
+  const schema = await get<SchemaResponse>('/api/schema');
+  const sources = await get<SourceListResponse>('/api/sources');
+  const around = await get<NeighboursResponse>('/api/nodes/country:fr/neighbours?limit=5');
   return {
     labels: (schema.labels ?? []).map((l: { label: string }) => l.label),
     relTypes: (schema.relationshipTypes ?? []).map((t: { type: string }) => t.type),

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
+import type { ElementsDefinition } from 'cytoscape';
+import type { CypherResponse, NodeResponse, SearchResponse } from '../contract/index.js';
 import type { HostileOptions, HostileResult } from './hostile.js';
 import { errorOf, probe, type ProbeAnswer } from './probe.js';
 
@@ -45,16 +47,15 @@ export async function runHostileRenders(opts: HostileOptions): Promise<HostileRe
       'node read back',
       async () => {
         const a = await get(`/api/nodes/${e}`);
-        return (a.json as any)?.node?.name === name
-          ? null
-          : `name came back as ${JSON.stringify((a.json as any)?.node?.name)}`;
+        const back = (a.json as Partial<NodeResponse> | null)?.node?.name;
+        return back === name ? null : `name came back as ${JSON.stringify(back)}`;
       },
     ],
     [
       'search result',
       async () => {
         const a = await get(`/api/search?q=Hostile${tag}`);
-        return (a.json as any)?.nodes?.some((n: any) => n.name === name)
+        return (a.json as Partial<SearchResponse> | null)?.nodes?.some((n) => n.name === name)
           ? null
           : `not found with its exact name (${a.status})`;
       },
@@ -63,7 +64,8 @@ export async function runHostileRenders(opts: HostileOptions): Promise<HostileRe
       'Cytoscape JSON export',
       async () => {
         const a = await get(`/api/export?format=json&nodeIds=${e}`);
-        return (a.json as any)?.elements?.nodes?.[0]?.data?.name === name ? null : 'name changed';
+        const first = (a.json as { elements?: ElementsDefinition } | null)?.elements?.nodes?.[0];
+        return first?.data?.name === name ? null : 'name changed';
       },
     ],
     [
@@ -98,7 +100,7 @@ export async function runHostileRenders(opts: HostileOptions): Promise<HostileRe
     }
   } finally {
     const now = await get(`/api/nodes/${e}`);
-    const version = (now.json as any)?.node?.properties?.version;
+    const version = (now.json as Partial<NodeResponse> | null)?.node?.properties?.version;
     const del = await probe(opts.baseUrl, {
       method: 'DELETE',
       path: `/api/nodes/${e}`,
@@ -153,7 +155,6 @@ async function cypherProblem(baseUrl: string, script: string, name: string): Pro
   });
   if (a.status !== 200)
     return `the literal does not parse as one value: ${a.status} ${errorOf(a)?.message ?? a.text.slice(0, 120)}`;
-  return (a.json as any).rows?.[0]?.[0] === name
-    ? null
-    : `the literal reads back as ${JSON.stringify((a.json as any).rows?.[0]?.[0])}`;
+  const cell = (a.json as Partial<CypherResponse>).rows?.[0]?.[0];
+  return cell === name ? null : `the literal reads back as ${JSON.stringify(cell)}`;
 }

@@ -97,7 +97,7 @@ export async function runNeo4jKill(opts: Neo4jKillOptions): Promise<Neo4jKillRes
   let upAt = 0;
   let recoveredAt = 0;
   let healthAt = 0;
-  let health = { status: 0, connected: null as boolean | null };
+  let health: { status: number; connected: boolean | null };
   try {
     await sleep(2000);
     killAt = Date.now();

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { startApiProcess, type ApiProcess } from '../bench/api-process.js';
 import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/src/embedded-neo4j.js';
 import { createGraphStore } from '../server/src/store/neo4j-store.js';
-import { loadSeed } from '../seed/load.js';
+import { loadSeed } from '../server/src/store/seed-load.js';
 import { readSeed } from '../seed/read-seed.js';
 import { graphFingerprint } from '../tests/setup/fingerprint.js';
 import { apiAccount, newAuthSecret } from './accounts.js';

@@ -19,7 +19,7 @@ function newestMtime(path: string): number {
 function clientIsStale(): boolean {
   const built = join(root, 'dist/client/index.html');
   if (!existsSync(built)) return true;
-  const inputs = ['client', 'vite.config.ts', 'server/src/api-types.ts', 'server/src/schema.ts']
+  const inputs = ['client', 'vite.config.ts', 'model', 'contract']
     .map((p) => join(root, p))
     .filter(existsSync);
   return Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;

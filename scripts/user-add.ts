@@ -1,15 +1,15 @@
 // `npm run user:add -- --username alice --role admin [--reset]`: create (or reset) an account from the command line.
 import { parseArgs } from 'node:util';
-import type { Role } from '../server/src/api-types.js';
 import {
   MAX_PASSWORD_CHARS,
   MIN_PASSWORD_CHARS,
+  ROLES,
   USERNAME_PATTERN,
   USERNAME_RULE,
-} from '../server/src/auth/account-rules.js';
+  type Role,
+} from '../contract/index.js';
 import { AuthSecretError, resolveAuthSecret } from '../server/src/auth/auth-secret.js';
 import { createPasswordHasher } from '../server/src/auth/password-hasher.js';
-import { ROLES } from '../server/src/auth/roles.js';
 import { ConfigError, loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { PrerequisiteError } from '../server/src/embedded-neo4j.js';

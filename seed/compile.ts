@@ -1,11 +1,6 @@
 // Turns seed files into one validated, merged graph, or a list of every problem found.
 // Pure: no file system, no database, so tests can feed it a bad record directly.
-import {
-  endpointAllowed,
-  PRIMARY_LABELS,
-  type PrimaryLabel,
-  type RelationshipType,
-} from '../server/src/schema.js';
+import { endpointAllowed, labelsOf, type EntityKind, type RelationshipType } from '../model/index.js';
 import { seedFileSchema, type SeedEvidence } from './seed-schema.js';
 
 export interface SeedSource {
@@ -155,7 +150,7 @@ export function compileSeed(sources: SeedSource[], files: { name: string; data: 
         ...(n.disputed !== undefined ? { disputed: n.disputed } : {}),
         ...(n.disputeNote ? { disputeNote: n.disputeNote } : {}),
       };
-      const labels = [...PRIMARY_LABELS[n.label as PrimaryLabel]];
+      const labels: string[] = [...labelsOf(n.label as EntityKind)];
       const record: CompiledNode = {
         id: n.id,
         labels,

@@ -1,8 +1,6 @@
 // zod schema of a seed data file (see seed/FORMAT.md): one schema is both validator and type.
 import { z } from 'zod';
-import { CONFIDENCE_LEVELS, PRIMARY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../server/src/schema.js';
-
-const primaryLabels = Object.keys(PRIMARY_LABELS).filter((l) => l !== 'Source') as [string, ...string[]];
+import { CONFIDENCE_LEVELS, ENTITY_KINDS, RELATIONSHIP_TYPE_NAMES } from '../model/index.js';
 
 const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -24,7 +22,7 @@ const common = {
 export const seedNodeSchema = z
   .object({
     id: z.string().regex(/^[a-z]+:[a-z0-9][a-z0-9-]*$/, 'id must look like prefix:kebab-slug'),
-    label: z.enum(primaryLabels),
+    label: z.enum(ENTITY_KINDS as [string, ...string[]]),
     name: z.string().min(1),
     aliases: z.array(z.string()).optional(),
     description: z.string().optional(),

@@ -2,14 +2,14 @@
 // (the app's own modules) or WebGL, and measures what bench/client-bench.ts asks through window.__bench.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Graph } from '../../server/src/api-types';
+import type { Graph } from '../../contract/index.js';
 import { canvasOptions } from '../../client/src/graph/canvas-options';
 import { runWorkerLayout } from '../../client/src/graph/layout-runner';
 import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail';
 import { placeNewNodes, type Point } from '../../client/src/graph/placement';
 import { syntheticScene } from '../../client/src/graph/synthetic-scene';
-import { kindClass } from '../../client/src/model/label-styles';
-import { nodeKind } from '../../client/src/model/node-kind';
+import { kindClass } from '../../client/src/graph/kind-class';
+import { displayKindOf } from '../../model';
 import { percentile } from '../report';
 import type { BenchApi, Variant, WebglInfo } from './bench-types';
 
@@ -47,7 +47,7 @@ function elementsOf(
       group: 'nodes' as const,
       data: { id: n.id, name: n.name },
       position: positions?.[i] ?? { x: 0, y: 0 },
-      ...(classes ? { classes: kindClass(nodeKind(n.labels)) } : {}),
+      ...(classes ? { classes: kindClass(displayKindOf(n.labels)) } : {}),
     })),
     ...g.edges.map((e) => ({
       group: 'edges' as const,

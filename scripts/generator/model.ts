@@ -2,24 +2,28 @@
 // function of (seed, index), so any batch can be (re)built on its own, which makes the generator resumable.
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { NodeLabelName, RelationshipType } from '../../server/src/schema.js';
+import { labelsOf, type NodeKind, type NodeLabel, type RelationshipType } from '../../model/index.js';
 
-/** One kind of generated node: its labels, id prefix and share of the graph. */
+/** One kind of generated node: the model's kind (its labels come from the model) and the id prefix. */
 interface Kind {
   key: string;
-  labels: NodeLabelName[];
+  kind: NodeKind;
+  /**
+   * Synthetic ids keep their own prefixes (`technology:g-…` where the model's curation prefix is `tech`), so
+   * graphs generated before the model module still resume and compare against the same ids.
+   */
   prefix: string;
 }
 
 const KINDS = {
-  threat: { key: 'threat', labels: ['ThreatType'], prefix: 'threat' },
-  country: { key: 'country', labels: ['Actor', 'Country'], prefix: 'country' },
-  source: { key: 'source', labels: ['Source'], prefix: 'source' },
-  technology: { key: 'technology', labels: ['Technology'], prefix: 'technology' },
-  forum: { key: 'forum', labels: ['Forum'], prefix: 'forum' },
-  agreement: { key: 'agreement', labels: ['Agreement'], prefix: 'agreement' },
-  organization: { key: 'organization', labels: ['Actor', 'Organization'], prefix: 'org' },
-  person: { key: 'person', labels: ['Actor', 'Person'], prefix: 'person' },
+  threat: { key: 'threat', kind: 'ThreatType', prefix: 'threat' },
+  country: { key: 'country', kind: 'Country', prefix: 'country' },
+  source: { key: 'source', kind: 'Source', prefix: 'source' },
+  technology: { key: 'technology', kind: 'Technology', prefix: 'technology' },
+  forum: { key: 'forum', kind: 'Forum', prefix: 'forum' },
+  agreement: { key: 'agreement', kind: 'Agreement', prefix: 'agreement' },
+  organization: { key: 'organization', kind: 'Organization', prefix: 'org' },
+  person: { key: 'person', kind: 'Person', prefix: 'person' },
 } as const satisfies Record<string, Kind>;
 type KindKey = keyof typeof KINDS;
 
@@ -142,7 +146,7 @@ function evidenceFor(
 
 export interface NodeRow {
   id: string;
-  labels: NodeLabelName[];
+  labels: NodeLabel[];
   props: Record<string, unknown>;
 }
 export interface RelRow {
@@ -165,7 +169,7 @@ export function nodeAt(layout: Layout, seed: number, i: number): NodeRow {
   } else {
     Object.assign(props, evidenceFor(layout, rand, 0.1));
   }
-  return { id: nodeId(layout, i), labels: [...KINDS[kind].labels], props };
+  return { id: nodeId(layout, i), labels: [...labelsOf(KINDS[kind].kind)], props };
 }
 
 /** A power-law pick among `count` targets from `start`: low indexes are hubs (P(index < x·count) = x^(1/3)). */

@@ -1,7 +1,7 @@
 // Writes the synthetic graph in batched UNWIND transactions. Each batch and the run's progress marker commit together,
 // so a run stopped at any point resumes at the first batch not written, and a finished run is left as it is.
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
-import { isNodeLabel, isRelationshipType } from '../../server/src/schema.js';
+import { isNodeLabel, isRelationshipType } from '../../model/index.js';
 import { loadQueries } from '../../server/src/store/queries.js';
 import { ensureSchema } from '../../server/src/store/schema-setup.js';
 import { layoutFor, nodeAt, relationshipsOf, type Layout, type NodeRow, type RelRow } from './model.js';

@@ -1,11 +1,8 @@
 // createApp(deps): the Express application, without listening (tests start it on port 0).
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import cookieParser from 'cookie-parser';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Logger } from './logger.js';
 import type { GraphStore } from './store/neo4j-store.js';
 import { readRoutes } from './routes/read-routes.js';
@@ -18,8 +15,10 @@ import { EXPORT_DEFAULTS, type ExportLimits } from './services/export/export-ser
 import { errorHandler, notFoundHandler } from './error-middleware.js';
 import { authSettings, type AuthSettings } from './auth/auth-settings.js';
 import { authenticate } from './auth/authenticate.js';
+import { accessGuard } from './auth/access-guard.js';
 import { authRoutes } from './routes/auth-routes.js';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
+import { securityHeaders } from './security-headers.js';
+import { staticClient } from './static-client.js';
 import { limitJsonDepth } from './json-depth.js';
 import { apiRateLimits, RATE_LIMIT_DEFAULTS, type RateLimits } from './rate-limits.js';
 
@@ -61,7 +60,7 @@ export function createApp({
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', trustProxy);
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger,
@@ -92,7 +91,9 @@ export function createApp({
 
   const limits = apiRateLimits({ ...RATE_LIMIT_DEFAULTS, ...rateLimits });
   app.use('/api', limits.perIp);
-  app.use('/api', authenticate(store, auth));
+  app.use('/api', authenticate(store));
+  // Who may call what: auth/access-matrix.ts, one row per route (tests/server/access-matrix.test.ts walks them all).
+  app.use('/api', accessGuard(auth));
   app.use('/api', limits.perUser);
   app.use('/api', authRoutes(store, auth));
   app.use('/api', readRoutes(store));
@@ -109,11 +110,8 @@ export function createApp({
   app.use('/api', curationRoutes(store));
   app.use('/api', notFoundHandler);
 
-  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes (e.g. /?node=...) fall back to the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html')));
-  }
+  const client = clientDir ? staticClient(clientDir) : null;
+  if (client) app.use(client);
   app.use(errorHandler);
   return app;
 }

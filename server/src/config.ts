@@ -33,6 +33,8 @@ const envSchema = z.object({
   EXPORT_MAX_NODES: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   AUTO_SEED: z.enum(['true', 'false']).default('true'),
   AUTH_REQUIRED: z.enum(['true', 'false']).default('false'),
+  // No default here: unset means "as AUTH_REQUIRED implies" (off when it is true), resolved below.
+  ANONYMOUS_WORKSPACES: z.enum(['true', 'false']).optional(),
   AUTH_SECRET: z
     .string()
     .min(32, 'expected at least 32 characters (e.g. `openssl rand -base64 48`)')
@@ -71,8 +73,17 @@ export interface Config {
   export: { maxNodes: number };
   /** Load the seed graph when the database has no business nodes. */
   autoSeed: boolean;
-  /** Accounts: whether reads need a login, the pepper's source, and how long a session lasts. */
-  auth: { required: boolean; secret?: string; secretFile: string; sessionTtlHours: number };
+  /**
+   * Accounts: whether reads need a login, whether anonymous visitors may save and open workspaces,
+   * the pepper's source, and how long a session lasts.
+   */
+  auth: {
+    required: boolean;
+    anonymousWorkspaces: boolean;
+    secret?: string;
+    secretFile: string;
+    sessionTtlHours: number;
+  };
   /** Express `trust proxy`: set it behind an https proxy so `req.secure` and client IPs are right. */
   trustProxy: boolean | number | string;
   /** API requests per minute per client IP and per logged-in user (0 turns one off). */
@@ -119,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoSeed: e.AUTO_SEED === 'true',
     auth: {
       required: e.AUTH_REQUIRED === 'true',
+      anonymousWorkspaces:
+        (e.ANONYMOUS_WORKSPACES ?? (e.AUTH_REQUIRED === 'true' ? 'false' : 'true')) === 'true',
       secret: e.AUTH_SECRET,
       secretFile: e.AUTH_SECRET_FILE,
       sessionTtlHours: e.SESSION_TTL_HOURS,

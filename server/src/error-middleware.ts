@@ -1,6 +1,6 @@
 // The one error middleware: AppErrors become their status and code; anything else is logged once as a 500.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { ErrorResponse } from './api-types.js';
+import type { ErrorResponse } from '../../contract/index.js';
 import { AppError } from './errors.js';
 
 /** Body-parser and other http-errors carry a status and a type; map the common ones to clear codes. */

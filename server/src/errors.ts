@@ -1,5 +1,5 @@
 // Application errors: every error has a code from one literal union, an HTTP status and a retriable flag.
-import type { ErrorCode } from './api-types.js';
+import type { ErrorCode } from '../../contract/index.js';
 
 export class AppError extends Error {
   constructor(

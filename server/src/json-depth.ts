@@ -1,5 +1,6 @@
 // A bound on how deeply a JSON request body nests, checked once for every route right after parsing.
 import type { RequestHandler } from 'express';
+import { depthWithin } from '../../contract/index.js';
 import { AppError } from './errors.js';
 
 /**
@@ -7,17 +8,6 @@ import { AppError } from './errors.js';
  * deeper values overflow recursive code further on (JSON.stringify, the Bolt packer) with a 500.
  */
 export const MAX_BODY_DEPTH = 64;
-
-/** True when `value` nests no deeper than `max` (walked without recursion, so hostile depth cannot overflow). */
-export function depthWithin(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (d > max) return false;
-    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, d + 1]);
-  }
-  return true;
-}
 
 /** 400 BAD_REQUEST (field `body`) for a parsed JSON body nested deeper than `max`. */
 export function limitJsonDepth(max = MAX_BODY_DEPTH): RequestHandler {

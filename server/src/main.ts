@@ -5,7 +5,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './database.js';
 import { createApp } from './app.js';
-import { seedDatabase } from '../../seed/load.js';
+import { seedDatabase } from './store/seed-load.js';
 import { countEntities } from './store/graph-reads.js';
 import { ensureSchema } from './store/schema-setup.js';
 import { resolveAuthSecret } from './auth/auth-secret.js';
@@ -69,6 +69,7 @@ export async function main(): Promise<void> {
       secret,
       sessionTtlHours: config.auth.sessionTtlHours,
       authRequired: config.auth.required,
+      anonymousWorkspaces: config.auth.anonymousWorkspaces,
     });
     const app = createApp({
       store: db.store,

@@ -1,7 +1,7 @@
 // Requests Node's HTTP parser refuses before Express sees them (oversized URL or headers, broken framing) get a JSON error too.
 import { maxHeaderSize, STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ErrorResponse } from './api-types.js';
+import type { ErrorResponse } from '../../contract/index.js';
 
 /** Parser errors that mean "the request line and headers are too long" (Node's limit is --max-http-header-size, 16 KB). */
 const TOO_LARGE = new Set(['HPE_HEADER_OVERFLOW', 'HPE_URI_OVERFLOW']);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as graphology from 'graphology';
 import * as betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode, NeighboursResponse } from '../../server/src/api-types.js';
+import type { GraphEdge, GraphNode, NeighboursResponse } from '../../contract/index.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { testStore } from '../setup/test-app.js';
 import {

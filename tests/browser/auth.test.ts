@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { WorkspaceListResponse } from '../../contract/index.js';
 import { dropUser, ensureUser, testPassword, testUsername } from '../setup/auth.js';
 import { startTestApp } from '../setup/test-app.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
@@ -84,11 +85,11 @@ describe('login and logout from the toolbar', () => {
     await page.getByTestId('workspace-name').fill(name);
     await page.getByTestId('workspace-name').press('Enter');
     await expect.poll(() => page.getByTestId('workspace-message').innerText(), POLL).toContain(name);
-    const saved = (await h.app.get('/api/workspaces')).body.workspaces.find(
+    const saved = (await h.app.get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.find(
       (w: { name: string }) => w.name === name,
     );
     expect(saved).toBeTruthy();
-    await h.app.send('DELETE', `/api/workspaces/${saved.id}`);
+    await h.app.send('DELETE', `/api/workspaces/${saved!.id}`);
     await page.screenshot({ path: join(ARTIFACTS, 'auth-logged-in.png') });
 
     await page.getByTestId('logout').click();

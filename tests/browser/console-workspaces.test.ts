@@ -1,22 +1,37 @@
-// The Cypher console and saved workspaces in a real Chromium: rows and canvas, refused writes, CSP, save and reopen.
+// The Cypher console and saved workspaces in a real Chromium: rows and canvas, refused writes, CSP, save and reopen;
+// owners: someone else's workspace opens read-only (save a copy), private ones are refused with a clear message.
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type {
   CypherResponse,
+  ErrorResponse,
+  NeighboursResponse,
   Workspace,
   WorkspaceOpenResponse,
   WorkspaceScene,
-} from '../../server/src/api-types.js';
+} from '../../contract/index.js';
+import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
 const createdWorkspaces: string[] = [];
+/** Two viewers: the owner of the workspaces made through the API, and someone else. */
+let alice: LoggedIn | undefined;
+let bob: LoggedIn | undefined;
+const asAlice = async (): Promise<LoggedIn> => (alice ??= await loginAs(h.app, 'viewer'));
+const asBob = async (): Promise<LoggedIn> => (bob ??= await loginAs(h.app, 'viewer'));
+const login = (u: LoggedIn) => ({ username: u.username, password: u.password });
 
 afterAll(async () => {
-  for (const id of createdWorkspaces) await h.app.send('DELETE', `/api/workspaces/${id}`);
+  await h.app.store.driver.executeQuery(
+    'MATCH (w:Workspace) WHERE w.id IN $ids DELETE w',
+    { ids: createdWorkspaces },
+    { database: h.app.store.database },
+  );
+  for (const u of [alice, bob]) if (u) await dropUser(h.app, u.username);
 });
 
 const canvas = {
@@ -29,9 +44,14 @@ const canvas = {
 
 const unique = (base: string): string => `${base} ${Math.random().toString(36).slice(2, 8)}`;
 
-/** A workspace made through the API (deleted after the file). */
+/** A workspace made through the API, owned by alice (deleted after the file). */
 async function createWorkspace(name: string, scene: WorkspaceScene): Promise<Workspace> {
-  const { status, body } = await h.app.send('POST', '/api/workspaces', { name, scene });
+  const { status, body } = await h.app.send<Workspace>(
+    'POST',
+    '/api/workspaces',
+    { name, scene },
+    (await asAlice()).headers,
+  );
   expect(status, JSON.stringify(body)).toBe(201);
   createdWorkspaces.push(body.id);
   return body;
@@ -39,7 +59,9 @@ async function createWorkspace(name: string, scene: WorkspaceScene): Promise<Wor
 
 /** A scene of `centre` and a few of its neighbours, on a circle. */
 async function sceneAround(centre: string, count = 6): Promise<WorkspaceScene> {
-  const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=${count}`);
+  const { body } = await h.app.get<NeighboursResponse>(
+    `/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=${count}`,
+  );
   const ids = [centre, ...(body.nodes as { id: string }[]).map((n) => n.id).filter((id) => id !== centre)];
   return {
     nodes: ids.map((id, i) => ({ id, x: Math.round(200 * Math.cos(i)), y: Math.round(200 * Math.sin(i)) })),
@@ -47,12 +69,16 @@ async function sceneAround(centre: string, count = 6): Promise<WorkspaceScene> {
 }
 
 /** What the API answers for a console query, to compare the panel against. */
-async function apiCypher(
+async function apiCypher<T = CypherResponse>(
   query: string,
   params?: Record<string, unknown>,
-): Promise<{ status: number; body: any }> {
-  return h.app.send('POST', '/api/cypher', params ? { query, params } : { query });
+): Promise<{ status: number; body: T }> {
+  return h.app.send<T>('POST', '/api/cypher', params ? { query, params } : { query });
 }
+
+/** The console's references to graph values in a cell (see CypherValue). */
+type NodeRef = { $node: string | null };
+type RelationshipRef = { $relationship: string };
 
 /** Opens the console with its shortcut and types `query` into the editor (replacing what is there). */
 async function typeQuery(page: Page, query: string): Promise<void> {
@@ -101,11 +127,15 @@ describe('Cypher console', () => {
         [...tr.querySelectorAll('[data-testid="console-node-chip"]')].map((c) => c.getAttribute('data-id')),
       ),
     );
-    expect(chips).toEqual(expected.rows.map((row: any[]) => [row[0].$node, row[2].$node]));
+    expect(chips).toEqual(
+      (expected.rows as [NodeRef, RelationshipRef, NodeRef][]).map((row) => [row[0].$node, row[2].$node]),
+    );
     const relIds = await rows.evaluateAll((trs) =>
       trs.map((tr) => tr.querySelector('.cell-rel')?.getAttribute('data-id')),
     );
-    expect(relIds).toEqual(expected.rows.map((row: any[]) => row[1].$relationship));
+    expect(relIds).toEqual(
+      (expected.rows as [NodeRef, RelationshipRef][]).map((row) => row[1].$relationship),
+    );
     expect(await page.getByTestId('console-summary').innerText()).toMatch(
       new RegExp(`^${expected.rows.length} rows in \\d+ ms`),
     );
@@ -156,7 +186,7 @@ describe('Cypher console', () => {
     const error = page.getByTestId('console-error');
     await expect.poll(() => error.isVisible(), POLL).toBe(true);
     expect(await page.getByTestId('console-error-code').innerText()).toBe('WRITE_REFUSED');
-    const refused = await apiCypher(write);
+    const refused = await apiCypher<ErrorResponse>(write);
     expect(refused.status).toBe(400);
     expect(await page.getByTestId('console-error-message').innerText()).toBe(refused.body.error.message);
     expect(await page.getByTestId('console-row').count()).toBe(0);
@@ -237,6 +267,7 @@ describe('Cypher console', () => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
+        // eslint-disable-next-line no-console -- runs in the page: the console listener above is how the test hears of it
         console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
       );
     });
@@ -355,6 +386,13 @@ describe('workspaces', () => {
       .poll(() => reopened.getByTestId('status').innerText(), POLL)
       .toContain(`Opened workspace ‘${name}’`);
     await reopened.screenshot({ path: join(ARTIFACTS, 'workspace-reopened.png') });
+    // Saved without a login, it belongs to the browser session that saved it: this new page (another
+    // session) opens it read-only and is offered a copy instead of Save changes.
+    await reopened.getByTestId('workspaces-toggle').click();
+    await expect.poll(() => reopened.getByTestId('workspace-readonly').isVisible(), POLL).toBe(true);
+    expect(await reopened.getByTestId('workspace-save').isVisible()).toBe(false);
+    expect(await page.getByTestId('workspace-readonly').isVisible()).toBe(false);
+    await reopened.getByTestId('workspaces-toggle').click();
 
     // Opening was one undoable step: Ctrl+Z goes back to the empty canvas the page started with.
     await reopened.locator('body').press('Control+z');
@@ -364,17 +402,22 @@ describe('workspaces', () => {
   it('saving an open workspace that changed elsewhere shows the conflict; Overwrite re-reads the version and saves', async () => {
     const scene = await sceneAround('country:fr');
     const ws = await createWorkspace(unique('Conflict'), scene);
-    const page = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, { allowStatuses: [409] });
+    const page = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, {
+      allowStatuses: [409],
+      login: login(await asAlice()),
+    });
     await page.waitForFunction((n) => window.__explorer!.nodeIds().length === n, scene.nodes.length, POLL);
     await canvas.idle(page);
     await page.evaluate(() => window.__explorer!.expand('country:fr'));
     await canvas.idle(page);
 
-    // Someone else saves meanwhile: this page still holds version 1.
-    const other = await h.app.send('PUT', `/api/workspaces/${ws.id}`, {
-      scene: { nodes: scene.nodes.slice(0, 2) },
-      version: 1,
-    });
+    // Saved meanwhile from elsewhere (the owner's other tab): this page still holds version 1.
+    const other = await h.app.send<Workspace>(
+      'PUT',
+      `/api/workspaces/${ws.id}`,
+      { scene: { nodes: scene.nodes.slice(0, 2) }, version: 1 },
+      (await asAlice()).headers,
+    );
     expect(other.body.version).toBe(2);
 
     await page.keyboard.press('Control+s');
@@ -408,10 +451,12 @@ describe('workspaces', () => {
       .toBe(`Saved ‘${ws.name}’.`);
     expect(
       (
-        await h.app.send('PUT', `/api/workspaces/${ws.id}`, {
-          scene: { nodes: scene.nodes.slice(0, 1) },
-          version: 4,
-        })
+        await h.app.send(
+          'PUT',
+          `/api/workspaces/${ws.id}`,
+          { scene: { nodes: scene.nodes.slice(0, 1) }, version: 4 },
+          (await asAlice()).headers,
+        )
       ).status,
     ).toBe(200);
     await page.keyboard.press('Control+s');
@@ -432,7 +477,7 @@ describe('workspaces', () => {
     const scene = await sceneAround('country:uk', 3);
     const ws = await createWorkspace(unique('Rename me'), scene);
     const taken = await createWorkspace(unique('Taken'), scene);
-    const page = await h.openPage('', { allowStatuses: [404, 409] });
+    const page = await h.openPage('', { allowStatuses: [404, 409], login: login(await asAlice()) });
     await waitForStartView(page);
 
     await page.getByTestId('workspaces-toggle').click();
@@ -459,7 +504,9 @@ describe('workspaces', () => {
         POLL,
       )
       .toBe(renamed);
-    expect((await h.app.get(`/api/workspaces/${ws.id}`)).body.workspace.name).toBe(renamed);
+    expect((await h.app.get<WorkspaceOpenResponse>(`/api/workspaces/${ws.id}`)).body.workspace.name).toBe(
+      renamed,
+    );
 
     await item.getByTestId('workspace-delete').click();
     const confirm = item.getByTestId('workspace-delete-confirm');
@@ -495,5 +542,82 @@ describe('workspaces', () => {
       'country:fr': { x: 0, y: 0 },
       'country:uk': { x: 150, y: 0 },
     });
+  });
+  it('someone else’s workspace opens read-only with its owner named; Ctrl+S offers a copy; a private one is refused clearly', async () => {
+    const scene = await sceneAround('country:uk', 3);
+    const ws = await createWorkspace(unique('Alice’s network'), scene);
+    const bobs = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, { login: login(await asBob()) });
+    await bobs.setViewportSize({ width: 1280, height: 800 });
+    await bobs.waitForFunction((n) => window.__explorer!.nodeIds().length === n, scene.nodes.length, POLL);
+    await bobs.getByTestId('workspaces-toggle').click();
+    const access = bobs.getByTestId('workspace-access');
+    await expect.poll(() => access.innerText(), POLL).toContain(`by ${alice!.username}`);
+    expect(await access.innerText()).toBe(`by ${alice!.username} · shared`);
+    expect(await bobs.getByTestId('workspace-readonly').isVisible()).toBe(true);
+    expect(await bobs.getByTestId('workspace-save').isVisible()).toBe(false);
+    expect(await bobs.getByTestId('workspace-private-toggle').isVisible()).toBe(false);
+    const item = bobs.locator(`[data-testid="workspace-item"][data-id="${ws.id}"]`);
+    await expect.poll(() => item.count(), POLL).toBe(1);
+    expect(await item.getByTestId('workspace-owner').innerText()).toBe(`by ${alice!.username}`);
+    expect(await item.getByTestId('workspace-readonly-badge').isVisible()).toBe(true);
+    expect(await item.getByTestId('workspace-rename').count()).toBe(0);
+    expect(await item.getByTestId('workspace-delete').count()).toBe(0);
+    await bobs.screenshot({ path: join(ARTIFACTS, 'workspace-read-only-1280.png') });
+
+    // Ctrl+S does not try to save over it: it says why and points at the copy, which becomes bob's.
+    await bobs.locator('body').click({ position: { x: 5, y: 400 } });
+    await bobs.keyboard.press('Control+s');
+    await expect
+      .poll(() => bobs.getByTestId('workspace-message').innerText(), POLL)
+      .toContain('open read-only: Save a copy keeps your changes');
+    expect(await bobs.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'workspace-save-copy',
+    );
+    await bobs.getByTestId('workspace-save-copy').click();
+    await bobs.waitForURL((url) => url.searchParams.get('workspace') !== ws.id, POLL);
+    const copyId = new URL(bobs.url()).searchParams.get('workspace')!;
+    createdWorkspaces.push(copyId);
+    const copy = (await h.app.send('GET', `/api/workspaces/${copyId}`, undefined, (await asBob()).headers))
+      .body as WorkspaceOpenResponse;
+    expect(copy.workspace).toMatchObject({ name: `${ws.name} (copy)`, owner: bob!.username, canEdit: true });
+    expect((await h.app.get<WorkspaceOpenResponse>(`/api/workspaces/${ws.id}`)).body.workspace.version).toBe(
+      1,
+    );
+    await expect.poll(() => bobs.getByTestId('workspace-save').isVisible(), POLL).toBe(true);
+    expect(await bobs.getByTestId('workspace-readonly').isVisible()).toBe(false);
+
+    // The owner makes it private from the panel.
+    const alices = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, {
+      login: login(await asAlice()),
+    });
+    await alices.setViewportSize({ width: 1280, height: 800 });
+    await alices.waitForFunction((n) => window.__explorer!.nodeIds().length === n, scene.nodes.length, POLL);
+    await alices.getByTestId('workspaces-toggle').click();
+    const toggle = alices.getByTestId('workspace-private-toggle');
+    await expect.poll(() => toggle.isVisible(), POLL).toBe(true);
+    expect(await alices.getByTestId('workspace-readonly').isVisible()).toBe(false);
+    await toggle.check();
+    await expect
+      .poll(() => alices.getByTestId('workspace-message').innerText(), POLL)
+      .toContain('is private: only you and admins can open it');
+    expect((await h.app.get(`/api/workspaces/${ws.id}`)).status).toBe(401);
+    const mine = alices.locator(`[data-testid="workspace-item"][data-id="${ws.id}"]`);
+    await expect.poll(() => mine.getByTestId('workspace-private-badge').count(), POLL).toBe(1);
+    expect(await mine.getByTestId('workspace-owner').innerText()).toBe('by you');
+    await alices.screenshot({ path: join(ARTIFACTS, 'workspace-owner-private-1280.png') });
+
+    // Bob's link now gets a clear refusal (403), and an anonymous visitor is asked to log in (401).
+    const refused = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, {
+      allowStatuses: [403],
+      login: login(await asBob()),
+    });
+    await expect
+      .poll(() => refused.getByTestId('status').innerText(), POLL)
+      .toContain(`Workspace "${ws.id}" could not be opened: Workspace "${ws.id}" is private`);
+    const anonymous = await h.openPage(`?workspace=${encodeURIComponent(ws.id)}`, { allowStatuses: [401] });
+    await expect.poll(() => anonymous.getByTestId('login-dialog').isVisible(), POLL).toBe(true);
+    expect(await anonymous.getByTestId('login-dialog').innerText()).toContain('is private');
+    await anonymous.setViewportSize({ width: 1280, height: 800 });
+    await anonymous.screenshot({ path: join(ARTIFACTS, 'workspace-private-anonymous-1280.png') });
   });
 });

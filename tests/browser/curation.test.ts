@@ -5,7 +5,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode, NodeResponse, Role } from '../../server/src/api-types.js';
+import type {
+  GraphEdge,
+  GraphNode,
+  NeighboursResponse,
+  NodeResponse,
+  Role,
+  SourceListResponse,
+  SourceResponse,
+  WriteResponse,
+} from '../../contract/index.js';
 import { ensureUser, loginAs } from '../setup/auth.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
@@ -24,7 +33,7 @@ async function makeUser(role: Role): Promise<{ username: string; password: strin
 
 /** A fixture Country with a unique id and name, created through the API as a curator. */
 async function createCountry(headers: Headers, name: string): Promise<GraphNode> {
-  const { status, body } = await h.app.send(
+  const { status, body } = await h.app.send<WriteResponse<GraphNode>>(
     'POST',
     '/api/nodes',
     {
@@ -258,7 +267,9 @@ describe('curation in the browser', () => {
       await dialog.getByTestId('rel-create').click();
       await expect.poll(() => page.getByTestId('relationship-dialog').count(), POLL).toBe(0);
 
-      const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
+      const { body } = await h.app.get<NeighboursResponse>(
+        `/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`,
+      );
       const edge = (body.edges as GraphEdge[]).find(
         (e) => e.type === 'PARTICIPATED_IN' && e.source === fixture.id && e.target === START,
       );
@@ -275,18 +286,24 @@ describe('curation in the browser', () => {
       await page.getByTestId('edit-save').click();
       await expect
         .poll(async () => {
-          const { body: now } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
+          const { body: now } = await h.app.get<NeighboursResponse>(
+            `/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`,
+          );
           return (now.edges as GraphEdge[]).find((e) => e.id === edgeId)?.properties['role'];
         }, POLL)
         .toBe('host');
       await page.getByTestId('delete-edge').click();
       await page.getByTestId('confirm-ok').click();
       await expect.poll(() => h.edgeIds(), POLL).not.toContain(edgeId);
-      const { body: gone } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
+      const { body: gone } = await h.app.get<NeighboursResponse>(
+        `/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`,
+      );
       expect(((gone.edges as GraphEdge[] | undefined) ?? []).some((e) => e.id === edgeId)).toBe(false);
     } finally {
       if (edgeId) {
-        const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`);
+        const { body } = await h.app.get<NeighboursResponse>(
+          `/api/nodes/${encodeURIComponent(fixture.id)}/neighbours`,
+        );
         const e = (body.edges as GraphEdge[] | undefined)?.find((x) => x.id === edgeId);
         if (e)
           await h.app.send(
@@ -332,9 +349,9 @@ describe('curation in the browser', () => {
   });
   it('creates a node with a quote selected in the source viewer', async () => {
     const { headers } = await loginAs(h.app, 'curator');
-    const { body: list } = await h.app.get('/api/sources');
+    const { body: list } = await h.app.get<SourceListResponse>('/api/sources');
     const source = list.sources[0] as { id: string };
-    const { body: full } = await h.app.get(`/api/sources/${encodeURIComponent(source.id)}`);
+    const { body: full } = await h.app.get<SourceResponse>(`/api/sources/${encodeURIComponent(source.id)}`);
     const text = full.source.text as string;
     const quote = text.slice(text.indexOf('. ') + 2, text.indexOf('. ') + 62);
     const name = `Newlandia ${suffix()}`;
@@ -425,7 +442,7 @@ describe('curation in the browser', () => {
   it("checks the form before sending and shows the server's 422 next to the evidence it names", async () => {
     const { headers } = await loginAs(h.app, 'curator');
     const fixture = await createCountry(headers, `Checkland ${suffix()}`);
-    const { body: list } = await h.app.get('/api/sources');
+    const { body: list } = await h.app.get<SourceListResponse>('/api/sources');
     const sourceId = (list.sources[0] as { id: string }).id;
     try {
       const page = await h.openPage('', { allowStatuses: [422] });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSources } from '../../seed/read-seed.js';
+import type { NeighboursResponse } from '../../contract/index.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -44,7 +45,7 @@ describe('explorer in Chromium', () => {
   });
 
   it('says "showing N of total" when the neighbour cap cuts an expansion', async () => {
-    const { body } = await h.app.get('/api/nodes/country:uk/neighbours?limit=500');
+    const { body } = await h.app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=500');
     page = await h.openPage('?node=country:fr&cap=5');
     await page.waitForFunction(() => window.__explorer!.nodeIds().includes('country:fr'));
     await doubleClickNode('country:uk');

@@ -2,9 +2,11 @@
 // compared with the API's own graph of the canvas's nodes; briefing variant and title; progress, cancel and refusals.
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Graph, WorkspaceOpenResponse } from '../../server/src/api-types.js';
+import type { Graph, Workspace, WorkspaceOpenResponse } from '../../contract/index.js';
 import { readSources } from '../../seed/read-seed.js';
 import {
   expectSameAsApi,
@@ -51,13 +53,14 @@ const visibleIds = (page: Page): Promise<string[]> =>
  * a workspace of those nodes, opened by GET /api/workspaces/:id.
  */
 async function apiGraph(ids: string[]): Promise<Graph> {
-  const made = await h.app.send('POST', '/api/workspaces', {
+  const made = await h.app.send<Workspace>('POST', '/api/workspaces', {
     name: `export data ${stamp} ${workspaces.length}`,
     scene: { nodes: ids.map((id, i) => ({ id, x: i, y: i })) },
   });
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   workspaces.push(made.body.id);
-  const open = (await h.app.get(`/api/workspaces/${made.body.id}`)).body as WorkspaceOpenResponse;
+  const open = (await h.app.get<WorkspaceOpenResponse>(`/api/workspaces/${made.body.id}`))
+    .body as WorkspaceOpenResponse;
   expect(open.missing).toEqual([]);
   return open.graph;
 }
@@ -109,6 +112,40 @@ describe('data export from the Export panel', () => {
     expect(table.headers.nodes[1]).toBe(':LABEL');
     expect(table.headers.relationships.slice(0, 3)).toEqual([':START_ID', ':END_ID', ':TYPE']);
     expectSameAsApi(table.back, api);
+  });
+
+  it('the CSV for spreadsheets: its own file name, the README, the same rows, no formula-like text cell', async () => {
+    const page = await openExport();
+    const ids = await visibleIds(page);
+    const api = await apiGraph(ids);
+    expect(await page.getByTestId('export-csv-options').isVisible()).toBe(false);
+    await page.getByTestId('export-data-format').selectOption('csv');
+    await expect.poll(() => page.getByTestId('export-csv-options').isVisible(), POLL).toBe(true);
+    await page.getByTestId('export-csv-variant').selectOption('spreadsheet');
+    const { name, data } = await downloadData(page, 'csv');
+    expect(name).toMatch(/\.spreadsheet\.csv\.zip$/);
+    const files = unzipSync(new Uint8Array(data));
+    expect(Object.keys(files)).toEqual(['nodes.csv', 'relationships.csv', 'README.txt']);
+    expect(strFromU8(files['README.txt']!)).toContain('single quote');
+    const rows = (f: string): string[][] =>
+      parseCsv(strFromU8(files[f]!), { bom: true, record_delimiter: '\r\n' }) as string[][];
+    const nodes = rows('nodes.csv');
+    const rels = rows('relationships.csv');
+    expect(sorted(nodes.slice(1).map((r) => r[0]!.replace(/^'/, '')))).toEqual(sorted(ids));
+    expect([nodes.length - 1, rels.length - 1]).toEqual([ids.length, api.edges.length]);
+    const numeric = (h: string): boolean => /:(long|double)$/.test(h);
+    for (const table of [nodes, rels])
+      for (const row of table.slice(1))
+        row.forEach((cell, i) => {
+          if (!numeric(table[0]![i]!)) expect(cell, table[0]![i]).not.toMatch(/^[=+\-@\t\r]/);
+        });
+    // Back to the exact CSV: the panel keeps the choice per format, and the options hide for other formats.
+    await page.getByTestId('export-csv-variant').selectOption('neo4j-admin');
+    const exact = await downloadData(page, 'csv');
+    expect(exact.name).not.toContain('spreadsheet');
+    expectSameAsApi(readCsv(new Uint8Array(exact.data)).back, api);
+    await page.getByTestId('export-data-format').selectOption('graphml');
+    expect(await page.getByTestId('export-csv-options').isVisible()).toBe(false);
   });
 
   it('the Cypher script MERGEs exactly the selected nodes and the relationships among them', async () => {

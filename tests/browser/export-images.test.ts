@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { GraphNode, SchemaResponse } from '../../server/src/api-types.js';
+import { displayKindOf, displayName } from '../../model/index.js';
+import type { GraphNode, NodeResponse, SchemaResponse } from '../../contract/index.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -14,19 +15,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** The legend's width and padding in CSS pixels (ui/legend.ts, export/image-compose.ts). */
 const LEGEND_AREA = 252 + 2 * 16;
 
-/** The legend's row names, in its order: a node's first primary label names its row. */
-const KIND_ROWS: Record<string, string> = {
-  Country: 'Country',
-  Person: 'Person',
-  Organization: 'Organization',
-  Forum: 'Forum',
-  Agreement: 'Agreement',
-  ThreatType: 'Threat type',
-  Technology: 'Technology',
-  Source: 'Source',
-};
-const legendRow = (n: GraphNode): string =>
-  KIND_ROWS[Object.keys(KIND_ROWS).find((k) => (n.labels as string[]).includes(k)) ?? ''] ?? 'Other';
+/** The legend's row name of a node: its kind's display name (the model's), or 'Other'. */
+const legendRow = (n: GraphNode): string => displayName(displayKindOf(n.labels));
 
 interface Png {
   width: number;
@@ -95,7 +85,10 @@ async function visibleNodes(page: Page): Promise<GraphNode[]> {
     return window.__explorer!.nodeIds().filter((id) => shown.has(id));
   });
   return Promise.all(
-    ids.map(async (id) => (await h.app.get(`/api/nodes/${encodeURIComponent(id)}`)).body.node as GraphNode),
+    ids.map(
+      async (id) =>
+        (await h.app.get<NodeResponse>(`/api/nodes/${encodeURIComponent(id)}`)).body.node as GraphNode,
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-// Shared browser-test harness: one app + Debian's Chromium per test file, pages that fail on console errors.
+// Shared browser-test harness: one app per test file, one Debian Chromium for the run, pages that fail on console errors.
 /// <reference lib="dom" />
 import type {} from '../../client/src/graph/test-hooks.js';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -15,6 +15,28 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** Cold queries (first plan, first JIT) can take a few seconds on a 2-core machine. */
 export const POLL = { timeout: 15_000 };
 
+let sharedBrowser: Promise<Browser> | undefined;
+
+/**
+ * The integration project runs its files in one worker (isolate: false), so every browser test file gets
+ * the same Chromium rather than launching its own; each page still has a context of its own. Playwright
+ * ends the browser when the worker exits; a browser that crashed is launched again for the next file.
+ */
+function browserForRun(): Promise<Browser> {
+  sharedBrowser ??= chromium
+    .launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    })
+    .then((b) => {
+      b.on('disconnected', () => {
+        sharedBrowser = undefined;
+      });
+      return b;
+    });
+  return sharedBrowser;
+}
+
 /** What a browser test file works with; `page` is the page opened last. */
 export interface BrowserHarness {
   readonly app: TestApp;
@@ -25,7 +47,10 @@ export interface BrowserHarness {
    * is for tests where the API answers an error on purpose: Chromium logs each 4xx response as a
    * console error, so those statuses (and only those) are not counted as problems.
    */
-  openPage(query?: string, opts?: { allowStatuses?: readonly number[] }): Promise<Page>;
+  openPage(
+    query?: string,
+    opts?: { allowStatuses?: readonly number[]; login?: { username: string; password: string } },
+  ): Promise<Page>;
   nodeIds(): Promise<string[]>;
   edgeIds(): Promise<string[]>;
   /** Resolves once queued layouts and camera moves have finished. */
@@ -65,15 +90,13 @@ export function useBrowser(): BrowserHarness {
         'dist/client is missing: run `npm test` (it builds the client) or `npm run build` first',
       );
     app = await startTestApp({ clientDir: CLIENT_DIR });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await browserForRun();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    // Pages a test opened on the browser directly: the next file starts with none.
+    for (const context of browser?.contexts() ?? []) await context.close();
     await app?.close();
   });
 
@@ -120,6 +143,11 @@ export function useBrowser(): BrowserHarness {
           problems.push(`console: ${m.text()}`);
       });
       p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      if (opts.login) {
+        // The page's own request context shares its cookie jar: the page starts logged in (sid cookie).
+        const res = await p.request.post(`${h.app.baseUrl}/api/auth/login`, { data: opts.login });
+        expect(res.status(), 'harness login').toBe(200);
+      }
       await p.goto(`${h.app.baseUrl}/${query}`);
       await p.waitForFunction(() => !!window.__explorer);
       return p;

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphNode, NodeResponse, WriteResponse } from '../../contract/index.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { POLL, useBrowser } from './harness.js';
 
@@ -24,7 +25,7 @@ let curator: LoggedIn;
 let id = '';
 beforeAll(async () => {
   curator = await loginAs(h.app, 'curator');
-  const { status, body } = await h.app.send(
+  const { status, body } = await h.app.send<WriteResponse<GraphNode>>(
     'POST',
     '/api/nodes',
     {
@@ -37,13 +38,13 @@ beforeAll(async () => {
     curator.headers,
   );
   expect(status, JSON.stringify(body)).toBe(201);
-  id = body.result.id;
+  id = body.result!.id;
   // The API keeps the text exactly as written: neutralising is the renderer's job, not a lossy filter's.
-  expect(body.result.name).toBe(NAME);
+  expect(body.result!.name).toBe(NAME);
 });
 afterAll(async () => {
   if (id) {
-    const { body } = await h.app.get(`/api/nodes/${encodeURIComponent(id)}`);
+    const { body } = await h.app.get<NodeResponse>(`/api/nodes/${encodeURIComponent(id)}`);
     if (body?.node)
       await h.app.send(
         'DELETE',

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CooperationResponse, Graph, GraphEdge, PathsResponse } from '../../server/src/api-types.js';
+import type { CooperationResponse, Graph, GraphEdge, PathsResponse } from '../../contract/index.js';
 import { readSources } from '../../seed/read-seed.js';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 

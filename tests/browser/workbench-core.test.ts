@@ -3,7 +3,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { NeighbourCountsResponse, NeighboursResponse } from '../../server/src/api-types.js';
+import type { NeighbourCountsResponse, NeighboursResponse, NodeResponse } from '../../contract/index.js';
 import { join } from 'node:path';
 import { ARTIFACTS, POLL, useBrowser } from './harness.js';
 
@@ -20,9 +20,9 @@ async function open(id: string, extra = ''): Promise<void> {
 }
 
 const counts = async (id: string): Promise<NeighbourCountsResponse> =>
-  (await h.app.get(`/api/nodes/${id}/neighbour-counts`)).body;
+  (await h.app.get<NeighbourCountsResponse>(`/api/nodes/${id}/neighbour-counts`)).body;
 const neighbours = async (id: string, query: string): Promise<NeighboursResponse> => {
-  const res = await h.app.get(`/api/nodes/${id}/neighbours?${query}`);
+  const res = await h.app.get<NeighboursResponse>(`/api/nodes/${id}/neighbours?${query}`);
   expect(res.status).toBe(200);
   return res.body;
 };
@@ -303,7 +303,7 @@ describe('workbench core in Chromium', () => {
 
   it('hovering a node shows a tooltip with its name, labels and degree on the canvas', async () => {
     await open('country:fr');
-    const { body } = await h.app.get('/api/nodes/country:fr');
+    const { body } = await h.app.get<NodeResponse>('/api/nodes/country:fr');
     const degree = (await edgeIds()).filter(
       (e) => e.startsWith('country:fr|') || e.endsWith('|country:fr'),
     ).length;
@@ -322,7 +322,7 @@ describe('workbench core in Chromium', () => {
   it('hovering a relationship shows its type, its ends and its first quote', async () => {
     await open('country:fr');
     const edges = await page.evaluate(() => window.__explorer!.edgeIds());
-    const { body } = await h.app.get('/api/nodes/country:fr/neighbours?limit=50');
+    const { body } = await h.app.get<NeighboursResponse>('/api/nodes/country:fr/neighbours?limit=50');
     const tip = page.getByTestId('tooltip');
     // Try edges until the pointer lands on one (a midpoint can sit under a node or another edge).
     for (const id of edges) {
@@ -344,9 +344,9 @@ describe('workbench core in Chromium', () => {
       const names = Object.fromEntries(body.nodes.map((n: { id: string; name: string }) => [n.id, n.name]));
       expect(text).toContain(`${names[e.source]} → ${names[e.target]}`);
       expect(text.replace(/\s+/g, ' ')).toContain(
-        e.evidence
-          .find((ev: { quote: string | null }) => ev.quote)
-          .quote.slice(0, 60)
+        e
+          .evidence!.find((ev: { quote: string | null }) => ev.quote)!
+          .quote!.slice(0, 60)
           .replace(/\s+/g, ' '),
       );
       return;

@@ -1,6 +1,6 @@
 // Client auth plumbing without a browser: the CSRF header on every write, refusals reported, the session state machine.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LoginResponse, MeResponse } from '../../server/src/api-types.js';
+import type { LoginResponse, MeResponse } from '../../contract/index.js';
 import { ApiError } from '../../client/src/api/api-error.js';
 import type { AuthApi } from '../../client/src/api/auth-api.js';
 import { authHeaders, installAuthHooks, reportRefusal } from '../../client/src/api/auth-hooks.js';

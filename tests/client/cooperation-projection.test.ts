@@ -1,6 +1,6 @@
 // The cooperation projection: one synthetic, weighted edge per pair, ids that cannot collide with real ones.
 import { describe, expect, it } from 'vitest';
-import type { CooperationResponse, GraphNode } from '../../server/src/api-types.js';
+import type { CooperationResponse, GraphNode } from '../../contract/index.js';
 import {
   cooperationEdgeId,
   isCooperationEdgeId,

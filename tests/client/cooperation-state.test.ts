@@ -1,6 +1,6 @@
 // Cooperation view state: entering and leaving are one action each, and the explorer scene is never touched.
 import { describe, expect, it } from 'vitest';
-import type { CooperationResponse, GraphNode } from '../../server/src/api-types.js';
+import type { CooperationResponse, GraphNode } from '../../contract/index.js';
 import { createActions } from '../../client/src/state/actions.js';
 import { createCooperationActions } from '../../client/src/state/cooperation-actions.js';
 import { cooperationSceneStore } from '../../client/src/state/cooperation-scene.js';

@@ -1,7 +1,7 @@
 // Curation's pure client logic: which relationship types fit two nodes, a conflict read against what the
 // edit started from, the PATCH a form draft sends, where a 422 lands, history rows, and patching undo snapshots.
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode, SchemaResponse } from '../../server/src/api-types.js';
+import type { GraphEdge, GraphNode, SchemaResponse } from '../../contract/index.js';
 import { RELATIONSHIP_TYPES } from '../../server/src/schema.js';
 import { changeRows } from '../../client/src/curation/change-diff.js';
 import { conflictRows, currentElement, reapplied } from '../../client/src/curation/conflict.js';

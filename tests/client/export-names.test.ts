@@ -94,6 +94,24 @@ describe('request and counts', () => {
     });
   });
 
+  it('sends the CSV variant with the CSV only', () => {
+    const body = (r: ReturnType<typeof exportRequest>): unknown => JSON.parse(r.init.body as string);
+    expect(body(exportRequest('csv', ['country:uk'], undefined, 'spreadsheet'))).toEqual({
+      format: 'csv',
+      nodeIds: ['country:uk'],
+      variant: 'spreadsheet',
+    });
+    expect(body(exportRequest('csv', ['country:uk'], { variant: 'markdown' }, 'neo4j-admin'))).toEqual({
+      format: 'csv',
+      nodeIds: ['country:uk'],
+      variant: 'neo4j-admin',
+    });
+    expect(body(exportRequest('graphml', ['country:uk'], undefined, 'spreadsheet'))).toEqual({
+      format: 'graphml',
+      nodeIds: ['country:uk'],
+    });
+  });
+
   it('reads integer headers only', () => {
     expect(headerCount('42')).toBe(42);
     expect(headerCount(' 7 ')).toBe(7);

@@ -1,6 +1,6 @@
 // Pure path logic: walking a path from its start, writing it as a chain, and the ids to highlight.
 import { describe, expect, it } from 'vitest';
-import type { Graph, GraphEdge, GraphNode } from '../../server/src/api-types.js';
+import type { Graph, GraphEdge, GraphNode } from '../../contract/index.js';
 import { orderPath, pathChain, pathElementIds } from '../../client/src/model/path-steps.js';
 import { describeRelationship, relationshipPhrase } from '../../client/src/model/relationship-phrases.js';
 

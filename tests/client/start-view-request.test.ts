@@ -1,6 +1,6 @@
 // The start view's request goes out alongside the login state only when this browser last saw reads open.
 import { describe, expect, it } from 'vitest';
-import type { NeighboursResponse } from '../../server/src/api-types.js';
+import type { NeighboursResponse } from '../../contract/index.js';
 import { startViewRequest } from '../../client/src/explorer/start-view-request.js';
 
 /** An in-memory Storage with just what the module uses. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed, readSources, SEED_DIR } from '../../seed/read-seed.js';
 import { SeedValidationError } from '../../seed/compile.js';
-import { seedDatabase } from '../../seed/load.js';
+import { seedDatabase } from '../../server/src/store/seed-load.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { parseEvidence } from '../../server/src/store/mapping.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
@@ -19,12 +19,15 @@ afterAll(async () => {
   await store.close();
 });
 
+/** A seed data file as raw JSON, before validation: what the refusal tests break on purpose. */
+type RawSeedFile = { nodes: Record<string, unknown>[]; relationships: Record<string, unknown>[] };
+
 /** A copy of the seed folder whose `file` gets `mutate` applied, for refusal tests. */
-function seedCopyWith(file: string, mutate: (data: any) => void): string {
+function seedCopyWith(file: string, mutate: (data: RawSeedFile) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'secgraph-seed-'));
   cpSync(SEED_DIR, dir, { recursive: true });
   const path = join(dir, 'data', file);
-  const data = JSON.parse(readFileSync(path, 'utf8'));
+  const data = JSON.parse(readFileSync(path, 'utf8')) as RawSeedFile;
   mutate(data);
   writeFileSync(path, JSON.stringify(data));
   return dir;
@@ -76,7 +79,7 @@ describe('seed graph', () => {
     expect(before.nodes).toBeGreaterThan(100);
   });
 
-  const badRecords: [string, string, (d: any) => void, RegExp][] = [
+  const badRecords: [string, string, (d: RawSeedFile) => void, RegExp][] = [
     [
       'a quote not in its source',
       '004.json',

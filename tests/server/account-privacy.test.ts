@@ -1,5 +1,7 @@
 // The Cypher console and the exports never return account data: every way to reach :User or :Session nodes is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CypherResponse, ErrorResponse } from '../../contract/index.js';
+import type { CytoscapeExport } from '../setup/export-readers.js';
 import { cookieLogin, dropUser, ensureUser, testUsername } from '../setup/auth.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -62,7 +64,7 @@ const queries: [string, string, Record<string, unknown>?][] = [
 
 describe('the Cypher console', () => {
   it('still answers a query over labelled graph nodes (control)', async () => {
-    const { status, body } = await app.send('POST', '/api/cypher', {
+    const { status, body } = await app.send<CypherResponse>('POST', '/api/cypher', {
       query: 'MATCH (n:Entity) RETURN n LIMIT 3',
     });
     expect(status).toBe(200);
@@ -73,7 +75,7 @@ describe('the Cypher console', () => {
     'refuses %s with 403 FORBIDDEN and returns nothing of the accounts',
     async (_what, query, params) => {
       const p = query.includes('$id') ? { id: userElementId } : (params ?? {});
-      const { status, body } = await app.send('POST', '/api/cypher', { query, params: p });
+      const { status, body } = await app.send<ErrorResponse>('POST', '/api/cypher', { query, params: p });
       expect(status, JSON.stringify(body).slice(0, 300)).toBe(403);
       expect(body.error).toMatchObject({ code: 'FORBIDDEN', field: 'query' });
       expect(body).not.toHaveProperty('rows');
@@ -84,7 +86,7 @@ describe('the Cypher console', () => {
 
 describe('exports', () => {
   it.each(queries.slice(0, 6))('refuse a query export of %s', async (_what, query) => {
-    const { status, body } = await app.send('POST', '/api/export', { format: 'json', query });
+    const { status, body } = await app.send<ErrorResponse>('POST', '/api/export', { format: 'json', query });
     expect(status).toBe(403);
     expect(body.error.code).toBe('FORBIDDEN');
     expectNoSecret(body);
@@ -104,9 +106,12 @@ describe('exports', () => {
 
   it('leave accounts out of a whole-graph export', async () => {
     const ids = (
-      await app.send('POST', '/api/cypher', { query: 'MATCH (n:Entity) RETURN n.id AS id' })
-    ).body.rows.map((r: string[]) => r[0]);
-    const { status, body } = await app.send('POST', '/api/export', { format: 'json', nodeIds: ids });
+      await app.send<CypherResponse>('POST', '/api/cypher', { query: 'MATCH (n:Entity) RETURN n.id AS id' })
+    ).body.rows.map((r) => r[0]);
+    const { status, body } = await app.send<CytoscapeExport>('POST', '/api/export', {
+      format: 'json',
+      nodeIds: ids,
+    });
     expect(status).toBe(200);
     expect(body.elements.nodes.length).toBe(ids.length);
     expectNoSecret(body);

@@ -1,6 +1,17 @@
 // The read API against the real seeded Neo4j: good input, bad input, and the contract's shapes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphEdge } from '../../server/src/api-types.js';
+import type {
+  CooperationResponse,
+  ErrorResponse,
+  Graph,
+  GraphEdge,
+  HealthResponse,
+  NeighboursResponse,
+  NodeResponse,
+  PathsResponse,
+  SchemaResponse,
+  SearchResponse,
+} from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
@@ -15,7 +26,7 @@ const enc = encodeURIComponent;
 
 describe('GET /api/health', () => {
   it('reports Neo4j connected with its version', async () => {
-    const { status, body } = await app.get('/api/health');
+    const { status, body } = await app.get<HealthResponse>('/api/health');
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'ok', neo4j: { connected: true } });
     expect(body.neo4j.version).toMatch(/^5\.26\./);
@@ -24,44 +35,44 @@ describe('GET /api/health', () => {
 
 describe('GET /api/schema', () => {
   it('lists every model label and relationship type with counts that match the graph', async () => {
-    const { status, body } = await app.get('/api/schema');
+    const { status, body } = await app.get<SchemaResponse>('/api/schema');
     expect(status).toBe(200);
-    const labels = Object.fromEntries(body.labels.map((l: any) => [l.label, l.count]));
+    const labels = Object.fromEntries(body.labels.map((l) => [l.label, l.count]));
     expect(labels.Country).toBeGreaterThanOrEqual(8);
     expect(labels.Source).toBe(5);
     expect(labels.Actor).toBe(labels.Country + labels.Person + labels.Organization);
-    const rel = body.relationshipTypes.find((t: any) => t.type === 'PARTICIPATED_IN');
-    expect(rel).toMatchObject({ from: ['Actor'], to: ['Forum'] });
-    expect(rel.count).toBeGreaterThan(10);
-    const sum = body.relationshipTypes.reduce((s: number, t: any) => s + t.count, 0);
+    const rel = body.relationshipTypes.find((t) => t.type === 'PARTICIPATED_IN');
+    expect(rel).toMatchObject({ from: ['Actor'], to: ['Forum', 'Event'] });
+    expect(rel!.count).toBeGreaterThan(10);
+    const sum = body.relationshipTypes.reduce((s: number, t) => s + t.count, 0);
     expect(sum).toBe(body.totals.relationships);
   });
 });
 
 describe('GET /api/search', () => {
   it('finds a country by name, first', async () => {
-    const { status, body } = await app.get('/api/search?q=France');
+    const { status, body } = await app.get<SearchResponse>('/api/search?q=France');
     expect(status).toBe(200);
     expect(body.nodes[0]).toMatchObject({ id: 'country:fr', name: 'France', labels: ['Actor', 'Country'] });
   });
   it('tolerates a typo (fuzzy)', async () => {
-    const { body } = await app.get('/api/search?q=Interpool');
-    expect(body.nodes.map((n: any) => n.id)).toContain('org:interpol');
+    const { body } = await app.get<SearchResponse>('/api/search?q=Interpool');
+    expect(body.nodes.map((n) => n.id)).toContain('org:interpol');
   });
   it('matches aliases', async () => {
-    const { body } = await app.get('/api/search?q=Five%20Eyes');
+    const { body } = await app.get<SearchResponse>('/api/search?q=Five%20Eyes');
     expect(body.nodes[0].id).toBe('forum:five-eyes');
-    const alias = await app.get('/api/search?q=Britain');
-    expect(alias.body.nodes.map((n: any) => n.id)).toContain('country:uk');
+    const alias = await app.get<SearchResponse>('/api/search?q=Britain');
+    expect(alias.body.nodes.map((n) => n.id)).toContain('country:uk');
   });
   it('restricts to labels and honours limit', async () => {
-    const { body } = await app.get('/api/search?q=security&labels=Forum&limit=2');
+    const { body } = await app.get<SearchResponse>('/api/search?q=security&labels=Forum&limit=2');
     expect(body.nodes.length).toBeGreaterThan(0);
     expect(body.nodes.length).toBeLessThanOrEqual(2);
     for (const n of body.nodes) expect(n.labels).toContain('Forum');
   });
   it('treats Lucene syntax as plain words instead of failing', async () => {
-    const { status, body } = await app.get(`/api/search?q=${enc('France" OR *:* AND (')}`);
+    const { status, body } = await app.get<SearchResponse>(`/api/search?q=${enc('France" OR *:* AND (')}`);
     expect(status).toBe(200);
     expect(body.nodes[0].id).toBe('country:fr');
   });
@@ -75,7 +86,7 @@ describe('GET /api/search', () => {
     ['?q=a&q=b', 'q'],
     [`?q=${'x'.repeat(201)}`, 'q'],
   ])('refuses bad input %s with 400 naming %s', async (qs, field) => {
-    const { status, body } = await app.get(`/api/search${qs}`);
+    const { status, body } = await app.get<ErrorResponse>(`/api/search${qs}`);
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     expect(body.error.message).toContain(field);
@@ -84,22 +95,22 @@ describe('GET /api/search', () => {
 
 describe('GET /api/nodes/:id', () => {
   it('returns the node with evidence: quote, source title and offsets', async () => {
-    const { status, body } = await app.get('/api/nodes/country:fr');
+    const { status, body } = await app.get<NodeResponse>('/api/nodes/country:fr');
     expect(status).toBe(200);
     expect(body.node).toMatchObject({ id: 'country:fr', name: 'France' });
     expect(body.evidence.length).toBeGreaterThan(0);
     for (const e of body.evidence) {
       expect(e.sourceTitle).toMatch(/Paris-London/);
-      expect(e.end - e.start).toBe(e.quote.length);
+      expect(e.end! - e.start!).toBe(e.quote!.length);
     }
   });
   it('404s an unknown id with the field named', async () => {
-    const { status, body } = await app.get('/api/nodes/country:atlantis');
+    const { status, body } = await app.get<ErrorResponse>('/api/nodes/country:atlantis');
     expect(status).toBe(404);
     expect(body.error).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
   it('404s an unknown endpoint with JSON, not HTML', async () => {
-    const { status, body } = await app.get('/api/nope');
+    const { status, body } = await app.get<ErrorResponse>('/api/nope');
     expect(status).toBe(404);
     expect(body.error.code).toBe('NOT_FOUND');
   });
@@ -107,9 +118,11 @@ describe('GET /api/nodes/:id', () => {
 
 describe('GET /api/nodes/:id/neighbours', () => {
   it('expands with the centre, neighbours and the edges between them', async () => {
-    const { status, body } = await app.get('/api/nodes/forum:five-country-ministerial-2025/neighbours');
+    const { status, body } = await app.get<NeighboursResponse>(
+      '/api/nodes/forum:five-country-ministerial-2025/neighbours',
+    );
     expect(status).toBe(200);
-    const ids = body.nodes.map((n: any) => n.id);
+    const ids = body.nodes.map((n) => n.id);
     expect(ids).toEqual(
       expect.arrayContaining([
         'forum:five-country-ministerial-2025',
@@ -129,38 +142,41 @@ describe('GET /api/nodes/:id/neighbours', () => {
     }
   });
   it('caps at limit, says truncated, and reports the total', async () => {
-    const full = await app.get('/api/nodes/country:uk/neighbours?limit=500');
-    const capped = await app.get('/api/nodes/country:uk/neighbours?limit=3');
+    const full = await app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=500');
+    const capped = await app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=3');
     expect(full.body.total).toBeGreaterThan(3);
     expect(capped.body.nodes).toHaveLength(4);
     expect(capped.body).toMatchObject({ truncated: true, total: full.body.total });
   });
   it('pages with skip', async () => {
-    const first = await app.get('/api/nodes/country:uk/neighbours?limit=3');
-    const second = await app.get('/api/nodes/country:uk/neighbours?limit=3&skip=3');
-    const a = first.body.nodes.map((n: any) => n.id).filter((id: string) => id !== 'country:uk');
-    const b = second.body.nodes.map((n: any) => n.id).filter((id: string) => id !== 'country:uk');
+    const first = await app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=3');
+    const second = await app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=3&skip=3');
+    const a = first.body.nodes.map((n) => n.id).filter((id: string) => id !== 'country:uk');
+    const b = second.body.nodes.map((n) => n.id).filter((id: string) => id !== 'country:uk');
     expect(b).toHaveLength(3);
     expect(a.filter((id: string) => b.includes(id))).toEqual([]);
   });
   it('filters by relationship type', async () => {
-    const { body } = await app.get('/api/nodes/country:uk/neighbours?relTypes=MEMBER_OF,HELD_IN');
+    const { body } = await app.get<NeighboursResponse>(
+      '/api/nodes/country:uk/neighbours?relTypes=MEMBER_OF,HELD_IN',
+    );
     expect(body.edges.length).toBeGreaterThan(0);
     for (const e of body.edges) expect(['MEMBER_OF', 'HELD_IN']).toContain(e.type);
-    expect(body.nodes.map((n: any) => n.id)).toContain('forum:five-eyes');
+    expect(body.nodes.map((n) => n.id)).toContain('forum:five-eyes');
   });
   it('filters by neighbour label', async () => {
-    const { body } = await app.get('/api/nodes/country:uk/neighbours?labels=ThreatType');
+    const { body } = await app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?labels=ThreatType');
     expect(body.nodes.length).toBeGreaterThan(1);
-    for (const n of body.nodes.filter((n: any) => n.id !== 'country:uk'))
-      expect(n.labels).toContain('ThreatType');
+    for (const n of body.nodes.filter((n) => n.id !== 'country:uk')) expect(n.labels).toContain('ThreatType');
   });
   it('filters by threat, including sub-threats', async () => {
-    const all = await app.get('/api/nodes/country:fr/neighbours?limit=500');
-    const { body } = await app.get('/api/nodes/country:fr/neighbours?threat=threat:terrorism&limit=500');
+    const all = await app.get<NeighboursResponse>('/api/nodes/country:fr/neighbours?limit=500');
+    const { body } = await app.get<NeighboursResponse>(
+      '/api/nodes/country:fr/neighbours?threat=threat:terrorism&limit=500',
+    );
     expect(body.total).toBeGreaterThan(0);
     expect(body.total).toBeLessThan(all.body.total);
-    const ids = body.nodes.map((n: any) => n.id);
+    const ids = body.nodes.map((n) => n.id);
     // radicalisation is a sub-threat of terrorism; organised crime is not.
     expect(ids).toContain('threat:radicalisation');
     expect(ids).not.toContain('threat:organised-crime');
@@ -175,20 +191,24 @@ describe('GET /api/nodes/:id/neighbours', () => {
     ['country:uk/neighbours?relTypes=PARTY_TO,`x`', 'relTypes'],
     ['country:uk/neighbours?labels=Person,Robot', 'labels'],
   ])('refuses %s with 400 naming %s', async (path, field) => {
-    const { status, body } = await app.get(`/api/nodes/${path}`);
+    const { status, body } = await app.get<ErrorResponse>(`/api/nodes/${path}`);
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
   });
   it('takes a threat by name, and 404s an unknown threat naming the field', async () => {
-    const byName = await app.get('/api/nodes/country:fr/neighbours?threat=Terrorism&limit=500');
-    const byId = await app.get('/api/nodes/country:fr/neighbours?threat=threat:terrorism&limit=500');
+    const byName = await app.get<NeighboursResponse>(
+      '/api/nodes/country:fr/neighbours?threat=Terrorism&limit=500',
+    );
+    const byId = await app.get<NeighboursResponse>(
+      '/api/nodes/country:fr/neighbours?threat=threat:terrorism&limit=500',
+    );
     expect(byName.body.total).toBe(byId.body.total);
-    const unknown = await app.get('/api/nodes/country:fr/neighbours?threat=boredom');
+    const unknown = await app.get<ErrorResponse>('/api/nodes/country:fr/neighbours?threat=boredom');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'threat' });
   });
   it('404s an unknown node', async () => {
-    const { status, body } = await app.get('/api/nodes/country:atlantis/neighbours');
+    const { status, body } = await app.get<ErrorResponse>('/api/nodes/country:atlantis/neighbours');
     expect(status).toBe(404);
     expect(body.error.code).toBe('NOT_FOUND');
   });
@@ -196,35 +216,37 @@ describe('GET /api/nodes/:id/neighbours', () => {
 
 describe('GET /api/paths', () => {
   it('finds the shortest path with evidence on every relationship', async () => {
-    const { status, body } = await app.get(
+    const { status, body } = await app.get<PathsResponse>(
       '/api/paths?from=country:fr&to=person:kristi-noem&mode=shortest&maxHops=6',
     );
     expect(status).toBe(200);
     expect(body.paths).toHaveLength(1);
     const p = body.paths[0];
-    expect(p.nodes.map((n: any) => n.id)).toEqual(
-      expect.arrayContaining(['country:fr', 'person:kristi-noem']),
-    );
+    expect(p.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['country:fr', 'person:kristi-noem']));
     expect(p.edges.length).toBe(p.nodes.length - 1);
-    for (const e of p.edges) expect(e.evidence.length).toBeGreaterThan(0);
+    for (const e of p.edges) expect(e.evidence!.length).toBeGreaterThan(0);
   });
   it('returns several equally short paths in all-shortest mode', async () => {
-    const shortest = await app.get('/api/paths?from=country:fr&to=country:us&mode=shortest');
-    const all = await app.get('/api/paths?from=country:fr&to=country:us&mode=all-shortest');
+    const shortest = await app.get<PathsResponse>('/api/paths?from=country:fr&to=country:us&mode=shortest');
+    const all = await app.get<PathsResponse>('/api/paths?from=country:fr&to=country:us&mode=all-shortest');
     expect(all.body.paths.length).toBeGreaterThan(1);
     const len = shortest.body.paths[0].edges.length;
     for (const p of all.body.paths) expect(p.edges.length).toBe(len);
   });
   it('respects maxHops', async () => {
-    const { body } = await app.get('/api/paths?from=country:fr&to=person:kristi-noem&maxHops=1');
+    const { body } = await app.get<PathsResponse>(
+      '/api/paths?from=country:fr&to=person:kristi-noem&maxHops=1',
+    );
     expect(body.paths).toEqual([]);
   });
   it('applies a threat filter: forums and agreements on the way must address the threat', async () => {
-    const open = await app.get('/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6');
-    const viaConference = (p: any) => p.nodes.some((n: any) => n.id === 'forum:un-ct-border-conference');
+    const open = await app.get<PathsResponse>(
+      '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6',
+    );
+    const viaConference = (p: Graph) => p.nodes.some((n) => n.id === 'forum:un-ct-border-conference');
     expect(open.body.paths.some(viaConference)).toBe(true);
     // The UN conference does not address smuggling, so a smuggling-filtered path must avoid it.
-    const { status, body } = await app.get(
+    const { status, body } = await app.get<PathsResponse>(
       '/api/paths?from=org:unoct&to=country:uk&mode=all-shortest&maxHops=6&threat=threat:smuggling',
     );
     expect(status).toBe(200);
@@ -238,15 +260,15 @@ describe('GET /api/paths', () => {
     ['?from=country:fr&to=country:us&maxHops=0', 'maxHops'],
     ['?from=country:fr&to=country:us&mode=longest', 'mode'],
   ])('refuses %s with 400 naming %s', async (qs, field) => {
-    const { status, body } = await app.get(`/api/paths${qs}`);
+    const { status, body } = await app.get<ErrorResponse>(`/api/paths${qs}`);
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
   });
   it('404s unknown endpoints and unknown threats, naming the field', async () => {
-    const a = await app.get('/api/paths?from=country:atlantis&to=country:us');
+    const a = await app.get<ErrorResponse>('/api/paths?from=country:atlantis&to=country:us');
     expect(a.status).toBe(404);
     expect(a.body.error.field).toBe('from');
-    const b = await app.get('/api/paths?from=country:fr&to=country:us&threat=threat:boredom');
+    const b = await app.get<ErrorResponse>('/api/paths?from=country:fr&to=country:us&threat=threat:boredom');
     expect(b.status).toBe(404);
     expect(b.body.error.field).toBe('threat');
   });
@@ -254,35 +276,37 @@ describe('GET /api/paths', () => {
 
 describe('GET /api/cooperation', () => {
   it('derives who cooperates on terrorism through shared forums and agreements, with evidence', async () => {
-    const { status, body } = await app.get('/api/cooperation?threat=threat:terrorism');
+    const { status, body } = await app.get<CooperationResponse>('/api/cooperation?threat=threat:terrorism');
     expect(status).toBe(200);
     expect(body.threat.id).toBe('threat:terrorism');
     expect(body.threats).toEqual(
       expect.arrayContaining(['threat:terrorism', 'threat:violent-extremism', 'threat:radicalisation']),
     );
-    const pair = body.pairs.find((p: any) => [p.a.id, p.b.id].sort().join() === 'country:fr,country:uk');
+    const pair = body.pairs.find((p) => [p.a.id, p.b.id].sort().join() === 'country:fr,country:uk');
     expect(pair).toBeDefined();
-    expect(pair.via.length).toBeGreaterThan(0);
-    for (const e of pair.edges) expect(e.evidence.length).toBeGreaterThan(0);
+    expect(pair!.via.length).toBeGreaterThan(0);
+    for (const e of pair!.edges) expect(e.evidence!.length).toBeGreaterThan(0);
     expect(body.graph.nodes.length).toBeGreaterThan(2);
   });
   it('accepts a threat by name and includes sub-threats (smuggling covers drug trafficking)', async () => {
-    const byName = await app.get('/api/cooperation?threat=Smuggling');
+    const byName = await app.get<CooperationResponse>('/api/cooperation?threat=Smuggling');
     expect(byName.status).toBe(200);
     expect(byName.body.threat.id).toBe('threat:smuggling');
     expect(byName.body.threats).toContain('threat:drug-trafficking');
     expect(byName.body.pairs.length).toBeGreaterThan(0);
   });
   it('narrows to one actor', async () => {
-    const { body } = await app.get('/api/cooperation?threat=threat:terrorism&actor=country:fr');
+    const { body } = await app.get<CooperationResponse>(
+      '/api/cooperation?threat=threat:terrorism&actor=country:fr',
+    );
     expect(body.pairs.length).toBeGreaterThan(0);
     for (const p of body.pairs) expect([p.a.id, p.b.id]).toContain('country:fr');
   });
   it('refuses a missing threat with 400 and 404s an unknown one', async () => {
-    const missing = await app.get('/api/cooperation');
+    const missing = await app.get<ErrorResponse>('/api/cooperation');
     expect(missing.status).toBe(400);
     expect(missing.body.error.field).toBe('threat');
-    const unknown = await app.get('/api/cooperation?threat=boredom');
+    const unknown = await app.get<ErrorResponse>('/api/cooperation?threat=boredom');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('NOT_FOUND');
   });

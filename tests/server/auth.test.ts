@@ -1,6 +1,16 @@
 // Accounts: login/logout/me with cookie sessions and bearer tokens, CSRF, rate limits, AUTH_REQUIRED, admin user management.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CypherResponse,
+  ErrorResponse,
+  LoginResponse,
+  MeResponse,
+  UserListResponse,
+  UserRecord,
+  Workspace,
+  WorkspaceListResponse,
+} from '../../contract/index.js';
 import { pino } from 'pino';
 import {
   cookieLogin,
@@ -42,13 +52,13 @@ afterAll(async () => {
 });
 
 /** A request through the app that records what came back. */
-async function call(
+async function call<T = unknown>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   headers?: Record<string, string>,
 ) {
-  const res = await app.send(method, path, body, headers);
+  const res = await app.send<T>(method, path, body, headers);
   answers.push(JSON.stringify(res.body), JSON.stringify([...res.headers.entries()]));
   return res;
 }
@@ -144,7 +154,7 @@ describe('login, me and logout', () => {
 
   it('gives a bearer token for scripts, which works without CSRF and ends with logout', async () => {
     const u = await newUser('curator');
-    const login = await call('POST', '/api/auth/login', {
+    const login = await call<LoginResponse>('POST', '/api/auth/login', {
       username: u.username,
       password: u.password,
       token: true,
@@ -153,12 +163,12 @@ describe('login, me and logout', () => {
     expect(login.headers.get('set-cookie')).toBeNull();
     expect(login.body).toMatchObject({ user: { username: u.username, role: 'curator' }, csrfToken: null });
     const headers = { Authorization: `Bearer ${login.body.token}` };
-    expect((await call('GET', '/api/auth/me', undefined, headers)).body.user).toEqual({
+    expect((await call<MeResponse>('GET', '/api/auth/me', undefined, headers)).body.user).toEqual({
       username: u.username,
       role: 'curator',
     });
     // A write without any CSRF header: bearer requests need none.
-    const ws = await call(
+    const ws = await call<Workspace>(
       'POST',
       '/api/workspaces',
       { name: `bearer ${u.username}`, scene: { nodes: [] } },
@@ -167,11 +177,12 @@ describe('login, me and logout', () => {
     expect(ws.status).toBe(201);
     await call('DELETE', `/api/workspaces/${ws.body.id}`, undefined, headers);
     expect((await call('POST', '/api/auth/logout', undefined, headers)).status).toBe(204);
-    const after = await call('GET', '/api/auth/me', undefined, headers);
+    const after = await call<ErrorResponse>('GET', '/api/auth/me', undefined, headers);
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('UNAUTHORIZED');
     expect(
-      (await call('GET', '/api/auth/me', undefined, { Authorization: 'Bearer nonsense' })).body.error.code,
+      (await call<ErrorResponse>('GET', '/api/auth/me', undefined, { Authorization: 'Bearer nonsense' })).body
+        .error.code,
     ).toBe('UNAUTHORIZED');
   });
 
@@ -179,7 +190,7 @@ describe('login, me and logout', () => {
     const u = await newUser('viewer');
     const time = async (body: unknown) => {
       const t = performance.now();
-      const r = await call('POST', '/api/auth/login', body);
+      const r = await call<ErrorResponse>('POST', '/api/auth/login', body);
       return { r, ms: performance.now() - t };
     };
     /** The median of three tries, so one slow moment on a shared machine does not decide. */
@@ -206,7 +217,10 @@ describe('login, me and logout', () => {
         (await call('POST', '/api/auth/login', { username: u.username, password: `wrong-${i}-xxxxx` }))
           .status,
       ).toBe(401);
-    const limited = await call('POST', '/api/auth/login', { username: u.username, password: u.password });
+    const limited = await call<ErrorResponse>('POST', '/api/auth/login', {
+      username: u.username,
+      password: u.password,
+    });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
     // Another username from the same address is not held back by that counter.
@@ -234,7 +248,7 @@ describe('login, me and logout', () => {
             })
           ).status,
         ).toBe(401);
-      const r = await tight.send('POST', '/api/auth/login', {
+      const r = await tight.send<ErrorResponse>('POST', '/api/auth/login', {
         username: 'ghost-4',
         password: 'wrong-password',
       });
@@ -247,7 +261,7 @@ describe('login, me and logout', () => {
   });
 
   it('refuses a malformed login with 400 naming the field', async () => {
-    const r = await call('POST', '/api/auth/login', { username: 'x' });
+    const r = await call<ErrorResponse>('POST', '/api/auth/login', { username: 'x' });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'password' });
   });
@@ -258,16 +272,23 @@ describe('CSRF', () => {
     const u = await newUser('viewer');
     const s = await cookieLogin(app, u.username, u.password);
     const body = { name: `csrf ${u.username}`, scene: { nodes: [] } };
-    const none = await call('POST', '/api/workspaces', body, s.read);
+    const none = await call<ErrorResponse>('POST', '/api/workspaces', body, s.read);
     expect(none.status).toBe(403);
     expect(none.body.error.code).toBe('CSRF_FAILED');
-    const wrong = await call('POST', '/api/workspaces', body, { ...s.read, 'X-CSRF-Token': 'A'.repeat(43) });
+    const wrong = await call<ErrorResponse>('POST', '/api/workspaces', body, {
+      ...s.read,
+      'X-CSRF-Token': 'A'.repeat(43),
+    });
     expect(wrong.body.error.code).toBe('CSRF_FAILED');
-    expect((await call('POST', '/api/auth/logout', undefined, s.read)).body.error.code).toBe('CSRF_FAILED');
-    const names = (await call('GET', '/api/workspaces')).body.workspaces.map((w: { name: string }) => w.name);
+    expect((await call<ErrorResponse>('POST', '/api/auth/logout', undefined, s.read)).body.error.code).toBe(
+      'CSRF_FAILED',
+    );
+    const names = (await call<WorkspaceListResponse>('GET', '/api/workspaces')).body.workspaces.map(
+      (w: { name: string }) => w.name,
+    );
     expect(names).not.toContain(body.name);
 
-    const ok = await call('POST', '/api/workspaces', body, s.write);
+    const ok = await call<Workspace>('POST', '/api/workspaces', body, s.write);
     expect(ok.status).toBe(201);
     expect((await call('DELETE', `/api/workspaces/${ok.body.id}`, undefined, s.write)).status).toBe(204);
   });
@@ -277,7 +298,7 @@ describe('disabled and deleted users', () => {
   it("a disabled user's sessions stop at once, and the user cannot log in again", async () => {
     const u = await newUser('curator');
     const s = await cookieLogin(app, u.username, u.password);
-    const bearer = await call('POST', '/api/auth/login', {
+    const bearer = await call<LoginResponse>('POST', '/api/auth/login', {
       username: u.username,
       password: u.password,
       token: true,
@@ -285,17 +306,28 @@ describe('disabled and deleted users', () => {
     const off = await call('PATCH', `/api/users/${u.username}`, { disabled: true }, admin.headers);
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ username: u.username, disabled: true });
-    expect((await call('GET', '/api/auth/me', undefined, s.read)).body.user).toBeNull();
+    expect((await call<MeResponse>('GET', '/api/auth/me', undefined, s.read)).body.user).toBeNull();
     expect(
-      (await call('GET', '/api/auth/me', undefined, { Authorization: `Bearer ${bearer.body.token}` })).status,
+      (
+        await call<MeResponse>('GET', '/api/auth/me', undefined, {
+          Authorization: `Bearer ${bearer.body.token}`,
+        })
+      ).status,
     ).toBe(401);
-    const again = await call('POST', '/api/auth/login', { username: u.username, password: u.password });
+    const again = await call<ErrorResponse>('POST', '/api/auth/login', {
+      username: u.username,
+      password: u.password,
+    });
     expect(again.status).toBe(403);
     expect(again.body.error.code).toBe('FORBIDDEN');
     // Wrong password for a disabled account: the same answer as for anyone else.
     expect(
-      (await call('POST', '/api/auth/login', { username: u.username, password: 'wrong-password-x' })).body
-        .error.message,
+      (
+        await call<ErrorResponse>('POST', '/api/auth/login', {
+          username: u.username,
+          password: 'wrong-password-x',
+        })
+      ).body.error.message,
     ).toBe('Invalid username or password.');
   });
 
@@ -330,7 +362,7 @@ describe('AUTH_REQUIRED', () => {
 
   it('answers 401 to anonymous reads and writes, except health and the auth endpoints', async () => {
     for (const path of reads) {
-      const r = await closed.get(path);
+      const r = await closed.get<ErrorResponse>(path);
       expect(r.status, path).toBe(401);
       expect(r.body.error.code, path).toBe('UNAUTHORIZED');
     }
@@ -349,7 +381,8 @@ describe('AUTH_REQUIRED', () => {
     for (const path of reads.filter((p) => p !== '/api/users'))
       expect((await closed.send('GET', path, undefined, v.headers)).status, path).toBe(200);
     expect(
-      (await closed.send('POST', '/api/cypher', { query: 'RETURN 1 AS one' }, v.headers)).body.rows,
+      (await closed.send<CypherResponse>('POST', '/api/cypher', { query: 'RETURN 1 AS one' }, v.headers)).body
+        .rows,
     ).toEqual([[1]]);
     expect((await closed.send('GET', '/api/users', undefined, v.headers)).status).toBe(403);
   });
@@ -374,12 +407,14 @@ describe('user management', () => {
     for (const [path, method, body] of attempts) {
       expect((await call(method, path, body)).status, `anonymous ${method} ${path}`).toBe(401);
       for (const who of [viewer, curator]) {
-        const r = await call(method, path, body, who.headers);
+        const r = await call<ErrorResponse>(method, path, body, who.headers);
         expect(r.status, `${who.username} ${method} ${path}`).toBe(403);
         expect(r.body.error.code).toBe('FORBIDDEN');
       }
     }
-    expect((await call('GET', '/api/auth/me', undefined, viewer.headers)).body.user.role).toBe('viewer');
+    expect((await call<MeResponse>('GET', '/api/auth/me', undefined, viewer.headers)).body.user?.role).toBe(
+      'viewer',
+    );
   });
 
   it('creates, lists, changes role, resets the password, and deletes a user', async () => {
@@ -394,10 +429,10 @@ describe('user management', () => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     users.push(username);
-    const list = await call('GET', '/api/users', undefined, admin.headers);
+    const list = await call<UserListResponse>('GET', '/api/users', undefined, admin.headers);
     expect(list.body.users.find((u: { username: string }) => u.username === username)).toEqual(made.body);
 
-    const taken = await call(
+    const taken = await call<ErrorResponse>(
       'POST',
       '/api/users',
       { username: username.toUpperCase(), password, role: 'viewer' },
@@ -407,9 +442,10 @@ describe('user management', () => {
     expect(taken.body.error).toMatchObject({ code: 'CONFLICT', field: 'username' });
 
     expect(
-      (await call('PATCH', `/api/users/${username}`, { role: 'curator' }, admin.headers)).body.role,
+      (await call<UserRecord>('PATCH', `/api/users/${username}`, { role: 'curator' }, admin.headers)).body
+        .role,
     ).toBe('curator');
-    const first = await call('POST', '/api/auth/login', { username, password, token: true });
+    const first = await call<LoginResponse>('POST', '/api/auth/login', { username, password, token: true });
     expect(first.body.user.role).toBe('curator');
     const newPassword = testPassword();
     expect(
@@ -417,7 +453,11 @@ describe('user management', () => {
     ).toBe(200);
     // The reset ends the old sessions; only the new password logs in.
     expect(
-      (await call('GET', '/api/auth/me', undefined, { Authorization: `Bearer ${first.body.token}` })).status,
+      (
+        await call<MeResponse>('GET', '/api/auth/me', undefined, {
+          Authorization: `Bearer ${first.body.token}`,
+        })
+      ).status,
     ).toBe(401);
     expect((await call('POST', '/api/auth/login', { username, password })).status).toBe(401);
     expect(
@@ -430,7 +470,7 @@ describe('user management', () => {
   });
 
   it('refuses short passwords, unknown roles and empty changes with 400 naming the field', async () => {
-    const short = await call(
+    const short = await call<ErrorResponse>(
       'POST',
       '/api/users',
       { username: testUsername('s'), password: 'short', role: 'viewer' },
@@ -438,14 +478,14 @@ describe('user management', () => {
     );
     expect(short.status).toBe(400);
     expect(short.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'password' });
-    const role = await call(
+    const role = await call<ErrorResponse>(
       'POST',
       '/api/users',
       { username: testUsername('s'), password: testPassword(), role: 'root' },
       admin.headers,
     );
     expect(role.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'role' });
-    const badName = await call(
+    const badName = await call<ErrorResponse>(
       'POST',
       '/api/users',
       { username: 'a b', password: testPassword(), role: 'viewer' },
@@ -454,7 +494,7 @@ describe('user management', () => {
     expect(badName.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'username' });
     const empty = await call('PATCH', `/api/users/${admin.username}`, {}, admin.headers);
     expect(empty.status).toBe(400);
-    const resetShort = await call(
+    const resetShort = await call<ErrorResponse>(
       'PATCH',
       `/api/users/${admin.username}`,
       { password: 'short' },
@@ -465,7 +505,7 @@ describe('user management', () => {
 
   it('never lets the last enabled admin be demoted, disabled or deleted', async () => {
     // Make this test's admin the only enabled one: disable the others for the duration, then restore them.
-    const others = (await call('GET', '/api/users', undefined, admin.headers)).body.users
+    const others = (await call<UserListResponse>('GET', '/api/users', undefined, admin.headers)).body.users
       .filter(
         (u: { username: string; role: string; disabled: boolean }) =>
           u.role === 'admin' && !u.disabled && u.username !== admin.username,
@@ -479,11 +519,11 @@ describe('user management', () => {
         ['PATCH', { disabled: true }, 'disabled'],
         ['DELETE', undefined, 'username'],
       ] as const) {
-        const r = await call(method, `/api/users/${admin.username}`, body, admin.headers);
+        const r = await call<ErrorResponse>(method, `/api/users/${admin.username}`, body, admin.headers);
         expect(r.status, `${method} ${JSON.stringify(body)}`).toBe(409);
         expect(r.body.error).toMatchObject({ code: 'CONFLICT', field });
       }
-      expect((await call('GET', '/api/auth/me', undefined, admin.headers)).body.user).toEqual({
+      expect((await call<MeResponse>('GET', '/api/auth/me', undefined, admin.headers)).body.user).toEqual({
         username: admin.username,
         role: 'admin',
       });
@@ -493,8 +533,14 @@ describe('user management', () => {
       expect(demote.status).toBe(200);
       const secondLogin = await loginAs(app, 'admin', second.username);
       expect(
-        (await call('PATCH', `/api/users/${admin.username}`, { role: 'admin' }, secondLogin.headers)).body
-          .role,
+        (
+          await call<UserRecord>(
+            'PATCH',
+            `/api/users/${admin.username}`,
+            { role: 'admin' },
+            secondLogin.headers,
+          )
+        ).body.role,
       ).toBe('admin');
     } finally {
       for (const o of others) await call('PATCH', `/api/users/${o}`, { disabled: false }, admin.headers);

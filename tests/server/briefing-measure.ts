@@ -1,7 +1,7 @@
 // Size and render time of the whole-seed briefing, without a database: `npx tsx tests/server/briefing-measure.ts`.
 // The compiled seed has the same shape subgraphByIds returns (evidence with titles); briefing.test.ts measures the database path too.
 import { readSeed } from '../../seed/read-seed.js';
-import type { Graph, NodeLabel } from '../../server/src/api-types.js';
+import type { Graph, NodeLabel } from '../../contract/index.js';
 import {
   renderBriefingHtml,
   renderBriefingMarkdown,
@@ -38,12 +38,12 @@ function measure(name: string, render: () => string, runs = 10): void {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(
-    `${name.padEnd(9)} ${String(Buffer.byteLength(out)).padStart(7)} bytes  median ${times[runs >> 1]!.toFixed(1)} ms  min ${times[0]!.toFixed(1)} ms  max ${times[runs - 1]!.toFixed(1)} ms`,
+  process.stdout.write(
+    `${name.padEnd(9)} ${String(Buffer.byteLength(out)).padStart(7)} bytes  median ${times[runs >> 1]!.toFixed(1)} ms  min ${times[0]!.toFixed(1)} ms  max ${times[runs - 1]!.toFixed(1)} ms\n`,
   );
 }
 
-console.log(`whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships`);
+process.stdout.write(`whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships\n`);
 measure('markdown', () => renderBriefingMarkdown(graph, meta));
 measure('html', () => renderBriefingHtml(graph, meta));
 measure('figure', () => renderFigureSvg(graph));

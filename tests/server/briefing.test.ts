@@ -1,7 +1,7 @@
 // Briefing export renderers against the real seeded graph: one cited sentence per relationship, verbatim quotes, disputes, a clean SVG.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import type { Graph, GraphEdge, GraphNode } from '../../server/src/api-types.js';
+import type { Graph, GraphEdge, GraphNode } from '../../contract/index.js';
 import { subgraphByIds } from '../../server/src/store/workspace-store.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import {
@@ -297,7 +297,7 @@ describe('briefing export (Markdown and HTML)', () => {
     expect(renderFigureSvg(shuffled)).toBe(renderFigureSvg(graph));
   });
 
-  it('measures the whole-seed briefing (size and render time)', async () => {
+  it('measures the whole-seed briefing (size and render time)', async ({ annotate }) => {
     const graph = await subgraphByIds(
       store,
       seed.nodes.map((n) => n.id),
@@ -314,7 +314,7 @@ describe('briefing export (Markdown and HTML)', () => {
     const mdFig = time(() => renderBriefingMarkdown(graph, m));
     const htmlFig = time(() => renderBriefingHtml(graph, m));
     const svgFig = time(() => renderFigureSvg(graph));
-    console.log(
+    await annotate(
       `[briefing] whole seed: ${graph.nodes.length} nodes, ${graph.edges.length} relationships; ` +
         `markdown ${mdFig.bytes} B in ${mdFig.ms} ms; html ${htmlFig.bytes} B in ${htmlFig.ms} ms (figure svg ${svgFig.bytes} B in ${svgFig.ms} ms)`,
     );

@@ -1,6 +1,6 @@
 // GET /api/cooperation at scale: a pair limit (most shared first) and forums too broad to pair up listed apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CooperationResponse } from '../../server/src/api-types.js';
+import type { CooperationResponse, ErrorResponse } from '../../contract/index.js';
 import { MAX_PAIRING_PARTICIPANTS, cooperationOnThreat } from '../../server/src/services/cooperation.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -109,7 +109,7 @@ describe('cooperation caps', () => {
   });
 
   it('refuses a bad limit with 400 naming it', async () => {
-    const { status, body } = await app.get('/api/cooperation?threat=threat:terrorism&limit=0');
+    const { status, body } = await app.get<ErrorResponse>('/api/cooperation?threat=threat:terrorism&limit=0');
     expect(status).toBe(400);
     expect(body.error.field).toBe('limit');
   });

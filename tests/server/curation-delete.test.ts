@@ -1,6 +1,24 @@
 // Soft delete: a deleted node and its relationships vanish from every read, and restoring it brings all of it back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type {
+  ChangeListResponse,
+  ChangeSnapshot,
+  CooperationResponse,
+  CypherResponse,
+  DeletedListResponse,
+  ErrorResponse,
+  GraphEdge,
+  GraphNode,
+  NeighbourCountsResponse,
+  NeighboursResponse,
+  NodeResponse,
+  PathsResponse,
+  SchemaResponse,
+  SearchResponse,
+  Workspace,
+  WorkspaceOpenResponse,
+  WriteResponse,
+} from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -27,39 +45,45 @@ async function link(
   target: string,
   properties?: Record<string, unknown>,
 ): Promise<string> {
-  const res = await app.send(
+  const res = await app.send<WriteResponse<GraphEdge>>(
     'POST',
     '/api/edges',
     { type, source, target, properties, evidence: [{ sourceId: SOURCE_ID, quote: c.quote }] },
     c.as.curator.headers,
   );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.result.id;
+  return res.body.result!.id;
 }
 
 /** Everything a reader can see of node `x` (and of `y`, which reaches the forum only through x). */
 async function readerView(x: GraphNode, y: GraphNode, workspace: string) {
-  const schema = (await app.get('/api/schema')).body;
+  const schema = (await app.get<SchemaResponse>('/api/schema')).body;
   const count = (label: string): number =>
-    schema.labels.find((l: { label: string }) => l.label === label).count;
+    schema.labels.find((l: { label: string }) => l.label === label)!.count;
   const relCount = (type: string): number =>
-    schema.relationshipTypes.find((t: { type: string }) => t.type === type).count;
-  const consoleRun = await app.send('POST', '/api/cypher', {
+    schema.relationshipTypes.find((t: { type: string }) => t.type === type)!.count;
+  const consoleRun = await app.send<CypherResponse>('POST', '/api/cypher', {
     query: 'MATCH (a)-[r]-(f:Forum {id: $id}) RETURN a, r, f',
     params: { id: FCM },
   });
   expect(consoleRun.status, JSON.stringify(consoleRun.body)).toBe(200);
   return {
     node: (await app.get(`/api/nodes/${enc(x.id)}`)).status,
-    search: ids((await app.get(`/api/search?q=${enc(x.name)}`)).body.nodes),
-    forumNeighbours: ids((await app.get(`/api/nodes/${enc(FCM)}/neighbours?limit=500`)).body.nodes),
-    forumCounts: (await app.get(`/api/nodes/${enc(FCM)}/neighbour-counts`)).body.total as number,
-    yNeighbours: ids((await app.get(`/api/nodes/${enc(y.id)}/neighbours`)).body.nodes ?? []).filter(
-      (id) => id !== y.id,
+    search: ids((await app.get<SearchResponse>(`/api/search?q=${enc(x.name)}`)).body.nodes),
+    forumNeighbours: ids(
+      (await app.get<NeighboursResponse>(`/api/nodes/${enc(FCM)}/neighbours?limit=500`)).body.nodes,
     ),
-    paths: (await app.get(`/api/paths?from=${enc(y.id)}&to=${enc(FCM)}&maxHops=3`)).body.paths?.length ?? 0,
+    forumCounts: (await app.get<NeighbourCountsResponse>(`/api/nodes/${enc(FCM)}/neighbour-counts`)).body
+      .total as number,
+    yNeighbours: ids(
+      (await app.get<NeighboursResponse>(`/api/nodes/${enc(y.id)}/neighbours`)).body.nodes ?? [],
+    ).filter((id) => id !== y.id),
+    paths:
+      (await app.get<PathsResponse>(`/api/paths?from=${enc(y.id)}&to=${enc(FCM)}&maxHops=3`)).body.paths
+        ?.length ?? 0,
     cooperation: (
-      (await app.get(`/api/cooperation?threat=threat:terrorism&actor=country:uk`)).body.pairs as {
+      (await app.get<CooperationResponse>(`/api/cooperation?threat=threat:terrorism&actor=country:uk`)).body
+        .pairs as {
         a: GraphNode;
         b: GraphNode;
       }[]
@@ -71,7 +95,8 @@ async function readerView(x: GraphNode, y: GraphNode, workspace: string) {
       nodes: schema.totals.nodes,
     },
     exported: (await app.send('POST', '/api/export', { format: 'json', nodeIds: [x.id, FCM] })).status,
-    workspaceMissing: (await app.get(`/api/workspaces/${workspace}`)).body.missing as string[],
+    workspaceMissing: (await app.get<WorkspaceOpenResponse>(`/api/workspaces/${workspace}`)).body
+      .missing as string[],
     consoleGraph: ids(consoleRun.body.graph.nodes),
     consoleEdges: (consoleRun.body.graph.edges as { source: string; target: string }[]).filter(
       (e) => e.source === x.id || e.target === x.id,
@@ -86,7 +111,7 @@ describe('soft delete and restore', () => {
     await link('PARTICIPATED_IN', x.id, FCM, { role: 'attendee' });
     await link('COOPERATES_WITH', y.id, x.id);
     await link('FOCUSES_ON', x.id, 'threat:terrorism', { contribution: 'Test contribution' });
-    const ws = await app.send('POST', '/api/workspaces', {
+    const ws = await app.send<Workspace>('POST', '/api/workspaces', {
       name: `Delete test ${suffix()}`,
       scene: {
         nodes: [
@@ -111,11 +136,16 @@ describe('soft delete and restore', () => {
     expect(shown.consoleEdges).toBe(1);
     const print = await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true });
 
-    const del = await app.send('DELETE', `/api/nodes/${enc(x.id)}`, { version: 1 }, c.as.curator.headers);
+    const del = await app.send<WriteResponse<GraphNode>>(
+      'DELETE',
+      `/api/nodes/${enc(x.id)}`,
+      { version: 1 },
+      c.as.curator.headers,
+    );
     expect(del.status, JSON.stringify(del.body)).toBe(200);
     expect(del.body.result).toBeNull();
     expect(del.body.change).toMatchObject({ operation: 'delete-node', targetId: x.id });
-    expect(del.body.change.before.edges).toHaveLength(3);
+    expect((del.body.change.before as ChangeSnapshot).edges).toHaveLength(3);
 
     const hidden = await readerView(x, y, ws.body.id);
     expect(hidden.node).toBe(404);
@@ -136,7 +166,7 @@ describe('soft delete and restore', () => {
     expect(hidden.consoleGraph).not.toContain(x.id);
     expect(hidden.consoleEdges).toBe(0);
     // Its relationships cannot be edited while it is deleted, nor can it be linked to.
-    const edgeId = del.body.change.before.edges[0].id;
+    const edgeId = (del.body.change.before as ChangeSnapshot).edges[0].id;
     expect(
       (
         await app.send(
@@ -147,7 +177,7 @@ describe('soft delete and restore', () => {
         )
       ).status,
     ).toBe(404);
-    const relink = await app.send(
+    const relink = await app.send<ErrorResponse>(
       'POST',
       '/api/edges',
       {
@@ -161,19 +191,19 @@ describe('soft delete and restore', () => {
     expect(relink.status).toBe(422);
     expect(relink.body.error.field).toBe('target');
 
-    const deleted = await app.get('/api/deleted');
+    const deleted = await app.get<DeletedListResponse>('/api/deleted');
     const entry = deleted.body.deleted.find((d: { id: string }) => d.id === x.id);
     expect(entry).toMatchObject({ kind: 'node', id: x.id, name: x.name, change: { id: del.body.change.id } });
 
-    const restore = await app.send(
+    const restore = await app.send<WriteResponse>(
       'POST',
-      `/api/changes/${enc(entry.change.id)}/revert`,
+      `/api/changes/${enc(entry!.change.id)}/revert`,
       undefined,
       c.as.curator.headers,
     );
     expect(restore.status, JSON.stringify(restore.body)).toBe(200);
     expect(restore.body.result).toMatchObject({ id: x.id, name: x.name });
-    expect(restore.body.result.properties.version).toBeGreaterThan(1);
+    expect(restore.body.result!.properties.version).toBeGreaterThan(1);
     expect(restore.body.change).toMatchObject({
       operation: 'restore-node',
       revertOf: del.body.change.id,
@@ -182,31 +212,35 @@ describe('soft delete and restore', () => {
     const back = await readerView(x, y, ws.body.id);
     expect(back).toEqual(shown);
     expect(await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true })).toEqual(print);
-    expect((await app.get('/api/deleted')).body.deleted.map((d: { id: string }) => d.id)).not.toContain(x.id);
+    expect(
+      (await app.get<DeletedListResponse>('/api/deleted')).body.deleted.map((d: { id: string }) => d.id),
+    ).not.toContain(x.id);
   });
 
   it('a deleted threat no longer links its sub-threats to its parent', async () => {
     const quote = c.quote;
     const make = async (name: string): Promise<string> => {
-      const res = await app.send(
+      const res = await app.send<WriteResponse<GraphNode>>(
         'POST',
         '/api/nodes',
         { label: 'ThreatType', name, evidence: [{ sourceId: SOURCE_ID, quote }] },
         c.as.curator.headers,
       );
       expect(res.status).toBe(201);
-      c.nodes.add(res.body.result.id);
-      return res.body.result.id;
+      c.nodes.add(res.body.result!.id);
+      return res.body.result!.id;
     };
     const mid = await make(`Mid threat ${suffix()}`);
     const leaf = await make(`Leaf threat ${suffix()}`);
     await link('SUBTYPE_OF', mid, 'threat:terrorism');
     await link('SUBTYPE_OF', leaf, mid);
-    const before = (await app.get('/api/cooperation?threat=threat:terrorism')).body.threats as string[];
+    const before = (await app.get<CooperationResponse>('/api/cooperation?threat=threat:terrorism')).body
+      .threats as string[];
     expect(before).toEqual(expect.arrayContaining([mid, leaf]));
     const del = await app.send('DELETE', `/api/nodes/${enc(mid)}?version=1`, undefined, c.as.curator.headers);
     expect(del.status, JSON.stringify(del.body)).toBe(200);
-    const after = (await app.get('/api/cooperation?threat=threat:terrorism')).body.threats as string[];
+    const after = (await app.get<CooperationResponse>('/api/cooperation?threat=threat:terrorism')).body
+      .threats as string[];
     expect(after).not.toContain(mid);
     expect(after).not.toContain(leaf);
     expect(after.length).toBe(before.length - 2);
@@ -216,18 +250,27 @@ describe('soft delete and restore', () => {
     const x = await c.country();
     const edgeId = await link('PARTICIPATED_IN', x.id, FCM, { role: 'host' });
     const print = await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true });
-    const del = await app.send('DELETE', `/api/edges/${enc(edgeId)}`, { version: 1 }, c.as.curator.headers);
+    const del = await app.send<WriteResponse<GraphEdge>>(
+      'DELETE',
+      `/api/edges/${enc(edgeId)}`,
+      { version: 1 },
+      c.as.curator.headers,
+    );
     expect(del.status, JSON.stringify(del.body)).toBe(200);
-    expect(del.body.change.before.edges[0]).toMatchObject({
+    expect((del.body.change.before as ChangeSnapshot).edges[0]).toMatchObject({
       id: edgeId,
       type: 'PARTICIPATED_IN',
       properties: { role: 'host' },
     });
-    expect(ids((await app.get(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes)).toEqual([x.id]);
-    const listed = (await app.get('/api/deleted')).body.deleted.find((d: { id: string }) => d.id === edgeId);
-    const forumName = (await app.get(`/api/nodes/${enc(FCM)}`)).body.node.name;
+    expect(ids((await app.get<NeighboursResponse>(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes)).toEqual(
+      [x.id],
+    );
+    const listed = (await app.get<DeletedListResponse>('/api/deleted')).body.deleted.find(
+      (d: { id: string }) => d.id === edgeId,
+    );
+    const forumName = (await app.get<NodeResponse>(`/api/nodes/${enc(FCM)}`)).body.node.name;
     expect(listed).toMatchObject({ kind: 'edge', name: `${x.name} PARTICIPATED_IN ${forumName}` });
-    const restore = await app.send(
+    const restore = await app.send<WriteResponse>(
       'POST',
       `/api/changes/${enc(del.body.change.id)}/revert`,
       undefined,
@@ -240,11 +283,11 @@ describe('soft delete and restore', () => {
       target: FCM,
       properties: { role: 'host', version: 2 },
     });
-    expect(ids((await app.get(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes).sort()).toEqual(
-      [FCM, x.id].sort(),
-    );
+    expect(
+      ids((await app.get<NeighboursResponse>(`/api/nodes/${enc(x.id)}/neighbours`)).body.nodes).sort(),
+    ).toEqual([FCM, x.id].sort());
     expect(await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true })).toEqual(print);
-    const history = await app.get(`/api/edges/${enc(edgeId)}/history`);
+    const history = await app.get<ChangeListResponse>(`/api/edges/${enc(edgeId)}/history`);
     expect(history.body.changes.map((x: { operation: string }) => x.operation)).toEqual([
       'restore-edge',
       'delete-edge',

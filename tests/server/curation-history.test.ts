@@ -1,6 +1,14 @@
 // Curation over HTTP: rename with versions (409 when stale), the node's history, the recent-changes feed, and revert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeRecord } from '../../server/src/api-types.js';
+import type {
+  ChangeListResponse,
+  ChangeSnapshot,
+  ChangeRecord,
+  ErrorResponse,
+  GraphNode,
+  NodeResponse,
+  WriteResponse,
+} from '../../contract/index.js';
 import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -21,7 +29,7 @@ describe('rename, history and revert', () => {
     const node = await c.country();
     expect(node.properties.version).toBe(1);
     const newName = `Renamed ${suffix()}`;
-    const patch = await app.send(
+    const patch = await app.send<WriteResponse<GraphNode>>(
       'PATCH',
       `/api/nodes/${enc(node.id)}`,
       { version: 1, name: newName },
@@ -37,20 +45,20 @@ describe('rename, history and revert', () => {
       by: c.as.curator.username,
     });
     expect(change.summary).toContain(`renamed "${node.name}" to "${newName}"`);
-    expect((change.before as any).nodes[0].name).toBe(node.name);
-    expect((change.after as any).nodes[0].name).toBe(newName);
+    expect((change.before as ChangeSnapshot).nodes[0]!.name).toBe(node.name);
+    expect((change.after as ChangeSnapshot).nodes[0]!.name).toBe(newName);
 
-    expect((await app.get(`/api/nodes/${enc(node.id)}`)).body.node.name).toBe(newName);
-    const history = await app.get(`/api/nodes/${enc(node.id)}/history`);
+    expect((await app.get<NodeResponse>(`/api/nodes/${enc(node.id)}`)).body.node.name).toBe(newName);
+    const history = await app.get<ChangeListResponse>(`/api/nodes/${enc(node.id)}/history`);
     expect(history.status).toBe(200);
     expect(history.body.changes.map((x: ChangeRecord) => x.operation)).toEqual([
       'update-node',
       'create-node',
     ]);
-    const feed = await app.get('/api/changes?limit=5');
+    const feed = await app.get<ChangeListResponse>('/api/changes?limit=5');
     expect(feed.body.changes[0].id).toBe(change.id);
 
-    const revert = await app.send(
+    const revert = await app.send<WriteResponse>(
       'POST',
       `/api/changes/${enc(change.id)}/revert`,
       undefined,
@@ -59,8 +67,8 @@ describe('rename, history and revert', () => {
     expect(revert.status, JSON.stringify(revert.body)).toBe(200);
     expect(revert.body.result).toMatchObject({ id: node.id, name: node.name, properties: { version: 3 } });
     expect(revert.body.change).toMatchObject({ operation: 'revert', revertOf: change.id, targetId: node.id });
-    expect((await app.get(`/api/nodes/${enc(node.id)}`)).body.node.name).toBe(node.name);
-    const after = await app.get(`/api/nodes/${enc(node.id)}/history`);
+    expect((await app.get<NodeResponse>(`/api/nodes/${enc(node.id)}`)).body.node.name).toBe(node.name);
+    const after = await app.get<ChangeListResponse>(`/api/nodes/${enc(node.id)}/history`);
     expect(after.body.changes.map((x: ChangeRecord) => x.operation)).toEqual([
       'revert',
       'update-node',
@@ -70,7 +78,7 @@ describe('rename, history and revert', () => {
 
     // Reverting twice is refused and changes nothing.
     const print = await graphFingerprint(app.store);
-    const again = await app.send(
+    const again = await app.send<ErrorResponse>(
       'POST',
       `/api/changes/${enc(change.id)}/revert`,
       undefined,
@@ -81,7 +89,7 @@ describe('rename, history and revert', () => {
     expect(await graphFingerprint(app.store)).toEqual(print);
 
     // Reverting the revert redoes the rename.
-    const redo = await app.send(
+    const redo = await app.send<WriteResponse>(
       'POST',
       `/api/changes/${enc(revert.body.change.id)}/revert`,
       undefined,
@@ -101,7 +109,7 @@ describe('rename, history and revert', () => {
     );
     expect(first.status).toBe(200);
     const print = await graphFingerprint(app.store);
-    const stale = await app.send(
+    const stale = await app.send<ErrorResponse>(
       'PATCH',
       `/api/nodes/${enc(node.id)}`,
       { version: 1, description: 'Stale edit.' },
@@ -118,7 +126,7 @@ describe('rename, history and revert', () => {
 
   it('refuses to revert a change whose target has changed since, unless it is back to what the change left', async () => {
     const node = await c.country();
-    const a = await app.send(
+    const a = await app.send<WriteResponse<GraphNode>>(
       'PATCH',
       `/api/nodes/${enc(node.id)}`,
       { version: 1, description: 'A' },
@@ -131,14 +139,14 @@ describe('rename, history and revert', () => {
       c.as.curator.headers,
     );
     const print = await graphFingerprint(app.store);
-    const refused = await app.send(
+    const refused = await app.send<ErrorResponse>(
       'POST',
       `/api/changes/${enc(a.body.change.id)}/revert`,
       {},
       c.as.curator.headers,
     );
     expect(refused.status).toBe(409);
-    expect(refused.body.error.current.nodes[0].properties.description).toBe('B');
+    expect((refused.body.error.current as ChangeSnapshot).nodes[0]!.properties.description).toBe('B');
     expect(await graphFingerprint(app.store)).toEqual(print);
     // Back to "A" by hand: the first change's after state again, so its revert is allowed.
     await app.send(
@@ -147,15 +155,15 @@ describe('rename, history and revert', () => {
       { version: 3, description: 'A' },
       c.as.curator.headers,
     );
-    const allowed = await app.send(
+    const allowed = await app.send<WriteResponse>(
       'POST',
       `/api/changes/${enc(a.body.change.id)}/revert`,
       {},
       c.as.curator.headers,
     );
     expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
-    expect(allowed.body.result.properties.description).toBeUndefined();
-    expect(allowed.body.result.properties.version).toBe(5);
+    expect(allowed.body.result!.properties.description).toBeUndefined();
+    expect(allowed.body.result!.properties.version).toBe(5);
   });
 
   it('pages the feed with limit and before', async () => {
@@ -167,10 +175,10 @@ describe('rename, history and revert', () => {
         { version: v, description: `v${v}` },
         c.as.curator.headers,
       );
-    const page1 = await app.get(`/api/nodes/${enc(node.id)}/history?limit=2`);
+    const page1 = await app.get<ChangeListResponse>(`/api/nodes/${enc(node.id)}/history?limit=2`);
     expect(page1.body.changes).toHaveLength(2);
     expect(page1.body.hasMore).toBe(true);
-    const page2 = await app.get(
+    const page2 = await app.get<ChangeListResponse>(
       `/api/nodes/${enc(node.id)}/history?limit=2&before=${enc(page1.body.changes[1].id)}`,
     );
     expect(page2.body.changes.map((x: ChangeRecord) => x.operation)).toEqual(['update-node', 'create-node']);
@@ -178,11 +186,13 @@ describe('rename, history and revert', () => {
     const all = [...page1.body.changes, ...page2.body.changes].map((x: ChangeRecord) => x.id);
     expect(new Set(all).size).toBe(4);
     // The global feed pages the same way: two pages of two are the first four.
-    const feed = (await app.get('/api/changes?limit=4')).body.changes.map((x: ChangeRecord) => x.id);
+    const feed = (await app.get<ChangeListResponse>('/api/changes?limit=4')).body.changes.map(
+      (x: ChangeRecord) => x.id,
+    );
     expect(feed).toEqual(all);
-    const f1 = await app.get('/api/changes?limit=2');
+    const f1 = await app.get<ChangeListResponse>('/api/changes?limit=2');
     expect(f1.body.hasMore).toBe(true);
-    const f2 = await app.get(`/api/changes?limit=2&before=${enc(f1.body.changes[1].id)}`);
+    const f2 = await app.get<ChangeListResponse>(`/api/changes?limit=2&before=${enc(f1.body.changes[1].id)}`);
     expect([...f1.body.changes, ...f2.body.changes].map((x: ChangeRecord) => x.id)).toEqual(feed);
     expect((await app.get('/api/changes?before=chg-none')).status).toBe(404);
   });
@@ -196,13 +206,11 @@ describe('rename, history and revert', () => {
         { version: v, description: `v${v}` },
         c.as.curator.headers,
       );
-    const mine = (await app.get(`/api/nodes/${enc(node.id)}/history`)).body.changes as ChangeRecord[];
-    expect(mine.map((x) => (x.after as any).nodes[0].properties.description ?? x.operation)).toEqual([
-      'v3',
-      'v2',
-      'v1',
-      'create-node',
-    ]);
+    const mine = (await app.get<ChangeListResponse>(`/api/nodes/${enc(node.id)}/history`)).body
+      .changes as ChangeRecord[];
+    expect(
+      mine.map((x) => (x.after as ChangeSnapshot).nodes[0]!.properties.description ?? x.operation),
+    ).toEqual(['v3', 'v2', 'v1', 'create-node']);
     // Times in the past whose text sorts the other way round: "…00Z" > "…00.5Z" > "…00.123Z" > "…00.05Z".
     const at = [
       '2000-01-01T00:00:00.5Z',
@@ -215,14 +223,18 @@ describe('rename, history and revert', () => {
       { ids: mine.map((x) => x.id), at },
       { database: app.store.database },
     );
-    const history = (await app.get(`/api/nodes/${enc(node.id)}/history`)).body.changes as ChangeRecord[];
+    const history = (await app.get<ChangeListResponse>(`/api/nodes/${enc(node.id)}/history`)).body
+      .changes as ChangeRecord[];
     expect(history.map((x) => x.id)).toEqual(mine.map((x) => x.id));
     expect(history.map((x) => Date.parse(x.at))).toEqual(at.map((t) => Date.parse(t)));
-    const page2 = (await app.get(`/api/nodes/${enc(node.id)}/history?limit=2&before=${enc(mine[1].id)}`)).body
-      .changes as ChangeRecord[];
+    const page2 = (
+      await app.get<ChangeListResponse>(
+        `/api/nodes/${enc(node.id)}/history?limit=2&before=${enc(mine[1].id)}`,
+      )
+    ).body.changes as ChangeRecord[];
     expect(page2.map((x) => x.id)).toEqual(mine.slice(2).map((x) => x.id));
     // The feed from the newest of them on: nothing else in the graph is that old.
-    const feed = (await app.get(`/api/changes?limit=10&before=${enc(mine[0].id)}`)).body
+    const feed = (await app.get<ChangeListResponse>(`/api/changes?limit=10&before=${enc(mine[0].id)}`)).body
       .changes as ChangeRecord[];
     expect(feed.map((x) => x.id)).toEqual(mine.slice(1).map((x) => x.id));
   });

@@ -1,6 +1,17 @@
 // Merge: relationships move (duplicates united), aliases and evidence are united, the other node is soft-deleted; revert restores all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode } from '../../server/src/api-types.js';
+import type {
+  ChangeListResponse,
+  ChangeSnapshot,
+  DeletedListResponse,
+  ErrorResponse,
+  GraphEdge,
+  GraphNode,
+  NeighboursResponse,
+  NodeResponse,
+  SearchResponse,
+  WriteResponse,
+} from '../../contract/index.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
@@ -24,18 +35,18 @@ async function link(
   target: string,
   extra: Record<string, unknown> = {},
 ): Promise<GraphEdge> {
-  const res = await app.send(
+  const res = await app.send<WriteResponse<GraphEdge>>(
     'POST',
     '/api/edges',
     { type, source, target, evidence: [{ sourceId: SOURCE_ID, quote: c.quote }], ...extra },
     c.as.curator.headers,
   );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.result;
+  return res.body.result!;
 }
 
 async function neighbourhood(id: string): Promise<{ nodes: string[]; edges: GraphEdge[] }> {
-  const { body } = await app.get(`/api/nodes/${enc(id)}/neighbours?limit=500`);
+  const { body } = await app.get<NeighboursResponse>(`/api/nodes/${enc(id)}/neighbours?limit=500`);
   return {
     nodes: (body.nodes as GraphNode[]).map((n) => n.id).sort(),
     edges: (body.edges as GraphEdge[]).sort((a, b) => a.id.localeCompare(b.id)),
@@ -63,7 +74,7 @@ describe('merge two nodes', () => {
     const otherBefore = await neighbourhood(other.id);
     const ukBefore = await neighbourhood('country:uk');
 
-    const res = await app.send(
+    const res = await app.send<WriteResponse<GraphNode>>(
       'POST',
       `/api/nodes/${enc(keep.id)}/merge`,
       { otherId: other.id, version: 1, otherVersion: 1 },
@@ -103,20 +114,26 @@ describe('merge two nodes', () => {
       properties: { topic: 'testing' },
     });
     expect((await neighbourhood(FCM)).nodes).not.toContain(other.id);
-    expect((await app.get(`/api/search?q=MDup`)).body.nodes.map((n: GraphNode) => n.id)).toContain(keep.id);
     expect(
-      (await app.get('/api/deleted')).body.deleted.find((d: { id: string }) => d.id === other.id),
+      (await app.get<SearchResponse>(`/api/search?q=MDup`)).body.nodes.map((n: GraphNode) => n.id),
+    ).toContain(keep.id);
+    expect(
+      (await app.get<DeletedListResponse>('/api/deleted')).body.deleted.find(
+        (d: { id: string }) => d.id === other.id,
+      ),
     ).toMatchObject({ kind: 'node', name: other.name, change: { id: res.body.change.id } });
-    expect((await app.get(`/api/nodes/${enc(other.id)}/history`)).body.changes[0]).toMatchObject({
+    expect(
+      (await app.get<ChangeListResponse>(`/api/nodes/${enc(other.id)}/history`)).body.changes[0],
+    ).toMatchObject({
       id: res.body.change.id,
     });
     // The merge recorded both nodes and all five relationships as they were.
-    expect(res.body.change.before.nodes.map((n: GraphNode) => n.id).sort()).toEqual(
+    expect((res.body.change.before as ChangeSnapshot).nodes.map((n: GraphNode) => n.id).sort()).toEqual(
       [keep.id, other.id].sort(),
     );
-    expect(res.body.change.before.edges).toHaveLength(5);
+    expect((res.body.change.before as ChangeSnapshot).edges).toHaveLength(5);
 
-    const revert = await app.send(
+    const revert = await app.send<WriteResponse>(
       'POST',
       `/api/changes/${enc(res.body.change.id)}/revert`,
       undefined,
@@ -124,7 +141,7 @@ describe('merge two nodes', () => {
     );
     expect(revert.status, JSON.stringify(revert.body)).toBe(200);
     expect(revert.body.result).toMatchObject({ id: keep.id, name: keep.name });
-    expect(revert.body.result.properties.aliases).toBeUndefined();
+    expect(revert.body.result!.properties.aliases).toBeUndefined();
     expect(await graphFingerprint(app.store, { withoutHistory: true, ignoreVersions: true })).toEqual(print);
     const strip = (n: { nodes: string[]; edges: GraphEdge[] }) => ({
       nodes: n.nodes,
@@ -133,19 +150,19 @@ describe('merge two nodes', () => {
     expect(strip(await neighbourhood(keep.id))).toEqual(strip(keptBefore));
     expect(strip(await neighbourhood(other.id))).toEqual(strip(otherBefore));
     expect(strip(await neighbourhood('country:uk'))).toEqual(strip(ukBefore));
-    expect((await app.get(`/api/nodes/${enc(other.id)}`)).body.node).toMatchObject({
+    expect((await app.get<NodeResponse>(`/api/nodes/${enc(other.id)}`)).body.node).toMatchObject({
       name: other.name,
       properties: { aliases: ['MDup'] },
     });
-    expect((await app.get('/api/deleted')).body.deleted.map((d: { id: string }) => d.id)).not.toContain(
-      other.id,
-    );
+    expect(
+      (await app.get<DeletedListResponse>('/api/deleted')).body.deleted.map((d: { id: string }) => d.id),
+    ).not.toContain(other.id);
   });
 
   it('refuses to revert a merge once the kept node has changed since', async () => {
     const keep = await c.country();
     const other = await c.country();
-    const merge = await app.send(
+    const merge = await app.send<WriteResponse<GraphNode>>(
       'POST',
       `/api/nodes/${enc(keep.id)}/merge`,
       { otherId: other.id, version: 1, otherVersion: 1 },
@@ -159,14 +176,14 @@ describe('merge two nodes', () => {
       c.as.curator.headers,
     );
     const before = await graphFingerprint(app.store);
-    const refused = await app.send(
+    const refused = await app.send<ErrorResponse>(
       'POST',
       `/api/changes/${enc(merge.body.change.id)}/revert`,
       undefined,
       c.as.curator.headers,
     );
     expect(refused.status).toBe(409);
-    expect(refused.body.error.current.nodes[0]).toMatchObject({
+    expect((refused.body.error.current as ChangeSnapshot).nodes[0]).toMatchObject({
       id: keep.id,
       properties: { description: 'Edited after the merge.' },
     });

@@ -1,6 +1,13 @@
 // Every curation write against anonymous (401), viewer (403), curator and admin (allowed); refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../server/src/api-types.js';
+import type {
+  ChangeListResponse,
+  ErrorResponse,
+  GraphEdge,
+  GraphNode,
+  Role,
+  WriteResponse,
+} from '../../contract/index.js';
 import { cookieLogin } from '../setup/auth.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
@@ -23,14 +30,14 @@ const ev = () => [{ sourceId: SOURCE_ID, quote: c.quote }];
 
 async function edgeFixture(): Promise<string> {
   const x = await c.country();
-  const res = await app.send(
+  const res = await app.send<WriteResponse<GraphEdge>>(
     'POST',
     '/api/edges',
     { type: 'MEMBER_OF', source: x.id, target: 'forum:five-eyes', evidence: ev() },
     c.as.curator.headers,
   );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.result.id;
+  return res.body.result!.id;
 }
 
 /** Each write endpoint with a fresh, valid request: any refusal below is the role's doing, not the request's. */
@@ -105,7 +112,7 @@ const endpoints: [string, () => Promise<Prepared>][] = [
     'POST /api/changes/:id/revert',
     async () => {
       const x = await c.country();
-      const edit = await app.send(
+      const edit = await app.send<WriteResponse<GraphNode>>(
         'PATCH',
         `/api/nodes/${enc(x.id)}`,
         { version: 1, description: 'To revert.' },
@@ -141,11 +148,16 @@ describe('the write matrix', () => {
         const req = await prepare();
         const before = await graphFingerprint(app.store);
         const user = role === 'anonymous' ? null : c.as[role];
-        const res = await app.send(req.method, req.path, req.body, user?.headers ?? {});
+        const res = await app.send<Partial<WriteResponse & ErrorResponse>>(
+          req.method,
+          req.path,
+          req.body,
+          user?.headers ?? {},
+        );
         if (res.status === 201 && typeof res.body?.result?.id === 'string') c.nodes.add(res.body.result.id);
         if (expected) {
           expect(res.status).toBe(expected);
-          expect(res.body.error.code).toBe(expected === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN');
+          expect(res.body.error?.code).toBe(expected === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN');
           expect(await graphFingerprint(app.store)).toEqual(before);
         } else {
           expect(res.status, JSON.stringify(res.body)).toBe(req.status);
@@ -160,7 +172,7 @@ describe('the write matrix', () => {
     const s = await cookieLogin(app, c.as.curator.username, c.as.curator.password);
     const x = await c.country();
     const before = await graphFingerprint(app.store);
-    const noToken = await app.send(
+    const noToken = await app.send<ErrorResponse>(
       'PATCH',
       `/api/nodes/${enc(x.id)}`,
       { version: 1, description: 'Cookie edit.' },
@@ -190,7 +202,9 @@ describe('the write matrix', () => {
       const res = await app.get(path);
       expect(res.status, path).toBe(200);
     }
-    expect((await app.get(`/api/nodes/${enc(x.id)}/history`)).body.changes[0]).toMatchObject({
+    expect(
+      (await app.get<ChangeListResponse>(`/api/nodes/${enc(x.id)}/history`)).body.changes[0],
+    ).toMatchObject({
       operation: 'create-node',
       targetId: x.id,
     });

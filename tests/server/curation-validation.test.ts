@@ -1,6 +1,13 @@
 // Every invalid change is refused with the right code and field, and leaves the graph exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../server/src/api-types.js';
+import type {
+  ErrorResponse,
+  GraphNode,
+  NodeResponse,
+  SearchResponse,
+  SourceResponse,
+  WriteResponse,
+} from '../../contract/index.js';
 import { UnprocessableError } from '../../server/src/errors.js';
 import { curationWrite } from '../../server/src/store/curation-store.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
@@ -15,7 +22,7 @@ beforeAll(async () => {
   app = await startTestApp();
   c = await startCuration(app);
   node = await c.country();
-  const f = await app.send(
+  const f = await app.send<WriteResponse<GraphNode>>(
     'POST',
     '/api/nodes',
     {
@@ -27,7 +34,7 @@ beforeAll(async () => {
     c.as.curator.headers,
   );
   expect(f.status).toBe(201);
-  forum = f.body.result;
+  forum = f.body.result!;
   c.nodes.add(forum.id);
 });
 afterAll(async () => {
@@ -509,7 +516,7 @@ const cases: Case[] = [
 describe('invalid changes are refused and change nothing', () => {
   it.each(cases)('%s', async (_name, method, path, body, status, code, field) => {
     const before = await graphFingerprint(app.store);
-    const res = await app.send(method, path(), body(), c.as.curator.headers);
+    const res = await app.send<ErrorResponse>(method, path(), body(), c.as.curator.headers);
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     expect(res.body.error).toMatchObject({ code, field });
     expect(res.body.error.message).toEqual(expect.any(String));
@@ -562,7 +569,7 @@ describe('a refusal after a write', () => {
 
 describe('evidence is stored as the seed stores it', () => {
   it('derives offsets and the source title of a quote, and records a curator assertion with the curator', async () => {
-    const res = await app.send(
+    const res = await app.send<WriteResponse<GraphNode>>(
       'POST',
       '/api/nodes',
       {
@@ -577,9 +584,9 @@ describe('evidence is stored as the seed stores it', () => {
       c.as.curator.headers,
     );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    c.nodes.add(res.body.result.id);
-    const { body } = await app.get(`/api/nodes/${enc(res.body.result.id)}`);
-    const text = (await app.get(`/api/sources/${enc(SOURCE_ID)}`)).body.source.text as string;
+    c.nodes.add(res.body.result!.id);
+    const { body } = await app.get<NodeResponse>(`/api/nodes/${enc(res.body.result!.id)}`);
+    const text = (await app.get<SourceResponse>(`/api/sources/${enc(SOURCE_ID)}`)).body.source.text as string;
     const [quoted, asserted] = body.evidence;
     expect(quoted).toEqual({
       sourceId: SOURCE_ID,
@@ -588,7 +595,7 @@ describe('evidence is stored as the seed stores it', () => {
       start: text.indexOf(c.quote),
       end: text.indexOf(c.quote) + c.quote.length,
     });
-    expect(text.slice(quoted.start, quoted.end)).toBe(c.quote);
+    expect(text.slice(quoted.start!, quoted.end!)).toBe(c.quote);
     expect(asserted).toEqual({
       sourceId: null,
       sourceTitle: null,
@@ -612,7 +619,7 @@ describe('evidence is stored as the seed stores it', () => {
 
   it('an edit adding a fact-bearing property may keep the existing evidence', async () => {
     const x = await c.country();
-    const res = await app.send(
+    const res = await app.send<WriteResponse<GraphNode>>(
       'PATCH',
       `/api/nodes/${enc(x.id)}`,
       {
@@ -623,16 +630,16 @@ describe('evidence is stored as the seed stores it', () => {
       c.as.curator.headers,
     );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.result.properties).toMatchObject({
+    expect(res.body.result!.properties).toMatchObject({
       confidence: 'reported',
       disputed: true,
       disputeNote: 'Two sources disagree.',
       aliases: ['TL', 'Testia'],
       version: 2,
     });
-    expect(res.body.result.evidence).toEqual(x.evidence);
+    expect(res.body.result!.evidence).toEqual(x.evidence);
     // Aliases are searchable at once.
-    const hits = await app.get('/api/search?q=Testia');
+    const hits = await app.get<SearchResponse>('/api/search?q=Testia');
     expect(hits.body.nodes.map((n: GraphNode) => n.id)).toContain(x.id);
   });
 });

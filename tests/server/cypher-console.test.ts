@@ -1,6 +1,6 @@
 // POST /api/cypher: reads come back as table + graph; every kind of write or admin step is refused and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherResponse } from '../../server/src/api-types.js';
+import type { CypherResponse, ErrorResponse } from '../../contract/index.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -15,7 +15,12 @@ afterAll(async () => {
   await app.close();
 });
 
-const cypher = (body: unknown, on = app) => on.send('POST', '/api/cypher', body);
+const cypher = <T = CypherResponse>(body: unknown, on = app) => on.send<T>('POST', '/api/cypher', body);
+
+/** The console's references to graph values in a cell (see CypherValue). */
+type NodeRef = { $node: string | null; labels: string[] };
+type RelationshipRef = { $relationship: string; type: string; source: string; target: string };
+type PathRef = { $path: { nodes: string[]; edges: string[] } };
 
 describe('POST /api/cypher reads', () => {
   it('returns columns, rows with node and relationship references, and the graph they name', async () => {
@@ -28,7 +33,7 @@ describe('POST /api/cypher reads', () => {
     expect(res.columns).toEqual(['c', 'r', 'f']);
     expect(res.rows).toHaveLength(4);
     expect(res.truncated).toBe(false);
-    for (const [c, r, f] of res.rows as any[]) {
+    for (const [c, r, f] of res.rows as [NodeRef, RelationshipRef, NodeRef][]) {
       expect(c.labels).toContain('Country');
       expect(r).toMatchObject({ type: 'PARTICIPATED_IN', source: c.$node, target: f.$node });
       expect(res.graph.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([c.$node, f.$node]));
@@ -41,7 +46,7 @@ describe('POST /api/cypher reads', () => {
       {},
       { database: app.store.database },
     );
-    expect((res.rows as any[]).map((row) => row[1].$relationship)).toEqual(
+    expect((res.rows as [NodeRef, RelationshipRef][]).map((row) => row[1].$relationship)).toEqual(
       direct.records.map((rec) => rec.get('id')),
     );
   });
@@ -59,10 +64,10 @@ describe('POST /api/cypher reads', () => {
     const { body } = await cypher({
       query: "MATCH p = (:Country {id: 'country:fr'})-[:COOPERATES_WITH]->(:Country) RETURN p LIMIT 1",
     });
-    const cell = body.rows[0][0];
+    const cell = body.rows[0]![0] as PathRef;
     expect(cell.$path.nodes[0]).toBe('country:fr');
     expect(cell.$path.edges).toHaveLength(1);
-    expect(body.graph.edges.map((e: any) => e.id)).toEqual(cell.$path.edges);
+    expect(body.graph.edges.map((e) => e.id)).toEqual(cell.$path.edges);
   });
 
   it('stops at the row cap and says it cut (default 1000)', async () => {
@@ -73,15 +78,16 @@ describe('POST /api/cypher reads', () => {
     const exact = await cypher({ query: 'UNWIND range(1, 7) AS x RETURN x' }, tight);
     expect(exact.body).toMatchObject({ truncated: false, rowCap: 7 });
     const cut = await cypher({ query: 'UNWIND range(1, 8) AS x RETURN x' }, tight);
-    expect(cut.body.rows.map((r: number[]) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(cut.body.rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(cut.body.truncated).toBe(true);
   });
 
   it('stops a query that runs past the time limit with QUERY_TIMEOUT', async () => {
-    const { status, body } = await cypher(
+    const { status, body } = await cypher<ErrorResponse>(
       {
         query:
-          'MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.name + b.name + c.name = "x" RETURN count(*) AS n',
+          // a four-way product (about 2×10⁸ rows on the seed graph): no machine finishes it in 300 ms
+          'MATCH (a:Entity), (b:Entity), (c:Entity), (d:Entity) WHERE a.name + b.name + c.name + d.name = "x" RETURN count(*) AS n',
       },
       tight,
     );
@@ -90,10 +96,10 @@ describe('POST /api/cypher reads', () => {
   });
 
   it('reports syntax errors and missing parameters as CYPHER_ERROR', async () => {
-    const syntax = await cypher({ query: 'MATCH (n RETURN n' });
+    const syntax = await cypher<ErrorResponse>({ query: 'MATCH (n RETURN n' });
     expect(syntax.status).toBe(400);
     expect(syntax.body.error).toMatchObject({ code: 'CYPHER_ERROR', field: 'query' });
-    const missing = await cypher({ query: 'RETURN $absent AS a' });
+    const missing = await cypher<ErrorResponse>({ query: 'RETURN $absent AS a' });
     expect(missing.body.error).toMatchObject({ code: 'CYPHER_ERROR', field: 'params' });
   });
 });
@@ -133,7 +139,7 @@ describe('POST /api/cypher refuses writes', () => {
   it('refuses every kind of write, schema change, admin step and file read with 400 WRITE_REFUSED, changing nothing', async () => {
     const before = await graphFingerprint(app.store);
     for (const [kind, query] of Object.entries(writes)) {
-      const { status, body } = await cypher({ query });
+      const { status, body } = await cypher<ErrorResponse>({ query });
       expect(status, kind).toBe(400);
       expect(body.error, kind).toMatchObject({ code: 'WRITE_REFUSED', field: 'query' });
       expect(body.error.message, kind).toMatch(/read-only/);
@@ -163,14 +169,14 @@ describe('POST /api/cypher bad bodies', () => {
   ];
   for (const [what, body, field] of bad) {
     it(`answers 400 VALIDATION_FAILED naming \`${field}\` for ${what}`, async () => {
-      const res = await cypher(body);
+      const res = await cypher<ErrorResponse>(body);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     });
   }
 
   it('answers 400 for a body that is not JSON', async () => {
-    const res = await cypher('{"query": ');
+    const res = await cypher<ErrorResponse>('{"query": ');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('BAD_REQUEST');
   });

@@ -9,12 +9,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { pino } from 'pino';
-import type { WorkspaceOpenResponse } from '../../server/src/api-types.js';
+import type {
+  CypherResponse,
+  ErrorResponse,
+  NeighboursResponse,
+  Workspace,
+  WorkspaceOpenResponse,
+} from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { plain } from '../../server/src/store/mapping.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
-import { expectSameAsApi, readCsv, readCytoscape, readGraphml } from '../setup/export-readers.js';
+import {
+  expectSameAsApi,
+  readCsv,
+  readCytoscape,
+  readGraphml,
+  type CytoscapeExport,
+} from '../setup/export-readers.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -63,10 +75,10 @@ afterAll(async () => {
 });
 
 /** POSTs an export and returns the raw bytes with the headers. */
-async function exportRaw(
+async function exportRaw<T = unknown>(
   body: unknown,
   base = app.baseUrl,
-): Promise<{ status: number; headers: Headers; bytes: Uint8Array; text: string; json: any }> {
+): Promise<{ status: number; headers: Headers; bytes: Uint8Array; text: string; json: T }> {
   const r = await fetch(`${base}/api/export`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -74,14 +86,17 @@ async function exportRaw(
   });
   const bytes = new Uint8Array(await r.arrayBuffer());
   const text = new TextDecoder().decode(bytes);
-  let json: any = null;
+  let json: unknown = null;
   try {
     json = JSON.parse(text);
   } catch {
     /* not JSON */
   }
-  return { status: r.status, headers: r.headers, bytes, text, json };
+  return { status: r.status, headers: r.headers, bytes, text, json: json as T };
 }
+
+/** A node or relationship as storedGraph reads it: its fields, with `labels` (nodes) and `types` (`key:TYPE`). */
+type StoredRow = Record<string, unknown> & { labels?: string[]; types: string[] };
 
 /** Every stored property with its Neo4j type, straight from a database (the ground truth for the Cypher round trip). */
 async function storedGraph(store: { driver: GraphStore['driver']; database?: string }, ids: string[]) {
@@ -92,12 +107,12 @@ async function storedGraph(store: { driver: GraphStore['driver']; database?: str
         { ids },
         { database: store.database, routing: neo4j.routing.READ },
       )
-    ).records.map((r) => plain(r.toObject()));
+    ).records.map((r) => plain(r.toObject()) as StoredRow);
   const nodes = await q(`MATCH (n:Entity) WHERE n.id IN $ids
     RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, [k IN keys(n) | k + ':' + valueType(n[k])] AS types ORDER BY id`);
   const rels = await q(`MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids
     RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props, [k IN keys(r) | k + ':' + valueType(r[k])] AS types ORDER BY id`);
-  const sorted = (rows: any[]) =>
+  const sorted = (rows: StoredRow[]) =>
     rows.map((r) => ({
       ...r,
       ...(r.labels ? { labels: [...r.labels].sort() } : {}),
@@ -108,7 +123,7 @@ async function storedGraph(store: { driver: GraphStore['driver']; database?: str
 
 /** Ids of every business node, from the console (as a client would get them). */
 async function allIds(): Promise<string[]> {
-  const { status, body } = await app.send('POST', '/api/cypher', {
+  const { status, body } = await app.send<CypherResponse>('POST', '/api/cypher', {
     query: 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id',
   });
   expect(status).toBe(200);
@@ -117,19 +132,19 @@ async function allIds(): Promise<string[]> {
 
 /** A workspace of the fixture, the UK and FCM's neighbourhood, opened through the API. */
 async function fixtureWorkspace(): Promise<WorkspaceOpenResponse> {
-  const nb = await app.get(
+  const nb = await app.get<NeighboursResponse>(
     `/api/nodes/${encodeURIComponent('forum:five-country-ministerial-2025')}/neighbours?limit=30`,
   );
   const ids = [
     ...new Set([FIXTURE_ID, 'country:uk', ...(nb.body.nodes as { id: string }[]).map((n) => n.id)]),
   ];
-  const { status, body } = await app.send('POST', '/api/workspaces', {
+  const { status, body } = await app.send<Workspace>('POST', '/api/workspaces', {
     name: `export ${stamp}`,
     scene: { nodes: ids.map((id, i) => ({ id, x: i, y: -i })) },
   });
   expect(status, JSON.stringify(body)).toBe(201);
   workspaces.push(body.id);
-  const open = await app.get(`/api/workspaces/${body.id}`);
+  const open = await app.get<WorkspaceOpenResponse>(`/api/workspaces/${body.id}`);
   expect(open.body.missing).toEqual([]);
   return open.body as WorkspaceOpenResponse;
 }
@@ -151,14 +166,14 @@ describe('export formats, read back by independent parsers', () => {
     expect(res.headers.get('x-export-nodes')).toBe(String(ws.graph.nodes.length));
     expect(res.headers.get('x-export-relationships')).toBe(String(ws.graph.edges.length));
     // The one character XML 1.0 cannot carry became U+FFFD; everything else survives exactly.
-    expectSameAsApi(readGraphml(res.text), ws.graph, (s) => s.replace(/\u0001/g, '\uFFFD'));
+    expectSameAsApi(readGraphml(res.text), ws.graph, (s) => s.replaceAll('\u0001', '\uFFFD'));
     expect(res.text).toContain('attr.name="ratio" attr.type="double"');
     expect(res.text).toContain('attr.name="count" attr.type="long"');
     expect(res.text).toContain('attr.name="flag" attr.type="boolean"');
   });
 
   it('Cytoscape JSON: loads into headless cytoscape.js with the same counts, properties and evidence', async () => {
-    const res = await exportRaw({ format: 'json', workspace: ws.workspace.id });
+    const res = await exportRaw<CytoscapeExport>({ format: 'json', workspace: ws.workspace.id });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(
@@ -260,21 +275,21 @@ describe('export formats, read back by independent parsers', () => {
 
   it('exports only the nodes asked for and the relationships among them; GET is a download link for the same', async () => {
     const ids = ['country:uk', 'country:fr', 'forum:five-country-ministerial-2025'];
-    const post = await exportRaw({ format: 'json', nodeIds: ids });
+    const post = await exportRaw<CytoscapeExport>({ format: 'json', nodeIds: ids });
     const r = await fetch(
       `${app.baseUrl}/api/export?format=json&nodeIds=${ids.map(encodeURIComponent).join(',')}`,
     );
     expect(r.status).toBe(200);
     expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
-    const get = (await r.json()) as any;
+    const get = (await r.json()) as CytoscapeExport;
     expect(get.elements).toEqual(post.json.elements);
-    expect(post.json.elements.nodes.map((n: any) => n.data.id).sort()).toEqual([...ids].sort());
+    expect(post.json.elements.nodes.map((n) => n.data.id).sort()).toEqual([...ids].sort());
     const direct = await app.store.driver.executeQuery(
       'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id ORDER BY id',
       { ids },
       { database: app.store.database },
     );
-    expect(post.json.elements.edges.map((e: any) => e.data.id).sort()).toEqual(
+    expect(post.json.elements.edges.map((e) => e.data.id).sort()).toEqual(
       direct.records.map((x) => x.get('id')),
     );
     expect(direct.records.length).toBeGreaterThan(0);
@@ -282,7 +297,7 @@ describe('export formats, read back by independent parsers', () => {
 
   it('a read-only query exports the model nodes it returns and the relationships among them', async () => {
     const query = 'MATCH (c:Country)-[:PARTICIPATED_IN]->(f:Forum {id: $forum}) RETURN c, f';
-    const console = await app.send('POST', '/api/cypher', {
+    const console = await app.send<CypherResponse>('POST', '/api/cypher', {
       query,
       params: { forum: 'forum:five-country-ministerial-2025' },
     });
@@ -299,7 +314,7 @@ describe('export formats, read back by independent parsers', () => {
     );
     const back = readGraphml(res.text);
     expect([...back.nodes.keys()].sort()).toEqual([...ids].sort());
-    const sub = await app.send('POST', '/api/cypher', {
+    const sub = await app.send<CypherResponse>('POST', '/api/cypher', {
       query: 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id',
       params: { ids },
     });
@@ -309,12 +324,12 @@ describe('export formats, read back by independent parsers', () => {
   it('exports the whole seed graph in every format', async () => {
     const ids = await allIds();
     expect(ids.length).toBeGreaterThan(100);
-    const counts = await app.send('POST', '/api/cypher', {
+    const counts = await app.send<CypherResponse>('POST', '/api/cypher', {
       query: 'MATCH (a:Entity)-[r]->(b:Entity) RETURN count(r) AS c',
     });
     const rels = counts.body.rows[0][0] as number;
     for (const format of ['graphml', 'json', 'csv', 'cypher'] as const) {
-      const res = await exportRaw({ format, nodeIds: ids });
+      const res = await exportRaw<CytoscapeExport>({ format, nodeIds: ids });
       expect(res.status, `${format}: ${res.text.slice(0, 200)}`).toBe(200);
       expect(res.headers.get('x-export-nodes')).toBe(String(ids.length));
       expect(res.headers.get('x-export-relationships')).toBe(String(rels));
@@ -338,14 +353,17 @@ describe('export formats, read back by independent parsers', () => {
 
 describe('export refusals', () => {
   it('names unknown node ids in a 400 and exports nothing', async () => {
-    const res = await exportRaw({ format: 'graphml', nodeIds: ['country:uk', 'country:atlantis', 'nope:1'] });
+    const res = await exportRaw<ErrorResponse>({
+      format: 'graphml',
+      nodeIds: ['country:uk', 'country:atlantis', 'nope:1'],
+    });
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'nodeIds' });
     expect(res.json.error.message).toContain('"country:atlantis"');
     expect(res.json.error.message).toContain('"nope:1"');
     expect(res.json.error.message).not.toContain('"country:uk"');
     expect(res.headers.get('content-disposition')).toBeNull();
-    const many = await exportRaw({
+    const many = await exportRaw<ErrorResponse>({
       format: 'json',
       nodeIds: Array.from({ length: 30 }, (_, i) => `missing:${i}`),
     });
@@ -353,14 +371,14 @@ describe('export refusals', () => {
     expect(many.json.error.message).toContain('"missing:19"');
     expect(many.json.error.message).not.toContain('"missing:20"');
     expect(many.json.error.message).toContain('and 10 more');
-    const link = await app.get('/api/export?format=csv&nodeIds=country:uk,country:atlantis');
+    const link = await app.get<ErrorResponse>('/api/export?format=csv&nodeIds=country:uk,country:atlantis');
     expect(link.status).toBe(400);
     expect(link.body.error.field).toBe('nodeIds');
   });
 
   it('a workspace: unknown is 404, ids no longer in the graph are named', async () => {
     expect((await exportRaw({ format: 'json', workspace: 'ws-nope' })).status).toBe(404);
-    const { body } = await app.send('POST', '/api/workspaces', {
+    const { body } = await app.send<Workspace>('POST', '/api/workspaces', {
       name: `export gone ${stamp}`,
       scene: {
         nodes: [
@@ -370,7 +388,7 @@ describe('export refusals', () => {
       },
     });
     workspaces.push(body.id);
-    const res = await exportRaw({ format: 'json', workspace: body.id });
+    const res = await exportRaw<ErrorResponse>({ format: 'json', workspace: body.id });
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'workspace' });
     expect(res.json.error.message).toContain('"country:gone"');
@@ -383,7 +401,7 @@ describe('export refusals', () => {
       "CREATE (n:Entity {id: 'evil'}) RETURN n",
       "MATCH (n:Entity {id: 'country:uk'}) DETACH DELETE n RETURN 1",
     ]) {
-      const res = await exportRaw({ format: 'cypher', query });
+      const res = await exportRaw<ErrorResponse>({ format: 'cypher', query });
       expect(res.status, query).toBe(400);
       expect(res.json.error).toMatchObject({ code: 'WRITE_REFUSED', field: 'query' });
     }
@@ -406,17 +424,17 @@ describe('export refusals', () => {
       [[1, 2], 'request'],
     ];
     for (const [body, field] of cases) {
-      const res = await exportRaw(body);
+      const res = await exportRaw<ErrorResponse>(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code, JSON.stringify(body)).toBe('VALIDATION_FAILED');
       expect(res.json.error.field, JSON.stringify(body)).toBe(field);
       expect(res.json.error.message).toContain(field === 'request' ? '' : `\`${field}\``);
     }
-    expect((await app.get('/api/export?format=json')).body.error.field).toBe('nodeIds');
-    expect((await app.get('/api/export?format=json&nodeIds=country:uk&extra=1')).body.error.field).toBe(
-      'request',
-    );
-    const syntax = await exportRaw({ format: 'json', query: 'MATCH (n RETURN n' });
+    expect((await app.get<ErrorResponse>('/api/export?format=json')).body.error.field).toBe('nodeIds');
+    expect(
+      (await app.get<ErrorResponse>('/api/export?format=json&nodeIds=country:uk&extra=1')).body.error.field,
+    ).toBe('request');
+    const syntax = await exportRaw<ErrorResponse>({ format: 'json', query: 'MATCH (n RETURN n' });
     expect(syntax.json.error).toMatchObject({ code: 'CYPHER_ERROR', field: 'query' });
   });
 
@@ -428,14 +446,17 @@ describe('export refusals', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const four = ['country:uk', 'country:fr', 'country:us', 'country:ca'];
-      const res = await exportRaw({ format: 'graphml', nodeIds: four }, base);
+      const res = await exportRaw<ErrorResponse>({ format: 'graphml', nodeIds: four }, base);
       expect(res.status).toBe(413);
       expect(res.json.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'nodeIds' });
       expect(res.json.error.message).toContain('limit of 3');
       expect(res.headers.get('content-disposition')).toBeNull();
       const ok = await exportRaw({ format: 'graphml', nodeIds: four.slice(0, 3) }, base);
       expect(ok.status).toBe(200);
-      const query = await exportRaw({ format: 'json', query: 'MATCH (c:Country) RETURN c' }, base);
+      const query = await exportRaw<ErrorResponse>(
+        { format: 'json', query: 'MATCH (c:Country) RETURN c' },
+        base,
+      );
       expect(query.status).toBe(413);
       expect(query.json.error.message).toContain('limit of 3');
       const link = await fetch(`${base}/api/export?format=csv&nodeIds=${four.join(',')}`);
@@ -448,7 +469,7 @@ describe('export refusals', () => {
 
 describe('POST /api/export briefing', () => {
   it('answers a cited HTML page or Markdown document for the subgraph, quotes verbatim in their sources', async () => {
-    const { body } = await app.get('/api/nodes/country:uk/neighbours?limit=8');
+    const { body } = await app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=8');
     const nodeIds = (body.nodes as { id: string }[]).map((n) => n.id);
     const html = await exportRaw({ format: 'briefing', nodeIds, title: 'UK & partners' });
     expect(html.status).toBe(200);

@@ -1,5 +1,6 @@
 // At least three facts from each seed article are reachable through the API with their quotes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NeighboursResponse, NodeResponse } from '../../contract/index.js';
 import { readSources } from '../../seed/read-seed.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -52,24 +53,26 @@ describe('facts from every article, through the API, with their quotes', () => {
   for (const [sourceId, facts] of Object.entries(FACTS)) {
     for (const [from, type, to, word] of facts) {
       it(`${sourceId}: ${from} ${type} ${to}`, async () => {
-        const { status, body } = await app.get(
+        const { status, body } = await app.get<NeighboursResponse>(
           `/api/nodes/${encodeURIComponent(from)}/neighbours?relTypes=${type}&limit=500`,
         );
         expect(status).toBe(200);
-        const edge = body.edges.find((e: any) => e.type === type && e.source === from && e.target === to);
+        const edge = body.edges.find((e) => e.type === type && e.source === from && e.target === to);
         expect(edge, 'the relationship is there').toBeDefined();
-        const quotes = edge.evidence.filter((e: any) => e.sourceId === sourceId);
+        const quotes = edge!.evidence!.filter((e) => e.sourceId === sourceId);
         expect(quotes.length, 'quoted from this article').toBeGreaterThan(0);
-        for (const q of quotes) expect(texts.get(sourceId)!.slice(q.start, q.end)).toBe(q.quote);
-        expect(quotes.some((q: any) => q.quote.includes(word))).toBe(true);
+        for (const q of quotes) expect(texts.get(sourceId)!.slice(q.start!, q.end!)).toBe(q.quote);
+        expect(quotes.some((q) => q.quote!.includes(word))).toBe(true);
       });
     }
   }
 
   it('the conflicting Home Secretary claims are both kept and flagged disputed', async () => {
-    const { body } = await app.get('/api/nodes/org:uk-home-office/neighbours?relTypes=HOLDS_OFFICE');
-    const holders = body.edges.filter((e: any) => e.properties.title === 'Home Secretary');
-    expect(holders.map((e: any) => e.source).sort()).toEqual(['person:james-cleverly', 'person:mahmood']);
+    const { body } = await app.get<NeighboursResponse>(
+      '/api/nodes/org:uk-home-office/neighbours?relTypes=HOLDS_OFFICE',
+    );
+    const holders = body.edges.filter((e) => e.properties.title === 'Home Secretary');
+    expect(holders.map((e) => e.source).sort()).toEqual(['person:james-cleverly', 'person:mahmood']);
     for (const e of holders) {
       expect(e.properties.disputed).toBe(true);
       expect(String(e.properties.disputeNote).length).toBeGreaterThan(10);
@@ -77,13 +80,17 @@ describe('facts from every article, through the API, with their quotes', () => {
   });
 
   it('a stated figure is kept with its quote (the 30% rise in cross-border operations)', async () => {
-    const { body } = await app.get('/api/nodes/agreement:fr-uk-joint-counterterrorism-operations');
+    const { body } = await app.get<NodeResponse>(
+      '/api/nodes/agreement:fr-uk-joint-counterterrorism-operations',
+    );
     expect(body.node.properties.crossBorderOperationsIncrease).toBe('30%');
-    expect(body.evidence.some((e: any) => e.quote.includes('30% increase'))).toBe(true);
+    expect(body.evidence.some((e) => e.quote!.includes('30% increase'))).toBe(true);
   });
 
   it('hedged claims carry a lower confidence', async () => {
-    const { body } = await app.get('/api/nodes/country:us/neighbours?relTypes=RECOMMENDED_PARTNER');
+    const { body } = await app.get<NeighboursResponse>(
+      '/api/nodes/country:us/neighbours?relTypes=RECOMMENDED_PARTNER',
+    );
     expect(body.edges.length).toBe(3);
     for (const e of body.edges) expect(['reported', 'speculative']).toContain(e.properties.confidence);
   });

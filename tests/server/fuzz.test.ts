@@ -1,6 +1,7 @@
 // Fuzzing every endpoint (reliability/fuzz.ts): never a 5xx, a JSON error body with every 4xx, and the graph unchanged.
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import type { ErrorResponse, MeResponse } from '../../contract/index.js';
 import { runFuzz } from '../../reliability/fuzz.js';
 import { deepJsonText } from '../../reliability/fuzz-values.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
@@ -12,7 +13,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const r = useReliabilityApp();
 
 describe('fuzzing every endpoint', () => {
-  it('answers malformed parameters and bodies (curator and admin writes included) without a 5xx, and leaves the graph as it was', async () => {
+  it('answers malformed parameters and bodies (curator and admin writes included) without a 5xx, and leaves the graph as it was', async ({
+    annotate,
+  }) => {
     const before = await graphFingerprint(r.app.store);
     expect(before.nodes).toBeGreaterThan(100);
     const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -23,19 +26,20 @@ describe('fuzzing every endpoint', () => {
       headers: r.headers,
       only: process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : undefined,
     });
-    if (process.env.FUZZ_RUNS) console.info('fuzz', result.requests, 'requests', result.statuses);
+    if (process.env.FUZZ_RUNS)
+      await annotate(`fuzz: ${result.requests} requests, statuses ${JSON.stringify(result.statuses)}`);
     expect(result.failures).toEqual([]);
     expect(result.serverErrors).toBe(0);
     // Every endpoint was reached RUNS times.
     expect(result.requests).toBeGreaterThanOrEqual(RUNS * (process.env.FUZZ_ONLY ? 1 : 40));
     expect(await graphFingerprint(r.app.store)).toEqual(before);
     // The accounts it used still work: no fuzzed request logged them out or changed them.
-    expect((await r.app.send('GET', '/api/auth/me', undefined, r.headers.curator)).body.user.role).toBe(
-      'curator',
-    );
-    expect((await r.app.send('GET', '/api/auth/me', undefined, r.headers.admin)).body.user.role).toBe(
-      'admin',
-    );
+    expect(
+      (await r.app.send<MeResponse>('GET', '/api/auth/me', undefined, r.headers.curator)).body.user?.role,
+    ).toBe('curator');
+    expect(
+      (await r.app.send<MeResponse>('GET', '/api/auth/me', undefined, r.headers.admin)).body.user?.role,
+    ).toBe('admin');
   }, 180_000);
 });
 
@@ -54,7 +58,12 @@ describe('what fuzzing found, pinned', () => {
       ['POST', '/api/nodes', `{"label":"Country","name":"Deep","properties":${deep}}`],
     ];
     for (const [method, path, text] of cases) {
-      const { status, body } = await r.app.send(method as 'POST', path, text, r.headers.curator);
+      const { status, body } = await r.app.send<ErrorResponse>(
+        method as 'POST',
+        path,
+        text,
+        r.headers.curator,
+      );
       expect(status, path).toBe(400);
       expect(body.error, path).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
     }
@@ -69,7 +78,7 @@ describe('what fuzzing found, pinned', () => {
   });
 
   it('answers a URL past the header limit with 431 HEADERS_TOO_LARGE as JSON (Node answered a bare status line)', async () => {
-    const { status, body } = await r.app.get(`/api/search?q=${'%C3%A9'.repeat(20_000)}`);
+    const { status, body } = await r.app.get<ErrorResponse>(`/api/search?q=${'%C3%A9'.repeat(20_000)}`);
     expect(status).toBe(431);
     expect(body.error.code).toBe('HEADERS_TOO_LARGE');
   });

@@ -6,11 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  NeighbourCountsResponse,
-  NeighboursResponse,
-  SchemaResponse,
-} from '../../server/src/api-types.js';
+import type { NeighbourCountsResponse, NeighboursResponse, SchemaResponse } from '../../contract/index.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../../server/src/schema.js';
 import { HUB_DEGREE, SAMPLE_PER_TYPE, samplingRate } from '../../server/src/services/neighbour-counts.js';
@@ -120,9 +116,8 @@ describe('a generated graph with a hub', () => {
 
 describe('GET /api/schema on the generated graph', () => {
   it('counts every label and type as a full scan of live nodes does', async () => {
-    const { status, body } = await app.get('/api/schema');
+    const { status, body: schema } = await app.get<SchemaResponse>('/api/schema');
     expect(status).toBe(200);
-    const schema = body as SchemaResponse;
     const labels = Object.fromEntries(
       (
         await rows<{ l: string; c: number }>('MATCH (n:Entity) UNWIND labels(n) AS l RETURN l, count(*) AS c')
@@ -168,9 +163,11 @@ describe('GET /api/schema on the generated graph', () => {
 
 describe('GET /api/nodes/:hub/neighbour-counts', () => {
   const counts = async (): Promise<NeighbourCountsResponse> => {
-    const { status, body } = await app.get(`/api/nodes/${enc(hub.id)}/neighbour-counts`);
+    const { status, body } = await app.get<NeighbourCountsResponse>(
+      `/api/nodes/${enc(hub.id)}/neighbour-counts`,
+    );
     expect(status).toBe(200);
-    return body as NeighbourCountsResponse;
+    return body;
   };
 
   it('counts each type and direction as a scan of live neighbours does, deleted neighbours left out', async () => {
@@ -257,9 +254,10 @@ describe('GET /api/nodes/:hub/neighbour-counts', () => {
 
 describe('GET /api/nodes/:hub/neighbours', () => {
   it('gives the exact total and the most connected neighbours first, and pages to the end', async () => {
-    const { status, body } = await app.get(`/api/nodes/${enc(hub.id)}/neighbours?limit=50`);
+    const { status, body: page } = await app.get<NeighboursResponse>(
+      `/api/nodes/${enc(hub.id)}/neighbours?limit=50`,
+    );
     expect(status).toBe(200);
-    const page = body as NeighboursResponse;
     const degrees = await rows<{ id: string; degree: number }>(
       `MATCH (:Entity {id: $id})--(m:Entity) WITH DISTINCT m RETURN m.id AS id, COUNT { (m)--() } AS degree`,
       { id: hub.id },
@@ -271,7 +269,9 @@ describe('GET /api/nodes/:hub/neighbours', () => {
     const kept = degrees.filter((d) => shown.has(d.id)).map((d) => d.degree);
     const left = degrees.filter((d) => !shown.has(d.id)).map((d) => d.degree);
     expect(Math.min(...kept)).toBeGreaterThanOrEqual(Math.max(...left));
-    const last = await app.get(`/api/nodes/${enc(hub.id)}/neighbours?limit=50&skip=${degrees.length - 10}`);
+    const last = await app.get<NeighboursResponse>(
+      `/api/nodes/${enc(hub.id)}/neighbours?limit=50&skip=${degrees.length - 10}`,
+    );
     expect(last.status).toBe(200);
     expect(last.body.nodes).toHaveLength(11);
     expect(last.body.truncated).toBe(false);

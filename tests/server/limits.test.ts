@@ -1,5 +1,6 @@
 // Limits, each with its own code: body size (413), query time (504 / the console's 400), request rates (429) and result caps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse, NeighboursResponse } from '../../contract/index.js';
 import { AppError } from '../../server/src/errors.js';
 import { mapDriverError } from '../../server/src/store/neo4j-store.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
@@ -26,7 +27,12 @@ describe('body size', () => {
       description: 'x'.repeat(1_100_000),
       evidence: [{ curatorAsserted: true, note: 'limits test' }],
     };
-    const { status, body: answer } = await app.send('POST', '/api/nodes', body, curator.headers);
+    const { status, body: answer } = await app.send<ErrorResponse>(
+      'POST',
+      '/api/nodes',
+      body,
+      curator.headers,
+    );
     expect(status).toBe(413);
     expect(answer.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'body', limit: 1024 * 1024 });
     expect(answer.error.message).toMatch(/1,048,576 bytes/);
@@ -41,11 +47,14 @@ describe('body size', () => {
         y: i,
       })),
     });
-    const past = await app.send('POST', '/api/workspaces', { name: 'too large', scene: scene(60_000) });
+    const past = await app.send<ErrorResponse>('POST', '/api/workspaces', {
+      name: 'too large',
+      scene: scene(60_000),
+    });
     expect(past.status).toBe(413);
     expect(past.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: 4 * 1024 * 1024 });
     // 20,000 nodes (about 1.6 MB) pass the body limit and reach validation (refused here for the unknown key, so nothing is saved).
-    const within = await app.send('POST', '/api/workspaces', {
+    const within = await app.send<ErrorResponse>('POST', '/api/workspaces', {
       name: 'x',
       scene: scene(20_000),
       extra: true,
@@ -109,7 +118,7 @@ describe('request rates', () => {
     try {
       for (let i = 0; i < 3; i++)
         expect((await tight.send('GET', '/api/search?q=uk', undefined, curator.headers)).status).toBe(200);
-      const over = await tight.send('GET', '/api/search?q=uk', undefined, curator.headers);
+      const over = await tight.send<ErrorResponse>('GET', '/api/search?q=uk', undefined, curator.headers);
       expect(over.status).toBe(429);
       expect(over.body.error.code).toBe('RATE_LIMITED');
       expect(over.body.error.message).toMatch(/this user/);
@@ -142,7 +151,7 @@ describe('result caps', () => {
       '/api/paths?from=country:fr&to=country:us&mode=k-paths&k=11',
       '/api/changes?limit=201',
     ]) {
-      const { status, body } = await app.get(path);
+      const { status, body } = await app.get<ErrorResponse>(path);
       expect(status, path).toBe(400);
       expect(body.error.code, path).toBe('VALIDATION_FAILED');
       expect(body.error.field, path).toMatch(/^(limit|maxHops|k)$/);
@@ -150,7 +159,7 @@ describe('result caps', () => {
   });
 
   it('cuts a neighbour expansion at its limit and says so with truncated and total', async () => {
-    const { status, body } = await app.get('/api/nodes/country:uk/neighbours?limit=2');
+    const { status, body } = await app.get<NeighboursResponse>('/api/nodes/country:uk/neighbours?limit=2');
     expect(status).toBe(200);
     expect(body.nodes.filter((n: { id: string }) => n.id !== 'country:uk').length).toBeLessThanOrEqual(2);
     expect(body.total).toBeGreaterThan(2);

@@ -1,6 +1,6 @@
 // GET /api/nodes/:id/neighbour-counts: every count equals what the matching filtered expansion returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NeighbourCountsResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, NeighbourCountsResponse, NeighboursResponse } from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
@@ -13,7 +13,9 @@ afterAll(async () => {
 
 const enc = encodeURIComponent;
 const expandTotal = async (id: string, filter: string): Promise<number> => {
-  const { status, body } = await app.get(`/api/nodes/${enc(id)}/neighbours?limit=1&${filter}`);
+  const { status, body } = await app.get<NeighboursResponse>(
+    `/api/nodes/${enc(id)}/neighbours?limit=1&${filter}`,
+  );
   expect(status).toBe(200);
   return body.total;
 };
@@ -57,13 +59,13 @@ describe('GET /api/nodes/:id/neighbour-counts', () => {
   });
 
   it('answers 404 naming `id` for an unknown node and 400 for unexpected parameters', async () => {
-    const missing = await app.get('/api/nodes/country:nowhere/neighbour-counts');
+    const missing = await app.get<ErrorResponse>('/api/nodes/country:nowhere/neighbour-counts');
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    const badDirection = await app.get('/api/nodes/country:uk/neighbours?direction=both');
+    const badDirection = await app.get<ErrorResponse>('/api/nodes/country:uk/neighbours?direction=both');
     expect(badDirection.status).toBe(400);
     expect(badDirection.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'direction' });
-    const extra = await app.get('/api/nodes/country:uk/neighbour-counts?limit=5');
+    const extra = await app.get<ErrorResponse>('/api/nodes/country:uk/neighbour-counts?limit=5');
     expect(extra.status).toBe(400);
     expect(extra.body.error.code).toBe('VALIDATION_FAILED');
   });

@@ -1,7 +1,7 @@
 // GET /api/nodes/:id/neighbourhood: the capped two-hop neighbourhood against an independent variable-length query.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NeighbourhoodResponse } from '../../server/src/api-types.js';
+import type { ErrorResponse, NeighbourhoodResponse } from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
@@ -85,7 +85,7 @@ describe('GET /api/nodes/:id/neighbourhood', () => {
 
   it('404 for an unknown node, 400 for a bad limit', async () => {
     expect((await app.get('/api/nodes/country%3Azz-none/neighbourhood')).status).toBe(404);
-    const bad = await app.get(`/api/nodes/${enc('country:uk')}/neighbourhood?limit=501`);
+    const bad = await app.get<ErrorResponse>(`/api/nodes/${enc('country:uk')}/neighbourhood?limit=501`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('limit');
   });

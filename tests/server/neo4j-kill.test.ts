@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HealthResponse } from '../../contract/index.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
 import { readSeed } from '../../seed/read-seed.js';
-import { loadSeed } from '../../seed/load.js';
+import { loadSeed } from '../../server/src/store/seed-load.js';
 import { startTestApp, TEST_AUTH_SECRET, type TestApp } from '../setup/test-app.js';
 import { apiAccount } from '../../reliability/accounts.js';
 import { runNeo4jKill } from '../../reliability/neo4j-fault.js';
@@ -81,7 +82,7 @@ describe('when Neo4j is killed under load', () => {
     expect(result.healthWhileDown).toEqual({ status: 503, connected: false });
     expect(result.recoveryMs, figures).not.toBeNull();
     expect(result.healthConnectedMs, figures).not.toBeNull();
-    expect((await app.get('/api/health')).body.neo4j.connected).toBe(true);
+    expect((await app.get<HealthResponse>('/api/health')).body.neo4j.connected).toBe(true);
     expect((await app.get('/api/nodes/country:fr')).status).toBe(200);
 
     const report = await checkConsistency(store, { users: [curator.username], acked: result.writes!.acked });

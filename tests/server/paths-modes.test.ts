@@ -1,6 +1,6 @@
 // GET /api/paths: k distinct paths and the relationship-type filter, checked against the graph itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../../server/src/api-types.js';
+import type { ErrorResponse, Graph, PathsResponse } from '../../contract/index.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 const paths = async (qs: string): Promise<Graph[]> => {
-  const { status, body } = await app.get(`/api/paths?${qs}`);
+  const { status, body } = await app.get<PathsResponse>(`/api/paths?${qs}`);
   expect(status, JSON.stringify(body)).toBe(200);
   return body.paths;
 };
@@ -74,7 +74,7 @@ describe('GET /api/paths?mode=k-paths', () => {
       ['relTypes=LIKES', 'relTypes'],
       ['mode=k', 'mode'],
     ] as const) {
-      const { status, body } = await app.get(
+      const { status, body } = await app.get<ErrorResponse>(
         `/api/paths?from=country:fr&to=country:us&mode=k-paths&${qs}`.replace(
           'mode=k-paths&mode=k',
           'mode=k',

@@ -2,6 +2,8 @@
 // lane (their time limit counted from admission) and get BUSY past the wait; writes have a lane of their own; a
 // failed write leaves nothing; timeouts and driver errors are mapped in one place, per whose query it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CypherResponse, ErrorResponse, NodeResponse } from '../../contract/index.js';
+import type { CytoscapeExport } from '../setup/export-readers.js';
 import { AppError } from '../../server/src/errors.js';
 import { curationWrite } from '../../server/src/store/curation-store.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
@@ -50,7 +52,9 @@ describe('console and export queries under admission (a lane of one)', () => {
     // The console's time limit is shorter than the wait below: it must count from admission, not from the call.
     app = await startTestApp({ store, console: { timeoutMs: 2000, rowCap: 50 } });
     // Warm: the console's procedure list is fetched once per store.
-    expect((await app.send('POST', '/api/cypher', { query: 'RETURN 1 AS one' })).status).toBe(200);
+    expect((await app.send<CypherResponse>('POST', '/api/cypher', { query: 'RETURN 1 AS one' })).status).toBe(
+      200,
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -61,7 +65,7 @@ describe('console and export queries under admission (a lane of one)', () => {
     const held = await holdTraversalSlot(store);
     let answered = false;
     const reply = app
-      .send('POST', '/api/cypher', {
+      .send<CypherResponse>('POST', '/api/cypher', {
         query: 'MATCH (c:Country {id: $id}) RETURN c.name AS name',
         params: { id: 'country:fr' },
       })
@@ -84,7 +88,7 @@ describe('console and export queries under admission (a lane of one)', () => {
 
   it('a query export waits for the traversal slot too, then streams the file', async () => {
     const held = await holdTraversalSlot(store);
-    const reply = app.send('POST', '/api/export', {
+    const reply = app.send<CytoscapeExport>('POST', '/api/export', {
       format: 'json',
       query: "MATCH (c:Country) WHERE c.id IN ['country:fr', 'country:uk'] RETURN c",
     });
@@ -95,15 +99,15 @@ describe('console and export queries under admission (a lane of one)', () => {
     await held.done;
     const { status, body } = await reply;
     expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
-    const ids = (body.elements.nodes as { data: { id: string } }[]).map((n) => n.data.id).sort();
+    const ids = body.elements.nodes.map((n) => n.data.id).sort();
     expect(ids).toEqual(['country:fr', 'country:uk']);
   });
 
   it('a key lookup does not wait behind a console query', async () => {
-    const slow = app.send('POST', '/api/cypher', { query: SLOW });
+    const slow = app.send<ErrorResponse>('POST', '/api/cypher', { query: SLOW });
     const deadline = Date.now() + 5000;
     while (store.admissionLoad?.traversal.running !== 1 && Date.now() < deadline) await tick();
-    const node = await app.get('/api/nodes/country:fr');
+    const node = await app.get<NodeResponse>('/api/nodes/country:fr');
     expect(node.status).toBe(200);
     // The console query held the traversal slot all along, and then ran out of its own time.
     expect(store.admissionLoad?.traversal.running).toBe(1);
@@ -127,7 +131,9 @@ describe('a wait past DB_QUEUE_TIMEOUT_MS', () => {
     try {
       expect((await app.send('POST', '/api/cypher', { query: 'RETURN 1 AS one' })).status).toBe(200);
       const held = await holdTraversalSlot(store);
-      const { status, body } = await app.send('POST', '/api/cypher', { query: 'RETURN 1 AS one' });
+      const { status, body } = await app.send<ErrorResponse>('POST', '/api/cypher', {
+        query: 'RETURN 1 AS one',
+      });
       held.release();
       await held.done;
       expect(status).toBe(503);

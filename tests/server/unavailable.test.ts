@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../contract/index.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { createGraphStore } from '../../server/src/store/neo4j-store.js';
 import { readSeed } from '../../seed/read-seed.js';
-import { loadSeed } from '../../seed/load.js';
+import { loadSeed } from '../../server/src/store/seed-load.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let neo4j: EmbeddedNeo4j;
@@ -42,7 +43,7 @@ describe('when Neo4j stops', () => {
       '/api/cooperation?threat=terrorism',
     ]) {
       const t0 = Date.now();
-      const { status, body } = await app.get(path);
+      const { status, body } = await app.get<ErrorResponse>(path);
       expect(status, path).toBe(503);
       expect(body.error.code).toBe('DATABASE_UNAVAILABLE');
       expect(Date.now() - t0, `${path} answered without hanging`).toBeLessThan(15_000);

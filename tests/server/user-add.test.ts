@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LoginResponse } from '../../contract/index.js';
 import { dropUser, testPassword, testUsername } from '../setup/auth.js';
 import { startTestApp, TEST_AUTH_SECRET, type TestApp } from '../setup/test-app.js';
 
@@ -50,7 +51,7 @@ function userAdd(
 }
 
 const login = (u: string, password: string) =>
-  app.send('POST', '/api/auth/login', { username: u, password, token: true });
+  app.send<LoginResponse>('POST', '/api/auth/login', { username: u, password, token: true });
 
 describe('npm run user:add', () => {
   it('creates an admin from SECGRAPH_PASSWORD that can log in to the app', async () => {

@@ -1,25 +1,48 @@
 // Workspaces: save, list, open, update with versions, rename, delete; and reopening after a wipe and re-seed.
+// Owners, sharing and anonymous saves are in workspace-owners.test.ts.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Workspace, WorkspaceOpenResponse, WorkspaceScene } from '../../server/src/api-types.js';
-import { seedDatabase } from '../../seed/load.js';
+import type {
+  ErrorResponse,
+  NeighboursResponse,
+  Workspace,
+  WorkspaceListResponse,
+  WorkspaceOpenResponse,
+  WorkspaceScene,
+} from '../../contract/index.js';
+import { seedDatabase } from '../../server/src/store/seed-load.js';
+import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
+/** The owner of every workspace these tests save (a viewer: saving workspaces is not curation). */
+let owner: LoggedIn;
 const created: string[] = [];
 beforeAll(async () => {
   app = await startTestApp();
+  owner = await loginAs(app, 'viewer');
 });
 afterAll(async () => {
-  for (const id of created) await app.send('DELETE', `/api/workspaces/${id}`);
+  for (const id of created) await app.send('DELETE', `/api/workspaces/${id}`, undefined, owner.headers);
+  await dropUser(app, owner.username);
   await app.close();
 });
+
+/** A request as the owner. */
+const send = <T = unknown>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+) => app.send<T>(method, path, body, owner.headers);
+const get = <T = unknown>(path: string) => send<T>('GET', path);
 
 const unique = (base: string): string => `${base} ${Math.random().toString(36).slice(2, 8)}`;
 
 /** A scene of FCM and its neighbours as the API returns them, laid out on a circle. */
 async function sceneOf(centre: string): Promise<WorkspaceScene> {
-  const { body } = await app.get(`/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=12`);
+  const { body } = await app.get<NeighboursResponse>(
+    `/api/nodes/${encodeURIComponent(centre)}/neighbours?limit=12`,
+  );
   const nodes = (body.nodes as { id: string }[]).map((n, i) => ({
     id: n.id,
     x: Math.round(300 * Math.cos(i)),
@@ -39,7 +62,7 @@ async function sceneOf(centre: string): Promise<WorkspaceScene> {
 }
 
 async function create(name: string, scene: WorkspaceScene): Promise<Workspace> {
-  const { status, body } = await app.send('POST', '/api/workspaces', { name, scene });
+  const { status, body } = await send<Workspace>('POST', '/api/workspaces', { name, scene });
   expect(status, JSON.stringify(body)).toBe(201);
   created.push(body.id);
   return body;
@@ -51,17 +74,19 @@ describe('workspaces', () => {
     const name = unique('FCM investigation');
     const saved = await create(name, scene);
     expect(saved).toMatchObject({ name, version: 1, nodeCount: scene.nodes.length, scene });
+    // Saved with a login: the user owns it, shared (others open it read-only) unless they make it private.
+    expect(saved).toMatchObject({ owner: owner.username, visibility: 'shared', yours: true, canEdit: true });
     expect(saved.id).toMatch(/^ws-/);
 
-    const list = await app.get('/api/workspaces');
-    expect(list.body.workspaces.find((w: Workspace) => w.id === saved.id)).toMatchObject({
+    const list = await get<WorkspaceListResponse>('/api/workspaces');
+    expect(list.body.workspaces.find((w) => w.id === saved.id)).toMatchObject({
       name,
       nodeCount: scene.nodes.length,
       version: 1,
     });
     expect(list.body.workspaces[0]).not.toHaveProperty('scene');
 
-    const { status, body } = await app.get(`/api/workspaces/${saved.id}`);
+    const { status, body } = await get(`/api/workspaces/${saved.id}`);
     expect(status).toBe(200);
     const open = body as WorkspaceOpenResponse;
     expect(open.workspace.scene).toEqual(scene);
@@ -81,7 +106,7 @@ describe('workspaces', () => {
   it.runIf(inject('mayWipe'))('still opens correctly after the graph is wiped and re-seeded', async () => {
     const scene = await sceneOf('country:uk');
     const saved = await create(unique('UK network'), scene);
-    const before = (await app.get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
+    const before = (await get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     const fingerprint = await graphFingerprint(app.store);
 
     await app.store.driver.executeQuery(
@@ -89,13 +114,13 @@ describe('workspaces', () => {
       {},
       { database: app.store.database },
     );
-    const wiped = (await app.get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
+    const wiped = (await get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     expect(wiped.graph.nodes).toEqual([]);
     expect(wiped.missing.sort()).toEqual(scene.nodes.map((n) => n.id).sort());
 
     await seedDatabase(app.store);
     expect(await graphFingerprint(app.store)).toEqual(fingerprint);
-    const after = (await app.get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
+    const after = (await get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     expect(after.missing).toEqual([]);
     expect(after.workspace.scene).toEqual(scene);
     expect(after.graph.nodes.map((n) => n.id).sort()).toEqual(before.graph.nodes.map((n) => n.id).sort());
@@ -117,7 +142,7 @@ describe('workspaces', () => {
       },
       { database: app.store.database },
     );
-    const ids = ((await app.get('/api/workspaces')).body.workspaces as Workspace[])
+    const ids = ((await get<WorkspaceListResponse>('/api/workspaces')).body.workspaces as Workspace[])
       .map((w) => w.id)
       .filter((id) => id === older.id || id === newer.id);
     expect(ids).toEqual([newer.id, older.id]);
@@ -127,15 +152,17 @@ describe('workspaces', () => {
     const scene = await sceneOf('country:fr');
     const saved = await create(unique('France'), scene);
     const moved: WorkspaceScene = { ...scene, nodes: scene.nodes.map((n) => ({ ...n, x: n.x + 100 })) };
-    const ok = await app.send('PUT', `/api/workspaces/${saved.id}`, { scene: moved, version: 1 });
+    const ok = await send('PUT', `/api/workspaces/${saved.id}`, { scene: moved, version: 1 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ version: 2, scene: moved });
 
-    const stale = await app.send('PUT', `/api/workspaces/${saved.id}`, { scene, version: 1 });
+    const stale = await send<ErrorResponse>('PUT', `/api/workspaces/${saved.id}`, { scene, version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'CONFLICT', field: 'version' });
     expect(stale.body.error.current).toMatchObject({ id: saved.id, version: 2, scene: moved });
-    expect((await app.get(`/api/workspaces/${saved.id}`)).body.workspace.scene).toEqual(moved);
+    expect((await get<WorkspaceOpenResponse>(`/api/workspaces/${saved.id}`)).body.workspace.scene).toEqual(
+      moved,
+    );
   });
 
   it('lets exactly one of two concurrent saves on the same version win', async () => {
@@ -144,11 +171,11 @@ describe('workspaces', () => {
     const a: WorkspaceScene = { ...scene, layout: 'grid' };
     const b: WorkspaceScene = { ...scene, layout: 'circle' };
     const results = await Promise.all(
-      [a, b, a, b].map((s) => app.send('PUT', `/api/workspaces/${saved.id}`, { scene: s, version: 1 })),
+      [a, b, a, b].map((s) => send('PUT', `/api/workspaces/${saved.id}`, { scene: s, version: 1 })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     const winner = results.find((r) => r.status === 200)!.body as Workspace;
-    const now = (await app.get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
+    const now = (await get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     expect(now.workspace).toMatchObject({ version: 2, scene: { layout: winner.scene.layout } });
   });
 
@@ -156,32 +183,38 @@ describe('workspaces', () => {
     const scene = await sceneOf('country:fr');
     const first = await create(unique('Alpha'), scene);
     const second = await create(unique('Beta'), scene);
-    const dup = await app.send('POST', '/api/workspaces', { name: first.name.toUpperCase(), scene });
+    const dup = await send<ErrorResponse>('POST', '/api/workspaces', {
+      name: first.name.toUpperCase(),
+      scene,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'CONFLICT', field: 'name' });
-    const clash = await app.send('PATCH', `/api/workspaces/${second.id}`, { name: first.name, version: 1 });
+    const clash = await send<ErrorResponse>('PATCH', `/api/workspaces/${second.id}`, {
+      name: first.name,
+      version: 1,
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.error.field).toBe('name');
 
     const newName = unique('Gamma');
-    const renamed = await app.send('PATCH', `/api/workspaces/${second.id}`, {
+    const renamed = await send('PATCH', `/api/workspaces/${second.id}`, {
       name: `  ${newName}  `,
       version: 1,
     });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: second.id, name: newName, version: 2, scene });
 
-    expect((await app.send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(204);
-    const gone = await app.get(`/api/workspaces/${second.id}`);
+    expect((await send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(204);
+    const gone = await get<ErrorResponse>(`/api/workspaces/${second.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    expect((await app.send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(404);
-    expect((await app.send('PUT', `/api/workspaces/${second.id}`, { scene, version: 2 })).status).toBe(404);
+    expect((await send('DELETE', `/api/workspaces/${second.id}`)).status).toBe(404);
+    expect((await send('PUT', `/api/workspaces/${second.id}`, { scene, version: 2 })).status).toBe(404);
   });
 
   it('refuses bad bodies with 400 naming the field, and saves nothing', async () => {
     const scene = await sceneOf('country:fr');
-    const before = (await app.get('/api/workspaces')).body.workspaces.length;
+    const before = (await get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.length;
     const fingerprint = await graphFingerprint(app.store);
     const bad: [unknown, string][] = [
       [{ scene }, 'name'],
@@ -199,25 +232,26 @@ describe('workspaces', () => {
       ],
       [{ name: 'ok', scene: { nodes: [], extra: true } }, 'scene'],
       [{ name: 'ok', scene: { nodes: [] }, owner: 'me' }, 'request'],
+      [{ name: 'ok', scene: { nodes: [] }, visibility: 'public' }, 'visibility'],
       [[1, 2], 'request'],
     ];
     for (const [body, field] of bad) {
-      const res = await app.send('POST', '/api/workspaces', body);
+      const res = await send<ErrorResponse>('POST', '/api/workspaces', body);
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     }
     expect(await graphFingerprint(app.store)).toEqual(fingerprint);
-    expect((await app.get('/api/workspaces')).body.workspaces.length).toBe(before);
+    expect((await get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.length).toBe(before);
     const saved = await create(unique('Valid'), scene);
     for (const [body, field] of [
       [{ scene }, 'version'],
       [{ scene, version: 0 }, 'version'],
       [{ scene, version: '1' }, 'version'],
     ] as const) {
-      const res = await app.send('PUT', `/api/workspaces/${saved.id}`, body);
+      const res = await send<ErrorResponse>('PUT', `/api/workspaces/${saved.id}`, body);
       expect(res.status).toBe(400);
       expect(res.body.error.field).toBe(field);
     }
-    expect((await app.get(`/api/workspaces/${saved.id}`)).body.workspace.version).toBe(1);
+    expect((await get<WorkspaceOpenResponse>(`/api/workspaces/${saved.id}`)).body.workspace.version).toBe(1);
   });
 });

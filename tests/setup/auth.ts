@@ -1,6 +1,6 @@
 // Test accounts: create users directly through the user store, and log in as a fresh user of a role.
 import { randomBytes } from 'node:crypto';
-import type { Role, UserRecord } from '../../server/src/api-types.js';
+import type { LoginResponse, Role, UserRecord } from '../../contract/index.js';
 import { deleteUser, upsertUser } from '../../server/src/store/user-store.js';
 import type { TestApp } from './test-app.js';
 
@@ -43,7 +43,11 @@ export interface LoggedIn {
 /** Logs in through the API with `{token: true}` as a fresh user of `role` (or the given one) and returns bearer headers. */
 export async function loginAs(app: TestApp, role: Role, username = testUsername(role)): Promise<LoggedIn> {
   const { password } = await ensureUser(app, { username, role });
-  const { status, body } = await app.send('POST', '/api/auth/login', { username, password, token: true });
+  const { status, body } = await app.send<LoginResponse>('POST', '/api/auth/login', {
+    username,
+    password,
+    token: true,
+  });
   if (status !== 200 || typeof body?.token !== 'string')
     throw new Error(`loginAs(${role}): login answered ${status} ${JSON.stringify(body)}`);
   return { headers: { Authorization: `Bearer ${body.token}` }, username, password, token: body.token };
@@ -61,10 +65,13 @@ export async function cookieLogin(
   read: Record<string, string>;
   write: Record<string, string>;
 }> {
-  const { status, body, headers } = await app.send('POST', '/api/auth/login', { username, password });
+  const { status, body, headers } = await app.send<LoginResponse>('POST', '/api/auth/login', {
+    username,
+    password,
+  });
   const setCookie = headers.get('set-cookie') ?? '';
   const m = /(?:^|,\s*)sid=([^;]+)/.exec(setCookie);
-  if (status !== 200 || !m)
+  if (status !== 200 || !m || body.csrfToken === null)
     throw new Error(`cookieLogin(${username}): login answered ${status} ${JSON.stringify(body)}`);
   const cookie = `sid=${m[1]}`;
   return {

@@ -1,7 +1,7 @@
 // Curation test fixtures: logged-in users of each role, unique fixture nodes, a fingerprint of the business graph, and cleanup.
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { GraphNode, Role } from '../../server/src/api-types.js';
+import type { GraphNode, Role, SourceResponse, WriteResponse } from '../../contract/index.js';
 import { loginAs, type LoggedIn } from './auth.js';
 import type { TestApp } from './test-app.js';
 
@@ -29,9 +29,9 @@ export async function startCuration(app: TestApp): Promise<Curation> {
     curator: await loginAs(app, 'curator'),
     admin: await loginAs(app, 'admin'),
   };
-  const source = await app.get(`/api/sources/${enc(SOURCE_ID)}`);
+  const source = await app.get<SourceResponse>(`/api/sources/${enc(SOURCE_ID)}`);
   expect(source.status).toBe(200);
-  const text = source.body.source.text as string;
+  const text = source.body.source.text;
   const quote = text
     .split('\n')
     .map((l) => l.trim())
@@ -43,15 +43,16 @@ export async function startCuration(app: TestApp): Promise<Curation> {
     quote,
     nodes,
     async country(name = `Testland ${suffix()}`, extra = {}) {
-      const res = await app.send(
+      const res = await app.send<WriteResponse<GraphNode>>(
         'POST',
         '/api/nodes',
         { label: 'Country', name, evidence: [{ sourceId: SOURCE_ID, quote }], ...extra },
         as.curator.headers,
       );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      nodes.add(res.body.result.id);
-      return res.body.result as GraphNode;
+      const node = res.body.result!;
+      nodes.add(node.id);
+      return node;
     },
     async cleanup() {
       const users = Object.values(as).map((u) => u.username);

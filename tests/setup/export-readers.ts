@@ -1,13 +1,13 @@
 // Readers for the data exports, each through an independent parser or engine, into one shape to compare with the API's graph.
 // Shared by the API export tests and the browser download test.
 import { DOMParser } from '@xmldom/xmldom';
-import cytoscape from 'cytoscape';
+import cytoscape, { type ElementsDefinition } from 'cytoscape';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { MultiGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { expect } from 'vitest';
-import type { Evidence, Graph as WireGraph } from '../../server/src/api-types.js';
+import type { Evidence, Graph as WireGraph } from '../../contract/index.js';
 import { unescapeMarkdown } from '../../server/src/services/briefing/index.js';
 
 /** A format read back into one shape, to compare with the API's graph. */
@@ -111,8 +111,13 @@ export function readGraphml(xml: string): ReadBack {
   return back;
 }
 
+/** The JSON export's shape: Cytoscape's `{elements: {nodes, edges}}` (each element's fields under `data`). */
+export interface CytoscapeExport {
+  elements: ElementsDefinition;
+}
+
 /** Cytoscape JSON loaded into headless cytoscape.js. */
-export function readCytoscape(json: any): { back: ReadBack; nodes: number; edges: number } {
+export function readCytoscape(json: CytoscapeExport): { back: ReadBack; nodes: number; edges: number } {
   const cy = cytoscape({ headless: true, elements: json.elements });
   const back: ReadBack = { nodes: new Map(), edges: new Map() };
   cy.nodes().forEach((n) => {

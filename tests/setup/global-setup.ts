@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedded-neo4j.js';
 import { createGraphStore } from '../../server/src/store/neo4j-store.js';
 import { readSeed } from '../../seed/read-seed.js';
-import { loadSeed } from '../../seed/load.js';
+import { loadSeed } from '../../server/src/store/seed-load.js';
 import { warmPlans } from '../../server/src/store/warm-plans.js';
 
 declare module 'vitest' {

@@ -9,6 +9,7 @@ import { createGraphStore, type GraphStore, type StoreOptions } from '../../serv
 import type { ConsoleLimits } from '../../server/src/store/console-query.js';
 import { answerMalformedRequests } from '../../server/src/malformed-requests.js';
 import type { RateLimits } from '../../server/src/rate-limits.js';
+import { checkAnswer } from './contract-check.js';
 
 /** One pepper for the whole test run, so a user made through one test app logs in to any other. */
 export const TEST_AUTH_SECRET = Buffer.from('test-run-pepper-not-a-real-secret-0123456789', 'utf8');
@@ -18,15 +19,18 @@ export interface TestApp {
   store: GraphStore;
   /** The app's account settings (its hasher carries TEST_AUTH_SECRET). */
   auth: AuthSettings;
-  /** GET a path and parse the JSON body. */
-  get(path: string): Promise<{ status: number; body: any }>;
-  /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer. */
-  send(
+  /**
+   * GET a path and parse the JSON body. `T` is the wire type the test expects there (a response or
+   * `ErrorResponse`): the parsed JSON is not checked against it, the test's assertions do that.
+   */
+  get<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  /** Sends `body` as JSON (a string is sent as is) with `method` and parses the answer (`T` as for `get`). */
+  send<T = unknown>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,12 @@ export function testStore(
   });
 }
 
-async function answer(r: Response): Promise<{ status: number; body: any; headers: Headers }> {
+/** The answer, parsed; a JSON answer of the API is also checked against the contract (tests/setup/contract-check.ts). */
+async function answer<T>(
+  r: Response,
+  method: string,
+  path: string,
+): Promise<{ status: number; body: T; headers: Headers }> {
   const text = await r.text();
   let body: unknown = text;
   try {
@@ -51,7 +60,8 @@ async function answer(r: Response): Promise<{ status: number; body: any; headers
   } catch {
     /* keep the text: a non-JSON answer is itself a finding */
   }
-  return { status: r.status, body, headers: r.headers };
+  checkAnswer(method, path, r.status, r.headers.get('content-type'), body);
+  return { status: r.status, body: body as T, headers: r.headers };
 }
 
 export interface TestAppOptions {
@@ -60,6 +70,8 @@ export interface TestAppOptions {
   console?: ConsoleLimits;
   /** AUTH_REQUIRED for this app. */
   authRequired?: boolean;
+  /** ANONYMOUS_WORKSPACES for this app (default: the opposite of authRequired, as in a deployment). */
+  anonymousWorkspaces?: boolean;
   sessionTtlHours?: number;
   loginLimits?: Partial<LoginLimits>;
   /** A logger to capture what the app logs (silent by default). */
@@ -75,6 +87,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const auth = authSettings({
     secret: TEST_AUTH_SECRET,
     authRequired: opts.authRequired,
+    anonymousWorkspaces: opts.anonymousWorkspaces,
     sessionTtlHours: opts.sessionTtlHours,
     loginLimits: opts.loginLimits,
   });
@@ -96,17 +109,22 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     baseUrl,
     store,
     auth,
-    async get(path) {
-      const { status, body } = await answer(await fetch(baseUrl + path));
+    async get<T>(path: string) {
+      const { status, body } = await answer<T>(await fetch(baseUrl + path), 'GET', path);
       return { status, body };
     },
-    async send(method, path, body, headers = {}) {
+    async send<T>(
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) {
       const init: RequestInit = { method, headers: { ...headers } };
       if (body !== undefined) {
         init.body = typeof body === 'string' ? body : JSON.stringify(body);
         init.headers = { 'content-type': 'application/json', ...headers };
       }
-      return answer(await fetch(baseUrl + path, init));
+      return answer<T>(await fetch(baseUrl + path, init), method, path);
     },
     async close() {
       await new Promise<void>((res) => server.close(() => res()));

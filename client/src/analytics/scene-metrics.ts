@@ -3,6 +3,10 @@ import graphologyImport from 'graphology';
 import louvainImport from 'graphology-communities-louvain';
 import betweennessImport from 'graphology-metrics/centrality/betweenness.js';
 import pagerankImport from 'graphology-metrics/centrality/pagerank.js';
+import type * as GraphologyModule from 'graphology';
+import type * as LouvainModule from 'graphology-communities-louvain';
+import type * as BetweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import type * as PagerankModule from 'graphology-metrics/centrality/pagerank.js';
 
 /**
  * graphology ships CommonJS. A bundler hands us its default export; Node's ESM typing (the tests'
@@ -13,12 +17,10 @@ function cjsDefault<T>(imported: unknown): T {
   return (inner ?? imported) as T;
 }
 
-const Graph = cjsDefault<typeof import('graphology').default>(graphologyImport);
-const louvain = cjsDefault<typeof import('graphology-communities-louvain').default>(louvainImport);
-const betweennessCentrality =
-  cjsDefault<typeof import('graphology-metrics/centrality/betweenness.js').default>(betweennessImport);
-const pagerank =
-  cjsDefault<typeof import('graphology-metrics/centrality/pagerank.js').default>(pagerankImport);
+const Graph = cjsDefault<typeof GraphologyModule.default>(graphologyImport);
+const louvain = cjsDefault<typeof LouvainModule.default>(louvainImport);
+const betweennessCentrality = cjsDefault<typeof BetweennessModule.default>(betweennessImport);
+const pagerank = cjsDefault<typeof PagerankModule.default>(pagerankImport);
 type UndirectedGraph = InstanceType<typeof Graph>;
 
 /** The node measures the analytics panel offers. */

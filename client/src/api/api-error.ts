@@ -1,5 +1,5 @@
 // ApiError: every failed API call becomes one of these, with a code callers can branch on.
-import type { ErrorCode } from '../../../server/src/api-types';
+import type { ErrorCode } from '../../../contract';
 
 /** Server error codes plus the failures only a client sees. */
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'BAD_RESPONSE';

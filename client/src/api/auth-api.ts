@@ -7,8 +7,8 @@ import type {
   UserListResponse,
   UserRecord,
   UserUpdateRequest,
-} from '../../../server/src/api-types';
-import { sendJson } from './send-json';
+} from '../../../contract';
+import { callEndpoint } from './endpoint';
 
 export interface AuthApi {
   me(): Promise<MeResponse>;
@@ -25,15 +25,15 @@ export interface AuthApi {
 
 /** Creates the accounts client for the API at `base` (default `/api`). */
 export function createAuthApi(base = '/api'): AuthApi {
-  const user = (name: string): string => `${base}/users/${encodeURIComponent(name)}`;
   return {
-    me: () => sendJson<MeResponse>('GET', `${base}/auth/me`),
-    login: (req) => sendJson<LoginResponse>('POST', `${base}/auth/login`, req),
-    logout: () => sendJson<void>('POST', `${base}/auth/logout`),
-    users: () => sendJson<UserListResponse>('GET', `${base}/users`),
+    me: () => callEndpoint(base, 'GET /auth/me', {}),
+    login: (body) => callEndpoint(base, 'POST /auth/login', { body }),
+    logout: () => callEndpoint(base, 'POST /auth/logout', {}),
+    users: () => callEndpoint(base, 'GET /users', {}),
     createUser: (username, password, role) =>
-      sendJson<UserRecord>('POST', `${base}/users`, { username, password, role }),
-    updateUser: (username, change) => sendJson<UserRecord>('PATCH', user(username), change),
-    deleteUser: (username) => sendJson<void>('DELETE', user(username)),
+      callEndpoint(base, 'POST /users', { body: { username, password, role } }),
+    updateUser: (username, change) =>
+      callEndpoint(base, 'PATCH /users/:username', { params: { username }, body: change }),
+    deleteUser: (username) => callEndpoint(base, 'DELETE /users/:username', { params: { username } }),
   };
 }

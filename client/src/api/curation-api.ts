@@ -13,8 +13,8 @@ import type {
   SourceListResponse,
   SourceResponse,
   WriteResponse,
-} from '../../../server/src/api-types';
-import { sendJson } from './send-json';
+} from '../../../contract';
+import { callEndpoint } from './endpoint';
 
 /** What a curator can do through the API; every write answers the new state and the change it recorded. */
 export interface CurationApi {
@@ -39,29 +39,27 @@ export interface CurationApi {
 
 /** Creates the curation client for the API at `base` (default `/api`). */
 export function createCurationApi(base = '/api'): CurationApi {
-  const enc = encodeURIComponent;
-  const qs = (params: Record<string, string | number | undefined>): string => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
-    const text = q.toString();
-    return text ? `?${text}` : '';
-  };
   return {
-    createNode: (body) => sendJson('POST', `${base}/nodes`, body),
-    updateNode: (id, body) => sendJson('PATCH', `${base}/nodes/${enc(id)}`, body),
-    deleteNode: (id, version) => sendJson('DELETE', `${base}/nodes/${enc(id)}`, { version }),
-    createEdge: (body) => sendJson('POST', `${base}/edges`, body),
-    updateEdge: (id, body) => sendJson('PATCH', `${base}/edges/${enc(id)}`, body),
-    deleteEdge: (id, version) => sendJson('DELETE', `${base}/edges/${enc(id)}`, { version }),
-    merge: (keepId, body) => sendJson('POST', `${base}/nodes/${enc(keepId)}/merge`, body),
-    revert: (changeId) => sendJson('POST', `${base}/changes/${enc(changeId)}/revert`, {}),
+    createNode: (body) => callEndpoint(base, 'POST /nodes', { body }),
+    updateNode: (id, body) => callEndpoint(base, 'PATCH /nodes/:id', { params: { id }, body }),
+    deleteNode: (id, version) =>
+      callEndpoint(base, 'DELETE /nodes/:id', { params: { id }, body: { version } }),
+    createEdge: (body) => callEndpoint(base, 'POST /edges', { body }),
+    updateEdge: (id, body) => callEndpoint(base, 'PATCH /edges/:id', { params: { id }, body }),
+    deleteEdge: (id, version) =>
+      callEndpoint(base, 'DELETE /edges/:id', { params: { id }, body: { version } }),
+    merge: (keepId, body) => callEndpoint(base, 'POST /nodes/:id/merge', { params: { id: keepId }, body }),
+    revert: (changeId) =>
+      callEndpoint(base, 'POST /changes/:id/revert', { params: { id: changeId }, body: {} }),
     history: (kind, id) =>
-      sendJson('GET', `${base}/${kind === 'node' ? 'nodes' : 'edges'}/${enc(id)}/history`),
+      callEndpoint(base, kind === 'node' ? 'GET /nodes/:id/history' : 'GET /edges/:id/history', {
+        params: { id },
+      }),
     changes: (opts = {}) =>
-      sendJson('GET', `${base}/changes${qs({ limit: opts.limit, before: opts.before })}`),
-    deleted: (limit) => sendJson('GET', `${base}/deleted${qs({ limit })}`),
-    sources: () => sendJson('GET', `${base}/sources`),
-    source: (id) => sendJson('GET', `${base}/sources/${enc(id)}`),
-    createSource: (body) => sendJson('POST', `${base}/sources`, body),
+      callEndpoint(base, 'GET /changes', { query: { limit: opts.limit, before: opts.before } }),
+    deleted: (limit) => callEndpoint(base, 'GET /deleted', { query: { limit } }),
+    sources: () => callEndpoint(base, 'GET /sources', {}),
+    source: (id) => callEndpoint(base, 'GET /sources/:id', { params: { id } }),
+    createSource: (body) => callEndpoint(base, 'POST /sources', { body }),
   };
 }

@@ -1,6 +1,6 @@
 // Client for the read-only Cypher console endpoint (POST /api/cypher).
-import type { CypherRequest, CypherResponse } from '../../../server/src/api-types';
-import { sendJson } from './send-json';
+import type { CypherRequest, CypherResponse } from '../../../contract';
+import { callEndpoint } from './endpoint';
 
 /** The console's view of the API. */
 export interface CypherApi {
@@ -11,6 +11,6 @@ export interface CypherApi {
 /** Creates the console client for the API at `base` (default `/api`). */
 export function createCypherApi(base = '/api'): CypherApi {
   return {
-    run: (request, signal) => sendJson<CypherResponse>('POST', `${base}/cypher`, request, signal),
+    run: (body, signal) => callEndpoint(base, 'POST /cypher', { body, signal }),
   };
 }

@@ -1,5 +1,5 @@
 // JSON requests with a method and a body (POST, PUT, PATCH, DELETE), failures as ApiError like GETs.
-import type { ErrorResponse } from '../../../server/src/api-types';
+import type { ErrorResponse } from '../../../contract';
 import { ApiError } from './api-error';
 import { authHeaders, reportRefusal } from './auth-hooks';
 

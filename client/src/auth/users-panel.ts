@@ -1,5 +1,5 @@
 // The admin's Users panel: list accounts, create one with a role, change role, reset password, disable, delete.
-import type { Role, UserRecord } from '../../../server/src/api-types';
+import type { Role, UserRecord } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { AuthApi } from '../api/auth-api';
 import type { State } from '../state/state';

@@ -1,5 +1,5 @@
 // The Cypher console: editor, parameters, history, run; results as a table and (optionally) on the canvas.
-import type { CypherResponse } from '../../../server/src/api-types';
+import type { CypherResponse } from '../../../contract';
 import { ApiError, describeError, isAbortError } from '../api/api-error';
 import type { CypherApi } from '../api/cypher-api';
 import type { Actions } from '../state/actions';

@@ -1,6 +1,6 @@
 // How a console result cell reads: graph references as chips, everything else as (truncated) text.
 // (Imports carry .js so the Node tests, which resolve like Node, can load this file too.)
-import type { CypherValue } from '../../../server/src/api-types.js';
+import type { CypherValue } from '../../../contract';
 
 /** Longer cell text is cut here with an ellipsis; the full value stays available on hover. */
 export const MAX_CELL_CHARS = 120;

@@ -1,8 +1,7 @@
 // The console's result table: one column per returned name, graph values as chips, long values cut.
-import type { CypherResponse, GraphNode, NodeLabel } from '../../../server/src/api-types';
+import type { CypherResponse, GraphNode } from '../../../contract';
 import { el } from '../ui/dom';
-import { KIND_STYLES } from '../model/label-styles';
-import { nodeKind } from '../model/node-kind';
+import { displayKindOf, KIND_STYLES } from '../../../model';
 import { type CellView, cellTitle, describeCell } from './cypher-cells';
 
 /** What the table needs to make chips useful. */
@@ -29,7 +28,7 @@ function renderCell(
       });
     case 'node': {
       const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
-      swatch.style.backgroundColor = KIND_STYLES[nodeKind(view.labels as NodeLabel[])].colour;
+      swatch.style.backgroundColor = KIND_STYLES[displayKindOf(view.labels)].colour;
       const content = [swatch, el('span', { className: 'cell-chip-name', text: view.name })];
       const id = view.id;
       if (id === null) return el('span', { className: 'cell-chip cell-node', attrs: { title } }, content);

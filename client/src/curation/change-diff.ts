@@ -1,5 +1,5 @@
 // A recorded change's before and after, as the rows a history entry shows ("name: UK -> United Kingdom").
-import type { ChangeRecord } from '../../../server/src/api-types';
+import type { ChangeRecord } from '../../../contract';
 import { snapshotOf } from './change-sync';
 
 /** One changed field of a change record. */

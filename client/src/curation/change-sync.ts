@@ -1,12 +1,6 @@
 // What a recorded change means for the canvas: the elements it updated, removed and brought (back) into being,
 // read from its before/after snapshots. One rule for every write, revert, restore and merge.
-import type {
-  ChangeRecord,
-  ChangeSnapshot,
-  Graph,
-  GraphEdge,
-  GraphNode,
-} from '../../../server/src/api-types';
+import type { ChangeRecord, ChangeSnapshot, Graph, GraphEdge, GraphNode } from '../../../contract';
 import type { GraphPatch } from '../state/curation-actions';
 
 /** A change's before or after as a snapshot; anything else (an older record shape) reads as empty. */

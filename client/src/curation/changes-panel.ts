@@ -1,5 +1,5 @@
 // The Changes panel: the global recent-changes feed (Revert on each) and the recently deleted list (Restore).
-import type { ChangeRecord, DeletedListResponse } from '../../../server/src/api-types';
+import type { ChangeRecord, DeletedListResponse } from '../../../contract';
 import { describeError } from '../api/api-error';
 import type { CurationApi } from '../api/curation-api';
 import type { State } from '../state/state';

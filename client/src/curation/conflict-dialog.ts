@@ -1,5 +1,5 @@
 // The 409 dialog: what the other person changed since this edit started, with "reapply mine" or "discard mine".
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import { button, el } from '../ui/dom';
 import { showValue } from './change-diff';
 import { conflictRows } from './conflict';

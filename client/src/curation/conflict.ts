@@ -1,5 +1,5 @@
 // A 409 made readable: what the other person changed since the version this edit started from, and how to reapply.
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import { versionOf } from './node-draft';
 
 /** One field the other person changed (or that this edit also changes). */

@@ -9,7 +9,7 @@ import type {
   GraphNode,
   NodeCreateRequest,
   NodeUpdateRequest,
-} from '../../../server/src/api-types';
+} from '../../../contract';
 import { changeEffect } from './change-sync';
 import type { CurationApi } from '../api/curation-api';
 import type { Actions } from '../state/actions';

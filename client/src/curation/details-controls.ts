@@ -1,6 +1,6 @@
 // The curation part of the details panel: Edit, Delete, Draw relationship for curators, and the
 // element's history (with Revert) for everyone who can read.
-import type { ChangeRecord, GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { ChangeRecord, GraphEdge, GraphNode } from '../../../contract';
 import { describeError } from '../api/api-error';
 import type { ApiClient } from '../api/api-client';
 import type { CurationApi } from '../api/curation-api';

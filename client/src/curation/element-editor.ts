@@ -1,7 +1,7 @@
 // The details panel's edit mode: name, aliases, description and properties of a node (properties of a
 // relationship), checked as you type, saved with Ctrl+Enter, cancelled with Esc; the server's 422 lands
 // next to the field it names and a 409 opens the conflict dialog.
-import type { GraphEdge, GraphNode, NodeUpdateRequest } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode, NodeUpdateRequest } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { CurationApi } from '../api/curation-api';
 import type { ApiClient } from '../api/api-client';

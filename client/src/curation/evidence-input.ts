@@ -1,5 +1,5 @@
 // Evidence for a new fact: a source and a verbatim quote (picked in the source viewer), or a curator-asserted note.
-import type { EvidenceInput, SourceSummary } from '../../../server/src/api-types';
+import type { EvidenceInput, SourceSummary } from '../../../contract';
 import { describeError } from '../api/api-error';
 import type { CurationApi } from '../api/curation-api';
 import { button, el } from '../ui/dom';

@@ -1,5 +1,5 @@
 // A list of recorded changes (who, when, summary, before -> after), each with Revert for curators.
-import type { ChangeRecord } from '../../../server/src/api-types';
+import type { ChangeRecord } from '../../../contract';
 import { button, el } from '../ui/dom';
 import { changeRows } from './change-diff';
 

@@ -1,5 +1,5 @@
 // "Merge into…": pick the node to keep, preview what moves (relationships, aliases, evidence), confirm.
-import type { GraphNode, NeighbourCountsResponse, NodeResponse } from '../../../server/src/api-types';
+import type { GraphNode, NeighbourCountsResponse, NodeResponse } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import { button, el } from '../ui/dom';
 import { kindChip } from '../ui/kind-chip';

@@ -1,6 +1,6 @@
 // Wires the curation UI: the edit form and controls in the details panel, node-menu entries,
 // relationship drawing, the New node and Changes toolbar buttons. main.ts plugs these in.
-import type { GraphNode, SchemaResponse } from '../../../server/src/api-types';
+import type { GraphNode, SchemaResponse } from '../../../contract';
 import type { ApiClient } from '../api/api-client';
 import type { CurationApi } from '../api/curation-api';
 import type { Actions } from '../state/actions';

@@ -1,5 +1,6 @@
 // "New node": a label, a name (and optionally an id, aliases and description) and the evidence for it.
-import type { NodeCreateRequest } from '../../../server/src/api-types';
+import { ENTITY_KINDS } from '../../../model';
+import type { NodeCreateRequest } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { CurationApi } from '../api/curation-api';
 import { button, el } from '../ui/dom';
@@ -8,16 +9,8 @@ import { createEvidenceEntry } from './evidence-input';
 import { openModal } from './modal';
 import { MAX_NAME, parseList, slotOfField } from './node-draft';
 
-/** The labels a curator may create (a Source is added through "New source"). */
-export const CREATABLE_LABELS: readonly NodeCreateRequest['label'][] = [
-  'Country',
-  'Person',
-  'Organization',
-  'Forum',
-  'Agreement',
-  'ThreatType',
-  'Technology',
-];
+/** The labels a curator may create: every kind but Source (a Source is added through "New source"). */
+export const CREATABLE_LABELS: readonly NodeCreateRequest['label'][] = ENTITY_KINDS;
 /** What an explicit id must look like (the server's business keys): a prefix, a colon, a slug. */
 const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
 

@@ -6,7 +6,7 @@ import type {
   NodeUpdateRequest,
   PropertyTypeInfo,
   PropertyValue,
-} from '../../../server/src/api-types';
+} from '../../../contract';
 
 /** How a property's text is read back into a value. */
 export type PropertyType = 'string' | 'number' | 'integer' | 'boolean' | 'list' | 'date' | 'enum';

@@ -1,5 +1,5 @@
 // Who may see the editing controls: curators and admins; viewers and anonymous visitors never do.
-import type { AuthUser, Role } from '../../../server/src/api-types';
+import type { AuthUser, Role } from '../../../contract';
 import type { State } from '../state/state';
 
 /** Roles in order of trust (as on the server's `ROLES`). */

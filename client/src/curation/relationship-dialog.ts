@@ -1,11 +1,6 @@
 // Drawing a relationship, second half: after the target is clicked, choose a type that fits both
 // ends (per the schema), add properties and evidence, and create it.
-import type {
-  EdgeCreateRequest,
-  GraphNode,
-  PropertyValue,
-  SchemaResponse,
-} from '../../../server/src/api-types';
+import type { EdgeCreateRequest, GraphNode, PropertyValue, SchemaResponse } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { CurationApi } from '../api/curation-api';
 import { button, el } from '../ui/dom';

@@ -1,5 +1,5 @@
 // Which relationship types may join two nodes, from the schema's allowed endpoint labels.
-import type { SchemaResponse } from '../../../server/src/api-types';
+import type { SchemaResponse } from '../../../contract';
 
 /** A type the chooser offers; `reversed` when it only fits from the second node to the first. */
 export interface FittingType {

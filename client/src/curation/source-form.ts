@@ -1,5 +1,5 @@
 // "New source": a curator adds a source document (title, publisher, date, URL, full text) that evidence can then quote.
-import type { SourceCreateRequest } from '../../../server/src/api-types';
+import type { SourceCreateRequest } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import { button, el } from '../ui/dom';
 import { openModal } from './modal';

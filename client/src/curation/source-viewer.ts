@@ -1,5 +1,5 @@
 // The source viewer: a source's full text; selecting a passage in it fills the evidence quote.
-import type { SourceResponse } from '../../../server/src/api-types';
+import type { SourceResponse } from '../../../contract';
 import { describeError } from '../api/api-error';
 import { button, el } from '../ui/dom';
 import { openModal } from './modal';

@@ -1,5 +1,5 @@
 // One versioned write from a form: send it; on 409 show the conflict and let the curator reapply or discard.
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import { ApiError } from '../api/api-error';
 import { openConflictDialog } from './conflict-dialog';
 import { currentElement, reapplied } from './conflict';

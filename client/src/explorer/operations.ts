@@ -1,6 +1,6 @@
 // Use cases that talk to the API and then change State through actions; errors reach the user.
 // Each scene change is one named undo step (`actions.step`), taken after the fetch, never across it.
-import type { GraphNode, NeighbourCountsResponse, NeighboursResponse } from '../../../server/src/api-types';
+import type { GraphNode, NeighbourCountsResponse, NeighboursResponse } from '../../../contract';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, describeError, isAbortError } from '../api/api-error';
 import { MAX_CAP, type Actions } from '../state/actions';

@@ -2,7 +2,7 @@
 // Why: waiting for the login state first puts a whole round trip before the graph's first request; but with
 // AUTH_REQUIRED that request would be refused (a 401 the browser logs and the login dialog answers), so it goes
 // early only when this browser last saw reads open, and waits as before on a first visit.
-import type { NeighboursResponse } from '../../../server/src/api-types';
+import type { NeighboursResponse } from '../../../contract';
 
 /** Set from each GET /api/auth/me: '1' when reads needed no login. */
 const OPEN_READS_KEY = 'secgraph:open-reads';

@@ -1,5 +1,5 @@
 // Streams a data export from POST /api/export, reporting bytes received, and hands back the file to save.
-import type { ExportFormat } from '../../../server/src/api-types';
+import type { CsvVariant, ExportFormat } from '../../../contract';
 import { ApiError } from '../api/api-error';
 import { authHeaders, reportRefusal } from '../api/auth-hooks';
 import { apiErrorFrom } from '../api/send-json';
@@ -29,6 +29,8 @@ export interface ExportDownloadOptions {
   selectionOnly?: boolean;
   /** The briefing's variant and title (ignored for the other formats). */
   briefing?: BriefingOptions;
+  /** The CSV's flavour (ignored for the other formats; the server's default is neo4j-admin). */
+  csvVariant?: CsvVariant;
   /** For tests: the fetch to use. */
   fetchFn?: typeof fetch;
 }
@@ -49,7 +51,7 @@ export async function downloadExport(
   nodeIds: readonly string[],
   opts: ExportDownloadOptions,
 ): Promise<ExportFile> {
-  const { url, init } = exportRequest(format, nodeIds, opts.briefing);
+  const { url, init } = exportRequest(format, nodeIds, opts.briefing, opts.csvVariant);
   let res: Response;
   try {
     const headers = {

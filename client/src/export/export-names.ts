@@ -1,11 +1,11 @@
 // Pure helpers of the Export panel: dated file names, Content-Disposition parsing, the export request (no DOM).
-import type { ExportFormat, ExportRequest } from '../../../server/src/api-types';
+import type { CsvVariant, ExportFormat, ExportRequest } from '../../../contract';
 
 /** The data formats the server exports, with what the panel calls them and the extension used when the server names none. */
 export const DATA_FORMATS: readonly { format: ExportFormat; label: string; ext: string }[] = [
   { format: 'graphml', label: 'GraphML (yEd, Gephi, graphology)', ext: 'graphml' },
   { format: 'json', label: 'Cytoscape JSON', ext: 'json' },
-  { format: 'csv', label: 'CSV for neo4j-admin import (zip)', ext: 'zip' },
+  { format: 'csv', label: 'CSV zip (neo4j-admin or spreadsheets)', ext: 'zip' },
   { format: 'cypher', label: 'Cypher script (MERGE by id)', ext: 'cypher' },
   { format: 'briefing', label: 'Briefing with citations (HTML or Markdown)', ext: 'html' },
 ];
@@ -29,11 +29,13 @@ export function datedFilename(ext: string, now: Date, selectionOnly = false): st
 /** Strips what a file name must not carry (folders, control and reserved characters); empty when nothing is left. */
 export function safeFilename(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 200);
+  return (
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+      .replace(/^[.\s]+|[.\s]+$/g, '')
+      .slice(0, 200)
+  );
 }
 
 /**
@@ -70,16 +72,24 @@ export interface BriefingOptions {
   title?: string;
 }
 
+/** The CSV flavours the panel offers, the default first. */
+export const CSV_VARIANTS: readonly { variant: CsvVariant; label: string }[] = [
+  { variant: 'neo4j-admin', label: 'neo4j-admin import (exact)' },
+  { variant: 'spreadsheet', label: 'Spreadsheets (formulas neutralised)' },
+];
+
 /**
  * The request that asks the server for `format` of `nodeIds` (the scene's, or the selection's);
- * `briefing` options travel only with the briefing format.
+ * `briefing` options travel only with the briefing format, `csvVariant` only with the CSV.
  */
 export function exportRequest(
   format: ExportFormat,
   nodeIds: readonly string[],
   briefing?: BriefingOptions,
+  csvVariant?: CsvVariant,
 ): { url: string; init: RequestInit; body: ExportRequest } {
   const body: ExportRequest = { format, nodeIds: [...nodeIds] };
+  if (format === 'csv' && csvVariant) body.variant = csvVariant;
   if (format === 'briefing' && briefing) {
     body.variant = briefing.variant;
     const title = briefing.title?.trim();

@@ -1,6 +1,6 @@
 // The Export panel: the scene (or the selection) as a PNG or SVG image, or as data from POST /api/export.
 // It never touches Cytoscape: images come from the graph view's export methods, data from the server.
-import type { ExportFormat } from '../../../server/src/api-types';
+import type { ExportFormat } from '../../../contract';
 import { ApiError, describeError, isAbortError } from '../api/api-error';
 import type { GraphView, ImageExportOptions } from '../graph/graph-view';
 import type { Actions } from '../state/actions';
@@ -9,7 +9,7 @@ import type { ReadableStore } from '../state/store';
 import { button, el } from '../ui/dom';
 import { legendImage } from '../ui/legend';
 import { downloadExport, type ExportProgress } from './export-download';
-import { DATA_FORMATS, datedFilename, formatBytes } from './export-names';
+import { CSV_VARIANTS, DATA_FORMATS, datedFilename, formatBytes } from './export-names';
 import { exportNodeIds, selectedNodeIds } from './export-scope';
 import { composePng, composeSvg, type ImageBackground } from './image-compose';
 import './export-panel.css';
@@ -72,6 +72,12 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
     'Data format',
     DATA_FORMATS.map((f) => [f.format, f.label] as const),
   );
+  const csvVariant = select(
+    'export-csv-variant',
+    'CSV for',
+    CSV_VARIANTS.map((v) => [v.variant, v.label] as const),
+  );
+  const csvRows = el('fieldset', { testId: 'export-csv-options' }, [...row('CSV for', csvVariant)]);
   const briefingVariant = select('export-briefing-variant', 'Briefing document', [
     ['html', 'HTML page (figure inline)'],
     ['markdown', 'Markdown (text and tables; the figure stays in the HTML)'],
@@ -200,6 +206,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
           variant: briefingVariant.value === 'markdown' ? 'markdown' : 'html',
           title: briefingTitle.value,
         },
+        csvVariant: csvVariant.value === 'spreadsheet' ? 'spreadsheet' : 'neo4j-admin',
       });
       saveBlob(file.blob, file.filename);
       const counts =
@@ -228,6 +235,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
   const syncFormat = (): void => {
     scale.disabled = imageFormat.value === 'svg';
     briefingRows.hidden = dataFormat.value !== 'briefing';
+    csvRows.hidden = dataFormat.value !== 'csv';
   };
   imageFormat.addEventListener('change', syncFormat);
   dataFormat.addEventListener('change', syncFormat);
@@ -284,6 +292,7 @@ export function createExportPanel({ store, actions, view }: ExportPanelDeps): Ex
       button('Save image', () => void saveImage(), { className: 'primary', testId: 'export-image' }),
       el('h3', { className: 'details-subtitle', text: 'Data' }),
       el('fieldset', {}, [...row('Format', dataFormat)]),
+      csvRows,
       briefingRows,
       button('Download data', () => void saveData(), { testId: 'export-data' }),
       progress,

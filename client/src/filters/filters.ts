@@ -1,11 +1,8 @@
 // The scene filters as plain JSON (label, relationship type, threat, disputed, confidence, time window, undated).
+import { CONFIDENCE_LEVELS, type Confidence } from '../../../model';
 
 /** How disputed claims are treated: shown with the rest, hidden, or shown alone. */
 export type DisputedMode = 'show' | 'hide' | 'only';
-
-/** Confidence levels a claim can carry (kept in step with CONFIDENCE_LEVELS in server/src/schema.ts). */
-export type ConfidenceLevel = 'confirmed' | 'reported' | 'speculative';
-export const CONFIDENCE_OPTIONS: readonly ConfidenceLevel[] = ['confirmed', 'reported', 'speculative'];
 
 /** A chosen threat with the ids it stands for: itself and all its sub-threats. */
 export interface ThreatFilter {
@@ -32,7 +29,7 @@ export interface Filters {
   threat: ThreatFilter | null;
   disputed: DisputedMode;
   /** Confidence levels shown; an element without a confidence is never hidden by this. */
-  confidence: ConfidenceLevel[];
+  confidence: Confidence[];
   /** The timeline's brush: dated elements outside it are hidden. */
   time: TimeWindow | null;
   /** Whether elements without any date are shown. */
@@ -46,7 +43,7 @@ export function defaultFilters(): Filters {
     hiddenRelTypes: [],
     threat: null,
     disputed: 'show',
-    confidence: [...CONFIDENCE_OPTIONS],
+    confidence: [...CONFIDENCE_LEVELS],
     time: null,
     undated: 'shown',
   };
@@ -59,7 +56,7 @@ export function filtersActive(f: Filters): boolean {
     f.hiddenRelTypes.length > 0 ||
     f.threat !== null ||
     f.disputed !== 'show' ||
-    CONFIDENCE_OPTIONS.some((c) => !f.confidence.includes(c)) ||
+    CONFIDENCE_LEVELS.some((c) => !f.confidence.includes(c)) ||
     f.time !== null ||
     f.undated !== 'shown'
   );

@@ -1,5 +1,5 @@
 // A threat's scope for the filter: the threat and all its sub-threats, read from the database's SUBTYPE_OF hierarchy.
-import type { NeighboursResponse } from '../../../server/src/api-types';
+import type { NeighboursResponse } from '../../../contract';
 
 /** Fetches the SUBTYPE_OF neighbours of a threat (the API client's `neighbours`, narrowed). */
 export type SubtypeFetch = (

@@ -1,4 +1,5 @@
 // Which scene elements the filters hide: a pure function of the scene and the Filters (no DOM, no cytoscape).
+import { isConfidence } from '../../../model/index.js';
 import { elementInterval, overlaps, type Interval } from './dates.js';
 import type { Filters } from './filters.js';
 
@@ -41,12 +42,7 @@ function passesClaims(
   if (f.disputed === 'hide' && disputed) return false;
   if (f.disputed === 'only' && !disputed) return false;
   const confidence = properties['confidence'];
-  if (
-    typeof confidence === 'string' &&
-    (confidence === 'confirmed' || confidence === 'reported' || confidence === 'speculative') &&
-    !f.confidence.includes(confidence)
-  )
-    return false;
+  if (isConfidence(confidence) && !f.confidence.includes(confidence)) return false;
   if (!interval) return f.undated === 'shown';
   return window ? overlaps(interval, window[0], window[1]) : true;
 }

@@ -1,10 +1,10 @@
 // Maps wire nodes/edges to Cytoscape element data, and state to each element's classes.
 import type cytoscape from 'cytoscape';
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import { claimFlags } from '../model/claim-flags';
 import { isCooperationEdgeId } from '../model/cooperation-projection';
-import { kindClass } from '../model/label-styles';
-import { nodeKind } from '../model/node-kind';
+import { displayKindOf } from '../../../model';
+import { kindClass } from './kind-class';
 import { highlightedPath } from '../state/path-actions';
 import type { State } from '../state/state';
 import { analyticsClasses } from '../analytics/analytics-settings';
@@ -63,7 +63,7 @@ export function selectionContext(s: State): SelectionContext {
 
 /** Classes of a node, derived from state (kind, flags, selection, pin, expansion, path). */
 export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): string {
-  const classes = [kindClass(nodeKind(node.labels)), ...flagClasses(node.properties)];
+  const classes = [kindClass(displayKindOf(node.labels)), ...flagClasses(node.properties)];
   if (
     (s.selection.kind === 'node' && s.selection.id === node.id) ||
     (s.selection.kind === 'nodes' && s.selection.ids.includes(node.id))

@@ -1,16 +1,16 @@
 // The canvas stylesheet: how each kind, flag and state class looks. Data is never restyled directly.
 import type cytoscape from 'cytoscape';
-import { KIND_STYLES, kindClass } from '../model/label-styles';
-import type { NodeKind } from '../model/node-kind';
+import { EDGE_STYLE, KIND_STYLES, type DisplayKind } from '../../../model';
 import { analyticsRules, filterRules } from './analytics-stylesheet';
+import { kindClass } from './kind-class';
 
 /** Accent colours; kept in step with the CSS variables in styles.css. */
 const COLOURS = {
   text: '#1f2933',
-  edge: '#a3adb8',
+  edge: EDGE_STYLE.colour,
   selected: '#1d4ed8',
   path: '#f08c00',
-  disputed: '#c2410c',
+  disputed: EDGE_STYLE.disputedColour,
   border: '#ffffff',
   pinned: '#7c3aed',
   coop: '#0f766e',
@@ -23,7 +23,7 @@ const COOP_WEIGHT_MAX = 10;
 const EDGE_LABEL_MIN_SCREEN_PX = 8;
 
 function kindRules(): cytoscape.StylesheetStyle[] {
-  return (Object.keys(KIND_STYLES) as NodeKind[]).map((kind) => {
+  return (Object.keys(KIND_STYLES) as DisplayKind[]).map((kind) => {
     const k = KIND_STYLES[kind];
     return {
       selector: `node.${kindClass(kind)}`,
@@ -107,7 +107,7 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
       selector: 'edge.disputed',
       style: {
         'line-style': 'dashed',
-        'line-dash-pattern': [6, 4],
+        'line-dash-pattern': [...EDGE_STYLE.disputedDash],
         'line-color': COLOURS.disputed,
         'target-arrow-color': COLOURS.disputed,
       },

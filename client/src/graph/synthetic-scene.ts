@@ -1,6 +1,6 @@
 // Synthetic scenes of N elements shaped like our graph, from the generator's model (pure in seed and index).
 // The client benchmark draws them, and a test hook loads them to exercise large scenes without the database.
-import type { Graph, GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { Graph, GraphEdge, GraphNode } from '../../../contract';
 import { layoutFor, nodeAt, relationshipsOf } from '../../../scripts/generator/model';
 
 /** Kinds of generated node that stand on a canvas; generated sources are documents, never drawn alone. */

@@ -1,6 +1,5 @@
 // Reads the provenance flags (disputed, confidence) that nodes and edges carry in their properties.
-import type { Confidence } from '../../../server/src/api-types';
-import { CONFIDENCE_LEVELS } from '../../../server/src/schema';
+import { isConfidence, type Confidence } from '../../../model';
 
 /** What the details panel and the canvas need to know about a claim's standing. */
 export interface ClaimFlags {
@@ -11,10 +10,6 @@ export interface ClaimFlags {
 
 /** Property keys these flags come from; other panels skip them when listing properties. */
 export const FLAG_KEYS: readonly string[] = ['disputed', 'disputeNote', 'confidence'];
-
-function isConfidence(value: unknown): value is Confidence {
-  return typeof value === 'string' && (CONFIDENCE_LEVELS as readonly string[]).includes(value);
-}
 
 /** Flags of a node or edge, tolerant of missing or malformed properties. */
 export function claimFlags(properties: Record<string, unknown>): ClaimFlags {

@@ -1,11 +1,5 @@
 // Projects a cooperation answer onto an actor-to-actor graph: one synthetic edge per pair, weighted.
-import type {
-  CooperationPair,
-  CooperationResponse,
-  Graph,
-  GraphEdge,
-  GraphNode,
-} from '../../../server/src/api-types';
+import type { CooperationPair, CooperationResponse, Graph, GraphEdge, GraphNode } from '../../../contract';
 
 /**
  * Prefix of synthetic cooperation edge ids. Real relationship ids are `source|TYPE|target`

@@ -1,5 +1,5 @@
 // Puts a path's edges in walking order from one end, and writes the path as a readable chain.
-import type { Graph, GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { Graph, GraphEdge, GraphNode } from '../../../contract';
 
 /** One hop of a path: the edge taken, the node it leads to, and whether it was walked along its direction. */
 export interface PathStep {

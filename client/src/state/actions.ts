@@ -1,6 +1,6 @@
 // The only code that changes the State: each action is a named, synchronous state transition.
 // Scene changes become undo steps here; see state/history.ts for `step` and how to use it.
-import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../server/src/api-types';
+import type { Graph, GraphEdge, GraphNode, NodeResponse } from '../../../contract';
 import { collapsePlan } from '../explorer/collapse';
 import { cooperationShows } from '../model/cooperation-projection';
 import * as hist from './history';

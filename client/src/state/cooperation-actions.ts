@@ -8,7 +8,7 @@
 // export, saved workspaces), "Back to explorer" shows the scene exactly as it was, and adding a
 // pair's real forums and relationships from the drill-down is an ordinary `addGraph` step on the
 // explorer scene.
-import type { CooperationResponse } from '../../../server/src/api-types';
+import type { CooperationResponse } from '../../../contract';
 import type { Actions } from './actions';
 import type { CooperationDisplay, Selection, State } from './state';
 import type { WritableStore } from './store';

@@ -1,5 +1,5 @@
 // The cooperation view's scene, derived from State: what the second graph view draws over the explorer.
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import { projectCooperation } from '../model/cooperation-projection';
 import type { CooperationView, Selection, State } from './state';
 import type { ReadableStore } from './store';

@@ -2,7 +2,7 @@
 // applying what a write returned to the canvas. A write changes the graph itself, not the user's
 // view of it, so updated and removed elements are patched into every undo snapshot too: undo
 // never brings back an old name or a deleted node. New elements join the scene as one step.
-import type { Graph, GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { Graph, GraphEdge, GraphNode } from '../../../contract';
 import type { Actions } from './actions';
 import type { Scene } from './scene';
 import type { State } from './state';

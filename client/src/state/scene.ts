@@ -1,5 +1,5 @@
 // The scene: the undoable part of State (what is on the canvas and where). History snapshots hold one.
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import { defaultFilters, type Filters } from '../filters/filters';
 import type { CooperationView, Expansion, PathHighlight } from './state';
 

@@ -1,5 +1,5 @@
 // The explorer's one typed State: what is on the canvas, what is selected, and what the user is told.
-import type { AuthUser, CooperationResponse, Graph, NodeResponse } from '../../../server/src/api-types';
+import type { AuthUser, CooperationResponse, Graph, NodeResponse, WorkspaceAccess } from '../../../contract';
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
 import type { Filters } from '../filters/filters';
 import type { SceneMetrics } from '../analytics/scene-metrics';
@@ -131,6 +131,8 @@ export interface OpenWorkspace {
   id: string;
   name: string;
   version: number;
+  /** Its owner and sharing, and whether this user may save over it (else it is open read-only). */
+  access: WorkspaceAccess;
 }
 
 /** Who is logged in, the CSRF token their writes carry, and whether the server needs a login to read (AUTH_REQUIRED). */

@@ -1,6 +1,6 @@
 // The cooperation view as a d3 adjacency matrix: actors x actors, shade by weight, a keyboard-navigable grid.
 import * as d3 from 'd3';
-import type { CooperationResponse, GraphNode } from '../../../server/src/api-types';
+import type { CooperationResponse, GraphNode } from '../../../contract';
 import { cooperationEdgeId, pairWeight, projectCooperation } from '../model/cooperation-projection';
 import { el, setAttr } from './dom';
 

@@ -1,12 +1,7 @@
 // Badges for a claim's standing: confidence, and a visible "Disputed" mark with the dispute note.
+import { CONFIDENCE } from '../../../model';
 import { claimFlags } from '../model/claim-flags';
 import { el } from './dom';
-
-const CONFIDENCE_HELP = {
-  confirmed: 'Stated as fact by the source',
-  reported: 'Attributed or reported by the source ("sources indicate")',
-  speculative: 'Hedged by the source ("likely", "potentially")',
-} as const;
 
 /** Badges for the flags in `properties`, or null when there is nothing to flag. */
 export function claimBadges(properties: Record<string, unknown>): HTMLElement | null {
@@ -17,7 +12,7 @@ export function claimBadges(properties: Record<string, unknown>): HTMLElement | 
       ? el('span', {
           className: `badge badge-${flags.confidence}`,
           text: flags.confidence,
-          attrs: { title: CONFIDENCE_HELP[flags.confidence] },
+          attrs: { title: CONFIDENCE[flags.confidence].help },
         })
       : null,
     flags.disputed

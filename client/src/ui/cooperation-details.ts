@@ -1,5 +1,5 @@
 // The drill-down behind one cooperation edge: the shared forums and agreements, and the evidence tying each actor to them.
-import type { CooperationPair, GraphNode } from '../../../server/src/api-types';
+import type { CooperationPair, GraphNode } from '../../../contract';
 import { pairOfEdge, pairWeight } from '../model/cooperation-projection';
 import { describeRelationship } from '../model/relationship-phrases';
 import type { State } from '../state/state';

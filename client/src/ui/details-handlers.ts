@@ -1,5 +1,5 @@
 // What the details panel's buttons can ask for; wired to operations and actions by main.ts.
-import type { GraphEdge, GraphNode } from '../../../server/src/api-types';
+import type { GraphEdge, GraphNode } from '../../../contract';
 import type { NodeRef, Selection, State } from '../state/state';
 
 /** Callbacks behind the details panel's links and buttons. */

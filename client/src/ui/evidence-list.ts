@@ -1,5 +1,5 @@
 // The evidence list: each verbatim quote in quotation marks, beside the title of the source it is from.
-import type { Evidence } from '../../../server/src/api-types';
+import type { Evidence } from '../../../contract';
 import { el } from './dom';
 
 function evidenceItem(item: Evidence): HTMLElement {

@@ -1,13 +1,7 @@
 // The filter panel: label, relationship type, threat, disputed and confidence filters, and what they hide.
 import { claimFlags } from '../model/claim-flags';
-import { nodeKind } from '../model/node-kind';
-import {
-  CONFIDENCE_OPTIONS,
-  defaultFilters,
-  filtersActive,
-  type DisputedMode,
-  type Filters,
-} from '../filters/filters';
+import { CONFIDENCE_LEVELS, kindOf } from '../../../model';
+import { defaultFilters, filtersActive, type DisputedMode, type Filters } from '../filters/filters';
 import { sceneVisibility } from '../filters/scene-visibility';
 import type { Actions } from '../state/actions';
 import type { State } from '../state/state';
@@ -75,7 +69,7 @@ export function createFilterPanel({ store, actions, threatScope, onError }: Filt
     ariaLabel: 'Confidence levels shown',
     onToggle: (key, checked) => {
       const shown = store.get().filters.confidence;
-      set({ confidence: CONFIDENCE_OPTIONS.filter((c) => (c === key ? checked : shown.includes(c))) });
+      set({ confidence: CONFIDENCE_LEVELS.filter((c) => (c === key ? checked : shown.includes(c))) });
     },
   });
 
@@ -134,7 +128,7 @@ export function createFilterPanel({ store, actions, threatScope, onError }: Filt
     types.update(rows(counted(edges.map((e) => e.type)), f.hiddenRelTypes));
     const levels = counted([...nodes, ...edges].flatMap((x) => claimFlags(x.properties).confidence ?? []));
     confidence.update(
-      CONFIDENCE_OPTIONS.map((c) => ({
+      CONFIDENCE_LEVELS.map((c) => ({
         key: c,
         label: c,
         count: levels.get(c) ?? 0,
@@ -143,7 +137,7 @@ export function createFilterPanel({ store, actions, threatScope, onError }: Filt
     );
 
     const threats = nodes
-      .filter((n) => nodeKind(n.labels) === 'ThreatType')
+      .filter((n) => kindOf(n.labels) === 'ThreatType')
       .map((n) => ({ id: n.id, name: n.name }));
     if (f.threat && !threats.some((t) => t.id === f.threat?.id))
       threats.push({ id: f.threat.id, name: f.threat.name });

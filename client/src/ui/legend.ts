@@ -1,10 +1,16 @@
 // The legend, drawn with d3: each node kind's shape and colour, how many are on the canvas, and line styles.
 // The same drawing goes into exported images (legendImage), so the figure's key matches the panel's.
 import * as d3 from 'd3';
-import type { NodeLabel } from '../../../server/src/api-types';
-import { KIND_STYLES } from '../model/label-styles';
-import { kindLabel, NODE_KINDS, nodeKind, type NodeKind } from '../model/node-kind';
-import { shapePath } from '../model/shape-paths';
+import {
+  displayKindOf,
+  displayName,
+  EDGE_STYLE,
+  KIND_STYLES,
+  NODE_KINDS,
+  shapePath,
+  type DisplayKind,
+  type NodeLabel,
+} from '../../../model';
 import type { State } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { el, section } from './dom';
@@ -21,7 +27,7 @@ const MUTED = '#6b7785';
 
 /** One node kind's row: its label and how many nodes of it are counted. */
 export interface KindRow {
-  kind: NodeKind;
+  kind: DisplayKind;
   label: string;
   count: number;
 }
@@ -36,22 +42,28 @@ export interface LineRow {
 
 /** Line styles the canvas uses; kept in step with graph-stylesheet.ts. */
 export const LINE_ROWS: readonly LineRow[] = [
-  { key: 'disputed', label: 'Disputed claim', colour: '#c2410c', dash: '6 4', width: 2 },
-  { key: 'speculative', label: 'Speculative', colour: '#a3adb8', dash: '1 3', width: 2 },
+  {
+    key: 'disputed',
+    label: 'Disputed claim',
+    colour: EDGE_STYLE.disputedColour,
+    dash: EDGE_STYLE.disputedDash.join(' '),
+    width: 2,
+  },
+  { key: 'speculative', label: 'Speculative', colour: EDGE_STYLE.colour, dash: '1 3', width: 2 },
   { key: 'path', label: 'Path found', colour: '#f08c00', dash: null, width: 4 },
   { key: 'selected', label: 'Selected', colour: '#1d4ed8', dash: null, width: 3 },
 ];
 
 /** Every kind with its count among `nodes` (kinds without nodes count 0; "Other" only when present). */
 export function kindRows(nodes: Iterable<{ labels: readonly NodeLabel[] }>): KindRow[] {
-  const counts = new Map<NodeKind, number>();
+  const counts = new Map<DisplayKind, number>();
   for (const n of nodes) {
-    const kind = nodeKind(n.labels);
+    const kind = displayKindOf(n.labels);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   const rows: KindRow[] = NODE_KINDS.map((kind) => ({
     kind,
-    label: kindLabel(kind),
+    label: displayName(kind),
     count: counts.get(kind) ?? 0,
   }));
   const other = counts.get('Other');

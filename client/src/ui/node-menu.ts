@@ -1,6 +1,6 @@
 // The node context menu: selective expansion with counts shown before expanding, plus hide, pin,
 // select neighbours, collapse and path ends. Opened by right-click, the ContextMenu key or Shift+F10.
-import type { NeighbourCountsResponse } from '../../../server/src/api-types';
+import type { NeighbourCountsResponse } from '../../../contract';
 import { describeError, isAbortError } from '../api/api-error';
 import type { ExpandOptions } from '../explorer/operations';
 import type { NodeRef, Point, State } from '../state/state';

@@ -1,5 +1,5 @@
 // "Why are these connected": the chosen path hop by hop, each relationship in plain words with its quotes and sources.
-import type { Graph } from '../../../server/src/api-types';
+import type { Graph } from '../../../contract';
 import { orderPath, type PathStep } from '../model/path-steps';
 import { describeRelationship } from '../model/relationship-phrases';
 import { claimBadges } from './badges';

@@ -1,5 +1,5 @@
 // The path finder: pick two nodes and the options (mode, k, hops, threat, relationship types), then find paths.
-import type { SchemaResponse } from '../../../server/src/api-types';
+import type { SchemaResponse } from '../../../contract';
 import type { PathMode } from '../api/api-client';
 import type { PathSearch } from '../explorer/path-operations';
 import type { Actions } from '../state/actions';

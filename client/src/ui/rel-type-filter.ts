@@ -1,5 +1,5 @@
 // A multi-select of relationship types (from /api/schema): every hop of a path must be one of the checked types.
-import type { SchemaResponse } from '../../../server/src/api-types';
+import type { SchemaResponse } from '../../../contract';
 import { button, el } from './dom';
 
 /** A mounted relationship-type filter. */

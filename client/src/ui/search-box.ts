@@ -1,6 +1,6 @@
 // A search input with suggestions as you type: debounced, keyboard-driven, reused by search and path finder.
 // Its open/active state is widget-local UI state; what a pick means is up to the owner (onPick).
-import type { GraphNode } from '../../../server/src/api-types';
+import type { GraphNode } from '../../../contract';
 import { isAbortError } from '../api/api-error';
 import { debounce } from './debounce';
 import { el, setAttr } from './dom';

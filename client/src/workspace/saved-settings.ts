@@ -1,7 +1,8 @@
 // Reads filters and analytics settings back from a saved workspace, keeping only well-formed values.
 // The server checks their shape loosely (they are client-owned JSON), so the client re-checks each field.
 import { defaultAnalytics, type AnalyticsSettings } from '../analytics/analytics-settings';
-import { CONFIDENCE_OPTIONS, defaultFilters, type ConfidenceLevel, type Filters } from '../filters/filters';
+import { isConfidence } from '../../../model';
+import { defaultFilters, type Filters } from '../filters/filters';
 
 const MEASURES: ReadonlySet<string> = new Set(['none', 'degree', 'betweenness', 'pagerank']);
 
@@ -23,10 +24,7 @@ export function restoreFilters(raw: unknown): Filters {
         ? { id: threat.id, name: threat.name, ids: strings(threat.ids)! }
         : null,
     disputed: r.disputed === 'hide' || r.disputed === 'only' ? r.disputed : 'show',
-    confidence:
-      strings(r.confidence)?.filter((c): c is ConfidenceLevel =>
-        (CONFIDENCE_OPTIONS as readonly string[]).includes(c),
-      ) ?? f.confidence,
+    confidence: strings(r.confidence)?.filter(isConfidence) ?? f.confidence,
     time:
       time && typeof time.from === 'string' && typeof time.to === 'string'
         ? { from: time.from, to: time.to }

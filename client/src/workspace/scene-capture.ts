@@ -10,12 +10,7 @@
 //   has a place for each; the server validates shape only.
 // - restore: carry it through `sceneToOpen` into SceneToOpen (state/state.ts) and set it in the
 //   `openScene` action (state/actions.ts), so opening stays ONE undoable step.
-import type {
-  Graph,
-  WorkspaceOpenResponse,
-  WorkspaceScene,
-  WorkspaceSceneNode,
-} from '../../../server/src/api-types';
+import type { Graph, WorkspaceOpenResponse, WorkspaceScene, WorkspaceSceneNode } from '../../../contract';
 import type { Actions } from '../state/actions';
 import type { LayoutName, Point, SceneToOpen, State, Viewport } from '../state/state';
 import { restoreAnalytics, restoreFilters } from './saved-settings';

@@ -1,6 +1,7 @@
-// One saved workspace in the panel's list: open, rename inline, delete after a confirmation step.
-import type { WorkspaceSummary } from '../../../server/src/api-types';
+// One saved workspace in the panel's list: its owner and sharing; open; rename and delete (owner and admins only).
+import type { WorkspaceSummary } from '../../../contract';
 import { button, el } from '../ui/dom';
+import { ownerLabel } from './workspace-owner';
 
 /** What a list item is showing: the entry, its rename form, or the delete confirmation. */
 export type ItemMode = 'view' | 'rename' | 'confirm-delete';
@@ -32,10 +33,26 @@ export function workspaceItem(
     testId: 'workspace-item',
     attrs: { 'data-id': ws.id },
   });
-  const meta = el('span', {
-    className: 'workspace-meta',
-    text: `${ws.nodeCount} node${ws.nodeCount === 1 ? '' : 's'} · ${when(ws.updatedAt)}${ws.id === openId ? ' · open' : ''}`,
-  });
+  const meta = el('span', { className: 'workspace-meta' }, [
+    el('span', { className: 'workspace-owner', testId: 'workspace-owner', text: ownerLabel(ws) }),
+    ws.visibility === 'private' &&
+      el('span', {
+        className: 'workspace-badge private',
+        testId: 'workspace-private-badge',
+        text: 'private',
+        attrs: { title: 'Only its owner and admins can open it' },
+      }),
+    !ws.canEdit &&
+      el('span', {
+        className: 'workspace-badge',
+        testId: 'workspace-readonly-badge',
+        text: 'read-only',
+        attrs: { title: 'You may open it; save a copy to keep changes' },
+      }),
+    el('span', {
+      text: `${ws.nodeCount} node${ws.nodeCount === 1 ? '' : 's'} · ${when(ws.updatedAt)}${ws.id === openId ? ' · open' : ''}`,
+    }),
+  ]);
 
   if (mode === 'rename') {
     const input = el('input', {
@@ -104,16 +121,21 @@ export function workspaceItem(
       }),
       meta,
     ]),
-    el('div', { className: 'workspace-actions' }, [
-      button('Rename', () => h.setMode(ws, 'rename'), {
-        testId: 'workspace-rename',
-        attrs: { 'aria-label': `Rename ${ws.name}` },
-      }),
-      button('Delete', () => h.setMode(ws, 'confirm-delete'), {
-        testId: 'workspace-delete',
-        attrs: { 'aria-label': `Delete ${ws.name}` },
-      }),
-    ]),
+    // Only the owner and admins may rename or delete: others do not get buttons the server would refuse.
+    ...(ws.canEdit
+      ? [
+          el('div', { className: 'workspace-actions' }, [
+            button('Rename', () => h.setMode(ws, 'rename'), {
+              testId: 'workspace-rename',
+              attrs: { 'aria-label': `Rename ${ws.name}` },
+            }),
+            button('Delete', () => h.setMode(ws, 'confirm-delete'), {
+              testId: 'workspace-delete',
+              attrs: { 'aria-label': `Delete ${ws.name}` },
+            }),
+          ]),
+        ]
+      : []),
   );
   return item;
 }

@@ -1,5 +1,6 @@
-// The Workspaces panel: save the scene under a name, save changes, resolve conflicts, list/open/rename/delete.
-import type { WorkspaceSummary } from '../../../server/src/api-types';
+// The Workspaces panel: save the scene under a name, save changes (or a copy of someone else's), share or make
+// private, resolve conflicts, list/open/rename/delete; says who owns what and why a request was refused.
+import type { WorkspaceSummary } from '../../../contract';
 import { ApiError, describeError } from '../api/api-error';
 import type { State } from '../state/state';
 import type { ReadableStore } from '../state/store';
@@ -8,6 +9,14 @@ import './workspace-panel.css';
 import { type ItemMode, workspaceItem } from './workspace-list';
 import type { WorkspaceOperations } from './workspace-operations';
 import { panelToggle } from '../ui/panel-toggle';
+import { ownerLabel, ownerPhrase } from './workspace-owner';
+
+/** What a refusal means, before the server's own words (which say what would help). */
+function refusalLead(err: ApiError): string {
+  if (err.code === 'UNAUTHORIZED') return 'Not logged in: ';
+  if (err.code === 'FORBIDDEN') return 'Not allowed: ';
+  return '';
+}
 
 /** The mounted panel and what the toolbar and shortcuts call. */
 export interface WorkspacePanel {
@@ -52,8 +61,11 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
     message.classList.toggle('ok', kind === 'ok');
   };
   const fail = (err: unknown): void => {
-    const code = err instanceof ApiError ? ` (${err.code})` : '';
-    say(`${describeError(err)}${code}`, 'error');
+    if (!(err instanceof ApiError)) {
+      say(describeError(err), 'error');
+      return;
+    }
+    say(`${refusalLead(err)}${describeError(err)} (${err.code})`, 'error');
   };
 
   const conflictText = el('span', { className: 'workspace-conflict-text' });
@@ -88,6 +100,7 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
   const refresh = async (): Promise<void> => {
     try {
       summaries = await ops.list();
+      ops.syncAccess(summaries);
       renderList();
     } catch (err) {
       fail(err);
@@ -164,6 +177,56 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
     className: 'primary',
     testId: 'workspace-save',
   });
+
+  /** Who owns the open workspace and how it is shared. */
+  const access = el('p', { className: 'workspace-access', testId: 'workspace-access' });
+  /** The owner's (and admins') switch between shared and private. */
+  const privateBox = el('input', {
+    testId: 'workspace-private-toggle',
+    attrs: { type: 'checkbox', 'aria-describedby': 'workspace-private-hint' },
+  });
+  privateBox.addEventListener('change', () => {
+    const visibility = privateBox.checked ? 'private' : 'shared';
+    ops.setVisibility(visibility).then(
+      (ws) => {
+        say(
+          visibility === 'private'
+            ? `‘${ws.name}’ is private: only you and admins can open it.`
+            : `‘${ws.name}’ is shared: others can open it read-only through its link.`,
+        );
+        return refresh();
+      },
+      (err: unknown) => {
+        privateBox.checked = !privateBox.checked;
+        fail(err);
+      },
+    );
+  });
+  const privacy = el('label', { className: 'workspace-private' }, [
+    privateBox,
+    el('span', { text: 'Private' }),
+    el('span', {
+      className: 'muted',
+      text: ' – only you and admins can open it',
+      attrs: { id: 'workspace-private-hint' },
+    }),
+  ]);
+  /** For someone else's workspace: read-only, with a copy as the way to keep changes. */
+  const readOnlyText = el('span', { className: 'workspace-readonly-text' });
+  const saveCopy = button(
+    'Save a copy',
+    () => void attempt(() => ops.saveCopy(nameInput.value), 'Saved a copy:'),
+    {
+      className: 'primary',
+      testId: 'workspace-save-copy',
+      title: 'Save this scene as a new workspace of yours',
+    },
+  );
+  const readOnly = el(
+    'div',
+    { className: 'workspace-readonly', testId: 'workspace-readonly', attrs: { role: 'note' } },
+    [readOnlyText, saveCopy],
+  );
   const form = el(
     'form',
     { className: 'workspace-save-form', attrs: { 'aria-label': 'Save as a new workspace' } },
@@ -200,7 +263,8 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
   const toggle = (): void => {
     if (element.hidden) {
       show();
-      (store.get().workspace ? saveOpen : nameInput).focus();
+      const open = store.get().workspace;
+      (open ? (open.access.canEdit ? saveOpen : saveCopy) : nameInput).focus();
     } else close();
   };
 
@@ -221,7 +285,10 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
         }),
       ]),
       current,
+      access,
+      readOnly,
       saveOpen,
+      privacy,
       form,
       conflict,
       message,
@@ -242,15 +309,34 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
     current.textContent = open
       ? `Open: ‘${open.name}’ (version ${open.version})`
       : 'This scene is not saved yet.';
-    saveOpen.hidden = !open;
+    const editable = !!open && open.access.canEdit;
+    access.hidden = !open;
+    const sharing = open?.access.visibility === 'private' ? 'private' : 'shared';
+    // Read-only is said once, in the box below; the owner is told what sharing means for others.
+    access.textContent = open
+      ? `${ownerLabel(open.access)} · ${editable && sharing === 'shared' ? 'shared: others open it read-only' : sharing}`
+      : '';
+    saveOpen.hidden = !editable;
     saveOpen.textContent = open ? `Save changes to ‘${open.name}’` : 'Save changes';
+    privacy.hidden = !editable;
+    privateBox.checked = open?.access.visibility === 'private';
+    readOnly.hidden = !open || editable;
+    readOnlyText.textContent = open
+      ? `‘${open.name}’ is ${ownerPhrase(open.access)}: you can look and change the canvas, but not save over it. Save a copy to keep your changes.`
+      : '';
   };
   let shown: State['workspace'] | undefined;
+  let user = store.get().auth.user;
   store.subscribe((s) => {
     if (s.workspace !== shown) {
       shown = s.workspace;
       renderCurrent(s);
       if (!element.hidden) renderList();
+    }
+    // Logging in or out changes which workspaces are yours: read the list (and the open one's rights) again.
+    if (s.auth.user !== user) {
+      user = s.auth.user;
+      if (!element.hidden) void refresh();
     }
   });
   renderCurrent(store.get());
@@ -262,7 +348,14 @@ export function createWorkspacePanel(store: ReadableStore<State>, ops: Workspace
     toggle,
     save: () => {
       if (element.hidden) show();
-      if (store.get().workspace) void attempt(() => ops.saveOpen(), 'Saved');
+      const open = store.get().workspace;
+      if (open && !open.access.canEdit) {
+        // Someone else's: Ctrl+S offers the copy rather than a refusal.
+        say(
+          `‘${open.name}’ is ${ownerPhrase(open.access)} and open read-only: Save a copy keeps your changes.`,
+        );
+        saveCopy.focus();
+      } else if (open) void attempt(() => ops.saveOpen(), 'Saved');
       else nameInput.focus();
     },
   };

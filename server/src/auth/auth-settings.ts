@@ -15,6 +15,8 @@ export interface AuthSettings {
   sessionTtlHours: number;
   /** When true, every /api route but /api/health and /api/auth/* answers 401 to anonymous requests. */
   authRequired: boolean;
+  /** Whether anonymous visitors may save and open workspaces (ANONYMOUS_WORKSPACES; default: not with AUTH_REQUIRED). */
+  anonymousWorkspaces: boolean;
   loginLimits: LoginLimits;
 }
 
@@ -28,6 +30,7 @@ export function authSettings(
     secret?: Buffer;
     sessionTtlHours?: number;
     authRequired?: boolean;
+    anonymousWorkspaces?: boolean;
     loginLimits?: Partial<LoginLimits>;
   } = {},
 ): AuthSettings {
@@ -35,6 +38,7 @@ export function authSettings(
     hasher: createPasswordHasher(opts.secret ?? randomBytes(48)),
     sessionTtlHours: opts.sessionTtlHours ?? SESSION_TTL_DEFAULT_HOURS,
     authRequired: opts.authRequired ?? false,
+    anonymousWorkspaces: opts.anonymousWorkspaces ?? !(opts.authRequired ?? false),
     loginLimits: { ...LOGIN_LIMIT_DEFAULTS, ...opts.loginLimits },
   };
 }

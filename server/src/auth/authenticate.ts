@@ -1,9 +1,8 @@
-// Authentication middleware: who is calling (session cookie or bearer token), the CSRF check, and AUTH_REQUIRED.
+// Authentication middleware: who is calling (session cookie or bearer token) and the CSRF check.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { findSession, type SessionKind } from '../store/user-store.js';
-import type { AuthSettings } from './auth-settings.js';
 import { UnauthorizedError } from './roles.js';
 import { sameSecret, tokenHash } from './session-token.js';
 
@@ -13,7 +12,6 @@ export const SESSION_COOKIE = 'sid';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** The session behind `user`: its token hash (for logout), CSRF token and transport. */
@@ -36,8 +34,6 @@ export class CsrfError extends AppError {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Paths under /api open to anonymous callers even with AUTH_REQUIRED: the health probe and the login itself. */
-const isOpenPath = (path: string): boolean => path === '/health' || path.startsWith('/auth/');
 
 /** The token of an `Authorization: Bearer <token>` header; undefined when there is none. */
 function bearerToken(req: Request): string | undefined {
@@ -61,10 +57,10 @@ export function clearSessionCookie(req: Request, res: Response): void {
  * 401) or the `sid` cookie (an invalid one is cleared and the caller is anonymous). The session is looked
  * up on every request, so a disabled or deleted user's sessions stop working at once. Cookie-authenticated
  * writes need the session's CSRF token in `X-CSRF-Token` (403 CSRF_FAILED); bearer requests do not, since
- * a browser never sends that header by itself. With `authRequired`, anonymous callers get 401 except on
- * /api/health and /api/auth/*.
+ * a browser never sends that header by itself. Who may do what (AUTH_REQUIRED included) is the access
+ * guard's business (access-guard.ts), which runs next.
  */
-export function authenticate(store: GraphStore, auth: AuthSettings): RequestHandler {
+export function authenticate(store: GraphStore): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const bearer = bearerToken(req);
     const cookie =
@@ -96,8 +92,6 @@ export function authenticate(store: GraphStore, auth: AuthSettings): RequestHand
         clearSessionCookie(req, res);
       }
     }
-    if (auth.authRequired && !res.locals.user && !isOpenPath(req.path))
-      throw new UnauthorizedError('This explorer needs a login: POST /api/auth/login first.');
     next();
   };
 }

@@ -1,13 +1,12 @@
 // Roles and the route guard: who may do what. `res.locals.user` is set by the authentication middleware.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { AuthUser, Role } from '../api-types.js';
+import { ROLES, type AuthUser, type Role } from '../../../contract/index.js';
 import { AppError } from '../errors.js';
 
-/** Roles from least to most trusted: viewers read, curators also edit the graph, admins also manage users. */
-export const ROLES = ['viewer', 'curator', 'admin'] as const satisfies readonly Role[];
+/** Roles from least to most trusted (the contract's list). */
+export { ROLES };
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** The logged-in user, when the request carries a valid session cookie or bearer token. */

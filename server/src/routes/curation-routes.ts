@@ -1,8 +1,8 @@
 // Curation endpoints: edits, merge, revert and sources for curators (401/403 otherwise); history and sources for every reader.
-import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
-import type { AuthUser } from '../api-types.js';
+import { Router, type Response } from 'express';
+import type { AuthUser, RequestOf } from '../../../contract/index.js';
 import { requireRole } from '../auth/roles.js';
+import { ValidationError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { createNode, deleteNode, updateNode } from '../services/curation/node-edits.js';
 import { createEdge, deleteEdge, updateEdge } from '../services/curation/edge-edits.js';
@@ -10,107 +10,72 @@ import { mergeNodes } from '../services/curation/merge.js';
 import { revertChange } from '../services/curation/revert.js';
 import { listChanges, listDeleted } from '../services/curation/history.js';
 import { addSource, allSources, oneSource } from '../services/sources.js';
-import {
-  deleteBody,
-  edgeCreateBody,
-  edgeUpdateBody,
-  mergeBody,
-  nodeCreateBody,
-  nodeUpdateBody,
-  sourceCreateBody,
-} from './curation-schemas.js';
-import { idSchema, intInRange, parseInput, singleQuery } from './validate.js';
-
-/** History pages: 50 changes by default, 200 at most. */
-export const CHANGE_LIMIT = { default: 50, max: 200 } as const;
-
-const listQuery = z
-  .object({ limit: intInRange(1, CHANGE_LIMIT.max, CHANGE_LIMIT.default), before: idSchema.optional() })
-  .strict();
-const deletedQuery = z.object({ limit: intInRange(1, CHANGE_LIMIT.max, CHANGE_LIMIT.default) }).strict();
+import { route } from './validate.js';
 
 /** The curator behind a write (requireRole ran first, so there is one). */
 const actor = (res: Response): AuthUser => res.locals.user!;
-const body = (req: Request): unknown => req.body ?? undefined;
 
 /** DELETE takes `{version}` as the body, or `?version=` for clients that cannot send a body with DELETE. */
-function deleteVersion(req: Request): number {
-  const query = singleQuery(req);
-  const sent = req.body as { version?: unknown } | undefined;
-  if (
-    (sent === undefined || (typeof sent === 'object' && sent !== null && Object.keys(sent).length === 0)) &&
-    typeof query.version === 'string'
-  ) {
-    return parseInput(deleteBody, {
-      version: /^\d+$/.test(query.version) ? Number(query.version) : query.version,
-    }).version;
-  }
-  return parseInput(deleteBody, body(req)).version;
+function deleteVersion({ query, body }: RequestOf<'DELETE /nodes/:id' | 'DELETE /edges/:id'>): number {
+  const version = body?.version ?? query.version;
+  if (version !== undefined) return version;
+  if (body === undefined)
+    throw new ValidationError(
+      'Invalid `request`: expected `{version}` as the body or `?version=`.',
+      'request',
+    );
+  throw new ValidationError('Invalid `version`: expected the version you read, as a number.', 'version');
 }
 
 export function curationRoutes(store: GraphStore): Router {
   const r = Router();
-  const curator = requireRole('curator');
-  const id = (req: Request): string => parseInput(idSchema, req.params.id);
+  const curator = [requireRole('curator')];
 
-  r.post('/nodes', curator, async (req, res) => {
-    const out = await createNode(store, actor(res), parseInput(nodeCreateBody, body(req)));
-    res
-      .status(201)
-      .location(`/api/nodes/${encodeURIComponent(out.result!.id)}`)
-      .json(out);
+  route(r, 'POST /nodes', curator, async ({ body }, _req, res) => {
+    const out = await createNode(store, actor(res), body);
+    res.status(201).location(`/api/nodes/${encodeURIComponent(out.result!.id)}`);
+    return out;
   });
-  r.patch('/nodes/:id', curator, async (req, res) => {
-    res.json(await updateNode(store, actor(res), id(req), parseInput(nodeUpdateBody, body(req))));
-  });
-  r.delete('/nodes/:id', curator, async (req, res) => {
-    res.json(await deleteNode(store, actor(res), id(req), deleteVersion(req)));
-  });
-  r.post('/nodes/:id/merge', curator, async (req, res) => {
-    res.json(await mergeNodes(store, actor(res), id(req), parseInput(mergeBody, body(req))));
-  });
+  route(r, 'PATCH /nodes/:id', curator, ({ params, body }, _req, res) =>
+    updateNode(store, actor(res), params.id, body),
+  );
+  route(r, 'DELETE /nodes/:id', curator, (input, _req, res) =>
+    deleteNode(store, actor(res), input.params.id, deleteVersion(input)),
+  );
+  route(r, 'POST /nodes/:id/merge', curator, ({ params, body }, _req, res) =>
+    mergeNodes(store, actor(res), params.id, body),
+  );
 
-  r.post('/edges', curator, async (req, res) => {
-    const out = await createEdge(store, actor(res), parseInput(edgeCreateBody, body(req)));
-    res.status(201).json(out);
+  route(r, 'POST /edges', curator, async ({ body }, _req, res) => {
+    const out = await createEdge(store, actor(res), body);
+    res.status(201);
+    return out;
   });
-  r.patch('/edges/:id', curator, async (req, res) => {
-    res.json(await updateEdge(store, actor(res), id(req), parseInput(edgeUpdateBody, body(req))));
-  });
-  r.delete('/edges/:id', curator, async (req, res) => {
-    res.json(await deleteEdge(store, actor(res), id(req), deleteVersion(req)));
-  });
+  route(r, 'PATCH /edges/:id', curator, ({ params, body }, _req, res) =>
+    updateEdge(store, actor(res), params.id, body),
+  );
+  route(r, 'DELETE /edges/:id', curator, (input, _req, res) =>
+    deleteEdge(store, actor(res), input.params.id, deleteVersion(input)),
+  );
 
-  r.post('/changes/:id/revert', curator, async (req, res) => {
-    parseInput(z.object({}).strict().optional(), body(req));
-    res.json(await revertChange(store, actor(res), id(req)));
-  });
-  r.post('/sources', curator, async (req, res) => {
-    const out = await addSource(store, actor(res), parseInput(sourceCreateBody, body(req)));
-    res
-      .status(201)
-      .location(`/api/sources/${encodeURIComponent(out.result!.id)}`)
-      .json(out);
+  route(r, 'POST /changes/:id/revert', curator, ({ params }, _req, res) =>
+    revertChange(store, actor(res), params.id),
+  );
+  route(r, 'POST /sources', curator, async ({ body }, _req, res) => {
+    const out = await addSource(store, actor(res), body);
+    res.status(201).location(`/api/sources/${encodeURIComponent(out.result!.id)}`);
+    return out;
   });
 
-  r.get('/nodes/:id/history', async (req, res) => {
-    res.json(await listChanges(store, { targetId: id(req), ...parseInput(listQuery, singleQuery(req)) }));
-  });
-  r.get('/edges/:id/history', async (req, res) => {
-    res.json(await listChanges(store, { targetId: id(req), ...parseInput(listQuery, singleQuery(req)) }));
-  });
-  r.get('/changes', async (req, res) => {
-    res.json(await listChanges(store, { targetId: null, ...parseInput(listQuery, singleQuery(req)) }));
-  });
-  r.get('/deleted', async (req, res) => {
-    res.json(await listDeleted(store, parseInput(deletedQuery, singleQuery(req)).limit));
-  });
-  r.get('/sources', async (req, res) => {
-    parseInput(z.object({}).strict(), singleQuery(req));
-    res.json(await allSources(store));
-  });
-  r.get('/sources/:id', async (req, res) => {
-    res.json(await oneSource(store, id(req)));
-  });
+  route(r, 'GET /nodes/:id/history', ({ params, query }) =>
+    listChanges(store, { targetId: params.id, ...query }),
+  );
+  route(r, 'GET /edges/:id/history', ({ params, query }) =>
+    listChanges(store, { targetId: params.id, ...query }),
+  );
+  route(r, 'GET /changes', ({ query }) => listChanges(store, { targetId: null, ...query }));
+  route(r, 'GET /deleted', ({ query }) => listDeleted(store, query.limit));
+  route(r, 'GET /sources', () => allSources(store));
+  route(r, 'GET /sources/:id', ({ params }) => oneSource(store, params.id));
   return r;
 }

@@ -1,6 +1,5 @@
 // POST /api/export and GET /api/export (a download link): validate, plan (all checks), then stream the format.
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { GraphStore } from '../store/neo4j-store.js';
 import {
   EXPORT_DEFAULTS,
@@ -9,95 +8,10 @@ import {
   type ExportPlan,
   type ExportSource,
 } from '../services/export/export-service.js';
-import { FORMAT_NAMES } from '../services/export/formats.js';
 import { ClientGoneError, responseSink } from '../services/export/sink.js';
-import { idSchema, parseInput, singleQuery } from './validate.js';
-
-/** A saved query is longer than anything typed by hand; the console allows the same. */
-const MAX_QUERY_CHARS = 20_000;
-
-const formatSchema = z.enum(FORMAT_NAMES, { message: `expected one of ${FORMAT_NAMES.join(', ')}` });
-const sourceKeys = ['nodeIds', 'workspace', 'query'] as const;
-
-/** Exactly one of nodeIds, workspace or query; `params` only with a query. */
-function oneSource(body: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const given = sourceKeys.filter((k) => body[k] !== undefined);
-  if (given.length !== 1) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [given[1] ?? 'nodeIds'],
-      message: given.length
-        ? `expected exactly one of nodeIds, workspace or query, got ${given.join(' and ')}`
-        : 'expected one of nodeIds, workspace or query',
-    });
-  } else if (body.params !== undefined && given[0] !== 'query') {
-    ctx.addIssue({ code: 'custom', path: ['params'], message: 'expected params only with a query' });
-  }
-}
-
-const exportBody = z
-  .object(
-    {
-      format: formatSchema,
-      nodeIds: z
-        .array(idSchema, { message: 'expected a list of node ids' })
-        .min(1, 'expected at least one node id')
-        .optional(),
-      workspace: idSchema.optional(),
-      query: z
-        .string({ message: 'expected the Cypher text as a string' })
-        .trim()
-        .min(1, 'expected a Cypher query')
-        .max(MAX_QUERY_CHARS, `expected at most ${MAX_QUERY_CHARS} characters`)
-        .optional(),
-      params: z
-        .record(
-          z
-            .string()
-            .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected parameter names made of letters, digits and _'),
-          z.unknown(),
-          { message: 'expected an object of parameter values' },
-        )
-        .optional(),
-      variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
-      title: z
-        .string({ message: 'expected a title' })
-        .trim()
-        .min(1, 'expected a non-empty title')
-        .max(200, 'expected at most 200 characters')
-        .optional(),
-    },
-    { message: 'expected a JSON object with `format` and one of `nodeIds`, `workspace` or `query`' },
-  )
-  .strict()
-  .superRefine(oneSource);
-
-const exportQuery = z
-  .object({
-    format: formatSchema,
-    nodeIds: z
-      .string()
-      .optional()
-      .transform((v) =>
-        v === undefined
-          ? undefined
-          : v
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-      )
-      .pipe(z.array(idSchema).min(1, 'expected a comma-separated list of node ids').optional()),
-    workspace: idSchema.optional(),
-    variant: z.enum(['markdown', 'html'], { message: 'expected "markdown" or "html"' }).optional(),
-    title: z
-      .string()
-      .trim()
-      .min(1, 'expected a non-empty title')
-      .max(200, 'expected at most 200 characters')
-      .optional(),
-  })
-  .strict()
-  .superRefine(oneSource);
+import { readableWorkspace } from '../services/workspaces.js';
+import { workspaceCaller } from '../auth/workspace-caller.js';
+import { route } from './validate.js';
 
 function sourceOf(v: {
   nodeIds?: string[];
@@ -136,27 +50,19 @@ async function stream(req: Request, res: Response, plan: ExportPlan): Promise<vo
 
 export function exportRoutes(store: GraphStore, limits: ExportLimits = EXPORT_DEFAULTS): Router {
   const r = Router();
-  r.post('/export', async (req, res) => {
-    const body = parseInput(exportBody, req.body ?? undefined);
-    await stream(
-      req,
-      res,
-      await planExport(
-        store,
-        body.format,
-        sourceOf(body),
-        { variant: body.variant, title: body.title },
-        limits,
-      ),
-    );
+  route(r, 'POST /export', async ({ body }, req, res) => {
+    const { format, variant, title } = body;
+    // A private workspace exports only for those who may open it.
+    if (body.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), body.workspace, 'workspace');
+    await stream(req, res, await planExport(store, format, sourceOf(body), { variant, title }, limits));
   });
-  r.get('/export', async (req, res) => {
-    const q = parseInput(exportQuery, singleQuery(req));
-    await stream(
-      req,
-      res,
-      await planExport(store, q.format, sourceOf(q), { variant: q.variant, title: q.title }, limits),
-    );
+  route(r, 'GET /export', async ({ query }, req, res) => {
+    const { format, variant, title } = query;
+    // A private workspace exports only for those who may open it.
+    if (query.workspace !== undefined)
+      await readableWorkspace(store, workspaceCaller(req, res), query.workspace, 'workspace');
+    await stream(req, res, await planExport(store, format, sourceOf(query), { variant, title }, limits));
   });
   return r;
 }

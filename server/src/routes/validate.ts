@@ -1,16 +1,72 @@
-// Request validation at the boundary: one zod schema per endpoint, errors that name the field.
+// Request validation at the boundary: every route is registered through `route`, which parses its path
+// parameters, query and body by the endpoint's schemas in the contract (contract/endpoints.ts) before the
+// handler runs, the same way for every route. Errors name the field, or the unknown key, and what was expected.
+import type { Request, Response, RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import type { Request } from 'express';
-import { ValidationError } from '../errors.js';
-import { isNodeLabel, isRelationshipType, NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../schema.js';
+import {
+  ENDPOINTS,
+  isGraphRule,
+  NOTHING,
+  type Endpoint,
+  type EndpointKey,
+  type RequestOf,
+  type ResponseOf,
+} from '../../../contract/index.js';
+import { UnprocessableError, ValidationError } from '../errors.js';
 
-/** Parses `source` with `schema`; the first problem becomes a ValidationError naming its field. */
-export function parseInput<S extends z.ZodType>(schema: S, source: unknown): z.infer<S> {
+/** Which part of the request a schema reads: said in the message of an unknown key. */
+export type RequestPart = 'params' | 'query' | 'body';
+
+/** The object schema at `path` inside `schema` (through optional, nullable, default and pipe), if there is one. */
+function objectAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodObject | null {
+  let s: z.ZodType | undefined = schema;
+  for (let i = 0; s && i <= path.length;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault)
+      s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
+    else if (s instanceof z.ZodObject) {
+      if (i === path.length) return s;
+      s = s.shape[String(path[i++])] as z.ZodType | undefined;
+    } else if (s instanceof z.ZodArray && typeof path[i] === 'number') {
+      s = s.element as z.ZodType;
+      i++;
+    } else return null;
+  }
+  return null;
+}
+
+function unknownKeyMessage(
+  schema: z.ZodType,
+  issue: z.core.$ZodIssueUnrecognizedKeys,
+  part: RequestPart,
+): string {
+  const what = part === 'query' ? 'query key' : 'key';
+  const keys = issue.keys.map((k) => `\`${k.slice(0, 60)}\``).join(', ');
+  const allowed = Object.keys(objectAt(schema, issue.path)?.shape ?? {});
+  const expected = allowed.length
+    ? `expected only ${allowed.join(', ')}`
+    : `this endpoint takes no ${part === 'query' ? 'query' : 'body'}`;
+  return `unknown ${what}${issue.keys.length > 1 ? 's' : ''} ${keys}; ${expected}`;
+}
+
+/**
+ * Parses `source` (one part of the request) with `schema`. The first problem becomes the error: an unknown key
+ * (400 naming it), else a malformed value (400 naming its field), else a broken graph rule (422, its own words).
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  source: unknown,
+  part: RequestPart = 'body',
+): z.output<S> {
   const r = schema.safeParse(source);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.join('.') || 'request';
-  throw new ValidationError(`Invalid \`${field}\`: ${issue.message}.`, field);
+  const { issues } = r.error;
+  const issue =
+    issues.find((i) => i.code === 'unrecognized_keys') ?? issues.find((i) => !isGraphRule(i)) ?? issues[0]!;
+  const field = issue.path.map(String).join('.') || 'request';
+  if (isGraphRule(issue)) throw new UnprocessableError(issue.message, field);
+  const message = issue.code === 'unrecognized_keys' ? unknownKeyMessage(schema, issue, part) : issue.message;
+  throw new ValidationError(`Invalid \`${field}\`: ${message}.`, field);
 }
 
 /** The query string with repeated keys refused, so `?limit=1&limit=2` is an error, not a surprise. */
@@ -24,54 +80,51 @@ export function singleQuery(req: Request): Record<string, unknown> {
   return req.query as Record<string, unknown>;
 }
 
-/** A business-key id such as `country:uk`. */
-export const idSchema = z
-  .string({ message: 'expected a node id such as "country:uk"' })
-  .min(1, 'expected a node id such as "country:uk"')
-  .max(200, 'expected at most 200 characters');
-
-/** An integer in [min, max] given as a query-string value. */
-export function intInRange(min: number, max: number, dflt: number) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return dflt;
-      const n = Number(v);
-      if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `expected an integer from ${min} to ${max}, got "${v.slice(0, 40)}"`,
-        });
-        return z.NEVER;
-      }
-      return n;
-    });
+/** Parses the three parts of `req` by `endpoint`: a part the endpoint does not take must be empty. */
+export function parseRequest<K extends EndpointKey>(key: K, req: Request): RequestOf<K> {
+  const e: Endpoint = ENDPOINTS[key];
+  const params = e.params ? parseInput(e.params, { ...req.params }, 'params') : undefined;
+  const rawQuery = singleQuery(req);
+  let query: unknown;
+  if (e.query) query = parseInput(e.query, rawQuery, 'query');
+  // A part the endpoint does not take is checked only when something was sent (the common case costs nothing).
+  else if (Object.keys(rawQuery).length) parseInput(NOTHING, rawQuery, 'query');
+  let body: unknown;
+  if (e.body) body = parseInput(e.body, req.body ?? undefined, 'body');
+  else if (req.body !== undefined) parseInput(NOTHING, req.body, 'body');
+  return { params, query, body } as RequestOf<K>;
 }
 
-function csvOf(what: string, allowed: readonly string[], check: (s: string) => boolean) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return undefined;
-      const items = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const bad = items.find((s) => !check(s));
-      if (bad !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `unknown ${what} "${bad.slice(0, 60)}"; expected a comma-separated list of ${allowed.join(', ')}`,
-        });
-        return z.NEVER;
-      }
-      return items;
-    });
-}
+/** A route's use of its parsed request: returns the JSON answer, or (endpoints without one) ends `res` itself. */
+export type Handler<K extends EndpointKey> = (
+  input: RequestOf<K>,
+  req: Request,
+  res: Response,
+) => Promise<ResponseOf<K>> | ResponseOf<K>;
 
-/** A comma-separated list of relationship types from the schema's allow-list. */
-export const relTypesSchema = csvOf('relationship type', RELATIONSHIP_TYPE_NAMES, isRelationshipType);
-/** A comma-separated list of node labels from the schema's allow-list. */
-export const labelsSchema = csvOf('label', NODE_LABELS, isNodeLabel);
+/**
+ * Registers endpoint `key` (`'GET /nodes/:id'`) on `router`: `guards` (role checks, limiters) run first, then the
+ * request is parsed by the contract and `handle` is called; what it returns is sent as JSON, with the status it set.
+ */
+export function route<K extends EndpointKey>(router: Router, key: K, handle: Handler<K>): void;
+export function route<K extends EndpointKey>(
+  router: Router,
+  key: K,
+  guards: readonly RequestHandler[],
+  handle: Handler<K>,
+): void;
+export function route<K extends EndpointKey>(
+  router: Router,
+  key: K,
+  ...args: [Handler<K>] | [readonly RequestHandler[], Handler<K>]
+): void {
+  const [guards, handle] = args.length === 1 ? [[], args[0]] : args;
+  const [method, path] = key.split(' ') as [string, string];
+  const withJson = ENDPOINTS[key].response !== null;
+  const run: RequestHandler = async (req, res) => {
+    const out = await handle(parseRequest(key, req), req, res);
+    if (withJson) res.json(out);
+  };
+  const register = router[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'].bind(router);
+  register(path, ...guards, run);
+}

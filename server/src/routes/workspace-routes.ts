@@ -1,7 +1,10 @@
-// Workspace endpoints: save, list, open, update, rename, delete. The scene schema below is the wire contract.
+// Workspace endpoints: save, list, open, update, rename, share, delete. The schemas are the contract's
+// (contract/workspaces.ts); who may call each is in auth/access-matrix.ts, the owner checks are the use cases'
+// (services/workspaces.ts).
 import { Router } from 'express';
-import { z } from 'zod';
 import type { GraphStore } from '../store/neo4j-store.js';
+import { workspaceCaller } from '../auth/workspace-caller.js';
+import { ensureWorkspaceKey } from '../auth/workspace-key.js';
 import {
   allWorkspaces,
   changeWorkspace,
@@ -9,133 +12,35 @@ import {
   removeWorkspace,
   saveNewWorkspace,
 } from '../services/workspaces.js';
-import { idSchema, parseInput, singleQuery } from './validate.js';
-
-/** A scene this large is past what a canvas shows (issue targets stop at 20k elements). */
-export const MAX_SCENE_NODES = 25_000;
-const MAX_SCENE_EDGES = 100_000;
-/** Client-owned settings (filters, analytics) stay small; anything larger is not a setting. */
-const MAX_SETTINGS_JSON = 64 * 1024;
-
-const finite = (what: string) =>
-  z.number({ message: `expected ${what} as a number` }).finite(`expected ${what} as a finite number`);
-const settings = z
-  .record(z.string(), z.unknown(), { message: 'expected an object' })
-  .refine(
-    (v) => JSON.stringify(v).length <= MAX_SETTINGS_JSON,
-    `expected at most ${MAX_SETTINGS_JSON} characters of JSON`,
-  );
-
-const sceneSchema = z
-  .object(
-    {
-      nodes: z
-        .array(
-          z
-            .object({
-              id: idSchema,
-              x: finite('x'),
-              y: finite('y'),
-              pinned: z.boolean({ message: 'expected true or false' }).optional(),
-              classes: z
-                .array(z.string().regex(/^[\w-]{1,40}$/, 'expected class names of letters, digits, - and _'))
-                .max(20, 'expected at most 20 classes')
-                .optional(),
-            })
-            .strict(),
-          { message: 'expected a list of scene nodes' },
-        )
-        .max(MAX_SCENE_NODES, `expected at most ${MAX_SCENE_NODES} nodes`),
-      edges: z
-        .array(z.string().min(1).max(400), { message: 'expected a list of edge ids' })
-        .max(MAX_SCENE_EDGES, `expected at most ${MAX_SCENE_EDGES} edges`)
-        .optional(),
-      layout: z
-        .string()
-        .regex(/^[\w-]{1,40}$/, 'expected a layout name')
-        .optional(),
-      viewport: z
-        .object({
-          zoom: finite('zoom').positive('expected a positive zoom'),
-          pan: z.object({ x: finite('pan.x'), y: finite('pan.y') }).strict(),
-        })
-        .strict()
-        .optional(),
-      filters: settings.optional(),
-      analytics: settings.optional(),
-      history: z
-        .object({
-          steps: z.array(z.string().max(200)).max(1000, 'expected at most 1000 steps'),
-          head: z.number().int('expected an integer head').min(-1, 'expected head >= -1'),
-        })
-        .strict()
-        .optional(),
-    },
-    { message: 'expected a scene object with `nodes`' },
-  )
-  .strict();
-
-const nameSchema = z
-  .string({ message: 'expected a workspace name' })
-  .trim()
-  .min(1, 'expected a non-empty workspace name')
-  .max(120, 'expected at most 120 characters')
-  .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), 'expected no control characters');
-const versionSchema = z
-  .number({ message: 'expected the version you opened, as a number' })
-  .int('expected an integer version')
-  .min(1, 'expected a version >= 1');
-
-const createBody = z
-  .object(
-    { name: nameSchema, scene: sceneSchema },
-    { message: 'expected a JSON object with `name` and `scene`' },
-  )
-  .strict();
-const saveBody = z
-  .object(
-    { scene: sceneSchema, version: versionSchema },
-    { message: 'expected a JSON object with `scene` and `version`' },
-  )
-  .strict();
-const renameBody = z
-  .object(
-    { name: nameSchema, version: versionSchema },
-    { message: 'expected a JSON object with `name` and `version`' },
-  )
-  .strict();
-const noQuery = z.object({}).strict();
+import { route } from './validate.js';
 
 export function workspaceRoutes(store: GraphStore): Router {
   const r = Router();
-  const idParam = (raw: string): string => parseInput(idSchema, raw);
-  r.get('/workspaces', async (req, res) => {
-    parseInput(noQuery, singleQuery(req));
-    res.json({ workspaces: await allWorkspaces(store) });
+  route(r, 'GET /workspaces', async (_in, req, res) => ({
+    workspaces: await allWorkspaces(store, workspaceCaller(req, res)),
+  }));
+  route(r, 'POST /workspaces', async ({ body }, req, res) => {
+    const who = workspaceCaller(req, res);
+    // Without a login, this browser session's key makes the caller the owner (issued on its first save).
+    if (!who.userKey) who.keyHash = ensureWorkspaceKey(req, res);
+    const saved = await saveNewWorkspace(store, who, body.name, body.scene, body.visibility);
+    res.status(201).location(`/api/workspaces/${encodeURIComponent(saved.id)}`);
+    return saved;
   });
-  r.post('/workspaces', async (req, res) => {
-    const { name, scene } = parseInput(createBody, req.body ?? undefined);
-    const saved = await saveNewWorkspace(store, name, scene);
-    res
-      .status(201)
-      .location(`/api/workspaces/${encodeURIComponent(saved.id)}`)
-      .json(saved);
-  });
-  r.get('/workspaces/:id', async (req, res) => {
-    res.json(await openWorkspace(store, idParam(req.params.id)));
-  });
-  r.put('/workspaces/:id', async (req, res) => {
-    const id = idParam(req.params.id);
-    const { scene, version } = parseInput(saveBody, req.body ?? undefined);
-    res.json(await changeWorkspace(store, id, version, { scene }));
-  });
-  r.patch('/workspaces/:id', async (req, res) => {
-    const id = idParam(req.params.id);
-    const { name, version } = parseInput(renameBody, req.body ?? undefined);
-    res.json(await changeWorkspace(store, id, version, { name }));
-  });
-  r.delete('/workspaces/:id', async (req, res) => {
-    await removeWorkspace(store, idParam(req.params.id));
+  route(r, 'GET /workspaces/:id', ({ params }, req, res) =>
+    openWorkspace(store, workspaceCaller(req, res), params.id),
+  );
+  route(r, 'PUT /workspaces/:id', ({ params, body }, req, res) =>
+    changeWorkspace(store, workspaceCaller(req, res), params.id, body.version, { scene: body.scene }),
+  );
+  route(r, 'PATCH /workspaces/:id', ({ params, body }, req, res) =>
+    changeWorkspace(store, workspaceCaller(req, res), params.id, body.version, {
+      name: body.name,
+      visibility: body.visibility,
+    }),
+  );
+  route(r, 'DELETE /workspaces/:id', async ({ params }, req, res) => {
+    await removeWorkspace(store, workspaceCaller(req, res), params.id);
     res.status(204).end();
   });
   return r;

@@ -1,5 +1,11 @@
 // Use cases of accounts: log in (cookie session or bearer token), log out, and admins managing users.
-import type { LoginRequest, Role, UserCreateRequest, UserRecord, UserUpdateRequest } from '../api-types.js';
+import type {
+  LoginRequest,
+  Role,
+  UserCreateRequest,
+  UserRecord,
+  UserUpdateRequest,
+} from '../../../contract/index.js';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import { ForbiddenError, UnauthorizedError } from '../auth/roles.js';
 import { newToken, tokenHash } from '../auth/session-token.js';

@@ -1,14 +1,14 @@
 // Use case: who cooperates with whom on a threat, derived through shared forums and agreements.
-import type { CooperationResponse, GraphEdge, GraphNode } from '../api-types.js';
+import {
+  PAIR_LIMIT,
+  type CooperationQuery,
+  type CooperationResponse,
+  type GraphEdge,
+  type GraphNode,
+} from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { cooperationRows, type CooperationCaps } from '../store/graph-reads.js';
 import { resolveThreat } from './threats.js';
-
-export interface CooperationParams {
-  threat: string;
-  actor?: string;
-  limit?: number;
-}
 
 /**
  * A forum or agreement with more participants than this gives no pairs (each member would pair with every
@@ -20,18 +20,15 @@ export const MAX_PAIRING_PARTICIPANTS = 200;
  * in `broad`. The seed needs about 300. On the 1M-node graph this keeps the broadest threat near a second.
  */
 export const PAIR_BUDGET = 400_000;
-/** Pairs returned by default (most shared forums/agreements first) and at most. */
-export const PAIR_LIMIT = { default: 500, max: 5000 } as const;
 /** Left-out forums listed by name (the largest); `broadTotal` counts them all. */
 export const BROAD_LISTED = 50;
 
-export interface CooperationParams {
-  threat: string;
-  actor?: string;
+/** The contract's cooperation query (`limit` optional for callers other than the route). */
+export type CooperationParams = Omit<CooperationQuery, 'limit'> & {
   limit?: number;
   /** Overrides PAIR_BUDGET (tests use a small one). */
   pairBudget?: number;
-}
+};
 
 /** The cooperation query's caps for a request (the benchmark uses these too). */
 export function cooperationCaps(p: { limit?: number; pairBudget?: number }): CooperationCaps {

@@ -1,5 +1,5 @@
 // Use case: is the API up, and can it reach Neo4j?
-import type { HealthResponse } from '../api-types.js';
+import type { HealthResponse } from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { serverVersion } from '../store/graph-reads.js';
 

@@ -3,7 +3,7 @@
 // every neighbour: per type and direction from its degree store (less the links to soft-deleted neighbours, found
 // from the deleted side), by label and threat from a sample of about SAMPLE_PER_TYPE neighbours per type, scaled up
 // and marked `estimate`.
-import type { NeighbourCountsResponse } from '../api-types.js';
+import type { NeighbourCountsResponse } from '../../../contract/index.js';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { readNeighbourCounting, type SampledNeighbour, type TypeDegree } from '../store/neighbour-reads.js';

@@ -1,11 +1,8 @@
 // Use case: the neighbourhood of a node up to two hops, capped (a first look at an unfamiliar node, and a benchmark operation).
-import type { NeighbourhoodResponse } from '../api-types.js';
+import type { NeighbourhoodResponse } from '../../../contract/index.js';
 import { NotFoundError } from '../errors.js';
 import { twoHopGraph } from '../store/graph-reads.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-
-/** 500 nodes is what a canvas takes in at once; the same ceiling as a neighbour page. */
-export const NEIGHBOURHOOD_LIMIT = { default: 500, max: 500 } as const;
 
 /** The centre and up to `limit` nodes within two hops (first hop first, its best-connected first). */
 export async function twoHopNeighbourhood(

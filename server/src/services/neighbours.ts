@@ -1,21 +1,13 @@
 // Use case: expand a node's neighbourhood, filtered and capped so a supernode cannot flood the view.
-import type { NeighboursResponse } from '../api-types.js';
+import type { NeighboursQuery, NeighboursResponse } from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { neighbourPage } from '../store/neighbour-reads.js';
 import { cacheFor, type GraphCache } from './graph-cache.js';
 import { getNodeWithEvidence } from './nodes.js';
 import { resolveThreat } from './threats.js';
 
-export interface NeighbourParams {
-  id: string;
-  relTypes?: string[];
-  /** Only relationships leaving (`out`) or entering (`in`) the node. */
-  direction?: 'out' | 'in';
-  labels?: string[];
-  threat?: string;
-  limit: number;
-  skip: number;
-}
+/** The node and the contract's neighbour query (filter, limit, skip). */
+export type NeighbourParams = { id: string } & NeighboursQuery;
 
 /**
  * A page of a node with at least this many matching neighbours is kept for HUB_PAGE_TTL_MS: ranking a hub's

@@ -1,5 +1,5 @@
 // Use case: one node with its provenance.
-import type { NodeResponse } from '../api-types.js';
+import type { NodeResponse } from '../../../contract/index.js';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { findNode } from '../store/graph-reads.js';

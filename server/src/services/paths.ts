@@ -1,5 +1,5 @@
 // Use case: how are two nodes connected? Shortest, all shortest or k distinct paths, each edge with its evidence.
-import type { PathMode, PathsResponse } from '../api-types.js';
+import type { PathsQuery, PathsResponse } from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { pathsBetween } from '../store/graph-reads.js';
 import { getNodeWithEvidence } from './nodes.js';
@@ -8,18 +8,7 @@ import { resolveThreat } from './threats.js';
 /** The most paths all-shortest returns; more than this is noise on a canvas. */
 const MAX_PATHS = 25;
 
-export interface PathParams {
-  from: string;
-  to: string;
-  maxHops: number;
-  mode: PathMode;
-  /** How many distinct paths k-paths returns (ignored by the other modes). */
-  k: number;
-  relTypes?: string[];
-  threat?: string;
-}
-
-export async function findPaths(store: GraphStore, p: PathParams): Promise<PathsResponse> {
+export async function findPaths(store: GraphStore, p: PathsQuery): Promise<PathsResponse> {
   await getNodeWithEvidence(store, p.from, 'from');
   await getNodeWithEvidence(store, p.to, 'to');
   if (p.from === p.to) return { paths: [] };

@@ -1,6 +1,6 @@
 // Use case: describe the graph's model, its property allow-list and its current counts.
 // Counts come from Neo4j's count store (no scan, whatever the graph's size), cached briefly and dropped on writes.
-import type { SchemaProperties, SchemaResponse } from '../api-types.js';
+import type { SchemaProperties, SchemaResponse } from '../../../contract/index.js';
 import {
   LABEL_PROPERTIES,
   RELATIONSHIP_TYPES,

@@ -1,5 +1,5 @@
 // Use case: find nodes by name, alias or description, tolerant of typos and partial words.
-import type { SearchResponse } from '../api-types.js';
+import type { SearchQuery, SearchResponse } from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { fullTextSearch } from '../store/graph-reads.js';
 
@@ -33,12 +33,6 @@ export function toLuceneQueries(text: string): { exact: string; fuzzy: string | 
   return { exact, fuzzy: words.map((w) => term(w, true)).join(' AND ') };
 }
 
-export interface SearchParams {
-  q: string;
-  labels?: string[];
-  limit: number;
-}
-
 /**
  * The search, in stages: exact and prefix matches; when those are fewer than `limit`, the fuzzy query instead
  * (its hits include the exact ones, ranked higher). `run` executes one stage; the benchmark passes the raw driver.
@@ -54,7 +48,7 @@ export async function stagedSearch<T>(
   return hits.length >= limit || !queries.fuzzy ? hits : run(queries.fuzzy);
 }
 
-export async function searchNodes(store: GraphStore, p: SearchParams): Promise<SearchResponse> {
+export async function searchNodes(store: GraphStore, p: SearchQuery): Promise<SearchResponse> {
   return {
     nodes: await stagedSearch(p.q, p.limit, (query) =>
       fullTextSearch(store, query, p.labels ?? null, p.limit),

@@ -6,7 +6,7 @@ import type {
   SourceResponse,
   SourceSummary,
   WriteResponse,
-} from '../api-types.js';
+} from '../../../contract/index.js';
 import { NotFoundError } from '../errors.js';
 import { curationWrite, sourceRowById, sourceRows, type SourceRow } from '../store/curation-store.js';
 import type { GraphStore } from '../store/neo4j-store.js';

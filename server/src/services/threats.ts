@@ -1,5 +1,5 @@
 // Resolves a threat given by id, name or alias, with the ids of its sub-threats.
-import type { GraphNode } from '../api-types.js';
+import type { GraphNode } from '../../../contract/index.js';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { threatWithSubtypes } from '../store/graph-reads.js';

@@ -1,11 +1,12 @@
-// Keeps account data out of the Cypher console and query exports: plans that could reach :User or :Session nodes are refused.
+// Keeps account data and saved workspaces out of the Cypher console and query exports: plans that could reach
+// :User, :Session or :Workspace nodes are refused (a private workspace is its owner's, and workspaces hold owner keys).
 import { isNode, isPath } from 'neo4j-driver';
 import { AppError } from '../errors.js';
 
-/** Labels of nodes that hold account data; never readable through the console. */
-export const PRIVATE_LABELS = ['User', 'Session'] as const;
+/** Labels of nodes that hold account data or workspaces; never readable through the console. */
+export const PRIVATE_LABELS = ['User', 'Session', 'Workspace'] as const;
 /** Property keys only those nodes have: naming them is asking for account data. */
-const PRIVATE_KEYS = ['passwordHash', 'tokenHash', 'csrfToken', 'usernameKey'];
+const PRIVATE_KEYS = ['passwordHash', 'tokenHash', 'csrfToken', 'usernameKey', 'ownerKey', 'creatorKeyHash'];
 
 /** 403 FORBIDDEN (field `query`): the query could read account data. */
 export class PrivateDataError extends AppError {

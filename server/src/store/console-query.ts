@@ -8,7 +8,7 @@ import neo4j, {
   type Relationship,
   type ResultSummary,
 } from 'neo4j-driver';
-import type { CypherResponse, CypherValue } from '../api-types.js';
+import type { CypherResponse, CypherValue } from '../../../contract/index.js';
 import { isNodeLabel } from '../schema.js';
 import { WriteRefusedError } from './driver-errors.js';
 import { collectGraph, plain } from './mapping.js';

@@ -1,7 +1,7 @@
 // Curation persistence: one locked WRITE transaction per change (lock, read, write, record), and history reads.
 import neo4j, { isInt } from 'neo4j-driver';
 import { AppError } from '../errors.js';
-import { isNodeLabel } from '../schema.js';
+import { isNodeLabel, NODE_LABELS } from '../schema.js';
 import { mapWriteConflict } from './driver-errors.js';
 import { plain } from './mapping.js';
 import type { GraphStore, Params, Tx } from './neo4j-store.js';
@@ -167,6 +167,7 @@ function makeTx(tx: Tx): CurationTx {
           current,
           live,
           labels: modelLabels(node.labels),
+          modelLabels: NODE_LABELS,
           props: toDriverProps(node.props, node.ints),
         },
         `node ${node.id}`,

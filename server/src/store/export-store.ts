@@ -1,6 +1,6 @@
 // Export reads: nodes by business key with every stored property (typed), and the relationships among them.
 import { isInt, type Node, type Relationship } from 'neo4j-driver';
-import type { Evidence } from '../api-types.js';
+import type { Evidence } from '../../../contract/index.js';
 import { parseEvidence } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';
 

@@ -1,6 +1,6 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode, PathMode } from '../api-types.js';
+import type { Graph, GraphEdge, GraphNode, PathMode } from '../../../contract/index.js';
 import type { QueryName } from './queries.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';

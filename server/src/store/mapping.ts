@@ -1,6 +1,6 @@
 // Maps neo4j-driver values (Node, Relationship, Path, Integer, temporal) to plain wire objects.
 import neo4j, { isInt, isNode, isPath, isRelationship, type Node, type Relationship } from 'neo4j-driver';
-import type { Evidence, Graph, GraphEdge, GraphNode, NodeLabel } from '../api-types.js';
+import type { Evidence, Graph, GraphEdge, GraphNode, NodeLabel } from '../../../contract/index.js';
 
 /** Internal properties that are storage detail, never shown as properties. */
 const HIDDEN = new Set(['id', 'name', 'evidence', 'sourceIds', 'aliasText', 'text']);

@@ -1,6 +1,6 @@
 // Reads of a node's neighbours: a page of them, and what counting them needs (degrees, deleted links, a sample).
 import neo4j, { type Node } from 'neo4j-driver';
-import type { Graph, GraphNode, NeighbourCountsResponse } from '../api-types.js';
+import type { Graph, GraphNode, NeighbourCountsResponse } from '../../../contract/index.js';
 import { RELATIONSHIP_TYPE_NAMES } from '../schema.js';
 import type { GraphStore, Tx } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';

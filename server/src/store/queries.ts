@@ -10,6 +10,8 @@ export const QUERY_NAMES = [
   'schema-counts',
   'constraint-entity-id',
   'index-entity-search',
+  'index-entity-search-labels',
+  'index-entity-search-drop',
   'seed-sources',
   'seed-nodes',
   'seed-relationships',
@@ -82,6 +84,20 @@ export const QUERY_NAMES = [
   'session-lookup',
   'session-delete',
   'session-delete-expired',
+  // npm run backup / npm run restore (issue 14); the server never runs these.
+  'backup-counts',
+  'backup-nodes',
+  'backup-relationships',
+  'backup-schema',
+  'backup-count-all',
+  'backup-wipe-relationships',
+  'backup-wipe-nodes',
+  'restore-key-index',
+  'restore-key-index-drop',
+  'restore-await-indexes',
+  'restore-nodes',
+  'restore-relationships',
+  'restore-finish',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

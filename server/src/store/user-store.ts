@@ -1,6 +1,6 @@
 // Accounts and sessions in Neo4j (:User, :Session); plain objects out, the password hash only to the login check.
 import neo4j from 'neo4j-driver';
-import type { AuthUser, Role, UserRecord } from '../api-types.js';
+import type { AuthUser, Role, UserRecord } from '../../../contract/index.js';
 import { ConflictError } from '../errors.js';
 import { plain } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';

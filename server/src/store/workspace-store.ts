@@ -1,15 +1,43 @@
 // Workspace persistence: :Workspace nodes holding a scene of business keys as JSON; no driver types leak out.
 import neo4j from 'neo4j-driver';
-import type { Graph, Workspace, WorkspaceScene, WorkspaceSummary } from '../api-types.js';
+import type {
+  Graph,
+  Workspace,
+  WorkspaceAccess,
+  WorkspaceScene,
+  WorkspaceSummary,
+  WorkspaceVisibility,
+} from '../../../contract/index.js';
 import { ConflictError } from '../errors.js';
 import { collectGraph, plain } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';
 
-type Row = Omit<Workspace, 'scene'> & { scene?: string };
+/** Who owns a stored workspace: only the server sees the keys. */
+export interface WorkspaceOwnership {
+  /** The owner's usernameKey and username; null when saved anonymously, before owners, or the owner was deleted. */
+  ownerKey: string | null;
+  owner: string | null;
+  /** SHA-256 of the anonymous saver's browser-session key (auth/workspace-key.ts), or null. */
+  creatorKeyHash: string | null;
+  visibility: WorkspaceVisibility;
+}
 
-function toWorkspace(row: Row): Workspace {
-  const { scene, ...summary } = plain(row) as Row;
-  return { ...summary, scene: JSON.parse(scene ?? '{"nodes":[]}') as WorkspaceScene };
+/** A workspace as stored: the wire fields without the caller-relative ones, plus the ownership keys. */
+export type StoredWorkspace = Omit<Workspace, keyof WorkspaceAccess> & WorkspaceOwnership;
+/** A list entry: `yours` is decided in the query, from the caller's keys. */
+export type StoredSummary = Omit<WorkspaceSummary, 'canEdit'>;
+
+type Row = Omit<StoredWorkspace, 'scene'> & { scene?: string };
+
+function toWorkspace(row: Row): StoredWorkspace {
+  const { scene, ...rest } = plain(row) as Row;
+  return {
+    ...rest,
+    ownerKey: rest.ownerKey ?? null,
+    owner: rest.owner ?? null,
+    creatorKeyHash: rest.creatorKeyHash ?? null,
+    scene: JSON.parse(scene ?? '{"nodes":[]}') as WorkspaceScene,
+  };
 }
 
 /** The unique-name constraint turns a duplicate into a driver error; make it a 409 naming `name`. */
@@ -28,8 +56,8 @@ const nameKey = (name: string): string => name.toLocaleLowerCase('en');
 
 export async function createWorkspace(
   store: GraphStore,
-  w: { id: string; name: string; scene: WorkspaceScene },
-): Promise<Workspace> {
+  w: { id: string; name: string; scene: WorkspaceScene } & WorkspaceOwnership,
+): Promise<StoredWorkspace> {
   try {
     const res = await store.write('workspace-create', {
       id: w.id,
@@ -37,6 +65,10 @@ export async function createWorkspace(
       nameKey: nameKey(w.name),
       scene: JSON.stringify(w.scene),
       nodeCount: neo4j.int(w.scene.nodes.length),
+      visibility: w.visibility,
+      ownerKey: w.ownerKey,
+      owner: w.owner,
+      creatorKeyHash: w.creatorKeyHash,
     });
     return toWorkspace(res.records[0]!.get('w') as Row);
   } catch (err) {
@@ -44,23 +76,35 @@ export async function createWorkspace(
   }
 }
 
-export async function listWorkspaces(store: GraphStore): Promise<WorkspaceSummary[]> {
-  return (await store.read('workspace-list')).records.map((r) => plain(r.get('summary')) as WorkspaceSummary);
+/** The workspaces a caller sees: shared ones and theirs (by user key or anonymous key hash); `all` for admins. */
+export async function listWorkspaces(
+  store: GraphStore,
+  who: { all: boolean; ownerKey: string | null; creatorKeyHash: string | null },
+): Promise<StoredSummary[]> {
+  const res = await store.read('workspace-list', {
+    all: who.all,
+    ownerKey: who.ownerKey,
+    creatorKeyHash: who.creatorKeyHash,
+  });
+  return res.records.map((r) => ({
+    ...(plain(r.get('summary')) as Omit<StoredSummary, 'yours'>),
+    yours: r.get('yours') === true,
+  }));
 }
 
-export async function findWorkspace(store: GraphStore, id: string): Promise<Workspace | null> {
+export async function findWorkspace(store: GraphStore, id: string): Promise<StoredWorkspace | null> {
   const rec = (await store.read('workspace-by-id', { id })).records[0];
   return rec ? toWorkspace(rec.get('w') as Row) : null;
 }
 
 /** The outcome of a versioned update: applied, stale (with the current state), or no such workspace. */
-export type UpdateOutcome = { kind: 'applied' | 'stale'; workspace: Workspace } | { kind: 'missing' };
+export type UpdateOutcome = { kind: 'applied' | 'stale'; workspace: StoredWorkspace } | { kind: 'missing' };
 
 export async function updateWorkspace(
   store: GraphStore,
   id: string,
   version: number,
-  change: { scene?: WorkspaceScene; name?: string },
+  change: { scene?: WorkspaceScene; name?: string; visibility?: WorkspaceVisibility },
 ): Promise<UpdateOutcome> {
   try {
     const res = await store.write('workspace-update', {
@@ -70,6 +114,7 @@ export async function updateWorkspace(
       nodeCount: change.scene ? neo4j.int(change.scene.nodes.length) : null,
       name: change.name ?? null,
       nameKey: change.name ? nameKey(change.name) : null,
+      visibility: change.visibility ?? null,
     });
     const rec = res.records[0];
     if (!rec) return { kind: 'missing' };

@@ -1,6 +1,15 @@
 // The format-independent briefing: node tables, one cited statement per relationship, numbered sources.
-import type { Evidence, Graph, GraphEdge, GraphNode } from '../../api-types.js';
-import { claimText, confidenceWords, nodeKind, TYPE_HEADINGS, type NodeKind } from './phrases.js';
+import {
+  displayName,
+  ENTITY_KINDS,
+  FAMILIES,
+  KINDS,
+  SOURCE_KIND,
+  type DisplayKind,
+  type Family,
+} from '../../../../model/index.js';
+import type { Evidence, Graph, GraphEdge, GraphNode } from '../../../../contract/index.js';
+import { claimText, confidenceWords, nodeKind, TYPE_HEADINGS } from './phrases.js';
 
 /** What produced the briefing; the renderers print all three. */
 export interface BriefingMeta {
@@ -65,24 +74,33 @@ export interface BriefingModel {
   edgeCount: number;
 }
 
-const TABLES: { key: string; heading: string; kinds: NodeKind[] }[] = [
-  { key: 'actors', heading: 'Actors', kinds: ['Country', 'Person', 'Organization'] },
-  { key: 'forums', heading: 'Forums', kinds: ['Forum'] },
-  { key: 'agreements', heading: 'Agreements', kinds: ['Agreement'] },
-  { key: 'threats', heading: 'Threats', kinds: ['ThreatType'] },
-  { key: 'technologies', heading: 'Technologies', kinds: ['Technology'] },
-  { key: 'other', heading: 'Other nodes', kinds: ['Source', 'Other'] },
+const table = (plural: string, kinds: DisplayKind[]) => ({
+  key: plural.toLowerCase().replace(/\s+/g, '-'),
+  heading: plural,
+  kinds,
+});
+/** Node tables: one per family (Actors), one per other kind, in model order; sources and nodes of no kind last. */
+const TABLES: { key: string; heading: string; kinds: DisplayKind[] }[] = [
+  ...(Object.keys(FAMILIES) as Family[]).map((f) =>
+    table(
+      FAMILIES[f].plural,
+      ENTITY_KINDS.filter((k) => KINDS[k].family === f),
+    ),
+  ),
+  ...ENTITY_KINDS.filter((k) => KINDS[k].family === null).map((k) => table(KINDS[k].plural, [k])),
+  { key: 'other', heading: 'Other nodes', kinds: [SOURCE_KIND, 'Other'] },
 ];
 
 const byName = (a: GraphNode, b: GraphNode): number =>
   a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
 
+/** The kind column: the sub-kind alone for kinds that have one (a forum's "summit"), else the kind's name. */
 function kindText(node: GraphNode): string {
   const kind = nodeKind(node);
   const sub = node.properties.kind;
-  if (typeof sub === 'string' && sub.trim())
-    return kind === 'Forum' || kind === 'Agreement' ? sub : `${kind}, ${sub}`;
-  return kind === 'ThreatType' ? 'threat type' : kind === 'Other' ? node.labels.join(', ') : kind;
+  const hasSubKind = kind !== 'Other' && 'kind' in (KINDS[kind].properties ?? {});
+  if (typeof sub === 'string' && sub.trim()) return hasSubKind ? sub : `${displayName(kind)}, ${sub}`;
+  return kind === 'Other' ? node.labels.join(', ') : displayName(kind);
 }
 
 function tables(nodes: GraphNode[]): NodeTable[] {

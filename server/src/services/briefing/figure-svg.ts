@@ -8,36 +8,29 @@ import {
   forceY,
   type SimulationNodeDatum,
 } from 'd3';
-import type { Graph, GraphNode } from '../../api-types.js';
+import {
+  displayName,
+  EDGE_STYLE,
+  KIND_STYLES,
+  NODE_KINDS,
+  shapePath,
+  type DisplayKind,
+} from '../../../../model/index.js';
+import type { Graph, GraphNode } from '../../../../contract/index.js';
 import { escapeXml } from './escape.js';
-import { nodeKind, type NodeKind } from './phrases.js';
-
-/** Fill colour and shape per node kind (shapes keep kinds apart in greyscale print too). */
-export const KIND_STYLE: Record<
-  NodeKind,
-  {
-    fill: string;
-    shape: 'circle' | 'small-circle' | 'square' | 'diamond' | 'hexagon' | 'triangle' | 'pentagon';
-    legend: string;
-  }
-> = {
-  Country: { fill: '#4e79a7', shape: 'circle', legend: 'Country' },
-  Person: { fill: '#f28e2b', shape: 'small-circle', legend: 'Person' },
-  Organization: { fill: '#59a14f', shape: 'square', legend: 'Organisation' },
-  Forum: { fill: '#e15759', shape: 'diamond', legend: 'Forum' },
-  Agreement: { fill: '#76b7b2', shape: 'hexagon', legend: 'Agreement' },
-  ThreatType: { fill: '#edc948', shape: 'triangle', legend: 'Threat' },
-  Technology: { fill: '#b07aa1', shape: 'pentagon', legend: 'Technology' },
-  Source: { fill: '#bab0ac', shape: 'square', legend: 'Source' },
-  Other: { fill: '#9c9c9c', shape: 'circle', legend: 'Other' },
-};
+import { nodeKind } from './phrases.js';
 
 /** Number of simulation ticks: fixed, so the same graph always gets the same picture. */
 export const LAYOUT_TICKS = 300;
 /** Edge type labels are drawn only up to this many edges (beyond, they are tooltips only). */
 const EDGE_LABEL_LIMIT = 40;
 const LABEL_MAX = 32;
+/** Layout spacing: the radius of a country (the model's 38 px drawn at FIGURE_SCALE). */
 const R = 12;
+/** The figure draws the model's node sizes at this scale (a 38 px country becomes 24 px across). */
+export const FIGURE_SCALE = (2 * R) / 38;
+/** A node's radius in the figure. */
+const radius = (kind: DisplayKind): number => (KIND_STYLES[kind].size * FIGURE_SCALE) / 2;
 
 interface LayoutNode extends SimulationNodeDatum {
   id: string;
@@ -80,34 +73,13 @@ export function layoutGraph(graph: Graph): Map<string, { x: number; y: number }>
 
 const f = (v: number): string => (Math.round(v * 10) / 10).toString();
 
-function polygon(cx: number, cy: number, r: number, sides: number, rotate: number): string {
-  const pts: string[] = [];
-  for (let i = 0; i < sides; i++) {
-    const a = rotate + (2 * Math.PI * i) / sides;
-    pts.push(`${f(cx + r * Math.cos(a))},${f(cy + r * Math.sin(a))}`);
-  }
-  return pts.join(' ');
-}
-
-function shapeSvg(kind: NodeKind, cx: number, cy: number): string {
-  const { fill, shape } = KIND_STYLE[kind];
-  const paint = `fill="${fill}" stroke="#333333" stroke-width="1"`;
-  switch (shape) {
-    case 'circle':
-      return `<circle cx="${f(cx)}" cy="${f(cy)}" r="${R}" ${paint}/>`;
-    case 'small-circle':
-      return `<circle cx="${f(cx)}" cy="${f(cy)}" r="${R - 3}" ${paint}/>`;
-    case 'square':
-      return `<rect x="${f(cx - R + 1)}" y="${f(cy - R + 1)}" width="${2 * R - 2}" height="${2 * R - 2}" ${paint}/>`;
-    case 'diamond':
-      return `<polygon points="${polygon(cx, cy, R + 2, 4, 0)}" ${paint}/>`;
-    case 'hexagon':
-      return `<polygon points="${polygon(cx, cy, R, 6, 0)}" ${paint}/>`;
-    case 'triangle':
-      return `<polygon points="${polygon(cx, cy, R + 1, 3, -Math.PI / 2)}" ${paint}/>`;
-    case 'pentagon':
-      return `<polygon points="${polygon(cx, cy, R, 5, -Math.PI / 2)}" ${paint}/>`;
-  }
+/** A node's symbol: the canvas's shape and colour (the model's palette), with the canvas's white border. */
+function shapeSvg(kind: DisplayKind, cx: number, cy: number): string {
+  const { colour, shape, size } = KIND_STYLES[kind];
+  return (
+    `<path class="node-shape" data-shape="${shape}" transform="translate(${f(cx)},${f(cy)})" ` +
+    `d="${shapePath(shape, size * FIGURE_SCALE)}" fill="${colour}" stroke="#ffffff" stroke-width="1"/>`
+  );
 }
 
 /** The label drawn under a node: the name, shortened with an ellipsis past LABEL_MAX characters. */
@@ -130,9 +102,9 @@ export function figureLabel(node: GraphNode): string {
 export function renderFigureSvg(graph: Graph): string {
   const pos = layoutGraph(graph);
   const nodes = [...graph.nodes].sort((a, b) => a.id.localeCompare(b.id));
-  const kinds = [...new Set(nodes.map(nodeKind))].sort(
-    (a, b) => Object.keys(KIND_STYLE).indexOf(a) - Object.keys(KIND_STYLE).indexOf(b),
-  );
+  const kindOfId = new Map(nodes.map((n) => [n.id, nodeKind(n)]));
+  const order: readonly DisplayKind[] = [...NODE_KINDS, 'Other'];
+  const kinds = [...new Set(nodes.map(nodeKind))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const edges = graph.edges
     .filter((e) => pos.has(e.source) && pos.has(e.target))
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -156,7 +128,7 @@ export function renderFigureSvg(graph: Graph): string {
   );
   out.push(`<title>Figure: ${nodes.length} nodes and ${edges.length} relationships</title>`);
   out.push(
-    '<defs><marker id="briefing-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#888888"/></marker></defs>',
+    `<defs><marker id="briefing-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${EDGE_STYLE.colour}"/></marker></defs>`,
   );
   out.push(`<rect x="${f(minX)}" y="${f(minY)}" width="${f(width)}" height="${f(height)}" fill="#ffffff"/>`);
 
@@ -167,15 +139,17 @@ export function renderFigureSvg(graph: Graph): string {
     const dx = b.x - a.x,
       dy = b.y - a.y;
     const len = Math.hypot(dx, dy) || 1;
-    const x1 = a.x + (dx / len) * R,
-      y1 = a.y + (dy / len) * R;
-    const x2 = b.x - (dx / len) * (R + 2),
-      y2 = b.y - (dy / len) * (R + 2);
+    const ra = radius(kindOfId.get(e.source)!),
+      rb = radius(kindOfId.get(e.target)!);
+    const x1 = a.x + (dx / len) * ra,
+      y1 = a.y + (dy / len) * ra;
+    const x2 = b.x - (dx / len) * (rb + 2),
+      y2 = b.y - (dy / len) * (rb + 2);
     const disputed = e.properties.disputed === true;
     const type = escapeXml(e.type);
     out.push(
       `<g class="edge${disputed ? ' disputed' : ''}" data-type="${type}"><title>${type}</title>` +
-        `<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${disputed ? '#c0392b' : '#999999'}" stroke-width="1.2"${disputed ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#briefing-arrow)"/>` +
+        `<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="${disputed ? EDGE_STYLE.disputedColour : EDGE_STYLE.colour}" stroke-width="1.2"${disputed ? ` stroke-dasharray="${EDGE_STYLE.disputedDash.join(' ')}"` : ''} marker-end="url(#briefing-arrow)"/>` +
         (edges.length <= EDGE_LABEL_LIMIT
           ? `<text class="edge-label" x="${f((a.x + b.x) / 2)}" y="${f((a.y + b.y) / 2 - 3)}" font-size="8" fill="#666666" text-anchor="middle">${type}</text>`
           : '') +
@@ -189,9 +163,9 @@ export function renderFigureSvg(graph: Graph): string {
     const p = pos.get(n.id)!;
     const kind = nodeKind(n);
     out.push(
-      `<g class="node kind-${kind.toLowerCase()}" data-id="${escapeXml(n.id)}"><title>${escapeXml(`${n.name} (${KIND_STYLE[kind].legend})`)}</title>` +
+      `<g class="node kind-${kind.toLowerCase()}" data-id="${escapeXml(n.id)}"><title>${escapeXml(`${n.name} (${displayName(kind)})`)}</title>` +
         shapeSvg(kind, p.x, p.y) +
-        `<text class="node-label" x="${f(p.x)}" y="${f(p.y + R + 12)}" font-size="10" fill="#222222" text-anchor="middle">${escapeXml(figureLabel(n))}</text>` +
+        `<text class="node-label" x="${f(p.x)}" y="${f(p.y + radius(kind) + 12)}" font-size="10" fill="#222222" text-anchor="middle">${escapeXml(figureLabel(n))}</text>` +
         '</g>',
     );
   }
@@ -203,7 +177,7 @@ export function renderFigureSvg(graph: Graph): string {
     const y = maxY + legendH / 2;
     out.push(
       `<g transform="translate(${f(x)},${f(y)}) scale(0.6)">${shapeSvg(k, 0, 0)}</g>` +
-        `<text x="${f(x + 12)}" y="${f(y + 4)}" font-size="10" fill="#222222">${escapeXml(KIND_STYLE[k].legend)}</text>`,
+        `<text x="${f(x + 12)}" y="${f(y + 4)}" font-size="10" fill="#222222">${escapeXml(displayName(k))}</text>`,
     );
   });
   out.push('</g>');

@@ -11,7 +11,7 @@ export { renderBriefingHtml } from './render-html.js';
 export { renderFigureSvg, layoutGraph } from './figure-svg.js';
 export { escapeMarkdown, escapeXml, unescapeMarkdown } from './escape.js';
 
-import type { Graph } from '../../api-types.js';
+import type { Graph } from '../../../../contract/index.js';
 import type { BriefingMeta as Meta } from './briefing-model.js';
 import { renderBriefingHtml as html } from './render-html.js';
 import { renderBriefingMarkdown as markdown } from './render-markdown.js';

@@ -1,31 +1,19 @@
 // Plain-English phrasing of nodes and relationships: one phrase per relationship type, articles, confidence.
-import type { Confidence, GraphEdge, GraphNode } from '../../api-types.js';
+import {
+  CONFIDENCE,
+  displayKindOf,
+  isConfidence,
+  isRelationshipType,
+  KINDS,
+  RELATIONSHIP_TYPES,
+  type DisplayKind,
+  type RelationshipType,
+} from '../../../../model/index.js';
+import type { GraphEdge, GraphNode } from '../../../../contract/index.js';
 
-/** The kind a node is drawn and tabled as: its most specific label. */
-export type NodeKind =
-  | 'Country'
-  | 'Person'
-  | 'Organization'
-  | 'Forum'
-  | 'Agreement'
-  | 'ThreatType'
-  | 'Technology'
-  | 'Source'
-  | 'Other';
-
-const KIND_ORDER: NodeKind[] = [
-  'Country',
-  'Person',
-  'Organization',
-  'Forum',
-  'Agreement',
-  'ThreatType',
-  'Technology',
-  'Source',
-];
-
-export function nodeKind(node: GraphNode): NodeKind {
-  return KIND_ORDER.find((k) => (node.labels as string[]).includes(k)) ?? 'Other';
+/** The kind a node is drawn and tabled as: its kind, or 'Other'. */
+export function nodeKind(node: GraphNode): DisplayKind {
+  return displayKindOf(node.labels);
 }
 
 /** Country names that take "the" in running text. */
@@ -54,25 +42,30 @@ function isProperName(name: string): boolean {
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /**
- * The node's `name` as it reads inside a sentence. Countries, persons and organisations keep their
- * name ("the" before "United Kingdom" and multi-word organisations such as "the UK Home Office").
- * Forums and agreements with proper names take "the" ("the Five Country Ministerial"); generic
- * descriptive names, threats and technologies read in lower case without an article ("terrorism",
- * "joint training programmes and exercises"), so sentences read as English. The sentence start is
- * capitalised again by claimText.
+ * The node's `name` as it reads inside a sentence, by its kind's name style (model/kinds.ts). Countries,
+ * persons and organisations keep their name ("the" before "United Kingdom" and multi-word organisations
+ * such as "the UK Home Office"). Forums and agreements with proper names take "the" ("the Five Country
+ * Ministerial"); generic descriptive names, threats and technologies read in lower case without an
+ * article ("terrorism", "joint training programmes and exercises"), so sentences read as English. The
+ * sentence start is capitalised again by claimText.
  */
 export function nounPhrase(node: GraphNode): string {
   const name = node.name.trim();
   if (/^the\s/i.test(name)) return name;
   const kind = nodeKind(node);
-  if (kind === 'Country') return COUNTRY_WITH_ARTICLE.test(name) ? `the ${name}` : name;
-  if (kind === 'Organization') return /\s/.test(name) ? `the ${name}` : name;
-  if (kind === 'Forum' || kind === 'Agreement') {
-    if (!isProperName(name)) return lowerFirst(name);
-    return /\s/.test(name) ? `the ${name}` : name;
+  switch (kind === 'Other' ? 'name' : KINDS[kind].nameStyle) {
+    case 'country':
+      return COUNTRY_WITH_ARTICLE.test(name) ? `the ${name}` : name;
+    case 'institution':
+      return /\s/.test(name) ? `the ${name}` : name;
+    case 'titled':
+      if (!isProperName(name)) return lowerFirst(name);
+      return /\s/.test(name) ? `the ${name}` : name;
+    case 'common':
+      return isProperName(name) ? name : lowerFirst(name);
+    case 'name':
+      return name;
   }
-  if (kind === 'ThreatType' || kind === 'Technology') return isProperName(name) ? name : lowerFirst(name);
-  return name;
 }
 
 /** Properties that are about the claim, not qualifiers of it. */
@@ -106,8 +99,11 @@ const PARTICIPATION_VERBS: Record<string, [past: string, planned: string]> = {
 /** A forum whose own `status` says it has not happened yet ("scheduled", "recommended", ...). */
 const NOT_YET = /\b(scheduled|planned|proposed|recommended|upcoming|being established)\b/i;
 
-/** One phrase per relationship type; `role` and `title` change the verb where they can. */
-export const PHRASES: Record<string, (p: PhraseInput) => Phrase> = {
+/**
+ * Phrases for relationship types whose sentence needs more than the model's verb: `role` and `title`
+ * change the verb where they can. A type without one reads "<s> <verb> <o>" (claimText).
+ */
+export const PHRASES: Partial<Record<RelationshipType, (p: PhraseInput) => Phrase>> = {
   PARTICIPATED_IN: ({ s, o, props, target }) => {
     const role = str(props.role);
     const planned = NOT_YET.test(String(target.properties.status ?? ''));
@@ -151,23 +147,29 @@ export const PHRASES: Record<string, (p: PhraseInput) => Phrase> = {
   SUBTYPE_OF: ({ s, o }) => ({ core: `${s} is a subtype of ${o}`, used: [] }),
 };
 
+/** The order the briefing lists relationship types in (headings from the model); types not named here follow, in model order. */
+const TYPE_ORDER: readonly RelationshipType[] = [
+  'PARTICIPATED_IN',
+  'MEMBER_OF',
+  'HOLDS_OFFICE',
+  'PART_OF',
+  'LEADS',
+  'PARTY_TO',
+  'ESTABLISHED_BY',
+  'COOPERATES_WITH',
+  'RECOMMENDED_PARTNER',
+  'HELD_IN',
+  'FOCUSES_ON',
+  'ADDRESSES',
+  'USES_TECHNOLOGY',
+  'SUBTYPE_OF',
+];
+
 /** Section headings for the relationship types, in the order the briefing lists them. */
 export const TYPE_HEADINGS: [string, string][] = [
-  ['PARTICIPATED_IN', 'Participation in forums'],
-  ['MEMBER_OF', 'Membership'],
-  ['HOLDS_OFFICE', 'Offices held'],
-  ['PART_OF', 'Structure'],
-  ['LEADS', 'Leadership'],
-  ['PARTY_TO', 'Parties to agreements'],
-  ['ESTABLISHED_BY', 'Origins'],
-  ['COOPERATES_WITH', 'Direct cooperation'],
-  ['RECOMMENDED_PARTNER', 'Recommended partnerships'],
-  ['HELD_IN', 'Venues'],
-  ['FOCUSES_ON', 'Focus on threats'],
-  ['ADDRESSES', 'Threats addressed'],
-  ['USES_TECHNOLOGY', 'Technology used'],
-  ['SUBTYPE_OF', 'Threat hierarchy'],
-];
+  ...TYPE_ORDER,
+  ...(Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).filter((t) => !TYPE_ORDER.includes(t)),
+].map((t) => [t, RELATIONSHIP_TYPES[t].heading]);
 
 /** "crossBorderOperationsIncrease" -> "cross-border operations increase"-ish: camelCase split into lower-case words. */
 function propertyLabel(key: string): string {
@@ -202,14 +204,7 @@ export function qualifiers(props: Record<string, unknown>, used: string[]): stri
 
 /** The source's own hedging in words; nothing for confirmed claims. */
 export function confidenceWords(confidence: unknown): string | null {
-  switch (confidence as Confidence) {
-    case 'reported':
-      return 'reported, not confirmed';
-    case 'speculative':
-      return 'speculative: hedged or recommended by the source';
-    default:
-      return null;
-  }
+  return isConfidence(confidence) ? CONFIDENCE[confidence].caveat : null;
 }
 
 const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -223,8 +218,11 @@ export function claimText(edge: GraphEdge, source: GraphNode, target: GraphNode)
     source,
     target,
   };
-  const phrase = PHRASES[edge.type]?.(input) ?? {
-    core: `${input.s} is linked to ${input.o} (${edge.type.toLowerCase().replace(/_/g, ' ')})`,
+  const type = isRelationshipType(edge.type) ? edge.type : null;
+  const phrase = (type && PHRASES[type]?.(input)) ?? {
+    core: type
+      ? `${input.s} ${RELATIONSHIP_TYPES[type].verb} ${input.o}`
+      : `${input.s} is linked to ${input.o} (${edge.type.toLowerCase().replace(/_/g, ' ')})`,
     used: [],
   };
   return capitalise(phrase.core) + qualifiers(edge.properties, phrase.used);

@@ -1,5 +1,5 @@
 // The briefing as one self-contained HTML file: inline CSS, the figure as inline SVG, no scripts, no URLs.
-import type { Graph } from '../../api-types.js';
+import type { Graph } from '../../../../contract/index.js';
 import {
   buildBriefing,
   formatTime,

@@ -1,5 +1,5 @@
 // The briefing as Markdown: title, time, scope, figure note, node tables, cited sentences, sources.
-import type { Graph } from '../../api-types.js';
+import type { Graph } from '../../../../contract/index.js';
 import {
   buildBriefing,
   formatTime,
@@ -9,7 +9,7 @@ import {
   curatorNote,
 } from './briefing-model.js';
 import { escapeMarkdown as md } from './escape.js';
-import { KIND_STYLE } from './figure-svg.js';
+import { displayName } from '../../../../model/index.js';
 import { nodeKind } from './phrases.js';
 
 const cites = (ns: number[]): string => ns.map((n) => `[${n}]`).join('');
@@ -60,10 +60,7 @@ export function renderBriefingMarkdown(graph: Graph, meta: BriefingMeta): string
     `Figure: see the HTML version of this briefing. It draws these ${m.nodes.length} nodes and the ${m.edgeCount} relationships listed below:`,
     '',
   );
-  out.push(
-    m.nodes.map((n) => `${md(n.name)} (${KIND_STYLE[nodeKind(n)].legend})`).join(' · ') || '(none)',
-    '',
-  );
+  out.push(m.nodes.map((n) => `${md(n.name)} (${displayName(nodeKind(n))})`).join(' · ') || '(none)', '');
 
   for (const t of m.tables) {
     out.push(`## ${t.heading}`, '');

@@ -5,13 +5,13 @@ import type {
   EdgeUpdateRequest,
   GraphEdge,
   WriteResponse,
-} from '../../api-types.js';
+} from '../../../../contract/index.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js';
+import { kindOf } from '../../../../model/index.js';
 import {
   RELATIONSHIP_TYPE_NAMES,
   endpointAllowed,
   isRelationshipType,
-  primaryLabelOf,
   relationshipPropertyTypes,
 } from '../../schema.js';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../../store/curation-store.js';
 import type { GraphStore } from '../../store/neo4j-store.js';
 import { applyState } from './apply-state.js';
-import { removeEvidenceAt, requireEvidence, resolveEvidence } from './evidence.js';
+import { removeEvidenceAt, resolveEvidence } from './evidence.js';
 import { applyValues, checkProperties } from './properties.js';
 import {
   EMPTY_STATE,
@@ -75,7 +75,7 @@ function checkEdgeVersion(edge: RawEdge, version: number): void {
 export async function createEdge(
   store: GraphStore,
   actor: AuthUser,
-  req: Omit<EdgeCreateRequest, 'evidence'> & { evidence?: EdgeCreateRequest['evidence'] },
+  req: EdgeCreateRequest,
 ): Promise<WriteResponse<GraphEdge>> {
   if (!isRelationshipType(req.type))
     throw new UnprocessableError(
@@ -95,7 +95,8 @@ export async function createEdge(
     `a ${type} relationship`,
     'relationship',
   );
-  const inputs = requireEvidence(req.evidence);
+  // The contract already refused a new relationship without evidence (422).
+  const inputs = req.evidence;
   return curationWrite(store, async (tx) => {
     const locked = await tx.lockNodes([req.source, req.target]);
     for (const end of ['source', 'target'] as const) {
@@ -103,7 +104,7 @@ export async function createEdge(
       if (!node?.live) throw new UnprocessableError(`\`${end}\`: no node with id "${req[end]}".`, end);
       if (!endpointAllowed(type, end === 'source' ? 'from' : 'to', node.labels)) {
         throw new UnprocessableError(
-          `\`${end}\`: a ${type} relationship may not ${end === 'source' ? 'start at' : 'end at'} a ${primaryLabelOf(node.labels)} ("${node.id}").`,
+          `\`${end}\`: a ${type} relationship may not ${end === 'source' ? 'start at' : 'end at'} a ${kindOf(node.labels)} ("${node.id}").`,
           end,
         );
       }

@@ -1,5 +1,5 @@
 // Evidence for a fact: a quote checked verbatim against its source (offsets derived here), or a curator's assertion.
-import type { AuthUser, Evidence, EvidenceInput } from '../../api-types.js';
+import type { AuthUser, Evidence, EvidenceInput } from '../../../../contract/index.js';
 import { UnprocessableError } from '../../errors.js';
 import type { CurationTx } from '../../store/curation-store.js';
 
@@ -55,20 +55,6 @@ export async function resolveEvidence(
       end: start + input.quote.length,
     };
   });
-}
-
-/** 422 naming `field` unless a new fact has at least one piece of evidence. */
-export function requireEvidence(
-  inputs: readonly EvidenceInput[] | undefined,
-  field = 'evidence',
-): readonly EvidenceInput[] {
-  if (!inputs?.length) {
-    throw new UnprocessableError(
-      `\`${field}\` is required for a new fact: at least one {sourceId, quote} from a source, or {curatorAsserted: true, note}.`,
-      field,
-    );
-  }
-  return inputs;
 }
 
 /** The current evidence without the items at `indexes` (422 naming `removeEvidence[i]` if out of range, or if none would remain). */

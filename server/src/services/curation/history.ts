@@ -1,5 +1,5 @@
 // Use cases: a node's or relationship's history, the recent-changes feed, and what can be restored.
-import type { ChangeListResponse, DeletedListResponse } from '../../api-types.js';
+import type { ChangeListResponse, DeletedListResponse } from '../../../../contract/index.js';
 import { NotFoundError } from '../../errors.js';
 import { changeRowById, deletedChangeRows, listChangeRows } from '../../store/curation-store.js';
 import type { GraphStore } from '../../store/neo4j-store.js';

@@ -1,5 +1,5 @@
 // Use case: merge a duplicate node into another: relationships move, aliases and evidence are united, the other is soft-deleted.
-import type { AuthUser, GraphNode, MergeRequest, WriteResponse } from '../../api-types.js';
+import type { AuthUser, GraphNode, MergeRequest, WriteResponse } from '../../../../contract/index.js';
 import { UnprocessableError } from '../../errors.js';
 import { nodePropertyTypes, relationshipPropertyTypes, type RelationshipType } from '../../schema.js';
 import { curationWrite, type RawEdge, type RawNode, type StoredValue } from '../../store/curation-store.js';

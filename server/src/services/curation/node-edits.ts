@@ -5,20 +5,20 @@ import type {
   NodeCreateRequest,
   NodeUpdateRequest,
   WriteResponse,
-} from '../../api-types.js';
+} from '../../../../contract/index.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js';
 import {
-  ID_PREFIXES,
-  LABEL_PROPERTIES,
-  PRIMARY_LABELS,
+  idPrefixOf,
+  kindOf,
+  labelsOf,
   nodePropertyTypes,
-  primaryLabelOf,
-  type PrimaryLabel,
-} from '../../schema.js';
+  SOURCE_KIND,
+  type EntityKind,
+} from '../../../../model/index.js';
 import { curationWrite, type CurationTx, type LockedNode, type RawNode } from '../../store/curation-store.js';
 import type { GraphStore } from '../../store/neo4j-store.js';
 import { applyState } from './apply-state.js';
-import { removeEvidenceAt, requireEvidence, resolveEvidence } from './evidence.js';
+import { removeEvidenceAt, resolveEvidence } from './evidence.js';
 import { applyValues, checkProperties } from './properties.js';
 import {
   EMPTY_STATE,
@@ -31,9 +31,6 @@ import {
   withDerived,
 } from './raw-state.js';
 import { newChangeId, q, recordChange } from './record.js';
-
-type EditableLabel = keyof typeof LABEL_PROPERTIES;
-const EDITABLE = Object.keys(LABEL_PROPERTIES) as EditableLabel[];
 
 /** `country:new-zealand` from ("Country", "New Zealand"). */
 function slug(name: string): string {
@@ -59,12 +56,12 @@ export async function lockLiveNode(
   tx: CurationTx,
   id: string,
   field = 'id',
-): Promise<{ node: LockedNode; label: EditableLabel; locked: Awaited<ReturnType<CurationTx['lockNodes']>> }> {
+): Promise<{ node: LockedNode; label: EntityKind; locked: Awaited<ReturnType<CurationTx['lockNodes']>> }> {
   const locked = await tx.lockNodes([id]);
   const node = locked.nodes.get(id);
   if (!node?.live) throw new NotFoundError(`No node with id "${id}".`, field);
-  const label = primaryLabelOf(node.labels);
-  if (!label || label === 'Source')
+  const label = kindOf(node.labels);
+  if (!label || label === SOURCE_KIND)
     throw new UnprocessableError(
       `"${id}" is a source: sources are added with POST /api/sources and never edited or deleted, since evidence quotes them.`,
       field,
@@ -86,25 +83,16 @@ export function checkVersion(node: RawNode, version: number, field = 'version'):
 export async function createNode(
   store: GraphStore,
   actor: AuthUser,
-  req: Omit<NodeCreateRequest, 'label' | 'evidence'> & {
-    label: string;
-    evidence?: NodeCreateRequest['evidence'];
-  },
+  req: NodeCreateRequest,
 ): Promise<WriteResponse<GraphNode>> {
-  if (!EDITABLE.includes(req.label as EditableLabel)) {
-    throw new UnprocessableError(
-      `\`label\` "${req.label}" is not a label a curator can create; expected one of: ${EDITABLE.join(', ')}.`,
-      'label',
-    );
-  }
-  const label = req.label as EditableLabel;
-  const prefix = `${ID_PREFIXES[label as PrimaryLabel]}:`;
+  // The contract already refused a label a curator may not create, and a new node without evidence (422).
+  const { label, evidence: inputs } = req;
+  const prefix = `${idPrefixOf(label)}:`;
   if (req.id !== undefined && !req.id.startsWith(prefix))
     throw new UnprocessableError(`\`id\` of a ${label} must start with "${prefix}".`, 'id');
   const name = req.name.trim();
   const values = req.properties ?? {};
   const ints = checkProperties(values, nodePropertyTypes(label), `a ${label}`, 'node');
-  const inputs = requireEvidence(req.evidence);
   return curationWrite(store, async (tx) => {
     const evidence = await resolveEvidence(tx, inputs, 'evidence', actor);
     const base = req.id ?? `${prefix}${slug(name)}`;
@@ -129,7 +117,7 @@ export async function createNode(
       },
       evidence,
     );
-    const node: RawNode = { id, labels: [...PRIMARY_LABELS[label]], props, ints: ints.sort() };
+    const node: RawNode = { id, labels: [...labelsOf(label)], props, ints: ints.sort() };
     const changeId = newChangeId();
     const after = await applyState(
       tx,

@@ -1,5 +1,5 @@
 // Stored states of nodes and relationships: their API view, content comparison, and the derived storage fields.
-import type { ChangeSnapshot, Evidence, GraphEdge, GraphNode } from '../../api-types.js';
+import type { ChangeSnapshot, Evidence, GraphEdge, GraphNode } from '../../../../contract/index.js';
 import { edgeFromProps, nodeFromProps, parseEvidence } from '../../store/mapping.js';
 import type { LockedState, RawEdge, RawNode, RawState, StoredValue } from '../../store/curation-store.js';
 
@@ -89,7 +89,7 @@ export function evidenceOf(x: RawNode | RawEdge): Evidence[] {
 }
 
 /**
- * Sets the storage-only fields the seed loader derives (seed/load.ts storedProps): the evidence JSON, its
+ * Sets the storage-only fields the seed loader derives (store/seed-load.ts storedProps): the evidence JSON, its
  * `sourceIds`, and `aliasText` for full-text search; empty aliases and unset values are removed.
  */
 export function withDerived(

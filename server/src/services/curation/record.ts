@@ -1,6 +1,6 @@
 // Change records: written in the same transaction as the change, and shown as ChangeRecords.
 import { randomBytes } from 'node:crypto';
-import type { AuthUser, ChangeOperation, ChangeRecord } from '../../api-types.js';
+import type { AuthUser, ChangeOperation, ChangeRecord } from '../../../../contract/index.js';
 import type { ChangeRow, CurationTx, RawState } from '../../store/curation-store.js';
 import { parseState, stateView } from './raw-state.js';
 

@@ -1,5 +1,5 @@
 // Use case: revert any change. The revert is itself a change; the target must still be as the change left it.
-import type { AuthUser, GraphEdge, GraphNode, WriteResponse } from '../../api-types.js';
+import type { AuthUser, GraphEdge, GraphNode, WriteResponse } from '../../../../contract/index.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js';
 import { curationWrite } from '../../store/curation-store.js';
 import type { GraphStore } from '../../store/neo4j-store.js';

@@ -1,5 +1,5 @@
 // The briefing format: a cited Markdown document or a self-contained HTML page (the `variant` option).
-import type { GraphEdge, GraphNode, NodeLabel } from '../../api-types.js';
+import type { GraphEdge, GraphNode, NodeLabel } from '../../../../contract/index.js';
 import type { ExportGraph } from '../../store/export-store.js';
 import { renderBriefingFile } from '../briefing/index.js';
 import type { ExportFormatSpec, ExportMeta } from './formats.js';

@@ -1,13 +1,18 @@
-// CSV for neo4j-admin import: a zip of nodes.csv and relationships.csv, typed headers, RFC 4180 quoting.
+// CSV zip of nodes.csv and relationships.csv, typed headers, RFC 4180 quoting: exact for neo4j-admin import, or
+// (the `spreadsheet` variant) with formula-like cells neutralised and a README.txt saying so.
 import { Zip, ZipDeflate } from 'fflate';
+import type { CsvVariant } from '../../../../contract/index.js';
 import type { ExportGraph, PropType, PropValue } from '../../store/export-store.js';
-import type { ExportFormatSpec } from './formats.js';
+import type { ExportFormatSpec, ExportMeta } from './formats.js';
 import { BATCH, type ExportSink } from './sink.js';
+import { spreadsheetField, spreadsheetReadme } from './spreadsheet-safe.js';
 
 /** neo4j-admin's default array delimiter (also between labels in `:LABEL`). */
 const ARRAY_DELIMITER = ';';
 /** The CSV files' text, in the zip's order. */
 export const CSV_FILES = ['nodes.csv', 'relationships.csv'] as const;
+/** The spreadsheet variant's third file, after the CSVs. */
+export const SPREADSHEET_README = 'README.txt';
 
 /**
  * RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled. An absent value (null) is an
@@ -18,6 +23,31 @@ export function csvField(text: string | null): string {
   return text === '' || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 const csvRow = (fields: (string | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
+
+/** The variant a request asked for; neo4j-admin unless it said `spreadsheet`. */
+export const csvVariant = (meta: ExportMeta): CsvVariant =>
+  meta.options.variant === 'spreadsheet' ? 'spreadsheet' : 'neo4j-admin';
+
+/** Turns a row's fields into a CSV line; `numeric[i]` says field i is in a numeric column. */
+type RowWriter = (fields: (string | null)[], numeric: readonly boolean[]) => string;
+
+/** The spreadsheet row writer, counting the cells it neutralised. */
+function spreadsheetRows(): { row: RowWriter; neutralised: () => number } {
+  let count = 0;
+  return {
+    row(fields, numeric) {
+      const out = fields.map((f, i) => {
+        const cell = spreadsheetField(f, numeric[i] ?? false, csvField);
+        if (cell.neutralised) count++;
+        return cell.field;
+      });
+      return `${out.join(',')}\r\n`;
+    },
+    neutralised: () => count,
+  };
+}
+
+const isNumeric = (c: Column): boolean => c.type === 'long' || c.type === 'double';
 
 interface Column {
   name: string;
@@ -72,9 +102,15 @@ export function csvHeaders(graph: ExportGraph): {
   };
 }
 
-/** Streams a zip: each CSV is deflated batch by batch and the zip's output written with backpressure. */
-async function write(graph: ExportGraph, sink: ExportSink): Promise<void> {
+/**
+ * Streams a zip: each CSV is deflated batch by batch and the zip's output written with backpressure. The
+ * neo4j-admin variant's bytes must never change (tests compare them with a golden file); the spreadsheet variant
+ * adds a byte-order mark, neutralises formula-like cells and ends with a README.txt.
+ */
+async function write(graph: ExportGraph, sink: ExportSink, variant: CsvVariant): Promise<void> {
   const h = csvHeaders(graph);
+  const sheet = variant === 'spreadsheet' ? spreadsheetRows() : null;
+  const toRow: RowWriter = sheet ? sheet.row : (fields) => csvRow(fields);
   const pending: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
@@ -89,20 +125,22 @@ async function write(graph: ExportGraph, sink: ExportSink): Promise<void> {
   const file = async <T>(
     name: string,
     head: string[],
+    numeric: readonly boolean[],
     items: readonly T[],
     row: (item: T) => (string | null)[],
   ): Promise<void> => {
     const entry = new ZipDeflate(name, { level: 6 });
     entry.mtime = new Date();
     zip.add(entry);
-    entry.push(encoder.encode(csvRow(head)));
+    // Excel reads a CSV as the local code page unless it starts with a UTF-8 byte-order mark.
+    entry.push(encoder.encode((sheet ? '\uFEFF' : '') + toRow(head, [])));
     await flush();
     for (let i = 0; i < items.length; i += BATCH) {
       entry.push(
         encoder.encode(
           items
             .slice(i, i + BATCH)
-            .map((item) => csvRow(row(item)))
+            .map((item) => toRow(row(item), numeric))
             .join(''),
         ),
       );
@@ -111,13 +149,15 @@ async function write(graph: ExportGraph, sink: ExportSink): Promise<void> {
     entry.push(new Uint8Array(0), true);
     await flush();
   };
-  await file(CSV_FILES[0], h.nodes, graph.nodes, (n) => [
+  const numericNodes = [false, false, ...h.nodeColumns.map(isNumeric), false];
+  const numericRels = [false, false, false, false, ...h.relColumns.map(isNumeric), false];
+  await file(CSV_FILES[0], h.nodes, numericNodes, graph.nodes, (n) => [
     n.id,
     ['Entity', ...n.labels].join(ARRAY_DELIMITER),
     ...h.nodeColumns.map((c) => cell(n.properties[c.name], c)),
     n.evidenceJson,
   ]);
-  await file(CSV_FILES[1], h.relationships, graph.edges, (e) => [
+  await file(CSV_FILES[1], h.relationships, numericRels, graph.edges, (e) => [
     e.source,
     e.target,
     e.type,
@@ -125,6 +165,14 @@ async function write(graph: ExportGraph, sink: ExportSink): Promise<void> {
     ...h.relColumns.map((c) => cell(e.properties[c.name], c)),
     e.evidenceJson,
   ]);
+  if (sheet) {
+    const readme = new ZipDeflate(SPREADSHEET_README, { level: 6 });
+    readme.mtime = new Date();
+    zip.add(readme);
+    const counts = { nodes: graph.nodes.length, relationships: graph.edges.length };
+    readme.push(encoder.encode(spreadsheetReadme({ ...counts, neutralised: sheet.neutralised() })), true);
+    await flush();
+  }
   zip.end();
   await flush();
 }
@@ -132,6 +180,6 @@ async function write(graph: ExportGraph, sink: ExportSink): Promise<void> {
 export const csvZipFormat: ExportFormatSpec = {
   format: 'csv',
   contentType: 'application/zip',
-  extension: 'csv.zip',
-  write: (graph, sink) => write(graph, sink),
+  extension: (meta) => (csvVariant(meta) === 'spreadsheet' ? 'spreadsheet.csv.zip' : 'csv.zip'),
+  write: (graph, sink, meta) => write(graph, sink, csvVariant(meta)),
 };

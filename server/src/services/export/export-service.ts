@@ -1,5 +1,5 @@
 // Use case: resolve what to export (ids, a workspace or a read-only query), check it, then stream one format.
-import type { ExportFormat } from '../../api-types.js';
+import type { ExportFormat } from '../../../../contract/index.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import { runConsoleQuery } from '../../store/console-query.js';
 import { exportSubgraph, type ExportGraph } from '../../store/export-store.js';

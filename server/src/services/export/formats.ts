@@ -1,5 +1,5 @@
 // The export format registry: each format names its media type and file extension and writes a subgraph to a sink.
-import type { ExportFormat } from '../../api-types.js';
+import type { ExportFormat, ExportVariant } from '../../../../contract/index.js';
 import type { ExportGraph } from '../../store/export-store.js';
 import type { ExportSink } from './sink.js';
 import { graphmlFormat } from './graphml.js';
@@ -14,8 +14,8 @@ export interface ExportMeta {
   generatedAt: Date;
   /** Plain words for the selection, e.g. `3 selected nodes`, `workspace "FCM"`, `query: MATCH ...`. */
   source: string;
-  /** Options a format may read (briefing: `variant`, `title`). */
-  options: { variant?: 'markdown' | 'html'; title?: string };
+  /** Options a format may read (briefing: `variant`, `title`; csv: `variant`). */
+  options: { variant?: ExportVariant; title?: string };
 }
 
 /** One export format. */
@@ -37,12 +37,3 @@ export const EXPORT_FORMATS: Partial<Record<ExportFormat, ExportFormatSpec>> = {
   cypher: cypherScriptFormat,
   briefing: briefingFormat,
 };
-
-/** Every format name the API accepts (those in EXPORT_FORMATS plus those announced in the wire type). */
-export const FORMAT_NAMES = [
-  'graphml',
-  'json',
-  'csv',
-  'cypher',
-  'briefing',
-] as const satisfies readonly ExportFormat[];

@@ -1,0 +1,274 @@
+// The extraction engine: text + the graph's vocabulary in, sentences, mentions, candidates and suggestions out.
+// Pure and synchronous (no network, no database); `onProgress` reports each phase for large articles.
+import { applyAcronyms } from './acronyms.js';
+import { anaphorMentions } from './anaphora.js';
+import { CandidateSet } from './candidates.js';
+import { findDates } from './dates.js';
+import { markDisputes } from './disputes.js';
+import type { Doc } from './doc.js';
+import { makeHedger } from './hedging.js';
+import { compileKeywords } from './keywords.js';
+import { readLayout } from './layout.js';
+import { buildBuiltinIndex, buildVocabularyIndex, type LexValue, type VocabularyIndex } from './lexicon.js';
+import { candidateIndex, coveredTokens, findMentions, type TokenMention } from './mentions.js';
+import { mergeCandidates } from './merge.js';
+import { findNames } from './names.js';
+import { makeWordNormaliser } from './normalise.js';
+import { applyHyphenPairs, applyNameRules, applyOfficeRules } from './office-rules.js';
+import type { PhraseIndex } from './phrase-index.js';
+import { ProposalSink, refKey } from './proposals.js';
+import { defaultRules, type Rules } from './rules.js';
+import { applySentenceRules, compileSentenceRules } from './sentence-rules.js';
+import { splitSentences } from './sentences.js';
+import { structureCandidates } from './structure-candidates.js';
+import { applyStructureRules } from './structure-rules.js';
+import { tagTokens } from './tagger.js';
+import { tokenize } from './tokens.js';
+import type {
+  EndRef,
+  ExtractionResult,
+  ExtractOptions,
+  Mention,
+  NodeSuggestion,
+  RelationshipSuggestion,
+  Vocabulary,
+} from './types.js';
+
+const DEFAULT_MIN_SCORE = 0.35;
+
+/** Everything built once per rule set (and per vocabulary): reuse it across extractions. */
+export interface Engine {
+  rules: Rules;
+  builtin: PhraseIndex<LexValue>;
+  vocab: VocabularyIndex;
+}
+
+let defaultBuiltin: PhraseIndex<LexValue> | undefined;
+
+/** Prepares the rules, the built-in lexicon and the vocabulary index; the result can serve many extractions. */
+export function prepareEngine(vocabulary: Vocabulary, rules: Rules = defaultRules()): Engine {
+  const builtin =
+    rules === defaultRules() ? (defaultBuiltin ??= buildBuiltinIndex(rules)) : buildBuiltinIndex(rules);
+  return { rules, builtin, vocab: buildVocabularyIndex(vocabulary, rules) };
+}
+
+/** Extracts mentions, candidates and suggestions from `text`; `vocabulary` is the graph's nodes and claims (or a prepared engine). */
+export function extract(
+  text: string,
+  vocabulary: Vocabulary | Engine,
+  options: ExtractOptions = {},
+): ExtractionResult {
+  const engine = 'builtin' in vocabulary ? vocabulary : prepareEngine(vocabulary);
+  const { rules, builtin, vocab } = engine;
+  const progress = options.onProgress ?? (() => {});
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const normaliseWord = makeWordNormaliser(rules.spelling);
+
+  const tokens = tokenize(text, normaliseWord);
+  const lines = readLayout(text);
+  const sentences = splitSentences(text, lines, tokens, rules.abbreviations);
+  const total = sentences.length;
+  progress({ phase: 'sentences', done: total, total });
+  const sentenceOf = new Int32Array(tokens.length).fill(-1);
+  for (const s of sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentenceOf[i] = s.index;
+  const lexicon: Record<string, string> = {};
+  for (const n of vocab.vocabulary.nodes)
+    if (n.labels.includes('Person') || n.labels.includes('Organization') || n.labels.includes('Country'))
+      lexicon[n.name.toLowerCase()] = n.labels.includes('Person')
+        ? 'Person'
+        : n.labels.includes('Country')
+          ? 'Country'
+          : 'Organization';
+  const tags = tagTokens(text, tokens, lexicon);
+  progress({ phase: 'tagging', done: total, total });
+  const doc: Doc = {
+    text,
+    tokens,
+    tags,
+    lines,
+    sentences,
+    sentenceOf,
+    rules,
+    kw: compileKeywords(rules),
+    normaliseWord,
+  };
+
+  // Names the graph or the lexicon already know, then new names, list and table labels, merged.
+  const set = new CandidateSet(text, normaliseWord);
+  const { covered, places } = coveredTokens(doc, [vocab.index, builtin]);
+  const named: (readonly [number, number] | undefined)[] = new Array(tokens.length);
+  for (const s of sentences) {
+    for (const n of findNames(doc, s.index, covered, set, places))
+      for (let i = n.tokenStart; i < n.tokenEnd; i++) named[i] = [n.tokenStart, n.tokenEnd];
+    if (s.index % 50 === 0) progress({ phase: 'candidates', done: s.index, total });
+  }
+  structureCandidates(doc, covered, named, set);
+  mergeCandidates(set);
+  progress({ phase: 'candidates', done: total, total });
+
+  // Every mention in one pass per sentence, acronyms defined in the text, then anaphors.
+  let mentions = findMentions(doc, vocab, builtin, set);
+  const links = applyAcronyms(doc, mentions, set);
+  mentions = [...mentions, ...anaphorMentions(doc, mentions, set)].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
+  const canon = (r: EndRef): EndRef => {
+    if (!('candidateKey' in r)) return r;
+    const k = set.resolve(r.candidateKey);
+    return links.get(k) ?? { candidateKey: k };
+  };
+  mentions = mentions.map((m) => ({ ...m, ref: canon(m.ref) }));
+  progress({ phase: 'mentions', done: total, total });
+
+  // Relationship rules: sentences, structure, titles, names.
+  const hedger = makeHedger(doc);
+  const sink = new ProposalSink(doc, hedger, set);
+  const compiled = compileSentenceRules(rules);
+  const bySentence = new Map<number, TokenMention[]>();
+  for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  for (const s of sentences) {
+    const ms = bySentence.get(s.index);
+    if (ms && s.block !== 'heading') applySentenceRules(doc, s.index, ms, compiled, sink);
+    if (s.index % 50 === 0) progress({ phase: 'relationships', done: s.index, total });
+  }
+  applyStructureRules(doc, mentions, sink, mainEvent(mentions, set, rules));
+  applyOfficeRules(doc, mentions, sink);
+  applyHyphenPairs(doc, mentions, sink);
+  const sentenceAt = (offset: number) =>
+    sentences.find((s) => s.start <= offset && offset < s.end)?.index ?? -1;
+  applyNameRules(
+    doc,
+    set,
+    [vocab.index, candidateIndex(doc, set), builtin],
+    (v) => resolveLex(v, vocab, set, normaliseWord),
+    sentenceAt,
+    sink,
+  );
+
+  const dates = findDates(doc, mentions);
+  for (const d of dates)
+    if (d.attachedTo && 'candidateKey' in d.attachedTo) {
+      const c = set.get(d.attachedTo.candidateKey);
+      if (c && (c.label === 'Forum' || c.label === 'Agreement')) c.properties.date ??= d.iso;
+    }
+
+  const relationships = sink
+    .all()
+    .map((r) => ({ ...r, from: canon(r.from), to: canon(r.to) }))
+    .filter((r) => r.score >= minScore && refKey(r.from) !== refKey(r.to));
+  nameUnnamedOutcomes(relationships, set, vocab);
+  const nameOf = (ref: string) =>
+    set.get(ref)?.name ?? vocab.vocabulary.nodes.find((n) => n.id === ref)?.name ?? ref;
+  markDisputes(relationships, vocab.vocabulary.claims ?? [], rules.disputes, nameOf);
+
+  // A country named only by its capital or demonym stays when a relationship other than co-occurrence needs it.
+  for (const r of relationships)
+    for (const e of [r.from, r.to]) {
+      const c = 'candidateKey' in e ? set.get(e.candidateKey) : undefined;
+      if (
+        c &&
+        c.score < minScore &&
+        /^lexicon:(capital|demonym)$/.test(c.rule) &&
+        !r.rule.startsWith('cooccurrence')
+      )
+        c.score = 0.6;
+    }
+  const candidates = set.all().filter((c) => c.mentionCount > 0 && c.score >= minScore && !links.has(c.key));
+  const nodeSuggestions: NodeSuggestion[] = candidates.map((c) => {
+    const s = sentences[sentenceAt(c.first.start)] ?? { start: c.first.start, end: c.first.end };
+    return {
+      kind: 'node',
+      candidateKey: c.key,
+      label: c.label,
+      name: c.name,
+      aliases: c.aliases,
+      properties: c.properties,
+      quote: text.slice(s.start, s.end),
+      start: s.start,
+      end: s.end,
+      confidence: 'sentence' in s ? 'confirmed' : hedger.sentence(sentenceAt(c.first.start)),
+      score: c.score,
+      rule: c.rule,
+    };
+  });
+  const kept = new Set(candidates.map((c) => c.key));
+  const rels: RelationshipSuggestion[] = relationships.filter((r) =>
+    [r.from, r.to].every((e) => 'nodeId' in e || kept.has(e.candidateKey)),
+  );
+  progress({ phase: 'done', done: total, total });
+  return {
+    sentences: sentences.map(({ index, start, end, block, line }) => ({ index, start, end, block, line })),
+    mentions: mentions.map(({ ts: _ts, te: _te, topic: _topic, ...m }): Mention => m),
+    candidates,
+    suggestions: [...nodeSuggestions, ...rels],
+    dates,
+  };
+}
+
+function resolveLex(
+  v: LexValue,
+  vocab: VocabularyIndex,
+  set: CandidateSet,
+  nw: (w: string) => string,
+): EndRef | undefined {
+  if (v.kind === 'node') return { nodeId: v.nodeId };
+  if (v.kind === 'candidate') {
+    // Named inside another name ("ASEAN Regional Forum"): that is a mention too.
+    set.countMention(v.key);
+    return { candidateKey: set.resolve(v.key) };
+  }
+  const hit = vocab.byKey.get(`${v.label}:${nw(v.name)}`);
+  if (hit) return { nodeId: hit.nodeId };
+  const c = set.get(v.key);
+  if (c) return { candidateKey: c.key };
+  const key = set.add({
+    label: v.label,
+    name: v.name,
+    key: v.key,
+    start: 0,
+    end: 0,
+    rule: `lexicon:${v.via}`,
+    score: 0.5,
+    aliases: v.aliases,
+  });
+  set.countMention(key);
+  return { candidateKey: key };
+}
+
+/** The forum mention of the article's one event (a forum of an event kind), when it names exactly one. */
+function mainEvent(
+  mentions: readonly TokenMention[],
+  set: CandidateSet,
+  rules: Rules,
+): TokenMention | undefined {
+  const events = new Map<string, TokenMention>();
+  for (const m of mentions) {
+    if (m.label !== 'Forum' || m.via === 'anaphor') continue;
+    const kind = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey)?.properties.kind : undefined;
+    if (kind && !rules.anaphora.eventKinds.includes(kind)) continue;
+    events.set(refKey(m.ref), m);
+  }
+  return events.size === 1 ? [...events.values()][0] : undefined;
+}
+
+/** An agreement the text only describes ("a strategic agreement") is named after the forum that produced it
+ * ("Five Country Ministerial strategic agreement"), so that the graph can tell it from others; the description
+ * stays an alias. */
+function nameUnnamedOutcomes(
+  relationships: readonly RelationshipSuggestion[],
+  set: CandidateSet,
+  vocab: VocabularyIndex,
+): void {
+  for (const r of relationships) {
+    if (r.type !== 'ESTABLISHED_BY' || !('candidateKey' in r.from)) continue;
+    const c = set.get(r.from.candidateKey);
+    if (!c || c.rule !== 'text:creation-object' || c.label !== 'Agreement' || /^\p{Lu}/u.test(c.name))
+      continue;
+    const to = r.to;
+    const forum =
+      'candidateKey' in to
+        ? set.get(to.candidateKey)?.name
+        : vocab.vocabulary.nodes.find((n) => n.id === to.nodeId)?.name;
+    if (forum) set.rename(c.key, `${forum} ${c.name}`);
+  }
+}
