@@ -1,5 +1,6 @@
 // The benchmark's "hub" operation: the graph's highest-degree nodes, their neighbour counts and first page of 50,
 // cold (each hub's first request) and warm (repeated), through the API and the same Cypher through the raw driver.
+import { loadavg } from 'node:os';
 import neo4j from 'neo4j-driver';
 import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-counts.js';
 import type { GraphStore } from '../server/src/store/neo4j-store.js';
@@ -20,6 +21,16 @@ export async function highestDegreeNodes(store: GraphStore, count: number): Prom
     { database: store.database, routing: neo4j.routing.READ },
   );
   return res.records.map((r) => ({ id: r.get('id') as string, degree: Number(r.get('degree')) }));
+}
+
+/** One hub's first request, both sides (kept in the results file: the figures behind a cold percentile). */
+export interface HubTiming {
+  id: string;
+  degree: number;
+  apiMs: number;
+  rawMs: number;
+  apiOk: boolean;
+  rawOk: boolean;
 }
 
 export interface HubBenchOptions {
@@ -46,10 +57,16 @@ export async function benchHubs(o: HubBenchOptions): Promise<OperationResult[]> 
     await r.arrayBuffer();
     return { ms: performance.now() - t, ok: r.ok };
   };
-  const timed = async (work: () => Promise<unknown>): Promise<number> => {
+  // A raw run stopped at the time limit is timed and counted as an error, as the API's 504 is; any other error stops.
+  const timed = async (work: () => Promise<unknown>): Promise<{ ms: number; ok: boolean }> => {
     const t = performance.now();
-    await work();
-    return performance.now() - t;
+    try {
+      await work();
+      return { ms: performance.now() - t, ok: true };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'QUERY_TIMEOUT') throw err;
+      return { ms: performance.now() - t, ok: false };
+    }
   };
   const kinds = {
     counts: {
@@ -74,16 +91,16 @@ export async function benchHubs(o: HubBenchOptions): Promise<OperationResult[]> 
 
   const results: OperationResult[] = [];
   for (const [kind, k] of Object.entries(kinds)) {
-    const cold = { api: [] as number[], raw: [] as number[], errors: 0 };
-    const warm = { api: [] as number[], raw: [] as number[], errors: 0 };
+    const cold = { api: [] as number[], raw: [] as number[], errors: 0, perHub: [] as HubTiming[] };
+    const warm = { api: [] as number[], raw: [] as number[], errors: 0, perHub: [] as HubTiming[] };
     const pair = async (h: Hub, apiFirst: boolean, into: typeof cold): Promise<void> => {
+      let a = { ms: NaN, ok: false };
+      let r = { ms: NaN, ok: false };
       const runApi = async () => {
-        const r = await api(k.path(h));
-        if (!r.ok) into.errors++;
-        into.api.push(r.ms);
+        a = await api(k.path(h));
       };
       const runRaw = async () => {
-        into.raw.push(await timed(k.raw(h)));
+        r = await timed(k.raw(h));
       };
       if (apiFirst) {
         await runApi();
@@ -92,12 +109,26 @@ export async function benchHubs(o: HubBenchOptions): Promise<OperationResult[]> 
         await runRaw();
         await runApi();
       }
+      into.errors += (a.ok ? 0 : 1) + (r.ok ? 0 : 1);
+      into.api.push(a.ms);
+      into.raw.push(r.ms);
+      into.perHub.push({
+        id: h.id,
+        degree: h.degree,
+        apiMs: Math.round(a.ms),
+        rawMs: Math.round(r.ms),
+        apiOk: a.ok,
+        rawOk: r.ok,
+      });
     };
     for (const [i, h] of o.hubs.entries()) await pair(h, i % 2 === 0, cold);
     for (let rep = 0; rep < o.warm; rep++)
       for (const [i, h] of o.hubs.entries()) await pair(h, (i + rep) % 2 === 1, warm);
-    results.push(summarise(`hub_${kind}_cold`, cold.api, cold.raw, cold.errors));
-    results.push(summarise(`hub_${kind}_warm`, warm.api, warm.raw, warm.errors));
+    results.push({
+      ...summarise(`hub_${kind}_cold`, cold.api, cold.raw, cold.errors, loadavg()[0]),
+      perHub: cold.perHub,
+    });
+    results.push(summarise(`hub_${kind}_warm`, warm.api, warm.raw, warm.errors, loadavg()[0]));
     process.stdout.write(
       `hub ${kind}: cold api p95 ${results.at(-2)!.api.p95} ms, warm api p95 ${results.at(-1)!.api.p95} ms\n`,
     );

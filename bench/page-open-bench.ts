@@ -15,6 +15,9 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { freePort } from '../server/src/embedded-neo4j.js';
 import { createLogger } from '../server/src/logger.js';
+import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-counts.js';
+import { createGraphStore, type GraphStore } from '../server/src/store/neo4j-store.js';
+import { neighbourPage, readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
 import { startApiProcess } from './api-process.js';
 import { highestDegreeNodes, type Hub } from './hub-bench.js';
 import { percentile } from './report.js';
@@ -47,6 +50,8 @@ interface Visit {
   drawnMs: number;
   /** Navigation to the start view's layout having settled (the page is usable). */
   usableMs: number;
+  /** The machine's 1-minute load average when the visit began. */
+  load1: number;
   requests: RequestTiming[];
 }
 interface Opening {
@@ -55,6 +60,11 @@ interface Opening {
   degree: number;
   cold: Visit;
   warm: Visit;
+  /**
+   * The reference, right after the visits: the page's neighbours request and the counts as the same store reads
+   * through the raw driver (no HTTP, no admission), in ms.
+   */
+  raw: { pageMs: number; countsMs: number };
 }
 
 /** Opens `url` in `page`'s context (first visit, or a reload) and times it. */
@@ -78,6 +88,7 @@ async function visit(browser: Browser, url: string, id: string, reuse?: Page) {
   };
   page.on('request', onRequest);
   page.on('response', onResponse);
+  const load1 = loadavg()[0]!;
   t0 = performance.now();
   if (reuse) await page.reload({ waitUntil: 'domcontentloaded' });
   else await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -97,7 +108,29 @@ async function visit(browser: Browser, url: string, id: string, reuse?: Page) {
   await page.waitForTimeout(300);
   page.off('request', onRequest);
   page.off('response', onResponse);
-  return { page, visit: { domReadyMs, drawnMs, usableMs, requests } satisfies Visit };
+  return { page, visit: { domReadyMs, drawnMs, usableMs, load1, requests } satisfies Visit };
+}
+
+/** Times the page's neighbours request (its limit as the page sent it) and the counts through `raw`. */
+async function rawReference(raw: GraphStore, id: string, sent: RequestTiming[]): Promise<Opening['raw']> {
+  const limit = Number(
+    new URLSearchParams(sent.find((q) => q.path.includes('/neighbours?'))?.path.split('?')[1]).get('limit') ??
+      50,
+  );
+  let t = performance.now();
+  await neighbourPage(raw, {
+    id,
+    relTypes: null,
+    direction: null,
+    labels: null,
+    threatIds: null,
+    skip: 0,
+    limit,
+  });
+  const pageMs = Math.round(performance.now() - t);
+  t = performance.now();
+  await readNeighbourCounting(raw, id, { hubDegree: HUB_DEGREE, rateFor: samplingRate });
+  return { pageMs, countsMs: Math.round(performance.now() - t) };
 }
 
 const stats = (xs: number[]) => {
@@ -157,11 +190,14 @@ function renderMarkdown(r: {
       return `| ${k} | ${xs.length} | ${s.p50} | ${s.p95} | ${s.max} | ${mark(s.p95 <= REQUEST_TARGET_MS)} |`;
     }),
     '',
-    '| Node | Degree | Cold drawn / usable ms | Warm drawn / usable ms |',
-    '|---|---|---|---|',
+    'Raw: the same neighbours page and counts through the raw driver right after the visits (warm), in ms. Load:',
+    "the machine's 1-minute load average when each visit began (2 cores).",
+    '',
+    '| Node | Degree | Cold drawn / usable ms (load) | Warm drawn / usable ms (load) | Raw page / counts ms |',
+    '|---|---|---|---|---|',
     ...r.openings.map(
       (o) =>
-        `| ${o.id} | ${o.degree} | ${o.cold.drawnMs} / ${o.cold.usableMs} | ${o.warm.drawnMs} / ${o.warm.usableMs} |`,
+        `| ${o.id} | ${o.degree} | ${o.cold.drawnMs} / ${o.cold.usableMs} (${o.cold.load1.toFixed(1)}) | ${o.warm.drawnMs} / ${o.warm.usableMs} (${o.warm.load1.toFixed(1)}) | ${o.raw.pageMs} / ${o.raw.countsMs} |`,
     ),
     '',
   ].join('\n');
@@ -174,6 +210,8 @@ async function main(): Promise<void> {
   const uri = config.neo4j.uri ?? db.embedded!.uri;
   let browser: Browser | undefined;
   let api: Awaited<ReturnType<typeof startApiProcess>> | undefined;
+  // The raw side: the store's own reads without admission, as the API benchmark's raw driver runs them.
+  const raw = await createGraphStore({ ...config.neo4j, uri, queryTimeoutMs: config.queryTimeoutMs });
   try {
     const hubs = await highestDegreeNodes(db.store, Number(args.hubs));
     // Random actors across the whole label (its first nodes are all countries).
@@ -215,7 +253,8 @@ async function main(): Promise<void> {
         const cold = await visit(browser, url, n.id);
         const warm = await visit(browser, url, n.id, cold.page);
         await cold.page.context().close();
-        openings.push({ id: n.id, kind, degree: n.degree, cold: cold.visit, warm: warm.visit });
+        const ref = await rawReference(raw, n.id, cold.visit.requests);
+        openings.push({ id: n.id, kind, degree: n.degree, cold: cold.visit, warm: warm.visit, raw: ref });
         process.stdout.write(
           `${n.id} (${n.degree}): cold usable ${cold.visit.usableMs} ms, warm ${warm.visit.usableMs} ms\n`,
         );
@@ -238,6 +277,7 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     api?.child.kill('SIGTERM');
+    await raw.close();
     await db.close();
   }
 }

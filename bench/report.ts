@@ -13,6 +13,10 @@ export interface OperationResult {
   api: Percentiles;
   raw: Percentiles;
   ratioP50: number;
+  /** The machine's 1-minute load average when the operation's samples were summarised (the machine is shared). */
+  load1?: number;
+  /** A hub operation's cold figures hub by hub (hub-bench.ts). */
+  perHub?: { id: string; degree: number; apiMs: number; rawMs: number; apiOk: boolean; rawOk: boolean }[];
 }
 
 export interface BenchResult {
@@ -65,10 +69,20 @@ export function summarise(
   api: readonly number[],
   raw: readonly number[],
   errors: number,
+  /** The machine's 1-minute load average as the samples end (`os.loadavg()[0]`; this file also runs in a browser). */
+  load1?: number,
 ): OperationResult {
   const a = stats(api);
   const r = stats(raw);
-  return { name, samples: api.length, errors, api: a, raw: r, ratioP50: Number((a.p50 / r.p50).toFixed(3)) };
+  return {
+    name,
+    samples: api.length,
+    errors,
+    api: a,
+    raw: r,
+    ratioP50: Number((a.p50 / r.p50).toFixed(3)),
+    ...(load1 === undefined ? {} : { load1: Number(load1.toFixed(1)) }),
+  };
 }
 
 /** The issues' p95 targets in ms, on the 1M-node graph (issue 19: page open and hubs). */
@@ -100,14 +114,14 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     `${r.date} · ${r.load ? `load ${r.load.start.map((x) => x.toFixed(1)).join(' ')} → ${r.load.end.map((x) => x.toFixed(1)).join(' ')} · ` : ''}${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node} · Neo4j ${r.neo4j.embedded ? 'embedded' : 'external'}, heap ${r.neo4j.settings['server.memory.heap.max_size'] ?? r.neo4j.heap ?? '?'}, page cache ${r.neo4j.settings['server.memory.pagecache.size'] ?? (r.neo4j.pageCacheMb ? `${r.neo4j.pageCacheMb} MiB` : '?')} · ${r.samples} samples per operation`,
     '',
-    '| Operation | API p50 | API p95 | API p99 | Raw p50 | Raw p95 | Raw p99 | Ratio p50 (≤ 1.3) | p95 target | Errors |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| Operation | API p50 | API p95 | API p99 | Raw p50 | Raw p95 | Raw p99 | Ratio p50 (≤ 1.3) | p95 target | Errors | Load (1 min) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.operations.map((o) => {
       const target = P95_TARGETS[o.name];
       // No raw side (a request that reads no database): no ratio either.
       const raw = (n: number): string => (Number.isFinite(n) ? String(n) : '–');
       const ratio = Number.isFinite(o.ratioP50) ? `${o.ratioP50} ${mark(o.ratioP50 <= RATIO_TARGET)}` : '–';
-      return `| ${o.name} | ${o.api.p50} | ${o.api.p95} | ${o.api.p99} | ${raw(o.raw.p50)} | ${raw(o.raw.p95)} | ${raw(o.raw.p99)} | ${ratio} | ${target ? `≤ ${target} ms ${mark(o.api.p95 <= target)}` : '–'} | ${o.errors} |`;
+      return `| ${o.name} | ${o.api.p50} | ${o.api.p95} | ${o.api.p99} | ${raw(o.raw.p50)} | ${raw(o.raw.p95)} | ${raw(o.raw.p99)} | ${ratio} | ${target ? `≤ ${target} ms ${mark(o.api.p95 <= target)}` : '–'} | ${o.errors} | ${o.load1 ?? '–'} |`;
     }),
     '',
     "Latencies in ms. `open_*`: the requests the page sends when it opens on a random actor. `hub_*`: the highest-degree nodes, each one's first request (cold) and repeats (warm); the API keeps a hub's answers 30 s, the raw side reruns the queries (warm page cache).",
