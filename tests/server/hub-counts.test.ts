@@ -64,6 +64,7 @@ async function softDelete(id: string): Promise<void> {
     current: 'live',
     live: false,
     labels: [],
+    modelLabels: NODE_LABELS,
     props: node!.props,
   });
 }
