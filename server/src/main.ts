@@ -11,8 +11,10 @@ import { resolveAuthSecret } from './auth/auth-secret.js';
 import { authSettings } from './auth/auth-settings.js';
 import { answerMalformedRequests } from './malformed-requests.js';
 import { repoPath } from './repo-root.js';
+import { warmPlans } from './store/warm-plans.js';
 
-const CLIENT_DIR = repoPath('dist/client');
+/** The built client; `CLIENT_DIR` (relative to the repository) serves another build, as the page-open bench does. */
+const CLIENT_DIR = repoPath(process.env.CLIENT_DIR ?? 'dist/client');
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
 const DRAIN_MS = 10_000;
 
@@ -62,6 +64,8 @@ export async function main(): Promise<void> {
         await seedDatabase(db.store);
       }
     }
+    // Before listening: the first visitor finds the opening queries planned, and nothing plans behind a request.
+    await warmPlans(db.store, (err) => logger.warn({ err }, 'could not plan a query ahead'));
     const auth = authSettings({
       secret,
       sessionTtlHours: config.auth.sessionTtlHours,

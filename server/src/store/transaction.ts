@@ -56,7 +56,10 @@ export interface TxOptions<M extends TxMode = TxMode> {
 export interface Tx {
   /** Runs a named query (cypher/<name>.cypher) and buffers its records. */
   run<R extends RecordShape = RecordShape>(name: QueryName, params?: Params): Promise<QueryResult<R>>;
-  /** Runs Cypher that is not a named query (only the console's: the user's own text), as a stream of records. */
+  /**
+   * Runs Cypher that is not a named query, as a stream of records: the console's (the user's own text), and named
+   * templates with a model label or type spliced in (spliced.ts).
+   */
   runText(cypher: string, params?: Params): Result;
 }
 

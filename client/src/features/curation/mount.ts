@@ -183,7 +183,9 @@ export function mountCuration(ctx: AppContext, explorer: Pick<Operations, 'selec
 
   const render = (s: State): void => {
     const editor_ = canEdit(s);
-    if (editor_ && !known) prefetchSchema();
+    // Not needed for the first paint: asked for once the start view has arrived (or an edit begins), so it does not
+    // compete with the start view's own requests.
+    if (editor_ && !known && (s.startView !== 'loading' || s.curation.editing)) prefetchSchema();
     newNode.hidden = !editor_;
     // Someone who logs out (or is a viewer) never keeps an edit form or a drawing open.
     const editing = s.curation.editing;

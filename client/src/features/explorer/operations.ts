@@ -1,6 +1,6 @@
 // Use cases that talk to the API and then change State through actions; errors reach the user.
 // Each scene change is one named undo step (`actions.step`), taken after the fetch, never across it.
-import type { GraphNode, NeighbourCountsResponse } from '../../../../contract';
+import type { GraphNode, NeighbourCountsResponse, NeighboursResponse } from '../../../../contract';
 import type { ApiClient } from '../../api/api-client';
 import { ApiError, describeError } from '../../api/api-error';
 import type { Actions } from '../../state/actions';
@@ -22,8 +22,11 @@ export interface ExpandOptions {
 
 /** What the UI can ask the explorer to do. */
 export interface Operations {
-  /** Loads the neighbourhood of `id` as the first view; a missing id leaves an empty canvas with a hint. */
-  loadStartView(id: string): Promise<void>;
+  /**
+   * Loads the neighbourhood of `id` as the first view; a missing id leaves an empty canvas with a hint. `early` is
+   * that same request when the page sent it before knowing its login state (startViewRequest).
+   */
+  loadStartView(id: string, early?: Promise<NeighboursResponse>): Promise<void>;
   select(selection: Selection): void;
   /** Shift-click: adds a node to the selection, or takes it out. */
   toggleSelected(id: string): void;
@@ -177,11 +180,11 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
       actions.setStatus(`Selected ${ids.size} neighbour${ids.size === 1 ? '' : 's'} of ${nameOf(id)}.`);
     },
 
-    loadStartView: async (id) => {
+    loadStartView: async (id, early) => {
       actions.setStartView('loading');
       actions.beginWork();
       try {
-        const res = await api.neighbours(id, { limit: store.get().settings.cap });
+        const res = await (early ?? api.neighbours(id, { limit: store.get().settings.cap }));
         const name = res.nodes.find((n) => n.id === id)?.name ?? id;
         actions.step(`Open ${name}`, () =>
           actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }),
