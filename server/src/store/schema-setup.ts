@@ -18,6 +18,10 @@ const SCHEMA_QUERIES: QueryName[] = [
   'constraint-session-token',
   'index-session-user',
   'index-session-expiry',
+  'constraint-source-sha256',
+  'constraint-suggestion-id',
+  'index-suggestion-source',
+  'constraint-extraction-source',
 ];
 
 /**
