@@ -31,6 +31,7 @@ import {
 import { withAccessTable } from '../../server/src/auth/access-table.js';
 import { ruleMatcher } from '../../server/src/auth/access-guard.js';
 import { createApp } from '../../server/src/app.js';
+import { extractionPool } from '../../server/src/services/ingest/extraction-pool.js';
 import { APP_SHELL_ROUTE } from '../../server/src/static-client.js';
 import { ensureUser, testPassword, testUsername } from '../setup/auth.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
@@ -84,6 +85,7 @@ const sourceIds: string[] = [];
 beforeAll(async () => {
   base = await startTestApp();
   c = await startCuration(base);
+  await extractionPool.warmUp();
   ownerUser = { headers: (await bearer('viewer')).headers };
   someone = { headers: (await bearer('viewer')).headers };
   const anon = await base.send<Workspace>('POST', '/api/workspaces', {

@@ -16,6 +16,7 @@ import type {
   SuggestionListResponse,
   WriteResponse,
 } from '../../contract/index.js';
+import { extractionPool } from '../../server/src/services/ingest/extraction-pool.js';
 import { checkAnswer } from '../setup/contract-check.js';
 import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { addArticle, articleText, dropIngestState } from '../setup/ingest-fixtures.js';
@@ -26,7 +27,8 @@ let c: Curation;
 beforeAll(async () => {
   app = await startTestApp();
   c = await startCuration(app);
-});
+  await extractionPool.warmUp();
+}, 240_000);
 afterAll(async () => {
   await dropIngestState(
     app,
@@ -263,11 +265,10 @@ describe('reviewing suggestions', () => {
     const hosted = out.suggestions.find(
       (s) => s.kind === 'relationship' && s.from?.kind === 'candidate' && s.from.suggestionId === gov.id,
     );
-    if (hosted) {
-      const r = await post<ErrorResponse>(`/api/suggestions/${hosted.id}/accept`);
-      expect(r.status).toBe(422);
-      expect(r.body.error.field).toBe('from');
-    }
+    expect(hosted, 'a relationship from the rejected candidate').toBeDefined();
+    const r = await post<ErrorResponse>(`/api/suggestions/${hosted!.id}/accept`);
+    expect(r.status).toBe(422);
+    expect(r.body.error.field).toBe('from');
   });
 
   it('linking a candidate to an existing node offers likely matches and adds its name as an alias with its quote', async () => {
@@ -293,7 +294,8 @@ describe('reviewing suggestions', () => {
     const rel = (await list(out.result!.id, '?kind=relationship')).suggestions.find(
       (s) => s.from?.kind === 'candidate' && s.from.suggestionId === mcu.id,
     );
-    if (rel) expect(rel.from).toMatchObject({ state: 'linked', nodeId: existing.id });
+    expect(rel, 'a relationship from the linked candidate').toBeDefined();
+    expect(rel!.from).toMatchObject({ state: 'linked', nodeId: existing.id });
   });
 
   it('accept with edits uses them; edits that do not fit the kind are a 422 naming them', async () => {
@@ -388,12 +390,11 @@ describe('reviewing suggestions', () => {
       undefined,
       cur(),
     );
-    if (before.body.state === 'none') {
-      const started = await post<ExtractionStatus>(`/api/sources/${enc(sourceId)}/extraction`);
-      expect(started.status).toBe(202);
-      expect(started.body.state).toBe('running');
-    }
-    let status = before.body;
+    expect(before.body.state).toBe('none');
+    const started = await post<ExtractionStatus>(`/api/sources/${enc(sourceId)}/extraction`);
+    expect(started.status).toBe(202);
+    expect(started.body.state).toBe('running');
+    let status = started.body;
     for (let i = 0; i < 100 && status.state !== 'done'; i++) {
       await new Promise((r) => setTimeout(r, 200));
       status = (

@@ -62,6 +62,18 @@ export class ExtractionPool {
     });
   }
 
+  /**
+   * Starts the worker and loads the engine (TypeScript, compromise, the rules) with a short text, so the first
+   * article does not wait for it: seconds on a busy machine.
+   */
+  async warmUp(): Promise<void> {
+    await this.run({
+      text: 'The forum met in Valletta. Ministers attended it.',
+      stamp: 'warm-up',
+      vocabulary: async () => ({ nodes: [] }),
+    });
+  }
+
   /** Jobs waiting or running. */
   get size(): number {
     return this.queue.length + (this.current ? 1 : 0);
