@@ -18,7 +18,7 @@ import type {
 } from '../../contract/index.js';
 import { extractionPool } from '../../server/src/services/ingest/extraction-pool.js';
 import { checkAnswer } from '../setup/contract-check.js';
-import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
+import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { addArticle, articleText, dropIngestState } from '../setup/ingest-fixtures.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -368,6 +368,60 @@ describe('reviewing suggestions', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('accepting a possible dispute keeps both claims and marks both disputed, each change revertible', async () => {
+    const jane = await app.send<WriteResponse<{ id: string }>>(
+      'POST',
+      '/api/nodes',
+      { label: 'Person', name: `Jane Roe ${suffix()}`, evidence: [{ sourceId: SOURCE_ID, quote: c.quote }] },
+      cur(),
+    );
+    expect(jane.status, JSON.stringify(jane.body)).toBe(201);
+    c.nodes.add(jane.body.result!.id);
+    const claim = await post<WriteResponse<{ id: string }>>('/api/edges', {
+      type: 'HOLDS_OFFICE',
+      source: jane.body.result!.id,
+      target: 'country:uk',
+      properties: { title: 'Home Secretary' },
+      evidence: [{ sourceId: SOURCE_ID, quote: c.quote }],
+    });
+    expect(claim.status, JSON.stringify(claim.body)).toBe(201);
+    const out = await addArticle(
+      app,
+      c,
+      cur(),
+      `Intro line ${suffix()}\nUK Home Secretary John Doe will visit Paris.`,
+    );
+    const s = out.suggestions.find((x) => x.type === 'HOLDS_OFFICE' && x.disputed)!;
+    expect(s, JSON.stringify(out.suggestions.map((x) => [x.type, x.disputed]))).toBeDefined();
+    expect(s.disputeNote).toContain('Jane Roe');
+    const res = await post<SuggestionDecisionResponse>(`/api/suggestions/${s.id}/accept`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    for (const ch of res.body.changes) if (ch.targetKind === 'node') c.nodes.add(ch.targetId);
+    const edgeChanges = res.body.changes.filter((x) => x.targetKind === 'edge');
+    expect(edgeChanges.map((x) => x.operation).sort()).toEqual(
+      expect.arrayContaining(['create-edge', 'update-edge']),
+    );
+    const marked = edgeChanges.find((x) => x.targetId === claim.body.result!.id)!;
+    expect(marked.operation).toBe('update-edge');
+    const uk = (
+      await app.get<{ edges: { id: string; properties: Record<string, unknown> }[] }>(
+        '/api/nodes/country%3Auk/neighbours?relTypes=HOLDS_OFFICE&limit=200',
+      )
+    ).body.edges;
+    for (const id of [claim.body.result!.id, res.body.suggestion.decision!.resultId!])
+      expect(uk.find((e) => e.id === id)?.properties.disputed, id).toBe(true);
+    // Undo in reverse order: the graph is as before the decision.
+    for (const ch of [...res.body.changes].reverse())
+      expect((await post(`/api/changes/${enc(ch.id)}/revert`)).status).toBe(200);
+    const after = (
+      await app.get<{ edges: { id: string; properties: Record<string, unknown> }[] }>(
+        '/api/nodes/country%3Auk/neighbours?relTypes=HOLDS_OFFICE&limit=200',
+      )
+    ).body.edges;
+    expect(after.find((e) => e.id === claim.body.result!.id)?.properties.disputed).toBeUndefined();
+    expect(after.find((e) => e.id === res.body.suggestion.decision!.resultId)).toBeUndefined();
   });
 
   it('a viewer may not read or decide suggestions; unknown ids are 404', async () => {
