@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './database.js';
 import { createApp } from './app.js';
+import { extractionPool } from './services/ingest/extraction-pool.js';
 import { seedDatabase } from './store/seed-load.js';
 import { countEntities } from './store/graph-reads.js';
 import { ensureSchema } from './store/schema-setup.js';
@@ -87,6 +88,8 @@ export async function main(): Promise<void> {
       s.once('error', rej);
       answerMalformedRequests(s);
     });
+    // The extraction worker loads in the background; a failure shows on the first article's extraction.
+    extractionPool.warmUp().catch((err: unknown) => logger.warn({ err }, 'extraction worker did not start'));
     logger.info(
       `explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
     );

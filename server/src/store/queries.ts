@@ -101,6 +101,26 @@ export const QUERY_NAMES = [
   'restore-nodes',
   'restore-relationships',
   'restore-finish',
+  // Ingest (issue 17): sources by text, extraction records, suggestions, the vocabulary extraction reads.
+  'constraint-source-sha256',
+  'constraint-suggestion-id',
+  'index-suggestion-source',
+  'constraint-extraction-source',
+  'source-by-text',
+  'suggestion-create',
+  'suggestion-list',
+  'suggestion-lock',
+  'suggestion-candidate',
+  'suggestion-decide',
+  'extraction-lock',
+  'extraction-put',
+  'extraction-by-source',
+  'vocabulary-stamp',
+  'vocabulary-nodes',
+  'vocabulary-claims',
+  'ingest-node-names',
+  'shared-neighbours',
+  'dispute-claims',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
