@@ -5,6 +5,7 @@ import cytoscape from 'cytoscape';
 import svgExtension, { type SvgCore } from 'cytoscape-svg';
 import type { Viewport } from '../state/state';
 import { graphStylesheet } from './graph-stylesheet';
+import { LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
 
 cytoscape.use(svgExtension);
 
@@ -18,10 +19,22 @@ export interface StageInput {
   viewport: Viewport | null;
 }
 
-/** Classes that mark the selection on screen; an exported figure shows the graph, not the pointer's focus. */
-const SELECTION_CLASSES: ReadonlySet<string> = new Set(['selected', 'neighbour', 'incident']);
+/**
+ * Classes that mark the selection on screen (an exported figure shows the graph, not the pointer's focus),
+ * and the screen's label choice, which the stage makes again for its own frame.
+ */
+const SELECTION_CLASSES: ReadonlySet<string> = new Set([
+  'selected',
+  'neighbour',
+  'incident',
+  'hover',
+  LABEL_HIDDEN_CLASS,
+]);
 
-/** Export-only rules: every node label is drawn, whatever the zoom (an image is read at its own size). */
+/**
+ * Export-only rules: the label size already keeps text at 10 px or more in the frame (label-rules), so
+ * Cytoscape's own size test (against a zoom rounded to a power of two) is not applied twice.
+ */
 const EXPORT_RULES: cytoscape.StylesheetStyle[] = [
   { selector: 'node', style: { 'min-zoomed-font-size': 0 } },
 ];
@@ -43,11 +56,13 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
   holder.style.height = `${Math.max(1, Math.round(input.height))}px`;
   document.body.append(holder);
   let stage: cytoscape.Core | null = null;
+  // The same label rules as the screen, for the frame's zoom: 1 model pixel per image pixel for 'all'.
+  const font = labelFontFor(input.viewport?.zoom ?? 1);
   try {
     stage = cytoscape({
       container: holder,
       elements: input.elements.map(withoutSelection),
-      style: [...graphStylesheet(), ...EXPORT_RULES],
+      style: [...graphStylesheet(font), ...EXPORT_RULES],
       layout: { name: 'preset' },
       // One image pixel per CSS pixel times the chosen scale, whatever the screen's density.
       pixelRatio: 1,
@@ -61,6 +76,7 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
     });
     if (input.viewport) stage.viewport({ zoom: input.viewport.zoom, pan: { ...input.viewport.pan } });
     else stage.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    applyLabelRules(stage, font, input.viewport === null ? 'everywhere' : 'on-screen');
     return await draw(stage);
   } finally {
     stage?.destroy();
