@@ -11,7 +11,7 @@ export const LABEL_HIDDEN_CLASS = 'label-hidden';
  * Model font sizes labels step through as the view zooms out, so text stays readable at Fit; past the
  * largest, labels are hidden. Steps rather than a continuous size: each change restyles every node.
  */
-const FONT_STEPS = [LABEL_BASE_FONT_PX, 14, 16, 19, 22, 26, 30] as const;
+const FONT_STEPS = [LABEL_BASE_FONT_PX, 14, 16, 19, 22, 26, 30, 36, 42] as const;
 /** Aim a little above the minimum so rounding never draws 9.9 px. */
 const TARGET_SCREEN_PX = MIN_LABEL_SCREEN_PX + 0.5;
 /** Gap kept between two drawn labels, in screen pixels. */
