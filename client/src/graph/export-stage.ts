@@ -6,6 +6,7 @@ import svgExtension, { type SvgCore } from 'cytoscape-svg';
 import type { Viewport } from '../state/state';
 import { graphStylesheet } from './graph-stylesheet';
 import { LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
+import { joinLabelLines } from './svg-label-lines';
 
 cytoscape.use(svgExtension);
 
@@ -48,7 +49,11 @@ function withoutSelection(def: cytoscape.ElementDefinition): cytoscape.ElementDe
 }
 
 /** Mounts a hidden stage, runs `draw` on it, and always tears it down. */
-async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T | Promise<T>): Promise<T> {
+async function onStage<T>(
+  input: StageInput,
+  labels: 'choose' | 'all',
+  draw: (stage: cytoscape.Core) => T | Promise<T>,
+): Promise<T> {
   const holder = document.createElement('div');
   holder.className = 'export-stage';
   holder.setAttribute('aria-hidden', 'true');
@@ -76,7 +81,10 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
     });
     if (input.viewport) stage.viewport({ zoom: input.viewport.zoom, pan: { ...input.viewport.pan } });
     else stage.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
-    applyLabelRules(stage, font, input.viewport === null ? 'everywhere' : 'on-screen');
+    // A PNG is read at its own size: labels that would collide are hidden as on screen. An SVG keeps every
+    // label (a reader zooms into a vector image, and each name stays findable in it).
+    if (labels === 'choose')
+      applyLabelRules(stage, font, input.viewport === null ? 'everywhere' : 'on-screen');
     return await draw(stage);
   } finally {
     stage?.destroy();
@@ -87,13 +95,15 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
 /** Renders the elements as a PNG at `scale` image pixels per CSS pixel (transparent background). */
 export function renderPng(input: StageInput, scale: number): Promise<Blob> {
   if (!input.elements.length) return Promise.reject(new Error('Nothing to draw: the image would be empty.'));
-  return onStage(input, (stage) =>
+  return onStage(input, 'choose', (stage) =>
     stage.png({ output: 'blob-promise', full: input.viewport === null, scale }),
   );
 }
 
-/** Renders the elements as an SVG document (vector shapes, labels as `<text>`; transparent background). */
+/** Renders the elements as an SVG document (vector shapes, one `<text>` per label; transparent background). */
 export function renderSvg(input: StageInput): Promise<string> {
   if (!input.elements.length) return Promise.reject(new Error('Nothing to draw: the image would be empty.'));
-  return onStage(input, (stage) => (stage as SvgCore).svg({ full: input.viewport === null, scale: 1 }));
+  return onStage(input, 'all', (stage) =>
+    joinLabelLines((stage as SvgCore).svg({ full: input.viewport === null, scale: 1 })),
+  );
 }
