@@ -67,5 +67,8 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
     },
     fastMode: view.fastMode,
     lastLayoutRunner: view.lastLayoutRunner,
+    drawnLabels: view.drawnLabels,
+    drawnEdgeLabels: view.drawnEdgeLabels,
+    nodeBoxes: view.nodeBoxes,
   });
 }

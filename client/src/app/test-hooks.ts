@@ -38,6 +38,20 @@ export interface ExplorerTestHooks {
   fastMode?(): boolean;
   /** Where the last full layout ran ('worker' or 'main'), or null before any. */
   lastLayoutRunner?(): string | null;
+  /** Node labels drawn now: text, page-pixel box, on-screen font size. */
+  drawnLabels?(): {
+    id: string;
+    text: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    fontPx: number;
+  }[];
+  /** Ids of the edges whose text is drawn now. */
+  drawnEdgeLabels?(): string[];
+  /** Node bodies drawn now, as page-pixel boxes without labels. */
+  nodeBoxes?(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 
 /** Read access to the cooperation view's canvas. */
