@@ -16,7 +16,9 @@ function collapsibleEvidence(evidence: PathStep['edge']['evidence']): HTMLElemen
   const box = el('div', { className: 'why-quotes collapsed', testId: 'why-quotes' }, [list]);
   if (quotes === 0) return box;
   const label = (open: boolean): string =>
-    `${open ? 'Collapse' : 'Show'} ${quotes === 1 ? 'the quote' : `${quotes} quotes`} in full`;
+    open
+      ? `Collapse ${quotes === 1 ? 'the quote' : 'the quotes'} to one line`
+      : `Show ${quotes === 1 ? 'the quote' : `${quotes} quotes`} in full`;
   const toggle = el('button', {
     className: 'why-quotes-toggle',
     testId: 'why-quotes-toggle',
