@@ -17,7 +17,7 @@ function hop(step: PathStep, index: number, nameOf: (id: string) => string): HTM
       className: 'why-type',
       text: `${nameOf(edge.source)} -[${edge.type}]-> ${nameOf(edge.target)}`,
     }),
-    claimBadges(edge.properties),
+    claimBadges(edge.properties, edge.evidence),
     evidenceList(edge.evidence),
   ]);
 }
