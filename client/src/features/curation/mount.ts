@@ -13,6 +13,7 @@ import type { MenuEntry } from '../../shared/context-menu';
 import { button, el } from '../../shared/dom';
 import type { SearchHit } from '../../shared/search-box';
 import { createChangesPanel } from './ui/changes-panel';
+import { createUndoNotice } from './ui/undo-notice';
 import { createCurationOperations } from './operations';
 import { createDetailsControls, type DetailsControls } from './ui/details-controls';
 import { createElementEditor, type ElementEditor } from './ui/element-editor';
@@ -67,6 +68,13 @@ export function mountCuration(ctx: AppContext, explorer: Pick<Operations, 'selec
     actions: d.actions,
     cur: d.cur,
     select: d.select,
+    written: (change) => undoNotice.written(change),
+  });
+  const undoNotice = createUndoNotice({
+    store: d.store,
+    revert: ops.revert,
+    notify: (text) => d.actions.notify('info', text),
+    report: d.report,
   });
   const notify = (text: string): void => {
     d.actions.notify('info', text);
@@ -218,7 +226,7 @@ export function mountCuration(ctx: AppContext, explorer: Pick<Operations, 'selec
   render(d.store.get());
 
   ctx.page.toolbar('curation', toolbarGroup);
-  ctx.page.canvas('curation', changes.element, drawHint);
+  ctx.page.canvas('curation', changes.element, drawHint, undoNotice.element);
 
   return {
     editor,

@@ -8,7 +8,8 @@ import type { NodeRef, Selection, State } from '../../state/state';
 import type { ReadableStore } from '../../state/store';
 import type { Report } from '../status/report';
 import type { RunTask } from '../status/run-task';
-import type { ExpansionFilter } from './state';
+import { canvasNeighbours, shownOfAll } from './neighbour-summary';
+import { isEmptyFilter, type ExpansionFilter } from './state';
 
 /** Ids look like `country:uk`: a prefix, a colon, a slug without spaces. */
 const ID_PATTERN = /^[a-z]+:\S+$/;
@@ -123,15 +124,33 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
     label: string,
   ): Promise<void> => {
     const cap = store.get().settings.cap;
-    const res = await api.neighbours(id, { ...filter, limit: cap, skip });
-    actions.step(label, () => actions.addExpansion(id, res, { filter, skip, total: res.total }));
+    const filtered = !isEmptyFilter(filter);
+    // A filtered expansion's total counts only what the filter keeps: the unfiltered count says how much is left out.
+    const [res, allTotal] = await Promise.all([
+      api.neighbours(id, { ...filter, limit: cap, skip }),
+      filtered
+        ? api.neighbourCounts(id).then(
+            (c) => c.total,
+            () => null,
+          )
+        : Promise.resolve(null),
+    ]);
+    actions.step(label, () =>
+      actions.addExpansion(id, res, {
+        filter,
+        skip,
+        total: res.total,
+        allTotal: filtered ? allTotal : res.total,
+      }),
+    );
     const exp = store.get().expansions.get(id);
     const shown = exp?.shown ?? 0;
     const what = `${nameOf(id)}${describeFilter(filter)}`;
+    const ofAll = exp ? shownOfAll(exp, canvasNeighbours(store.get(), id)) : '';
     actions.setStatus(
       shown < res.total
-        ? `${what}: showing ${shown} of ${res.total} neighbours`
-        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
+        ? `${what}: showing ${shown} of ${res.total} neighbours${filtered && ofAll ? ` · ${ofAll}` : ''}`
+        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}${filtered && ofAll ? ` · ${ofAll}` : ''}`,
     );
   };
 
@@ -176,8 +195,11 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
         if (e.target === id) ids.add(e.source);
       }
       ids.delete(id);
-      selectNodes([...ids]);
-      actions.setStatus(`Selected ${ids.size} neighbour${ids.size === 1 ? '' : 's'} of ${nameOf(id)}.`);
+      // The node stays selected with its neighbours: N widens the selection, it never moves it away.
+      selectNodes([id, ...ids]);
+      actions.setStatus(
+        `Selected ${nameOf(id)} and its ${ids.size} neighbour${ids.size === 1 ? '' : 's'} on the canvas.`,
+      );
     },
 
     loadStartView: async (id, early) => {

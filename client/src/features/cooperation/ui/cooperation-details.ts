@@ -27,7 +27,7 @@ function actorTies(
         },
         [
           el('p', { className: 'coop-tie-sentence', text: describeRelationship(e, nameOf) }),
-          claimBadges(e.properties),
+          claimBadges(e.properties, e.evidence),
           evidenceList(e.evidence),
         ],
       ),

@@ -41,7 +41,7 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
   const graphContainer = el('div', {
     className: 'coop-graph',
     testId: 'coop-graph',
-    attrs: { 'aria-label': 'Actors who cooperate on the threat' },
+    attrs: { role: 'region', 'aria-label': 'Actors who cooperate on the threat' },
   });
   const matrix = createAdjacencyMatrix(deps.pickPair);
   const element = el(

@@ -45,7 +45,7 @@ function hop(step: PathStep, index: number, nameOf: (id: string) => string): HTM
       className: 'why-type',
       text: `${nameOf(edge.source)} -[${edge.type}]-> ${nameOf(edge.target)}`,
     }),
-    claimBadges(edge.properties),
+    claimBadges(edge.properties, edge.evidence),
     collapsibleEvidence(edge.evidence),
   ]);
 }
