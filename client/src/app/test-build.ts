@@ -52,6 +52,8 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
             source: String(d['source']),
             target: String(d['target']),
             weight: Number(d['weight']),
+            label: coop.styleOf(id, 'label') ?? '',
+            width: parseFloat(coop.styleOf(id, 'width') ?? '0'),
           };
         }),
       classesOf: coop.classesOf,
