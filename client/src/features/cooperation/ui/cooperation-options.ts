@@ -70,7 +70,7 @@ export function createCooperationOptions(deps: {
   const sliderValue = el('output', { className: 'coop-min-weight-value', testId: 'coop-min-weight-value' });
   const note = el('span', { className: 'coop-options-note muted', testId: 'coop-options-note' });
   const showValue = (value: number): void => {
-    sliderValue.textContent = `at least ${value}`;
+    sliderValue.textContent = `≥ ${value}`;
     setAttr(
       slider,
       'aria-valuetext',
@@ -93,7 +93,11 @@ export function createCooperationOptions(deps: {
       ),
     ]),
     el('label', { className: 'coop-option' }, [
-      el('span', { className: 'field-name', text: 'Shared forums or agreements' }),
+      el('span', {
+        className: 'field-name',
+        text: 'Min. shared',
+        attrs: { title: 'The fewest forums or agreements on the threat a pair must share' },
+      }),
       slider,
       sliderValue,
     ]),
@@ -113,11 +117,10 @@ export function createCooperationOptions(deps: {
       // Nothing to filter when every pair shares one forum or agreement: the slider says so rather than slide.
       slider.disabled = view.maxWeight <= 1 && min <= 1;
       showValue(min);
-      note.textContent = !view.response.pairs.length
-        ? `No pair shares ${min} or more: lower the minimum or change the level.`
-        : slider.disabled
-          ? 'Every pair shares one forum or agreement.'
-          : '';
+      slider.title = slider.disabled ? 'Every pair shares one forum or agreement: nothing to filter' : '';
+      note.textContent = view.response.pairs.length
+        ? ''
+        : `No pair shares ${min} or more: lower the minimum or change the level.`;
     },
   };
 }

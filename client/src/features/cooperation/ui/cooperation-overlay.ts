@@ -92,7 +92,7 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
         const subs = view.response.threats.length - 1;
         title.textContent = `Cooperation on ${view.response.threat.name}`;
         const n = view.response.pairs.length;
-        summary.textContent = `${n} pair${n === 1 ? '' : 's'}${subs ? ` · includes ${subs} sub-threat${subs === 1 ? '' : 's'}` : ''} · edge width = forums and agreements in common (numbered above 1; hover for any)`;
+        summary.textContent = `${n} pair${n === 1 ? '' : 's'}${subs ? ` · includes ${subs} sub-threat${subs === 1 ? '' : 's'}` : ''} · width = forums and agreements shared`;
         options.render(view);
         setAttr(graphButton, 'aria-pressed', String(s.cooperationDisplay === 'graph'));
         setAttr(matrixButton, 'aria-pressed', String(s.cooperationDisplay === 'matrix'));
