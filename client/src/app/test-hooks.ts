@@ -57,8 +57,8 @@ export interface ExplorerTestHooks {
 /** Read access to the cooperation view's canvas. */
 export interface CooperationCanvasHooks {
   nodeIds(): string[];
-  /** Each drawn pair edge with the weight it is drawn with. */
-  edges(): { id: string; source: string; target: string; weight: number }[];
+  /** Each drawn pair edge with the weight it is drawn with, its label text ('' when none) and its width in model px. */
+  edges(): { id: string; source: string; target: string; weight: number; label: string; width: number }[];
   classesOf(id: string): string[];
   /** An edge's midpoint in page coordinates (for real clicks), or null. */
   edgeMidpoint(id: string): { x: number; y: number } | null;

@@ -105,6 +105,8 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
         'curve-style': 'straight',
       },
     },
+    // A pair's number only where it says more than its width: above 1 (hovering any pair shows it in a tooltip).
+    { selector: 'edge.coop[weight <= 1]', style: { label: '' } },
     { selector: 'node.conf-speculative', style: { 'background-opacity': 0.55 } },
     { selector: 'edge.conf-speculative', style: { 'line-style': 'dotted' } },
     {

@@ -75,6 +75,8 @@ export interface GraphView {
   dataOf(id: string): Record<string, unknown> | null;
   /** The midpoint of a drawn edge in page coordinates (for real clicks), or null. */
   edgeMidpoint(id: string): { x: number; y: number } | null;
+  /** A drawn element's style value as resolved (e.g. an edge's `label` text or `width`), or null when it is not drawn. */
+  styleOf(id: string, property: string): string | null;
   /** Resolves when queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
   /** Ids of the nodes and edges actually displayed (not hidden by a filter). */
@@ -200,6 +202,22 @@ export function createGraphView(
       .animation({ ...options, duration: CAMERA_MS })
       .play()
       .promise('complete');
+  };
+
+  /** The camera that fits `eles` with padding, zoomed in no further than `maxZoom` (a fit alone may reach MAX_ZOOM). */
+  const framing = (eles: cytoscape.CollectionReturnValue, maxZoom: number): cytoscape.AnimationOptions => {
+    cy.resize();
+    const bb = eles.boundingBox();
+    const fitZoom = Math.min(
+      (cy.width() - 2 * FIT_PADDING) / Math.max(bb.w, 1),
+      (cy.height() - 2 * FIT_PADDING) / Math.max(bb.h, 1),
+    );
+    const zoom = Math.max(MIN_ZOOM, Math.min(maxZoom, MAX_ZOOM, fitZoom));
+    const pan = {
+      x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2),
+      y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2),
+    };
+    return { zoom, pan };
   };
 
   const viewportCentre = (): Point => {
@@ -357,7 +375,10 @@ export function createGraphView(
         enqueue(async () => {
           const ids = request.ids ? new Set(request.ids) : null;
           const eles = ids ? cy.elements().filter((ele) => ids.has(ele.id())) : cy.elements();
-          if (eles.nonempty()) await animate({ fit: { eles, padding: FIT_PADDING } });
+          if (eles.nonempty())
+            await animate(
+              request.maxZoom ? framing(eles, request.maxZoom) : { fit: { eles, padding: FIT_PADDING } },
+            );
         });
         break;
       case 'zoom': {
@@ -550,6 +571,10 @@ export function createGraphView(
       const box = container.getBoundingClientRect();
       const p = edge.renderedMidpoint();
       return { x: box.left + p.x, y: box.top + p.y };
+    },
+    styleOf: (id, property) => {
+      const ele = cy.getElementById(id);
+      return ele.empty() ? null : String(ele.style(property) ?? '');
     },
     exportPng: (opts) => renderPng(stageInput(opts), opts.scale ?? 1),
     exportSvg: (opts) => renderSvg(stageInput(opts)),

@@ -57,7 +57,8 @@ export interface Viewport {
 
 /** A one-off request to the graph view's camera or layout. */
 export type ViewRequest =
-  | { kind: 'fit'; ids?: readonly string[] }
+  /** Frame these elements (all when absent), zooming in no further than `maxZoom` when given. */
+  | { kind: 'fit'; ids?: readonly string[]; maxZoom?: number }
   | { kind: 'zoom'; factor: number }
   | { kind: 'center'; id: string }
   | { kind: 'layout'; name: LayoutName }
