@@ -96,8 +96,8 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
     get writeLoad() {
       return runner.load('write');
     },
-    read: <R extends RecordShape>(name: QueryName, params?: Params) =>
-      transaction('read', (tx) => tx.run<R>(name, params), {
+    read: <R extends RecordShape>(name: QueryName, params: Params = {}) =>
+      runner.readOne<R>(name, params, {
         lane: LOOKUP_QUERIES.has(name) ? 'lookup' : 'traversal',
         coldStart: name,
       }),
