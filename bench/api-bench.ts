@@ -1,10 +1,11 @@
-// `npm run bench`: API latency against the raw driver running the same Cypher, side by side in one run, then 1-hop
+// `npm run bench`: API latency against the raw driver running the same Cypher, side by side in one run: the page's
+// opening requests, search, neighbours, paths, cooperation, and the highest-degree hubs cold and warm; then 1-hop
 // throughput with autocannon at 1, 8 and 32 connections, the server's RSS and Neo4j's memory settings.
 // Writes bench/results/<date>-<graph>.json and .md. Point it at a generated graph with NEO4J_URI or NEO4J_DATA_DIR.
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,15 +24,23 @@ import {
   pathQueryParams,
   searchQueryParams,
 } from '../server/src/store/graph-reads.js';
+import { readGraphCounts } from '../server/src/store/graph-counts.js';
+import { createGraphStore } from '../server/src/store/neo4j-store.js';
+import { neighbourPage, readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
+import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-counts.js';
+import { NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../server/src/schema.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
 import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
 import { rssMiB, startApiProcess } from './api-process.js';
+import { benchHubs, highestDegreeNodes } from './hub-bench.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
   options: {
     samples: { type: 'string', default: '300' },
     ops: { type: 'string' },
+    hubs: { type: 'string', default: '20' },
+    'hub-warm': { type: 'string', default: '5' },
     warmup: { type: 'string', default: '30' },
     duration: { type: 'string', default: '10' },
     graph: { type: 'string' },
@@ -61,6 +70,7 @@ const isTimeout = (err: unknown): boolean =>
   /TransactionTimedOut|Transaction.*[Tt]imed ?[Oo]ut/.test(String((err as { code?: string }).code ?? err));
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg();
   const config = loadConfig();
   const logger = createLogger('warn');
   const db = await openDatabase(config, logger);
@@ -73,13 +83,22 @@ async function main(): Promise<void> {
       routing: neo4j.routing.READ,
       transactionConfig: { timeout: config.queryTimeoutMs },
     });
+  // The raw side of the operations whose Cypher the store composes (spliced templates, several statements).
+  const rawStore = await createGraphStore({ ...config.neo4j, uri, queryTimeoutMs: config.queryTimeoutMs });
   const port = await freePort();
   let server: ChildProcess | undefined;
   let peakRss = 0;
   let rssTimer: NodeJS.Timeout | undefined;
   try {
     // The graph and the inputs: random actors, names to search for, threats.
-    const counts = (await read('count-all', {})).records[0]!;
+    // Set-up reads are not timed and have no time limit: on a cold 1M graph under load, counting (it skips accounts
+    // and sessions, so it scans every node) and resolving a threat each took over the API's 5 s.
+    const setupRead = (name: QueryName, params: Record<string, unknown>) =>
+      db.store.driver.executeQuery(queries[name], params, {
+        database: db.store.database,
+        routing: neo4j.routing.READ,
+      });
+    const counts = (await setupRead('count-all', {})).records[0]!;
     const graphSize = {
       nodes: Number(counts.get('nodes')),
       relationships: Number(counts.get('relationships')),
@@ -133,7 +152,7 @@ async function main(): Promise<void> {
     for (const t of threats.slice(0, 50))
       threatIds.set(
         t,
-        ((await read('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t],
+        ((await setupRead('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t],
       );
 
     server = (await startApiProcess({ uri, port })).child;
@@ -144,9 +163,62 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const enc = encodeURIComponent;
 
-    /** Each operation: its API request and the same Cypher with the same parameters through the driver. */
+    /**
+     * Each operation: its API request and the same Cypher with the same parameters through the driver (a store
+     * function without admission where the server runs several statements, e.g. a page and its total).
+     */
     const same = (query: QueryName, params: Record<string, unknown>) => () => read(query, params);
-    const ops: { name: string; input(): { path: string; raw: () => Promise<unknown> } }[] = [
+    // `raw: null`: nothing to compare with (GET /api/auth/me of a visitor reads no database).
+    const ops: { name: string; input(): { path: string; raw: (() => Promise<unknown>) | null } }[] = [
+      // What the page asks for when it opens (?node=<id>): each request as the page sends it.
+      {
+        name: 'open_health',
+        input: () => ({ path: '/api/health', raw: same('server-version', {}) }),
+      },
+      { name: 'open_me', input: () => ({ path: '/api/auth/me', raw: null }) },
+      {
+        name: 'open_schema',
+        input: () => ({
+          path: '/api/schema',
+          raw: () => readGraphCounts(rawStore, NODE_LABELS, RELATIONSHIP_TYPE_NAMES),
+        }),
+      },
+      {
+        name: 'open_node',
+        input: () => {
+          const id = pickFrom(actors);
+          return { path: `/api/nodes/${enc(id)}`, raw: same('node-by-id', { id }) };
+        },
+      },
+      {
+        name: 'open_neighbours',
+        input: () => {
+          const id = pickFrom(actors);
+          return {
+            path: `/api/nodes/${enc(id)}/neighbours?limit=50`,
+            raw: () =>
+              neighbourPage(rawStore, {
+                id,
+                relTypes: null,
+                direction: null,
+                labels: null,
+                threatIds: null,
+                skip: 0,
+                limit: 50,
+              }),
+          };
+        },
+      },
+      {
+        name: 'open_counts',
+        input: () => {
+          const id = pickFrom(actors);
+          return {
+            path: `/api/nodes/${enc(id)}/neighbour-counts`,
+            raw: () => readNeighbourCounting(rawStore, id, { hubDegree: HUB_DEGREE, rateFor: samplingRate }),
+          };
+        },
+      },
       {
         name: 'search',
         input: () => {
@@ -168,15 +240,16 @@ async function main(): Promise<void> {
           const id = pickFrom(actors);
           return {
             path: `/api/nodes/${enc(id)}/neighbours?limit=100`,
-            raw: same('neighbours', {
-              id,
-              relTypes: null,
-              direction: null,
-              labels: null,
-              threatIds: null,
-              skip: neo4j.int(0),
-              limit: neo4j.int(100),
-            }),
+            raw: () =>
+              neighbourPage(rawStore, {
+                id,
+                relTypes: null,
+                direction: null,
+                labels: null,
+                threatIds: null,
+                skip: 0,
+                limit: 100,
+              }),
           };
         },
       },
@@ -231,10 +304,10 @@ async function main(): Promise<void> {
 
     // `--ops search,shortest_path` runs only those operations (all by default).
     const chosen = args.ops ? new Set(args.ops.split(',').map((o) => o.trim())) : null;
-    const unknown = chosen ? [...chosen].filter((o) => !ops.some((op) => op.name === o)) : [];
+    const unknown = chosen ? [...chosen].filter((o) => o !== 'hub' && !ops.some((op) => op.name === o)) : [];
     if (unknown.length)
       throw new Error(
-        `--ops: unknown operation ${unknown.join(', ')}; expected some of ${ops.map((o) => o.name).join(', ')}`,
+        `--ops: unknown operation ${unknown.join(', ')}; expected some of ${[...ops.map((o) => o.name), 'hub'].join(', ')}`,
       );
     const operations: OperationResult[] = [];
     for (const op of ops.filter((o) => !chosen || chosen.has(o.name))) {
@@ -252,6 +325,7 @@ async function main(): Promise<void> {
         };
         // A raw error other than the time limit means the two sides do not run the same query: stop, do not time it.
         const timeRaw = async () => {
+          if (!x.raw) return NaN;
           const t = performance.now();
           try {
             await x.raw();
@@ -276,9 +350,23 @@ async function main(): Promise<void> {
           raw.push(r);
         }
       }
-      operations.push(summarise(op.name, api, raw, errors));
+      operations.push(summarise(op.name, api, raw.filter(Number.isFinite), errors, loadavg()[0]));
       process.stdout.write(
         `${op.name}: api p50 ${operations.at(-1)!.api.p50.toFixed(1)} ms, raw p50 ${operations.at(-1)!.raw.p50.toFixed(1)} ms\n`,
+      );
+    }
+
+    // The hub operation: the highest-degree nodes, counts and first page, cold then warm (`--ops hub` alone).
+    if (!chosen || chosen.has('hub')) {
+      const hubs = await highestDegreeNodes(db.store, Number(args.hubs));
+      process.stdout.write(`hubs: ${hubs.map((h) => `${h.id} (${h.degree})`).join(', ')}\n`);
+      operations.push(
+        ...(await benchHubs({
+          base,
+          raw: rawStore,
+          hubs,
+          warm: Number(args['hub-warm']),
+        })),
       );
     }
 
@@ -314,6 +402,7 @@ async function main(): Promise<void> {
     clearInterval(rssTimer);
     const result: BenchResult = {
       date: new Date().toISOString(),
+      load: { start: loadAtStart, end: loadavg() },
       graph,
       graphSize,
       machine: {
@@ -345,6 +434,7 @@ async function main(): Promise<void> {
   } finally {
     if (rssTimer) clearInterval(rssTimer);
     server?.kill('SIGTERM');
+    await rawStore.close();
     await db.close();
   }
 }

@@ -22,6 +22,8 @@ export type PropertyValue = z.infer<typeof propertyValue>;
 const properties = z.record(z.string().min(1).max(100), propertyValue, {
   message: 'expected an object of properties',
 });
+/** A new fact's properties (name to value), as curators send them; ingest's accept edits take the same. */
+export const propertiesSchema = properties;
 const propertyChanges = z.record(z.string().min(1).max(100), propertyValue.nullable(), {
   message: 'expected an object of properties (null removes one)',
 });

@@ -25,13 +25,25 @@ import {
   mergeBody,
   nodeCreateBody,
   nodeUpdateBody,
-  sourceCreateBody,
   sourceListResponse,
   sourceResponse,
-  sourceSummarySchema,
   writeResponse,
 } from './curation.js';
 import { exportBody, exportQuery } from './export.js';
+import {
+  acceptAllBody,
+  acceptAllResponse,
+  extractionStatusSchema,
+  sourceAddBody,
+  sourceAddResponse,
+  suggestionAcceptBody,
+  suggestionDecisionResponse,
+  suggestionLinkBody,
+  suggestionListQuery,
+  suggestionListResponse,
+  suggestionParams,
+  suggestionRejectBody,
+} from './ingest.js';
 import { idParams } from './fields.js';
 import { graphEdgeSchema, graphNodeSchema } from './graph.js';
 import {
@@ -126,7 +138,7 @@ export const ENDPOINTS = {
     params: idParams,
     response: writeResponse(graphNodeSchema.or(graphEdgeSchema)),
   },
-  'POST /sources': { body: sourceCreateBody, response: writeResponse(sourceSummarySchema) },
+  'POST /sources': { body: sourceAddBody, response: sourceAddResponse },
   // Curation: history and sources
   'GET /nodes/:id/history': { params: idParams, query: changeListQuery, response: changeListResponse },
   'GET /edges/:id/history': { params: idParams, query: changeListQuery, response: changeListResponse },
@@ -134,6 +146,34 @@ export const ENDPOINTS = {
   'GET /deleted': { query: deletedListQuery, response: deletedListResponse },
   'GET /sources': { response: sourceListResponse },
   'GET /sources/:id': { params: idParams, response: sourceResponse },
+  // Ingest: extraction and the review of its suggestions (contract/ingest.ts)
+  'GET /sources/:id/extraction': { params: idParams, response: extractionStatusSchema },
+  'POST /sources/:id/extraction': { params: idParams, response: extractionStatusSchema },
+  'GET /sources/:id/suggestions': {
+    params: idParams,
+    query: suggestionListQuery,
+    response: suggestionListResponse,
+  },
+  'POST /sources/:id/suggestions/accept': {
+    params: idParams,
+    body: acceptAllBody,
+    response: acceptAllResponse,
+  },
+  'POST /suggestions/:id/accept': {
+    params: suggestionParams,
+    body: suggestionAcceptBody.optional(),
+    response: suggestionDecisionResponse,
+  },
+  'POST /suggestions/:id/reject': {
+    params: suggestionParams,
+    body: suggestionRejectBody.optional(),
+    response: suggestionDecisionResponse,
+  },
+  'POST /suggestions/:id/link': {
+    params: suggestionParams,
+    body: suggestionLinkBody,
+    response: suggestionDecisionResponse,
+  },
   // Accounts
   'POST /auth/login': { body: loginBody, response: loginResponse },
   'POST /auth/logout': { response: null },

@@ -17,6 +17,7 @@ export * from './errors.js';
 export * from './export.js';
 export * from './fields.js';
 export * from './graph.js';
+export * from './ingest.js';
 export * from './json-depth.js';
 export * from './limits.js';
 export * from './read.js';

@@ -116,22 +116,49 @@ export type NeighboursResponse = z.infer<typeof neighboursResponse>;
 
 // --- GET /nodes/:id/neighbour-counts --------------------------------------------------------------
 
-/** How many distinct neighbours each selective-expand choice would add. */
+/** Marks a figure that is an estimate (the client shows "≈"); absent when it is exact. */
+const estimateFlag = z.literal(true).optional();
+
+/**
+ * How many distinct neighbours each selective-expand choice would add. On a hub (`sample` set) some figures are
+ * estimates, each marked `estimate: true`.
+ */
 export const neighbourCountsResponse = z.strictObject({
   node: graphNodeSchema,
   /** Distinct neighbours over all relationship types. */
   total: z.number(),
+  /** `total` is an estimate: on a hub, a neighbour linked by several types may be counted once per type. */
+  totalEstimate: estimateFlag,
   /**
    * Per relationship type: `count` distinct neighbours (what `?relTypes=<type>` expands), of which
    * `out` are reached by node -> neighbour and `in` by neighbour -> node (both when linked both ways).
+   * On a hub, a sampled type's `out` and `in` count relationships (from the degree store, those to deleted
+   * neighbours taken off) and `count` is their sum, an estimate when the type runs both ways.
    */
-  byType: z.array(z.strictObject({ type: z.string(), count: z.number(), out: z.number(), in: z.number() })),
+  byType: z.array(
+    z.strictObject({
+      type: z.string(),
+      count: z.number(),
+      out: z.number(),
+      in: z.number(),
+      estimate: estimateFlag,
+    }),
+  ),
   /** Per neighbour label (a neighbour counts once under each of its labels). */
-  byLabel: z.array(z.strictObject({ label: z.string(), count: z.number() })),
+  byLabel: z.array(z.strictObject({ label: z.string(), count: z.number(), estimate: estimateFlag })),
   /** Per threat: neighbours that are the threat (or a sub-threat) or address/focus on it, as `?threat=` expands them. */
   byThreat: z.array(
-    z.strictObject({ threat: z.strictObject({ id: z.string(), name: z.string() }), count: z.number() }),
+    z.strictObject({
+      threat: z.strictObject({ id: z.string(), name: z.string() }),
+      count: z.number(),
+      estimate: estimateFlag,
+    }),
   ),
+  /**
+   * Set on a hub: labels and threats were counted on `size` sampled neighbours out of `of` relationships to live
+   * neighbours, and scaled up.
+   */
+  sample: z.strictObject({ size: z.number(), of: z.number() }).optional(),
 });
 export type NeighbourCountsResponse = z.infer<typeof neighbourCountsResponse>;
 

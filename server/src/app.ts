@@ -11,6 +11,7 @@ import { workspaceRoutes } from './routes/workspace-routes.js';
 import type { ConsoleLimits } from './store/console-query.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { curationRoutes } from './routes/curation-routes.js';
+import { ingestRoutes } from './routes/ingest-routes.js';
 import { EXPORT_DEFAULTS, type ExportLimits } from './services/export/export-service.js';
 import { errorHandler, notFoundHandler } from './error-middleware.js';
 import { authSettings, type AuthSettings } from './auth/auth-settings.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
 const BODY_LIMIT = '1mb';
 /** A 25,000-node scene with positions is about 2 MB of JSON. */
 const WORKSPACE_BODY_LIMIT = '4mb';
+/** An article of up to MAX_SOURCE_CHARS (contract/ingest.ts) as JSON: characters of up to 3 bytes, escapes. */
+const SOURCE_BODY_LIMIT = '4mb';
 /** 50,000 node ids of up to ~60 characters; a list past the export limit still gets its 413, not a body error. */
 const EXPORT_BODY_LIMIT = '4mb';
 
@@ -86,6 +89,7 @@ export function createApp({
   // Saved scenes may list tens of thousands of nodes; every other body stays under BODY_LIMIT.
   app.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
   app.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT }));
+  app.use('/api/sources', express.json({ limit: SOURCE_BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(limitJsonDepth());
 
@@ -107,6 +111,7 @@ export function createApp({
       ...exportLimits,
     }),
   );
+  app.use('/api', ingestRoutes(store));
   app.use('/api', curationRoutes(store));
   app.use('/api', notFoundHandler);
 

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './database.js';
 import { createApp } from './app.js';
+import { extractionPool } from './services/ingest/extraction-pool.js';
 import { seedDatabase } from './store/seed-load.js';
 import { countEntities } from './store/graph-reads.js';
 import { ensureSchema } from './store/schema-setup.js';
@@ -11,8 +12,10 @@ import { resolveAuthSecret } from './auth/auth-secret.js';
 import { authSettings } from './auth/auth-settings.js';
 import { answerMalformedRequests } from './malformed-requests.js';
 import { repoPath } from './repo-root.js';
+import { warmPlans } from './store/warm-plans.js';
 
-const CLIENT_DIR = repoPath('dist/client');
+/** The built client; `CLIENT_DIR` (relative to the repository) serves another build, as the page-open bench does. */
+const CLIENT_DIR = repoPath(process.env.CLIENT_DIR ?? 'dist/client');
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
 const DRAIN_MS = 10_000;
 
@@ -62,6 +65,8 @@ export async function main(): Promise<void> {
         await seedDatabase(db.store);
       }
     }
+    // Before listening: the first visitor finds the opening queries planned, and nothing plans behind a request.
+    await warmPlans(db.store, (err) => logger.warn({ err }, 'could not plan a query ahead'));
     const auth = authSettings({
       secret,
       sessionTtlHours: config.auth.sessionTtlHours,
@@ -83,6 +88,8 @@ export async function main(): Promise<void> {
       s.once('error', rej);
       answerMalformedRequests(s);
     });
+    // The extraction worker loads in the background; a failure shows on the first article's extraction.
+    extractionPool.warmUp().catch((err: unknown) => logger.warn({ err }, 'extraction worker did not start'));
     logger.info(
       `explorer ready at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
     );

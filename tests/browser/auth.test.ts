@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkspaceListResponse } from '../../contract/index.js';
 import { dropUser, ensureUser, testPassword, testUsername } from '../setup/auth.js';
 import { startTestApp } from '../setup/test-app.js';
-import { ARTIFACTS, POLL, useBrowser } from './harness.js';
+import { ARTIFACTS, inMoreMenu, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client-test', import.meta.url));
@@ -109,7 +109,7 @@ describe('the Users panel', () => {
     await expect
       .poll(() => page.getByTestId('user-badge').innerText(), POLL)
       .toBe(`${admin.username} · admin`);
-    await page.getByTestId('users-toggle').click();
+    await (await inMoreMenu(page, page.getByTestId('users-toggle'))).click();
     await expect.poll(() => visible(page, 'users-panel'), POLL).toBe(true);
     await expect
       .poll(() => page.locator(`[data-testid="users-row"][data-username="${admin.username}"]`).count(), POLL)
@@ -166,7 +166,7 @@ describe('the Users panel', () => {
     const other = await newUser('viewer');
     const page = await h.openPage('', { allowStatuses: [401] });
     await logIn(page, admin.username, admin.password);
-    await page.getByTestId('users-toggle').click();
+    await (await inMoreMenu(page, page.getByTestId('users-toggle'))).click();
     const row = page.locator(`[data-testid="users-row"][data-username="${other.username}"]`);
     await expect.poll(() => row.count(), POLL).toBe(1);
     await row.getByTestId('users-disable').click();
@@ -182,9 +182,9 @@ describe('the Users panel', () => {
     await expect.poll(() => row.count(), POLL).toBe(0);
 
     // The admin's session ends elsewhere; the next admin request is a 401 and asks to log in again.
-    await page.getByTestId('users-toggle').click();
+    await (await inMoreMenu(page, page.getByTestId('users-toggle'))).click();
     await ensureUser(h.app, { username: admin.username, role: 'admin', password: admin.password });
-    await page.getByTestId('users-toggle').click();
+    await (await inMoreMenu(page, page.getByTestId('users-toggle'))).click();
     await expect.poll(() => visible(page, 'login-dialog'), POLL).toBe(true);
     expect(await page.getByTestId('login-dialog').innerText()).toContain('Your session has ended');
     await logIn(page, admin.username, admin.password);

@@ -4,7 +4,7 @@ import type {} from '../../client/src/app/test-hooks.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -15,6 +15,18 @@ const CLIENT_DIR = join(ROOT, 'dist/client-test');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** Cold queries (first plan, first JIT) can take a few seconds on a 2-core machine. */
 export const POLL = { timeout: 15_000 };
+
+/**
+ * A control of the toolbar's "More" menu (layout, neighbour cap, drawing detail, Users), with the menu
+ * opened first when the control is not in sight. Press Escape in the menu to close it again.
+ */
+export async function inMoreMenu(page: Page, control: Locator): Promise<Locator> {
+  if (!(await control.isVisible())) {
+    await page.getByTestId('toolbar-more').click();
+    await expect.poll(() => control.isVisible(), POLL).toBe(true);
+  }
+  return control;
+}
 
 let sharedBrowser: Promise<Browser> | undefined;
 

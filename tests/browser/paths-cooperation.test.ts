@@ -184,6 +184,22 @@ describe('path finder in Chromium', () => {
       );
     }
     expect(path.edges.some((e) => e.properties['disputed'] === true)).toBe(true);
+
+    // Each hop's quotes show one line each until opened; opened, no quote is cut.
+    const quoteLines = (scope: typeof why) =>
+      scope.getByTestId('evidence-quote').evaluateAll((els) =>
+        els.map((q) => ({
+          lines: Math.round(q.clientHeight / parseFloat(getComputedStyle(q).lineHeight || '16')),
+          cut: q.scrollWidth > q.clientWidth + 1,
+        })),
+      );
+    const firstHop = hops.first();
+    const collapsed = await quoteLines(firstHop);
+    expect(collapsed.length).toBeGreaterThan(0);
+    for (const q of collapsed) expect(q.lines).toBeLessThanOrEqual(1);
+    await firstHop.getByTestId('why-quotes-toggle').click();
+    expect(await firstHop.getByTestId('why-quotes-toggle').getAttribute('aria-expanded')).toBe('true');
+    for (const q of await quoteLines(firstHop)) expect(q.cut).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'paths-why.png') });
   });
 });

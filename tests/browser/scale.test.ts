@@ -8,7 +8,7 @@ import {
   FAST_MODE_THRESHOLD,
   LARGE_LAYOUT_ELEMENTS,
 } from '../../client/src/graph/level-of-detail.js';
-import { POLL, useBrowser } from './harness.js';
+import { inMoreMenu, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
 /** A large layout runs fcose in the worker; on two shared cores that can take a minute or two. */
@@ -50,7 +50,7 @@ describe('fast drawing on large scenes', () => {
     expect(onNotice).toContain('Detail: full');
 
     // The user overrides: full detail although the scene is large; then back to automatic.
-    const select = page.getByTestId('draw-mode');
+    const select = await inMoreMenu(page, page.getByTestId('draw-mode'));
     await select.selectOption('full');
     await expect.poll(() => fastMode(page), POLL).toBe(false);
     expect(await page.getByTestId('fast-indicator').isVisible()).toBe(false);
@@ -69,7 +69,7 @@ describe('fast drawing on large scenes', () => {
   it('can be forced on for a small scene from the toolbar', async () => {
     const page = await h.openPage();
     await page.waitForFunction(() => window.__explorer!.nodeIds().length > 0, undefined, POLL);
-    await page.getByTestId('draw-mode').selectOption('fast');
+    await (await inMoreMenu(page, page.getByTestId('draw-mode'))).selectOption('fast');
     await expect.poll(() => fastMode(page), POLL).toBe(true);
     await expect.poll(() => page.getByTestId('fast-indicator').isVisible(), POLL).toBe(true);
     expect(await fastNotices(page), 'a choice the user made needs no notice').toEqual([]);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { NeighbourCountsResponse, NeighboursResponse, NodeResponse } from '../../contract/index.js';
 import { join } from 'node:path';
-import { ARTIFACTS, POLL, useBrowser } from './harness.js';
+import { ARTIFACTS, inMoreMenu, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
 const { nodeIds, edgeIds, idle } = h;
@@ -178,8 +178,10 @@ describe('workbench core in Chromium', () => {
     await open('forum:five-country-ministerial-2025');
     const pick = await pickExpandable('forum:five-country-ministerial-2025', 3);
     const cap = 2;
-    await page.getByTestId('cap-input').fill(String(cap));
-    await page.getByTestId('cap-input').press('Enter');
+    const capInput = await inMoreMenu(page, page.getByTestId('cap-input'));
+    await capInput.fill(String(cap));
+    await capInput.press('Enter');
+    await capInput.press('Escape');
     const before = await nodeIds();
     const page1 = await neighbours(pick.id, `relTypes=${pick.type}&limit=${cap}`);
     const page2 = await neighbours(pick.id, `relTypes=${pick.type}&limit=${cap}&skip=${cap}`);
@@ -268,7 +270,9 @@ describe('workbench core in Chromium', () => {
       .toContain('pinned');
     const before = await positions();
 
-    await page.getByRole('combobox', { name: 'Layout' }).selectOption('grid');
+    const layout = await inMoreMenu(page, page.getByRole('combobox', { name: 'Layout' }));
+    await layout.selectOption('grid');
+    await layout.press('Escape');
     await expect.poll(() => page.getByTestId('undo').getAttribute('title'), POLL).toContain('Layout: grid');
     await idle();
     const after = await positions();

@@ -13,6 +13,7 @@ import type {
   GraphNode,
   LoginResponse,
   NeighboursResponse,
+  SourceAddResponse,
   Workspace,
   WorkspaceListResponse,
   WriteResponse,
@@ -30,6 +31,7 @@ import {
 import { withAccessTable } from '../../server/src/auth/access-table.js';
 import { ruleMatcher } from '../../server/src/auth/access-guard.js';
 import { createApp } from '../../server/src/app.js';
+import { extractionPool } from '../../server/src/services/ingest/extraction-pool.js';
 import { APP_SHELL_ROUTE } from '../../server/src/static-client.js';
 import { ensureUser, testPassword, testUsername } from '../setup/auth.js';
 import { enc, SOURCE_ID, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
@@ -39,6 +41,7 @@ import {
   tableGaps,
   type RegisteredRoute,
 } from '../setup/registered-routes.js';
+import { addArticle, dropIngestState } from '../setup/ingest-fixtures.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 /** Registered API routes with no matrix row, and matrix rows no route answers; any non-API route but the app shell. */
@@ -76,10 +79,13 @@ let edgeId: string;
 const workspaces: string[] = [];
 const sources: string[] = [];
 const users: string[] = [];
+/** Sources the ingest rows added (with their suggestions). */
+const sourceIds: string[] = [];
 
 beforeAll(async () => {
   base = await startTestApp();
   c = await startCuration(base);
+  await extractionPool.warmUp();
   ownerUser = { headers: (await bearer('viewer')).headers };
   someone = { headers: (await bearer('viewer')).headers };
   const anon = await base.send<Workspace>('POST', '/api/workspaces', {
@@ -96,6 +102,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const db = { database: base.store.database };
+  await dropIngestState(base, [...sourceIds, ...sources]);
   await base.store.driver.executeQuery(
     'MATCH (w:Workspace) WHERE w.id IN $ids DELETE w',
     { ids: workspaces },
@@ -166,6 +173,24 @@ const edgeFixture = async (): Promise<string> => {
   );
   expect(res.status).toBe(201);
   return res.body.result!.id;
+};
+/** A new article added by the curator: its id and its suggestions. */
+const article = async (): Promise<SourceAddResponse> => {
+  const out = await addArticle(base, c, c.as.curator.headers);
+  sourceIds.push(out.result!.id);
+  return out;
+};
+let shared: SourceAddResponse | undefined;
+/** A source with suggestions (one for every row that only reads or accepts nothing). */
+const ingested = async (): Promise<string> => (shared ??= await article()).result!.id;
+/** A pending node suggestion of its own (each decision uses one up). */
+const pendingNode = async (): Promise<string> =>
+  (await article()).suggestions.find((s) => s.kind === 'node')!.id;
+/** A source stored without an extraction record, as sources from before ingest are. */
+const unextracted = async (): Promise<string> => {
+  const out = await article();
+  await dropIngestState(base, [out.result!.id]);
+  return out.result!.id;
 };
 const throwawayUser = async (): Promise<string> => {
   const username = testUsername('acl-target');
@@ -265,8 +290,23 @@ const SAMPLES: { readonly [K in EndpointKey]: (x: Ctx) => Promise<Req> } = {
       publisher: 'Tests',
       date: '2025-04-08',
       url: 'https://example.org/a',
-      text: 'The full text of a source that the access matrix test adds and removes again.',
+      text: `The full text of a source (${suffix()}) that the access matrix test adds and removes again.`,
     },
+  }),
+  'GET /sources/:id/extraction': async () => ({ path: `/api/sources/${enc(await ingested())}/extraction` }),
+  'POST /sources/:id/extraction': async () => ({
+    path: `/api/sources/${enc(await unextracted())}/extraction`,
+  }),
+  'GET /sources/:id/suggestions': async () => ({ path: `/api/sources/${enc(await ingested())}/suggestions` }),
+  'POST /sources/:id/suggestions/accept': async () => ({
+    path: `/api/sources/${enc(await ingested())}/suggestions/accept`,
+    body: { kind: 'node', minScore: 1 },
+  }),
+  'POST /suggestions/:id/accept': async () => ({ path: `/api/suggestions/${await pendingNode()}/accept` }),
+  'POST /suggestions/:id/reject': async () => ({ path: `/api/suggestions/${await pendingNode()}/reject` }),
+  'POST /suggestions/:id/link': async () => ({
+    path: `/api/suggestions/${await pendingNode()}/link`,
+    body: { nodeId: (await c.country()).id },
   }),
 
   'GET /users': async () => ({ path: '/api/users' }),

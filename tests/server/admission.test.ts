@@ -1,7 +1,9 @@
 // Admission to the database: never more than N queries at once, first come first served, a bounded wait (503 BUSY),
 // a failed query gives its slot back, and key lookups have a lane of their own.
+import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { BusyError, createAdmission } from '../../server/src/store/admission.js';
+import { HUB_DEGREE } from '../../server/src/services/neighbour-counts.js';
 import { searchQueryParams } from '../../server/src/store/graph-reads.js';
 import { gate, tick } from '../setup/gate.js';
 import { testStore } from '../setup/test-app.js';
@@ -88,7 +90,7 @@ describe("the store's admission lanes", () => {
     const store = await testStore({ admission: { maxConcurrent: 4, maxWaitMs: 30_000 } });
     try {
       const first = store.read('search', searchQueryParams('France', null, 5));
-      const second = store.read('neighbour-counts', { id: 'country:fr' });
+      const second = store.read('neighbour-counts', { id: 'country:fr', hubDegree: neo4j.int(HUB_DEGREE) });
       await tick();
       // The second first run waits for the first to finish before it takes a slot.
       expect(store.admissionLoad?.traversal).toEqual({ running: 1, waiting: 0 });
@@ -97,7 +99,7 @@ describe("the store's admission lanes", () => {
       // Both warm now: side by side.
       const again = [
         store.read('search', searchQueryParams('France', null, 5)),
-        store.read('neighbour-counts', { id: 'country:fr' }),
+        store.read('neighbour-counts', { id: 'country:fr', hubDegree: neo4j.int(HUB_DEGREE) }),
       ];
       await tick();
       expect(store.admissionLoad?.traversal).toEqual({ running: 2, waiting: 0 });

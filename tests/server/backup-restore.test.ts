@@ -20,6 +20,8 @@ import { InconsistentSnapshotError, writeBackup } from '../../server/src/service
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
 import { startCuration, SOURCE_ID, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { dumpDatabase, type DatabaseDump } from '../setup/database-dump.js';
+import { addArticle, dropIngestState } from '../setup/ingest-fixtures.js';
+import { extractionPool } from '../../server/src/services/ingest/extraction-pool.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -32,6 +34,8 @@ const EXOTIC_ID = `technology:zz-backup-types-${suffix()}`;
 let app: TestApp;
 let c: Curation;
 let workspaceId: string;
+/** The article added before the backup (ingest's state must survive it). */
+let ingestSource: string | undefined;
 let source: DatabaseDump;
 let fresh: EmbeddedNeo4j | undefined;
 let freshStore: GraphStore | undefined;
@@ -143,6 +147,17 @@ beforeAll(async () => {
   });
   expect(ws.status, JSON.stringify(ws.body)).toBe(201);
   workspaceId = ws.body.id;
+  await extractionPool.warmUp();
+  // Ingest's state: a source with its SHA-256, its extraction record, and suggestions pending and decided.
+  const article = await addArticle(app, c, h);
+  ingestSource = article.result!.id;
+  const rejected = await app.send(
+    'POST',
+    `/api/suggestions/${article.suggestions[0]!.id}/reject`,
+    { note: 'Before the backup.' },
+    h,
+  );
+  expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
   await addExoticTypes(app.store);
 }, 240_000);
 
@@ -155,6 +170,7 @@ afterAll(async () => {
     { id: EXOTIC_ID },
     { database: app.store.database },
   );
+  if (ingestSource) await dropIngestState(app, [ingestSource]);
   await c?.cleanup();
   await app?.close();
   rmSync(work, { recursive: true, force: true });
@@ -260,9 +276,22 @@ describe('npm run backup, then npm run restore into a fresh Neo4j', () => {
         'change_id',
         'user_username_key',
         'workspace_id',
+        'suggestion_id',
+        'source_sha256',
       ]),
     );
     expect(indexes).not.toContain('restore_key');
+    // Ingest's suggestions and extraction records came back with the rest (the dump above compared them too).
+    const ingest = await freshStore.driver.executeQuery(
+      `MATCH (x) WHERE (x:Suggestion OR x:Extraction) AND x.sourceId = $id
+       RETURN sum(CASE WHEN x:Extraction THEN 1 ELSE 0 END) AS extractions,
+         sum(CASE WHEN x:Suggestion THEN 1 ELSE 0 END) AS suggestions, count(x.decidedAt) AS decided`,
+      { id: ingestSource },
+    );
+    const row = ingest.records[0]!;
+    expect(row.get('extractions').toNumber()).toBe(1);
+    expect(row.get('suggestions').toNumber()).toBeGreaterThan(1);
+    expect(row.get('decided').toNumber()).toBe(1);
     const marked = await freshStore.driver.executeQuery('MATCH (n:RestoringNode) RETURN count(n) AS n');
     expect(marked.records[0]!.get('n').toNumber()).toBe(0);
   }, 600_000);

@@ -107,10 +107,11 @@ describe('sources', () => {
       body,
       c.as.curator.headers,
     );
+    // Another text: the same text again is refused (tests/server/ingest-api.test.ts).
     const b = await app.send<WriteResponse<SourceSummary>>(
       'POST',
       '/api/sources',
-      body,
+      { ...body, text: `${body.text} Another one.` },
       c.as.curator.headers,
     );
     c.nodes.add(a.body.result!.id);

@@ -7,6 +7,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedde
 import { createGraphStore } from '../../server/src/store/neo4j-store.js';
 import { readSeed } from '../../seed/read-seed.js';
 import { loadSeed } from '../../server/src/store/seed-load.js';
+import { warmPlans } from '../../server/src/store/warm-plans.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,6 +38,10 @@ export async function setup(project: TestProject): Promise<void> {
   const store = await createGraphStore({ uri, ...creds });
   try {
     await loadSeed(store, readSeed());
+    // As `npm start` does before it listens: the first page a test opens finds its queries planned.
+    await warmPlans(store, (err) => {
+      throw err;
+    });
   } finally {
     await store.close();
   }

@@ -41,10 +41,13 @@ export interface ApiClient {
   /** How many neighbours each selective-expand choice adds (per type and direction, label, threat). */
   neighbourCounts(id: string, signal?: AbortSignal): Promise<NeighbourCountsResponse>;
   paths(query: PathQuery): Promise<PathsResponse>;
-  /** Actor pairs who cooperate on `threat` (an id, name or alias), optionally around one actor. */
+  /**
+   * Actor pairs who cooperate on `threat` (an id, name or alias), optionally around one actor, with the parties at
+   * `level` (countries by default) and sharing at least `minWeight` forums or agreements.
+   */
   cooperation(
     threat: string,
-    opts?: ClientQuery<Pick<CooperationQuery, 'actor'>>,
+    opts?: ClientQuery<Pick<CooperationQuery, 'actor' | 'level' | 'minWeight'>>,
   ): Promise<CooperationResponse>;
 }
 
@@ -83,9 +86,13 @@ export function createApiClient(base = '/api'): ApiClient {
           k: query.mode === 'k-paths' ? query.k : undefined,
           threat: query.threat,
           relTypes: query.relTypes,
+          // Sent only when on: the server's default (inner hops through actors, forums, agreements, events) is off.
+          throughTopics: query.throughTopics ? true : undefined,
         },
       }),
     cooperation: (threat, opts = {}) =>
-      callEndpoint(base, 'GET /cooperation', { query: { threat, actor: opts.actor } }),
+      callEndpoint(base, 'GET /cooperation', {
+        query: { threat, actor: opts.actor, level: opts.level, minWeight: opts.minWeight },
+      }),
   };
 }

@@ -1,6 +1,7 @@
 // The page's layout: where each feature's elements go (toolbar, sidebar, canvas area, details, status),
 // in one ordered list per container, so features can mount in any order and the page still reads the same.
 import { el } from '../shared/dom';
+import { createOverflowMenu } from '../shared/overflow-menu';
 
 /** Toolbar groups, left to right. */
 const TOOLBAR = [
@@ -11,9 +12,15 @@ const TOOLBAR = [
   'detail',
   'panels',
   'curation',
+  'more',
   'help',
   'account',
 ] as const;
+/**
+ * The toolbar's "More" menu, top to bottom: the less used controls, so that the toolbar fits 1280 px in
+ * every role (the toolbar clips, it never scrolls: focus must not carry Fit and zoom out of sight).
+ */
+const MORE = ['layout', 'cap', 'detail', 'users'] as const;
 /** The toolbar buttons of the floating panels, left to right inside one group. */
 const PANEL_BUTTONS = ['console', 'workspaces', 'export'] as const;
 /** Sidebar sections, top to bottom. */
@@ -30,7 +37,8 @@ const CANVAS = [
   'curation',
 ] as const;
 
-export type ToolbarRegion = (typeof TOOLBAR)[number];
+export type ToolbarRegion = Exclude<(typeof TOOLBAR)[number], 'more'>;
+export type MoreRegion = (typeof MORE)[number];
 export type PanelButtonRegion = (typeof PANEL_BUTTONS)[number];
 export type SidebarRegion = (typeof SIDEBAR)[number];
 export type CanvasRegion = (typeof CANVAS)[number];
@@ -44,6 +52,8 @@ export interface Page {
   /** The status area under the canvas. */
   readonly status: HTMLElement;
   toolbar(region: ToolbarRegion, ...elements: HTMLElement[]): void;
+  /** Puts less used controls into the toolbar's "More" menu. */
+  more(region: MoreRegion, ...elements: HTMLElement[]): void;
   panelButton(region: PanelButtonRegion, button: HTMLElement): void;
   sidebar(region: SidebarRegion, ...elements: HTMLElement[]): void;
   canvas(region: CanvasRegion, ...elements: HTMLElement[]): void;
@@ -74,7 +84,7 @@ function mustFind(doc: Document, id: string): HTMLElement {
   return found;
 }
 
-/** Reads the containers of index.html and builds the toolbar's frame: the brand, the panel group and the help hint. */
+/** Reads the containers of index.html and builds the toolbar's frame: the brand, the panel group, the "More" menu and the help hint. */
 export function createPage(doc: Document = document): Page {
   const bar = el('div', { className: 'toolbar-inner' });
   const toolbar = regions(bar, TOOLBAR);
@@ -87,6 +97,13 @@ export function createPage(doc: Document = document): Page {
     ]),
   );
   toolbar('panels', panelGroup);
+  const more = createOverflowMenu({
+    label: 'More',
+    testId: 'toolbar-more',
+    id: 'toolbar-more-popup',
+    title: 'More controls: layout, neighbour cap, drawing detail, users',
+  });
+  toolbar('more', el('div', { className: 'toolbar-group more-menu' }, [more.button, more.popup]));
   toolbar(
     'help',
     el('div', {
@@ -102,6 +119,7 @@ export function createPage(doc: Document = document): Page {
     details: mustFind(doc, 'details'),
     status: mustFind(doc, 'status'),
     toolbar,
+    more: regions(more.popup, MORE),
     panelButton: regions(panelGroup, PANEL_BUTTONS),
     sidebar: regions(mustFind(doc, 'sidebar'), SIDEBAR),
     canvas: regions(canvasArea, CANVAS),

@@ -1,5 +1,6 @@
 // Loaded only by test builds (`vite build --mode test`): publishes window.__explorer, the handle the browser
 // tests drive the explorer through. Production bundles never import this file (see main.ts).
+import { isCooperationEdgeId } from '../features/cooperation/cooperation-projection';
 import type { MountedCooperation } from '../features/cooperation/mount';
 import type { MountedExplorer } from '../features/explorer/mount';
 import type { Operations } from '../features/explorer/operations';
@@ -40,7 +41,8 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
     },
     select: (id) => {
       const s = store.get();
-      explorer.select(!s.nodes.has(id) && s.edges.has(id) ? { kind: 'edge', id } : { kind: 'node', id });
+      const edge = !s.nodes.has(id) && (s.edges.has(id) || (!!s.cooperation && isCooperationEdgeId(id)));
+      explorer.select(edge ? { kind: 'edge', id } : { kind: 'node', id });
     },
     cooperation: {
       nodeIds: coop.nodeIds,
@@ -52,6 +54,8 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
             source: String(d['source']),
             target: String(d['target']),
             weight: Number(d['weight']),
+            label: coop.styleOf(id, 'label') ?? '',
+            width: parseFloat(coop.styleOf(id, 'width') ?? '0'),
           };
         }),
       classesOf: coop.classesOf,
@@ -67,5 +71,8 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
     },
     fastMode: view.fastMode,
     lastLayoutRunner: view.lastLayoutRunner,
+    drawnLabels: view.drawnLabels,
+    drawnEdgeLabels: view.drawnEdgeLabels,
+    nodeBoxes: view.nodeBoxes,
   });
 }

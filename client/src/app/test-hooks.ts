@@ -38,13 +38,27 @@ export interface ExplorerTestHooks {
   fastMode?(): boolean;
   /** Where the last full layout ran ('worker' or 'main'), or null before any. */
   lastLayoutRunner?(): string | null;
+  /** Node labels drawn now: text, page-pixel box, on-screen font size. */
+  drawnLabels?(): {
+    id: string;
+    text: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    fontPx: number;
+  }[];
+  /** Ids of the edges whose text is drawn now. */
+  drawnEdgeLabels?(): string[];
+  /** Node bodies drawn now, as page-pixel boxes without labels. */
+  nodeBoxes?(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 
 /** Read access to the cooperation view's canvas. */
 export interface CooperationCanvasHooks {
   nodeIds(): string[];
-  /** Each drawn pair edge with the weight it is drawn with. */
-  edges(): { id: string; source: string; target: string; weight: number }[];
+  /** Each drawn pair edge with the weight it is drawn with, its label text ('' when none) and its width in model px. */
+  edges(): { id: string; source: string; target: string; weight: number; label: string; width: number }[];
   classesOf(id: string): string[];
   /** An edge's midpoint in page coordinates (for real clicks), or null. */
   edgeMidpoint(id: string): { x: number; y: number } | null;

@@ -2,15 +2,19 @@
 // The graph view builds its canvas from these, and so does the client benchmark's "project" run.
 import type cytoscape from 'cytoscape';
 import { graphStylesheet } from './graph-stylesheet';
+import { LABEL_BASE_FONT_PX } from './label-text';
 import { lodStyleRules, rendererOptions, type LodLevers } from './level-of-detail';
 
 /** Zoom bounds: beyond these the graph is either a dot or one node's label. */
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
 
-/** The stylesheet with the style levers' rules after it. */
-export function canvasStylesheet(levers: Readonly<LodLevers>): cytoscape.StylesheetStyle[] {
-  return [...graphStylesheet(), ...lodStyleRules(levers)];
+/** The stylesheet with the style levers' rules after it; `font` as in graphStylesheet. */
+export function canvasStylesheet(
+  levers: Readonly<LodLevers>,
+  font: number | null = LABEL_BASE_FONT_PX,
+): cytoscape.StylesheetStyle[] {
+  return [...graphStylesheet(font), ...lodStyleRules(levers, font !== null)];
 }
 
 /** Constructor options of the explorer canvas (without container and elements). */

@@ -5,6 +5,8 @@ import cytoscape from 'cytoscape';
 import svgExtension, { type SvgCore } from 'cytoscape-svg';
 import type { Viewport } from '../state/state';
 import { graphStylesheet } from './graph-stylesheet';
+import { LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
+import { joinLabelLines } from './svg-label-lines';
 
 cytoscape.use(svgExtension);
 
@@ -18,10 +20,22 @@ export interface StageInput {
   viewport: Viewport | null;
 }
 
-/** Classes that mark the selection on screen; an exported figure shows the graph, not the pointer's focus. */
-const SELECTION_CLASSES: ReadonlySet<string> = new Set(['selected', 'neighbour', 'incident']);
+/**
+ * Classes that mark the selection on screen (an exported figure shows the graph, not the pointer's focus),
+ * and the screen's label choice, which the stage makes again for its own frame.
+ */
+const SELECTION_CLASSES: ReadonlySet<string> = new Set([
+  'selected',
+  'neighbour',
+  'incident',
+  'hover',
+  LABEL_HIDDEN_CLASS,
+]);
 
-/** Export-only rules: every node label is drawn, whatever the zoom (an image is read at its own size). */
+/**
+ * Export-only rules: the label size already keeps text at 10 px or more in the frame (label-rules), so
+ * Cytoscape's own size test (against a zoom rounded to a power of two) is not applied twice.
+ */
 const EXPORT_RULES: cytoscape.StylesheetStyle[] = [
   { selector: 'node', style: { 'min-zoomed-font-size': 0 } },
 ];
@@ -35,7 +49,11 @@ function withoutSelection(def: cytoscape.ElementDefinition): cytoscape.ElementDe
 }
 
 /** Mounts a hidden stage, runs `draw` on it, and always tears it down. */
-async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T | Promise<T>): Promise<T> {
+async function onStage<T>(
+  input: StageInput,
+  labels: 'choose' | 'all',
+  draw: (stage: cytoscape.Core) => T | Promise<T>,
+): Promise<T> {
   const holder = document.createElement('div');
   holder.className = 'export-stage';
   holder.setAttribute('aria-hidden', 'true');
@@ -43,11 +61,13 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
   holder.style.height = `${Math.max(1, Math.round(input.height))}px`;
   document.body.append(holder);
   let stage: cytoscape.Core | null = null;
+  // The same label rules as the screen, for the frame's zoom: 1 model pixel per image pixel for 'all'.
+  const font = labelFontFor(input.viewport?.zoom ?? 1);
   try {
     stage = cytoscape({
       container: holder,
       elements: input.elements.map(withoutSelection),
-      style: [...graphStylesheet(), ...EXPORT_RULES],
+      style: [...graphStylesheet(font), ...EXPORT_RULES],
       layout: { name: 'preset' },
       // One image pixel per CSS pixel times the chosen scale, whatever the screen's density.
       pixelRatio: 1,
@@ -61,6 +81,10 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
     });
     if (input.viewport) stage.viewport({ zoom: input.viewport.zoom, pan: { ...input.viewport.pan } });
     else stage.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    // A PNG is read at its own size: labels that would collide are hidden as on screen. An SVG keeps every
+    // label (a reader zooms into a vector image, and each name stays findable in it).
+    if (labels === 'choose')
+      applyLabelRules(stage, font, input.viewport === null ? 'everywhere' : 'on-screen');
     return await draw(stage);
   } finally {
     stage?.destroy();
@@ -71,13 +95,15 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
 /** Renders the elements as a PNG at `scale` image pixels per CSS pixel (transparent background). */
 export function renderPng(input: StageInput, scale: number): Promise<Blob> {
   if (!input.elements.length) return Promise.reject(new Error('Nothing to draw: the image would be empty.'));
-  return onStage(input, (stage) =>
+  return onStage(input, 'choose', (stage) =>
     stage.png({ output: 'blob-promise', full: input.viewport === null, scale }),
   );
 }
 
-/** Renders the elements as an SVG document (vector shapes, labels as `<text>`; transparent background). */
+/** Renders the elements as an SVG document (vector shapes, one `<text>` per label; transparent background). */
 export function renderSvg(input: StageInput): Promise<string> {
   if (!input.elements.length) return Promise.reject(new Error('Nothing to draw: the image would be empty.'));
-  return onStage(input, (stage) => (stage as SvgCore).svg({ full: input.viewport === null, scale: 1 }));
+  return onStage(input, 'all', (stage) =>
+    joinLabelLines((stage as SvgCore).svg({ full: input.viewport === null, scale: 1 })),
+  );
 }

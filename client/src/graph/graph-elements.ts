@@ -5,14 +5,19 @@ import { claimFlags } from '../shared/claim-flags';
 import { isCooperationEdgeId } from '../features/cooperation/cooperation-projection';
 import { displayKindOf } from '../../../model';
 import { kindClass } from './kind-class';
+import { wrapLabel } from './label-text';
 import { highlightedPath } from '../features/paths/state';
 import type { State } from '../state/state';
 import { analyticsClasses } from '../features/analytics/analytics-settings';
 import { edgeFilterClasses, nodeFilterClasses } from '../features/filters/scene-visibility';
 
-/** Element data for a node: only what the stylesheet reads. */
+/**
+ * Element data for a node: what the stylesheet reads, and the wrapped label with its size at the base
+ * font (`lw` width, `ll` lines), which the label rules use to find collisions without measuring again.
+ */
 export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
-  return { id: node.id, name: node.name };
+  const label = wrapLabel(node.name);
+  return { id: node.id, name: node.name, label: label.text, lw: label.width, ll: label.lines };
 }
 
 /** Element data for an edge; a synthetic cooperation edge also carries its weight (its label and width). */

@@ -3,6 +3,8 @@ import type cytoscape from 'cytoscape';
 import { EDGE_STYLE, KIND_STYLES, type DisplayKind } from '../../../model';
 import { analyticsRules, filterRules } from './analytics-stylesheet';
 import { kindClass } from './kind-class';
+import { LABEL_HIDDEN_CLASS, LABEL_MARGIN_PX, MIN_LABEL_SCREEN_PX } from './label-rules';
+import { LABEL_BASE_FONT_PX, LABEL_FONT_FAMILY, LABEL_WIDTH_PX } from './label-text';
 
 /** Accent colours; kept in step with the CSS variables in styles.css. */
 const COLOURS = {
@@ -19,8 +21,8 @@ const COLOURS = {
 /** Cooperation edges get their full width at this weight (shared forums/agreements); heavier ones clamp. */
 const COOP_WEIGHT_MAX = 10;
 
-/** Edge labels appear once they would be drawn at least this large (in screen pixels). */
-const EDGE_LABEL_MIN_SCREEN_PX = 8;
+/** Edges whose type is written on them: under the pointer, selected or at the selection, on a highlighted path. */
+const EDGE_TYPE_SHOWN = 'edge.hover, edge.selected, edge.incident, edge.path';
 
 function kindRules(): cytoscape.StylesheetStyle[] {
   return (Object.keys(KIND_STYLES) as DisplayKind[]).map((kind) => {
@@ -32,24 +34,33 @@ function kindRules(): cytoscape.StylesheetStyle[] {
   });
 }
 
-/** The full stylesheet; later rules win, so state classes come after kinds and flags. */
-export function graphStylesheet(): cytoscape.StylesheetStyle[] {
+/**
+ * The full stylesheet; later rules win, so state classes come after kinds and flags. `font` is the model
+ * font size labels are drawn at (label-rules picks it per zoom so text is at least 10 px on screen);
+ * null hides every label (zoomed out too far to read any).
+ */
+export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytoscape.StylesheetStyle[] {
+  const size = font ?? LABEL_BASE_FONT_PX;
+  const nodeLabel = font === null ? '' : 'data(label)';
+  const edgeLabel = font === null ? '' : 'data(type)';
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(name)',
+        // Wrapped to two lines by label-text.ts; the width only needs to hold those lines at this size.
+        label: nodeLabel,
         color: COLOURS.text,
-        'font-size': 10,
-        'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
+        'font-size': size,
+        'font-family': LABEL_FONT_FAMILY,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '120px',
+        'text-margin-y': LABEL_MARGIN_PX,
+        'text-wrap': 'wrap',
+        'text-max-width': `${Math.ceil((LABEL_WIDTH_PX * size) / LABEL_BASE_FONT_PX) + 8}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 6,
+        // A backstop only: Cytoscape compares against a zoom rounded up to a power of two.
+        'min-zoomed-font-size': MIN_LABEL_SCREEN_PX,
         'border-width': 1.5,
         'border-color': COLOURS.border,
         'overlay-opacity': 0,
@@ -66,33 +77,36 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         'target-arrow-shape': 'triangle',
         'target-arrow-color': COLOURS.edge,
         'arrow-scale': 0.8,
-        label: 'data(type)',
-        'font-size': 8,
+        // Edge types only where the user looks (EDGE_TYPE_SHOWN): on every edge they tangle the scene.
+        label: '',
+        'font-size': size,
         color: '#52606d',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.8,
+        'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': EDGE_LABEL_MIN_SCREEN_PX,
+        'min-zoomed-font-size': MIN_LABEL_SCREEN_PX,
         'overlay-opacity': 0,
       },
     },
+    { selector: EDGE_TYPE_SHOWN, style: { label: edgeLabel, 'z-index': 15 } },
     {
       // Synthetic "cooperate on this threat" edges: undirected, width and label from the weight.
       selector: 'edge.coop',
       style: {
-        label: 'data(weight)',
+        label: font === null ? '' : 'data(weight)',
         width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 2, 12)`,
         'line-color': COLOURS.coop,
         'target-arrow-shape': 'none',
-        'font-size': 11,
+        'font-size': size,
         'font-weight': 'bold',
         color: COLOURS.coop,
         'text-rotation': 'none',
-        'min-zoomed-font-size': 0,
         'curve-style': 'straight',
       },
     },
+    // A pair's number only where it says more than its width: above 1 (hovering any pair shows it in a tooltip).
+    { selector: 'edge.coop[weight <= 1]', style: { label: '' } },
     { selector: 'node.conf-speculative', style: { 'background-opacity': 0.55 } },
     { selector: 'edge.conf-speculative', style: { 'line-style': 'dotted' } },
     {
@@ -119,7 +133,6 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         width: 2.5,
         'line-color': COLOURS.selected,
         'target-arrow-color': COLOURS.selected,
-        'min-zoomed-font-size': 0,
         'z-index': 5,
       },
     },
@@ -129,7 +142,6 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         width: 4,
         'line-color': COLOURS.path,
         'target-arrow-color': COLOURS.path,
-        'min-zoomed-font-size': 0,
         'z-index': 10,
       },
     },
@@ -166,7 +178,6 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
         width: 4,
         'line-color': COLOURS.selected,
         'target-arrow-color': COLOURS.selected,
-        'min-zoomed-font-size': 0,
         'font-weight': 'bold',
         'z-index': 20,
       },
@@ -177,5 +188,7 @@ export function graphStylesheet(): cytoscape.StylesheetStyle[] {
       style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected },
     },
     ...filterRules(),
+    // Lost a collision or a duplicate (label-rules.ts): not drawn at all, never drawn underneath.
+    { selector: `node.${LABEL_HIDDEN_CLASS}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
   ];
 }

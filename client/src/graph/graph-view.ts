@@ -8,8 +8,11 @@ import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
 import { MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-options';
 import { renderPng, renderSvg, type StageInput } from './export-stage';
-import { FIT_PADDING, fullLayout, incrementalLayout } from './layouts';
+import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
+import { FAST_FONT_STEPS, LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
+import { LABEL_BASE_FONT_PX } from './label-text';
+import { drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
 import {
   FAST_LEVERS,
   FULL_DETAIL,
@@ -72,6 +75,8 @@ export interface GraphView {
   dataOf(id: string): Record<string, unknown> | null;
   /** The midpoint of a drawn edge in page coordinates (for real clicks), or null. */
   edgeMidpoint(id: string): { x: number; y: number } | null;
+  /** A drawn element's style value as resolved (e.g. an edge's `label` text or `width`), or null when it is not drawn. */
+  styleOf(id: string, property: string): string | null;
   /** Resolves when queued layouts and camera moves have finished. */
   whenIdle(): Promise<void>;
   /** Ids of the nodes and edges actually displayed (not hidden by a filter). */
@@ -90,6 +95,23 @@ export interface GraphView {
   fastMode(): boolean;
   /** Where the last full layout ran, or null before any. */
   lastLayoutRunner(): LayoutRunnerKind | null;
+  /** Node labels Cytoscape draws now (on screen), with their boxes and text size in screen pixels. */
+  drawnLabels(): DrawnLabel[];
+  /** Ids of the edges whose text the renderer draws now. */
+  drawnEdgeLabels(): string[];
+  /** Node bodies on screen, as page-pixel boxes (without labels). */
+  nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
+}
+
+/** A node label as drawn: text, box in page pixels, font size in screen pixels. */
+export interface DrawnLabel {
+  id: string;
+  text: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  fontPx: number;
 }
 
 /** What an exported image shows and how it is framed. */
@@ -109,6 +131,8 @@ export interface ViewSnapshot {
 }
 
 const CAMERA_MS = 300;
+/** Label collisions are decided again at most this often while the view moves. */
+const LABEL_PASS_MS = 120;
 const LAYOUT_LABELS: Record<LayoutName, string> = {
   fcose: 'force-directed',
   concentric: 'concentric',
@@ -128,6 +152,9 @@ export function createGraphView(
   let workerLayout: WorkerLayout | null = null;
   let lastRunner: LayoutRunnerKind | null = null;
   container.dataset['detail'] = 'full';
+  /** The model font labels are drawn at for the current zoom (label-rules.ts); null: labels off. */
+  let labelFont: number | null = LABEL_BASE_FONT_PX;
+  let labelTimer: ReturnType<typeof setTimeout> | null = null;
   /** Wire objects last drawn per element, to spot changed data by identity. */
   const drawn = new Map<string, unknown>();
   let queue: Promise<void> = Promise.resolve();
@@ -177,19 +204,25 @@ export function createGraphView(
       .promise('complete');
   };
 
+  /** The camera that fits `eles` with padding, zoomed in no further than `maxZoom` (a fit alone may reach MAX_ZOOM). */
+  const framing = (eles: cytoscape.CollectionReturnValue, maxZoom: number): cytoscape.AnimationOptions => {
+    cy.resize();
+    const bb = eles.boundingBox();
+    const fitZoom = Math.min(
+      (cy.width() - 2 * FIT_PADDING) / Math.max(bb.w, 1),
+      (cy.height() - 2 * FIT_PADDING) / Math.max(bb.h, 1),
+    );
+    const zoom = Math.max(MIN_ZOOM, Math.min(maxZoom, MAX_ZOOM, fitZoom));
+    const pan = {
+      x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2),
+      y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2),
+    };
+    return { zoom, pan };
+  };
+
   const viewportCentre = (): Point => {
     const ext = cy.extent();
     return { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
-  };
-
-  const outsideViewport = (nodes: cytoscape.NodeCollection): boolean => {
-    const ext = cy.extent();
-    return nodes
-      .filter((n) => {
-        const p = n.position();
-        return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2;
-      })
-      .nonempty();
   };
 
   const report = (nodes: cytoscape.NodeCollection, label: string | null): void => {
@@ -206,6 +239,28 @@ export function createGraphView(
     if (locked) node.unlock();
     node.position({ x: p.x, y: p.y });
     if (locked) node.lock();
+  };
+
+  /**
+   * Eases the camera so the newcomers and the nodes they hang off are all on screen: no move when they
+   * already are, a pan when they fit at the current zoom, otherwise a zoom out to frame them.
+   */
+  const showAdded = async (added: cytoscape.NodeCollection): Promise<void> => {
+    if (added.empty()) return;
+    cy.resize();
+    const eles = added.union(added.neighborhood('node'));
+    const box = eles.boundingBox({ includeLabels: false, includeOverlays: false });
+    const ext = cy.extent();
+    const margin = FIT_PADDING / cy.zoom();
+    const inside =
+      box.x1 >= ext.x1 + margin &&
+      box.x2 <= ext.x2 - margin &&
+      box.y1 >= ext.y1 + margin &&
+      box.y2 <= ext.y2 - margin;
+    if (inside) return;
+    const fitsNow = box.w + 2 * margin <= ext.w && box.h + 2 * margin <= ext.h;
+    const target = fitsNow ? { center: { eles } } : { fit: { eles, padding: FIT_PADDING } };
+    await animate({ ...target, easing: 'ease-in-out-cubic' });
   };
 
   /** Adds, updates and removes elements so the canvas holds exactly the state's graph. */
@@ -269,26 +324,11 @@ export function createGraphView(
     }
     const newIds = new Set(unknown.map((n) => n.id));
     const added = cy.nodes().filter((n) => newIds.has(n.id()));
-    // A lone node (a search pick) is already in a free spot; only connected newcomers need forces.
-    if (added.connectedEdges().empty()) {
-      // Reported from the queue, never from inside a store notification.
-      enqueue(async () => report(added, null));
-      return;
-    }
-    if (large()) {
-      // Rings only: an incremental fcose over thousands of fixed nodes would freeze the page.
-      enqueue(async () => {
-        report(added, null);
-        if (outsideViewport(added)) await animate({ fit: { eles: cy.elements(), padding: FIT_PADDING } });
-      });
-      return;
-    }
-    const fixed = cy.nodes().difference(added);
+    // Placement already put every newcomer in free space; no forces run, so nothing else moves.
+    // Reported from the queue, never from inside a store notification.
     enqueue(async () => {
-      // Existing nodes stay where the user put them: only the newcomers move, around their anchors.
-      await runLayout(incrementalLayout(fixed));
       report(added, null);
-      if (outsideViewport(added)) await animate({ fit: { eles: cy.elements(), padding: FIT_PADDING } });
+      await showAdded(added);
     });
   };
 
@@ -303,6 +343,7 @@ export function createGraphView(
           if (p && (Math.abs(p.x - q.x) > 0.5 || Math.abs(p.y - q.y) > 0.5)) moveNode(n, p);
         });
       });
+      scheduleLabels();
     });
   };
 
@@ -317,9 +358,15 @@ export function createGraphView(
   const applyClasses = (s: State): void => {
     const ctx = selectionContext(s);
     cy.batch(() => {
-      for (const n of s.nodes.values()) cy.getElementById(n.id).classes(nodeClasses(n, s, ctx));
+      for (const n of s.nodes.values()) {
+        const node = cy.getElementById(n.id);
+        const hidden = node.hasClass(LABEL_HIDDEN_CLASS) ? ` ${LABEL_HIDDEN_CLASS}` : '';
+        node.classes(nodeClasses(n, s, ctx) + hidden);
+      }
       for (const e of s.edges.values()) cy.getElementById(e.id).classes(edgeClasses(e, s, ctx));
     });
+    // The selection and paths change which label wins a collision: decide again before the next frame.
+    labelPass();
   };
 
   const handleRequest = (request: ViewRequest): void => {
@@ -328,7 +375,10 @@ export function createGraphView(
         enqueue(async () => {
           const ids = request.ids ? new Set(request.ids) : null;
           const eles = ids ? cy.elements().filter((ele) => ids.has(ele.id())) : cy.elements();
-          if (eles.nonempty()) await animate({ fit: { eles, padding: FIT_PADDING } });
+          if (eles.nonempty())
+            await animate(
+              request.maxZoom ? framing(eles, request.maxZoom) : { fit: { eles, padding: FIT_PADDING } },
+            );
         });
         break;
       case 'zoom': {
@@ -364,13 +414,32 @@ export function createGraphView(
     }
   };
 
+  /**
+   * Picks the label size for the zoom (restyling only when it steps) and hides the labels that would
+   * collide or repeat; runs on what is on screen, at most every LABEL_PASS_MS while the view moves.
+   */
+  const labelPass = (): void => {
+    if (labelTimer) clearTimeout(labelTimer);
+    labelTimer = null;
+    const font = labelFontFor(cy.zoom(), fast ? FAST_FONT_STEPS : undefined);
+    if (font !== labelFont) {
+      labelFont = font;
+      cy.style(canvasStylesheet(fast ? FAST_LEVERS : FULL_DETAIL, font));
+    }
+    applyLabelRules(cy, labelFont);
+  };
+  const scheduleLabels = (): void => {
+    labelTimer ??= setTimeout(labelPass, LABEL_PASS_MS);
+  };
+
   /** Switches the level-of-detail levers when the scene crosses the threshold or the user's choice changes. */
   const applyDetail = (s: State): void => {
     const want = fastModeOn(s.drawMode, s.nodes.size + s.edges.size);
     if (want === fast) return;
     fast = want;
     const levers = fast ? FAST_LEVERS : FULL_DETAIL;
-    cy.style(canvasStylesheet(levers));
+    labelFont = labelFontFor(cy.zoom(), fast ? FAST_FONT_STEPS : undefined);
+    cy.style(canvasStylesheet(levers, labelFont));
     applyRendererLevers(cy, levers);
     container.dataset['detail'] = fast ? 'fast' : 'full';
   };
@@ -432,6 +501,10 @@ export function createGraphView(
     events.onHover({ kind: e.target.isNode() ? 'node' : 'edge', id: e.target.id(), ...pagePoint(at) });
   });
   cy.on('mouseout', 'node, edge', () => events.onHover(null));
+  // The edge under the pointer writes its type (graph-stylesheet: edge types only where the user looks).
+  cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
+  cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
+  cy.on('viewport add remove layoutstop dragfree', scheduleLabels);
   cy.on('grab viewport', () => events.onHover(null));
   container.addEventListener('mouseleave', () => events.onHover(null));
   cy.on('dragfree', 'node', (e) => {
@@ -499,11 +572,37 @@ export function createGraphView(
       const p = edge.renderedMidpoint();
       return { x: box.left + p.x, y: box.top + p.y };
     },
+    styleOf: (id, property) => {
+      const ele = cy.getElementById(id);
+      return ele.empty() ? null : String(ele.style(property) ?? '');
+    },
     exportPng: (opts) => renderPng(stageInput(opts), opts.scale ?? 1),
     exportSvg: (opts) => renderSvg(stageInput(opts)),
     cancelLayout: () => workerLayout?.cancel(),
     fastMode: () => fast,
     lastLayoutRunner: () => lastRunner,
+    drawnLabels: () => {
+      // Settle a pending pass first: the test reads what the next frame draws.
+      labelPass();
+      return drawnNodeLabels(cy, container);
+    },
+    drawnEdgeLabels: () => drawnEdgeLabelIds(cy),
+    nodeBoxes: () => {
+      const box = container.getBoundingClientRect();
+      return cy
+        .nodes()
+        .filter((n) => n.visible())
+        .map((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+          return {
+            id: n.id(),
+            x1: box.left + b.x1,
+            y1: box.top + b.y1,
+            x2: box.left + b.x2,
+            y2: box.top + b.y2,
+          };
+        });
+    },
     visibleIds: () =>
       cy
         .elements()

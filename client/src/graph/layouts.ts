@@ -1,4 +1,4 @@
-// Layout options: a full layout per LayoutName, and the incremental fcose used after an expansion.
+// Layout options: a full layout per LayoutName (additions are placed by placement.ts, not by a layout).
 import type cytoscape from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { LayoutName } from '../state/state';
@@ -60,19 +60,4 @@ export function fullLayout(
     case 'circle':
       return { name: 'circle', ...common, avoidOverlap: true };
   }
-}
-
-/** fcose starting from current positions, with every node in `fixed` pinned where it is. */
-export function incrementalLayout(fixed: cytoscape.NodeCollection): cytoscape.LayoutOptions {
-  const options: FcoseLayoutOptions = {
-    name: 'fcose',
-    quality: 'proof',
-    randomize: false,
-    animate: true,
-    animationDuration: ANIMATION_MS,
-    fit: false,
-    ...FCOSE_FORCES,
-    fixedNodeConstraint: fixed.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
-  };
-  return options;
 }

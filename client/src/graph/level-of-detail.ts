@@ -2,6 +2,7 @@
 // The levers and the thresholds come from `npm run bench:client` (see bench/results): the client
 // benchmark imports this module, so what it measures is what users get.
 import type cytoscape from 'cytoscape';
+import { MIN_LABEL_SCREEN_PX } from './label-rules.js';
 
 /** Every lever the benchmark measures one by one; fast mode turns on the ones in FAST_LEVERS. */
 export interface LodLevers {
@@ -109,23 +110,32 @@ export function applyRendererLevers(cy: cytoscape.Core, levers: Readonly<LodLeve
 const FOCUS_NODES = 'node.selected, node.path, node.neighbour';
 const FOCUS_EDGES = 'edge.selected, edge.path, edge.incident';
 
-/** Stylesheet rules the style levers add after the project's stylesheet (later rules win). */
-export function lodStyleRules(levers: Readonly<LodLevers>): cytoscape.StylesheetStyle[] {
+/**
+ * Stylesheet rules the style levers add after the project's stylesheet (later rules win). `labelsOn` is
+ * false when the zoom is too far out for any readable label (see label-rules.ts).
+ */
+export function lodStyleRules(levers: Readonly<LodLevers>, labelsOn = true): cytoscape.StylesheetStyle[] {
   const rules: cytoscape.StylesheetStyle[] = [];
   if (levers.labelsByZoom) {
     rules.push(
-      // Labels of 10px appear from zoom 1.4 on; their background box is not drawn at all, and they are not
-      // trimmed to an ellipsis (trimming measures the text again and again: the bulk of a large scene's first paint).
+      // Labels of 12px appear from zoom 1.2 on; their background box is not drawn at all, and lines are
+      // never re-measured against a width (labels arrive wrapped; trimming measures the text again and
+      // again: the bulk of a large scene's first paint).
       {
         selector: 'node',
-        style: { 'min-zoomed-font-size': 14, 'text-background-opacity': 0, 'text-wrap': 'none' },
+        style: {
+          'min-zoomed-font-size': 14,
+          'text-background-opacity': 0,
+          'text-wrap': 'wrap',
+          'text-max-width': '1000px',
+        },
       },
       { selector: 'edge', style: { label: '' } },
       {
         selector: FOCUS_NODES,
-        style: { 'min-zoomed-font-size': 0, 'text-background-opacity': 0.75, 'text-wrap': 'ellipsis' },
+        style: { 'min-zoomed-font-size': MIN_LABEL_SCREEN_PX, 'text-background-opacity': 0.75 },
       },
-      { selector: FOCUS_EDGES, style: { label: 'data(type)' } },
+      { selector: FOCUS_EDGES, style: { label: labelsOn ? 'data(type)' : '' } },
     );
   }
   if (levers.cheapEdges) {

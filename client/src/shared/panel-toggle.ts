@@ -53,6 +53,11 @@ export function panelToggle(o: PanelToggleOptions): PanelToggle {
     close() {
       hide();
       t.button.focus();
+      // A toggle inside the closed "More" menu cannot take focus: the menu's button takes it instead.
+      if (document.activeElement !== t.button) {
+        const popup = t.button.parentElement?.closest<HTMLElement>('[id]');
+        popup?.ownerDocument.querySelector<HTMLElement>(`[aria-controls="${popup.id}"]`)?.focus();
+      }
     },
     toggle() {
       if (o.panel().hidden) t.open();

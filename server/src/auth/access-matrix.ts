@@ -114,6 +114,14 @@ export const ACCESS: { readonly [K in EndpointKey]: Access } = {
   'DELETE /edges/:id': CURATE,
   'POST /changes/:id/revert': CURATE,
   'POST /sources': CURATE,
+  // Suggestions are unreviewed claims: only those who review them read them.
+  'GET /sources/:id/extraction': CURATE,
+  'GET /sources/:id/suggestions': CURATE,
+  'POST /sources/:id/extraction': CURATE,
+  'POST /sources/:id/suggestions/accept': CURATE,
+  'POST /suggestions/:id/accept': CURATE,
+  'POST /suggestions/:id/reject': CURATE,
+  'POST /suggestions/:id/link': CURATE,
 
   'GET /users': ADMIN,
   'POST /users': ADMIN,

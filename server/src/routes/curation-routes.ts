@@ -1,4 +1,4 @@
-// Curation endpoints: edits, merge, revert and sources for curators (401/403 otherwise); history and sources for every reader.
+// Curation endpoints: edits, merge and revert for curators (401/403 otherwise); history and sources for every reader (sources are added in ingest-routes.ts).
 import { Router, type Response } from 'express';
 import type { AuthUser, RequestOf } from '../../../contract/index.js';
 import { requireRole } from '../auth/roles.js';
@@ -9,7 +9,7 @@ import { createEdge, deleteEdge, updateEdge } from '../services/curation/edge-ed
 import { mergeNodes } from '../services/curation/merge.js';
 import { revertChange } from '../services/curation/revert.js';
 import { listChanges, listDeleted } from '../services/curation/history.js';
-import { addSource, allSources, oneSource } from '../services/sources.js';
+import { allSources, oneSource } from '../services/sources.js';
 import { route } from './validate.js';
 
 /** The curator behind a write (requireRole ran first, so there is one). */
@@ -61,12 +61,6 @@ export function curationRoutes(store: GraphStore): Router {
   route(r, 'POST /changes/:id/revert', curator, ({ params }, _req, res) =>
     revertChange(store, actor(res), params.id),
   );
-  route(r, 'POST /sources', curator, async ({ body }, _req, res) => {
-    const out = await addSource(store, actor(res), body);
-    res.status(201).location(`/api/sources/${encodeURIComponent(out.result!.id)}`);
-    return out;
-  });
-
   route(r, 'GET /nodes/:id/history', ({ params, query }) =>
     listChanges(store, { targetId: params.id, ...query }),
   );

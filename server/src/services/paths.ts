@@ -39,10 +39,24 @@ export function throughLabels(throughTopics: boolean): string[] {
 export type PathParams = Omit<PathsQuery, 'throughTopics'> & { throughTopics?: boolean };
 
 export async function findPaths(store: GraphStore, p: PathParams): Promise<PathsResponse> {
+  // Without a threat the path query runs first: its query matches both ends by id, so a path found proves they exist
+  // and the two lookups (which only tell a missing end, 404 naming `from` or `to`) run only when it finds none.
+  const first = !p.threat && p.from !== p.to ? await pathsFor(store, p, null) : null;
+  if (first?.paths.length) return first;
   await getNodeWithEvidence(store, p.from, 'from');
   await getNodeWithEvidence(store, p.to, 'to');
   if (p.from === p.to) return { paths: [] };
+  if (first) return first;
   const threatIds = p.threat ? (await resolveThreat(store, p.threat)).threatIds : null;
+  return pathsFor(store, p, threatIds);
+}
+
+/** The paths of `p`'s mode between its ends, ranked, once the threat (if any) is resolved to `threatIds`. */
+async function pathsFor(
+  store: GraphStore,
+  p: PathParams,
+  threatIds: string[] | null,
+): Promise<PathsResponse> {
   const q: PathQuery = {
     from: p.from,
     to: p.to,

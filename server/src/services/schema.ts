@@ -1,4 +1,5 @@
 // Use case: describe the graph's model, its property allow-list and its current counts.
+// Counts come from Neo4j's count store (no scan, whatever the graph's size), cached briefly and dropped on writes.
 import type { SchemaProperties, SchemaResponse } from '../../../contract/index.js';
 import {
   LABEL_PROPERTIES,
@@ -9,7 +10,16 @@ import {
   type RelationshipType,
 } from '../schema.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { countBusiness, labelCounts, relationshipCounts } from '../store/graph-reads.js';
+import { readGraphCounts } from '../store/graph-counts.js';
+import { cacheFor, type GraphCache } from './graph-cache.js';
+
+/**
+ * How long a schema answer is served: the page asks for it on every load; counts a few seconds old are fine, and
+ * this process's own writes drop it at once.
+ */
+export const SCHEMA_TTL_MS = 5_000;
+
+const caches = new WeakMap<GraphStore, GraphCache<SchemaResponse>>();
 
 /** The properties each primary label and relationship type may carry (for the client's edit forms). */
 export function schemaProperties(): SchemaProperties {
@@ -26,22 +36,27 @@ export function schemaProperties(): SchemaProperties {
   };
 }
 
-/** Labels and relationship types of the model, each with its count among live nodes (0 when absent). */
-export async function describeSchema(store: GraphStore): Promise<SchemaResponse> {
-  const [labels, rels, totals] = await Promise.all([
-    labelCounts(store),
-    relationshipCounts(store),
-    countBusiness(store),
-  ]);
+async function readSchema(store: GraphStore): Promise<SchemaResponse> {
+  const types = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
+  const counts = await readGraphCounts(store, NODE_LABELS, types);
+  const relationshipTypes = types.map((type) => ({
+    type,
+    count: counts.relationships.get(type) ?? 0,
+    from: [...RELATIONSHIP_TYPES[type].from],
+    to: [...RELATIONSHIP_TYPES[type].to],
+  }));
   return {
-    labels: NODE_LABELS.map((label) => ({ label, count: labels.get(label) ?? 0 })),
-    relationshipTypes: (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).map((type) => ({
-      type,
-      count: rels.get(type) ?? 0,
-      from: [...RELATIONSHIP_TYPES[type].from],
-      to: [...RELATIONSHIP_TYPES[type].to],
-    })),
-    totals,
+    labels: NODE_LABELS.map((label) => ({ label, count: counts.labels.get(label) ?? 0 })),
+    relationshipTypes,
+    // Every relationship of the graph is of a model type, so the types' live counts add up to the total.
+    totals: { nodes: counts.nodes, relationships: relationshipTypes.reduce((n, t) => n + t.count, 0) },
     properties: schemaProperties(),
   };
+}
+
+/** Labels and relationship types of the model, each with its count among live nodes (0 when absent). */
+export function describeSchema(store: GraphStore): Promise<SchemaResponse> {
+  return cacheFor(caches, store, { ttlMs: SCHEMA_TTL_MS, maxEntries: 1 }).get('schema', () =>
+    readSchema(store),
+  );
 }

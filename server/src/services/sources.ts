@@ -8,7 +8,13 @@ import type {
   WriteResponse,
 } from '../../../contract/index.js';
 import { NotFoundError } from '../errors.js';
-import { curationWrite, sourceRowById, sourceRows, type SourceRow } from '../store/curation-store.js';
+import {
+  curationWrite,
+  sourceRowById,
+  sourceRows,
+  type CurationTx,
+  type SourceRow,
+} from '../store/curation-store.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { EMPTY_STATE } from './curation/raw-state.js';
 import { newChangeId, q, recordChange } from './curation/record.js';
@@ -41,7 +47,16 @@ export async function addSource(
   actor: AuthUser,
   req: SourceCreateRequest,
 ): Promise<WriteResponse<SourceSummary>> {
-  return curationWrite(store, async (tx) => {
+  return curationWrite(store, (tx) => addSourceIn(tx, actor, req));
+}
+
+/** addSource inside a caller's transaction; `sha256` (ingest) is stored with the text, which never changes. */
+export async function addSourceIn(
+  tx: CurationTx,
+  actor: AuthUser,
+  req: SourceCreateRequest & { sha256?: string },
+): Promise<WriteResponse<SourceSummary>> {
+  {
     const base = `source:${slug(req.title)}`;
     const candidates = [base, ...Array.from({ length: 30 }, (_x, i) => `${base}-${i + 2}`)];
     const taken = await tx.lockNodes(candidates);
@@ -53,6 +68,7 @@ export async function addSource(
       name: title,
       title,
       text: req.text,
+      ...(req.sha256 ? { sha256: req.sha256 } : {}),
       ...(req.publisher?.trim() ? { publisher: req.publisher.trim() } : {}),
       ...(req.date ? { date: req.date } : {}),
       ...(req.url ? { url: req.url } : {}),
@@ -79,7 +95,7 @@ export async function addSource(
       },
       change,
     };
-  });
+  }
 }
 
 export async function allSources(store: GraphStore): Promise<SourceListResponse> {

@@ -1,10 +1,11 @@
-// Keeps account data and saved workspaces out of the Cypher console and query exports: plans that could reach
-// :User, :Session or :Workspace nodes are refused (a private workspace is its owner's, and workspaces hold owner keys).
+// Keeps account data, saved workspaces and ingest's unreviewed suggestions out of the Cypher console and query
+// exports: plans that could reach :User, :Session, :Workspace, :Suggestion or :Extraction nodes are refused (a private
+// workspace is its owner's, workspaces hold owner keys, and suggestions are claims no curator has accepted yet).
 import { isNode, isPath } from 'neo4j-driver';
 import { AppError } from '../errors.js';
 
 /** Labels of nodes that hold account data or workspaces; never readable through the console. */
-export const PRIVATE_LABELS = ['User', 'Session', 'Workspace'] as const;
+export const PRIVATE_LABELS = ['User', 'Session', 'Workspace', 'Suggestion', 'Extraction'] as const;
 /** Property keys only those nodes have: naming them is asking for account data. */
 const PRIVATE_KEYS = ['passwordHash', 'tokenHash', 'csrfToken', 'usernameKey', 'ownerKey', 'creatorKeyHash'];
 

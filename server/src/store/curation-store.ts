@@ -120,7 +120,8 @@ function toLockedNode(row: { labels: string[]; props: Record<string, unknown> })
   return { id: String(props.id), labels, props, ints, live };
 }
 
-function makeTx(tx: Tx): CurationTx {
+/** The curation operations on a transaction the caller runs (ingest decides a suggestion in the same one). */
+export function makeTx(tx: Tx): CurationTx {
   const run = (name: QueryName, params: Params = {}) => tx.run(name, params);
   const one = async (name: QueryName, params: Params, what: string): Promise<void> => {
     const count = plain((await run(name, params)).records[0]?.get('count'));

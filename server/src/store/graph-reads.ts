@@ -1,13 +1,6 @@
 // Named read queries with their records mapped to plain wire objects; services call these, never the driver.
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
-import type {
-  CooperationLevel,
-  Graph,
-  GraphEdge,
-  GraphNode,
-  NeighbourCountsResponse,
-  PathMode,
-} from '../../../contract/index.js';
+import type { CooperationLevel, Graph, GraphEdge, GraphNode, PathMode } from '../../../contract/index.js';
 import type { QueryName } from './queries.js';
 import type { GraphStore } from './neo4j-store.js';
 import { collectGraph, plain, toGraphNode } from './mapping.js';
@@ -25,28 +18,15 @@ export async function serverVersion(
 }
 
 export async function countAll(store: GraphStore): Promise<{ nodes: number; relationships: number }> {
-  const rec = (await store.read('count-all')).records[0]!;
-  return { nodes: num(rec.get('nodes')), relationships: num(rec.get('relationships')) };
-}
-
-/** Live business nodes and the relationships among them (what the schema's totals show). */
-export async function countBusiness(store: GraphStore): Promise<{ nodes: number; relationships: number }> {
-  const rec = (await store.read('count-business')).records[0]!;
+  // Scripts count before and after a load: no request time limit (a first query on a cold, busy JVM passed 5 s).
+  const rec = (await store.transaction('read', (tx) => tx.run('count-all'), { timeout: null })).records[0]!;
   return { nodes: num(rec.get('nodes')), relationships: num(rec.get('relationships')) };
 }
 
 export async function countEntities(store: GraphStore): Promise<number> {
-  return num((await store.read('count-entities')).records[0]!.get('count'));
-}
-
-export async function labelCounts(store: GraphStore): Promise<Map<string, number>> {
-  const res = await store.read('schema-label-counts');
-  return new Map(res.records.map((r) => [r.get('label') as string, num(r.get('count'))]));
-}
-
-export async function relationshipCounts(store: GraphStore): Promise<Map<string, number>> {
-  const res = await store.read('schema-relationship-counts');
-  return new Map(res.records.map((r) => [r.get('type') as string, num(r.get('count'))]));
+  // Start-up asks this before serving: no request time limit (a first query on a cold, busy JVM passed 5 s).
+  const res = await store.transaction('read', (tx) => tx.run('count-entities'), { timeout: null });
+  return num(res.records[0]!.get('count'));
 }
 
 export async function findNode(store: GraphStore, id: string): Promise<GraphNode | null> {
@@ -85,32 +65,6 @@ export async function fullTextSearch(
   });
 }
 
-export interface NeighbourQuery {
-  id: string;
-  relTypes: string[] | null;
-  direction: 'out' | 'in' | null;
-  labels: string[] | null;
-  threatIds: string[] | null;
-  skip: number;
-  limit: number;
-}
-
-/** One page of neighbours; null when the centre does not exist or has no matching neighbours. */
-export async function neighbourPage(
-  store: GraphStore,
-  q: NeighbourQuery,
-): Promise<{ graph: Graph; total: number; pageSize: number } | null> {
-  const rec = (await store.read('neighbours', { ...q, skip: neo4j.int(q.skip), limit: neo4j.int(q.limit) }))
-    .records[0];
-  if (!rec) return null;
-  const page = rec.get('page') as unknown[];
-  return {
-    graph: collectGraph([rec.get('centre'), page]),
-    total: num(rec.get('total')),
-    pageSize: page.length,
-  };
-}
-
 /** The centre and up to `limit` nodes within two hops with how many on each hop; null when the centre does not exist. */
 export async function twoHopGraph(
   store: GraphStore,
@@ -122,23 +76,6 @@ export async function twoHopGraph(
   const hop1 = rec.get('hop1') as unknown[];
   const hop2 = rec.get('hop2') as unknown[];
   return { graph: collectGraph([rec.get('centre'), hop1, hop2]), hop1: hop1.length, hop2: hop2.length };
-}
-
-/** Per-type, per-label and per-threat neighbour counts; null when the centre does not exist. */
-export async function neighbourCounts(
-  store: GraphStore,
-  id: string,
-): Promise<NeighbourCountsResponse | null> {
-  const rec = (await store.read('neighbour-counts', { id })).records[0];
-  if (!rec) return null;
-  const byThreat = plain(rec.get('byThreat')) as { id: string; name: string; count: number }[];
-  return {
-    node: toGraphNode(rec.get('centre')),
-    total: num(rec.get('total')),
-    byType: plain(rec.get('byType')) as NeighbourCountsResponse['byType'],
-    byLabel: plain(rec.get('byLabel')) as NeighbourCountsResponse['byLabel'],
-    byThreat: byThreat.map(({ id: threatId, name, count }) => ({ threat: { id: threatId, name }, count })),
-  };
 }
 
 export interface PathQuery {

@@ -46,6 +46,12 @@ export interface GraphStore {
   readonly admissionLoad: { lookup: AdmissionLoad; traversal: AdmissionLoad } | null;
   /** Writes running and waiting in the write lane now; null when admission is off. */
   readonly writeLoad: AdmissionLoad | null;
+  /**
+   * Calls `listener` after each WRITE transaction of this store commits, so caches of what the graph holds (schema
+   * counts, hub pages) drop it at once; writes by other processes reach them only through their time limit.
+   * Returns the function that removes the listener.
+   */
+  onWrite(listener: () => void): () => void;
 }
 
 /** Creates the process's driver and verifies the connection. */
@@ -70,7 +76,12 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
     defaultTimeoutMs: opts.queryTimeoutMs ?? 5000,
     admission: opts.admission,
   });
-  const { transaction } = runner;
+  const writeListeners = new Set<() => void>();
+  const transaction: RunTransaction = async (mode, work, opts) => {
+    const out = await runner.transaction(mode, work, opts);
+    if (mode === 'write') for (const listener of writeListeners) listener();
+    return out;
+  };
 
   const store: GraphStore = {
     transaction,
@@ -85,8 +96,8 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
     get writeLoad() {
       return runner.load('write');
     },
-    read: <R extends RecordShape>(name: QueryName, params?: Params) =>
-      transaction('read', (tx) => tx.run<R>(name, params), {
+    read: <R extends RecordShape>(name: QueryName, params: Params = {}) =>
+      runner.readOne<R>(name, params, {
         lane: LOOKUP_QUERIES.has(name) ? 'lookup' : 'traversal',
         coldStart: name,
       }),
@@ -100,6 +111,10 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
         },
         { timeout: null },
       ),
+    onWrite: (listener) => {
+      writeListeners.add(listener);
+      return () => writeListeners.delete(listener);
+    },
     close: () => {
       connectivity.close();
       return driver.close();

@@ -6,8 +6,8 @@ import { repoPath } from '../repo-root.js';
 /** Every query the server runs; each is cypher/<name>.cypher. A missing file stops start-up. */
 export const QUERY_NAMES = [
   'server-version',
-  'schema-label-counts',
-  'schema-relationship-counts',
+  // Template: the model's labels and types are spliced in (store/spliced.ts) before it runs.
+  'schema-counts',
   'constraint-entity-id',
   'index-entity-search',
   'index-entity-search-labels',
@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   'search',
   'node-by-id',
   'neighbours',
+  'neighbours-total',
   'shortest-path',
   'all-shortest-paths',
   'k-paths',
@@ -27,6 +28,10 @@ export const QUERY_NAMES = [
   'cooperation',
   'cooperation-members',
   'neighbour-counts',
+  // Template (store/spliced.ts).
+  'neighbour-degree',
+  'neighbour-deleted',
+  'neighbour-sample',
   'constraint-workspace-id',
   'constraint-workspace-name',
   'workspace-create',
@@ -42,7 +47,6 @@ export const QUERY_NAMES = [
   'generate-nodes',
   'generate-relationships',
   // Curation (issue 5): locked writes, history, sources.
-  'count-business',
   'curation-lock-nodes',
   'curation-node-create',
   'curation-node-put',
@@ -97,6 +101,26 @@ export const QUERY_NAMES = [
   'restore-nodes',
   'restore-relationships',
   'restore-finish',
+  // Ingest (issue 17): sources by text, extraction records, suggestions, the vocabulary extraction reads.
+  'constraint-source-sha256',
+  'constraint-suggestion-id',
+  'index-suggestion-source',
+  'constraint-extraction-source',
+  'source-by-text',
+  'suggestion-create',
+  'suggestion-list',
+  'suggestion-lock',
+  'suggestion-candidate',
+  'suggestion-decide',
+  'extraction-lock',
+  'extraction-put',
+  'extraction-by-source',
+  'vocabulary-stamp',
+  'vocabulary-nodes',
+  'vocabulary-claims',
+  'ingest-node-names',
+  'shared-neighbours',
+  'dispute-claims',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -18,6 +18,10 @@ const SCHEMA_QUERIES: QueryName[] = [
   'constraint-session-token',
   'index-session-user',
   'index-session-expiry',
+  'constraint-source-sha256',
+  'constraint-suggestion-id',
+  'index-suggestion-source',
+  'constraint-extraction-source',
 ];
 
 /** The full-text index's analyzer (cypher/index-entity-search.cypher); the search service splits words as it does. */

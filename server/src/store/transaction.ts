@@ -56,7 +56,10 @@ export interface TxOptions<M extends TxMode = TxMode> {
 export interface Tx {
   /** Runs a named query (cypher/<name>.cypher) and buffers its records. */
   run<R extends RecordShape = RecordShape>(name: QueryName, params?: Params): Promise<QueryResult<R>>;
-  /** Runs Cypher that is not a named query (only the console's: the user's own text), as a stream of records. */
+  /**
+   * Runs Cypher that is not a named query, as a stream of records: the console's (the user's own text), and named
+   * templates with a model label or type spliced in (spliced.ts).
+   */
   runText(cypher: string, params?: Params): Result;
 }
 
@@ -75,6 +78,17 @@ export type RunTransaction = <T, M extends TxMode>(
 
 export interface TransactionRunner {
   transaction: RunTransaction;
+  /**
+   * One named read, admitted as `transaction` admits it, sent as an auto-commit query: RUN and PULL go out in one
+   * write and the answer ends it, where a managed transaction adds BEGIN and COMMIT (two more socket writes and a
+   * round trip; under load a third of the API's CPU in a profile of 1-hop, search and paths). A retryable failure
+   * (a stale connection after a restart) is run again as a managed read, with the driver's retries as before.
+   */
+  readOne<R extends RecordShape>(
+    name: QueryName,
+    params: Params,
+    opts: TxOptions<'read'>,
+  ): Promise<QueryResult<R>>;
   /** Running and waiting transactions in each lane; null when admission is off (scripts). */
   load(lane: Lane): AdmissionLoad | null;
 }
@@ -156,8 +170,8 @@ export function createTransactionRunner(deps: {
       }
     });
 
-  const transaction: RunTransaction = (mode, work, opts = {}) => {
-    const run = () => execute(mode, work, opts);
+  /** Runs `run` once its lane admits it (a cold run first waits for its turn). */
+  const admit = <T>(mode: TxMode, opts: TxOptions, run: () => Promise<T>): Promise<T> => {
     if (!lanes) return run();
     const lane: Lane = opts.lane ?? (mode === 'read' ? 'traversal' : 'write');
     const admitted = () => lanes.admission[lane].run(run);
@@ -166,6 +180,40 @@ export function createTransactionRunner(deps: {
       ? lanes.coldStart.run(opts.coldStart, admitted)
       : admitted();
   };
+  const transaction: RunTransaction = (mode, work, opts = {}) =>
+    admit(mode, opts, () => execute(mode, work, opts));
 
-  return { transaction, load: (lane) => (lanes ? lanes.admission[lane].load : null) };
+  const managedRead = <R extends RecordShape>(name: QueryName, params: Params, opts: TxOptions) =>
+    execute('read', (tx) => tx.run<R>(name, params), opts);
+  const readOne = <R extends RecordShape>(
+    name: QueryName,
+    params: Params,
+    opts: TxOptions<'read'>,
+  ): Promise<QueryResult<R>> =>
+    admit('read', opts, async () => {
+      // null: a retryable failure, run again as a managed read.
+      const r = await connectivity.guard<{ result: QueryResult<R> } | null>(async (abandoned) => {
+        if (abandoned()) throw new DatabaseUnavailableError();
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+        const timeout = opts.timeout === undefined ? deps.defaultTimeoutMs : opts.timeout;
+        try {
+          return {
+            result: (await session.run(
+              queries[name],
+              params,
+              timeout === null ? {} : { timeout },
+            )) as unknown as QueryResult<R>,
+          };
+        } catch (err) {
+          connectivity.noteError(err);
+          if (neo4j.isRetryableError(err) && !abandoned()) return null;
+          throw err instanceof AppError ? err : mapDriverError(err, opts.errors);
+        } finally {
+          await session.close();
+        }
+      });
+      return r ? r.result : managedRead<R>(name, params, opts);
+    });
+
+  return { transaction, readOne, load: (lane) => (lanes ? lanes.admission[lane].load : null) };
 }

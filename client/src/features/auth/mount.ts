@@ -19,6 +19,7 @@ export function mountAuth(ctx: AppContext): AuthOperations {
   installAuthHooks({ csrfToken: () => store.get().auth.csrfToken, refused: ops.refused });
   const users = createUsersPanel(store, ctx.api.auth, () => void ops.load());
   ctx.page.toolbar('account', createAccountMenu(store, actions, ops, users.toggleButton));
+  ctx.page.more('users', users.toggleButton);
   ctx.page.canvas('users', users.element);
   ctx.page.body(createLoginDialog(store, actions, ops));
   return ops;

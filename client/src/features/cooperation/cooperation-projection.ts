@@ -50,14 +50,20 @@ export function pairOfEdge(res: CooperationResponse, edgeId: string): Cooperatio
   return res.pairs.find((p) => cooperationEdgeId(p.a.id, p.b.id) === edgeId) ?? null;
 }
 
-/** The real subgraph behind a pair: both actors, the connecting forums/agreements and the relationships to them. */
+/**
+ * The real subgraph behind a pair: both parties, the connecting forums/agreements, the members whose part counts
+ * for a party (people, agencies), and the relationships among them.
+ */
 export function pairGraph(pair: CooperationPair): Graph {
   const nodes = new Map<string, GraphNode>([
     [pair.a.id, pair.a],
     [pair.b.id, pair.b],
   ]);
   for (const v of pair.via) nodes.set(v.id, v);
-  return { nodes: [...nodes.values()], edges: pair.edges };
+  for (const m of pair.members ?? []) nodes.set(m.id, m);
+  const edges = new Map<string, GraphEdge>();
+  for (const e of [...pair.edges, ...(pair.memberEdges ?? [])]) edges.set(e.id, e);
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
 /** True when the cooperation view of `res` draws `id`: an actor of some pair, or a pair's synthetic edge. */

@@ -6,6 +6,7 @@ import { cooperationSceneStore } from './cooperation-scene';
 import { createCooperationOperations, type CooperationOperations } from './operations';
 import { createCooperationOverlay } from './ui/cooperation-overlay';
 import { createCooperationPanel } from './ui/cooperation-panel';
+import { createPairTooltip } from './ui/pair-tooltip';
 
 /** The mounted view: its operations (the details panel adds a pair to the explorer) and its canvas. */
 export interface MountedCooperation {
@@ -25,7 +26,10 @@ export function mountCooperation(ctx: AppContext, explorer: Pick<Operations, 'se
     leave: ops.leave,
     addAllToExplorer: ops.addAllToExplorer,
     pickPair: (id) => select({ kind: 'edge', id }),
+    refine: ops.refineCooperation,
+    onError: ctx.report,
   });
+  const tooltip = createPairTooltip(store);
   // In the page before its graph view is made: Cytoscape sizes itself from its container.
   ctx.page.canvas('cooperation', overlay.element);
   // A second graph view renders the pair graph derived from State. It reports no positions: its
@@ -42,7 +46,7 @@ export function mountCooperation(ctx: AppContext, explorer: Pick<Operations, 'se
       ),
     onContextNode: () => undefined,
     onContextBackground: () => undefined,
-    onHover: () => undefined,
+    onHover: (target) => tooltip.hover(target),
     onBoxSelect: () => undefined,
     onPositions: () => undefined,
     onError: ctx.report,

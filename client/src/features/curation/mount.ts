@@ -13,6 +13,7 @@ import type { MenuEntry } from '../../shared/context-menu';
 import { button, el } from '../../shared/dom';
 import type { SearchHit } from '../../shared/search-box';
 import { createChangesPanel } from './ui/changes-panel';
+import { createUndoNotice } from './ui/undo-notice';
 import { createCurationOperations } from './operations';
 import { createDetailsControls, type DetailsControls } from './ui/details-controls';
 import { createElementEditor, type ElementEditor } from './ui/element-editor';
@@ -76,6 +77,13 @@ export function mountCuration(
     actions: d.actions,
     cur: d.cur,
     select: d.select,
+    written: (change) => undoNotice.written(change),
+  });
+  const undoNotice = createUndoNotice({
+    store: d.store,
+    revert: ops.revert,
+    notify: (text) => d.actions.notify('info', text),
+    report: d.report,
   });
   const notify = (text: string): void => {
     d.actions.notify('info', text);
@@ -191,7 +199,9 @@ export function mountCuration(
 
   const render = (s: State): void => {
     const editor_ = canEdit(s);
-    if (editor_ && !known) prefetchSchema();
+    // Not needed for the first paint: asked for once the start view has arrived (or an edit begins), so it does not
+    // compete with the start view's own requests.
+    if (editor_ && !known && (s.startView !== 'loading' || s.curation.editing)) prefetchSchema();
     newNode.hidden = !editor_;
     // Someone who logs out (or is a viewer) never keeps an edit form or a drawing open.
     const editing = s.curation.editing;
@@ -226,7 +236,7 @@ export function mountCuration(
   if (toolbarGroup) toolbarGroup.replaceChildren(newNode, changes.toggleButton);
   else
     ctx.page.toolbar('curation', el('div', { className: 'toolbar-group' }, [newNode, changes.toggleButton]));
-  ctx.page.canvas('curation', changes.element, drawHint);
+  ctx.page.canvas('curation', changes.element, drawHint, undoNotice.element);
 
   return {
     editor,

@@ -38,6 +38,8 @@ export interface CurationOpsDeps {
   actions: Pick<Actions, 'notify' | 'requestView'>;
   cur: CurationActions;
   select(selection: Selection): void;
+  /** Told of every write but a revert (the undo notice keeps them, so undo never hides one). */
+  written?(change: ChangeRecord): void;
 }
 
 /** Binds the use cases. */
@@ -57,6 +59,7 @@ export function createCurationOperations(d: CurationOpsDeps): CurationOperations
       (e) => !s.edges.has(e.id) && drawable.has(e.source) && drawable.has(e.target),
     );
     if (nodes.length || edges.length) d.cur.addWritten({ nodes, edges }, label);
+    if (change.operation !== 'revert' && change.operation !== 'create-source') d.written?.(change);
   };
 
   return {

@@ -78,9 +78,14 @@ export function mountExplorer(
     onLayoutProgress: (p) => layoutProgress.show(p),
   });
 
-  page.toolbar('view', ...createViewControls(store, actions));
-  page.toolbar('cap', createCapSetting(store, actions));
-  page.toolbar('detail', createDrawModeToggle(store, actions));
+  const viewControls = createViewControls(store, actions);
+  page.toolbar('view', viewControls.camera, viewControls.clear);
+  page.more('layout', viewControls.layout);
+  page.more('cap', createCapSetting(store, actions));
+  const drawMode = createDrawModeToggle(store, actions);
+  // The choice is rarely made (More menu); the "Fast drawing" badge is state the user must see (toolbar).
+  page.more('detail', drawMode.choice);
+  page.toolbar('detail', drawMode.badge);
   page.sidebar(
     'search',
     createSearchPanel({

@@ -1,6 +1,6 @@
 // Use cases that talk to the API and then change State through actions; errors reach the user.
 // Each scene change is one named undo step (`actions.step`), taken after the fetch, never across it.
-import type { GraphNode, NeighbourCountsResponse } from '../../../../contract';
+import type { GraphNode, NeighbourCountsResponse, NeighboursResponse } from '../../../../contract';
 import type { ApiClient } from '../../api/api-client';
 import { ApiError, describeError } from '../../api/api-error';
 import type { Actions } from '../../state/actions';
@@ -8,7 +8,8 @@ import type { NodeRef, Selection, State } from '../../state/state';
 import type { ReadableStore } from '../../state/store';
 import type { Report } from '../status/report';
 import type { RunTask } from '../status/run-task';
-import type { ExpansionFilter } from './state';
+import { canvasNeighbours, shownOfAll } from './neighbour-summary';
+import { isEmptyFilter, type ExpansionFilter } from './state';
 
 /** Ids look like `country:uk`: a prefix, a colon, a slug without spaces. */
 const ID_PATTERN = /^[a-z]+:\S+$/;
@@ -22,8 +23,11 @@ export interface ExpandOptions {
 
 /** What the UI can ask the explorer to do. */
 export interface Operations {
-  /** Loads the neighbourhood of `id` as the first view; a missing id leaves an empty canvas with a hint. */
-  loadStartView(id: string): Promise<void>;
+  /**
+   * Loads the neighbourhood of `id` as the first view; a missing id leaves an empty canvas with a hint. `early` is
+   * that same request when the page sent it before knowing its login state (startViewRequest).
+   */
+  loadStartView(id: string, early?: Promise<NeighboursResponse>): Promise<void>;
   select(selection: Selection): void;
   /** Shift-click: adds a node to the selection, or takes it out. */
   toggleSelected(id: string): void;
@@ -120,15 +124,33 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
     label: string,
   ): Promise<void> => {
     const cap = store.get().settings.cap;
-    const res = await api.neighbours(id, { ...filter, limit: cap, skip });
-    actions.step(label, () => actions.addExpansion(id, res, { filter, skip, total: res.total }));
+    const filtered = !isEmptyFilter(filter);
+    // A filtered expansion's total counts only what the filter keeps: the unfiltered count says how much is left out.
+    const [res, allTotal] = await Promise.all([
+      api.neighbours(id, { ...filter, limit: cap, skip }),
+      filtered
+        ? api.neighbourCounts(id).then(
+            (c) => c.total,
+            () => null,
+          )
+        : Promise.resolve(null),
+    ]);
+    actions.step(label, () =>
+      actions.addExpansion(id, res, {
+        filter,
+        skip,
+        total: res.total,
+        allTotal: filtered ? allTotal : res.total,
+      }),
+    );
     const exp = store.get().expansions.get(id);
     const shown = exp?.shown ?? 0;
     const what = `${nameOf(id)}${describeFilter(filter)}`;
+    const ofAll = exp ? shownOfAll(exp, canvasNeighbours(store.get(), id)) : '';
     actions.setStatus(
       shown < res.total
-        ? `${what}: showing ${shown} of ${res.total} neighbours`
-        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
+        ? `${what}: showing ${shown} of ${res.total} neighbours${filtered && ofAll ? ` · ${ofAll}` : ''}`
+        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}${filtered && ofAll ? ` · ${ofAll}` : ''}`,
     );
   };
 
@@ -173,15 +195,18 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
         if (e.target === id) ids.add(e.source);
       }
       ids.delete(id);
-      selectNodes([...ids]);
-      actions.setStatus(`Selected ${ids.size} neighbour${ids.size === 1 ? '' : 's'} of ${nameOf(id)}.`);
+      // The node stays selected with its neighbours: N widens the selection, it never moves it away.
+      selectNodes([id, ...ids]);
+      actions.setStatus(
+        `Selected ${nameOf(id)} and its ${ids.size} neighbour${ids.size === 1 ? '' : 's'} on the canvas.`,
+      );
     },
 
-    loadStartView: async (id) => {
+    loadStartView: async (id, early) => {
       actions.setStartView('loading');
       actions.beginWork();
       try {
-        const res = await api.neighbours(id, { limit: store.get().settings.cap });
+        const res = await (early ?? api.neighbours(id, { limit: store.get().settings.cap }));
         const name = res.nodes.find((n) => n.id === id)?.name ?? id;
         actions.step(`Open ${name}`, () =>
           actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }),

@@ -23,6 +23,8 @@ export interface Expansion {
   shown: number;
   /** Neighbours that exist under `filter`. */
   total: number;
+  /** Neighbours over every relationship type (no filter); null when it could not be counted. */
+  allTotal?: number | null;
   /** The filter of the latest expansion; "next page" keeps it. */
   filter: ExpansionFilter;
   /** Nodes this node's expansions put on the canvas (they were not there before). */
@@ -40,6 +42,8 @@ export interface ExpansionPage {
   skip: number;
   /** Neighbours under `filter` in all. */
   total: number;
+  /** Neighbours with no filter (equal to `total` when `filter` is empty); null when unknown. */
+  allTotal?: number | null;
 }
 
 /** Layouts the toolbar offers; fcose is the default and the one used for expansions. */
@@ -53,7 +57,8 @@ export interface Viewport {
 
 /** A one-off request to the graph view's camera or layout. */
 export type ViewRequest =
-  | { kind: 'fit'; ids?: readonly string[] }
+  /** Frame these elements (all when absent), zooming in no further than `maxZoom` when given. */
+  | { kind: 'fit'; ids?: readonly string[]; maxZoom?: number }
   | { kind: 'zoom'; factor: number }
   | { kind: 'center'; id: string }
   | { kind: 'layout'; name: LayoutName }
@@ -150,6 +155,11 @@ function sameFilter(a: ExpansionFilter, b: ExpansionFilter): boolean {
   );
 }
 
+/** True when `f` keeps every neighbour (a plain expansion). */
+export function isEmptyFilter(f: ExpansionFilter): boolean {
+  return !f.relTypes?.length && !f.labels?.length && !f.threat && !f.direction;
+}
+
 /** The explorer's transitions, each one call of `u.update`. */
 export function explorerActions(u: Updater): ExplorerActions {
   const nameOf = (id: string): string => u.get().nodes.get(id)?.name ?? id;
@@ -169,6 +179,7 @@ export function explorerActions(u: Updater): ExplorerActions {
           const expansion: Expansion = {
             filter: page.filter,
             total: page.total,
+            allTotal: page.allTotal ?? (isEmptyFilter(page.filter) ? page.total : (old?.allTotal ?? null)),
             shown: (samePaging ? page.skip : 0) + neighbours.length,
             addedNodes: new Set([...(old?.addedNodes ?? []), ...newNodes]),
             addedEdges: new Set([...(old?.addedEdges ?? []), ...newEdges]),

@@ -2,13 +2,15 @@
 import type { AppContext } from '../../app/context';
 import type { Operations } from '../explorer/operations';
 import { createPathOperations } from './operations';
+import { createPathCamera, framingPathActions } from './path-camera';
 import { createPathFinder } from './ui/path-finder';
 import { createPathResults } from './ui/path-results';
 
 /** Mounts the path finder; typed ends are resolved by the explorer (an id on the canvas, else the best search hit). */
 export function mountPaths(ctx: AppContext, explorer: Pick<Operations, 'resolveNode'>): void {
   const { store, actions } = ctx;
-  const ops = createPathOperations(ctx.api.reads, store, actions, actions, ctx.run);
+  const camera = createPathCamera(store, actions);
+  const ops = createPathOperations(ctx.api.reads, store, actions, actions, ctx.run, camera);
   ctx.page.sidebar(
     'paths',
     createPathFinder({
@@ -21,6 +23,6 @@ export function mountPaths(ctx: AppContext, explorer: Pick<Operations, 'resolveN
       findPaths: ops.findPaths,
       onError: ctx.report,
     }),
-    createPathResults(store, actions),
+    createPathResults(store, framingPathActions(actions, camera), camera),
   );
 }

@@ -5,6 +5,7 @@ import type { CooperationActions } from '../cooperation/state';
 import type { NodeRef, State } from '../../state/state';
 import type { ReadableStore } from '../../state/store';
 import type { RunTask } from '../status/run-task';
+import type { PathCamera } from './path-camera';
 
 /** What the path finder asks for. */
 export interface PathSearch {
@@ -18,6 +19,8 @@ export interface PathSearch {
   threat?: string;
   /** Allowed relationship types; empty means any. */
   relTypes: readonly string[];
+  /** Let inner hops pass through a threat type or technology both sides share (off: actors, forums, agreements, events). */
+  throughTopics: boolean;
 }
 
 function plural(n: number, word: string): string {
@@ -29,16 +32,18 @@ function filtersText(q: PathSearch): string {
   const parts = [`within ${plural(q.maxHops, 'hop')}`];
   if (q.threat) parts.push(`on ${q.threat}`);
   if (q.relTypes.length) parts.push(`using only ${q.relTypes.join(', ')}`);
+  if (!q.throughTopics) parts.push('through actors, forums and agreements ("Through shared topics" is off)');
   return parts.join(' ');
 }
 
-/** Finds paths and shows them as one undoable step; paths land on the explorer scene, so an open cooperation view closes. */
+/** Finds paths (in the server's order, strongest first) and shows them as one undoable step; paths land on the explorer scene, so an open cooperation view closes. */
 export function createPathOperations(
   api: ApiClient,
   store: ReadableStore<State>,
   actions: Actions,
   coop: CooperationActions,
   run: RunTask,
+  camera: PathCamera,
 ): { findPaths(search: PathSearch): Promise<void> } {
   return {
     findPaths: (q) =>
@@ -51,6 +56,7 @@ export function createPathOperations(
           k: q.k,
           ...(q.threat ? { threat: q.threat } : {}),
           relTypes: q.relTypes,
+          throughTopics: q.throughTopics,
         });
         if (!paths.length) {
           actions.clearPaths();
@@ -68,7 +74,8 @@ export function createPathOperations(
         const [min, max] = [Math.min(...lengths), Math.max(...lengths)];
         const hops = min === max ? plural(min, 'hop') : `${min}–${max} hops`;
         actions.setStatus(`${plural(paths.length, 'path')} from ${q.from.name} to ${q.to.name}, ${hops}.`);
-        actions.requestView({ kind: 'fit', ids: paths.flatMap((p) => p.nodes.map((n) => n.id)) });
+        // Framed once placed (the request queues behind the new nodes' layout): one path chosen, or all of them.
+        camera.frame(paths.length === 1 ? 0 : null);
       }),
   };
 }

@@ -1,10 +1,13 @@
 // The path finder's slice of State and its transitions: the paths shown (part of the scene), their ends,
 // and which one the list has chosen or previews (view state: never a history step).
-import type { Graph } from '../../../../contract';
+import type { Graph, PathStrength } from '../../../../contract';
 import { withGraph } from '../../state/scene';
 import type { NodeRef, State } from '../../state/state';
 import type { Updater } from '../../state/update';
 import { pathElementIds } from './path-steps';
+
+/** A path as found: the server's answer carries its strength (weakest claim, disputed); older callers may not. */
+export type FoundPath = Graph & { strength?: PathStrength };
 
 /** The paths found by the path finder, highlighted on the canvas while set (part of the scene). */
 export interface PathHighlight {
@@ -12,8 +15,8 @@ export interface PathHighlight {
   nodeIds: ReadonlySet<string>;
   edgeIds: ReadonlySet<string>;
   count: number;
-  /** The paths as the server returned them, listed beside the canvas. */
-  paths: readonly Graph[];
+  /** The paths as the server returned them (strongest first), listed beside the canvas in that order. */
+  paths: readonly FoundPath[];
   /** The ends the search ran between (paths are read from `from`). */
   ends: { from: NodeRef; to: NodeRef };
 }
@@ -51,7 +54,7 @@ export function initialPaths(): PathsSlice {
 /** The path transitions. */
 export interface PathActions {
   /** Adds the paths to the canvas, highlights them and keeps them for the path list. */
-  showPaths(paths: readonly Graph[], ends: PathHighlight['ends']): void;
+  showPaths(paths: readonly FoundPath[], ends: PathHighlight['ends']): void;
   clearPaths(): void;
   setPathEnd(end: keyof PathEnds, ref: NodeRef | null): void;
   /** Chooses path `index` (its "why connected" is shown and only it is highlighted); null shows all. */

@@ -9,7 +9,8 @@ export const BACKUP_VERSION = 1;
 
 /**
  * Labels the app stores besides the model's: `Entity` (every live business node), `Deleted` (soft-deleted),
- * `Change` (the audit log), `User`, `Session`, `Workspace`, and `GeneratorRun` (npm run generate's marker).
+ * `Change` (the audit log), `User`, `Session`, `Workspace`, `GeneratorRun` (npm run generate's marker), and ingest's
+ * `Suggestion` and `Extraction` (a source's suggestions under review and its extraction record).
  */
 export const STORE_LABELS = [
   'Entity',
@@ -19,6 +20,8 @@ export const STORE_LABELS = [
   'Session',
   'Workspace',
   'GeneratorRun',
+  'Suggestion',
+  'Extraction',
 ] as const;
 
 /**

@@ -77,6 +77,15 @@ export async function createEdge(
   actor: AuthUser,
   req: EdgeCreateRequest,
 ): Promise<WriteResponse<GraphEdge>> {
+  return curationWrite(store, (tx) => createEdgeIn(tx, actor, req));
+}
+
+/** createEdge inside a caller's transaction (ingest accepts a suggestion and records the decision in one). */
+export async function createEdgeIn(
+  tx: CurationTx,
+  actor: AuthUser,
+  req: EdgeCreateRequest,
+): Promise<WriteResponse<GraphEdge>> {
   if (!isRelationshipType(req.type))
     throw new UnprocessableError(
       `\`type\` "${req.type}" is not a relationship type; expected one of: ${RELATIONSHIP_TYPE_NAMES.join(', ')}.`,
@@ -97,7 +106,7 @@ export async function createEdge(
   );
   // The contract already refused a new relationship without evidence (422).
   const inputs = req.evidence;
-  return curationWrite(store, async (tx) => {
+  {
     const locked = await tx.lockNodes([req.source, req.target]);
     for (const end of ['source', 'target'] as const) {
       const node = locked.nodes.get(req[end]);
@@ -140,7 +149,7 @@ export async function createEdge(
       after,
     });
     return { result: edgeView(after.edges[0]!), change };
-  });
+  }
 }
 
 export async function updateEdge(
@@ -149,7 +158,17 @@ export async function updateEdge(
   id: string,
   req: EdgeUpdateRequest,
 ): Promise<WriteResponse<GraphEdge>> {
-  return curationWrite(store, async (tx) => {
+  return curationWrite(store, (tx) => updateEdgeIn(tx, actor, id, req));
+}
+
+/** updateEdge inside a caller's transaction (ingest marks a contradicted claim disputed with the new one). */
+export async function updateEdgeIn(
+  tx: CurationTx,
+  actor: AuthUser,
+  id: string,
+  req: EdgeUpdateRequest,
+): Promise<WriteResponse<GraphEdge>> {
+  {
     const { edge: cur, locked } = await lockLiveEdge(tx, id);
     checkEdgeVersion(cur, req.version);
     const values = req.properties ?? {};
@@ -196,7 +215,7 @@ export async function updateEdge(
       after,
     });
     return { result: edgeView(after.edges[0]!), change };
-  });
+  }
 }
 
 /** Deletes the relationship; its whole state stays in the Change, so reverting the change recreates it. */

@@ -85,6 +85,15 @@ export async function createNode(
   actor: AuthUser,
   req: NodeCreateRequest,
 ): Promise<WriteResponse<GraphNode>> {
+  return curationWrite(store, (tx) => createNodeIn(tx, actor, req));
+}
+
+/** createNode inside a caller's transaction (ingest accepts a suggestion and records the decision in one). */
+export async function createNodeIn(
+  tx: CurationTx,
+  actor: AuthUser,
+  req: NodeCreateRequest,
+): Promise<WriteResponse<GraphNode>> {
   // The contract already refused a label a curator may not create, and a new node without evidence (422).
   const { label, evidence: inputs } = req;
   const prefix = `${idPrefixOf(label)}:`;
@@ -93,7 +102,7 @@ export async function createNode(
   const name = req.name.trim();
   const values = req.properties ?? {};
   const ints = checkProperties(values, nodePropertyTypes(label), `a ${label}`, 'node');
-  return curationWrite(store, async (tx) => {
+  {
     const evidence = await resolveEvidence(tx, inputs, 'evidence', actor);
     const base = req.id ?? `${prefix}${slug(name)}`;
     const candidates = req.id ? [base] : [base, ...Array.from({ length: 30 }, (_x, i) => `${base}-${i + 2}`)];
@@ -136,7 +145,7 @@ export async function createNode(
       after,
     });
     return { result: nodeView(after.nodes[0]!), change };
-  });
+  }
 }
 
 /** What an update changes, in words: `renamed "UK" to "United Kingdom"; changed aliases`. */
@@ -161,7 +170,17 @@ export async function updateNode(
   id: string,
   req: NodeUpdateRequest,
 ): Promise<WriteResponse<GraphNode>> {
-  return curationWrite(store, async (tx) => {
+  return curationWrite(store, (tx) => updateNodeIn(tx, actor, id, req));
+}
+
+/** updateNode inside a caller's transaction (ingest links a candidate to a node and records the decision in one). */
+export async function updateNodeIn(
+  tx: CurationTx,
+  actor: AuthUser,
+  id: string,
+  req: NodeUpdateRequest,
+): Promise<WriteResponse<GraphNode>> {
+  {
     const { node: cur, label, locked } = await lockLiveNode(tx, id);
     checkVersion(cur, req.version);
     const values = req.properties ?? {};
@@ -213,7 +232,7 @@ export async function updateNode(
       after,
     });
     return { result: nodeView(after.nodes[0]!), change };
-  });
+  }
 }
 
 /** Soft delete: the node keeps its properties and relationships but loses its labels, so no read shows it. */

@@ -31,8 +31,8 @@ export function createBrokersList(onPick: (id: string) => void): BrokersList {
             attrs: {
               type: 'button',
               'data-id': b.id,
-              title: `Select and centre ${name}`,
-              'aria-label': `${name}, betweenness ${format(b.value)}`,
+              // No aria-label: the name read out is the text shown (name and betweenness), as speech-input users say it.
+              title: `Select and centre ${name} (betweenness ${format(b.value)})`,
             },
           },
           [

@@ -23,7 +23,7 @@ export function createMeasureHistogram(): MeasureHistogram {
     .attr('class', 'histogram-svg')
     .attr('width', WIDTH)
     .attr('height', HEIGHT)
-    .attr('role', 'img');
+    .attr('role', 'group');
   const bars = svg.append('g').attr('class', 'histogram-bars');
   const xAxis = svg
     .append('g')
@@ -79,6 +79,8 @@ export function createMeasureHistogram(): MeasureHistogram {
           .append('rect')
           .attr('class', 'histogram-bar')
           .attr('tabindex', 0)
+          // A focusable bar with a name of its own: an image inside the chart's group (an svg `rect` takes no label).
+          .attr('role', 'img')
           .on('mouseenter focus', (_e, b) => {
             readout.textContent = describe(b);
           })

@@ -1,4 +1,5 @@
-// The toolbar's account group: "Log in" when anonymous; the user badge, Users (admins) and "Log out" when logged in.
+// The toolbar's account group: "Log in" when anonymous; the user badge and "Log out" when logged in (Users,
+// for admins, lives in the toolbar's More menu; this group shows and hides it with the role).
 import type { AuthActions } from '../state';
 import type { State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
@@ -23,7 +24,7 @@ export function createAccountMenu(
   const group = el(
     'div',
     { className: 'toolbar-group account-menu', attrs: { role: 'group', 'aria-label': 'Account' } },
-    [login, badge, usersToggle, logout],
+    [login, badge, logout],
   );
 
   const render = (s: State): void => {

@@ -1,4 +1,5 @@
-// The drill-down behind one cooperation edge: the shared forums and agreements, and the evidence tying each actor to them.
+// The drill-down behind one cooperation edge: the shared forums and agreements, the evidence tying each party to them,
+// and the members (people, agencies) whose part counts for a party.
 import type { CooperationPair, GraphNode } from '../../../../../contract';
 import { pairOfEdge, pairWeight } from '../cooperation-projection';
 import { describeRelationship } from '../../../shared/relationship-phrases';
@@ -8,6 +9,7 @@ import type { DetailsHandlers } from '../../details/details-handlers';
 import { button, el } from '../../../shared/dom';
 import { evidenceList } from '../../../shared/evidence-list';
 import { kindChip } from '../../../shared/kind-chip';
+import { pairMembers } from './pair-members';
 
 function actorTies(
   pair: CooperationPair,
@@ -27,7 +29,7 @@ function actorTies(
         },
         [
           el('p', { className: 'coop-tie-sentence', text: describeRelationship(e, nameOf) }),
-          claimBadges(e.properties),
+          claimBadges(e.properties, e.evidence),
           evidenceList(e.evidence),
         ],
       ),
@@ -55,6 +57,7 @@ export function cooperationDetails(s: State, edgeId: string, h: DetailsHandlers)
     [pair.a.id, pair.a.name],
     [pair.b.id, pair.b.name],
     ...pair.via.map((v) => [v.id, v.name] as const),
+    ...(pair.members ?? []).map((m) => [m.id, m.name] as const),
   ]);
   const nameOf = (id: string): string => names.get(id) ?? id;
   const weight = pairWeight(pair);
@@ -94,5 +97,6 @@ export function cooperationDetails(s: State, edgeId: string, h: DetailsHandlers)
       { className: 'coop-vias', testId: 'coop-vias' },
       pair.via.map((v) => viaItem(pair, v, nameOf)),
     ),
-  ];
+    pairMembers(pair, nameOf),
+  ].filter((e): e is HTMLElement => e !== null);
 }

@@ -1,5 +1,8 @@
-// The cooperation view's frame over the canvas: header (threat, graph/matrix, back), the pair graph's container and the matrix.
+// The cooperation view's frame over the canvas: header (threat, graph/matrix, back), its options (level, minimum
+// weight), the pair graph's container and the matrix.
 import type { CooperationActions } from '../state';
+import type { CooperationOperations } from '../operations';
+import { createCooperationOptions } from './cooperation-options';
 import type { CooperationDisplay, State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { createAdjacencyMatrix } from './adjacency-matrix';
@@ -14,6 +17,9 @@ export interface CooperationOverlayDeps {
   addAllToExplorer(): void;
   /** Drill down into a pair (the matrix's click or Enter): selects its edge. */
   pickPair(edgeId: string): void;
+  /** Asks again at another level or minimum weight. */
+  refine: CooperationOperations['refineCooperation'];
+  onError(err: unknown): void;
 }
 
 /** The mounted overlay; `graphContainer` is where the pair graph's view draws. */
@@ -41,9 +47,10 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
   const graphContainer = el('div', {
     className: 'coop-graph',
     testId: 'coop-graph',
-    attrs: { 'aria-label': 'Actors who cooperate on the threat' },
+    attrs: { role: 'region', 'aria-label': 'Actors who cooperate on the threat' },
   });
   const matrix = createAdjacencyMatrix(deps.pickPair);
+  const options = createCooperationOptions({ refine: deps.refine, onError: deps.onError });
   const element = el(
     'section',
     {
@@ -68,6 +75,7 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
           title: 'Close the cooperation view and show the explorer scene as it was',
         }),
       ]),
+      options.element,
       el('div', { className: 'coop-body' }, [graphContainer, matrix.element]),
     ],
   );
@@ -83,7 +91,9 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
       if (view) {
         const subs = view.response.threats.length - 1;
         title.textContent = `Cooperation on ${view.response.threat.name}`;
-        summary.textContent = `${view.response.pairs.length} pairs${subs ? ` · includes ${subs} sub-threat${subs === 1 ? '' : 's'}` : ''} · edge label = forums and agreements in common`;
+        const n = view.response.pairs.length;
+        summary.textContent = `${n} pair${n === 1 ? '' : 's'}${subs ? ` · includes ${subs} sub-threat${subs === 1 ? '' : 's'}` : ''} · width = forums and agreements shared`;
+        options.render(view);
         setAttr(graphButton, 'aria-pressed', String(s.cooperationDisplay === 'graph'));
         setAttr(matrixButton, 'aria-pressed', String(s.cooperationDisplay === 'matrix'));
         element.classList.toggle('show-matrix', s.cooperationDisplay === 'matrix');

@@ -85,7 +85,10 @@ export function openMergeDialog(d: MergeDeps, otherId: string): void {
       el('p', { text: `${from.name} (${from.id}) is merged into ${keep.name} (${keep.id}) and removed.` }),
       el('dl', { className: 'properties' }, [
         el('dt', { text: 'Relationships moving' }),
-        el('dd', { testId: 'merge-moves', text: moves ? `${counts.total} neighbours · ${moves}` : 'none' }),
+        el('dd', {
+          testId: 'merge-moves',
+          text: moves ? `${counts.totalEstimate ? '≈' : ''}${counts.total} neighbours · ${moves}` : 'none',
+        }),
         el('dt', { text: 'Aliases after' }),
         el('dd', { testId: 'merge-aliases', text: unitedAliases(keep, from).join(', ') || '—' }),
         el('dt', { text: 'Evidence after' }),

@@ -22,6 +22,8 @@ function renderKey(s: State): unknown[] {
         s.details,
         s.nodes.get(sel.id),
         s.expansions.get(sel.id),
+        // The neighbour count reads the edges drawn, but only an expanded node shows it.
+        s.expansions.has(sel.id) ? s.edges : null,
         s.pinned.has(sel.id),
         s.curation,
         currentUser(s),

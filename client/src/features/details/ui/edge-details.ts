@@ -29,7 +29,7 @@ export function edgeDetails(s: State, id: string, h: DetailsHandlers): HTMLEleme
         endpoint(s, edge.target, h),
       ]),
     ]),
-    claimBadges(edge.properties),
+    claimBadges(edge.properties, edge.evidence),
     el('div', { className: 'button-row' }, [
       button('Hide', () => h.hideSelection(), { title: 'Remove from the canvas (Delete)' }),
     ]),

@@ -2,6 +2,7 @@
 import { FLAG_KEYS } from '../../../shared/claim-flags';
 import type { State } from '../../../state/state';
 import { claimBadges } from '../../../shared/badges';
+import { canvasNeighbours, neighbourSummary } from '../../explorer/neighbour-summary';
 import type { DetailsHandlers } from '../details-handlers';
 import { button, el } from '../../../shared/dom';
 import { evidenceList } from '../../../shared/evidence-list';
@@ -21,6 +22,11 @@ function neighbourhood(s: State, id: string, h: DetailsHandlers): HTMLElement {
       el('span', { text: 'Neighbours: not expanded yet' }),
       expand,
     ]);
+  const summary = el('span', {
+    className: 'neighbour-summary',
+    testId: 'neighbour-summary',
+    text: `Neighbours: ${neighbourSummary(exp, canvasNeighbours(s, id))}`,
+  });
   if (exp.shown < exp.total) {
     return el('div', { className: 'neighbourhood truncated' }, [
       el('span', {
@@ -28,13 +34,11 @@ function neighbourhood(s: State, id: string, h: DetailsHandlers): HTMLElement {
         testId: 'truncation',
         text: `Neighbours: showing ${exp.shown} of ${exp.total}`,
       }),
+      summary,
       button('Load more', () => h.expand(id, true), { title: 'Add the next page of neighbours' }),
     ]);
   }
-  return el('div', { className: 'neighbourhood' }, [
-    el('span', { text: `Neighbours: all ${exp.total} shown` }),
-    expand,
-  ]);
+  return el('div', { className: 'neighbourhood' }, [summary, expand]);
 }
 
 /** The panel body for node `id`. */
@@ -58,7 +62,7 @@ export function nodeDetails(s: State, id: string, h: DetailsHandlers): HTMLEleme
         node.labels.map((l) => el('span', { className: 'label-tag', text: l })),
       ),
     ]),
-    claimBadges(props),
+    claimBadges(props, loaded?.evidence ?? node.evidence),
     description ? el('p', { className: 'details-description', text: description }) : null,
     Array.isArray(aliases) && aliases.length
       ? el('p', { className: 'details-aliases' }, [

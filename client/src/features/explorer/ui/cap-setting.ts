@@ -5,7 +5,7 @@ import type { State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { el } from '../../../shared/dom';
 
-/** A labelled number input in the toolbar; a bad value is put back to the current cap. */
+/** A labelled number input (in the toolbar's More menu); a bad value is put back to the current cap. */
 export function createCapSetting(store: ReadableStore<State>, actions: Pick<Actions, 'setCap'>): HTMLElement {
   const input = el('input', {
     className: 'cap-input',
@@ -29,5 +29,8 @@ export function createCapSetting(store: ReadableStore<State>, actions: Pick<Acti
     if (s.settings.cap !== prev.settings.cap && document.activeElement !== input)
       input.value = String(s.settings.cap);
   });
-  return el('label', { className: 'toolbar-group cap-setting' }, [el('span', { text: 'Cap' }), input]);
+  return el('label', { className: 'toolbar-group cap-setting' }, [
+    el('span', { text: 'Neighbour cap' }),
+    input,
+  ]);
 }

@@ -20,11 +20,19 @@ const MODES: readonly { mode: DrawMode; label: string }[] = [
 const isMode = (v: string): v is DrawMode => MODES.some((m) => m.mode === v);
 const elementsOf = (s: State): number => s.nodes.size + s.edges.size;
 
-/** The toolbar group; notices go through `actions.notify`, deferred so they never nest in a store update. */
+/** The choice and the badge, placed apart by the page. */
+export interface DrawModeToggle {
+  /** The labelled "Drawing detail" select. */
+  choice: HTMLElement;
+  /** "Fast drawing", shown while fast mode is on. */
+  badge: HTMLElement;
+}
+
+/** Builds both; notices go through `actions.notify`, deferred so they never nest in a store update. */
 export function createDrawModeToggle(
   store: ReadableStore<State>,
   actions: Pick<Actions, 'notify' | 'setDrawMode'>,
-): HTMLElement {
+): DrawModeToggle {
   const select = el(
     'select',
     {
@@ -59,7 +67,7 @@ export function createDrawModeToggle(
     if (s.drawMode !== 'auto') return;
     const n = elementsOf(s).toLocaleString('en');
     const text = now
-      ? `Large scene (${n} elements): fast drawing is on: ${FAST_MODE_SUMMARY}. Choose "Detail: full" in the toolbar to draw everything.`
+      ? `Large scene (${n} elements): fast drawing is on: ${FAST_MODE_SUMMARY}. Choose "Detail: full" in the toolbar's More menu to draw everything.`
       : `The scene is down to ${n} elements: full detail is back.`;
     queueMicrotask(() => actions.notify('info', text, FAST_DRAWING_CODE));
   };
@@ -67,5 +75,8 @@ export function createDrawModeToggle(
     if (s.drawMode !== prev.drawMode || s.nodes !== prev.nodes || s.edges !== prev.edges) render(s);
   });
   render(store.get());
-  return el('div', { className: 'toolbar-group' }, [select, badge]);
+  return {
+    choice: el('div', { className: 'toolbar-group' }, [select]),
+    badge: el('div', { className: 'toolbar-group fast-badge-group' }, [badge]),
+  };
 }

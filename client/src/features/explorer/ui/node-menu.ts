@@ -36,17 +36,26 @@ type Counts =
 
 const ARROWS = { out: '→', in: '←' } as const;
 
-function countChip(n: number, cap: number, attrs: Record<string, string> = {}): HTMLElement {
+/** A count in the menu; an estimate (a hub's sampled figure) reads "≈n" and says so on hover. */
+function countChip(
+  n: number,
+  cap: number,
+  attrs: Record<string, string> = {},
+  estimate = false,
+): HTMLElement {
+  const about = estimate ? 'About ' : '';
   return el('span', {
-    className: `menu-count${n > cap ? ' over-cap' : ''}`,
+    className: `menu-count${n > cap ? ' over-cap' : ''}${estimate ? ' estimate' : ''}`,
     testId: 'menu-count',
-    text: String(n),
+    text: `${estimate ? '≈' : ''}${n}`,
     attrs: {
       ...attrs,
-      title:
+      ...(estimate ? { 'data-estimate': 'true' } : {}),
+      title: `${
         n > cap
-          ? `Adds the first ${cap} of ${n} (the neighbour cap); page on for the rest`
-          : `Adds up to ${n} neighbours`,
+          ? `${about}${n}: adds the first ${cap} (the neighbour cap); page on for the rest`
+          : `Adds up to ${n} neighbours`
+      }${estimate ? " (estimated from a sample of this hub's neighbours)" : ''}`,
     },
   });
 }
@@ -57,8 +66,16 @@ function countEntries(id: string, counts: Counts, cap: number, h: NodeMenuHandle
     return [{ kind: 'note', text: 'Counting neighbours…', testId: 'menu-loading' }];
   if (counts.status === 'failed')
     return [{ kind: 'note', text: `Could not count neighbours: ${counts.message}`, testId: 'menu-error' }];
-  const { byType, byLabel, byThreat } = counts.data;
-  const entries: MenuEntry[] = [{ kind: 'heading', label: 'Expand by relationship type' }];
+  const { byType, byLabel, byThreat, sample } = counts.data;
+  const entries: MenuEntry[] = [];
+  // A hub is counted from its degree store and a sample: say where the "≈" figures come from.
+  if (sample)
+    entries.push({
+      kind: 'note',
+      text: `A hub: ≈ marks estimates from ${sample.size.toLocaleString('en')} sampled of ${sample.of.toLocaleString('en')} links.`,
+      testId: 'menu-sample-note',
+    });
+  entries.push({ kind: 'heading', label: 'Expand by relationship type' });
   for (const t of byType) {
     const dirs = (['out', 'in'] as const).filter((d) => t[d] > 0);
     entries.push({
@@ -73,7 +90,7 @@ function countEntries(id: string, counts: Counts, cap: number, h: NodeMenuHandle
           text: dirs.map((d) => `${ARROWS[d]}${t[d]}`).join(' '),
           attrs: { 'aria-label': `${t.out} outgoing, ${t.in} incoming` },
         }),
-        countChip(t.count, cap, { 'data-type': t.type }),
+        countChip(t.count, cap, { 'data-type': t.type }, t.estimate),
       ],
       run: () => h.expand(id, { filter: { relTypes: [t.type] } }),
     });
@@ -104,7 +121,7 @@ function countEntries(id: string, counts: Counts, cap: number, h: NodeMenuHandle
         label: l.label,
         testId: 'expand-label',
         data: { label: l.label },
-        meta: [countChip(l.count, cap, { 'data-label': l.label })],
+        meta: [countChip(l.count, cap, { 'data-label': l.label }, l.estimate)],
         run: () => h.expand(id, { filter: { labels: [l.label] } }),
       });
     }
@@ -117,7 +134,7 @@ function countEntries(id: string, counts: Counts, cap: number, h: NodeMenuHandle
         label: t.threat.name,
         testId: 'expand-threat',
         data: { threat: t.threat.id },
-        meta: [countChip(t.count, cap, { 'data-threat': t.threat.id })],
+        meta: [countChip(t.count, cap, { 'data-threat': t.threat.id }, t.estimate)],
         run: () => h.expand(id, { filter: { threat: t.threat.id } }),
       });
     }
@@ -132,13 +149,14 @@ function entriesFor(s: State, id: string, counts: Counts, h: NodeMenuHandlers): 
   const cap = s.settings.cap;
   const pinned = s.pinned.has(id);
   const total = counts.status === 'loaded' ? counts.data.total : null;
+  const totalEstimate = counts.status === 'loaded' && counts.data.totalEstimate === true;
   return [
     {
       kind: 'item',
       label: 'Expand all',
       testId: 'expand-all',
       title: 'Add every neighbour, up to the cap (double-click, E)',
-      meta: total === null ? [] : [countChip(total, cap, { 'data-total': 'true' })],
+      meta: total === null ? [] : [countChip(total, cap, { 'data-total': 'true' }, totalEstimate)],
       run: () => h.expand(id),
     },
     ...(exp && exp.shown < exp.total

@@ -19,11 +19,21 @@ function isLayoutName(value: string): value is LayoutName {
   return LAYOUTS.some((l) => l.name === value);
 }
 
-/** The toolbar groups, left to right; every control is an action, none touches the canvas. */
+/** The explorer's control groups; every control is an action, none touches the canvas. */
+export interface ViewControls {
+  /** Fit, zoom in, zoom out: always on the toolbar. */
+  camera: HTMLElement;
+  /** The layout choice and "Re-run layout". */
+  layout: HTMLElement;
+  /** "Clear canvas". */
+  clear: HTMLElement;
+}
+
+/** Builds the groups; the page decides where each goes (toolbar or its "More" menu). */
 export function createViewControls(
   store: ReadableStore<State>,
   actions: Pick<Actions, 'setLayout' | 'requestView' | 'clearCanvas'>,
-): HTMLElement[] {
+): ViewControls {
   const layout = el(
     'select',
     { className: 'layout-select', attrs: { 'aria-label': 'Layout', title: 'Layout' } },
@@ -42,8 +52,8 @@ export function createViewControls(
 
   const group = (...children: HTMLElement[]): HTMLElement =>
     el('div', { className: 'toolbar-group' }, children);
-  return [
-    group(
+  return {
+    camera: group(
       button('Fit', () => actions.requestView({ kind: 'fit' }), { title: 'Fit the graph to the view (F)' }),
       button('+', () => actions.requestView({ kind: 'zoom', factor: ZOOM_STEP }), {
         className: 'icon-button',
@@ -56,16 +66,16 @@ export function createViewControls(
         attrs: { 'aria-label': 'Zoom out' },
       }),
     ),
-    group(
+    layout: group(
       layout,
       button('Re-run layout', () => actions.requestView({ kind: 'layout', name: store.get().layout }), {
         title: 'Lay the whole graph out again; pinned nodes stay (L)',
       }),
     ),
-    group(
+    clear: group(
       button('Clear canvas', () => actions.clearCanvas(), {
         title: 'Remove everything from the canvas (undoable)',
       }),
     ),
-  ];
+  };
 }

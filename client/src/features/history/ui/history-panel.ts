@@ -6,6 +6,17 @@ import { el, section } from '../../../shared/dom';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
+/**
+ * Scrolls `list` (only) so `item` is in view. Not `scrollIntoView`: Chromium moves the keyboard's Tab starting
+ * point to the element scrolled to, so a page's first Tab would skip the skip links and land in the sidebar.
+ */
+function scrollIntoList(list: HTMLElement, item: Element): void {
+  const outer = list.getBoundingClientRect();
+  const inner = item.getBoundingClientRect();
+  if (inner.top < outer.top) list.scrollTop -= outer.top - inner.top;
+  else if (inner.bottom > outer.bottom) list.scrollTop += inner.bottom - outer.bottom;
+}
+
 /** The sidebar section listing the history (oldest first); re-rendered only when the history changes. */
 export function createHistoryPanel(
   store: ReadableStore<State>,
@@ -50,7 +61,8 @@ export function createHistoryPanel(
         return el('li', {}, [b]);
       }),
     );
-    list.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest' });
+    const current = list.querySelector('[aria-current]');
+    if (current) scrollIntoList(list, current);
   };
   store.subscribe(render);
   render(store.get());

@@ -6,6 +6,34 @@ import { claimBadges } from '../../../shared/badges';
 import { el } from '../../../shared/dom';
 import { evidenceList } from '../../../shared/evidence-list';
 
+/**
+ * A hop's quotes, collapsed to one line each until opened: a long path stays scannable. The button says how
+ * many quotes there are and toggles; the quotes are in the page either way (only their height changes).
+ */
+function collapsibleEvidence(evidence: PathStep['edge']['evidence']): HTMLElement {
+  const quotes = evidence?.filter((e) => e.quote !== null).length ?? 0;
+  const list = evidenceList(evidence);
+  const box = el('div', { className: 'why-quotes collapsed', testId: 'why-quotes' }, [list]);
+  if (quotes === 0) return box;
+  const label = (open: boolean): string =>
+    open
+      ? `Collapse ${quotes === 1 ? 'the quote' : 'the quotes'} to one line`
+      : `Show ${quotes === 1 ? 'the quote' : `${quotes} quotes`} in full`;
+  const toggle = el('button', {
+    className: 'why-quotes-toggle',
+    testId: 'why-quotes-toggle',
+    text: label(false),
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+  });
+  toggle.addEventListener('click', () => {
+    const open = box.classList.toggle('collapsed') === false;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = label(open);
+  });
+  box.prepend(toggle);
+  return box;
+}
+
 function hop(step: PathStep, index: number, nameOf: (id: string) => string): HTMLElement {
   const { edge } = step;
   return el('li', { className: 'why-hop', testId: 'why-hop', attrs: { 'data-edge-id': edge.id } }, [
@@ -17,8 +45,8 @@ function hop(step: PathStep, index: number, nameOf: (id: string) => string): HTM
       className: 'why-type',
       text: `${nameOf(edge.source)} -[${edge.type}]-> ${nameOf(edge.target)}`,
     }),
-    claimBadges(edge.properties),
-    evidenceList(edge.evidence),
+    claimBadges(edge.properties, edge.evidence),
+    collapsibleEvidence(edge.evidence),
   ]);
 }
 

@@ -1,4 +1,4 @@
-// The path finder: pick two nodes and the options (mode, k, hops, threat, relationship types), then find paths.
+// The path finder: pick two nodes and the options (mode, k, hops, threat, shared topics, relationship types), then find paths.
 import type { SchemaResponse } from '../../../../../contract';
 import type { PathMode } from '../../../api/api-client';
 import type { PathSearch } from '../operations';
@@ -111,6 +111,22 @@ export function createPathFinder(deps: PathFinderDeps): HTMLElement {
     onSubmit: submit,
     clearable: true,
   });
+  // Off by default: a hop that only shares a topic says the two ends care about one thing, not that they cooperate.
+  const throughTopics = el('input', {
+    testId: 'path-through-topics',
+    attrs: { type: 'checkbox', name: 'throughTopics' },
+  });
+  const topicsField = el(
+    'label',
+    {
+      className: 'path-topics',
+      attrs: {
+        title:
+          'Off: a path goes through actors, forums, agreements and events only. On: it may also pass through a threat type or technology both sides share.',
+      },
+    },
+    [throughTopics, el('span', { text: 'Through shared topics' })],
+  );
   const relTypes = createRelTypeFilter({
     testId: 'path-reltypes',
     loadSchema: deps.loadSchema,
@@ -148,6 +164,7 @@ export function createPathFinder(deps: PathFinderDeps): HTMLElement {
         k: readK(k),
         ...(threatValue ? { threat: threatValue } : {}),
         relTypes: relTypes.selected(),
+        throughTopics: throughTopics.checked,
       });
     } catch (err) {
       deps.onError(err);
@@ -216,6 +233,7 @@ export function createPathFinder(deps: PathFinderDeps): HTMLElement {
       el('span', { className: 'field-name', text: 'Threat' }),
       threat.element,
     ]),
+    topicsField,
     relTypes.element,
     el('div', { className: 'button-row' }, [runButton, clear]),
     message,

@@ -1,13 +1,25 @@
-// The paths found, listed beside the canvas: hover or focus previews one, Enter or click chooses it and explains it.
+// The paths found, listed beside the canvas in the server's order (strongest first), each with its weakest claim:
+// hover or focus previews one, Enter or click chooses it and explains it.
 import { orderPath, pathChain } from '../path-steps';
+import type { PathCamera } from '../path-camera';
 import { pathFocusOf, type PathActions } from '../state';
 import type { PathHighlight, State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { button, el, section, setAttr } from '../../../shared/dom';
 import { pathExplanation } from './path-explanation';
+import { pathStrengthBadges } from './path-strength';
+import './paths.css';
 
-/** The path list section; hidden while no paths are shown. */
-export function createPathResults(store: ReadableStore<State>, pathActions: PathActions): HTMLElement {
+/**
+ * The path list section; hidden while no paths are shown. Choosing frames the path through `pathActions`;
+ * the keyboard cursor frames what it previews through `camera` (a pointer passing over the list does not
+ * move the camera under it).
+ */
+export function createPathResults(
+  store: ReadableStore<State>,
+  pathActions: PathActions,
+  camera: PathCamera,
+): HTMLElement {
   const heading = el('p', { className: 'path-count', attrs: { role: 'status' } });
   const showAll = button('Show all', () => pathActions.choosePath(null), {
     title: 'Highlight every path found',
@@ -45,7 +57,10 @@ export function createPathResults(store: ReadableStore<State>, pathActions: Path
     } else {
       list.removeAttribute('aria-activedescendant');
     }
-    if (preview) pathActions.previewPath(index >= 0 ? index : null);
+    if (preview) {
+      pathActions.previewPath(index >= 0 ? index : null);
+      if (index >= 0) camera.frame(index);
+    }
   };
 
   const build = (path: PathHighlight): void => {
@@ -66,10 +81,13 @@ export function createPathResults(store: ReadableStore<State>, pathActions: Path
         },
         [
           el('span', { className: 'path-chain', testId: 'path-chain', text: pathChain(ordered) }),
-          el('span', {
-            className: 'path-hops',
-            text: `${ordered.steps.length} hop${ordered.steps.length === 1 ? '' : 's'}`,
-          }),
+          el('span', { className: 'path-meta' }, [
+            el('span', {
+              className: 'path-hops',
+              text: `${ordered.steps.length} hop${ordered.steps.length === 1 ? '' : 's'}`,
+            }),
+            p.strength ? pathStrengthBadges(p.strength) : null,
+          ]),
         ],
       );
       li.addEventListener('mouseenter', () => pathActions.previewPath(i));

@@ -1,0 +1,182 @@
+// Panels never collide: at 1280×800 and 1920×1080, with the console (a result shown), the Export panel and the
+// details pane open, no two visible top-level panels overlap, nor the console's result header its controls;
+// the node menu fits the window.
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropUser, ensureUser, testUsername } from '../setup/auth.js';
+import { POLL, useBrowser } from './harness.js';
+
+const h = useBrowser();
+const users: string[] = [];
+// The start view's query once before the pages ask for it: on a loaded machine its first (cold) run can
+// pass the API's time limit (504), which the page would log as an error.
+beforeAll(async () => {
+  await h.app.get(
+    `/api/nodes/${encodeURIComponent('forum:five-country-ministerial-2025')}/neighbours?limit=50`,
+  );
+}, 120_000);
+afterAll(async () => {
+  for (const u of users) await dropUser(h.app, u).catch(() => undefined);
+});
+
+const START = 'forum:five-country-ministerial-2025';
+
+interface Box {
+  name: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Boxes of the visible elements matched by each selector, named by the selector. */
+function boxes(page: Page, selectors: readonly string[]): Promise<Box[]> {
+  return page.evaluate(
+    (sels) =>
+      sels.flatMap((sel) =>
+        [...document.querySelectorAll<HTMLElement>(sel)]
+          .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return { name: sel, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          }),
+      ),
+    selectors,
+  );
+}
+
+/** Pairs whose boxes share more than a hairline (borders that touch are not an overlap). */
+function overlaps(list: Box[]): string[] {
+  const found: string[] = [];
+  const fmt = (b: Box): string =>
+    `${b.name} [${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)}]`;
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const hgt = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && hgt > 1) found.push(`${fmt(a)} overlaps ${fmt(b)}`);
+    }
+  return found;
+}
+
+/** Boxes of `inner` that are not inside `outer`'s box. */
+function notInside(outer: Box, inner: Box[]): string[] {
+  return inner
+    .filter((b) => b.left < outer.left - 1 || b.right > outer.right + 1 || b.top < outer.top - 1)
+    .map(
+      (b) =>
+        `${b.name} at ${Math.round(b.left)}–${Math.round(b.right)} outside ${Math.round(outer.left)}–${Math.round(outer.right)}`,
+    );
+}
+
+const TOP_LEVEL = [
+  '#toolbar',
+  '#sidebar',
+  '[data-testid="details-panel"]',
+  '.status-bar',
+  '[data-testid="console-panel"]',
+  '[data-testid="export-panel"]',
+] as const;
+
+describe('panels that never collide', () => {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`leave no two visible panels overlapping at ${size.width}×${size.height} with the console, Export and details open`, async () => {
+      const page = await h.openPage();
+      await page.setViewportSize(size);
+      await h.waitForNode(START);
+      await h.idle();
+
+      // The console, with a result of 18 rows (the result header above a long table).
+      await page.locator('body').press(':');
+      await expect.poll(() => page.getByTestId('console-panel').isVisible(), POLL).toBe(true);
+      await page.getByRole('textbox', { name: 'Cypher query' }).click();
+      await page.keyboard.type('MATCH (a:Actor)--(b) RETURN a.name AS name, b LIMIT 18');
+      await page.keyboard.press('Control+Enter');
+      await expect
+        .poll(() => page.getByTestId('console-summary').innerText(), POLL)
+        .toMatch(/^18 rows in \d+ ms/);
+      await h.idle();
+      // The Export panel, and a node in the details pane.
+      await page.getByTestId('export-toggle').click();
+      await expect.poll(() => page.getByTestId('export-panel').isVisible(), POLL).toBe(true);
+      await page.evaluate((id) => window.__explorer!.select(id), START);
+      await expect.poll(() => page.getByTestId('details-panel').innerText(), POLL).toContain('Five Country');
+
+      const top = await boxes(page, TOP_LEVEL);
+      expect(top.map((b) => b.name).sort(), 'every panel is visible').toEqual([...TOP_LEVEL].sort());
+      expect(overlaps(top)).toEqual([]);
+      for (const b of top) {
+        expect(b.right, `${b.name} ends inside the window`).toBeLessThanOrEqual(size.width + 0.5);
+        expect(b.bottom, `${b.name} ends inside the window`).toBeLessThanOrEqual(size.height + 0.5);
+      }
+
+      // The console: its result header covers neither the parameters box nor Run nor "Add results to canvas".
+      const consoleParts = await boxes(page, [
+        '[data-testid="console-summary"]',
+        '[data-testid="console-params"]',
+        '[data-testid="console-run"]',
+        '.console-buttons label',
+        '[data-testid="console-editor"]',
+      ]);
+      expect(consoleParts).toHaveLength(5);
+      expect(overlaps(consoleParts)).toEqual([]);
+      const [consoleBox] = top.filter((b) => b.name === '[data-testid="console-panel"]');
+      expect(notInside(consoleBox!, consoleParts)).toEqual([]);
+      for (const b of consoleParts) expect(b.bottom, b.name).toBeLessThanOrEqual(consoleBox!.bottom + 1);
+
+      // The Export panel: its format lists and buttons stay inside its card.
+      const [exportBox] = top.filter((b) => b.name === '[data-testid="export-panel"]');
+      const exportParts = await boxes(page, [
+        '[data-testid="export-panel"] select',
+        '[data-testid="export-panel"] button',
+      ]);
+      expect(exportParts.length).toBeGreaterThan(3);
+      expect(notInside(exportBox!, exportParts)).toEqual([]);
+    }, 90_000);
+  }
+
+  it('fits the node menu in the window at 1280×800, scrolling inside it when it is taller', async () => {
+    const username = testUsername('curator');
+    const { password } = await ensureUser(h.app, { username, role: 'curator' });
+    users.push(username);
+    // A curator's menu is the longest: the explorer's entries and the curation ones.
+    const page = await h.openPage('', { login: { username, password } });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await h.waitForNode(START);
+    await h.idle();
+    await h.rightClickNode(START);
+    const menu = page.getByTestId('node-menu');
+    await expect.poll(() => menu.isVisible(), POLL).toBe(true);
+    await expect.poll(() => menu.locator('button').count(), POLL).toBeGreaterThan(5);
+    const m = await menu.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        scrollHeight: e.scrollHeight,
+        clientHeight: e.clientHeight,
+        overflowY: getComputedStyle(e).overflowY,
+        items: e.querySelectorAll('button, [role="menuitem"]').length,
+      };
+    });
+    expect(m.items).toBeGreaterThan(5);
+    expect(m.left).toBeGreaterThanOrEqual(0);
+    expect(m.top).toBeGreaterThanOrEqual(0);
+    expect(m.right).toBeLessThanOrEqual(1280);
+    expect(m.bottom).toBeLessThanOrEqual(800);
+    if (m.scrollHeight > m.clientHeight) expect(['auto', 'scroll']).toContain(m.overflowY);
+    // Its last entry can be reached: scrolled into view, it is inside the menu's box.
+    const last = menu.locator('button').last();
+    await last.scrollIntoViewIfNeeded();
+    const lb = await last.evaluate((e) => e.getBoundingClientRect().bottom);
+    expect(lb).toBeLessThanOrEqual(m.bottom + 1);
+  }, 90_000);
+});

@@ -1,0 +1,103 @@
+// Label text and label choice: two wrapped lines at most, text never below 10 px, no collisions, no repeats.
+import { describe, expect, it } from 'vitest';
+import {
+  BODY_CORE,
+  FAST_FONT_STEPS,
+  MIN_LABEL_SCREEN_PX,
+  chooseLabels,
+  labelBox,
+  labelFontFor,
+  type LabelCandidate,
+} from '../../client/src/graph/label-rules.js';
+import { LABEL_WIDTH_PX, wrapLabel } from '../../client/src/graph/label-text.js';
+
+/** Seven pixels per character: a monospace stand-in for canvas metrics. */
+const measure = (t: string): number => t.length * 7;
+
+describe('wrapLabel', () => {
+  it('keeps a short name whole on one line', () => {
+    expect(wrapLabel('France', measure)).toMatchObject({ text: 'France', lines: 1 });
+  });
+
+  it('wraps a long name to two lines and cuts only past the second, with an ellipsis', () => {
+    const name = 'Franco-British joint intelligence cell on counter-terrorism operations';
+    const { text, lines, width } = wrapLabel(name, measure);
+    expect(lines).toBe(2);
+    const [first, second] = text.split('\n');
+    expect(first).toBe('Franco-British joint');
+    expect(second!.endsWith('…')).toBe(true);
+    expect(width).toBeLessThanOrEqual(LABEL_WIDTH_PX);
+    expect(name.replace(/\s+/g, ' ').startsWith(`${first} ${second!.slice(0, -1)}`)).toBe(true);
+  });
+
+  it('uses both lines in full when the name fits them, and breaks a word longer than a line', () => {
+    expect(wrapLabel('Franco-British joint task forces', measure).text).toBe(
+      'Franco-British joint\ntask forces',
+    );
+    const long = wrapLabel('Supercalifragilisticexpialidocious', measure);
+    expect(long.text.split('\n').every((l) => measure(l) <= LABEL_WIDTH_PX)).toBe(true);
+  });
+});
+
+describe('labelFontFor', () => {
+  it('draws at 10 px or more on screen, or not at all', () => {
+    for (let zoom = 0.1; zoom <= 4; zoom += 0.01) {
+      const f = labelFontFor(zoom);
+      if (f !== null) expect(f * zoom).toBeGreaterThanOrEqual(MIN_LABEL_SCREEN_PX);
+    }
+    expect(labelFontFor(0.1)).toBeNull();
+    expect(labelFontFor(0.46)).not.toBeNull();
+    expect(labelFontFor(1)).toBe(12);
+    expect(labelFontFor(0.7, FAST_FONT_STEPS)).toBeNull();
+  });
+});
+
+describe('chooseLabels', () => {
+  const node = (id: string, x: number, y: number, priority: number, text = id): LabelCandidate => ({
+    id,
+    x,
+    y,
+    halfWidth: 18,
+    halfHeight: 18,
+    text,
+    width: 60,
+    lines: 1,
+    priority,
+  });
+
+  it('of two colliding labels draws the more important one', () => {
+    const shown = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1);
+    expect([...shown]).toEqual(['hub']);
+  });
+
+  it('draws both when they are apart, and one of two equal texts', () => {
+    expect(chooseLabels([node('a', 0, 0, 1), node('b', 400, 0, 1)], 12, 1).size).toBe(2);
+    expect(chooseLabels([node('a', 0, 0, 1, 'Same'), node('b', 400, 0, 2, 'Same')], 12, 1)).toEqual(
+      new Set(['b']),
+    );
+  });
+
+  it("never lets a label cover another node's core, and the drawn boxes never overlap", () => {
+    const grid = Array.from({ length: 100 }, (_, i) =>
+      node(`n${i}`, (i % 10) * 50, Math.floor(i / 10) * 60, i % 7),
+    );
+    const shown = chooseLabels(grid, 16, 0.8);
+    const core = 18 * BODY_CORE;
+    expect(shown.size).toBeGreaterThan(5);
+    const boxes = grid.filter((c) => shown.has(c.id)).map((c) => labelBox(c, 16));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
+      }
+    for (const c of grid.filter((g) => shown.has(g.id))) {
+      const b = labelBox(c, 16);
+      for (const o of grid)
+        if (o.id !== c.id)
+          expect(b.x1 < o.x + core && o.x - core < b.x2 && b.y1 < o.y + core && o.y - core < b.y2).toBe(
+            false,
+          );
+    }
+  });
+});

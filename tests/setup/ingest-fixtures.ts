@@ -1,0 +1,62 @@
+// Ingest test fixtures: a short article of our own (new forum, person, organisation with an acronym, agreement,
+// a known country), added through POST /api/sources, and cleanup of its suggestions and extraction record.
+import { expect } from 'vitest';
+import type { SourceAddResponse } from '../../contract/index.js';
+import { suffix, type Curation } from './curation-fixtures.js';
+import type { TestApp } from './test-app.js';
+
+/** A unique article: every run and every call names its own forum, so no text is a duplicate. */
+export function articleText(tag = suffix()): string {
+  const word = tag.replace(/[^a-z]/gi, '').slice(0, 6) || 'Nova';
+  const place = `${word[0]!.toUpperCase()}${word.slice(1).toLowerCase()}ria`;
+  return [
+    `Ministers meet in Valletta to fight people smuggling (${tag}).`,
+    '',
+    `The Government of Malta hosted the ${place} Border Security Forum in Valletta on 3 March 2025. ` +
+      `Interior Minister Byron Camilleri chaired the forum. ` +
+      `The Maritime Crime Unit (MCU) of Europol attended the meeting. ` +
+      `France reportedly signed the ${place} Maritime Pact.`,
+  ].join('\n');
+}
+
+/** Adds an article as `headers`' user; checks the 201 and records the source for cleanup. */
+export async function addArticle(
+  app: TestApp,
+  c: Curation,
+  headers: Record<string, string>,
+  text = articleText(),
+  extra: Record<string, unknown> = {},
+): Promise<SourceAddResponse> {
+  const res = await app.send<SourceAddResponse>(
+    'POST',
+    '/api/sources',
+    { title: `Valletta forum ${suffix()}`, publisher: 'Test Wire', text, ...extra },
+    headers,
+  );
+  expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
+  c.nodes.add(res.body.result!.id);
+  return res.body;
+}
+
+/** Deletes what accepting the suggestions of the sources among `ids` wrote, then the suggestions and extraction records (Curation.cleanup removes the sources). */
+export async function dropIngestState(app: TestApp, ids: Iterable<string>): Promise<void> {
+  const db = { database: app.store.database };
+  // What accepting wrote: the new nodes (with their relationships), then relationships between existing nodes.
+  await app.store.driver.executeQuery(
+    `MATCH (s:Suggestion {state: 'accepted', kind: 'node'}) WHERE s.sourceId IN $ids
+     MATCH (n {id: s.resultId}) WHERE n:Entity OR n:Deleted DETACH DELETE n`,
+    { ids: [...ids] },
+    db,
+  );
+  await app.store.driver.executeQuery(
+    `MATCH (s:Suggestion {state: 'accepted', kind: 'relationship'}) WHERE s.sourceId IN $ids
+     MATCH ()-[r {id: s.resultId}]->() DELETE r`,
+    { ids: [...ids] },
+    db,
+  );
+  await app.store.driver.executeQuery(
+    `MATCH (x) WHERE (x:Suggestion OR x:Extraction) AND x.sourceId IN $ids DELETE x`,
+    { ids: [...ids] },
+    db,
+  );
+}
