@@ -30,6 +30,12 @@ export default defineConfig(({ mode }) => ({
     rollupOptions: {
       output: {
         // Vendor code changes rarely; separate chunks cache well and keep each under the size warning.
+        // The features loaded on first use (features/<name>/lazy.ts imports features/<name>/mount.ts) are
+        // named after the feature, not "mount".
+        chunkFileNames: (chunk) => {
+          const lazy = /\/features\/([a-z-]+)\/mount\.ts$/.exec(chunk.facadeModuleId ?? '');
+          return `assets/${lazy ? lazy[1] : '[name]'}-[hash].js`;
+        },
         manualChunks: {
           cytoscape: ['cytoscape'],
           fcose: ['cytoscape-fcose'],

@@ -1,4 +1,5 @@
 // Composition root: creates the app context, mounts each feature into the page, opens the first view.
+// The console, curation and analytics mount stand-ins here; their code is split into chunks loaded on first use.
 // The stylesheets in cascade order (a later one wins at equal specificity); each feature's UI imports its own
 // too, but the first import fixes a sheet's place in the bundle, so the order is set here, once.
 import './styles.css';
@@ -11,11 +12,11 @@ import './features/auth/ui/auth.css';
 import './features/explorer/ui/scale.css';
 import { createAppContext } from './app/context';
 import { openFirstView } from './app/start';
-import { mountAnalytics } from './features/analytics/mount';
+import { mountAnalyticsLazily } from './features/analytics/lazy';
 import { mountAuth } from './features/auth/mount';
-import { mountConsole } from './features/console/mount';
+import { mountConsoleLazily } from './features/console/lazy';
 import { mountCooperation } from './features/cooperation/mount';
-import { mountCuration } from './features/curation/mount';
+import { mountCurationLazily } from './features/curation/lazy';
 import { mountDetails } from './features/details/mount';
 import { explorerOperations, mountExplorer } from './features/explorer/mount';
 import { mountExport } from './features/export/mount';
@@ -29,16 +30,16 @@ import { mountWorkspaces } from './features/workspaces/mount';
 const ctx = createAppContext();
 const auth = mountAuth(ctx);
 const explorer = explorerOperations(ctx);
-const curation = mountCuration(ctx, explorer);
+const curation = mountCurationLazily(ctx, explorer);
 const canvas = mountExplorer(ctx, explorer, curation);
-const consolePanel = mountConsole(ctx, explorer);
+const consolePanel = mountConsoleLazily(ctx, explorer);
 const workspaces = mountWorkspaces(ctx, canvas.view);
 const exporting = mountExport(ctx, canvas.view);
 const cooperation = mountCooperation(ctx, explorer);
 mountPaths(ctx, explorer);
 mountHistory(ctx);
 mountFilters(ctx);
-const metrics = mountAnalytics(ctx, explorer);
+const metrics = mountAnalyticsLazily(ctx, explorer);
 mountStatus(ctx);
 mountDetails(ctx, explorer, cooperation.ops, curation);
 mountShortcuts(ctx, {

@@ -44,6 +44,12 @@ async function apiScene(
 const classesOf = (id: string) => h.page.evaluate((x) => window.__explorer!.classesOf(x), id);
 const visibleIds = async () => new Set(await h.page.evaluate(() => window.__explorer!.visibleIds()));
 const settled = () => h.page.evaluate(() => window.__explorer!.analyticsSettled());
+/** Opens the Analytics section: its code loads on first use, then the measures are computed. */
+async function openAnalytics(): Promise<void> {
+  await h.page.getByTestId('analytics-open').click();
+  await expect.poll(() => h.page.getByTestId('size-by').isVisible(), POLL).toBe(true);
+  await settled();
+}
 
 describe('analytics on the scene', () => {
   it('sizes nodes by betweenness, lists the top broker first and centres it on click; histogram counts every node', async () => {
@@ -71,6 +77,7 @@ describe('analytics on the scene', () => {
     // The timeline says plainly that the seed scene has no dates.
     await expect.poll(() => page.getByTestId('timeline-empty').isVisible(), POLL).toBe(true);
 
+    await openAnalytics();
     await page.getByTestId('size-by').selectOption('betweenness');
     await expect.poll(() => classesOf(tops[0]!), POLL).toContain('sized');
     await idle();
@@ -120,7 +127,7 @@ describe('analytics on the scene', () => {
   it('colours nodes by Louvain community when toggled', async () => {
     const page = await h.openPage();
     await h.waitForNode(START);
-    await settled();
+    await openAnalytics();
     await page.getByTestId('community-toggle').check();
     const ids = await nodeIds();
     await expect

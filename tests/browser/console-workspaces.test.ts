@@ -309,6 +309,32 @@ describe('Cypher console', () => {
   });
 });
 
+describe('the console loads on first use', () => {
+  it('says so when its code cannot be loaded, and loads it once the page is reloaded', async () => {
+    const page = await h.openPage('', { allowStatuses: [503] });
+    await waitForStartView(page);
+    let refuse = true;
+    await page.route(/\/assets\/console-[^/]+\.js$/, (route) =>
+      refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.fallback(),
+    );
+    await page.getByTestId('console-toggle').click();
+    const notice = page.locator('.notice-error').filter({ hasText: 'Could not load the Cypher console' });
+    await expect.poll(() => notice.count(), POLL).toBe(1);
+    expect(await page.getByTestId('console-panel').count()).toBe(0);
+    expect(await page.getByTestId('console-toggle').getAttribute('aria-busy')).toBeNull();
+
+    // Chromium remembers a module that failed to load until the page is reloaded.
+    refuse = false;
+    await page.reload();
+    await page.waitForFunction(() => !!window.__explorer);
+    await page.getByTestId('console-toggle').click();
+    await expect.poll(() => page.getByTestId('console-panel').isVisible(), POLL).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('console-toggle').getAttribute('aria-expanded'), POLL)
+      .toBe('true');
+  });
+});
+
 describe('workspaces', () => {
   it('saves a scene with expanded nodes and reopens it from its URL in a new page: same nodes, edges and positions', async () => {
     const page = await h.openPage('?node=country:fr');

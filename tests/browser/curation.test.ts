@@ -166,6 +166,28 @@ describe('curation in the browser', () => {
     expect(await page.getByTestId('edit-name').count()).toBe(0);
   });
 
+  it('loads the curation code for curators only: not for anonymous visitors or viewers', async () => {
+    /** True once the page has fetched the curation chunk (named after the feature by vite.config.ts). */
+    const curationLoaded = (p: Page): Promise<boolean> =>
+      p.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => /\/assets\/curation-[^/]+\.js$/.test(e.name)),
+      );
+    const page = await h.openPage();
+    await h.waitForNode(START);
+    await page.evaluate((id) => window.__explorer!.select(id), START);
+    await expect.poll(() => page.getByTestId('history-toggle').count(), POLL).toBe(1);
+    expect(await curationLoaded(page)).toBe(false);
+    await logIn(page, await makeUser('viewer'));
+    await page.evaluate((id) => window.__explorer!.select(id), START);
+    await expect.poll(() => title(page), POLL).not.toBeNull();
+    expect(await curationLoaded(page)).toBe(false);
+
+    const { username, password } = await makeUser('curator');
+    const curator = await h.openPage('', { login: { username, password } });
+    await expect.poll(() => curator.getByTestId('new-node').isVisible(), POLL).toBe(true);
+    expect(await curationLoaded(curator)).toBe(true);
+  });
+
   it('a stale save shows what the other curator changed, and "reapply" saves mine on the latest version', async () => {
     const { headers } = await loginAs(h.app, 'curator');
     const name = `Conflictia ${suffix()}`;

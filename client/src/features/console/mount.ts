@@ -12,8 +12,12 @@ function localStore(): Storage | null {
   }
 }
 
-/** Mounts the console; the shortcuts open it. */
-export function mountConsole(ctx: AppContext, explorer: Pick<Operations, 'select'>): ConsolePanel {
+/** Mounts the console; the shortcuts open it. Its toolbar button takes the place of `standIn` when given (see lazy.ts). */
+export function mountConsole(
+  ctx: AppContext,
+  explorer: Pick<Operations, 'select'>,
+  standIn?: HTMLElement,
+): ConsolePanel {
   const { store, actions } = ctx;
   const panel = createConsolePanel({
     api: ctx.api.cypher,
@@ -30,7 +34,8 @@ export function mountConsole(ctx: AppContext, explorer: Pick<Operations, 'select
       actions.requestView({ kind: 'center', id });
     },
   });
-  ctx.page.panelButton('console', panel.toggleButton);
+  if (standIn) standIn.replaceWith(panel.toggleButton);
+  else ctx.page.panelButton('console', panel.toggleButton);
   ctx.page.canvas('console', panel.element);
   return panel;
 }

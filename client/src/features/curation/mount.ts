@@ -48,10 +48,19 @@ export interface CurationUiParts {
   escape(): boolean;
   /** Shift+E: edits the selected node or relationship. */
   editSelection(): void;
+  /** Shows or hides the Changes panel (its toolbar button does the same). */
+  toggleChanges(): void;
 }
 
-/** Builds the curation UI: the New node and Changes buttons go in the toolbar, the Changes panel and drawing hint over the canvas. */
-export function mountCuration(ctx: AppContext, explorer: Pick<Operations, 'select'>): CurationUiParts {
+/**
+ * Builds the curation UI: the New node and Changes buttons go in the toolbar (into `toolbarGroup` when given,
+ * see lazy.ts), the Changes panel and drawing hint over the canvas.
+ */
+export function mountCuration(
+  ctx: AppContext,
+  explorer: Pick<Operations, 'select'>,
+  toolbarGroup?: HTMLElement,
+): CurationUiParts {
   const d: CurationDeps = {
     api: ctx.api.curation,
     reads: ctx.api.reads,
@@ -180,7 +189,6 @@ export function mountCuration(ctx: AppContext, explorer: Pick<Operations, 'selec
     testId: 'new-node',
     title: 'Create a node with its evidence',
   });
-  const toolbarGroup = el('div', { className: 'toolbar-group' }, [newNode, changes.toggleButton]);
 
   const escape = (): boolean => {
     if (!d.store.get().curation.drawFrom) return false;
@@ -225,13 +233,16 @@ export function mountCuration(ctx: AppContext, explorer: Pick<Operations, 'selec
   d.store.subscribe(render);
   render(d.store.get());
 
-  ctx.page.toolbar('curation', toolbarGroup);
+  if (toolbarGroup) toolbarGroup.replaceChildren(newNode, changes.toggleButton);
+  else
+    ctx.page.toolbar('curation', el('div', { className: 'toolbar-group' }, [newNode, changes.toggleButton]));
   ctx.page.canvas('curation', changes.element, drawHint, undoNotice.element);
 
   return {
     editor,
     controls,
     escape,
+    toggleChanges: changes.toggle,
     menuEntries: (id) =>
       canEdit(d.store.get()) && !nodeOf(id)?.labels.includes('Source')
         ? [
