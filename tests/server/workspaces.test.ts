@@ -104,16 +104,21 @@ describe('workspaces', () => {
 
   // Runs on the test run's own database (always in CI); on a NEO4J_URI database only with TEST_ALLOW_WIPE=true.
   it.runIf(inject('mayWipe'))('still opens correctly after the graph is wiped and re-seeded', async () => {
+    const wipe = () =>
+      app.store.driver.executeQuery(
+        'MATCH (n) WHERE n:Entity OR n:Source DETACH DELETE n',
+        {},
+        { database: app.store.database },
+      );
+    // Start from the seed alone: sources other files added (uploads, curation tests) are not the seed's to restore.
+    await wipe();
+    await seedDatabase(app.store);
     const scene = await sceneOf('country:uk');
     const saved = await create(unique('UK network'), scene);
     const before = (await get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     const fingerprint = await graphFingerprint(app.store);
 
-    await app.store.driver.executeQuery(
-      'MATCH (n) WHERE n:Entity OR n:Source DETACH DELETE n',
-      {},
-      { database: app.store.database },
-    );
+    await wipe();
     const wiped = (await get(`/api/workspaces/${saved.id}`)).body as WorkspaceOpenResponse;
     expect(wiped.graph.nodes).toEqual([]);
     expect(wiped.missing.sort()).toEqual(scene.nodes.map((n) => n.id).sort());
