@@ -168,7 +168,8 @@ describe('Event through the API', () => {
     });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<section id="events"><h2>Events</h2>');
+    // The annex keeps a table per kind (under the prose findings), headed by the model's plural.
+    expect(html).toContain('<section id="events"><h3>Events</h3>');
     const group = html.split(`data-id="${event.id}"`)[1]!.split('</g>')[0]!;
     expect(group).toContain(`fill="${KIND_STYLES.Event.colour}"`);
     expect(group).toContain(`data-shape="${KIND_STYLES.Event.shape}"`);
