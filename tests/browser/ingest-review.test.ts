@@ -76,6 +76,7 @@ const focusedId = (page: Page): Promise<string | null> =>
 describe('reviewing an ingested article', () => {
   it('adds an article, highlights its mentions, accepts by keyboard, rejects one, and the fact is in the graph with its quote and a Change', async () => {
     const page = await h.openPage('', {
+      allowStatuses: [409],
       login: { username: c.as.curator.username, password: c.as.curator.password },
     });
     await h.waitForNode(START);
@@ -187,6 +188,24 @@ describe('reviewing an ingested article', () => {
       .getByTestId('review-add-canvas')
       .click();
     await h.waitForNode(endNode.nodeId!);
+
+    // The same text again, as an uploaded .txt file: refused (409) with a link that opens the first source's review.
+    await page.getByTestId('ingest-another').click();
+    await page.getByTestId('ingest-title').fill(`Copy ${suffix()}`);
+    await page
+      .getByTestId('ingest-file')
+      .setInputFiles({ name: 'copy.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+    await page.getByTestId('ingest-submit').click();
+    const duplicate = page.getByTestId('ingest-duplicate-link');
+    await expect.poll(() => duplicate.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByTestId('ingest-message').textContent()).toContain('Not added');
+    expect(await duplicate.textContent()).toContain(title);
+    await duplicate.click();
+    await expect.poll(() => page.getByTestId('review-heading').textContent(), POLL).toContain(title);
+    await expect.poll(() => relItem.getAttribute('data-state'), POLL).toBe('accepted');
+    expect((await h.app.get<{ sources: { title: string }[] }>('/api/sources')).body.sources.length).toBe(
+      sources_.body.sources.length,
+    );
 
     // Accessible, and laid out inside the window at both sizes.
     expect(await seriousViolations(page)).toEqual([]);
