@@ -101,7 +101,7 @@ const EXPECTED: Record<'anonymous' | 'curator' | 'admin', { bar: string[]; more:
       'toolbar-more',
       'logout',
     ],
-    more: ['Layout', 'Re-run layout', 'cap-input', 'Drawing detail'],
+    more: ['Layout', 'Re-run layout', 'cap-input', 'Drawing detail', 'ingest-open'],
   },
   admin: {
     bar: [
@@ -117,7 +117,7 @@ const EXPECTED: Record<'anonymous' | 'curator' | 'admin', { bar: string[]; more:
       'toolbar-more',
       'logout',
     ],
-    more: ['Layout', 'Re-run layout', 'cap-input', 'Drawing detail', 'users-toggle'],
+    more: ['Layout', 'Re-run layout', 'cap-input', 'Drawing detail', 'ingest-open', 'users-toggle'],
   },
 };
 
@@ -142,6 +142,7 @@ describe('the toolbar at 1280×800', () => {
       expect(outside(more), 'More menu controls outside the window').toEqual([]);
       expect(more.map((b) => b.name)).toEqual(expect.arrayContaining(EXPECTED[role].more));
       if (role !== 'admin') expect(more.map((b) => b.name)).not.toContain('users-toggle');
+      if (role === 'anonymous') expect(more.map((b) => b.name)).not.toContain('ingest-open');
     });
   }
 

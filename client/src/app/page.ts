@@ -20,7 +20,7 @@ const TOOLBAR = [
  * The toolbar's "More" menu, top to bottom: the less used controls, so that the toolbar fits 1280 px in
  * every role (the toolbar clips, it never scrolls: focus must not carry Fit and zoom out of sight).
  */
-const MORE = ['layout', 'cap', 'detail', 'users'] as const;
+const MORE = ['layout', 'cap', 'detail', 'ingest', 'users'] as const;
 /** The toolbar buttons of the floating panels, left to right inside one group. */
 const PANEL_BUTTONS = ['console', 'workspaces', 'export'] as const;
 /** Sidebar sections, top to bottom. */
@@ -35,6 +35,7 @@ const CANVAS = [
   'users',
   'progress',
   'curation',
+  'review',
 ] as const;
 
 export type ToolbarRegion = Exclude<(typeof TOOLBAR)[number], 'more'>;

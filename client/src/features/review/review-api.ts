@@ -1,0 +1,58 @@
+// Typed client for the ingest endpoints: adding an article (JSON or a file) and deciding its suggestions.
+import type {
+  AcceptAllResponse,
+  SourceAddResponse,
+  SuggestionDecisionResponse,
+  SuggestionKind,
+  SuggestionListResponse,
+} from '../../../../contract';
+import { callEndpoint } from '../../api/endpoint';
+import { apiErrorFrom } from '../../api/send-json';
+import { authHeaders } from '../../api/auth-hooks';
+
+/** The article's fields as the Add article form collects them. */
+export interface ArticleFields {
+  title: string;
+  publisher?: string;
+  url?: string;
+  publishedAt?: string;
+}
+
+/** What the review panel asks of the server. */
+export interface ReviewApi {
+  addText(fields: ArticleFields & { text: string }): Promise<SourceAddResponse>;
+  /** Multipart upload of a .txt, .md or .html file (the server reduces HTML to its text). */
+  addFile(fields: ArticleFields, file: File): Promise<SourceAddResponse>;
+  suggestions(sourceId: string): Promise<SuggestionListResponse>;
+  accept(id: string): Promise<SuggestionDecisionResponse>;
+  reject(id: string): Promise<SuggestionDecisionResponse>;
+  link(id: string, nodeId: string): Promise<SuggestionDecisionResponse>;
+  acceptAll(sourceId: string, kind: SuggestionKind, label: string): Promise<AcceptAllResponse>;
+}
+
+/** Creates the ingest client for the API at `base` (default `/api`). */
+export function createReviewApi(base = '/api'): ReviewApi {
+  return {
+    addText: (body) => callEndpoint(base, 'POST /sources', { body }),
+    async addFile(fields, file) {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
+      form.append('file', file, file.name);
+      const res = await fetch(`${base}/sources`, {
+        method: 'POST',
+        body: form,
+        headers: authHeaders('POST'),
+      });
+      const body = (await res.json().catch(() => null)) as unknown;
+      if (!res.ok) throw apiErrorFrom(res.status, body);
+      return body as SourceAddResponse;
+    },
+    suggestions: (id) => callEndpoint(base, 'GET /sources/:id/suggestions', { params: { id } }),
+    accept: (id) => callEndpoint(base, 'POST /suggestions/:id/accept', { params: { id } }),
+    reject: (id) => callEndpoint(base, 'POST /suggestions/:id/reject', { params: { id } }),
+    link: (id, nodeId) =>
+      callEndpoint(base, 'POST /suggestions/:id/link', { params: { id }, body: { nodeId } }),
+    acceptAll: (id, kind, label) =>
+      callEndpoint(base, 'POST /sources/:id/suggestions/accept', { params: { id }, body: { kind, label } }),
+  };
+}
