@@ -123,18 +123,22 @@ const endpoints: [string, () => Promise<Prepared>][] = [
   ],
   [
     'POST /api/sources',
-    async () => ({
-      method: 'POST',
-      path: '/api/sources',
-      body: {
-        title: `Role test source ${suffix()}`,
-        publisher: 'Tests',
-        date: '2025-04-08',
-        url: 'https://example.org/a',
-        text: 'The full text of a source that tests add and remove again.',
-      },
-      status: 201,
-    }),
+    async () => {
+      // A text of its own each time: a source's text is stored once, and the same text again is refused (409).
+      const tag = suffix();
+      return {
+        method: 'POST',
+        path: '/api/sources',
+        body: {
+          title: `Role test source ${tag}`,
+          publisher: 'Tests',
+          date: '2025-04-08',
+          url: 'https://example.org/a',
+          text: `The full text of a source that tests add and remove again (${tag}).`,
+        },
+        status: 201,
+      };
+    },
   ],
 ];
 
