@@ -73,6 +73,22 @@ export function titleStart(
   limit: number,
   here: readonly TokenMention[],
 ): number | undefined {
+  const { start, end, heads } = scanTitleBack(doc, ps, limit, here, false);
+  return heads && start < end ? start : undefined;
+}
+
+/**
+ * Walks back from the token before a name over a title's words ("UK Home Secretary", "his Greek counterpart,"),
+ * past a final full stop or comma and whole mentions inside it; `linkWords` also lets "of", "the", "for" and
+ * "at" belong to it ("Director General of Police"). `heads` counts the title's head words (a title needs one).
+ */
+function scanTitleBack(
+  doc: Doc,
+  ps: number,
+  limit: number,
+  here: readonly TokenMention[],
+  linkWords: boolean,
+): { start: number; end: number; heads: number } {
   const tk = doc.tokens;
   let i = ps - 1;
   if (tk[i]?.text === '.') i--;
@@ -91,41 +107,22 @@ export function titleStart(
       i = inMention.ts;
       continue;
     }
-    if (t.kind === 'poss' || (t.kind === 'punct' && t.text === '-') || (isWord(t) && t.cap)) continue;
-    break;
-  }
-  return heads && i + 1 < end ? i + 1 : undefined;
-}
-
-/** "UK Home Secretary James Cleverly", "Albania's Director General of Police, Ilir Proda". */
-function titleBefore(doc: Doc, ps: number, limit: number, here: readonly TokenMention[]): Office | undefined {
-  const tk = doc.tokens;
-  let i = ps - 1;
-  if (tk[i]?.text === '.') i--;
-  if (tk[i]?.text === ',') i--;
-  const end = i + 1;
-  let heads = 0;
-  for (; i >= limit; i--) {
-    const t = tk[i]!;
-    if (isTitleWord(doc, i)) {
-      if (isHead(doc, i)) heads++;
-      continue;
-    }
-    const inMention = here.find((m) => m.ts <= i && i < m.te && m.via !== 'anaphor');
-    if (inMention) {
-      i = inMention.ts;
-      continue;
-    }
     if (
       t.kind === 'poss' ||
       (t.kind === 'punct' && t.text === '-') ||
-      ['of', 'the', 'for', 'at'].includes(t.norm) ||
+      (linkWords && ['of', 'the', 'for', 'at'].includes(t.norm)) ||
       (isWord(t) && t.cap)
     )
       continue;
     break;
   }
-  const start = i + 1;
+  return { start: i + 1, end, heads };
+}
+
+/** "UK Home Secretary James Cleverly", "Albania's Director General of Police, Ilir Proda". */
+function titleBefore(doc: Doc, ps: number, limit: number, here: readonly TokenMention[]): Office | undefined {
+  const tk = doc.tokens;
+  const { start, end, heads } = scanTitleBack(doc, ps, limit, here, true);
   if (!heads || start >= end) return undefined;
   const inside = here.filter(
     (m) => m.ts >= start && m.te <= end && OWNER.has(m.label) && m.label !== undefined,
