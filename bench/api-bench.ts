@@ -169,6 +169,15 @@ async function main(): Promise<void> {
      */
     const same = (query: QueryName, params: Record<string, unknown>) => () => read(query, params);
     // `raw: null`: nothing to compare with (GET /api/auth/me of a visitor reads no database).
+    /** A random actor's first page of neighbours, unfiltered: through the API and the store's own page read. */
+    const unfilteredPage = (limit: number) => {
+      const id = pickFrom(actors);
+      const page = { id, relTypes: null, direction: null, labels: null, threatIds: null, skip: 0, limit };
+      return {
+        path: `/api/nodes/${enc(id)}/neighbours?limit=${limit}`,
+        raw: () => neighbourPage(rawStore, page),
+      };
+    };
     const ops: { name: string; input(): { path: string; raw: (() => Promise<unknown>) | null } }[] = [
       // What the page asks for when it opens (?node=<id>): each request as the page sends it.
       {
@@ -192,22 +201,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'open_neighbours',
-        input: () => {
-          const id = pickFrom(actors);
-          return {
-            path: `/api/nodes/${enc(id)}/neighbours?limit=50`,
-            raw: () =>
-              neighbourPage(rawStore, {
-                id,
-                relTypes: null,
-                direction: null,
-                labels: null,
-                threatIds: null,
-                skip: 0,
-                limit: 50,
-              }),
-          };
-        },
+        input: () => unfilteredPage(50),
       },
       {
         name: 'open_counts',
@@ -236,22 +230,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'neighbours_1hop',
-        input: () => {
-          const id = pickFrom(actors);
-          return {
-            path: `/api/nodes/${enc(id)}/neighbours?limit=100`,
-            raw: () =>
-              neighbourPage(rawStore, {
-                id,
-                relTypes: null,
-                direction: null,
-                labels: null,
-                threatIds: null,
-                skip: 0,
-                limit: 100,
-              }),
-          };
-        },
+        input: () => unfilteredPage(100),
       },
       {
         name: 'neighbourhood_2hop',
