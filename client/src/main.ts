@@ -37,13 +37,13 @@ const consolePanel = mountConsoleLazily(ctx, explorer);
 const workspaces = mountWorkspaces(ctx, canvas.view);
 const exporting = mountExport(ctx, canvas.view);
 const cooperation = mountCooperation(ctx, explorer);
-mountPaths(ctx, explorer);
+const why = mountPaths(ctx, explorer);
 mountHistory(ctx);
 mountReview(ctx);
 mountFilters(ctx);
 const metrics = mountAnalyticsLazily(ctx, explorer);
 mountStatus(ctx);
-mountDetails(ctx, explorer, cooperation.ops, curation);
+mountDetails(ctx, explorer, cooperation.ops, curation, why);
 mountShortcuts(ctx, {
   explorer,
   canvas,

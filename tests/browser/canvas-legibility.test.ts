@@ -31,10 +31,15 @@ async function canvasBox(page: Page): Promise<{ x1: number; y1: number; x2: numb
 }
 
 /**
- * After one step: no two node bodies overlap, and every node the step added is inside the canvas.
- * Returns the ids now on the canvas.
+ * After one step: no two node bodies overlap, and every node the step added is inside the canvas, with the
+ * nodes it hangs off (`anchors`: the node expanded, a path's ends). Returns the ids now on the canvas.
  */
-async function checkStep(page: Page, step: string, before: ReadonlySet<string>): Promise<Set<string>> {
+async function checkStep(
+  page: Page,
+  step: string,
+  before: ReadonlySet<string>,
+  anchors: readonly string[] = [],
+): Promise<Set<string>> {
   await h.idle();
   const ids = new Set(await h.nodeIds());
   const added = [...ids].filter((id) => !before.has(id));
@@ -43,11 +48,16 @@ async function checkStep(page: Page, step: string, before: ReadonlySet<string>):
   const clash = overlaps(boxes).map(([a, b]) => `${a.id} × ${b.id}`);
   expect(clash, `${step}: overlapping node bodies`).toEqual([]);
   const view = await canvasBox(page);
+  for (const a of anchors)
+    expect(
+      boxes.some((b) => b.id === a),
+      `${step}: anchor ${a} drawn`,
+    ).toBe(true);
   const outside = boxes
-    .filter((b) => added.includes(b.id))
+    .filter((b) => added.includes(b.id) || anchors.includes(b.id))
     .filter((b) => b.x1 < view.x1 || b.y1 < view.y1 || b.x2 > view.x2 || b.y2 > view.y2)
     .map((b) => b.id);
-  expect(outside, `${step}: new nodes outside the view`).toEqual([]);
+  expect(outside, `${step}: new nodes or their anchor outside the view`).toEqual([]);
   return ids;
 }
 
@@ -68,7 +78,7 @@ describe('placement and labels', () => {
       let ids = await checkStep(page, 'search France', new Set());
 
       await page.evaluate(() => window.__explorer!.expand('country:fr'));
-      ids = await checkStep(page, 'expand France', ids);
+      ids = await checkStep(page, 'expand France', ids, ['country:fr']);
 
       // Every node the first expansion brought, in turn: the scene grows around nodes all over it.
       const seeds = [...ids].filter((id) => id !== 'country:fr').sort();
@@ -80,7 +90,7 @@ describe('placement and labels', () => {
         await h.idle();
         const now = new Set(await h.nodeIds());
         if (now.size === before.size) continue; // every neighbour already shown: nothing to place
-        ids = await checkStep(page, `expand ${id}`, before);
+        ids = await checkStep(page, `expand ${id}`, before, [id]);
         grew++;
       }
       expect(grew).toBeGreaterThan(3);
@@ -98,7 +108,7 @@ describe('placement and labels', () => {
       }
       await page.getByTestId('path-run').click();
       await expect.poll(() => page.getByTestId('status').innerText(), POLL).toMatch(/path/i);
-      if (!hadTarget) ids = await checkStep(page, 'paths France → Kristi Noem', ids);
+      if (!hadTarget) ids = await checkStep(page, 'paths France → Kristi Noem', ids, ['country:fr', target]);
       await page.getByRole('button', { name: 'Clear', exact: true }).click();
 
       // Cooperation on a threat: "Add all to explorer" brings its actors, forums and agreements.

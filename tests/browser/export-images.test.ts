@@ -105,6 +105,58 @@ function expectOneLabelPerNode(texts: string[], nodes: GraphNode[]): void {
   expect(texts).toHaveLength(nodes.length);
 }
 
+/**
+ * The canvas's label rules hold in the image: every text is the label of one of `nodes`, no node's label
+ * is there twice, and no text repeats; labels that lost a collision are simply absent.
+ */
+function expectDrawnLabelsOf(texts: string[], nodes: GraphNode[]): void {
+  for (const n of nodes)
+    expect(texts.filter(labelOf(n.name)).length, `label of ${n.id}`).toBeLessThanOrEqual(1);
+  for (const t of texts)
+    expect(
+      nodes.some((n) => labelOf(n.name)(t)),
+      `"${t}" is a node's label`,
+    ).toBe(true);
+  expect(new Set(texts).size).toBe(texts.length);
+}
+
+/**
+ * The page boxes of an SVG's graph texts (not the legend's), as Chromium lays them out: the SVG is opened in a
+ * page of its own at its own size, so each <text> (its <tspan> lines included) has its drawn box.
+ */
+async function svgTextBoxes(
+  svg: Buffer,
+): Promise<{ id: string; x1: number; y1: number; x2: number; y2: number }[]> {
+  const viewer = await h.browser.newPage();
+  try {
+    await viewer.setContent(`<!doctype html><body style="margin:0">${svg.toString('utf8')}</body>`);
+    return await viewer.evaluate(() =>
+      [...document.querySelectorAll('svg text')]
+        .filter((t) => !t.closest('.export-legend') && (t.textContent ?? '').trim() !== '')
+        .map((t, i) => {
+          const r = t.getBoundingClientRect();
+          return { id: `${i}:${t.textContent ?? ''}`, x1: r.left, y1: r.top, x2: r.right, y2: r.bottom };
+        }),
+    );
+  } finally {
+    await viewer.close();
+  }
+}
+
+/** Pairs of boxes whose interiors cross by more than half a pixel. */
+function crossingBoxes(
+  b: readonly { id: string; x1: number; y1: number; x2: number; y2: number }[],
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < b.length; i++)
+    for (let j = i + 1; j < b.length; j++) {
+      const w = Math.min(b[i]!.x2, b[j]!.x2) - Math.max(b[i]!.x1, b[j]!.x1);
+      const hgt = Math.min(b[i]!.y2, b[j]!.y2) - Math.max(b[i]!.y1, b[j]!.y1);
+      if (w > 0.5 && hgt > 0.5) out.push(`${b[i]!.id} × ${b[j]!.id}`);
+    }
+  return out;
+}
+
 const openWithExport = (before?: (page: Page) => Promise<void>): Promise<Page> =>
   h.openExport({ waitFor: START, before });
 
@@ -142,7 +194,7 @@ describe('image export in Chromium', () => {
     expect(Math.abs(png.height - box.height)).toBeLessThanOrEqual(2);
   });
 
-  it('an SVG parses, with one <text> per visible node label and the legend entries with their counts', async () => {
+  it('an SVG parses, with one <text> per drawn node label and the legend entries with their counts', async () => {
     const page = await openWithExport();
     const { name, data } = await saveImage(page, { format: 'svg', legend: true });
     expect(name).toMatch(/\.svg$/);
@@ -150,7 +202,9 @@ describe('image export in Chromium', () => {
     const nodes = await visibleNodes(page);
     expect(nodes.length).toBeGreaterThan(3);
     const { graph, legend } = svgTexts(data);
-    expectOneLabelPerNode(await nodeLabelTexts(graph), nodes);
+    const texts = await nodeLabelTexts(graph);
+    expect(texts.length).toBeGreaterThan(3);
+    expectDrawnLabelsOf(texts, nodes);
 
     const counts = new Map<string, number>();
     for (const n of nodes) counts.set(legendRow(n), (counts.get(legendRow(n)) ?? 0) + 1);
@@ -199,8 +253,34 @@ describe('image export in Chromium', () => {
     const after = await visibleNodes(page);
     const { graph } = svgTexts((await saveImage(page, { format: 'svg', legend: false })).data);
     const texts = await nodeLabelTexts(graph);
-    expectOneLabelPerNode(texts, after);
+    expectDrawnLabelsOf(texts, after);
     for (const n of before.filter((x) => x.labels.includes('Country')))
       expect(texts.filter(labelOf(n.name))).toEqual([]);
   });
+
+  it('an SVG of a dense scene applies the canvas label rules: no two drawn texts overlap, colliding labels are left out', async () => {
+    const page = await openWithExport(async (p) => {
+      // Two hubs expanded and the whole scene fitted: labels crowd each other, as they do on screen.
+      for (const hub of ['country:uk', 'country:us']) {
+        await h.waitForNode(hub);
+        await h.doubleClickNode(hub);
+        await h.idle();
+      }
+      await p.locator('body').click({ position: { x: 5, y: 5 } });
+      await p.keyboard.press('f');
+      await h.idle();
+    });
+    const nodes = await visibleNodes(page);
+    expect(nodes.length).toBeGreaterThan(25);
+    const { data } = await saveImage(page, { format: 'svg', legend: true });
+    writeFileSync(join(ARTIFACTS, 'export-dense.svg'), data);
+    const texts = await nodeLabelTexts(svgTexts(data).graph);
+    expectDrawnLabelsOf(texts, nodes);
+    expect(texts.length).toBeGreaterThan(5);
+    // The rules left some labels out (the scene is too dense for all of them), as the canvas does.
+    expect(texts.length).toBeLessThan(nodes.length);
+    const boxes = await svgTextBoxes(data);
+    expect(boxes.length).toBeGreaterThanOrEqual(texts.length);
+    expect(crossingBoxes(boxes)).toEqual([]);
+  }, 120_000);
 });

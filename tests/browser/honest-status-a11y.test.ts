@@ -1,8 +1,8 @@
 // Honest status and undo, and accessibility, in Chromium (issue 16, points 8 and 11): neighbour counts say
 // "n of N shown" with the filter named; a disputed claim shows one state; N keeps the node selected; undo past
 // a curator's write says the database still holds it and reverts it on request; axe-core finds no serious or
-// critical violation on the main page, the details panel, the cooperation view and the console; skip links
-// reach the canvas and the details panel.
+// critical violation on the main page, the details panel, the cooperation view, the console, the paths view,
+// the Export panel, the node menu and the login dialog; skip links reach the canvas and the details panel.
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -226,6 +226,48 @@ describe('accessibility in Chromium', () => {
     await expect.poll(() => page2.getByTestId('console-row').count(), POLL).toBeGreaterThan(0);
     expect(await seriousViolations(page2), 'console').toEqual([]);
   }, 90_000);
+
+  it('axe-core finds no serious or critical violation on the paths view, the Export panel, the node menu and the login dialog', async () => {
+    const page = await h.openPage();
+    await h.waitForNode('forum:five-country-ministerial-2025');
+    await h.idle();
+    // The paths view: the list of France → Canada's paths, one chosen, its "why" in the details pane, a hop opened.
+    for (const [id, text] of [
+      ['path-from', 'France'],
+      ['path-to', 'Canada'],
+    ] as const) {
+      await page.getByTestId(id).fill(text);
+      await page.getByTestId('search-suggestion').filter({ hasText: text }).first().click();
+    }
+    await page.getByTestId('path-mode').selectOption('all-shortest');
+    await page.getByTestId('path-run').click();
+    await expect.poll(() => page.getByTestId('path-item').count(), POLL).toBeGreaterThan(1);
+    await page.getByTestId('path-item').first().click();
+    await expect.poll(() => page.getByTestId('why-hop').count(), POLL).toBeGreaterThan(0);
+    await page.getByTestId('why-quotes-toggle').first().click();
+    await h.idle();
+    expect(await seriousViolations(page), 'paths view').toEqual([]);
+
+    // The Export panel, open over the canvas.
+    await page.getByTestId('export-toggle').click();
+    await expect.poll(() => page.getByTestId('export-panel').isVisible(), POLL).toBe(true);
+    expect(await seriousViolations(page), 'export panel').toEqual([]);
+    await page.getByTestId('export-toggle').click();
+    await expect.poll(() => page.getByTestId('export-panel').isVisible(), POLL).toBe(false);
+
+    // The node menu, open at a node.
+    await h.rightClickNode('country:uk');
+    await expect.poll(() => page.getByTestId('node-menu').isVisible(), POLL).toBe(true);
+    await expect.poll(() => page.getByTestId('node-menu').locator('button').count(), POLL).toBeGreaterThan(3);
+    expect(await seriousViolations(page), 'node menu').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('node-menu').isVisible(), POLL).toBe(false);
+
+    // The login dialog.
+    await page.getByTestId('login-open').click();
+    await expect.poll(() => page.getByTestId('login-dialog').isVisible(), POLL).toBe(true);
+    expect(await seriousViolations(page), 'login dialog').toEqual([]);
+  }, 120_000);
 
   it('the first Tab reaches skip links that move focus to the canvas and to the details panel', async () => {
     const page = await h.openPage();

@@ -150,6 +150,117 @@ describe('paths that read true', () => {
   });
 });
 
+/** Boxes (page pixels) whose interiors intersect, named by id. */
+function crossing(
+  a: readonly { id: string; x1: number; y1: number; x2: number; y2: number }[],
+  b: readonly { id: string; x1: number; y1: number; x2: number; y2: number }[],
+  same: boolean,
+): string[] {
+  const out: string[] = [];
+  a.forEach((p, i) =>
+    b.forEach((q, j) => {
+      if (same && j <= i) return;
+      const w = Math.min(p.x2, q.x2) - Math.max(p.x1, q.x1);
+      const hgt = Math.min(p.y2, q.y2) - Math.max(p.y1, q.y1);
+      if (w > 0.5 && hgt > 0.5) out.push(`${p.id} × ${q.id}`);
+    }),
+  );
+  return out;
+}
+
+describe('the camera and the texts of a highlighted path', () => {
+  it('frames every path choice (each listed path, Show all, a new All shortest search); path edge texts overlap neither each other nor node labels', async () => {
+    const page = await openExplorer();
+    // A hub on the canvas with its neighbours, so the path's texts have labels around them to collide with.
+    await h.waitForNode('country:uk');
+    await h.doubleClickNode('country:uk');
+    await h.idle();
+    await pickEnd(page, 'path-from', 'France', 'France');
+    await pickEnd(page, 'path-to', 'Canada', 'Canada');
+    await page.getByTestId('path-mode').selectOption('all-shortest');
+    const { body } = await h.app.get<PathsResponse>(
+      '/api/paths?from=country:fr&to=country:ca&maxHops=4&mode=all-shortest',
+    );
+    expect(body.paths.length).toBeGreaterThan(1);
+
+    const zoomOut = async (): Promise<void> => {
+      await page.getByTestId('graph').focus();
+      for (let i = 0; i < 8; i++) await page.keyboard.press('-');
+      await h.idle();
+      expect((await page.evaluate(() => window.__explorer!.viewport())).zoom).toBeLessThan(0.5);
+    };
+    /** The path's nodes are all in the canvas and fill it: at the framing's zoom cap, or a third of a side. */
+    const framed = async (ids: string[], what: string): Promise<void> => {
+      await h.idle();
+      const seen = await page.evaluate(
+        (nodes) => ({
+          zoom: window.__explorer!.viewport().zoom,
+          at: nodes.map((id) => window.__explorer!.screenPosition(id)),
+          box: document.getElementById('graph')!.getBoundingClientRect().toJSON() as DOMRect,
+        }),
+        ids,
+      );
+      const xs = seen.at.map((p) => p!.x);
+      const ys = seen.at.map((p) => p!.y);
+      for (const p of seen.at) {
+        expect(p, what).not.toBeNull();
+        expect(p!.x, what).toBeGreaterThanOrEqual(seen.box.left);
+        expect(p!.x, what).toBeLessThanOrEqual(seen.box.right);
+        expect(p!.y, what).toBeGreaterThanOrEqual(seen.box.top);
+        expect(p!.y, what).toBeLessThanOrEqual(seen.box.bottom);
+      }
+      const spread = Math.max(
+        (Math.max(...xs) - Math.min(...xs)) / seen.box.width,
+        (Math.max(...ys) - Math.min(...ys)) / seen.box.height,
+      );
+      expect(seen.zoom >= 1.55 || spread >= 0.33, `${what}: zoom ${seen.zoom}, spread ${spread}`).toBe(true);
+    };
+    /** Edge texts drawn now (the highlighted path's among them) clear of each other and of node labels. */
+    const textsApart = async (edgeIds: readonly string[], what: string): Promise<void> => {
+      const { edges, nodes } = await page.evaluate(() => ({
+        edges: window.__explorer!.drawnEdgeLabelBoxes!(),
+        nodes: window.__explorer!.drawnLabels!(),
+      }));
+      expect(
+        edges.filter((e) => edgeIds.includes(e.id)).length,
+        `${what}: some path edge shows its type`,
+      ).toBeGreaterThan(0);
+      expect(crossing(edges, edges, true), `${what}: edge texts overlap`).toEqual([]);
+      expect(crossing(edges, nodes, false), `${what}: edge texts over node labels`).toEqual([]);
+    };
+
+    const allIds = [...new Set(body.paths.flatMap((p) => p.nodes.map((n) => n.id)))];
+    const allEdges = body.paths.flatMap((p) => p.edges.map((e) => e.id));
+    await zoomOut();
+    await page.getByTestId('path-run').click();
+    await expect.poll(() => page.getByTestId('path-item').count(), POLL).toBe(body.paths.length);
+    await framed(allIds, 'new search');
+    await textsApart(allEdges, 'new search');
+    const listed = await listedEdgeIds(page);
+    for (let i = 0; i < listed.length; i++) {
+      const p = body.paths.find(
+        (q) =>
+          q.edges
+            .map((e) => e.id)
+            .sort()
+            .join() === listed[i]!.join(),
+      )!;
+      await zoomOut();
+      await page.getByTestId('path-item').nth(i).click();
+      await framed(
+        p.nodes.map((n) => n.id),
+        `path ${i}`,
+      );
+      await textsApart(listed[i]!, `path ${i}`);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'paths-edge-texts.png') });
+    await zoomOut();
+    await page.getByTestId('path-show-all').click();
+    await framed(allIds, 'Show all');
+    await textsApart(allEdges, 'Show all');
+  }, 180_000);
+});
+
 describe('cooperation that reads true', () => {
   const pairId = (a: string, b: string): string => `coop:${a}~${b}`;
 

@@ -66,13 +66,13 @@ describe('chooseLabels', () => {
   });
 
   it('of two colliding labels draws the more important one', () => {
-    const shown = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1);
+    const shown = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1).nodes;
     expect([...shown]).toEqual(['hub']);
   });
 
   it('draws both when they are apart, and one of two equal texts', () => {
-    expect(chooseLabels([node('a', 0, 0, 1), node('b', 400, 0, 1)], 12, 1).size).toBe(2);
-    expect(chooseLabels([node('a', 0, 0, 1, 'Same'), node('b', 400, 0, 2, 'Same')], 12, 1)).toEqual(
+    expect(chooseLabels([node('a', 0, 0, 1), node('b', 400, 0, 1)], 12, 1).nodes.size).toBe(2);
+    expect(chooseLabels([node('a', 0, 0, 1, 'Same'), node('b', 400, 0, 2, 'Same')], 12, 1).nodes).toEqual(
       new Set(['b']),
     );
   });
@@ -81,7 +81,7 @@ describe('chooseLabels', () => {
     const grid = Array.from({ length: 100 }, (_, i) =>
       node(`n${i}`, (i % 10) * 50, Math.floor(i / 10) * 60, i % 7),
     );
-    const shown = chooseLabels(grid, 16, 0.8);
+    const shown = chooseLabels(grid, 16, 0.8).nodes;
     const core = 18 * BODY_CORE;
     expect(shown.size).toBeGreaterThan(5);
     const boxes = grid.filter((c) => shown.has(c.id)).map((c) => labelBox(c, 16));
@@ -99,5 +99,20 @@ describe('chooseLabels', () => {
             false,
           );
     }
+  });
+
+  it('draws an edge type text only clear of node labels, node cores and the other edge texts', () => {
+    const a = node('a', 0, 0, 5);
+    const b = node('b', 300, 0, 1);
+    // Across a's label: hidden. In open space: drawn. Two texts on top of each other: the path's wins.
+    const onLabel = { id: 'e-on-label', box: { x1: -20, x2: 20, y1: 25, y2: 35 }, priority: 4 };
+    const free = { id: 'e-free', box: { x1: 120, x2: 180, y1: 100, y2: 110 }, priority: 1 };
+    const pathText = { id: 'e-path', box: { x1: 120, x2: 180, y1: -100, y2: -90 }, priority: 4 };
+    const under = { id: 'e-under', box: { x1: 130, x2: 190, y1: -95, y2: -85 }, priority: 1 };
+    // Ranked above b's label (a path's text over an ordinary node): b's label gives way.
+    const overB = { id: 'e-over-b', box: { x1: 290, x2: 310, y1: 25, y2: 35 }, priority: 3 };
+    const shown = chooseLabels([a, b], 12, 1, [onLabel, free, pathText, under, overB]);
+    expect(shown.nodes).toEqual(new Set(['a']));
+    expect(shown.edges).toEqual(new Set(['e-free', 'e-path', 'e-over-b']));
   });
 });

@@ -73,6 +73,7 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
     lastLayoutRunner: view.lastLayoutRunner,
     drawnLabels: view.drawnLabels,
     drawnEdgeLabels: view.drawnEdgeLabels,
+    drawnEdgeLabelBoxes: view.drawnEdgeLabelBoxes,
     nodeBoxes: view.nodeBoxes,
   });
 }

@@ -50,6 +50,8 @@ export interface ExplorerTestHooks {
   }[];
   /** Ids of the edges whose text is drawn now. */
   drawnEdgeLabels?(): string[];
+  /** Edge texts drawn now: text and page-pixel box (the bounds of the text rotated along its edge). */
+  drawnEdgeLabelBoxes?(): { id: string; text: string; x1: number; y1: number; x2: number; y2: number }[];
   /** Node bodies drawn now, as page-pixel boxes without labels. */
   nodeBoxes?(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
 }

@@ -46,16 +46,43 @@ export function drawnNodeLabels(cy: cytoscape.Core, container: HTMLElement): Dra
   return out;
 }
 
+/** The edges whose type (or weight) text the renderer draws now. */
+function edgesWithText(cy: cytoscape.Core): cytoscape.EdgeCollection {
+  const r = (cy as unknown as { renderer(): LabelRenderer | undefined }).renderer();
+  return cy.edges().filter((e) => {
+    if (!e.visible() || e.effectiveOpacity() === 0) return false;
+    const node = e as unknown as cytoscape.NodeSingular;
+    if (!String((pstyle(node, 'label').value as string | undefined) ?? '')) return false;
+    if (Number(pstyle(node, 'text-opacity').value) === 0) return false;
+    return !r?.eleTextBiggerThanMin || r.eleTextBiggerThanMin(node);
+  });
+}
+
 /** Ids of the edges whose type (or weight) text the renderer draws now. */
 export function drawnEdgeLabelIds(cy: cytoscape.Core): string[] {
-  const r = (cy as unknown as { renderer(): LabelRenderer | undefined }).renderer();
-  return cy
-    .edges()
-    .filter((e) => {
-      if (!e.visible() || e.effectiveOpacity() === 0) return false;
-      const node = e as unknown as cytoscape.NodeSingular;
-      if (!String((pstyle(node, 'label').value as string | undefined) ?? '')) return false;
-      return !r?.eleTextBiggerThanMin || r.eleTextBiggerThanMin(node);
-    })
-    .map((e) => e.id());
+  return edgesWithText(cy).map((e) => e.id());
+}
+
+/** The edge texts drawn now, with Cytoscape's label boxes (rotated along the edge) in page pixels. */
+export function drawnEdgeLabelBoxes(cy: cytoscape.Core, container: HTMLElement): DrawnLabel[] {
+  const page = container.getBoundingClientRect();
+  const zoom = cy.zoom();
+  return edgesWithText(cy).map((e) => {
+    const b = e.renderedBoundingBox({
+      includeNodes: false,
+      includeEdges: false,
+      includeLabels: true,
+      includeOverlays: false,
+    });
+    const node = e as unknown as cytoscape.NodeSingular;
+    return {
+      id: e.id(),
+      text: String((pstyle(node, 'label').value as string | undefined) ?? ''),
+      x1: page.left + b.x1,
+      y1: page.top + b.y1,
+      x2: page.left + b.x2,
+      y2: page.top + b.y2,
+      fontPx: Number(pstyle(node, 'font-size').pfValue) * zoom,
+    };
+  });
 }

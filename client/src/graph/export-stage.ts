@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import svgExtension, { type SvgCore } from 'cytoscape-svg';
 import type { Viewport } from '../state/state';
 import { graphStylesheet } from './graph-stylesheet';
-import { LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
+import { EDGE_LABEL_HIDDEN_CLASS, LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
 import { joinLabelLines } from './svg-label-lines';
 
 cytoscape.use(svgExtension);
@@ -30,6 +30,7 @@ const SELECTION_CLASSES: ReadonlySet<string> = new Set([
   'incident',
   'hover',
   LABEL_HIDDEN_CLASS,
+  EDGE_LABEL_HIDDEN_CLASS,
 ]);
 
 /**
@@ -49,11 +50,7 @@ function withoutSelection(def: cytoscape.ElementDefinition): cytoscape.ElementDe
 }
 
 /** Mounts a hidden stage, runs `draw` on it, and always tears it down. */
-async function onStage<T>(
-  input: StageInput,
-  labels: 'choose' | 'all',
-  draw: (stage: cytoscape.Core) => T | Promise<T>,
-): Promise<T> {
+async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T | Promise<T>): Promise<T> {
   const holder = document.createElement('div');
   holder.className = 'export-stage';
   holder.setAttribute('aria-hidden', 'true');
@@ -81,10 +78,9 @@ async function onStage<T>(
     });
     if (input.viewport) stage.viewport({ zoom: input.viewport.zoom, pan: { ...input.viewport.pan } });
     else stage.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
-    // A PNG is read at its own size: labels that would collide are hidden as on screen. An SVG keeps every
-    // label (a reader zooms into a vector image, and each name stays findable in it).
-    if (labels === 'choose')
-      applyLabelRules(stage, font, input.viewport === null ? 'everywhere' : 'on-screen');
+    // The screen's rules for the frame: labels that would collide or repeat are hidden, in a PNG and an SVG
+    // alike (an SVG's labels overlapping at its own size are as unreadable as a PNG's).
+    applyLabelRules(stage, font, input.viewport === null ? 'everywhere' : 'on-screen');
     return await draw(stage);
   } finally {
     stage?.destroy();
@@ -95,15 +91,15 @@ async function onStage<T>(
 /** Renders the elements as a PNG at `scale` image pixels per CSS pixel (transparent background). */
 export function renderPng(input: StageInput, scale: number): Promise<Blob> {
   if (!input.elements.length) return Promise.reject(new Error('Nothing to draw: the image would be empty.'));
-  return onStage(input, 'choose', (stage) =>
+  return onStage(input, (stage) =>
     stage.png({ output: 'blob-promise', full: input.viewport === null, scale }),
   );
 }
 
-/** Renders the elements as an SVG document (vector shapes, one `<text>` per label; transparent background). */
+/** Renders the elements as an SVG document (vector shapes, one `<text>` per drawn label; transparent background). */
 export function renderSvg(input: StageInput): Promise<string> {
   if (!input.elements.length) return Promise.reject(new Error('Nothing to draw: the image would be empty.'));
-  return onStage(input, 'all', (stage) =>
+  return onStage(input, (stage) =>
     joinLabelLines((stage as SvgCore).svg({ full: input.viewport === null, scale: 1 })),
   );
 }

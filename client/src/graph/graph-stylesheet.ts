@@ -3,7 +3,12 @@ import type cytoscape from 'cytoscape';
 import { EDGE_STYLE, KIND_STYLES, type DisplayKind } from '../../../model';
 import { analyticsRules, filterRules } from './analytics-stylesheet';
 import { kindClass } from './kind-class';
-import { LABEL_HIDDEN_CLASS, LABEL_MARGIN_PX, MIN_LABEL_SCREEN_PX } from './label-rules';
+import {
+  EDGE_LABEL_HIDDEN_CLASS,
+  LABEL_HIDDEN_CLASS,
+  LABEL_MARGIN_PX,
+  MIN_LABEL_SCREEN_PX,
+} from './label-rules';
 import { LABEL_BASE_FONT_PX, LABEL_FONT_FAMILY, LABEL_WIDTH_PX } from './label-text';
 
 /** Accent colours; kept in step with the CSS variables in styles.css. */
@@ -80,8 +85,12 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
         // Edge types only where the user looks (EDGE_TYPE_SHOWN): on every edge they tangle the scene.
         label: '',
         'font-size': size,
+        // The nodes' font: label-rules measures edge texts with it.
+        'font-family': LABEL_FONT_FAMILY,
         color: '#52606d',
-        'text-rotation': 'autorotate',
+        // Level text: a compact box at the edge's middle, which label-rules can keep clear of other labels
+        // (text turned along a diagonal edge claims a box several times its size).
+        'text-rotation': 'none',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
@@ -157,7 +166,8 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
       },
     },
     { selector: 'node.dimmed', style: { opacity: 0.2 } },
-    { selector: 'edge.dimmed', style: { opacity: 0.12 } },
+    // A dimmed edge (off the highlighted path) keeps no text: faint type names around a path are clutter.
+    { selector: 'edge.dimmed', style: { opacity: 0.12, 'text-opacity': 0, 'text-background-opacity': 0 } },
     {
       selector: 'node.selected',
       style: {
@@ -190,5 +200,11 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
     ...filterRules(),
     // Lost a collision or a duplicate (label-rules.ts): not drawn at all, never drawn underneath.
     { selector: `node.${LABEL_HIDDEN_CLASS}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // An edge type text that would cover a node label or another edge's text; the pointer still brings it back.
+    {
+      selector: `edge.${EDGE_LABEL_HIDDEN_CLASS}`,
+      style: { 'text-opacity': 0, 'text-background-opacity': 0 },
+    },
+    { selector: 'edge.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.85 } },
   ];
 }

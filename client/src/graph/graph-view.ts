@@ -12,7 +12,7 @@ import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
 import { FAST_FONT_STEPS, LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
 import { LABEL_BASE_FONT_PX } from './label-text';
-import { drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
+import { drawnEdgeLabelBoxes, drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
 import {
   FAST_LEVERS,
   FULL_DETAIL,
@@ -99,6 +99,8 @@ export interface GraphView {
   drawnLabels(): DrawnLabel[];
   /** Ids of the edges whose text the renderer draws now. */
   drawnEdgeLabels(): string[];
+  /** The edge texts drawn now, with their (rotated) boxes in page pixels. */
+  drawnEdgeLabelBoxes(): DrawnLabel[];
   /** Node bodies on screen, as page-pixel boxes (without labels). */
   nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
 }
@@ -587,6 +589,10 @@ export function createGraphView(
       return drawnNodeLabels(cy, container);
     },
     drawnEdgeLabels: () => drawnEdgeLabelIds(cy),
+    drawnEdgeLabelBoxes: () => {
+      labelPass();
+      return drawnEdgeLabelBoxes(cy, container);
+    },
     nodeBoxes: () => {
       const box = container.getBoundingClientRect();
       return cy

@@ -1,12 +1,16 @@
 // Which node labels are drawn: never below 10 px on screen, never on top of each other, never twice the same
 // text. The live canvas and the export stage both apply these rules, so an image shows what the screen shows.
 import type cytoscape from 'cytoscape';
-import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT } from './label-text.js';
+import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, defaultMeasure } from './label-text.js';
 
 /** Smallest on-screen label text, in CSS pixels. */
 export const MIN_LABEL_SCREEN_PX = 10;
 /** The class that hides a node's label (graph-stylesheet). */
 export const LABEL_HIDDEN_CLASS = 'label-hidden';
+/** The class that hides an edge's type text that would collide (graph-stylesheet; hover still shows it). */
+export const EDGE_LABEL_HIDDEN_CLASS = 'edge-label-hidden';
+/** Edges whose type text the stylesheet draws without a pointer on them (graph-stylesheet's EDGE_TYPE_SHOWN). */
+const EDGE_TEXT_CLASSES = ['path', 'selected', 'incident'] as const;
 /**
  * Model font sizes labels step through as the view zooms out, so text stays readable at Fit; past the
  * largest, labels are hidden. Steps rather than a continuous size: each change restyles every node.
@@ -61,60 +65,97 @@ export function labelBox(
   return { x1: c.x - w / 2, x2: c.x + w / 2, y1: top, y2: top + c.lines * font * LABEL_LINE_HEIGHT + 2 };
 }
 
-/**
- * Greedy choice, most important first: a label is drawn when its box keeps clear of every node's core and
- * of every label already chosen, and no chosen label has the same text. A grid keeps each check to the
- * few boxes nearby, so the cost follows the number of candidates (what is on screen), not the scene.
- */
-export function chooseLabels(candidates: readonly LabelCandidate[], font: number, zoom: number): Set<string> {
-  const shown = new Set<string>();
-  const texts = new Set<string>();
-  const gap = LABEL_GAP_PX / zoom;
-  const cell = font * 12;
-  type Entry = { x1: number; x2: number; y1: number; y2: number; owner: string };
-  const grid = new Map<string, Entry[]>();
-  const cells = (b: { x1: number; x2: number; y1: number; y2: number }): string[] => {
+/** A box in model coordinates. */
+interface Box {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+}
+
+/** An edge whose type text could be drawn: its text's box (already rotated along the edge) and rank. */
+export interface EdgeLabelCandidate {
+  id: string;
+  box: Box;
+  priority: number;
+}
+
+/** A grid of boxes, so each collision check looks only at the few boxes nearby. */
+function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } {
+  const grid = new Map<string, Box[]>();
+  const cells = (b: Box): string[] => {
     const keys: string[] = [];
     for (let cx = Math.floor(b.x1 / cell); cx <= Math.floor(b.x2 / cell); cx++)
       for (let cy = Math.floor(b.y1 / cell); cy <= Math.floor(b.y2 / cell); cy++) keys.push(`${cx},${cy}`);
     return keys;
   };
-  const put = (b: Entry, keys: readonly string[]): void => {
-    for (const k of keys) {
-      const list = grid.get(k);
-      if (list) list.push(b);
-      else grid.set(k, [b]);
-    }
+  return {
+    clashes: (b) =>
+      cells(b).some((k) =>
+        (grid.get(k) ?? []).some((q) => b.x1 < q.x2 && q.x1 < b.x2 && b.y1 < q.y2 && q.y1 < b.y2),
+      ),
+    put: (b) => {
+      for (const k of cells(b)) {
+        const list = grid.get(k);
+        if (list) list.push(b);
+        else grid.set(k, [b]);
+      }
+    },
   };
+}
+
+/**
+ * Greedy choice, most important first: a label is drawn when its box keeps clear of every node's core and
+ * of every label already chosen, and no chosen label has the same text. Edge type texts (`edges`) take part
+ * in the same order by their priority (see edgePriorityOf) and follow the same rule. A grid keeps each
+ * check to the few boxes nearby, so the cost follows the number of candidates (what is on screen).
+ */
+export function chooseLabels(
+  candidates: readonly LabelCandidate[],
+  font: number,
+  zoom: number,
+  edges: readonly EdgeLabelCandidate[] = [],
+): { nodes: Set<string>; edges: Set<string> } {
+  const shown = new Set<string>();
+  const shownEdges = new Set<string>();
+  const texts = new Set<string>();
+  const gap = LABEL_GAP_PX / zoom;
+  const grid = boxGrid(font * 12);
+  const pad = (b: Box): Box => ({ x1: b.x1 - gap, x2: b.x2 + gap, y1: b.y1 - gap, y2: b.y2 + gap });
   // Node cores first: a label never covers the middle of another node (its own body sits above it). Only
   // the core: with whole bodies as obstacles, a dense scene zoomed out would keep almost no label.
-  for (const c of candidates) {
-    const body = {
+  for (const c of candidates)
+    grid.put({
       x1: c.x - c.halfWidth * BODY_CORE,
       x2: c.x + c.halfWidth * BODY_CORE,
       y1: c.y - c.halfHeight * BODY_CORE,
       y2: c.y + c.halfHeight * BODY_CORE,
-      owner: c.id,
-    };
-    put(body, cells(body));
-  }
-  const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
-  for (const c of order) {
+    });
+  // One order for both kinds: a path's edge text beats an ordinary node's label, loses to the path's nodes.
+  type Item = { kind: 'node'; c: LabelCandidate } | { kind: 'edge'; e: EdgeLabelCandidate };
+  const items: Item[] = [
+    ...candidates.map((c): Item => ({ kind: 'node', c })),
+    ...edges.map((e): Item => ({ kind: 'edge', e })),
+  ];
+  const rank = (i: Item): number => (i.kind === 'node' ? i.c.priority : i.e.priority);
+  const idOf = (i: Item): string => (i.kind === 'node' ? i.c.id : i.e.id);
+  items.sort((a, b) => rank(b) - rank(a) || (idOf(a) < idOf(b) ? -1 : 1));
+  for (const item of items) {
+    if (item.kind === 'edge') {
+      if (grid.clashes(pad(item.e.box))) continue;
+      shownEdges.add(item.e.id);
+      grid.put(item.e.box);
+      continue;
+    }
+    const c = item.c;
     if (!c.text || texts.has(c.text)) continue;
     const b = labelBox(c, font);
-    const padded = { x1: b.x1 - gap, x2: b.x2 + gap, y1: b.y1 - gap, y2: b.y2 + gap };
-    const keys = cells(padded);
-    const clash = keys.some((k) =>
-      (grid.get(k) ?? []).some(
-        (q) => padded.x1 < q.x2 && q.x1 < padded.x2 && padded.y1 < q.y2 && q.y1 < padded.y2,
-      ),
-    );
-    if (clash) continue;
+    if (grid.clashes(pad(b))) continue;
     shown.add(c.id);
     texts.add(c.text);
-    put({ ...b, owner: c.id }, keys);
+    grid.put(b);
   }
-  return shown;
+  return { nodes: shown, edges: shownEdges };
 }
 
 /** How much a node's label matters: the selection, then paths, then the selection's neighbours, then degree. */
@@ -164,9 +205,60 @@ function candidatesOnScreen(
 }
 
 /**
+ * How much an edge's type text matters, on priorityOf's scale: just below the nodes of its own rank (a
+ * selected edge's text after the selection's label, a path's after the path's nodes, one at the selection
+ * after its neighbours), above every ordinary node label.
+ */
+function edgePriorityOf(e: cytoscape.EdgeSingular): number {
+  if (e.hasClass('selected')) return 1e6 - 1;
+  if (e.hasClass('path')) return 1e5 - 1;
+  return 1e4 - 1;
+}
+
+/**
+ * The edges whose type text the stylesheet draws (on a path, selected or at the selection) near the view, each
+ * with its text's box: level text centred on the edge's midpoint.
+ */
+function edgeCandidates(
+  cy: cytoscape.Core,
+  font: number,
+  where: 'on-screen' | 'everywhere',
+): { edge: cytoscape.EdgeSingular; c: EdgeLabelCandidate | null }[] {
+  const ext = where === 'everywhere' ? null : cy.extent();
+  const measure = defaultMeasure();
+  const scale = font / LABEL_BASE_FONT_PX;
+  const out: { edge: cytoscape.EdgeSingular; c: EdgeLabelCandidate | null }[] = [];
+  cy.edges().forEach((e) => {
+    // Dimmed edges draw no text (graph-stylesheet), so they take no room.
+    const drawn = EDGE_TEXT_CLASSES.some((k) => e.hasClass(k)) && !e.hasClass('dimmed') && e.visible();
+    const type = String((e.data() as { type?: string }).type ?? '');
+    if (!drawn || !type || e.hasClass('coop')) {
+      out.push({ edge: e, c: null });
+      return;
+    }
+    const m = e.midpoint();
+    if (ext && (m.x < ext.x1 - ext.w * 0.1 || m.x > ext.x2 + ext.w * 0.1)) return;
+    if (ext && (m.y < ext.y1 - ext.h * 0.1 || m.y > ext.y2 + ext.h * 0.1)) return;
+    // Level text (graph-stylesheet), padded like Cytoscape's own label bounds (text background, rounding).
+    const bw = measure(type) * scale + 8;
+    const bh = font * LABEL_LINE_HEIGHT + 4;
+    out.push({
+      edge: e,
+      c: {
+        id: e.id(),
+        box: { x1: m.x - bw / 2, x2: m.x + bw / 2, y1: m.y - bh / 2, y2: m.y + bh / 2 },
+        priority: edgePriorityOf(e),
+      },
+    });
+  });
+  return out;
+}
+
+/**
  * Hides, on `cy`, the labels of on-screen nodes that lose a collision or a duplicate, and shows the
  * winners; nodes off screen keep their state until they come into view (`everywhere`: an export of
- * the whole graph decides for every node). `font` is the model font the
+ * the whole graph decides for every node). Edge type texts drawn without a pointer (highlighted path,
+ * selection) lose to node labels and to each other the same way. `font` is the model font the
  * stylesheet draws labels at now (null: labels are off at this zoom, nothing to decide).
  * Returns the ids whose labels are drawn.
  */
@@ -177,16 +269,22 @@ export function applyLabelRules(
 ): Set<string> {
   if (font === null) return new Set();
   const on = candidatesOnScreen(cy, where);
+  const edges = edgeCandidates(cy, font, where);
   const shown = chooseLabels(
     on.map((o) => o.c),
     font,
     cy.zoom(),
+    edges.flatMap((e) => (e.c ? [e.c] : [])),
   );
   cy.batch(() => {
     for (const { node } of on) {
-      const hide = !shown.has(node.id());
+      const hide = !shown.nodes.has(node.id());
       if (hide !== node.hasClass(LABEL_HIDDEN_CLASS)) node.toggleClass(LABEL_HIDDEN_CLASS, hide);
     }
+    for (const { edge, c } of edges) {
+      const hide = c !== null && !shown.edges.has(c.id);
+      if (hide !== edge.hasClass(EDGE_LABEL_HIDDEN_CLASS)) edge.toggleClass(EDGE_LABEL_HIDDEN_CLASS, hide);
+    }
   });
-  return shown;
+  return shown.nodes;
 }

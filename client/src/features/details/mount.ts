@@ -3,14 +3,18 @@ import type { AppContext } from '../../app/context';
 import type { CooperationOperations } from '../cooperation/operations';
 import type { CurationUiParts } from '../curation/mount';
 import type { Operations } from '../explorer/operations';
-import { mountDetailsPanel } from './ui/details-panel';
+import { mountDetailsPanel, type DetailsOverlay } from './ui/details-panel';
 
-/** Mounts the details panel; curation's edit form replaces its body while open. */
+/**
+ * Mounts the details panel; curation's edit form replaces its body while open, else the chosen path's
+ * "why are these connected" (`why`) while it is shown.
+ */
 export function mountDetails(
   ctx: AppContext,
   explorer: Operations,
   cooperation: Pick<CooperationOperations, 'addPairToExplorer'>,
   curation: Pick<CurationUiParts, 'controls' | 'editor'>,
+  why: DetailsOverlay,
 ): void {
   const { actions } = ctx;
   mountDetailsPanel(
@@ -32,6 +36,6 @@ export function mountDetails(
       addPairToExplorer: cooperation.addPairToExplorer,
       curation: curation.controls,
     },
-    curation.editor,
+    [curation.editor, why],
   );
 }

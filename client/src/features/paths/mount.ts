@@ -5,11 +5,16 @@ import { createPathOperations } from './operations';
 import { createPathCamera, framingPathActions } from './path-camera';
 import { createPathFinder } from './ui/path-finder';
 import { createPathResults } from './ui/path-results';
+import { createWhyPane, type WhyPane } from './ui/why-pane';
 
-/** Mounts the path finder; typed ends are resolved by the explorer (an id on the canvas, else the best search hit). */
-export function mountPaths(ctx: AppContext, explorer: Pick<Operations, 'resolveNode'>): void {
+/**
+ * Mounts the path finder; typed ends are resolved by the explorer (an id on the canvas, else the best search
+ * hit). Returns the "why are these connected" pane, which the details panel shows.
+ */
+export function mountPaths(ctx: AppContext, explorer: Pick<Operations, 'resolveNode'>): WhyPane {
   const { store, actions } = ctx;
   const camera = createPathCamera(store, actions);
+  const why = createWhyPane(store);
   const ops = createPathOperations(ctx.api.reads, store, actions, actions, ctx.run, camera);
   ctx.page.sidebar(
     'paths',
@@ -23,6 +28,7 @@ export function mountPaths(ctx: AppContext, explorer: Pick<Operations, 'resolveN
       findPaths: ops.findPaths,
       onError: ctx.report,
     }),
-    createPathResults(store, framingPathActions(actions, camera), camera),
+    createPathResults(store, framingPathActions(actions, camera), camera, why.open),
   );
+  return why;
 }

@@ -48,22 +48,27 @@ function placeholder(): HTMLElement {
   ]);
 }
 
-/** Something shown instead of the panel's body while `active` (the curation edit form). */
+/**
+ * Something shown instead of the panel's body while `active` (the curation edit form, a path's "why are these
+ * connected"). `subscribe`, when given, is how it asks for a render after a change of its own.
+ */
 export interface DetailsOverlay {
   element: HTMLElement;
   active(s: State): boolean;
+  subscribe?(rerender: () => void): void;
 }
 
-/** Renders into `root` (the element with data-testid="details-panel"). */
+/** Renders into `root` (the element with data-testid="details-panel"); the first active overlay wins. */
 export function mountDetailsPanel(
   root: HTMLElement,
   store: ReadableStore<State>,
   handlers: DetailsHandlers,
-  overlay?: DetailsOverlay,
+  overlays: readonly DetailsOverlay[] = [],
 ): void {
   let lastKey: unknown[] = [];
   const render = (s: State): void => {
-    if (overlay?.active(s)) {
+    const overlay = overlays.find((o) => o.active(s));
+    if (overlay) {
       if (root.firstChild !== overlay.element) {
         root.replaceChildren(overlay.element);
         root.scrollTop = 0;
@@ -90,5 +95,6 @@ export function mountDetailsPanel(
     if (selectionChanged) root.scrollTop = 0;
   };
   store.subscribe(render);
+  for (const o of overlays) o.subscribe?.(() => render(store.get()));
   render(store.get());
 }

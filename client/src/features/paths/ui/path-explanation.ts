@@ -6,32 +6,35 @@ import { claimBadges } from '../../../shared/badges';
 import { el } from '../../../shared/dom';
 import { evidenceList } from '../../../shared/evidence-list';
 
+let disclosures = 0;
+
 /**
- * A hop's quotes, collapsed to one line each until opened: a long path stays scannable. The button says how
- * many quotes there are and toggles; the quotes are in the page either way (only their height changes).
+ * A hop's quotes, collapsed to one line (the first quote, cut with an ellipsis) until opened: a long path
+ * stays scannable. The button is a disclosure (aria-expanded, aria-controls) that says how many quotes there
+ * are; opened, every quote shows in full with its source.
  */
 function collapsibleEvidence(evidence: PathStep['edge']['evidence']): HTMLElement {
   const quotes = evidence?.filter((e) => e.quote !== null).length ?? 0;
   const list = evidenceList(evidence);
-  const box = el('div', { className: 'why-quotes collapsed', testId: 'why-quotes' }, [list]);
+  const id = `why-quotes-${++disclosures}`;
+  const box = el('div', { className: 'why-quotes collapsed', testId: 'why-quotes', attrs: { id } }, [list]);
   if (quotes === 0) return box;
   const label = (open: boolean): string =>
     open
       ? `Collapse ${quotes === 1 ? 'the quote' : 'the quotes'} to one line`
-      : `Show ${quotes === 1 ? 'the quote' : `${quotes} quotes`} in full`;
+      : `Show ${quotes === 1 ? 'the quote' : `all ${quotes} quotes`} in full, with sources`;
   const toggle = el('button', {
     className: 'why-quotes-toggle',
     testId: 'why-quotes-toggle',
     text: label(false),
-    attrs: { type: 'button', 'aria-expanded': 'false' },
+    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': id },
   });
   toggle.addEventListener('click', () => {
-    const open = box.classList.toggle('collapsed') === false;
+    const open = !box.classList.toggle('collapsed');
     toggle.setAttribute('aria-expanded', String(open));
     toggle.textContent = label(open);
   });
-  box.prepend(toggle);
-  return box;
+  return el('div', { className: 'why-evidence' }, [box, toggle]);
 }
 
 function hop(step: PathStep, index: number, nameOf: (id: string) => string): HTMLElement {

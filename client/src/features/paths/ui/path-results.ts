@@ -6,20 +6,25 @@ import { pathFocusOf, type PathActions } from '../state';
 import type { PathHighlight, State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { button, el, section, setAttr } from '../../../shared/dom';
-import { pathExplanation } from './path-explanation';
 import { pathStrengthBadges } from './path-strength';
 import './paths.css';
 
 /**
  * The path list section; hidden while no paths are shown. Choosing frames the path through `pathActions`;
  * the keyboard cursor frames what it previews through `camera` (a pointer passing over the list does not
- * move the camera under it).
+ * move the camera under it). Choosing also opens the path's explanation in the details pane (`openWhy`):
+ * the sidebar is too narrow for quotes.
  */
 export function createPathResults(
   store: ReadableStore<State>,
   pathActions: PathActions,
   camera: PathCamera,
+  openWhy: () => void,
 ): HTMLElement {
+  const choose = (index: number | null): void => {
+    pathActions.choosePath(index);
+    if (index !== null) openWhy();
+  };
   const heading = el('p', { className: 'path-count', attrs: { role: 'status' } });
   const showAll = button('Show all', () => pathActions.choosePath(null), {
     title: 'Highlight every path found',
@@ -34,7 +39,16 @@ export function createPathResults(
       'aria-label': 'Paths found: arrows move, Enter chooses, Escape shows all',
     },
   });
-  const why = el('div', { className: 'why-slot' });
+  const whyButton = button('Why are these connected?', () => openWhy(), {
+    className: 'why-open',
+    testId: 'why-open',
+    title: 'Explain the chosen path hop by hop, with its quotes, in the details pane',
+  });
+  const whyHint = el('p', {
+    className: 'muted why-hint',
+    text: 'Choose a path to see, hop by hop, why its ends are connected.',
+  });
+  const why = el('div', { className: 'why-slot' }, [whyButton, whyHint]);
   const root = section(
     'Paths',
     [el('div', { className: 'path-list-head' }, [heading, showAll]), list, why],
@@ -94,7 +108,7 @@ export function createPathResults(
       li.addEventListener('click', () => {
         pointerDown = false;
         setActive(i, false);
-        pathActions.choosePath(i);
+        choose(i);
       });
       return li;
     });
@@ -141,7 +155,7 @@ export function createPathResults(
         break;
       case 'Enter':
       case ' ':
-        if (active >= 0) pathActions.choosePath(active);
+        if (active >= 0) choose(active);
         break;
       case 'Escape':
         pathActions.choosePath(null);
@@ -177,15 +191,8 @@ export function createPathResults(
     showAll.disabled = focus.chosen === null || path.paths.length < 2;
     if (focus.chosen !== drawnChosen) {
       drawnChosen = focus.chosen;
-      const chosen = focus.chosen === null ? null : path.paths[focus.chosen];
-      why.replaceChildren(
-        chosen
-          ? pathExplanation(chosen, path.ends.from.id, path.ends.to.name)
-          : el('p', {
-              className: 'muted why-hint',
-              text: 'Choose a path to see, hop by hop, why its ends are connected.',
-            }),
-      );
+      whyButton.hidden = focus.chosen === null;
+      whyHint.hidden = focus.chosen !== null;
     }
   };
   store.subscribe(render);
