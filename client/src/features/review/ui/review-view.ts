@@ -170,7 +170,7 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
               attrs: {
                 tabindex: '-1',
                 'data-start': String(span.start),
-                ...(span.mention.suggestionId ? { 'data-suggestion-id': span.mention.suggestionId } : {}),
+                ...(span.mention.suggestionId ? { 'data-for-suggestion': span.mention.suggestionId } : {}),
                 title: `${span.mention.label}${span.mention.nodeId ? ' already in the graph' : ' (new candidate)'}`,
               },
             })
@@ -274,7 +274,7 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
     if (e.key === 'j' || e.key === 'ArrowRight') marks[Math.min(marks.length - 1, at + 1)]?.focus();
     else if (e.key === 'k' || e.key === 'ArrowLeft') marks[Math.max(0, at < 0 ? 0 : at - 1)]?.focus();
     else if (e.key === 'Enter' && at >= 0) {
-      const id = marks[at]!.dataset['suggestionId'];
+      const id = marks[at]!.dataset['forSuggestion'];
       if (id && itemOf(id)) setFocus(id);
       else
         message.textContent = `“${marks[at]!.textContent}” is ${marks[at]!.title}; it has no suggestion of its own.`;
