@@ -125,6 +125,7 @@ describe('an article from paste to briefing', () => {
     ] as const) {
       await page.setViewportSize({ width: w, height: hh });
       await page.waitForTimeout(200);
+      await editor.scrollIntoViewIfNeeded();
       const box = (await page.getByTestId('review-panel').boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(w);
       expect(box.y + box.height).toBeLessThanOrEqual(hh);
@@ -191,6 +192,28 @@ describe('an article from paste to briefing', () => {
     const group = page.getByTestId('review-group').filter({ hasText: `${chaired.type} (relationships)` });
     await group.getByTestId('review-accept-all').click();
     await expect.poll(() => stateOf(page, chaired.id), SLOW).toBe('accepted');
+    // A relationship's editor offers its type, both ends (the article's nodes) and confidence; Esc cancels it
+    // without closing the panel or deciding anything.
+    const pendingRel = (await list(sourceId)).suggestions.find(
+      (s) => s.kind === 'relationship' && s.state === 'pending',
+    );
+    expect(pendingRel, 'a relationship still pending').toBeDefined();
+    {
+      await item(page, pendingRel!.id).getByTestId('review-edit').click();
+      const relEditor = item(page, pendingRel!.id).getByTestId('review-editor');
+      await expect.poll(() => relEditor.isVisible(), POLL).toBe(true);
+      const ends = await relEditor
+        .getByTestId('review-edit-to')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(ends).toEqual(expect.arrayContaining([forumId, unity.id]));
+      await relEditor.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/issue17-review-edit-relationship-1440x900.png` });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => relEditor.count(), POLL).toBe(0);
+      expect(await page.getByTestId('review-panel').isVisible()).toBe(true);
+      expect(await stateOf(page, pendingRel!.id)).toBe('pending');
+    }
     const decided = await list(sourceId);
     const chairedNow = decided.suggestions.find((s) => s.id === chaired.id)!;
     const edgeId = chairedNow.decision!.resultId!;
@@ -299,6 +322,8 @@ describe('other ways in', () => {
     const progress = page.getByTestId('review-progress');
     await expect.poll(() => progress.getAttribute('data-state'), SLOW).toBe('running');
     expect(await progress.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/issue17-review-progress-1440x900.png` });
     expect(await page.getByTestId('review-progress-text').textContent()).toMatch(/…$/);
     sources.add(await sourceIdOf(title));
     await expect

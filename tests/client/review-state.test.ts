@@ -155,6 +155,9 @@ describe('extraction progress', () => {
     expect(progressText({ ...status, state: 'running', phase: 'relationships', done: 40, total: 120 })).toBe(
       'Finding relationships: 40 of 120…',
     );
+    expect(progressText({ ...status, state: 'running', phase: 'queued' })).toBe(
+      'Waiting for the extraction worker…',
+    );
     expect(progressText({ ...status, state: 'failed', error: 'worker crashed' })).toBe(
       'Extraction failed: worker crashed.',
     );

@@ -10,6 +10,7 @@ const POLL_MS = 600;
 
 /** Words for the engine's phases. */
 const PHASES: Record<string, string> = {
+  queued: 'Waiting for the extraction worker',
   sentences: 'Splitting sentences',
   tagging: 'Tagging words',
   mentions: 'Finding mentions',
