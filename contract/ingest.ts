@@ -220,7 +220,8 @@ export type SourceAddResponse = z.infer<typeof sourceAddResponse>;
 /**
  * `POST /api/suggestions/:id/accept`, optionally with edits. A node suggestion takes `name`, `label`, `aliases`,
  * `description` and `properties`; a relationship suggestion `type`, `properties`, and `from`/`to` as existing node
- * ids. Anything else is refused (422 naming it).
+ * ids; either takes `confidence`. The quote and its offsets are never edited: the fact keeps the source's sentence.
+ * An edit that does not fit is refused (400 or 422 naming the field) and nothing is written.
  */
 export const suggestionAcceptBody = z
   .object(
@@ -233,6 +234,11 @@ export const suggestionAcceptBody = z
       type: nonEmpty('relationship type', 60).optional(),
       from: idSchema.optional(),
       to: idSchema.optional(),
+      confidence: z
+        .enum(CONFIDENCE_LEVELS, {
+          message: `expected \`confidence\`: one of ${CONFIDENCE_LEVELS.join(', ')}`,
+        })
+        .optional(),
     },
     { message: 'expected a JSON object of edits (or no body)' },
   )

@@ -223,5 +223,6 @@ describe('reviewing an ingested article', () => {
       expect(box.y + box.height).toBeLessThanOrEqual(hh);
       await page.screenshot({ path: `${SHOTS}/review-${w}x${hh}.png` });
     }
-  });
+    // A browser, a Neo4j and the extraction on a machine shared with other runs: well past vitest's 30 s default.
+  }, 180_000);
 });

@@ -1,7 +1,10 @@
 // Typed client for the ingest endpoints: adding an article (JSON or a file) and deciding its suggestions.
 import type {
   AcceptAllResponse,
+  ExtractionStatus,
   SourceAddResponse,
+  SourceListResponse,
+  SuggestionAcceptRequest,
   SuggestionDecisionResponse,
   SuggestionKind,
   SuggestionListResponse,
@@ -24,7 +27,14 @@ export interface ReviewApi {
   /** Multipart upload of a .txt, .md or .html file (the server reduces HTML to its text). */
   addFile(fields: ArticleFields, file: File): Promise<SourceAddResponse>;
   suggestions(sourceId: string): Promise<SuggestionListResponse>;
-  accept(id: string): Promise<SuggestionDecisionResponse>;
+  /** Every stored source (to reopen the review of one added earlier). */
+  sources(): Promise<SourceListResponse>;
+  /** The extraction's state and progress (polled while a long article is extracted in the background). */
+  extraction(sourceId: string): Promise<ExtractionStatus>;
+  /** Runs a failed or interrupted extraction again. */
+  rerunExtraction(sourceId: string): Promise<ExtractionStatus>;
+  /** Accepts, with the curator's edits when there are any. */
+  accept(id: string, edits?: SuggestionAcceptRequest): Promise<SuggestionDecisionResponse>;
   reject(id: string): Promise<SuggestionDecisionResponse>;
   link(id: string, nodeId: string): Promise<SuggestionDecisionResponse>;
   acceptAll(sourceId: string, kind: SuggestionKind, label: string): Promise<AcceptAllResponse>;
@@ -48,7 +58,14 @@ export function createReviewApi(base = '/api'): ReviewApi {
       return body as SourceAddResponse;
     },
     suggestions: (id) => callEndpoint(base, 'GET /sources/:id/suggestions', { params: { id } }),
-    accept: (id) => callEndpoint(base, 'POST /suggestions/:id/accept', { params: { id } }),
+    sources: () => callEndpoint(base, 'GET /sources', {}),
+    extraction: (id) => callEndpoint(base, 'GET /sources/:id/extraction', { params: { id } }),
+    rerunExtraction: (id) => callEndpoint(base, 'POST /sources/:id/extraction', { params: { id } }),
+    accept: (id, edits) =>
+      callEndpoint(base, 'POST /suggestions/:id/accept', {
+        params: { id },
+        ...(edits && Object.keys(edits).length ? { body: edits } : {}),
+      }),
     reject: (id) => callEndpoint(base, 'POST /suggestions/:id/reject', { params: { id } }),
     link: (id, nodeId) =>
       callEndpoint(base, 'POST /suggestions/:id/link', { params: { id }, body: { nodeId } }),

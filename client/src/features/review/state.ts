@@ -1,5 +1,12 @@
-// The review's pure parts: suggestions grouped by kind, and the article cut into plain and highlighted spans.
-import type { SourceMention, Suggestion } from '../../../../contract';
+// The review's pure parts: suggestions grouped by kind, the article cut into plain and highlighted spans, and the
+// edit-before-accept form's choices and the edits it sends.
+import type {
+  SourceMention,
+  Suggestion,
+  SuggestionAcceptRequest,
+  SuggestionListResponse,
+} from '../../../../contract';
+import type { Confidence } from '../../../../model';
 
 /** Suggestions of one kind (`node` + label, or `relationship` + type), in text order. */
 export interface SuggestionGroup {
@@ -53,4 +60,69 @@ export function textSpans(text: string, mentions: readonly SourceMention[]): Tex
 export function suggestionTitle(s: Suggestion): string {
   if (s.kind === 'node') return s.name ?? '(unnamed)';
   return `${s.from?.name ?? '?'} ${s.type ?? '?'} ${s.to?.name ?? '?'}`;
+}
+
+/** An existing node a relationship suggestion's end may be changed to. */
+export interface EndChoice {
+  nodeId: string;
+  name: string;
+  label: string;
+}
+
+/**
+ * The nodes this article is about that a relationship's end may be edited to: the existing nodes its suggestions
+ * name as ends, the candidates already accepted or linked, and the graph's nodes it mentions, each once, by name.
+ */
+export function endChoices(
+  data: Pick<SuggestionListResponse, 'suggestions' | 'mentions'>,
+  text: string,
+): EndChoice[] {
+  const out = new Map<string, EndChoice>();
+  const add = (nodeId: string | null | undefined, name: string, label: string): void => {
+    if (nodeId && !out.has(nodeId)) out.set(nodeId, { nodeId, name, label });
+  };
+  for (const s of data.suggestions) {
+    for (const end of [s.from, s.to])
+      if (end) add(end.kind === 'node' ? end.nodeId : end.nodeId, end.name, end.label);
+    if (s.kind === 'node' && (s.state === 'accepted' || s.state === 'linked'))
+      add(s.decision?.resultId, s.name ?? '?', s.label ?? '?');
+  }
+  for (const m of data.mentions) add(m.nodeId, text.slice(m.start, m.end), m.label);
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The editor's fields as the curator left them (`from`/`to`: a node id, or '' for the suggested end). */
+export interface EditorValues {
+  name?: string;
+  label?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  confidence?: Confidence;
+}
+
+/** The edits to send: only what differs from the suggestion (an empty object accepts it as suggested). */
+export function editsOf(s: Suggestion, v: EditorValues): SuggestionAcceptRequest {
+  const edits: SuggestionAcceptRequest = {};
+  if (v.confidence && v.confidence !== s.confidence) edits.confidence = v.confidence;
+  if (s.kind === 'node') {
+    const name = v.name?.trim();
+    if (name !== undefined && name !== (s.name ?? '')) edits.name = name;
+    if (v.label && v.label !== s.label) edits.label = v.label;
+    return edits;
+  }
+  if (v.type && v.type !== s.type) edits.type = v.type;
+  if (v.from && v.from !== endNodeId(s.from)) edits.from = v.from;
+  if (v.to && v.to !== endNodeId(s.to)) edits.to = v.to;
+  return edits;
+}
+
+/** The node an end already stands for (an existing node, or a decided candidate's node); null for a pending one. */
+export function endNodeId(end: Suggestion['from']): string | null {
+  return end?.nodeId ?? null;
+}
+
+/** A candidate's likely existing nodes, the most likely first. */
+export function rankedMatches(s: Suggestion): Suggestion['matches'] {
+  return [...s.matches].sort((a, b) => b.score - a.score || b.similarity - a.similarity);
 }

@@ -73,6 +73,21 @@ function evidenceInputs(row: SuggestionRow): EvidenceInput[] {
   return quotes.map((quote) => ({ sourceId: row.sourceId, quote }));
 }
 
+/** The curation path names a relationship's ends `source`/`target`; a suggestion's edits call them `from`/`to`. */
+function inSuggestionTerms(err: unknown): never {
+  if (err instanceof UnprocessableError && (err.field === 'source' || err.field === 'target')) {
+    const field = err.field === 'source' ? 'from' : 'to';
+    throw new UnprocessableError(err.message.replace(`\`${err.field}\``, `\`${field}\``), field);
+  }
+  throw err;
+}
+
+/** The fact's `confidence` property: the curator's edit, else the source's hedging; none when confirmed. */
+function confidenceOf(row: SuggestionRow, edits: SuggestionAcceptRequest): { confidence?: string } {
+  const level = edits.confidence ?? row.confidence;
+  return level !== 'confirmed' ? { confidence: level } : {};
+}
+
 function refuseEdits(
   edits: SuggestionAcceptRequest,
   keys: readonly (keyof SuggestionAcceptRequest)[],
@@ -113,11 +128,7 @@ async function acceptNode(w: Work, row: SuggestionRow, edits: SuggestionAcceptRe
     name: edits.name ?? row.name ?? '',
     aliases: edits.aliases ?? row.aliases ?? [],
     ...(edits.description !== undefined ? { description: edits.description } : {}),
-    properties: {
-      ...carried,
-      ...(row.confidence !== 'confirmed' ? { confidence: row.confidence } : {}),
-      ...edits.properties,
-    },
+    properties: { ...carried, ...confidenceOf(row, edits), ...edits.properties },
     evidence: [{ sourceId: row.sourceId, quote: row.quote }],
   });
   const nodeId = out.result!.id;
@@ -196,12 +207,12 @@ async function acceptRelationship(
     target: to,
     properties: {
       ...carried,
-      ...(row.confidence !== 'confirmed' ? { confidence: row.confidence } : {}),
+      ...confidenceOf(row, edits),
       ...(row.disputed ? { disputed: true, disputeNote: note } : {}),
       ...edits.properties,
     },
     evidence: evidenceInputs(row),
-  });
+  }).catch(inSuggestionTerms);
   w.changes.push(out.change);
   const changeIds = [out.change.id];
   // Both claims of a dispute are kept and flagged: the other one is marked through the curation path too.

@@ -82,7 +82,11 @@ export function createAddArticleForm(
     sent.then(
       (res) => {
         submit.disabled = false;
-        say(`Added “${res.result?.title ?? fields.title}”: ${res.suggestions.length} suggestions.`);
+        say(
+          res.extraction.state === 'running'
+            ? `Added “${res.result?.title ?? fields.title}”: a long article, extracted in the background.`
+            : `Added “${res.result?.title ?? fields.title}”: ${res.suggestions.length} suggestions.`,
+        );
         added(res);
       },
       (err: unknown) => {

@@ -3,6 +3,7 @@ import { button, el } from '../../../shared/dom';
 import type { ReviewApi } from '../review-api';
 import { createAddArticleForm } from './add-article-form';
 import { createReviewView, type ReviewViewDeps } from './review-view';
+import { createSourcePicker } from './source-picker';
 import './review.css';
 
 /** The panel and its toolbar button (in the More menu). */
@@ -24,7 +25,8 @@ export function createReviewPanel(deps: Omit<ReviewViewDeps, 'api'> & { api: Rev
       .then(view.focus, (err: unknown) => deps.say(`Could not load the review: ${String(err)}`));
   };
   const form = createAddArticleForm(deps.api, (res) => res.result && openSource(res.result.id), openSource);
-  const addBox = el('div', {}, [form.element]);
+  const picker = createSourcePicker(deps.api, openSource);
+  const addBox = el('div', { className: 'review-add-box' }, [form.element, picker.element]);
   view.element.hidden = true;
   const another = button('Add another article', () => showForm(), { testId: 'ingest-another' });
   const element = el(
@@ -55,6 +57,7 @@ export function createReviewPanel(deps: Omit<ReviewViewDeps, 'api'> & { api: Rev
     view.element.hidden = true;
     form.reset();
     form.focus();
+    void picker.refresh();
   };
   const close = (): void => {
     element.hidden = true;

@@ -1,10 +1,14 @@
 // The review view: the article with every mention highlighted, its suggestions beside it grouped by kind, and the
-// decisions (accept, reject, link, accept all of a kind) by button or by key: j/k or arrows move, a, r, l decide.
-import type { Suggestion, SuggestionListResponse } from '../../../../../contract';
+// decisions (accept, edit then accept, reject, link, accept all of a kind) by button or by key. While a long
+// article is still extracted in the background it shows the extraction's progress instead, then the suggestions.
+import type { Suggestion, SuggestionAcceptRequest, SuggestionListResponse } from '../../../../../contract';
 import { describeError } from '../../../api/api-error';
 import { button, el } from '../../../shared/dom';
 import type { ReviewApi } from '../review-api';
-import { groupSuggestions, suggestionTitle, textSpans } from '../state';
+import { endChoices, groupSuggestions, suggestionTitle, textSpans } from '../state';
+import { createExtractionProgress } from './extraction-progress';
+import { createSuggestionEditor } from './suggestion-editor';
+import { suggestionItem } from './suggestion-item';
 
 /** What the view works with. */
 export interface ReviewViewDeps {
@@ -25,11 +29,9 @@ export interface ReviewView {
   focus(): void;
 }
 
-function decisionText(s: Suggestion): string {
-  if (!s.decision) return 'pending';
-  const how = s.decision.automatic ? ' (automatic)' : '';
-  return `${s.state} by ${s.decision.by}${how}`;
-}
+const LIST_KEYS =
+  'List: j/k or ↑/↓ move · Enter or a accept · e edit · r reject · l link to the best match · Tab reaches the buttons';
+const TEXT_KEYS = 'Text: j/k or ←/→ next mention · Enter opens its suggestion';
 
 /** Builds the (empty) review view. */
 export function createReviewView(d: ReviewViewDeps): ReviewView {
@@ -37,28 +39,26 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
   const textBox = el('pre', {
     className: 'review-text',
     testId: 'review-text',
-    attrs: { tabindex: '0', 'aria-label': 'Article text, mentions highlighted' },
+    attrs: { tabindex: '0', 'aria-label': `Article text, mentions highlighted. ${TEXT_KEYS}` },
   });
   const list = el('div', {
     className: 'review-list',
     testId: 'review-list',
-    attrs: {
-      tabindex: '0',
-      role: 'group',
-      'aria-label': 'Suggestions: j or k to move, a accept, r reject, l link',
-    },
+    attrs: { tabindex: '0', role: 'group', 'aria-label': `Suggestions. ${LIST_KEYS}` },
   });
   const message = el('p', {
     className: 'review-message',
     testId: 'review-message',
     attrs: { role: 'status' },
   });
+  const progress = createExtractionProgress(d.api, () => void reload());
   const element = el('div', { className: 'review-view', testId: 'review-view' }, [
     heading,
-    el('p', {
-      className: 'review-hint',
-      text: 'Keys in the list: j/k or ↑/↓ move · a accept · r reject · l link to the chosen match',
-    }),
+    el('p', { className: 'review-hint review-keys', testId: 'review-keys' }, [
+      el('span', { text: LIST_KEYS }),
+      el('span', { text: TEXT_KEYS }),
+    ]),
+    progress.element,
     el('div', { className: 'review-body' }, [textBox, list]),
     message,
   ]);
@@ -68,19 +68,24 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
   let data: SuggestionListResponse | null = null;
   let order: Suggestion[] = [];
   let focusedId: string | null = null;
+  let editingId: string | null = null;
   const linkChoice = new Map<string, HTMLSelectElement>();
   let busy = false;
 
   const itemOf = (id: string): HTMLElement | null =>
     list.querySelector<HTMLElement>(`[data-suggestion-id="${CSS.escape(id)}"]`);
 
+  // Roving focus: only the focused item's controls are in the Tab order, so Tab leaves the list in one step.
   const setFocus = (id: string | null, move = true): void => {
     for (const li of list.querySelectorAll('.review-item.focused')) li.classList.remove('focused');
+    for (const c of list.querySelectorAll<HTMLElement>('.review-item button, .review-item select'))
+      c.tabIndex = -1;
     for (const m of textBox.querySelectorAll('mark.current')) m.classList.remove('current');
     focusedId = id;
     if (!id) return;
     const li = itemOf(id);
     li?.classList.add('focused');
+    for (const c of li?.querySelectorAll<HTMLElement>('button, select, input') ?? []) c.tabIndex = 0;
     if (move) li?.focus();
     const s = order.find((x) => x.id === id);
     const mark = s && textBox.querySelector<HTMLElement>(`mark[data-start="${s.start}"]`);
@@ -88,88 +93,67 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
     mark?.scrollIntoView({ block: 'nearest' });
   };
 
-  const decide = async (label: string, run: () => Promise<unknown>): Promise<void> => {
+  const decide = async (label: string, run: () => Promise<unknown>, rethrow = false): Promise<void> => {
     if (busy) return;
     busy = true;
+    message.classList.remove('error');
     message.textContent = `${label}…`;
     try {
       await run();
       message.textContent = `${label}: done.`;
+      editingId = null;
       await reload();
     } catch (err) {
+      // The editor shows its own refusal next to the field; the line below is for the list's decisions.
+      if (rethrow) {
+        message.textContent = '';
+        throw err;
+      }
+      message.classList.add('error');
       message.textContent = `${label} failed: ${describeError(err)}`;
     } finally {
       busy = false;
     }
   };
-  const accept = (s: Suggestion): Promise<void> =>
-    decide(`Accept ${suggestionTitle(s)}`, () => d.api.accept(s.id));
+  const accept = (s: Suggestion, edits?: SuggestionAcceptRequest, rethrow = false): Promise<void> =>
+    decide(
+      `Accept ${suggestionTitle(s)}${edits && Object.keys(edits).length ? ' with edits' : ''}`,
+      () => d.api.accept(s.id, edits),
+      rethrow,
+    );
   const reject = (s: Suggestion): Promise<void> =>
     decide(`Reject ${suggestionTitle(s)}`, () => d.api.reject(s.id));
-  const link = (s: Suggestion): Promise<void> => {
-    const nodeId = linkChoice.get(s.id)?.value ?? s.matches[0]?.nodeId;
+  const link = (
+    s: Suggestion,
+    nodeId = linkChoice.get(s.id)?.value ?? s.matches[0]?.nodeId,
+  ): Promise<void> => {
     if (!nodeId) {
       message.textContent = `${suggestionTitle(s)} has no existing node to link to.`;
       return Promise.resolve();
     }
     return decide(`Link ${suggestionTitle(s)}`, () => d.api.link(s.id, nodeId));
   };
+  const edit = (s: Suggestion): void => {
+    editingId = s.id;
+    render();
+    setFocus(s.id, false);
+  };
 
-  const item = (s: Suggestion): HTMLElement => {
-    const pending = s.state === 'pending';
-    const actions: HTMLElement[] = [];
-    if (pending) {
-      actions.push(
-        button('Accept', () => void accept(s), { testId: 'review-accept', title: 'Accept (a)' }),
-        button('Reject', () => void reject(s), { testId: 'review-reject', title: 'Reject (r)' }),
-      );
-      if (s.kind === 'node' && s.matches.length) {
-        const select = el(
-          'select',
-          { testId: 'review-link-choice', attrs: { 'aria-label': `Existing node ${s.name ?? ''} may be` } },
-          s.matches.map((m) =>
-            el('option', {
-              text: `${m.name} (${m.label}, ${Math.round(m.score * 100)}%)`,
-              attrs: { value: m.nodeId },
-            }),
-          ),
-        );
-        linkChoice.set(s.id, select);
-        actions.push(
-          select,
-          button('Link', () => void link(s), { testId: 'review-link', title: 'Link to the chosen node (l)' }),
-        );
-      }
-    }
-    const resultId = s.decision?.resultId;
-    if (s.kind === 'node' && resultId && (s.state === 'accepted' || s.state === 'linked'))
-      actions.push(button('Add to canvas', () => d.addToCanvas(resultId), { testId: 'review-add-canvas' }));
-    const li = el(
-      'li',
-      {
-        className: `review-item state-${s.state}`,
-        testId: 'review-suggestion',
-        attrs: { tabindex: '-1', 'data-suggestion-id': s.id, 'data-state': s.state, 'data-kind': s.kind },
+  /** Puts the editor in place of the item's buttons. */
+  const withEditor = (li: HTMLElement, s: Suggestion): void => {
+    const editor = createSuggestionEditor({
+      suggestion: s,
+      ends: data ? endChoices(data, text) : [],
+      accept: (edits) => accept(s, edits, true),
+      cancel: () => {
+        editingId = null;
+        render();
+        setFocus(s.id);
       },
-      [
-        el('div', { className: 'review-item-head' }, [
-          el('span', { className: 'review-item-name', text: suggestionTitle(s) }),
-          el('span', { text: `${s.confidence} · ${Math.round(s.score * 100)}%` }),
-          s.disputed &&
-            el('span', {
-              className: 'review-dispute',
-              testId: 'review-dispute',
-              text: '⚠ possible dispute',
-              attrs: { title: s.disputeNote ?? 'Contradicts a claim in the graph' },
-            }),
-          el('span', { className: 'review-state', testId: 'review-state', text: decisionText(s) }),
-        ]),
-        el('p', { className: 'review-quote', text: `“${s.quote}”` }),
-        actions.length > 0 && el('div', { className: 'review-actions' }, actions),
-      ],
-    );
-    li.addEventListener('focus', () => setFocus(s.id, false));
-    return li;
+    });
+    li.querySelector('.review-actions')?.replaceWith(editor.element);
+    li.classList.add('editing');
+    queueMicrotask(editor.focus);
   };
 
   const render = (): void => {
@@ -184,7 +168,9 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
               testId: 'review-mention',
               text: text.slice(span.start, span.end),
               attrs: {
+                tabindex: '-1',
                 'data-start': String(span.start),
+                ...(span.mention.suggestionId ? { 'data-for-suggestion': span.mention.suggestionId } : {}),
                 title: `${span.mention.label}${span.mention.nodeId ? ' already in the graph' : ' (new candidate)'}`,
               },
             })
@@ -194,6 +180,13 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
     linkChoice.clear();
     const groups = groupSuggestions(data.suggestions);
     order = groups.flatMap((g) => g.items);
+    const actions = {
+      accept: (s: Suggestion) => void accept(s),
+      edit,
+      reject: (s: Suggestion) => void reject(s),
+      link: (s: Suggestion, id: string) => void link(s, id),
+      addToCanvas: d.addToCanvas,
+    };
     list.replaceChildren(
       ...groups.map((g) => {
         const pending = g.items.filter((s) => s.state === 'pending').length;
@@ -205,20 +198,39 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
               button(
                 `Accept all ${g.name}`,
                 () => void decide(`Accept all ${g.name}`, () => d.api.acceptAll(sourceId, g.kind, g.name)),
-                { testId: 'review-accept-all' },
+                { testId: 'review-accept-all', title: `Accept the ${pending} pending ${title}` },
               ),
           ]),
-          el('ul', {}, g.items.map(item)),
+          el(
+            'ul',
+            {},
+            g.items.map((s) => {
+              const item = suggestionItem(s, actions);
+              if (item.linkChoice) linkChoice.set(s.id, item.linkChoice);
+              item.element.addEventListener('focus', () => setFocus(s.id, false));
+              if (s.id === editingId && s.state === 'pending') withEditor(item.element, s);
+              return item.element;
+            }),
+          ),
         ]);
       }),
     );
     if (!order.length)
-      list.append(el('p', { className: 'review-hint', text: 'No suggestions for this article.' }));
+      list.append(
+        el('p', {
+          className: 'review-hint',
+          text:
+            data.extraction.state === 'running'
+              ? 'Suggestions appear when extraction ends.'
+              : 'No suggestions for this article.',
+        }),
+      );
+    setFocus(focusedId, false);
   };
 
   const reload = async (): Promise<void> => {
     const had = focusedId;
-    const hadFocus = list.contains(document.activeElement);
+    const hadFocus = list.contains(document.activeElement) && !list.querySelector('.review-editor');
     data = await d.api.suggestions(sourceId);
     render();
     if (had && order.some((s) => s.id === had)) setFocus(had, hadFocus);
@@ -227,7 +239,8 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
   list.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const t = e.target as HTMLElement;
-    if (t.tagName === 'SELECT' || t.tagName === 'INPUT') return;
+    if (t.closest('.review-editor') || t.tagName === 'SELECT' || t.tagName === 'INPUT') return;
+    const onItem = t.classList.contains('review-item');
     const at = order.findIndex((s) => s.id === focusedId);
     const current = order[at];
     const move = (by: number): void => {
@@ -235,12 +248,16 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
         order[Math.max(0, Math.min(order.length - 1, (at < 0 ? (by > 0 ? -1 : order.length) : at) + by))];
       if (next) setFocus(next.id);
     };
+    const pending = current?.state === 'pending';
     let handled = true;
     if (e.key === 'j' || e.key === 'ArrowDown') move(1);
     else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
-    else if (e.key === 'a' && current?.state === 'pending') void accept(current);
-    else if (e.key === 'r' && current?.state === 'pending') void reject(current);
-    else if (e.key === 'l' && current?.state === 'pending') void link(current);
+    // Enter and Space accept only on the item itself: on a button they press that button.
+    else if ((e.key === 'Enter' || e.key === ' ') && onItem && pending) void accept(current);
+    else if (e.key === 'a' && pending) void accept(current);
+    else if (e.key === 'e' && pending) edit(current);
+    else if (e.key === 'r' && pending) void reject(current);
+    else if (e.key === 'l' && pending) void link(current);
     else handled = false;
     if (handled) {
       e.preventDefault();
@@ -248,19 +265,52 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
     }
   });
 
+  // The text's mentions, one after another; Enter goes to the suggestion a mention belongs to.
+  textBox.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const marks = [...textBox.querySelectorAll<HTMLElement>('mark')];
+    const at = marks.indexOf(document.activeElement as HTMLElement);
+    let handled = true;
+    if (e.key === 'j' || e.key === 'ArrowRight') marks[Math.min(marks.length - 1, at + 1)]?.focus();
+    else if (e.key === 'k' || e.key === 'ArrowLeft') marks[Math.max(0, at < 0 ? 0 : at - 1)]?.focus();
+    else if (e.key === 'Enter' && at >= 0) {
+      const id = marks[at]!.dataset['forSuggestion'];
+      if (id && itemOf(id)) setFocus(id);
+      else
+        message.textContent = `“${marks[at]!.textContent}” is ${marks[at]!.title}; it has no suggestion of its own.`;
+    } else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  });
+
+  const focus = (): void => {
+    const first = order.find((s) => s.state === 'pending') ?? order[0];
+    if (first) setFocus(first.id);
+    else list.focus();
+  };
+
   return {
     element,
     async show(id) {
       sourceId = id;
       focusedId = null;
+      editingId = null;
+      message.textContent = '';
+      progress.hide();
       text = await d.sourceText(id);
       await reload();
       d.say(`Reviewing ${data?.source.title ?? id}.`);
+      const status = data!.extraction;
+      if (status.state !== 'done') {
+        const end = await progress.watch(id, status);
+        if (sourceId === id && end.state === 'done') {
+          await reload();
+          focus();
+        }
+      }
     },
-    focus() {
-      const first = order.find((s) => s.state === 'pending') ?? order[0];
-      if (first) setFocus(first.id);
-      else list.focus();
-    },
+    focus,
   };
 }
