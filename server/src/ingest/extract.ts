@@ -5,6 +5,7 @@ import { applyActingFor } from './acting-for.js';
 import { applyAppositionRules } from './apposition-rules.js';
 import { applyBilateral } from './bilateral.js';
 import { applyForumParties } from './forum-parties.js';
+import { applyInferences } from './inferences.js';
 import { anaphorMentions } from './anaphora.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
@@ -30,6 +31,7 @@ import { applyStructureRules } from './structure-rules.js';
 import { needsTags, tagTokens } from './tagger.js';
 import { tokenize } from './tokens.js';
 import type {
+  CandidateLabel,
   EndRef,
   ExtractionResult,
   ExtractOptions,
@@ -177,6 +179,21 @@ export function extract(
 
   applyForumParties(doc, mentions, sink);
   applyBilateral(doc, mentions, set, sink);
+  applyInferences(
+    doc,
+    mentions,
+    sink,
+    (r) =>
+      'candidateKey' in r
+        ? set.get(r.candidateKey)?.name
+        : vocab.vocabulary.nodes.find((n) => n.id === r.nodeId)?.name,
+    sentenceAt,
+    (r) =>
+      'candidateKey' in r
+        ? set.get(r.candidateKey)?.label
+        : (vocab.vocabulary.nodes.find((n) => n.id === r.nodeId)?.labels.find((l) => l !== 'Actor') as
+            CandidateLabel | undefined),
+  );
   const relationships = sink
     .all()
     .map((r) => ({ ...r, from: canon(r.from), to: canon(r.to) }))

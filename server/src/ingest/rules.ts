@@ -51,6 +51,8 @@ const schemas = {
     ownerPrepositions: words,
     portfolioWords: words,
     ignoreInTitle: words,
+    ministryWords: words,
+    notPortfolio: words,
   }),
   organisations: z.object({
     heads: words,

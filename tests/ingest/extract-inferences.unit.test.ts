@@ -1,0 +1,78 @@
+// Relationships inferred from others the article states (server/src/ingest/inferences.ts) and attendance of the
+// article's one event without naming it, each on a small text written for the test.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../server/src/ingest/extract.js';
+import type { EndRef } from '../../server/src/ingest/types.js';
+
+/** Every relationship suggested, as "TYPE from -> to" mapped to the rule that proposed it. */
+function rels(text: string): Map<string, string> {
+  const r = extract(text, { nodes: [] });
+  const name = (e: EndRef) =>
+    'nodeId' in e ? e.nodeId : (r.candidates.find((c) => c.key === e.candidateKey)?.name ?? e.candidateKey);
+  const out = new Map<string, string>();
+  for (const s of r.suggestions)
+    if (s.kind === 'relationship') {
+      out.set(`${s.type} ${name(s.from)} -> ${name(s.to)}`, s.rule);
+      expect(text.slice(s.start, s.end)).toBe(s.quote);
+    }
+  return out;
+}
+
+describe('a titled holder runs the ministry of their portfolio', () => {
+  it('links the title to the ministry the article names, and the ministry to the holder’s country', () => {
+    const r = rels(
+      "Border Unit\nParaguay's Interior Minister Enrique Riera announced the unit on Monday.\n\n" +
+        'The Interior Ministry said the unit would start work in March.',
+    );
+    expect(r.get('HOLDS_OFFICE Enrique Riera -> Interior Ministry')).toBe('inference:portfolio-ministry');
+    expect(r.get('PART_OF Interior Ministry -> Paraguay')).toBe('inference:ministry-of-country');
+  });
+
+  it('leaves a ministry that another country owns to that country', () => {
+    const r = rels(
+      "Talks\nPeru's Interior Minister Rosa Quispe met officials from Bolivia's Interior Ministry in Lima on Friday.",
+    );
+    expect(r.has('HOLDS_OFFICE Rosa Quispe -> Peru')).toBe(true);
+    expect(r.has("HOLDS_OFFICE Rosa Quispe -> Bolivia's Interior Ministry")).toBe(false);
+  });
+
+  it('needs the portfolio in the ministry’s name', () => {
+    const r = rels(
+      "Visit\nChile's Defence Minister Luis Soto visited the port on Monday.\n\nThe Finance Ministry paid for the trip.",
+    );
+    expect([...r.keys()].some((k) => k.startsWith('HOLDS_OFFICE Luis Soto -> Finance'))).toBe(false);
+  });
+});
+
+describe('two countries that sign one agreement together cooperate', () => {
+  it('pairs the two signatories of one sentence', () => {
+    const r = rels(
+      'Pact\nGhana and Togo signed a memorandum of understanding on maritime security in Accra on Friday.',
+    );
+    expect(r.get('COOPERATES_WITH Ghana -> Togo') ?? r.get('COOPERATES_WITH Togo -> Ghana')).toBe(
+      'inference:co-signatories',
+    );
+  });
+
+  it('does not pair the parties of an agreement with more than two', () => {
+    const r = rels(
+      'Pact\nGhana, Togo and Benin signed a memorandum of understanding on maritime security in Accra on Friday.',
+    );
+    expect([...r.values()]).not.toContain('inference:co-signatories');
+  });
+});
+
+describe('attending the article’s one event without naming it', () => {
+  it('makes a country that attended a participant of the event the article is about', () => {
+    const r = rels(
+      'Andean Security Conference opens in Lima\n\nThe Andean Security Conference opened in Lima on Tuesday with ministers ' +
+        'from Peru and Colombia.\n\nBolivia and Ecuador attended as observers.',
+    );
+    expect(r.get('PARTICIPATED_IN Bolivia -> Andean Security Conference')).toBe(
+      'pattern:attended-by-sentence+main-event',
+    );
+    expect(r.get('PARTICIPATED_IN Ecuador -> Andean Security Conference')).toBe(
+      'pattern:attended-by-sentence+main-event',
+    );
+  });
+});
