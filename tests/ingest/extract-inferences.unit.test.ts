@@ -76,3 +76,53 @@ describe('attending the article’s one event without naming it', () => {
     );
   });
 });
+
+describe('an unnamed source who asks not to be named', () => {
+  it('is a Person named by the description the text gives', () => {
+    const r = extract(
+      'Port Checks\nThe new checks will slow cargo, said a senior customs official who asked not to be named.',
+      { nodes: [] },
+    );
+    const c = r.candidates.find((x) => x.name === 'Anonymous senior customs official');
+    expect(c?.label).toBe('Person');
+    expect(c?.rule).toBe('text:anonymous-source');
+  });
+
+  it('leaves a described source who is not anonymous alone', () => {
+    const r = extract(
+      'Port Checks\nThe new checks will slow cargo, a senior customs official said on Monday.',
+      {
+        nodes: [],
+      },
+    );
+    expect(r.candidates.some((x) => x.name.startsWith('Anonymous'))).toBe(false);
+  });
+});
+
+describe('a section heading that names a body of practice', () => {
+  const text =
+    'Maritime Cooperation in the Gulf of Aden\n\nShips still face attacks off Somalia.\n\n' +
+    'Regional Information-Sharing Arrangements in the Gulf\n\n' +
+    'The Regional Maritime Information Centre collects incident reports from coastal states. ' +
+    'Its reports help navies respond to piracy quickly.\n\n' +
+    'Role of Naval Patrols in the Region\n\nNavies patrol the corridor in turns.\n';
+
+  it('becomes an Agreement, with the bodies and threats of its section', () => {
+    const r = rels(text);
+    expect(r.get('ADDRESSES Regional Information-Sharing Arrangements in the Gulf -> Piracy')).toBeDefined();
+    expect(
+      [...r.keys()].some((k) =>
+        /^PARTY_TO Regional Maritime Information Centre -> Regional Information-Sharing Arrangements in the Gulf$/.test(
+          k,
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it('needs the mechanism to be the heading’s subject, and leaves the title alone', () => {
+    const names = extract(text, { nodes: [] }).candidates.map((c) => c.name);
+    expect(names).toContain('Regional Information-Sharing Arrangements in the Gulf');
+    expect(names.some((n) => /Role of Naval Patrols/i.test(n))).toBe(false);
+    expect(names.some((n) => /^Maritime Cooperation in the Gulf/i.test(n))).toBe(false);
+  });
+});

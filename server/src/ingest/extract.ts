@@ -7,6 +7,8 @@ import { applyBilateral } from './bilateral.js';
 import { applyForumParties } from './forum-parties.js';
 import { applyInferences } from './inferences.js';
 import { anaphorMentions } from './anaphora.js';
+import { anonymousSources } from './anonymous-sources.js';
+import { applyHeadingTopics, headingTopics } from './heading-topics.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
 import { markDisputes } from './disputes.js';
@@ -114,6 +116,8 @@ export function extract(
   }
   structureCandidates(doc, covered, named, set);
   eventCandidates(doc, places, named, set);
+  anonymousSources(doc, set);
+  const topics = headingTopics(doc, set);
   mergeCandidates(set);
   progress({ phase: 'candidates', done: total, total });
 
@@ -179,6 +183,7 @@ export function extract(
 
   applyForumParties(doc, mentions, sink);
   applyBilateral(doc, mentions, set, sink);
+  applyHeadingTopics(doc, topics, mentions, set, sink);
   applyInferences(
     doc,
     mentions,

@@ -53,6 +53,8 @@ const schemas = {
     ignoreInTitle: words,
     ministryWords: words,
     notPortfolio: words,
+    sourceNouns: words,
+    anonymityCues: z.array(regexSource),
   }),
   organisations: z.object({
     heads: words,
@@ -86,6 +88,7 @@ const schemas = {
     evaluativeModifiers: words,
     labelLeadVerbs: words,
     maxLabelWords: z.number().int().positive(),
+    headingTopicHeads: words,
   }),
   lists: z.object({ initiativeWords: words, attributeWords: words }),
   tables: z.object({
