@@ -126,3 +126,28 @@ describe('a section heading that names a body of practice', () => {
     expect(names.some((n) => /^Maritime Cooperation in the Gulf/i.test(n))).toBe(false);
   });
 });
+
+describe('the article’s one event when it names another', () => {
+  const text =
+    'Caribbean Customs Ministerial ends\n\nOn Friday, ministers from Jamaica and Guyana attended the Second ' +
+    'Caribbean Customs Ministerial.\n\nThe Second Caribbean Customs Ministerial agreed to share seizure data.\n\n' +
+    'Canada and Mexico joined a session on seizure data as observers.\n\n' +
+    'Barbados will host the Third Caribbean Customs Ministerial in 2027.';
+
+  it('is the one it names most, and guests who joined as observers took part in it', () => {
+    const r = rels(text);
+    expect(r.get('PARTICIPATED_IN Canada -> Second Caribbean Customs Ministerial')).toBe(
+      'pattern:joined-as-guest+main-event',
+    );
+    expect(r.has('PARTICIPATED_IN Mexico -> Second Caribbean Customs Ministerial')).toBe(true);
+    expect(r.has('PARTICIPATED_IN Canada -> Third Caribbean Customs Ministerial')).toBe(false);
+  });
+
+  it('is not what a country joins when it joins a body', () => {
+    const r = rels(
+      'Caribbean Customs Ministerial ends\n\nMinisters met for the Second Caribbean Customs Ministerial on Friday.\n\n' +
+        'Haiti joined the World Customs Organization in 1996.',
+    );
+    expect(r.has('PARTICIPATED_IN Haiti -> Second Caribbean Customs Ministerial')).toBe(false);
+  });
+});

@@ -282,14 +282,15 @@ function resolveLex(
   return { candidateKey: key };
 }
 
-/** The forum mention of the article's one event (a forum of an event kind that the article does not create), when it
- * names exactly one. */
+/** The first forum mention of the article's one event (a forum of an event kind that the article does not create):
+ * the only one it names, or the one it names most. */
 function mainEvent(
   mentions: readonly TokenMention[],
   set: CandidateSet,
   rules: Rules,
 ): TokenMention | undefined {
   const events = new Map<string, TokenMention>();
+  const counts = new Map<string, number>();
   for (const m of mentions) {
     if (m.label !== 'Forum' || m.via === 'anaphor') continue;
     const c = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey) : undefined;
@@ -298,9 +299,14 @@ function mainEvent(
     // Only a named forum: a working group the article sets up is an outcome of its event, and talks it only
     // describes ("recent discussions in Paris") are too loose to hang its lists on.
     if (c && !c.rule.startsWith('name:')) continue;
-    events.set(refKey(m.ref), m);
+    if (!events.has(refKey(m.ref))) events.set(refKey(m.ref), m);
+    counts.set(refKey(m.ref), (counts.get(refKey(m.ref)) ?? 0) + 1);
   }
-  return events.size === 1 ? [...events.values()][0] : undefined;
+  if (events.size <= 1) return [...events.values()][0];
+  // Several events ("the Fourth Ministerial … Papua New Guinea will host the Fifth"): the one the article names
+  // most, if one is named more than every other.
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked[0]![1] > ranked[1]![1] ? events.get(ranked[0]![0]) : undefined;
 }
 
 /** An agreement the text only describes ("a strategic agreement") is named after the forum that produced it
