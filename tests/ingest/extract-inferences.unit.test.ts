@@ -151,3 +151,17 @@ describe('the article’s one event when it names another', () => {
     expect(r.has('PARTICIPATED_IN Haiti -> Second Caribbean Customs Ministerial')).toBe(false);
   });
 });
+
+describe('a day of the week is never part of a name', () => {
+  it('neither starts a name before a connector nor ends one after it', () => {
+    const r = extract(
+      'Summit\nOfficials gathered on Monday for the Andean Border Summit.\n\n' +
+        'They met again at the Andean Border Ministerial on Friday.',
+      { nodes: [] },
+    );
+    const names = r.candidates.map((c) => c.name);
+    expect(names).toContain('Andean Border Summit');
+    expect(names).toContain('Andean Border Ministerial');
+    expect(names.some((n) => /monday|friday/i.test(n))).toBe(false);
+  });
+});

@@ -172,6 +172,7 @@ const schemas = {
     months: z.record(z.string(), z.number().int().min(1).max(12)),
     yearCues: words,
     sinceCues: words,
+    weekdays: words,
   }),
   spelling: z.object({
     endings: z.array(z.tuple([z.string(), z.string()])),
