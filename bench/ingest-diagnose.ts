@@ -15,6 +15,8 @@ const result = JSON.parse(readFileSync(join(dir, latest), 'utf8')) as Record<
   { articles?: ArticleScore[] }
 >;
 const wanted = new Set(process.argv.slice(2));
+// Per relationship type over every article shown: which types are most missed, and how precise each is.
+const byType = new Map<string, { tp: number; suggested: number; gold: number }>();
 for (const [group, g] of Object.entries(result)) {
   for (const a of g?.articles ?? []) {
     if (wanted.size ? !wanted.has(a.article) : group === 'heldOut') continue;
@@ -26,5 +28,21 @@ for (const [group, g] of Object.entries(result)) {
       ...a.extraRelationships.map((r) => `  extra rel    ${r}`),
     ];
     process.stdout.write(out.join('\n') + '\n');
+    for (const [type, t] of Object.entries(a.relationships.byType)) {
+      const sum = byType.get(type) ?? { tp: 0, suggested: 0, gold: 0 };
+      byType.set(type, {
+        tp: sum.tp + t.tp,
+        suggested: sum.suggested + t.suggested,
+        gold: sum.gold + t.gold,
+      });
+    }
   }
 }
+const ratio = (n: number, d: number) => (d ? (n / d).toFixed(2) : '–');
+process.stdout.write(
+  '== per type over the articles shown (most missed first): type  recall (found/gold)  precision\n',
+);
+for (const [type, t] of [...byType].sort((a, b) => b[1].gold - b[1].tp - (a[1].gold - a[1].tp)))
+  process.stdout.write(
+    `  ${type.padEnd(20)} ${ratio(t.tp, t.gold)} (${t.tp}/${t.gold})  ${ratio(t.tp, t.suggested)} of ${t.suggested}\n`,
+  );

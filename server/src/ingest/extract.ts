@@ -5,7 +5,10 @@ import { applyActingFor } from './acting-for.js';
 import { applyAppositionRules } from './apposition-rules.js';
 import { applyBilateral } from './bilateral.js';
 import { applyForumParties } from './forum-parties.js';
+import { applyInferences } from './inferences.js';
 import { anaphorMentions } from './anaphora.js';
+import { anonymousSources } from './anonymous-sources.js';
+import { applyHeadingTopics, headingTopics } from './heading-topics.js';
 import { CandidateSet } from './candidates.js';
 import { findDates } from './dates.js';
 import { markDisputes } from './disputes.js';
@@ -30,6 +33,7 @@ import { applyStructureRules } from './structure-rules.js';
 import { needsTags, tagTokens } from './tagger.js';
 import { tokenize } from './tokens.js';
 import type {
+  CandidateLabel,
   EndRef,
   ExtractionResult,
   ExtractOptions,
@@ -112,6 +116,8 @@ export function extract(
   }
   structureCandidates(doc, covered, named, set);
   eventCandidates(doc, places, named, set);
+  anonymousSources(doc, set);
+  const topics = headingTopics(doc, set);
   mergeCandidates(set);
   progress({ phase: 'candidates', done: total, total });
 
@@ -177,6 +183,22 @@ export function extract(
 
   applyForumParties(doc, mentions, sink);
   applyBilateral(doc, mentions, set, sink);
+  applyHeadingTopics(doc, topics, mentions, set, sink);
+  applyInferences(
+    doc,
+    mentions,
+    sink,
+    (r) =>
+      'candidateKey' in r
+        ? set.get(r.candidateKey)?.name
+        : vocab.vocabulary.nodes.find((n) => n.id === r.nodeId)?.name,
+    sentenceAt,
+    (r) =>
+      'candidateKey' in r
+        ? set.get(r.candidateKey)?.label
+        : (vocab.vocabulary.nodes.find((n) => n.id === r.nodeId)?.labels.find((l) => l !== 'Actor') as
+            CandidateLabel | undefined),
+  );
   const relationships = sink
     .all()
     .map((r) => ({ ...r, from: canon(r.from), to: canon(r.to) }))
@@ -260,14 +282,15 @@ function resolveLex(
   return { candidateKey: key };
 }
 
-/** The forum mention of the article's one event (a forum of an event kind that the article does not create), when it
- * names exactly one. */
+/** The first forum mention of the article's one event (a forum of an event kind that the article does not create):
+ * the only one it names, or the one it names most. */
 function mainEvent(
   mentions: readonly TokenMention[],
   set: CandidateSet,
   rules: Rules,
 ): TokenMention | undefined {
   const events = new Map<string, TokenMention>();
+  const counts = new Map<string, number>();
   for (const m of mentions) {
     if (m.label !== 'Forum' || m.via === 'anaphor') continue;
     const c = 'candidateKey' in m.ref ? set.get(m.ref.candidateKey) : undefined;
@@ -276,9 +299,14 @@ function mainEvent(
     // Only a named forum: a working group the article sets up is an outcome of its event, and talks it only
     // describes ("recent discussions in Paris") are too loose to hang its lists on.
     if (c && !c.rule.startsWith('name:')) continue;
-    events.set(refKey(m.ref), m);
+    if (!events.has(refKey(m.ref))) events.set(refKey(m.ref), m);
+    counts.set(refKey(m.ref), (counts.get(refKey(m.ref)) ?? 0) + 1);
   }
-  return events.size === 1 ? [...events.values()][0] : undefined;
+  if (events.size <= 1) return [...events.values()][0];
+  // Several events ("the Fourth Ministerial … Papua New Guinea will host the Fifth"): the one the article names
+  // most, if one is named more than every other.
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked[0]![1] > ranked[1]![1] ? events.get(ranked[0]![0]) : undefined;
 }
 
 /** An agreement the text only describes ("a strategic agreement") is named after the forum that produced it

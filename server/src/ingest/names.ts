@@ -93,6 +93,7 @@ function mayStart(doc: Doc, i: number): boolean {
 export function capitalisedSpans(doc: Doc, sentence: number, places: Covered = []): [number, number][] {
   const { tokenStart, tokenEnd } = doc.sentences[sentence]!;
   const tk = doc.tokens;
+  const weekdays = new Set(doc.rules.dates.weekdays);
   const out: [number, number][] = [];
   let i = tokenStart;
   while (i < tokenEnd) {
@@ -123,10 +124,12 @@ export function capitalisedSpans(doc: Doc, sentence: number, places: Covered = [
       }
       // "met in Niamey for the Conference on …": a place alone does not begin a name joined by a connector.
       const placeOnly = places[i] !== undefined && places[i]![0] === i && places[i]![1] >= e;
-      if (isWord(n) && (CONNECTORS.has(n.norm) || n.text === '&') && !n.cap && !placeOnly) {
+      // Nor does a day ("on Monday for the Summit"), and a name does not run on into one ("the Ministerial on Friday").
+      const dayOnly = e === i + 1 && weekdays.has(tk[i]!.norm);
+      if (isWord(n) && (CONNECTORS.has(n.norm) || n.text === '&') && !n.cap && !placeOnly && !dayOnly) {
         let k = e + 1;
         if (tk[k]?.norm === 'the' && !tk[k]!.cap) k++;
-        if (k < tokenEnd && isWord(tk[k]) && tk[k]!.cap) {
+        if (k < tokenEnd && isWord(tk[k]) && tk[k]!.cap && !weekdays.has(tk[k]!.norm)) {
           sawConnector = true;
           e = k + 1;
           continue;

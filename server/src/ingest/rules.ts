@@ -51,6 +51,10 @@ const schemas = {
     ownerPrepositions: words,
     portfolioWords: words,
     ignoreInTitle: words,
+    ministryWords: words,
+    notPortfolio: words,
+    sourceNouns: words,
+    anonymityCues: z.array(regexSource),
   }),
   organisations: z.object({
     heads: words,
@@ -84,6 +88,7 @@ const schemas = {
     evaluativeModifiers: words,
     labelLeadVerbs: words,
     maxLabelWords: z.number().int().positive(),
+    headingTopicHeads: words,
   }),
   lists: z.object({ initiativeWords: words, attributeWords: words }),
   tables: z.object({
@@ -167,6 +172,7 @@ const schemas = {
     months: z.record(z.string(), z.number().int().min(1).max(12)),
     yearCues: words,
     sinceCues: words,
+    weekdays: words,
   }),
   spelling: z.object({
     endings: z.array(z.tuple([z.string(), z.string()])),
