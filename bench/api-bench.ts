@@ -13,17 +13,14 @@ import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { PAIR_LIMIT } from '../contract/index.js';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
-import { cooperationCaps } from '../server/src/services/cooperation.js';
+import { cooperationCaps, cooperationPairs } from '../server/src/services/cooperation.js';
 import { throughLabels } from '../server/src/services/paths.js';
 import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
-import {
-  cooperationQueryParams,
-  pathQueryParams,
-  searchQueryParams,
-} from '../server/src/store/graph-reads.js';
+import { pathQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { readGraphCounts } from '../server/src/store/graph-counts.js';
 import { createGraphStore } from '../server/src/store/neo4j-store.js';
 import { neighbourPage, readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
@@ -155,6 +152,28 @@ async function main(): Promise<void> {
         ((await setupRead('resolve-threat', { threat: t })).records[0]?.get('threatIds') as string[]) ?? [t],
       );
 
+    // The threat whose own and sub-threats' forums and agreements are the most.
+    const broadest = String(
+      (
+        await db.store.driver.executeQuery(
+          `MATCH (t:ThreatType)
+           MATCH (v)-[:ADDRESSES]->(:ThreatType)(()-[:SUBTYPE_OF]->(:ThreatType)){0,}(t)
+           WHERE v:Forum OR v:Agreement
+           WITH t, count(DISTINCT v) AS vias ORDER BY vias DESC, t.id LIMIT 1
+           RETURN t.id AS threat`,
+          {},
+          { database: db.store.database, routing: neo4j.routing.READ },
+        )
+      ).records[0]?.get('threat') ?? threats[0],
+    );
+    if (!threatIds.has(broadest))
+      threatIds.set(
+        broadest,
+        ((await setupRead('resolve-threat', { threat: broadest })).records[0]?.get(
+          'threatIds',
+        ) as string[]) ?? [broadest],
+      );
+
     server = (await startApiProcess({ uri, port })).child;
     const serverPid = server.pid!;
     rssTimer = setInterval(() => {
@@ -176,6 +195,21 @@ async function main(): Promise<void> {
       return {
         path: `/api/nodes/${enc(id)}/neighbours?limit=${limit}`,
         raw: () => neighbourPage(rawStore, page),
+      };
+    };
+    // Cooperation: the API and the service's own reads and pairing (two queries with the pairing between them). The
+    // API keeps answers per parameters until a write; each request asks for a different `limit` so that every one
+    // is answered from the graph, as a first request would be.
+    let cooperationCount = 0;
+    const cooperationInput = (t: string) => {
+      const limit = PAIR_LIMIT.default - (cooperationCount++ % 400);
+      return {
+        path: `/api/cooperation?threat=${enc(t)}&limit=${limit}`,
+        raw: () =>
+          cooperationPairs(rawStore, threatIds.get(t)!, null, cooperationCaps({ limit }), {
+            level: 'countries',
+            minWeight: 1,
+          }),
       };
     };
     const ops: { name: string; input(): { path: string; raw: (() => Promise<unknown>) | null } }[] = [
@@ -270,14 +304,12 @@ async function main(): Promise<void> {
       },
       {
         name: 'cooperation',
-        input: () => {
-          const t = pickFrom([...threatIds.keys()]);
-          return {
-            path: `/api/cooperation?threat=${enc(t)}`,
-            // The pairing; the evidence of the pairs shown (cooperation-members) runs after it.
-            raw: same('cooperation', cooperationQueryParams(threatIds.get(t)!, null, cooperationCaps({}))),
-          };
-        },
+        input: () => cooperationInput(pickFrom([...threatIds.keys()])),
+      },
+      {
+        // The threat with the most forums and agreements (with its sub-threats): the one the caps are for.
+        name: 'cooperation_broadest',
+        input: () => cooperationInput(broadest),
       },
     ];
 

@@ -171,7 +171,21 @@ async function main(): Promise<number> {
   }
   const uri = neo4j.uri;
   // The runner's own store: a long time limit for the seed and the checks (the API keeps its own 5 s limit).
-  const store = await createGraphStore({ uri, queryTimeoutMs: 120_000 });
+  // Its first connection may pass the driver's 3 s connect limit just after Neo4j says it is ready on a loaded
+  // machine (seen at load 37): try a few times before giving up, and stop Neo4j if it never answers.
+  let store: Awaited<ReturnType<typeof createGraphStore>> | undefined;
+  for (let attempt = 1; !store; attempt++) {
+    try {
+      store = await createGraphStore({ uri, queryTimeoutMs: 120_000 });
+    } catch (err) {
+      if (attempt >= 5) {
+        await neo4j.stop();
+        removeDataDir();
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
   let api: ApiProcess | undefined;
   const results: PhaseResults = {};
   let graph: GraphInfo | undefined;

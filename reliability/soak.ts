@@ -69,6 +69,11 @@ export interface SoakResult {
     secondHalfSlopeMiBPerMin: number;
     flat: boolean;
     samples: number;
+    /**
+     * The lowest and highest RSS of each minute: the process's heap grows in steps and is given back after large
+     * answers, so minima that keep rising point to a leak, and a saw-tooth over flat minima to a heap at its size.
+     */
+    byMinute: { minute: number; minMiB: number; maxMiB: number }[];
   };
   writes: {
     attempted: number;
@@ -166,6 +171,10 @@ export async function runSoak(
       secondHalfSlopeMiBPerMin: round(rssSlope, 2),
       flat: rssSlope < FLAT_RSS_MIB_PER_MIN,
       samples: rss.length,
+      byMinute: Array.from({ length: Math.ceil(opts.minutes) }, (_, minute) => {
+        const ys = rss.filter((p) => p.x >= minute && p.x < minute + 1).map((p) => p.y);
+        return { minute, minMiB: round(Math.min(...ys)), maxMiB: round(Math.max(...ys)) };
+      }).filter((m) => Number.isFinite(m.minMiB)),
     },
     writes: {
       attempted: writes.log.attempted,
