@@ -63,8 +63,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Neo4j stopped the query at its time limit (the API answers those with an error too, counted alike). */
+// The store's own reads (the neighbour page) report it as QUERY_TIMEOUT, as the API does.
 const isTimeout = (err: unknown): boolean =>
-  /TransactionTimedOut|Transaction.*[Tt]imed ?[Oo]ut/.test(String((err as { code?: string }).code ?? err));
+  /TransactionTimedOut|Transaction.*[Tt]imed ?[Oo]ut|^QUERY_TIMEOUT$/.test(
+    String((err as { code?: string }).code ?? err),
+  );
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg();

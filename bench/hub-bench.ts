@@ -1,5 +1,7 @@
 // The benchmark's "hub" operation: the graph's highest-degree nodes, their neighbour counts and first page of 50,
 // cold (each hub's first request) and warm (repeated), through the API and the same Cypher through the raw driver.
+// Each warm request is kept with its repetition and the seconds since the hub's cold request, so a slow warm figure
+// shows whether it was a cache miss (the API keeps a hub's answers 30 s).
 import { loadavg } from 'node:os';
 import neo4j from 'neo4j-driver';
 import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-counts.js';
@@ -31,6 +33,10 @@ export interface HubTiming {
   rawMs: number;
   apiOk: boolean;
   rawOk: boolean;
+  /** Warm repetition (1 = the first after the cold pass); absent for a cold request. */
+  rep?: number;
+  /** Seconds since this hub's cold request: past the API's 30 s a warm request is a cache miss. */
+  sinceColdS?: number;
 }
 
 export interface HubBenchOptions {
@@ -93,7 +99,10 @@ export async function benchHubs(o: HubBenchOptions): Promise<OperationResult[]> 
   for (const [kind, k] of Object.entries(kinds)) {
     const cold = { api: [] as number[], raw: [] as number[], errors: 0, perHub: [] as HubTiming[] };
     const warm = { api: [] as number[], raw: [] as number[], errors: 0, perHub: [] as HubTiming[] };
-    const pair = async (h: Hub, apiFirst: boolean, into: typeof cold): Promise<void> => {
+    const coldAt = new Map<string, number>();
+    const pair = async (h: Hub, apiFirst: boolean, into: typeof cold, rep?: number): Promise<void> => {
+      const started = performance.now();
+      if (rep === undefined) coldAt.set(h.id, started);
       let a = { ms: NaN, ok: false };
       let r = { ms: NaN, ok: false };
       const runApi = async () => {
@@ -119,16 +128,22 @@ export async function benchHubs(o: HubBenchOptions): Promise<OperationResult[]> 
         rawMs: Math.round(r.ms),
         apiOk: a.ok,
         rawOk: r.ok,
+        ...(rep === undefined
+          ? {}
+          : { rep, sinceColdS: Math.round((started - (coldAt.get(h.id) ?? started)) / 100) / 10 }),
       });
     };
     for (const [i, h] of o.hubs.entries()) await pair(h, i % 2 === 0, cold);
     for (let rep = 0; rep < o.warm; rep++)
-      for (const [i, h] of o.hubs.entries()) await pair(h, (i + rep) % 2 === 1, warm);
+      for (const [i, h] of o.hubs.entries()) await pair(h, (i + rep) % 2 === 1, warm, rep + 1);
     results.push({
       ...summarise(`hub_${kind}_cold`, cold.api, cold.raw, cold.errors, loadavg()[0]),
       perHub: cold.perHub,
     });
-    results.push(summarise(`hub_${kind}_warm`, warm.api, warm.raw, warm.errors, loadavg()[0]));
+    results.push({
+      ...summarise(`hub_${kind}_warm`, warm.api, warm.raw, warm.errors, loadavg()[0]),
+      perHub: warm.perHub,
+    });
     process.stdout.write(
       `hub ${kind}: cold api p95 ${results.at(-2)!.api.p95} ms, warm api p95 ${results.at(-1)!.api.p95} ms\n`,
     );

@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     hubs: { type: 'string', default: '5' },
     actors: { type: 'string', default: '5' },
     graph: { type: 'string' },
+    /** A folder: the first hub opened at 1280×800 and 1440×900 is saved there as PNG, its status line in view. */
+    screenshots: { type: 'string' },
   },
 });
 /** The issue's targets: the page usable within 1.5 s of navigation, each opening request within 300 ms (p95). */
@@ -268,6 +270,21 @@ async function main(): Promise<void> {
       }
     }
     load.end = loadavg();
+    if (args.screenshots && hubs[0]) {
+      mkdirSync(args.screenshots, { recursive: true });
+      for (const viewport of [VIEWPORT, { width: 1440, height: 900 }]) {
+        const page = await (await browser.newContext({ viewport })).newPage();
+        await page.goto(`${api.baseUrl}/?node=${encodeURIComponent(hubs[0].id)}`);
+        await page.waitForFunction(() => (window.__explorer?.nodeIds().length ?? 0) > 1, null, {
+          timeout: 60_000,
+        });
+        await page.evaluate(() => window.__explorer!.whenIdle());
+        const file = join(args.screenshots, `hub-page-${viewport.width}x${viewport.height}.png`);
+        await page.screenshot({ path: file });
+        process.stdout.write(`screenshot: ${file}\n`);
+        await page.context().close();
+      }
+    }
     const result = {
       date: new Date().toISOString(),
       graph,

@@ -111,6 +111,11 @@ export const neighboursResponse = z.strictObject({
   /** How many neighbours match the filters in total, before the limit. */
   total: z.number(),
   truncated: z.boolean(),
+  /**
+   * Set on a hub: the order is "most connected" among `size` sampled neighbours (matching the filters) out of `of`
+   * relationships, who come first; the neighbours outside the sample follow, most connected first.
+   */
+  sample: z.strictObject({ size: z.number(), of: z.number() }).optional(),
 });
 export type NeighboursResponse = z.infer<typeof neighboursResponse>;
 

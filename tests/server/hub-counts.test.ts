@@ -11,6 +11,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/embedde
 import { NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../../server/src/schema.js';
 import { HUB_DEGREE, SAMPLE_PER_TYPE, samplingRate } from '../../server/src/services/neighbour-counts.js';
 import { createGraphStore, type GraphStore } from '../../server/src/store/neo4j-store.js';
+import { PAGE_SAMPLING } from '../../server/src/store/neighbour-reads.js';
 import { loadQueries } from '../../server/src/store/queries.js';
 import { splice } from '../../server/src/store/spliced.js';
 import { generateGraph } from '../../scripts/generator/writer.js';
@@ -254,27 +255,90 @@ describe('GET /api/nodes/:hub/neighbour-counts', () => {
 });
 
 describe('GET /api/nodes/:hub/neighbours', () => {
-  it('gives the exact total and the most connected neighbours first, and pages to the end', async () => {
-    const { status, body: page } = await app.get<NeighboursResponse>(
-      `/api/nodes/${enc(hub.id)}/neighbours?limit=50`,
+  const page = async (skip: number, limit: number): Promise<NeighboursResponse> => {
+    const { status, body } = await app.get<NeighboursResponse>(
+      `/api/nodes/${enc(hub.id)}/neighbours?limit=${limit}&skip=${skip}`,
     );
     expect(status).toBe(200);
-    const degrees = await rows<{ id: string; degree: number }>(
-      `MATCH (:Entity {id: $id})--(m:Entity) WITH DISTINCT m RETURN m.id AS id, COUNT { (m)--() } AS degree`,
-      { id: hub.id },
+    return body;
+  };
+  /** Every live neighbour with its degree, and whether one of its links to the hub is in the page's sample. */
+  const neighbours = async (rate: number) =>
+    rows<{ id: string; degree: number; sampled: boolean }>(
+      `MATCH (:Entity {id: $id})-[r]-(m:Entity)
+       WITH m, max(CASE WHEN (id(r) * 7919) % 104729 % $rate = 0 THEN 1 ELSE 0 END) = 1 AS sampled
+       RETURN m.id AS id, COUNT { (m)--() } AS degree, sampled`,
+      { id: hub.id, rate: neo4j.int(rate) },
     );
-    expect(page.total).toBe(degrees.length);
-    expect(page.truncated).toBe(true);
-    const shown = new Set(page.nodes.map((n) => n.id).filter((id) => id !== hub.id));
+  const shownIds = (p: NeighboursResponse): string[] =>
+    p.nodes.map((n) => n.id).filter((id) => id !== hub.id);
+
+  it('ranks the first page on a sample it names, with the exact total', async () => {
+    const first = await page(0, 50);
+    const rate = Math.ceil(hub.degree / PAGE_SAMPLING.sampleSize);
+    const all = await neighbours(rate);
+    expect(first.total).toBe(all.length);
+    expect(first.truncated).toBe(true);
+    const sampled = all.filter((n) => n.sampled);
+    expect(first.sample).toEqual({ size: sampled.length, of: hub.degree });
+    expect(sampled.length).toBeLessThan(all.length * 0.75);
+    const shown = new Set(shownIds(first));
     expect(shown.size).toBe(50);
-    const kept = degrees.filter((d) => shown.has(d.id)).map((d) => d.degree);
-    const left = degrees.filter((d) => !shown.has(d.id)).map((d) => d.degree);
+    // The 50 are sampled neighbours, and none of the other sampled ones is more connected.
+    expect(sampled.filter((n) => shown.has(n.id))).toHaveLength(50);
+    const kept = sampled.filter((n) => shown.has(n.id)).map((n) => n.degree);
+    const left = sampled.filter((n) => !shown.has(n.id)).map((n) => n.degree);
     expect(Math.min(...kept)).toBeGreaterThanOrEqual(Math.max(...left));
-    const last = await app.get<NeighboursResponse>(
-      `/api/nodes/${enc(hub.id)}/neighbours?limit=50&skip=${degrees.length - 10}`,
+  });
+
+  it(
+    'pages through the sample and then the rest: every neighbour once, each part most connected first',
+    { timeout: 180_000 },
+    async () => {
+      const all = await neighbours(Math.ceil(hub.degree / PAGE_SAMPLING.sampleSize));
+      const degreeOf = new Map(all.map((n) => [n.id, n.degree]));
+      const seen: string[] = [];
+      for (let skip = 0; ; skip += 500) {
+        const p = await page(skip, 500);
+        expect(p.sample).toBeDefined();
+        seen.push(...shownIds(p));
+        if (!p.truncated) break;
+      }
+      expect(seen).toHaveLength(all.length);
+      expect(new Set(seen)).toEqual(new Set(all.map((n) => n.id)));
+      const size = all.filter((n) => n.sampled).length;
+      const sampledIds = new Set(all.filter((n) => n.sampled).map((n) => n.id));
+      expect(seen.slice(0, size).every((id) => sampledIds.has(id))).toBe(true);
+      for (const part of [seen.slice(0, size), seen.slice(size)]) {
+        const d = part.map((id) => degreeOf.get(id)!);
+        expect(d).toEqual([...d].sort((a, b) => b - a));
+      }
+      const last = await page(all.length - 10, 50);
+      expect(last.nodes).toHaveLength(11);
+      expect(last.truncated).toBe(false);
+    },
+  );
+
+  it('reads only the sampled neighbours for the first page, not every one', async () => {
+    const params = {
+      id: hub.id,
+      relTypes: null,
+      direction: null,
+      labels: null,
+      threatIds: null,
+      skip: neo4j.int(0),
+      limit: neo4j.int(50),
+    };
+    // A small sample makes the difference plain on a hub of a few thousand: each unsampled neighbour costs its
+    // relationship record and its label, a ranked one also its degree.
+    const sampledHits = dbHits(
+      await profile(QUERIES['neighbours-sampled'], {
+        ...params,
+        hubDegree: neo4j.int(PAGE_SAMPLING.hubDegree),
+        sampleSize: neo4j.int(100),
+      }),
     );
-    expect(last.status).toBe(200);
-    expect(last.body.nodes).toHaveLength(11);
-    expect(last.body.truncated).toBe(false);
+    const everyHits = dbHits(await profile(QUERIES.neighbours, { ...params, rate: neo4j.int(1) }));
+    expect(sampledHits).toBeLessThan(everyHits * 0.75);
   });
 });

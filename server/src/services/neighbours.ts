@@ -44,7 +44,12 @@ export async function expandNeighbourhood(
         const { node } = await getNodeWithEvidence(store, p.id);
         return { nodes: [node], edges: [], total: 0, truncated: false };
       }
-      return { ...page.graph, total: page.total, truncated: p.skip + page.pageSize < page.total };
+      return {
+        ...page.graph,
+        total: page.total,
+        truncated: p.skip + page.pageSize < page.total,
+        ...(page.sample ? { sample: page.sample } : {}),
+      };
     },
     (res) => res.total >= HUB_PAGE_MIN_TOTAL,
   );

@@ -20,7 +20,7 @@ export const QUERY_NAMES = [
   'search',
   'node-by-id',
   'neighbours',
-  'neighbours-total',
+  'neighbours-sampled',
   'shortest-path',
   'all-shortest-paths',
   'k-paths',

@@ -32,15 +32,15 @@ export async function warmPlans(store: GraphStore, onError: (err: unknown) => vo
       lane: 'lookup',
     },
     {
-      key: 'neighbours',
-      text: q.neighbours,
-      params: { id: '', ...NO_FILTER, skip: int(0), limit: int(50) },
+      key: 'neighbours-sampled',
+      text: q['neighbours-sampled'],
+      params: { id: '', ...NO_FILTER, skip: int(0), limit: int(50), hubDegree: int(0), sampleSize: int(1) },
       lane: 'traversal',
     },
     {
-      key: 'neighbours-total',
-      text: q['neighbours-total'],
-      params: { id: '', ...NO_FILTER },
+      key: 'neighbours',
+      text: q.neighbours,
+      params: { id: '', ...NO_FILTER, skip: int(0), limit: int(50), rate: int(1) },
       lane: 'traversal',
     },
     {

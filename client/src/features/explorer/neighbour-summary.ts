@@ -1,5 +1,6 @@
 // How much of a node's neighbourhood the canvas shows, in words: "n of N neighbours shown", naming the filter
 // of its latest expansion, so a filtered expansion never reads as the whole neighbourhood.
+import type { NeighboursResponse } from '../../../../contract';
 import type { State } from '../../state/state';
 import type { Expansion, ExpansionFilter } from './state';
 import { isEmptyFilter } from './state';
@@ -45,4 +46,14 @@ export function neighbourSummary(exp: Expansion, onCanvas: number): string {
   const head = shownOfAll(exp, onCanvas);
   if (!filter) return head;
   return `${head} (filter: ${filter}, ${exp.shown} of ${exp.total} match${exp.total === 1 ? '' : 'es'})`;
+}
+
+/**
+ * " · order estimated: the most connected of a sample of 1950 neighbours" when a hub's page was ranked on a sample
+ * (the API's `sample`), else "": the page is then not the hub's most connected neighbours, and must not read as such.
+ */
+export function sampleNote(res: Pick<NeighboursResponse, 'sample'>): string {
+  return res.sample
+    ? ` · order estimated: the most connected of a sample of ${res.sample.size} neighbour${res.sample.size === 1 ? '' : 's'}`
+    : '';
 }

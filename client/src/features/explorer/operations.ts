@@ -8,7 +8,7 @@ import type { NodeRef, Selection, State } from '../../state/state';
 import type { ReadableStore } from '../../state/store';
 import type { Report } from '../status/report';
 import type { RunTask } from '../status/run-task';
-import { canvasNeighbours, shownOfAll } from './neighbour-summary';
+import { canvasNeighbours, sampleNote, shownOfAll } from './neighbour-summary';
 import { isEmptyFilter, type ExpansionFilter } from './state';
 
 /** Ids look like `country:uk`: a prefix, a colon, a slug without spaces. */
@@ -149,7 +149,7 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
     const ofAll = exp ? shownOfAll(exp, canvasNeighbours(store.get(), id)) : '';
     actions.setStatus(
       shown < res.total
-        ? `${what}: showing ${shown} of ${res.total} neighbours${filtered && ofAll ? ` · ${ofAll}` : ''}`
+        ? `${what}: showing ${shown} of ${res.total} neighbours${filtered && ofAll ? ` · ${ofAll}` : ''}${sampleNote(res)}`
         : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}${filtered && ofAll ? ` · ${ofAll}` : ''}`,
     );
   };
@@ -213,7 +213,7 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
         );
         actions.setStatus(
           res.truncated
-            ? `${name}: showing ${store.get().expansions.get(id)?.shown ?? 0} of ${res.total} neighbours`
+            ? `${name}: showing ${store.get().expansions.get(id)?.shown ?? 0} of ${res.total} neighbours${sampleNote(res)}`
             : `${name}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
         );
         actions.setStartView('loaded');
