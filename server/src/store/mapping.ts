@@ -10,6 +10,8 @@ const INTERNAL_LABELS = new Set(['Entity']);
 /** Converts any driver value into plain JSON-friendly data (integers to numbers, dates to ISO strings). */
 export function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans, most values by far, skip the ten driver-type checks below.
+  if (typeof value !== 'object') return value;
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isNode(value)) return toGraphNode(value);
   if (isRelationship(value)) return { type: value.type, properties: plainProps(value.properties) };
