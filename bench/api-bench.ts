@@ -40,6 +40,8 @@ const { values: args } = parseArgs({
     'hub-warm': { type: 'string', default: '5' },
     warmup: { type: 'string', default: '30' },
     duration: { type: 'string', default: '10' },
+    // `--connections ''` skips the throughput runs (latency-only A/B runs).
+    connections: { type: 'string', default: '1,8,32' },
     graph: { type: 'string' },
     seed: { type: 'string', default: '42' },
   },
@@ -385,7 +387,11 @@ async function main(): Promise<void> {
     }
 
     const throughput: BenchResult['throughput'] = [];
-    for (const connections of [1, 8, 32]) {
+    const connectionCounts = args.connections
+      .split(',')
+      .filter((c) => c.trim() !== '')
+      .map(Number);
+    for (const connections of connectionCounts) {
       const result = await autocannon({
         url: base,
         connections,

@@ -10,6 +10,8 @@ const INTERNAL_LABELS = new Set(['Entity']);
 /** Converts any driver value into plain JSON-friendly data (integers to numbers, dates to ISO strings). */
 export function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans, most values by far, skip the ten driver-type checks below.
+  if (typeof value !== 'object') return value;
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isNode(value)) return toGraphNode(value);
   if (isRelationship(value)) return { type: value.type, properties: plainProps(value.properties) };
@@ -30,12 +32,22 @@ export function plain(value: unknown): unknown {
   return value;
 }
 
+/** A loop, not entries/filter/map/fromEntries: it runs for every node and edge of a 500-node answer. */
 function plainProps(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(props)
-      .filter(([k]) => !HIDDEN.has(k))
-      .map(([k, v]) => [k, plain(v)]),
-  );
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(props)) {
+    if (HIDDEN.has(k)) continue;
+    // An own property even for the key `__proto__`, as Object.fromEntries made it.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: plain(props[k]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = plain(props[k]);
+  }
+  return out;
 }
 
 /** Parses the stored evidence JSON; a malformed value yields no evidence rather than an error. */

@@ -93,6 +93,23 @@ export interface TransactionRunner {
   load(lane: Lane): AdmissionLoad | null;
 }
 
+/**
+ * Calls `start` (a driver call that creates a Result) with V8's stack capture off. The driver captures and formats
+ * a stack trace for every query it starts (neo4j-driver-core result.js `captureStacktrace`), only to graft it onto
+ * an error that may come later; that trace is the synchronous part of the caller (our store functions, which the
+ * mapped error names anyway), and building it was a fixed cost of every query (about 2.5% of the server's CPU in a
+ * profile of small reads). A driver error then carries its name and message without the caller's frames.
+ */
+function withoutStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** Carries the value of a `rollback` transaction out through the driver's rollback (it is not retried). */
 class RollBack {
   constructor(readonly value: unknown) {}
@@ -136,11 +153,11 @@ export function createTransactionRunner(deps: {
         const handle: Tx = {
           run: async <R extends RecordShape>(name: QueryName, params: Params = {}) => {
             live();
-            return (await tx.run(queries[name], params)) as unknown as QueryResult<R>;
+            return (await withoutStack(() => tx.run(queries[name], params))) as unknown as QueryResult<R>;
           },
           runText: (cypher, params = {}) => {
             live();
-            return tx.run(cypher, params);
+            return withoutStack(() => tx.run(cypher, params));
           },
         };
         let out: T;
@@ -198,10 +215,8 @@ export function createTransactionRunner(deps: {
         const timeout = opts.timeout === undefined ? deps.defaultTimeoutMs : opts.timeout;
         try {
           return {
-            result: (await session.run(
-              queries[name],
-              params,
-              timeout === null ? {} : { timeout },
+            result: (await withoutStack(() =>
+              session.run(queries[name], params, timeout === null ? {} : { timeout }),
             )) as unknown as QueryResult<R>,
           };
         } catch (err) {
