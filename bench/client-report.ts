@@ -26,6 +26,17 @@ export interface ClientBenchResult {
   scenes: { elements: number; nodes: number; edges: number; layout: LayoutStats; runs: RenderRun[] }[];
   /** The project's canvas at full detail, with each lever alone, and in fast mode. */
   levers: (RenderRun & { elements: number })[];
+  /** Stock Cytoscape under each input driver (bench-types' Driver), to tell input delivery from drawing. */
+  drivers: {
+    elements: number;
+    driver: string;
+    seconds: number;
+    inputsPerS: number;
+    frames: number;
+    fps: number;
+    p50IntervalMs: number;
+    p95IntervalMs: number;
+  }[];
   expand: { sceneElements: number; added: number; tries: number; p50Ms: number; p95Ms: number } | null;
   /** Stock fcose on the main thread, for comparison with the worker. */
   mainThreadLayouts: { elements: number; ms: number; longestLongTaskMs: number }[];
@@ -90,7 +101,7 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
     `# Client benchmark, ${r.date.slice(0, 10)}`,
     '',
     `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Chromium ${r.machine.chromium} headless (${r.machine.flags.join(' ')}; the WebGL variant: ${r.machine.webglFlags.join(' ')}), viewport ${r.machine.viewport.width}×${r.machine.viewport.height}.`,
-    `WebGL: ${r.webgl.available ? `${r.webgl.renderer} (${r.webgl.software ? 'software' : 'hardware'})` : 'not offered'}. Pan and zoom: ${r.panSeconds} s of real mouse drag then wheel. Run took ${r.durationS} s.`,
+    `WebGL: ${r.webgl.available ? `${r.webgl.renderer} (${r.webgl.software ? 'software' : 'hardware'})` : 'not offered'}. Pan and zoom: ${r.panSeconds} s, a mouse drag then wheel notches, one event per animation frame dispatched to Cytoscape's listeners; first input 1 s after the first paint. Run took ${r.durationS} s.`,
     '',
     '## Targets',
     '',
@@ -103,6 +114,19 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
     '| Scene | Variant | First paint ms | Frames/s | p50 interval ms | p95 interval ms | Frames |',
     '|---|---|---|---|---|---|---|',
     ...r.scenes.flatMap((s) => s.runs.map((x) => runRow(`${s.elements} (${s.nodes} n, ${s.edges} e)`, x))),
+    '',
+    '## Input drivers (stock Cytoscape, the same scene and gesture path)',
+    '',
+    'Each row drives a freshly mounted scene for the given seconds, 1 s after its first paint. In-page drivers send one',
+    'event (or camera call) per animation frame, as Chromium delivers a real mouse; `cdp-*` send real input through the',
+    'DevTools protocol with a wait between events, as this benchmark did before 2026-12-04.',
+    '',
+    '| Scene | Driver | Inputs/s received | Frames/s | p50 interval ms | p95 interval ms | Frames |',
+    '|---|---|---|---|---|---|---|',
+    ...r.drivers.map(
+      (d) =>
+        `| ${d.elements} | ${d.driver} | ${d.inputsPerS} | ${d.fps} | ${d.p50IntervalMs} | ${d.p95IntervalMs} | ${d.frames} |`,
+    ),
     '',
     '## Layout',
     '',
