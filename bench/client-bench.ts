@@ -4,7 +4,7 @@
 // click-to-expand, and each level-of-detail lever alone. Writes bench/results/<date>-client.json and .md.
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -181,6 +181,7 @@ async function main(): Promise<void> {
         flags: CHROMIUM_ARGS,
         webglFlags: WEBGL_ARGS,
         viewport: VIEWPORT,
+        loadStart: loadavg(),
       },
       webgl,
       panSeconds: PAN_SECONDS,
@@ -332,6 +333,7 @@ async function main(): Promise<void> {
       }
     }
     result.durationS = Math.round((Date.now() - started) / 1000);
+    result.machine.loadEnd = loadavg();
     const md = renderClientMarkdown(result);
     if (!args['no-write']) {
       const dir = join(ROOT, 'bench/results');
