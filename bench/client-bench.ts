@@ -42,6 +42,7 @@ const DRIVER_SECONDS = Number(args['driver-seconds']);
 const DRIVERS: readonly Driver[] = [
   'panBy',
   'drag',
+  'drag-element',
   'cdp-drag',
   'hover',
   'hover-nohit',
