@@ -491,8 +491,12 @@ export function createGraphView(
     events.onHover({ kind: e.target.isNode() ? 'node' : 'edge', id: e.target.id(), ...pagePoint(at) });
   });
   cy.on('mouseout', 'node, edge', () => events.onHover(null));
-  // The edge under the pointer writes its type (graph-stylesheet: edge types only where the user looks).
-  cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
+  // The edge under the pointer writes its type (graph-stylesheet: edge types only where the user looks). Not in
+  // fast mode, whose rules keep hovered edges unlabelled: the class change alone would make Cytoscape drop its
+  // layered scene texture and redraw a large scene in full each time the pointer crosses an edge.
+  cy.on('mouseover', 'edge', (e) => {
+    if (!fast) e.target.addClass('hover');
+  });
   cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
   cy.on('viewport add remove layoutstop dragfree', scheduleLabels);
   cy.on('grab viewport', () => events.onHover(null));
