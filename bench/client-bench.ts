@@ -4,7 +4,7 @@
 // click-to-expand, and each level-of-detail lever alone. Writes bench/results/<date>-client.json and .md.
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,8 @@ import { build } from 'vite';
 import { FAST_LEVERS, FULL_DETAIL, LEVER_NAMES, fastModeOn } from '../client/src/graph/level-of-detail.js';
 import { percentile } from './report.js';
 import { renderClientMarkdown, type ClientBenchResult, type RenderRun } from './client-report.js';
-import type { FrameStats, Variant } from './client/bench-types.js';
+import type { Driver, FrameStats, InDriver, Variant } from './client/bench-types.js';
+import { dragPoint, wheelDelta } from './client/input-drivers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist/bench-client');
@@ -21,13 +22,37 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,10000,20000' },
     'lever-sizes': { type: 'string', default: '10000,20000' },
+    'driver-sizes': { type: 'string', default: '1000,10000' },
+    'driver-seconds': { type: 'string', default: '3' },
+    drivers: { type: 'string', default: '' },
     'pan-seconds': { type: 'string', default: '4' },
     'expand-tries': { type: 'string', default: '20' },
     'main-layout': { type: 'string', default: '5000' },
     'no-write': { type: 'boolean', default: false },
+    // SwiftShader's software WebGL drew every scene several times slower than the 2D canvas (2026-11-23 and
+    // 2026-12-04 runs) and took a third of the run: opt in to measure it again.
+    webgl: { type: 'boolean', default: false },
   },
 });
-const SIZES = args.sizes.split(',').map(Number);
+const list = (v: string): number[] => (v ? v.split(',').map(Number) : []);
+const SIZES = list(args.sizes);
+const DRIVER_SIZES = list(args['driver-sizes']);
+const DRIVER_SECONDS = Number(args['driver-seconds']);
+/** Every input driver, compared on stock Cytoscape (see bench-types' Driver). */
+const DRIVERS: readonly Driver[] = [
+  'panBy',
+  'drag',
+  'drag-element',
+  'cdp-drag',
+  'hover',
+  'hover-nohit',
+  'zoomBy',
+  'wheel',
+  'cdp-wheel',
+];
+const DRIVERS_RUN: readonly Driver[] = args.drivers ? (args.drivers.split(',') as Driver[]) : DRIVERS;
+/** Idle time after the first paint before input starts, as a user's first gesture comes after a look. */
+const SETTLE_MS = 1000;
 const LEVER_SIZES = args['lever-sizes'] ? args['lever-sizes'].split(',').map(Number) : [];
 const PAN_SECONDS = Number(args['pan-seconds']);
 const EXPAND_TRIES = Number(args['expand-tries']);
@@ -66,27 +91,45 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   );
 }
 
-/** Drags the background around for half the time, then zooms in and out with the wheel: real input events. */
-async function panAndZoom(page: Page): Promise<FrameStats> {
+/** The old scripted input, through the DevTools protocol: a mouse drag with 8 ms waits, or wheel notches 60 ms apart. */
+async function cdpInput(page: Page, driver: 'cdp-drag' | 'cdp-wheel', seconds: number): Promise<FrameStats> {
   const cx = VIEWPORT.width / 2;
   const cy = VIEWPORT.height / 2;
   await page.mouse.move(cx, cy);
   await page.evaluate(() => window.__bench!.startFrames());
   const start = Date.now();
-  const half = (PAN_SECONDS * 1000) / 2;
-  await page.mouse.down();
-  for (let t = 0; Date.now() - start < half; t++) {
-    const a = t / 6;
-    await page.mouse.move(cx + 200 * Math.sin(a), cy + 120 * Math.sin(2 * a), { steps: 1 });
-    await page.waitForTimeout(8);
+  if (driver === 'cdp-drag') {
+    await page.mouse.down();
+    for (let t = 0; Date.now() - start < seconds * 1000; t++) {
+      const p = dragPoint(t, cx, cy);
+      await page.mouse.move(p.x, p.y, { steps: 1 });
+      await page.waitForTimeout(8);
+    }
+    await page.mouse.up();
+  } else {
+    for (let t = 0; Date.now() - start < seconds * 1000; t++) {
+      await page.mouse.wheel(0, wheelDelta(t));
+      await page.waitForTimeout(60);
+    }
   }
-  await page.mouse.up();
-  for (let t = 0; Date.now() - start < 2 * half; t++) {
-    await page.mouse.wheel(0, t % 16 < 8 ? -120 : 120);
-    await page.waitForTimeout(60);
-  }
-  const seconds = (Date.now() - start) / 1000;
-  return page.evaluate((s) => window.__bench!.stopFrames(s), seconds);
+  return page.evaluate((s) => window.__bench!.stopFrames(s), (Date.now() - start) / 1000);
+}
+
+/** Frames drawn while `driver` pans or zooms the mounted scene for `seconds`. */
+async function driveScene(page: Page, driver: Driver, seconds: number): Promise<FrameStats> {
+  if (driver === 'cdp-drag' || driver === 'cdp-wheel') return cdpInput(page, driver, seconds);
+  return page.evaluate(([d, s]) => window.__bench!.drive(d as InDriver, s as number), [
+    driver,
+    seconds,
+  ] as const);
+}
+
+/**
+ * The scene's gesture: a mouse drag for half the time, then wheel notches in and out, both dispatched in the page
+ * once per animation frame (as Chromium delivers a real mouse's moves) to Cytoscape's own listeners.
+ */
+async function panAndZoom(page: Page): Promise<FrameStats> {
+  return page.evaluate((s) => window.__bench!.gesture(s), PAN_SECONDS);
 }
 
 const round = (n: number): number => Number(n.toFixed(1));
@@ -101,6 +144,8 @@ async function main(): Promise<void> {
     build: {
       outDir: OUT,
       emptyOutDir: true,
+      // Readable names in a profile of the page; minifying changes no drawing work.
+      minify: false,
       // The page bundles Cytoscape, fcose and the generator's model in one chunk; it is never served to users.
       chunkSizeWarningLimit: 2500,
     },
@@ -137,11 +182,13 @@ async function main(): Promise<void> {
         flags: CHROMIUM_ARGS,
         webglFlags: WEBGL_ARGS,
         viewport: VIEWPORT,
+        loadStart: loadavg(),
       },
       webgl,
       panSeconds: PAN_SECONDS,
       scenes: [],
       levers: [],
+      drivers: [],
       expand: null,
       mainThreadLayouts: [],
       durationS: 0,
@@ -154,6 +201,7 @@ async function main(): Promise<void> {
           ([vv, s, p]) => window.__bench!.mount(vv as Variant, s as number, p as never),
           [v, size, positions] as const,
         );
+        await page.waitForTimeout(SETTLE_MS);
         const frames = await panAndZoom(page);
         log(
           `  ${size} ${v.name}: first paint ${Math.round(firstPaintMs)} ms, ${frames.fps.toFixed(1)} frames/s, p95 ${Math.round(frames.p95IntervalMs)} ms`,
@@ -187,6 +235,47 @@ async function main(): Promise<void> {
       }
     };
 
+    for (const size of DRIVER_SIZES) {
+      const page = await open();
+      await page.evaluate((s) => window.__bench!.sceneSize(s), size);
+      const { positions } = await page.evaluate(([s, l]) => window.__bench!.layout(s, 'worker', l), [
+        size,
+        project(size).levers!,
+      ] as const);
+      await page.close();
+      for (const driver of DRIVERS_RUN) {
+        const p = await open();
+        try {
+          await p.evaluate(
+            ([s, pos]) =>
+              window.__bench!.mount(
+                { name: 'stock', stock: true, levers: null, webgl: false },
+                s as number,
+                pos as never,
+              ),
+            [size, positions] as const,
+          );
+          await p.waitForTimeout(SETTLE_MS);
+          const f = await driveScene(p, driver, DRIVER_SECONDS);
+          log(
+            `  drivers ${size} ${driver}: ${f.fps.toFixed(1)} frames/s, ${((f.inputs ?? 0) / DRIVER_SECONDS).toFixed(0)} inputs/s, p95 ${Math.round(f.p95IntervalMs)} ms`,
+          );
+          result.drivers.push({
+            elements: size,
+            driver,
+            seconds: DRIVER_SECONDS,
+            inputsPerS: round((f.inputs ?? 0) / DRIVER_SECONDS),
+            frames: f.frames,
+            fps: round(f.fps),
+            p50IntervalMs: round(f.p50IntervalMs),
+            p95IntervalMs: round(f.p95IntervalMs),
+          });
+        } finally {
+          await p.close();
+        }
+      }
+    }
+
     for (const size of SIZES) {
       const page = await open();
       const counts = await page.evaluate((s) => window.__bench!.sceneSize(s), size);
@@ -204,7 +293,7 @@ async function main(): Promise<void> {
         await runVariant({ name: 'stock', stock: true, levers: null, webgl: false }, size, positions),
       );
       runs.push(await runVariant(project(size), size, positions));
-      if (webgl.available)
+      if (args.webgl && webgl.available)
         runs.push(
           await runVariant({ ...project(size), name: 'project-webgl', webgl: true }, size, positions),
         );
@@ -245,6 +334,7 @@ async function main(): Promise<void> {
       }
     }
     result.durationS = Math.round((Date.now() - started) / 1000);
+    result.machine.loadEnd = loadavg();
     const md = renderClientMarkdown(result);
     if (!args['no-write']) {
       const dir = join(ROOT, 'bench/results');

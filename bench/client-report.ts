@@ -20,12 +20,26 @@ export interface ClientBenchResult {
     flags: string[];
     webglFlags: string[];
     viewport: { width: number; height: number };
+    /** 1-, 5- and 15-minute load averages at the start and the end of the run (the machine is shared). */
+    loadStart?: number[];
+    loadEnd?: number[];
   };
   webgl: WebglInfo;
   panSeconds: number;
   scenes: { elements: number; nodes: number; edges: number; layout: LayoutStats; runs: RenderRun[] }[];
   /** The project's canvas at full detail, with each lever alone, and in fast mode. */
   levers: (RenderRun & { elements: number })[];
+  /** Stock Cytoscape under each input driver (bench-types' Driver), to tell input delivery from drawing. */
+  drivers: {
+    elements: number;
+    driver: string;
+    seconds: number;
+    inputsPerS: number;
+    frames: number;
+    fps: number;
+    p50IntervalMs: number;
+    p95IntervalMs: number;
+  }[];
   expand: { sceneElements: number; added: number; tries: number; p50Ms: number; p95Ms: number } | null;
   /** Stock fcose on the main thread, for comparison with the worker. */
   mainThreadLayouts: { elements: number; ms: number; longestLongTaskMs: number }[];
@@ -36,7 +50,8 @@ export interface ClientBenchResult {
 export const CLIENT_TARGETS = {
   fps10k: 30,
   p95Interval10kMs: 100,
-  stockFactor20k: 3,
+  /** The project's canvas draws at least as many frames as stock Cytoscape for the same scene. */
+  stockFactor: 1,
   firstPaint10kMs: 1500,
   expandP95Ms: 200,
   /** "Never freezes": our reading is no main-thread task longer than this during a large layout. */
@@ -61,12 +76,14 @@ function targetRows(r: ClientBenchResult): string[] {
       `| 10k first paint (project) | ≤ ${CLIENT_TARGETS.firstPaint10kMs} ms | ${p10.firstPaintMs} ms | ${mark(p10.firstPaintMs <= CLIENT_TARGETS.firstPaint10kMs)} |`,
     );
   }
-  const p20 = run(20000, 'project');
-  const s20 = run(20000, 'stock');
-  if (p20 && s20) {
-    const factor = s20.fps > 0 ? p20.fps / s20.fps : Infinity;
+  // Issue 18.5: never slower than stock for the same scene, in the same run.
+  for (const sc of r.scenes) {
+    const p = sc.runs.find((x) => x.variant === 'project');
+    const st = sc.runs.find((x) => x.variant === 'stock');
+    if (!p || !st) continue;
+    const factor = st.fps > 0 ? p.fps / st.fps : Infinity;
     rows.push(
-      `| 20k frames/s, project vs stock | ≥ ${CLIENT_TARGETS.stockFactor20k}× | ${p20.fps} vs ${s20.fps} (${factor.toFixed(1)}×) | ${mark(factor >= CLIENT_TARGETS.stockFactor20k)} |`,
+      `| ${sc.elements / 1000}k frames/s, project vs stock (same run) | ≥ ${CLIENT_TARGETS.stockFactor}× | ${p.fps} vs ${st.fps} (${factor.toFixed(2)}×) | ${mark(factor >= CLIENT_TARGETS.stockFactor)} |`,
     );
   }
   if (r.expand)
@@ -90,7 +107,7 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
     `# Client benchmark, ${r.date.slice(0, 10)}`,
     '',
     `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Chromium ${r.machine.chromium} headless (${r.machine.flags.join(' ')}; the WebGL variant: ${r.machine.webglFlags.join(' ')}), viewport ${r.machine.viewport.width}×${r.machine.viewport.height}.`,
-    `WebGL: ${r.webgl.available ? `${r.webgl.renderer} (${r.webgl.software ? 'software' : 'hardware'})` : 'not offered'}. Pan and zoom: ${r.panSeconds} s of real mouse drag then wheel. Run took ${r.durationS} s.`,
+    `WebGL: ${r.webgl.available ? `${r.webgl.renderer} (${r.webgl.software ? 'software' : 'hardware'})` : 'not offered'}. Pan and zoom: ${r.panSeconds} s, a mouse drag then wheel notches, one event per animation frame dispatched to Cytoscape's listeners; first input 1 s after the first paint. Run took ${r.durationS} s. Load average ${(r.machine.loadStart ?? []).map((x) => x.toFixed(1)).join(' / ')} at the start, ${(r.machine.loadEnd ?? []).map((x) => x.toFixed(1)).join(' / ')} at the end (2 cores: compare variants within this run, not with other runs).`,
     '',
     '## Targets',
     '',
@@ -103,6 +120,19 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
     '| Scene | Variant | First paint ms | Frames/s | p50 interval ms | p95 interval ms | Frames |',
     '|---|---|---|---|---|---|---|',
     ...r.scenes.flatMap((s) => s.runs.map((x) => runRow(`${s.elements} (${s.nodes} n, ${s.edges} e)`, x))),
+    '',
+    '## Input drivers (stock Cytoscape, the same scene and gesture path)',
+    '',
+    'Each row drives a freshly mounted scene for the given seconds, 1 s after its first paint. In-page drivers send one',
+    'event (or camera call) per animation frame, as Chromium delivers a real mouse; `cdp-*` send real input through the',
+    'DevTools protocol with a wait between events, as this benchmark did before 2026-12-04.',
+    '',
+    '| Scene | Driver | Inputs/s received | Frames/s | p50 interval ms | p95 interval ms | Frames |',
+    '|---|---|---|---|---|---|---|',
+    ...r.drivers.map(
+      (d) =>
+        `| ${d.elements} | ${d.driver} | ${d.inputsPerS} | ${d.fps} | ${d.p50IntervalMs} | ${d.p95IntervalMs} | ${d.frames} |`,
+    ),
     '',
     '## Layout',
     '',

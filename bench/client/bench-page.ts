@@ -9,9 +9,13 @@ import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-det
 import { placeNewNodes, type Point } from '../../client/src/graph/placement';
 import { syntheticScene } from '../../client/src/graph/synthetic-scene';
 import { kindClass } from '../../client/src/graph/kind-class';
+import { edgeData, nodeData } from '../../client/src/graph/graph-elements';
+import { restScheduler, runLabelPass } from '../../client/src/graph/label-pass';
+import { LABEL_BASE_FONT_PX } from '../../client/src/graph/label-text';
 import { displayKindOf } from '../../model';
 import { percentile } from '../report';
 import type { BenchApi, Variant, WebglInfo } from './bench-types';
+import { drive, dragStart } from './input-drivers';
 
 cytoscape.use(fcose);
 
@@ -21,6 +25,16 @@ Object.assign(stage.style, { position: 'absolute', inset: '0' });
 let cy: cytoscape.Core | null = null;
 let frames: number[] = [];
 let recording = false;
+/** Mouse moves and wheel notches the page received while recording (whoever sent them). */
+let inputs = 0;
+for (const type of ['mousemove', 'wheel'])
+  window.addEventListener(
+    type,
+    () => {
+      if (recording) inputs++;
+    },
+    { capture: true, passive: true },
+  );
 const longTasks: number[] = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longTasks.push(e.duration);
@@ -36,24 +50,37 @@ function scene(elements: number): Graph {
   return g;
 }
 
-/** The scene's elements; `positions` (by node order) when given, and the app's kind classes unless stock. */
+/**
+ * The scene's elements; `positions` (by node order) when given. The project's get the explorer's own element
+ * data (wrapped labels with their sizes, edge types) and kind classes; stock gets ids and names.
+ */
 function elementsOf(
   g: Graph,
   positions: readonly Point[] | null,
-  classes: boolean,
+  project: boolean,
 ): cytoscape.ElementDefinition[] {
   return [
     ...g.nodes.map((n, i) => ({
       group: 'nodes' as const,
-      data: { id: n.id, name: n.name },
+      data: project ? nodeData(n) : { id: n.id, name: n.name },
       position: positions?.[i] ?? { x: 0, y: 0 },
-      ...(classes ? { classes: kindClass(displayKindOf(n.labels)) } : {}),
+      ...(project ? { classes: kindClass(displayKindOf(n.labels)) } : {}),
     })),
     ...g.edges.map((e) => ({
       group: 'edges' as const,
-      data: { id: e.id, source: e.source, target: e.target, type: e.type },
+      data: project ? edgeData(e) : { id: e.id, source: e.source, target: e.target, type: e.type },
     })),
   ];
+}
+
+/** The explorer's label passes on a project canvas: decided before the first paint, then whenever the view rests. */
+function attachLabelPasses(c: cytoscape.Core, levers: LodLevers): void {
+  let font: number | null = LABEL_BASE_FONT_PX;
+  const passes = restScheduler(() => {
+    font = runLabelPass(c, levers, font);
+  });
+  passes.flush();
+  c.on('viewport add remove', passes.schedule);
 }
 
 const nextFrame = (): Promise<number> =>
@@ -159,6 +186,7 @@ const bench: BenchApi = {
       layout: { name: 'preset', fit: true, padding: 40 },
     });
     cy = c;
+    if (!v.stock) attachLabelPasses(c, v.levers ?? FULL_DETAIL);
     countFrames(c, v.webgl);
     const firstPaintMs = (await painted(c)) - t0;
     return { firstPaintMs };
@@ -166,7 +194,24 @@ const bench: BenchApi = {
 
   startFrames() {
     frames = [];
+    inputs = 0;
     recording = true;
+  },
+  async gesture(seconds) {
+    const from = dragStart(cy!, false);
+    bench.startFrames();
+    const t0 = performance.now();
+    await drive(cy!, 'drag', seconds / 2, from);
+    await drive(cy!, 'wheel', seconds / 2, from);
+    return bench.stopFrames((performance.now() - t0) / 1000);
+  },
+  async drive(driver, seconds) {
+    const from = dragStart(cy!, driver === 'drag-element');
+    bench.startFrames();
+    const t0 = performance.now();
+    const sent = await drive(cy!, driver, seconds, from);
+    const stats = bench.stopFrames((performance.now() - t0) / 1000);
+    return { ...stats, inputs: driver === 'panBy' || driver === 'zoomBy' ? sent : stats.inputs };
   },
   stopFrames(seconds) {
     recording = false;
@@ -175,6 +220,7 @@ const bench: BenchApi = {
       .map((t, i) => t - frames[i]!)
       .sort((a, b) => a - b);
     return {
+      inputs,
       frames: frames.length,
       fps: frames.length / seconds,
       p50IntervalMs: percentile(intervals, 50),
@@ -206,7 +252,12 @@ const bench: BenchApi = {
         c.add(
           newIds.map((id) => ({
             group: 'nodes' as const,
-            data: { id, name: id },
+            data: nodeData({
+              id,
+              name: `New person ${id.slice(10)}`,
+              labels: ['Actor', 'Person'],
+              properties: {},
+            }),
             position: pos.get(id)!,
             classes: kindClass('Person'),
           })),
@@ -214,7 +265,13 @@ const bench: BenchApi = {
         c.add(
           newIds.map((id) => ({
             group: 'edges' as const,
-            data: { id: `${anchor.id()}|E|${id}`, source: anchor.id(), target: id, type: 'PARTICIPATED_IN' },
+            data: edgeData({
+              id: `${anchor.id()}|E|${id}`,
+              source: anchor.id(),
+              target: id,
+              type: 'PARTICIPATED_IN',
+              properties: {},
+            }),
           })),
         );
       });

@@ -9,8 +9,19 @@ export interface Variant {
   webgl: boolean;
 }
 
+/**
+ * How the pan and zoom are driven. In the page, once per animation frame: `panBy`/`zoomBy` call the camera,
+ * `drag`/`wheel`/`hover` dispatch mouse or wheel events to Cytoscape's listeners (`drag` starts on empty
+ * background, `drag-element` on an element; `hover-nohit`: with Cytoscape's hover hit test stubbed out). From the runner, through the DevTools protocol with a wait between events:
+ * `cdp-drag` (8 ms) and `cdp-wheel` (60 ms), the benchmark's input until 2026-12-04.
+ */
+export type InDriver = 'panBy' | 'zoomBy' | 'drag' | 'drag-element' | 'wheel' | 'hover' | 'hover-nohit';
+export type Driver = InDriver | 'cdp-drag' | 'cdp-wheel';
+
 /** Rendered frames during the scripted pan and zoom. */
 export interface FrameStats {
+  /** Input events the page received (mouse moves and wheel notches; camera calls for panBy/zoomBy). */
+  inputs?: number;
   frames: number;
   fps: number;
   p50IntervalMs: number;
@@ -51,6 +62,10 @@ export interface BenchApi {
   /** Draws the scene at `positions` (node order); the time from data to the first painted frame. */
   mount(v: Variant, elements: number, positions: BenchPoint[]): Promise<{ firstPaintMs: number }>;
   startFrames(): void;
+  /** The scene's gesture: a mouse drag for half of `seconds`, then wheel zoom in and out, events once per frame. */
+  gesture(seconds: number): Promise<FrameStats>;
+  /** Drives the mounted scene in the page for `seconds`; the frames drawn meanwhile. */
+  drive(driver: InDriver, seconds: number): Promise<FrameStats>;
   stopFrames(seconds: number): FrameStats;
   /** Times `tries` expansions of `nodes` new nodes (with an edge each) until painted; ms each. */
   expand(tries: number, nodes: number): Promise<number[]>;

@@ -10,7 +10,8 @@ import { MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-op
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
-import { FAST_FONT_STEPS, LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
+import { FAST_FONT_STEPS, LABEL_HIDDEN_CLASS, labelFontFor } from './label-rules';
+import { restScheduler, runLabelPass } from './label-pass';
 import { LABEL_BASE_FONT_PX } from './label-text';
 import { drawnEdgeLabelBoxes, drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
 import {
@@ -133,8 +134,6 @@ export interface ViewSnapshot {
 }
 
 const CAMERA_MS = 300;
-/** Label collisions are decided again at most this often while the view moves. */
-const LABEL_PASS_MS = 120;
 const LAYOUT_LABELS: Record<LayoutName, string> = {
   fcose: 'force-directed',
   concentric: 'concentric',
@@ -156,7 +155,6 @@ export function createGraphView(
   container.dataset['detail'] = 'full';
   /** The model font labels are drawn at for the current zoom (label-rules.ts); null: labels off. */
   let labelFont: number | null = LABEL_BASE_FONT_PX;
-  let labelTimer: ReturnType<typeof setTimeout> | null = null;
   /** Wire objects last drawn per element, to spot changed data by identity. */
   const drawn = new Map<string, unknown>();
   let queue: Promise<void> = Promise.resolve();
@@ -417,22 +415,14 @@ export function createGraphView(
   };
 
   /**
-   * Picks the label size for the zoom (restyling only when it steps) and hides the labels that would
-   * collide or repeat; runs on what is on screen, at most every LABEL_PASS_MS while the view moves.
+   * Picks the label size for the zoom and hides the labels that would collide or repeat (label-pass.ts); runs
+   * on what is on screen, once the view has rested: never during a pan or zoom.
    */
-  const labelPass = (): void => {
-    if (labelTimer) clearTimeout(labelTimer);
-    labelTimer = null;
-    const font = labelFontFor(cy.zoom(), fast ? FAST_FONT_STEPS : undefined);
-    if (font !== labelFont) {
-      labelFont = font;
-      cy.style(canvasStylesheet(fast ? FAST_LEVERS : FULL_DETAIL, font));
-    }
-    applyLabelRules(cy, labelFont);
-  };
-  const scheduleLabels = (): void => {
-    labelTimer ??= setTimeout(labelPass, LABEL_PASS_MS);
-  };
+  const labels = restScheduler(() => {
+    labelFont = runLabelPass(cy, fast ? FAST_LEVERS : FULL_DETAIL, labelFont);
+  });
+  const labelPass = labels.flush;
+  const scheduleLabels = labels.schedule;
 
   /** Switches the level-of-detail levers when the scene crosses the threshold or the user's choice changes. */
   const applyDetail = (s: State): void => {
@@ -503,8 +493,12 @@ export function createGraphView(
     events.onHover({ kind: e.target.isNode() ? 'node' : 'edge', id: e.target.id(), ...pagePoint(at) });
   });
   cy.on('mouseout', 'node, edge', () => events.onHover(null));
-  // The edge under the pointer writes its type (graph-stylesheet: edge types only where the user looks).
-  cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
+  // The edge under the pointer writes its type (graph-stylesheet: edge types only where the user looks). Not in
+  // fast mode, whose rules keep hovered edges unlabelled: the class change alone would make Cytoscape drop its
+  // layered scene texture and redraw a large scene in full each time the pointer crosses an edge.
+  cy.on('mouseover', 'edge', (e) => {
+    if (!fast) e.target.addClass('hover');
+  });
   cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
   cy.on('viewport add remove layoutstop dragfree', scheduleLabels);
   cy.on('grab viewport', () => events.onHover(null));
