@@ -18,7 +18,7 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
 import { cooperationCaps, cooperationPairs } from '../server/src/services/cooperation.js';
-import { throughLabels } from '../server/src/services/paths.js';
+import { PATH_HUB_DEGREE, throughLabels } from '../server/src/services/paths.js';
 import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
 import { pathQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { readGraphCounts } from '../server/src/store/graph-counts.js';
@@ -179,7 +179,8 @@ async function main(): Promise<void> {
         ) as string[]) ?? [broadest],
       );
 
-    server = (await startApiProcess({ uri, port })).child;
+    // Start-up (schema check, every query planned ahead) did not finish within the default 120 s at load 35 on 1M.
+    server = (await startApiProcess({ uri, port, healthyWithinMs: 300_000 })).child;
     const serverPid = server.pid!;
     rssTimer = setInterval(() => {
       peakRss = Math.max(peakRss, rssMiB(serverPid));
@@ -302,6 +303,7 @@ async function main(): Promise<void> {
                 levels: null,
                 disputed: true,
                 candidates: 100,
+                hubDegree: PATH_HUB_DEGREE,
               }),
             ),
           };
@@ -391,7 +393,8 @@ async function main(): Promise<void> {
       .split(',')
       .filter((c) => c.trim() !== '')
       .map(Number);
-    for (const connections of connectionCounts) {
+    // `--duration 0` leaves out the throughput runs too (a look at some operations' latency alone).
+    for (const connections of DURATION > 0 ? connectionCounts : []) {
       const result = await autocannon({
         url: base,
         connections,

@@ -13,8 +13,12 @@
 // Every predicate is universal (all(...) over the path's nodes or relationships, nothing outside them): any other
 // form makes Neo4j plan an exhaustive fallback for when the search finds nothing, which for an unconnected pair
 // enumerated every path of up to 6 hops (600 ms on the seed, past the time limit under load).
+// Hub guard: a node between the ends with more than $hubDegree relationships is not passed through (an end may be
+// one). The search expands every node it reaches, and one generated country of 94k relationships cost more than
+// the rest of the search; the service asks again without the guard when the guarded search finds nothing.
 // Params: $from, $to (different ids), $maxHops (int 1..6), $relTypes (list|null), $threatIds (list|null),
-//   $through (list of labels), $levels (list of confidence levels|null: any), $disputed (boolean).
+//   $through (list of labels), $levels (list of confidence levels|null: any), $disputed (boolean),
+//   $hubDegree (int|null: no guard).
 // Returns: path (no row when there is none).
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE a <> b
@@ -29,6 +33,7 @@ WHERE all(r IN rs WHERE ($relTypes IS NULL OR type(r) IN $relTypes)
     AND ($disputed OR NOT coalesce(r.disputed, false)))
   AND all(n IN nodes(path) WHERE n:Entity AND (n = a OR n = b OR (
     any(l IN labels(n) WHERE l IN $through)
+    AND ($hubDegree IS NULL OR COUNT { (n)--() } <= $hubDegree)
     AND ($levels IS NULL OR coalesce(n.confidence, 'confirmed') IN $levels)
     AND ($disputed OR NOT coalesce(n.disputed, false))
     AND (vias IS NULL OR NOT (n:Forum OR n:Agreement) OR n IN vias))))

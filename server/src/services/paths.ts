@@ -12,6 +12,13 @@ import { resolveThreat } from './threats.js';
 const MAX_PATHS = 25;
 /** Shortest paths all-shortest finds before ranking them by strength: enough to hold the strong ones among many. */
 const ALL_SHORTEST_CANDIDATES = 100;
+/**
+ * Shortest: a node between the ends with more relationships than this is a hub the search does not pass through
+ * (expanding one cost more than the rest of the search on the 1M-node graph), unless no path avoids every hub.
+ * On 100 random actor pairs of the 1M graph, 10,000 kept the length of 76 paths and cut p95 from 430 to 151 ms;
+ * 2,000 kept 41 for 129 ms. The seed's busiest node has far fewer, so on it the guard changes nothing.
+ */
+export const PATH_HUB_DEGREE = 10_000;
 
 /**
  * How a path may pass through a node of each kind between its ends. Actors, forums, agreements and events are
@@ -67,6 +74,7 @@ async function pathsFor(
     levels: null,
     disputed: true,
     candidates: ALL_SHORTEST_CANDIDATES,
+    hubDegree: PATH_HUB_DEGREE,
   };
   if (p.mode === 'shortest') return { paths: rankPaths(await strongestShortest(store, q), p.from, p.to) };
   const ranked = rankPaths(await pathsBetween(store, p.mode, q), p.from, p.to);
@@ -83,9 +91,15 @@ async function pathsFor(
 /**
  * The strongest of the shortest paths: the shortest path found, unless a path as short exists whose claims are
  * all stronger than its weakest one (asked strongest first; on a graph without hedged claims, one query).
+ * Paths avoid hubs; only when none does is the search run again through them.
  */
-async function strongestShortest(store: GraphStore, q: PathQuery) {
-  const [first] = await pathsBetween(store, 'shortest', q);
+async function strongestShortest(store: GraphStore, guarded: PathQuery) {
+  let q = guarded;
+  let [first] = await pathsBetween(store, 'shortest', q);
+  if (!first && q.hubDegree !== null) {
+    q = { ...q, hubDegree: null };
+    [first] = await pathsBetween(store, 'shortest', q);
+  }
   if (!first) return [];
   for (const filter of strongerFilters(pathStrength(first, q.from, q.to))) {
     const [stronger] = await pathsBetween(store, 'shortest', { ...q, ...filter });

@@ -91,6 +91,8 @@ export interface PathQuery {
   disputed: boolean;
   /** all-shortest: how many paths to find at most (k-paths always takes its 25 candidates). */
   candidates: number;
+  /** shortest: nodes between the ends with more relationships than this are not passed through (null: no guard). */
+  hubDegree: number | null;
 }
 
 const PATH_QUERY: Record<PathMode, QueryName> = {
@@ -101,7 +103,12 @@ const PATH_QUERY: Record<PathMode, QueryName> = {
 
 /** The path queries' parameters (the benchmark runs the same queries with these through the raw driver). */
 export function pathQueryParams(q: PathQuery): Record<string, unknown> {
-  return { ...q, maxHops: neo4j.int(q.maxHops), candidates: neo4j.int(q.candidates) };
+  return {
+    ...q,
+    maxHops: neo4j.int(q.maxHops),
+    candidates: neo4j.int(q.candidates),
+    hubDegree: q.hubDegree === null ? null : neo4j.int(q.hubDegree),
+  };
 }
 
 /** The paths the mode's query finds, in its order. */

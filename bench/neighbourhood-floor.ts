@@ -1,0 +1,112 @@
+// `npm run bench:2hop-floor`: how close the capped two-hop query is to the least any query can cost for its answer.
+// For random actors, the 2-hop query (cypher/neighbourhood.cypher, as the benchmark's raw side runs it) against
+// fetching exactly its answer (the same nodes and relationships, by element id), alternating, through the driver.
+// Writes bench/results/<date>-<graph>-2hop-floor.json and .md. Point it at a graph with NEO4J_URI or NEO4J_DATA_DIR.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { loadConfig } from '../server/src/config.js';
+import { openDatabase } from '../server/src/database.js';
+import { createLogger } from '../server/src/logger.js';
+import { loadQueries } from '../server/src/store/queries.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '150' },
+    warmup: { type: 'string', default: '20' },
+    limit: { type: 'string', default: '500' },
+    graph: { type: 'string', default: 'generated-1m' },
+    seed: { type: 'string', default: '42' },
+  },
+});
+/** The answer read back by element id: every node, then every relationship, as the 2-hop query returns them. */
+const FLOOR = `MATCH (n) WHERE elementId(n) IN $nodes WITH collect(n) AS nodes
+MATCH ()-[r]->() WHERE elementId(r) IN $rels RETURN nodes, collect(r) AS rels`;
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1));
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, createLogger('warn'));
+  const hood = loadQueries().neighbourhood;
+  const rng = xoroshiro128plus(Number(args.seed));
+  const opts = { database: db.store.database, routing: neo4j.routing.READ };
+  const read = (q: string, p: Record<string, unknown>) => db.store.driver.executeQuery(q, p, opts);
+  try {
+    const actors = (await read('MATCH (n:Actor) RETURN n.id AS v', {})).records.map(
+      (r) => r.get('v') as string,
+    );
+    const times = { query: [] as number[], floor: [] as number[] };
+    const loadStart = loadavg();
+    const warmup = Number(args.warmup);
+    for (let i = 0; i < warmup + Number(args.samples); i++) {
+      const id = actors[Math.floor(uniformFloat64(rng) * actors.length)]!;
+      const params = { id, limit: neo4j.int(Number(args.limit)) };
+      // The answer's ids, from a run that is not timed (it warms the cache alike for both sides).
+      const rec = (await read(hood, params)).records[0]!;
+      const hops = [...rec.get('hop1'), ...rec.get('hop2')] as { node: Node; rel: Relationship }[];
+      const ids = {
+        nodes: [(rec.get('centre') as Node).elementId, ...hops.map((h) => h.node.elementId)],
+        rels: hops.map((h) => h.rel.elementId),
+      };
+      const time = async (q: string, p: Record<string, unknown>) => {
+        const t = performance.now();
+        await read(q, p);
+        return performance.now() - t;
+      };
+      const [first, second] = i % 2 ? (['query', 'floor'] as const) : (['floor', 'query'] as const);
+      const run = (k: 'query' | 'floor') => (k === 'query' ? time(hood, params) : time(FLOOR, ids));
+      const a = await run(first);
+      const b = await run(second);
+      if (i >= warmup) {
+        times[first].push(a);
+        times[second].push(b);
+      }
+    }
+    const result = {
+      date: new Date().toISOString(),
+      graph: args.graph,
+      load: { start: loadStart, end: loadavg() },
+      samples: times.query.length,
+      limit: Number(args.limit),
+      query: { p50: pct(times.query, 0.5), p95: pct(times.query, 0.95), p99: pct(times.query, 0.99) },
+      floor: { p50: pct(times.floor, 0.5), p95: pct(times.floor, 0.95), p99: pct(times.floor, 0.99) },
+    };
+    const md = [
+      `# Two-hop neighbourhood against its floor: ${result.graph}`,
+      '',
+      `${result.date} · load ${result.load.start.map((x) => x.toFixed(1)).join(' ')} → ${result.load.end.map((x) => x.toFixed(1)).join(' ')} · ${result.samples} random actors, cap ${result.limit}`,
+      '',
+      '| Raw driver | p50 | p95 | p99 |',
+      '|---|---|---|---|',
+      `| 2-hop query | ${result.query.p50} | ${result.query.p95} | ${result.query.p99} |`,
+      `| its answer fetched by element id (floor) | ${result.floor.p50} | ${result.floor.p95} | ${result.floor.p99} |`,
+      '',
+      'Latencies in ms. The floor reads and sends the same nodes and relationships without finding them: what any',
+      'query returning this answer costs on this machine.',
+      '',
+    ].join('\n');
+    const dir = join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${result.date.slice(0, 10)}-${result.graph}-2hop-floor`);
+    writeFileSync(`${file}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(`${file}.md`, md);
+    process.stdout.write(`${md}\nWrote ${file}.json and .md\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
