@@ -216,15 +216,15 @@ describe('the camera and the texts of a highlighted path', () => {
       expect(seen.zoom >= 1.55 || spread >= 0.33, `${what}: zoom ${seen.zoom}, spread ${spread}`).toBe(true);
     };
     /** Edge texts drawn now (the highlighted path's among them) clear of each other and of node labels. */
+    let shownPathTexts = 0;
     const textsApart = async (edgeIds: readonly string[], what: string): Promise<void> => {
       const { edges, nodes } = await page.evaluate(() => ({
         edges: window.__explorer!.drawnEdgeLabelBoxes!(),
         nodes: window.__explorer!.drawnLabels!(),
       }));
-      expect(
-        edges.filter((e) => edgeIds.includes(e.id)).length,
-        `${what}: some path edge shows its type`,
-      ).toBeGreaterThan(0);
+      // A path edge whose text would collide is left unlabelled (its type shows on hover), so whether one path's
+      // texts fit depends on where its nodes were placed; over the whole walk some must show.
+      shownPathTexts += edges.filter((e) => edgeIds.includes(e.id)).length;
       expect(crossing(edges, edges, true), `${what}: edge texts overlap`).toEqual([]);
       expect(crossing(edges, nodes, false), `${what}: edge texts over node labels`).toEqual([]);
     };
@@ -258,6 +258,7 @@ describe('the camera and the texts of a highlighted path', () => {
     await page.getByTestId('path-show-all').click();
     await framed(allIds, 'Show all');
     await textsApart(allEdges, 'Show all');
+    expect(shownPathTexts, 'path edges showing their type over every framing').toBeGreaterThan(0);
   }, 180_000);
 });
 

@@ -10,9 +10,9 @@ import { MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-op
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
-import { FAST_FONT_STEPS, LABEL_HIDDEN_CLASS, labelFontFor } from './label-rules';
+import { FAST_FONT_STEPS, LABEL_HIDDEN_CLASS, LABEL_MARGIN_PX, labelFontFor } from './label-rules';
 import { restScheduler, runLabelPass } from './label-pass';
-import { LABEL_BASE_FONT_PX } from './label-text';
+import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
 import { drawnEdgeLabelBoxes, drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
 import {
   FAST_LEVERS,
@@ -207,7 +207,18 @@ export function createGraphView(
   /** The camera that fits `eles` with padding, zoomed in no further than `maxZoom` (a fit alone may reach MAX_ZOOM). */
   const framing = (eles: cytoscape.CollectionReturnValue, maxZoom: number): cytoscape.AnimationOptions => {
     cy.resize();
-    const bb = eles.boundingBox();
+    // Bodies plus the room of a base-font label under each, not the labels as drawn now: at a far zoom they are
+    // drawn in a larger model font (so that they stay legible), and until the next label pass (once the view
+    // rests) framing by them zoomed in less than the frame needs.
+    const body = eles.boundingBox({ includeLabels: false, includeOverlays: false });
+    const below = LABEL_MARGIN_PX + LABEL_MAX_LINES * LABEL_LINE_HEIGHT * LABEL_BASE_FONT_PX;
+    let x1 = body.x1;
+    let x2 = body.x2;
+    eles.nodes().forEach((n) => {
+      x1 = Math.min(x1, n.position('x') - LABEL_WIDTH_PX / 2);
+      x2 = Math.max(x2, n.position('x') + LABEL_WIDTH_PX / 2);
+    });
+    const bb = { x1, y1: body.y1, w: x2 - x1, h: body.h + below };
     const fitZoom = Math.min(
       (cy.width() - 2 * FIT_PADDING) / Math.max(bb.w, 1),
       (cy.height() - 2 * FIT_PADDING) / Math.max(bb.h, 1),
@@ -582,7 +593,10 @@ export function createGraphView(
       labelPass();
       return drawnNodeLabels(cy, container);
     },
-    drawnEdgeLabels: () => drawnEdgeLabelIds(cy),
+    drawnEdgeLabels: () => {
+      labelPass();
+      return drawnEdgeLabelIds(cy);
+    },
     drawnEdgeLabelBoxes: () => {
       labelPass();
       return drawnEdgeLabelBoxes(cy, container);
