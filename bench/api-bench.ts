@@ -158,19 +158,7 @@ async function main(): Promise<void> {
       );
 
     // The threat whose own and sub-threats' forums and agreements are the most.
-    const broadest = String(
-      (
-        await db.store.driver.executeQuery(
-          `MATCH (t:ThreatType)
-           MATCH (v)-[:ADDRESSES]->(:ThreatType)(()-[:SUBTYPE_OF]->(:ThreatType)){0,}(t)
-           WHERE v:Forum OR v:Agreement
-           WITH t, count(DISTINCT v) AS vias ORDER BY vias DESC, t.id LIMIT 1
-           RETURN t.id AS threat`,
-          {},
-          { database: db.store.database, routing: neo4j.routing.READ },
-        )
-      ).records[0]?.get('threat') ?? threats[0],
-    );
+    const broadest = String((await setupRead('broadest-threat', {})).records[0]?.get('threat') ?? threats[0]);
     if (!threatIds.has(broadest))
       threatIds.set(
         broadest,

@@ -46,6 +46,8 @@ export const QUERY_NAMES = [
   // npm run generate (synthetic graphs for the benchmark); the server never runs these.
   'generate-nodes',
   'generate-relationships',
+  // npm run bench: the broadest threat for its cooperation operation.
+  'broadest-threat',
   // Curation (issue 5): locked writes, history, sources.
   'curation-lock-nodes',
   'curation-node-create',
