@@ -3,12 +3,11 @@ import type { HoverTarget } from '../../../graph/graph-view';
 import type { State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { el } from '../../../shared/dom';
+import { createHoverTooltip } from '../../../shared/hover-tooltip';
 import { pairOfEdge, pairWeight } from '../cooperation-projection';
 
 /** Long enough not to flicker while the pointer crosses the canvas, short enough to feel immediate. */
 const SHOW_DELAY_MS = 250;
-/** Offset from the pointer so the tooltip never sits under it. */
-const OFFSET = 14;
 /** Forums listed by name; the details panel lists them all. */
 const VIAS_LISTED = 3;
 
@@ -49,34 +48,15 @@ function lines(s: State, t: HoverTarget): HTMLElement[] {
 
 /** The tooltip element (appended to body) and the hover handler the pair graph's view calls. */
 export function createPairTooltip(store: ReadableStore<State>): { hover(target: HoverTarget | null): void } {
-  const tip = el('div', { className: 'coop-tooltip', testId: 'coop-tooltip', attrs: { role: 'tooltip' } });
-  tip.hidden = true;
-  document.body.append(tip);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-
-  const hide = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    tip.hidden = true;
-  };
-  const show = (t: HoverTarget): void => {
-    const content = lines(store.get(), t);
-    if (!content.length) return;
-    tip.replaceChildren(...content);
-    tip.dataset['id'] = t.id;
-    tip.hidden = false;
-    const box = tip.getBoundingClientRect();
-    tip.style.left = `${Math.min(t.x + OFFSET, window.innerWidth - box.width - 4)}px`;
-    tip.style.top = `${Math.min(t.y + OFFSET, window.innerHeight - box.height - 4)}px`;
-  };
+  const tip = createHoverTooltip({
+    className: 'coop-tooltip',
+    testId: 'coop-tooltip',
+    delayMs: SHOW_DELAY_MS,
+    lines: (t) => lines(store.get(), t),
+  });
   // The view closing (or another threat) leaves nothing to hover.
   store.subscribe((next, prev) => {
-    if (next.cooperation !== prev.cooperation) hide();
+    if (next.cooperation !== prev.cooperation) tip.hide();
   });
-  return {
-    hover: (target) => {
-      hide();
-      if (target) timer = setTimeout(() => show(target), SHOW_DELAY_MS);
-    },
-  };
+  return { hover: tip.hover };
 }

@@ -3,11 +3,10 @@ import type { HoverTarget } from '../../../graph/graph-view';
 import type { State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { el } from '../../../shared/dom';
+import { createHoverTooltip } from '../../../shared/hover-tooltip';
 
 /** Long enough not to flicker while the pointer crosses the canvas, short enough to feel immediate. */
 const SHOW_DELAY_MS = 350;
-/** Offset from the pointer so the tooltip never sits under it. */
-const OFFSET = 14;
 /** Quotes are cut here; the details panel has the whole text. */
 const QUOTE_MAX = 180;
 
@@ -50,35 +49,10 @@ export function createTooltip(store: ReadableStore<State>): {
   hover(target: HoverTarget | null): void;
   hide(): void;
 } {
-  const tip = el('div', { className: 'graph-tooltip', testId: 'tooltip', attrs: { role: 'tooltip' } });
-  tip.hidden = true;
-  document.body.append(tip);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-
-  const hide = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    tip.hidden = true;
-  };
-
-  const show = (t: HoverTarget): void => {
-    const s = store.get();
-    const lines = t.kind === 'node' ? nodeLines(s, t.id) : edgeLines(s, t.id);
-    if (!lines.length) return;
-    tip.replaceChildren(...lines);
-    tip.dataset['kind'] = t.kind;
-    tip.dataset['id'] = t.id;
-    tip.hidden = false;
-    const box = tip.getBoundingClientRect();
-    tip.style.left = `${Math.min(t.x + OFFSET, window.innerWidth - box.width - 4)}px`;
-    tip.style.top = `${Math.min(t.y + OFFSET, window.innerHeight - box.height - 4)}px`;
-  };
-
-  return {
-    hide,
-    hover: (target) => {
-      hide();
-      if (target) timer = setTimeout(() => show(target), SHOW_DELAY_MS);
-    },
-  };
+  return createHoverTooltip({
+    className: 'graph-tooltip',
+    testId: 'tooltip',
+    delayMs: SHOW_DELAY_MS,
+    lines: (t) => (t.kind === 'node' ? nodeLines(store.get(), t.id) : edgeLines(store.get(), t.id)),
+  });
 }
