@@ -13,26 +13,16 @@ import type {
   SuggestionDecisionResponse,
   SuggestionListResponse,
 } from '../../contract/index.js';
-import { extractionPool } from '../../server/src/services/ingest/extraction-pool.js';
-import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
-import { addArticle, dropIngestState } from '../setup/ingest-fixtures.js';
-import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { enc, suffix, type Curation } from '../setup/curation-fixtures.js';
+import { addArticle, startIngestSuite, stopIngestSuite } from '../setup/ingest-fixtures.js';
+import type { TestApp } from '../setup/test-app.js';
 
 let app: TestApp;
 let c: Curation;
 beforeAll(async () => {
-  app = await startTestApp();
-  c = await startCuration(app);
-  await extractionPool.warmUp();
+  ({ app, c } = await startIngestSuite());
 }, 240_000);
-afterAll(async () => {
-  await dropIngestState(
-    app,
-    [...c.nodes].filter((id) => id.startsWith('source:')),
-  );
-  await c.cleanup();
-  await app.close();
-});
+afterAll(() => stopIngestSuite(app, c));
 
 const cur = () => c.as.curator.headers;
 const post = <T>(path: string, body?: unknown) => app.send<T>('POST', path, body, cur());

@@ -2,8 +2,9 @@
 // a known country), added through POST /api/sources, and cleanup of its suggestions and extraction record.
 import { expect } from 'vitest';
 import type { SourceAddResponse } from '../../contract/index.js';
-import { suffix, type Curation } from './curation-fixtures.js';
-import type { TestApp } from './test-app.js';
+import { extractionPool } from '../../server/src/services/ingest/extraction-pool.js';
+import { startCuration, suffix, type Curation } from './curation-fixtures.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** A unique article: every run and every call names its own forum, so no text is a duplicate. */
 export function articleText(tag = suffix()): string {
@@ -59,4 +60,22 @@ export async function dropIngestState(app: TestApp, ids: Iterable<string>): Prom
     { ids: [...ids] },
     db,
   );
+}
+
+/** An ingest API suite's app: the test app, a curation fixture and a warm extraction worker. */
+export async function startIngestSuite(): Promise<{ app: TestApp; c: Curation }> {
+  const app = await startTestApp();
+  const c = await startCuration(app);
+  await extractionPool.warmUp();
+  return { app, c };
+}
+
+/** Drops the suite's sources with their suggestions, then its curation fixture, then the app. */
+export async function stopIngestSuite(app: TestApp, c: Curation): Promise<void> {
+  await dropIngestState(
+    app,
+    [...c.nodes].filter((id) => id.startsWith('source:')),
+  );
+  await c.cleanup();
+  await app.close();
 }
