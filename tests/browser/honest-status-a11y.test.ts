@@ -4,8 +4,6 @@
 // critical violation on the main page, the details panel, the cooperation view, the console, the paths view,
 // the Export panel, the node menu and the login dialog; skip links reach the canvas and the details panel.
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -16,12 +14,12 @@ import type {
   WriteResponse,
 } from '../../contract/index.js';
 import { ensureUser, loginAs } from '../setup/auth.js';
+import { seriousViolations } from './axe.js';
 import { POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
 const SHOTS = '/work/shots';
 const suffix = (): string => Math.random().toString(36).slice(2, 8);
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Screenshots at the size the issue names. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -36,31 +34,6 @@ async function addBySearch(page: Page, name: string, id: string): Promise<void> 
   await page.getByTestId('search-suggestion').filter({ hasText: name }).first().click();
   await h.waitForNode(id);
   await expect.poll(() => page.locator('.details-title').first().textContent(), POLL).toBe(name);
-}
-
-/** Runs axe-core on the page as it is; returns the serious and critical violations, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol rather than a <script> tag, which the page's CSP refuses.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<AxeResults> } }).axe;
-    interface AxeResults {
-      violations: {
-        id: string;
-        impact: string | null;
-        nodes: { target: unknown[]; failureSummary?: string }[];
-      }[];
-    }
-    const res = await axe.run(document);
-    return res.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.slice(0, 300)),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).join(' | ')}`);
 }
 
 describe('honest status in Chromium', () => {

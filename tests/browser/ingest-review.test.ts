@@ -2,8 +2,7 @@
 // and its suggestions grouped by kind, accepts a relationship by keyboard and rejects a node, and the API then holds
 // the accepted relationship with its quote indexing the stored text and a Change; axe-core finds nothing serious.
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -14,10 +13,10 @@ import type {
 } from '../../contract/index.js';
 import { enc, startCuration, suffix, type Curation } from '../setup/curation-fixtures.js';
 import { articleText, dropIngestState } from '../setup/ingest-fixtures.js';
+import { seriousViolations } from './axe.js';
 import { inMoreMenu, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = '/work/shots';
 const START = 'forum:five-country-ministerial-2025';
 
@@ -31,30 +30,6 @@ afterAll(async () => {
   for (const id of sources) c.nodes.add(id);
   await c.cleanup();
 });
-
-/** Serious and critical axe-core violations on the page as it is, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    interface AxeResults {
-      violations: {
-        id: string;
-        impact: string | null;
-        nodes: { target: unknown[]; failureSummary?: string }[];
-      }[];
-    }
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<AxeResults> } }).axe;
-    const res = await axe.run(document);
-    return res.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.slice(0, 300)),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).join(' | ')}`);
-}
 
 const list = async (sourceId: string): Promise<SuggestionListResponse> => {
   const res = await h.app.send<SuggestionListResponse>(
