@@ -195,10 +195,16 @@ export function createReviewView(d: ReviewViewDeps): ReviewView {
           el('h3', {}, [
             el('span', { text: `${title} · ${g.items.length}` }),
             pending > 0 &&
+              // A short visible text keeps the heading on one line in a narrow panel; the accessible name starts
+              // with that text and says which group.
               button(
-                `Accept all ${g.name}`,
+                `Accept all ${pending}`,
                 () => void decide(`Accept all ${g.name}`, () => d.api.acceptAll(sourceId, g.kind, g.name)),
-                { testId: 'review-accept-all', title: `Accept the ${pending} pending ${title}` },
+                {
+                  testId: 'review-accept-all',
+                  title: `Accept the ${pending} pending ${title}`,
+                  attrs: { 'aria-label': `Accept all ${pending} pending ${title}` },
+                },
               ),
           ]),
           el(
