@@ -1,7 +1,8 @@
 // `npm run bench:2hop-floor`: how close the capped two-hop query is to the least any query can cost for its answer.
 // For random actors, the 2-hop query (cypher/neighbourhood.cypher, as the benchmark's raw side runs it) against
-// fetching exactly its answer (the same nodes and relationships, by element id), alternating, through the driver.
-// Writes bench/results/<date>-<graph>-2hop-floor.json and .md. Point it at a graph with NEO4J_URI or NEO4J_DATA_DIR.
+// fetching exactly its answer (the same nodes and relationships, by element id, in the same rows), alternating,
+// through the driver. Writes bench/results/<date>-<graph>-2hop-floor[-<tag>].json and .md. Point it at a graph with
+// NEO4J_URI or NEO4J_DATA_DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -23,11 +24,19 @@ const { values: args } = parseArgs({
     limit: { type: 'string', default: '500' },
     graph: { type: 'string', default: 'generated-1m' },
     seed: { type: 'string', default: '42' },
+    // Appended to the results' file name, so a comparison run does not overwrite the committed results.
+    tag: { type: 'string', default: '' },
   },
 });
-/** The answer read back by element id: every node, then every relationship, as the 2-hop query returns them. */
-const FLOOR = `MATCH (n) WHERE elementId(n) IN $nodes WITH collect(n) AS nodes
-MATCH ()-[r]->() WHERE elementId(r) IN $rels RETURN nodes, collect(r) AS rels`;
+/**
+ * The answer read back by element id, in the rows the 2-hop query returns (a node and its walked relationship each).
+ * Rows, not one record of lists: the driver decodes a record that spans many Bolt chunks far more slowly, which
+ * once made this floor measure the driver's slow path instead of the answer's cost.
+ */
+const FLOOR = `UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.node
+OPTIONAL MATCH ()-[r]->() WHERE elementId(r) = row.rel
+RETURN n AS node, r AS rel`;
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,11 +61,11 @@ async function main(): Promise<void> {
       const id = actors[Math.floor(uniformFloat64(rng) * actors.length)]!;
       const params = { id, limit: neo4j.int(Number(args.limit)) };
       // The answer's ids, from a run that is not timed (it warms the cache alike for both sides).
-      const rec = (await read(hood, params)).records[0]!;
-      const hops = [...rec.get('hop1'), ...rec.get('hop2')] as { node: Node; rel: Relationship }[];
       const ids = {
-        nodes: [(rec.get('centre') as Node).elementId, ...hops.map((h) => h.node.elementId)],
-        rels: hops.map((h) => h.rel.elementId),
+        rows: (await read(hood, params)).records.map((r) => ({
+          node: (r.get('node') as Node).elementId,
+          rel: (r.get('rel') as Relationship | null)?.elementId ?? null,
+        })),
       };
       const time = async (q: string, p: Record<string, unknown>) => {
         const t = performance.now();
@@ -97,7 +106,10 @@ async function main(): Promise<void> {
     ].join('\n');
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${result.date.slice(0, 10)}-${result.graph}-2hop-floor`);
+    const file = join(
+      dir,
+      `${result.date.slice(0, 10)}-${result.graph}-2hop-floor${args.tag ? `-${args.tag}` : ''}`,
+    );
     writeFileSync(`${file}.json`, `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(`${file}.md`, md);
     process.stdout.write(`${md}\nWrote ${file}.json and .md\n`);

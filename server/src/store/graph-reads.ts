@@ -71,11 +71,14 @@ export async function twoHopGraph(
   id: string,
   limit: number,
 ): Promise<{ graph: Graph; hop1: number; hop2: number } | null> {
-  const rec = (await store.read('neighbourhood', { id, limit: neo4j.int(limit) })).records[0];
-  if (!rec) return null;
-  const hop1 = rec.get('hop1') as unknown[];
-  const hop2 = rec.get('hop2') as unknown[];
-  return { graph: collectGraph([rec.get('centre'), hop1, hop2]), hop1: hop1.length, hop2: hop2.length };
+  const { records } = await store.read('neighbourhood', { id, limit: neo4j.int(limit) });
+  if (!records.length) return null;
+  const hops = [0, 0, 0];
+  const found = records.map((r) => {
+    hops[num(r.get('hop'))]!++;
+    return [r.get('node'), r.get('rel')];
+  });
+  return { graph: collectGraph(found), hop1: hops[1]!, hop2: hops[2]! };
 }
 
 export interface PathQuery {
