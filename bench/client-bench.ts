@@ -1,7 +1,8 @@
 // `npm run bench:client`: builds the bench page with Vite, then in headless Chromium draws synthetic scenes of
 // 1k-20k elements with stock Cytoscape, the project's canvas (its own modules) and WebGL, side by side in one run:
 // first paint, layout (and the longest main-thread block during it), frames during a scripted pan and zoom,
-// click-to-expand, and each level-of-detail lever alone. Writes bench/results/<date>-client.json and .md.
+// click-to-expand, and each level-of-detail lever alone. Writes bench/results/<date>-client[-<name>].json and .md.
+// Before/after runs of the worker layout alone: `npm run bench:client -- --layout-only --name <name>`.
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -29,6 +30,10 @@ const { values: args } = parseArgs({
     'expand-tries': { type: 'string', default: '20' },
     'main-layout': { type: 'string', default: '5000' },
     'no-write': { type: 'boolean', default: false },
+    // Only the worker layouts (no drawing variants, drivers, levers or expansions): before/after runs of the layout.
+    'layout-only': { type: 'boolean', default: false },
+    // Suffix of the results files (<date>-client-<name>.json), so a side run does not overwrite the committed one.
+    name: { type: 'string', default: '' },
     // SwiftShader's software WebGL drew every scene several times slower than the 2D canvas (2026-11-23 and
     // 2026-12-04 runs) and took a third of the run: opt in to measure it again.
     webgl: { type: 'boolean', default: false },
@@ -235,7 +240,7 @@ async function main(): Promise<void> {
       }
     };
 
-    for (const size of DRIVER_SIZES) {
+    for (const size of args['layout-only'] ? [] : DRIVER_SIZES) {
       const page = await open();
       await page.evaluate((s) => window.__bench!.sceneSize(s), size);
       const { positions } = await page.evaluate(([s, l]) => window.__bench!.layout(s, 'worker', l), [
@@ -286,8 +291,19 @@ async function main(): Promise<void> {
       );
       await page.close();
       log(
-        `  layout ${Math.round(layout.ms)} ms, longest long task ${Math.round(layout.longestLongTaskMs)} ms`,
+        `  layout ${Math.round(layout.ms)} ms, longest long task ${Math.round(layout.longestLongTaskMs)} ms (scene's first paint: ${Math.round(layout.sceneLongestTaskMs)} ms), ${layout.progressSteps} progress reports, longest gap ${Math.round(layout.progressMaxGapMs)} ms`,
       );
+      const layoutRow = {
+        ...layout,
+        ms: round(layout.ms),
+        longestLongTaskMs: round(layout.longestLongTaskMs),
+        progressMaxGapMs: round(layout.progressMaxGapMs),
+        sceneLongestTaskMs: round(layout.sceneLongestTaskMs),
+      };
+      if (args['layout-only']) {
+        result.scenes.push({ elements: size, ...counts, layout: layoutRow, runs: [] });
+        continue;
+      }
       const runs: RenderRun[] = [];
       runs.push(
         await runVariant({ name: 'stock', stock: true, levers: null, webgl: false }, size, positions),
@@ -300,7 +316,7 @@ async function main(): Promise<void> {
       result.scenes.push({
         elements: size,
         ...counts,
-        layout: { ...layout, ms: round(layout.ms), longestLongTaskMs: round(layout.longestLongTaskMs) },
+        layout: layoutRow,
         runs,
       });
 
@@ -339,7 +355,7 @@ async function main(): Promise<void> {
     if (!args['no-write']) {
       const dir = join(ROOT, 'bench/results');
       mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${result.date.slice(0, 10)}-client`);
+      const file = join(dir, `${result.date.slice(0, 10)}-client${args.name ? `-${args.name}` : ''}`);
       writeFileSync(`${file}.json`, `${JSON.stringify(result, null, 2)}\n`);
       writeFileSync(`${file}.md`, md);
       log(`wrote ${file}.json and .md (${result.durationS} s)`);

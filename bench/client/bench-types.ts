@@ -34,6 +34,10 @@ export interface LayoutStats {
   longestLongTaskMs: number;
   longTasks: number;
   progressSteps: number;
+  /** Longest wait between progress reports, from the start to the end of the layout (the bar's liveliness). */
+  progressMaxGapMs: number;
+  /** Reference in the same run: the longest main-thread task while the same scene was first drawn (before layout). */
+  sceneLongestTaskMs: number;
 }
 
 /** What Chromium offers for WebGL. */

@@ -98,6 +98,23 @@ describe('large-scene layout', () => {
     expect(during.zoom).toBeGreaterThan(before);
     expect(during.running, 'the layout was still running when the click was handled').toBe(true);
 
+    // The bar keeps moving while fcose runs a phase as one call in the worker: the page reports elapsed time.
+    const reports = await page.evaluate(
+      () =>
+        new Promise<{ texts: string[]; running: boolean }>((resolve) => {
+          const root = document.querySelector('[data-testid="layout-progress"]')!;
+          const texts = new Set([root.textContent ?? '']);
+          const seen = new MutationObserver(() => texts.add(root.textContent ?? ''));
+          seen.observe(root, { subtree: true, childList: true, characterData: true });
+          setTimeout(() => {
+            seen.disconnect();
+            resolve({ texts: [...texts], running: !root.hasAttribute('hidden') });
+          }, 1500);
+        }),
+    );
+    expect(reports.running, 'the layout was still running while its progress was watched').toBe(true);
+    expect(reports.texts.length, reports.texts.join(' | ')).toBeGreaterThanOrEqual(3);
+
     await expect.poll(() => progress.isVisible(), LAYOUT_WAIT).toBe(false);
     await h.idle();
     expect(await page.evaluate(() => window.__explorer!.lastLayoutRunner!())).toBe('worker');

@@ -171,7 +171,6 @@ export function createGraphView(
     lastRunner = 'worker';
     const run = runWorkerLayout(cy, cy.nodes(), (p) => events.onLayoutProgress?.(p));
     workerLayout = run;
-    events.onLayoutProgress?.({ fraction: 0, phase: 'draft', runner: 'worker', nodes: cy.nodes().length });
     try {
       await run.finished;
     } finally {

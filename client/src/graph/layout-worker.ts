@@ -22,30 +22,32 @@ function pack(cy: cytoscape.Core, ids: readonly string[]): PackedPositions {
 }
 
 function post(reply: LayoutReply): void {
-  const transfer = reply.kind === 'error' ? [] : [reply.positions.buffer];
+  const transfer = reply.kind === 'progress' || reply.kind === 'done' ? [reply.positions.buffer] : [];
   (self as unknown as Worker).postMessage(reply, transfer);
 }
 
 function run(req: LayoutRequest): void {
   const started = performance.now();
+  const { ids, boxes, edges } = req;
+  const nodes = ids.map((id, i) => ({
+    group: 'nodes' as const,
+    data: { id, w: boxes[4 * i]!, h: boxes[4 * i + 1]! },
+    position: { x: boxes[4 * i + 2]!, y: boxes[4 * i + 3]! },
+  }));
+  const links = Array.from({ length: edges.length / 2 }, (_, k) => ({
+    group: 'edges' as const,
+    data: { id: `e${k}`, source: ids[edges[2 * k]!]!, target: ids[edges[2 * k + 1]!]! },
+  }));
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
-    elements: [
-      ...req.nodes.map((n) => ({
-        group: 'nodes' as const,
-        data: { id: n.id, w: n.w, h: n.h },
-        position: { x: n.x ?? 0, y: n.y ?? 0 },
-      })),
-      ...req.edges.map((e, i) => ({
-        group: 'edges' as const,
-        data: { id: `e${i}`, source: e.source, target: e.target },
-      })),
-    ],
+    elements: [...nodes, ...links],
   });
-  const ids = req.nodes.map((n) => n.id);
-  const fixedNodeConstraint = req.fixed.map((f) => ({ nodeId: f.id, position: { x: f.x, y: f.y } }));
+  const fixedNodeConstraint = Array.from(req.fixed, (i) => ({
+    nodeId: ids[i]!,
+    position: { x: boxes[4 * i + 2]!, y: boxes[4 * i + 3]! },
+  }));
   const common = {
     name: 'fcose',
     animate: false,
@@ -56,11 +58,17 @@ function run(req: LayoutRequest): void {
   const withFixed = (o: FcoseLayoutOptions): FcoseLayoutOptions =>
     fixedNodeConstraint.length ? { ...o, fixedNodeConstraint } : o;
 
+  const refine = ids.length <= req.refineMaxNodes;
+  post({ kind: 'phase', phase: 'draft', fraction: 0 });
   cy.layout(withFixed({ ...common, quality: 'draft', randomize: true })).run();
-  const refine = req.nodes.length <= req.refineMaxNodes;
-  post({ kind: 'progress', fraction: refine ? DRAFT_SHARE : 1, phase: 'draft', positions: pack(cy, ids) });
-  // fcose's refinement runs at least five iterations per node in one go: it cannot be cut into rounds.
-  if (refine) cy.layout(withFixed({ ...common, quality: 'proof', randomize: false })).run();
+  // The draft's positions are sent (Cancel keeps them) only when a refinement follows: otherwise they are the
+  // final ones, and the page would apply and redraw the whole scene twice.
+  if (refine) {
+    post({ kind: 'progress', fraction: DRAFT_SHARE, phase: 'draft', positions: pack(cy, ids) });
+    post({ kind: 'phase', phase: 'refine', fraction: DRAFT_SHARE });
+    // fcose's refinement runs at least five iterations per node in one go: it cannot be cut into rounds.
+    cy.layout(withFixed({ ...common, quality: 'proof', randomize: false })).run();
+  }
   post({ kind: 'done', positions: pack(cy, ids), refined: refine, ms: performance.now() - started });
 }
 

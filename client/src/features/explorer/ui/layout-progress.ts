@@ -9,7 +9,11 @@ export interface LayoutProgressBar {
   show(progress: LayoutProgress | null): void;
 }
 
-const PHASES: Record<LayoutProgress['phase'], string> = { draft: 'placing', refine: 'refining' };
+const PHASES: Record<LayoutProgress['phase'], string> = {
+  draft: 'placing',
+  refine: 'refining',
+  apply: 'drawing',
+};
 
 export function createLayoutProgress(onCancel: () => void): LayoutProgressBar {
   const fill = el('div', { className: 'layout-progress-fill' });
@@ -51,7 +55,8 @@ export function createLayoutProgress(onCancel: () => void): LayoutProgressBar {
       bar.setAttribute('aria-valuenow', String(percent));
       bar.setAttribute('aria-valuetext', `${percent}% (${PHASES[p.phase]})`);
       fill.style.width = `${percent}%`;
-      label.textContent = `Laying out ${p.nodes.toLocaleString('en')} nodes: ${PHASES[p.phase]}, ${percent}%`;
+      // The seconds move while a phase runs as one call and the percentage cannot.
+      label.textContent = `Laying out ${p.nodes.toLocaleString('en')} nodes: ${PHASES[p.phase]}, ${percent}% (${(p.elapsedMs / 1000).toFixed(1)} s)`;
     },
   };
 }
