@@ -1,9 +1,11 @@
 // `npm run bench`: API latency against the raw driver running the same Cypher, side by side in one run: the page's
 // opening requests, search, neighbours, paths, cooperation, and the highest-degree hubs cold and warm; then 1-hop
-// throughput with autocannon at 1, 8 and 32 connections, the server's RSS and Neo4j's memory settings.
-// Writes bench/results/<date>-<graph>.json and .md. Point it at a generated graph with NEO4J_URI or NEO4J_DATA_DIR.
+// throughput with autocannon at 1, 8 and 32 connections, the server's RSS and Neo4j's memory settings. Beside both,
+// the floor: the same service calls behind a bare node:http server (api-floor-server.ts), what an HTTP hop alone
+// costs on this machine. Writes bench/results/<date>-<graph>[-<tag>].json and .md. Point it at a generated graph with NEO4J_URI or NEO4J_DATA_DIR.
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -44,14 +46,58 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,8,32' },
     graph: { type: 'string' },
     seed: { type: 'string', default: '42' },
+    // How the API and the floor are requested: `fetch` (undici, as before) or `http` (node:http, a keep-alive Agent).
+    client: { type: 'string', default: 'fetch' },
+    // `--no-floor` leaves the floor server out (its requests add a third of each operation's time).
+    'no-floor': { type: 'boolean', default: false },
+    // Another checkout's server (built there) in place of this one's: main against a branch in the same session.
+    'api-root': { type: 'string' },
+    // Appended to the result files' names, so a comparison run does not overwrite the reference files.
+    tag: { type: 'string' },
   },
 });
+if (args.client !== 'fetch' && args.client !== 'http')
+  throw new Error(`--client: expected "fetch" or "http", got "${args.client}"`);
 const SAMPLES = Number(args.samples);
 const WARMUP = Number(args.warmup);
 const DURATION = Number(args.duration);
 const rng = xoroshiro128plus(Number(args.seed));
 const rand = (): number => uniformFloat64(rng);
 const pickFrom = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+/** One keep-alive connection per server, as undici's pool keeps for sequential requests. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+/** GET `url` and read the whole body; the client is the same for the API and the floor. */
+async function request(url: string): Promise<{ ok: boolean; body: Uint8Array }> {
+  if (args.client === 'fetch') {
+    const r = await fetch(url);
+    return { ok: r.ok, body: new Uint8Array(await r.arrayBuffer()) };
+  }
+  return new Promise((resolve, reject) => {
+    httpGet(url, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          ok: (res.statusCode ?? 500) < 400,
+          body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+        }),
+      );
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+/** The orders of the three sides (raw, API, floor), taken in turn so none always runs first or last. */
+const ORDERS = [
+  [0, 1, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [0, 2, 1],
+  [2, 1, 0],
+  [1, 0, 2],
+] as const;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,6 +135,7 @@ async function main(): Promise<void> {
   const rawStore = await createGraphStore({ ...config.neo4j, uri, queryTimeoutMs: config.queryTimeoutMs });
   const port = await freePort();
   let server: ChildProcess | undefined;
+  let floorServer: ChildProcess | undefined;
   let peakRss = 0;
   let rssTimer: NodeJS.Timeout | undefined;
   try {
@@ -168,7 +215,25 @@ async function main(): Promise<void> {
       );
 
     // Start-up (schema check, every query planned ahead) did not finish within the default 120 s at load 35 on 1M.
-    server = (await startApiProcess({ uri, port, healthyWithinMs: 300_000 })).child;
+    server = (
+      await startApiProcess({
+        uri,
+        port,
+        healthyWithinMs: 300_000,
+        ...(args['api-root'] ? { root: args['api-root'] } : {}),
+      })
+    ).child;
+    const floorPort = await freePort();
+    if (!args['no-floor'])
+      floorServer = (
+        await startApiProcess({
+          uri,
+          port: floorPort,
+          healthyWithinMs: 300_000,
+          entry: 'dist/node/bench/api-floor-server.js',
+        })
+      ).child;
+    const floorBase = `http://127.0.0.1:${floorPort}`;
     const serverPid = server.pid!;
     rssTimer = setInterval(() => {
       peakRss = Math.max(peakRss, rssMiB(serverPid));
@@ -206,10 +271,16 @@ async function main(): Promise<void> {
           }),
       };
     };
-    const ops: { name: string; input(): { path: string; raw: (() => Promise<unknown>) | null } }[] = [
+    /** `floor`: the floor server answers this operation (api-floor-server.ts). */
+    const ops: {
+      name: string;
+      floor?: true;
+      input(): { path: string; raw: (() => Promise<unknown>) | null };
+    }[] = [
       // What the page asks for when it opens (?node=<id>): each request as the page sends it.
       {
         name: 'open_health',
+        floor: true,
         input: () => ({ path: '/api/health', raw: same('server-version', {}) }),
       },
       { name: 'open_me', input: () => ({ path: '/api/auth/me', raw: null }) },
@@ -222,6 +293,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'open_node',
+        floor: true,
         input: () => {
           const id = pickFrom(actors);
           return { path: `/api/nodes/${enc(id)}`, raw: same('node-by-id', { id }) };
@@ -229,10 +301,12 @@ async function main(): Promise<void> {
       },
       {
         name: 'open_neighbours',
+        floor: true,
         input: () => unfilteredPage(50),
       },
       {
         name: 'open_counts',
+        floor: true,
         input: () => {
           const id = pickFrom(actors);
           return {
@@ -243,6 +317,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'search',
+        floor: true,
         input: () => {
           const q = pickFrom(names).split(' ')[0]!;
           // The service's stages (exact and prefix, fuzzy only when those find too few), each stage the same Cypher.
@@ -258,10 +333,12 @@ async function main(): Promise<void> {
       },
       {
         name: 'neighbours_1hop',
+        floor: true,
         input: () => unfilteredPage(100),
       },
       {
         name: 'neighbourhood_2hop',
+        floor: true,
         input: () => {
           const id = pickFrom(actors);
           return {
@@ -272,6 +349,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'shortest_path',
+        floor: true,
         input: () => {
           const from = pickFrom(actors);
           let to = pickFrom(actors);
@@ -316,18 +394,34 @@ async function main(): Promise<void> {
         `--ops: unknown operation ${unknown.join(', ')}; expected some of ${[...ops.map((o) => o.name), 'hub'].join(', ')}`,
       );
     const operations: OperationResult[] = [];
+    const decoder = new TextDecoder();
     for (const op of ops.filter((o) => !chosen || chosen.has(o.name))) {
       const api: number[] = [];
       const raw: number[] = [];
+      const floor: number[] = [];
+      const withFloor = op.floor && floorServer !== undefined;
+      const same = { compared: 0, differed: 0 };
       let errors = 0;
       for (let i = 0; i < WARMUP + SAMPLES; i++) {
         const x = op.input();
+        let apiBody: Uint8Array | undefined;
+        let floorBody: Uint8Array | undefined;
         const timeApi = async () => {
           const t = performance.now();
-          const r = await fetch(base + x.path);
-          await r.arrayBuffer();
+          const r = await request(base + x.path);
+          const ms = performance.now() - t;
           if (!r.ok) errors++;
-          return performance.now() - t;
+          apiBody = r.body;
+          return ms;
+        };
+        const timeFloor = async () => {
+          if (!withFloor) return NaN;
+          const t = performance.now();
+          const r = await request(floorBase + x.path);
+          const ms = performance.now() - t;
+          if (!r.ok) errors++;
+          floorBody = r.body;
+          return ms;
         };
         // A raw error other than the time limit means the two sides do not run the same query: stop, do not time it.
         const timeRaw = async () => {
@@ -341,24 +435,40 @@ async function main(): Promise<void> {
           }
           return performance.now() - t;
         };
-        // Alternate which goes first, so neither always benefits from the other's warm cache.
-        let a: number;
-        let r: number;
-        if (i % 2) {
-          a = await timeApi();
-          r = await timeRaw();
-        } else {
-          r = await timeRaw();
-          a = await timeApi();
+        // Rotate which goes first, so none always benefits from another's warm cache.
+        const times = [NaN, NaN, NaN];
+        const sides = [timeRaw, timeApi, timeFloor];
+        for (const k of ORDERS[i % ORDERS.length]!) times[k] = await sides[k]!();
+        // The floor must answer what the API answers, byte for byte (compared outside the timed part).
+        if (withFloor && i < WARMUP && apiBody && floorBody) {
+          same.compared++;
+          const a = decoder.decode(apiBody);
+          const f = decoder.decode(floorBody);
+          if (a !== f) {
+            if (!same.differed)
+              process.stdout.write(
+                `${op.name}: floor and API differ for ${x.path}\n  api   ${a.slice(0, 300)}\n  floor ${f.slice(0, 300)}\n`,
+              );
+            same.differed++;
+          }
         }
         if (i >= WARMUP) {
-          api.push(a);
-          raw.push(r);
+          raw.push(times[0]!);
+          api.push(times[1]!);
+          floor.push(times[2]!);
         }
       }
-      operations.push(summarise(op.name, api, raw.filter(Number.isFinite), errors, loadavg()[0]));
+      const o = summarise(
+        op.name,
+        api,
+        raw.filter(Number.isFinite),
+        errors,
+        loadavg()[0],
+        floor.filter(Number.isFinite),
+      );
+      operations.push(withFloor ? { ...o, floorSame: same } : o);
       process.stdout.write(
-        `${op.name}: api p50 ${operations.at(-1)!.api.p50.toFixed(1)} ms, raw p50 ${operations.at(-1)!.raw.p50.toFixed(1)} ms\n`,
+        `${op.name}: api p50 ${o.api.p50.toFixed(2)} ms, raw p50 ${o.raw.p50.toFixed(2)} ms${o.floor ? `, floor p50 ${o.floor.p50.toFixed(2)} ms (api/floor ${(o.api.p50 / o.floor.p50).toFixed(2)}, floor/raw ${(o.floor.p50 / o.raw.p50).toFixed(2)})` : ''}\n`,
       );
     }
 
@@ -429,6 +539,8 @@ async function main(): Promise<void> {
         pageCacheMb: config.neo4j.uri ? null : config.embedded.pageCacheMb,
       },
       samples: SAMPLES,
+      client: args.client as 'fetch' | 'http',
+      ...(args['api-root'] ? { apiRoot: args['api-root'] } : {}),
       operations,
       ratios: Object.fromEntries(
         operations.map((o) => [`ratio_${o.name}`, Number((o.api.p50 / o.raw.p50).toFixed(3))]),
@@ -438,13 +550,14 @@ async function main(): Promise<void> {
     };
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${result.date.slice(0, 10)}-${graph}`);
+    const file = join(dir, `${result.date.slice(0, 10)}-${graph}${args.tag ? `-${args.tag}` : ''}`);
     writeFileSync(`${file}.json`, `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(`${file}.md`, renderMarkdown(result));
     process.stdout.write(`\n${renderMarkdown(result)}\nWrote ${file}.json and .md\n`);
   } finally {
     if (rssTimer) clearInterval(rssTimer);
     server?.kill('SIGTERM');
+    floorServer?.kill('SIGTERM');
     await rawStore.close();
     await db.close();
   }

@@ -8,20 +8,20 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** A cold start may build the client and start Neo4j: allow for a busy machine. */
 const HEALTHY_WITHIN_MS = 120_000;
 
-let built = false;
+const built = new Set<string>();
 /**
- * Compiles the server into dist/node/ as `npm start` does (incremental: a no-op when nothing changed), once per
- * process, so what is measured and killed is the production server, not tsx's loader.
+ * Compiles the server into `<root>/dist/node/` as `npm start` does (incremental: a no-op when nothing changed), once
+ * per process and checkout, so what is measured and killed is the production server, not tsx's loader.
  */
-export function buildServer(): void {
-  if (built) return;
-  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
-    cwd: ROOT,
+export function buildServer(root = ROOT): void {
+  if (built.has(root)) return;
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+    cwd: root,
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`server build failed:\n${r.stdout}${r.stderr}`);
-  built = true;
+  built.add(root);
 }
 
 export interface ApiProcess {
@@ -47,14 +47,22 @@ export interface ApiProcessOptions {
   healthyWithinMs?: number;
   /** Whether `/api/health` must say connected (default) or merely answer. */
   waitForDatabase?: boolean;
+  /**
+   * The checkout whose server to build and run (default this one): the benchmark's `--api-root` compares another
+   * branch's server with this one's in the same session.
+   */
+  root?: string;
+  /** The compiled entry to run, relative to `root` (default the server's, dist/node/scripts/start.js). */
+  entry?: string;
 }
 
 /** Starts the API server as its own process (so its RSS is its own) against `uri`; resolves once healthy. */
 export async function startApiProcess(opts: ApiProcessOptions): Promise<ApiProcess> {
   // node on the compiled entry directly (what `npm start` runs after building), so signals reach the server.
-  buildServer();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/node/scripts/start.js')], {
-    cwd: ROOT,
+  const root = opts.root ?? ROOT;
+  buildServer(root);
+  const child = spawn(process.execPath, [join(root, opts.entry ?? 'dist/node/scripts/start.js')], {
+    cwd: root,
     stdio: ['ignore', opts.capture ? 'pipe' : 'ignore', 'pipe'],
     env: {
       ...process.env,

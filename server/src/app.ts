@@ -68,11 +68,22 @@ export function createApp({
   app.use(requestLogging(app, logger));
   app.use(cookieParser());
   // Saved scenes may list tens of thousands of nodes; every other body stays under BODY_LIMIT.
-  app.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
-  app.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT }));
-  app.use('/api/sources', express.json({ limit: SOURCE_BODY_LIMIT }));
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(limitJsonDepth());
+  const bodies = express.Router();
+  bodies.use('/api/workspaces', express.json({ limit: WORKSPACE_BODY_LIMIT }));
+  bodies.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT }));
+  bodies.use('/api/sources', express.json({ limit: SOURCE_BODY_LIMIT }));
+  bodies.use(express.json({ limit: BODY_LIMIT }));
+  bodies.use(limitJsonDepth());
+  // A request without a body (every GET the page sends) skips those five layers: each parser would only find no
+  // body (type-is's test, inlined) and leave `req.body` undefined, as this does.
+  app.use((req, res, next) => {
+    if (req.headers['transfer-encoding'] !== undefined || !isNaN(Number(req.headers['content-length'])))
+      bodies(req, res, next);
+    else {
+      req.body = undefined;
+      next();
+    }
+  });
 
   const limits = apiRateLimits({ ...RATE_LIMIT_DEFAULTS, ...rateLimits });
   // One router mounted once: each `app.use('/api', ...)` layer cut and restored the URL on every request (the
@@ -83,7 +94,8 @@ export function createApp({
   // Who may call what: auth/access-matrix.ts, one row per route (tests/server/access-matrix.test.ts walks them all).
   api.use(accessGuard(auth));
   api.use(limits.perUser);
-  api.use(readRoutes(store));
+  // Registered on `api` itself: a nested router was one more dispatch (and URL cut) for nearly every request.
+  readRoutes(store, api);
   api.use(authRoutes(store, auth));
   api.use(consoleRoutes(store, consoleLimits));
   api.use(workspaceRoutes(store));

@@ -64,10 +64,16 @@ export function apiRateLimits(limits: RateLimits = RATE_LIMIT_DEFAULTS): {
   perIp: RequestHandler;
   perUser: RequestHandler;
 } {
+  const perUser = limiter('user', limits.perUser, limits.windowMs, (_req, res) =>
+    res.locals.user ? `user:${res.locals.user.username}` : undefined,
+  );
   return {
     perIp: limiter('address', limits.perIp, limits.windowMs, (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`),
-    perUser: limiter('user', limits.perUser, limits.windowMs, (_req, res) =>
-      res.locals.user ? `user:${res.locals.user.username}` : undefined,
-    ),
+    // An anonymous request (or a limit turned off) is skipped before the limiter's own chain of awaits, which
+    // would reach the same `skip` and count nothing.
+    perUser:
+      limits.perUser === 0
+        ? (_req, _res, next) => next()
+        : (req, res, next) => (res.locals.user ? perUser(req, res, next) : next()),
   };
 }

@@ -12,8 +12,8 @@ import { twoHopNeighbourhood } from '../services/neighbourhood.js';
 import { cooperationOnThreat } from '../services/cooperation.js';
 import { route } from './validate.js';
 
-export function readRoutes(store: GraphStore): Router {
-  const r = Router();
+/** Registers the read endpoints on `r` (a new router by default) and returns it. */
+export function readRoutes(store: GraphStore, r: Router = Router()): Router {
   route(r, 'GET /health', async (_in, _req, res) => {
     const health = await checkHealth(store);
     res.status(health.neo4j.connected ? 200 : 503);

@@ -13,6 +13,7 @@ import {
   type ResponseOf,
 } from '../../../contract/index.js';
 import { UnprocessableError, ValidationError } from '../errors.js';
+import { sendJson } from './json-reply.js';
 
 /** Which part of the request a schema reads: said in the message of an unknown key. */
 export type RequestPart = 'params' | 'query' | 'body';
@@ -104,7 +105,8 @@ export type Handler<K extends EndpointKey> = (
 
 /**
  * Registers endpoint `key` (`'GET /nodes/:id'`) on `router`: `guards` (role checks, limiters) run first, then the
- * request is parsed by the contract and `handle` is called; what it returns is sent as JSON, with the status it set.
+ * request is parsed by the contract and `handle` is called; what it returns is sent as JSON (as `res.json` sends it,
+ * json-reply.ts), with the status it set.
  */
 export function route<K extends EndpointKey>(router: Router, key: K, handle: Handler<K>): void;
 export function route<K extends EndpointKey>(
@@ -123,7 +125,7 @@ export function route<K extends EndpointKey>(
   const withJson = ENDPOINTS[key].response !== null;
   const run: RequestHandler = async (req, res) => {
     const out = await handle(parseRequest(key, req), req, res);
-    if (withJson) res.json(out);
+    if (withJson) sendJson(req, res, out);
   };
   const register = router[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'].bind(router);
   register(path, ...guards, run);
