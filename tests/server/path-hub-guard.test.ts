@@ -10,6 +10,7 @@ import { readSeed } from '../../seed/read-seed.js';
 import { PATH_HUB_DEGREE, throughLabels } from '../../server/src/services/paths.js';
 import { pathQueryParams, type PathQuery } from '../../server/src/store/graph-reads.js';
 import { loadQueries } from '../../server/src/store/queries.js';
+import { createPathHubFixture, type PathHubFixture } from '../setup/path-hub-fixture.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 const PREVIOUS = readFileSync(new URL('./previous-queries/shortest-path.cypher', import.meta.url), 'utf8');
@@ -107,62 +108,24 @@ describe('shortest-path hub guard', () => {
   }, 600_000);
 
   describe('with a hub', () => {
-    const stamp = Math.random().toString(36).slice(2, 8);
-    const id = (name: string): string => `${name}:zz-hub-${stamp}`;
-    const [A, B, C, D, HUB, F1, F2, LONE] = ['a', 'b', 'c', 'd', 'hub', 'f1', 'f2', 'lone'].map((n) =>
-      id(n === 'hub' ? 'forum' : n.startsWith('f') ? `forum-${n}` : `org-${n}`),
-    ) as [string, string, string, string, string, string, string, string];
-    const MID = `${A}-mid`;
+    let fx: PathHubFixture;
+    let A: string,
+      B: string,
+      C: string,
+      D: string,
+      HUB: string,
+      F1: string,
+      F2: string,
+      LONE: string,
+      MID: string;
     const db = () => ({ database: app.store.database });
 
     beforeAll(async () => {
-      // A and B share a forum with more relationships than the bound (two hops through it), and also meet through
-      // two small forums and a third organisation (four hops). LONE reaches B only through the hub. D and C hang off
-      // the small forums, four hops apart with no hub next to either.
-      // The hub's bulk is 100 members of 100 parallel ties each: the guard counts relationships, and 100 nodes are
-      // written (and indexed) far faster than 10,000 (the fixture took most of this file's time under load).
-      await app.store.driver.executeQuery(
-        `CREATE (a:Entity:Actor:Organization {id: $a, name: 'Hub fixture A', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (b:Entity:Actor:Organization {id: $b, name: 'Hub fixture B', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (c:Entity:Actor:Organization {id: $c, name: 'Hub fixture C', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (d:Entity:Actor:Organization {id: $d, name: 'Hub fixture D', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (l:Entity:Actor:Organization {id: $lone, name: 'Hub fixture lone', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (h:Entity:Forum {id: $hub, name: 'Hub fixture forum', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (f1:Entity:Forum {id: $f1, name: 'Hub fixture forum 1', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (f2:Entity:Forum {id: $f2, name: 'Hub fixture forum 2', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (m:Entity:Actor:Organization {id: $mid, name: 'Hub fixture middle', version: 1, evidence: '[]', sourceIds: []})
-         FOREACH (x IN [a, b, l] | CREATE (x)-[:PARTICIPATED_IN {id: x.id + '|PARTICIPATED_IN|' + $hub, evidence: '[]'}]->(h))
-         WITH a, b, c, d, h, f1, f2, m
-         UNWIND [[a, f1], [m, f1], [m, f2], [b, f2], [d, f1], [c, f2]] AS tie
-         WITH h, tie[0] AS x, tie[1] AS f
-         CREATE (x)-[:PARTICIPATED_IN {id: x.id + '|PARTICIPATED_IN|' + f.id, evidence: '[]'}]->(f)
-         WITH DISTINCT h
-         UNWIND range(1, 100) AS i
-         CREATE (member:Entity:Actor:Person {id: $hub + '-member-' + i, name: 'Hub member ' + i, version: 1, evidence: '[]', sourceIds: []})
-         WITH h, member, i
-         UNWIND range(1, $ties) AS j
-         CREATE (member)-[:PARTICIPATED_IN {id: $hub + '-member-' + i + '|PARTICIPATED_IN|' + j, evidence: '[]'}]->(h)`,
-        {
-          a: A,
-          b: B,
-          c: C,
-          d: D,
-          lone: LONE,
-          hub: HUB,
-          f1: F1,
-          f2: F2,
-          mid: MID,
-          ties: neo4j.int(PATH_HUB_DEGREE / 100),
-        },
-        db(),
-      );
+      fx = await createPathHubFixture(app);
+      ({ A, B, C, D, HUB, F1, F2, LONE, MID } = fx);
     });
     afterAll(async () => {
-      await app.store.driver.executeQuery(
-        'MATCH (n:Entity) WHERE n.id ENDS WITH $suffix OR n.id STARTS WITH $hub OR n.id = $mid DETACH DELETE n',
-        { suffix: `zz-hub-${stamp}`, hub: HUB, mid: MID },
-        db(),
-      );
+      await fx.remove();
     });
 
     const shortest = async (from: string, to: string, extra = '') => {
