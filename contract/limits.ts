@@ -9,6 +9,13 @@ export const NEIGHBOURHOOD_LIMIT = { default: 500, max: 500 } as const;
 export const MAX_HOPS = 6;
 /** k-paths returns at most 10 paths: beyond that an investigator reads a list, not a picture. */
 export const MAX_K_PATHS = 10;
+/**
+ * A shortest path does not pass through a node of more than this many relationships (a hub) unless asked
+ * (`throughHubs`) or nothing else connects the ends: on the 1M-node graph one hub cost more than the rest of the search.
+ */
+export const PATH_HUB_DEGREE = 10_000;
+/** The hubs a shortest path's answer names at most when it may not be the shortest (most connected first). */
+export const HUBS_AVOIDED_MAX = 5;
 /** Cooperation pairs returned by default (most shared forums/agreements first) and at most. */
 export const PAIR_LIMIT = { default: 500, max: 5000 } as const;
 /**

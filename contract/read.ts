@@ -200,6 +200,11 @@ export const pathsQuery = z.strictObject({
   threat: threatSchema.optional(),
   /** Let a path pass through a threat type or technology both sides share (off: actors, forums, agreements, events). */
   throughTopics: booleanFlag(false),
+  /**
+   * With mode `shortest`: let the path pass through hubs (nodes of more than PATH_HUB_DEGREE relationships). Off, the
+   * search goes round them (much faster on a big graph) and the answer says when a shorter path may pass through one.
+   */
+  throughHubs: booleanFlag(false),
 });
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
@@ -213,6 +218,13 @@ export type PathStrength = z.infer<typeof pathStrengthSchema>;
 export const pathsResponse = z.strictObject({
   /** Strongest first (undisputed before disputed, then confirmed, reported, speculative), then fewest hops. */
   paths: z.array(graphSchema.extend({ strength: pathStrengthSchema })),
+  /**
+   * Mode `shortest` without `throughHubs`: set (true) when the path went round hubs near its ends and a shorter one
+   * may pass through them; absent, the path is the shortest there is (none of its ends is near a hub).
+   */
+  mayNotBeShortest: z.literal(true).optional(),
+  /** With `mayNotBeShortest`: the hubs near the ends a shorter path may pass through, most connected first (at most HUBS_AVOIDED_MAX). */
+  hubsAvoided: z.array(z.strictObject({ id: z.string(), name: z.string(), degree: z.number() })).optional(),
 });
 export type PathsResponse = z.infer<typeof pathsResponse>;
 

@@ -70,6 +70,15 @@ describe('chooseLabels', () => {
     expect([...shown]).toEqual(['hub']);
   });
 
+  it('of two equally important colliding labels draws the one given first (a hub page arrives most connected first)', () => {
+    expect([...chooseLabels([node('z-first', 0, 0, 1), node('a-second', 20, 12, 1)], 12, 1).nodes]).toEqual([
+      'z-first',
+    ]);
+    expect([...chooseLabels([node('a-second', 20, 12, 1), node('z-first', 0, 0, 1)], 12, 1).nodes]).toEqual([
+      'a-second',
+    ]);
+  });
+
   it('draws both when they are apart, and one of two equal texts', () => {
     expect(chooseLabels([node('a', 0, 0, 1), node('b', 400, 0, 1)], 12, 1).nodes.size).toBe(2);
     expect(chooseLabels([node('a', 0, 0, 1, 'Same'), node('b', 400, 0, 2, 'Same')], 12, 1).nodes).toEqual(

@@ -1,14 +1,16 @@
 // The shortest-path query's hub guard: on the seed graph it finds exactly the paths the query before it found
 // (tests/server/previous-queries/shortest-path.cypher, kept verbatim), for every pair of seed nodes, through
-// topics or not; on a graph with a hub, paths go around it and through it only when nothing else connects.
+// topics or not; on a graph with a hub, paths go around it and through it only when nothing else connects, the
+// answer says when a hub near the ends may make a shorter path (and names it), and throughHubs=true finds that one.
 import { readFileSync } from 'node:fs';
 import neo4j, { type Path } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PathsResponse } from '../../contract/index.js';
+import type { ErrorResponse, PathsResponse } from '../../contract/index.js';
 import { readSeed } from '../../seed/read-seed.js';
 import { PATH_HUB_DEGREE, throughLabels } from '../../server/src/services/paths.js';
 import { pathQueryParams, type PathQuery } from '../../server/src/store/graph-reads.js';
 import { loadQueries } from '../../server/src/store/queries.js';
+import { createPathHubFixture, type PathHubFixture } from '../setup/path-hub-fixture.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
 const PREVIOUS = readFileSync(new URL('./previous-queries/shortest-path.cypher', import.meta.url), 'utf8');
@@ -40,16 +42,20 @@ async function onePath(text: string, q: PathQuery): Promise<string> {
 }
 
 /**
- * The path `text` finds from `q.from` to each of `tos`, by id of the other end, in one request: the query runs once
- * per end inside CALL, with `$to` read from the list (thousands of requests took minutes on a busy machine).
+ * The path `text` finds for each pair of `pairs` ([from, to]), keyed `from to`, in one request: the query runs once
+ * per pair inside CALL, with `$from` and `$to` read from the list. One request for every pair rather than one per
+ * start node: the pairs' searches are tiny, and hundreds of round trips were most of this test's time under load.
  */
-async function pathsTo(text: string, q: PathQuery, tos: string[]): Promise<Map<string, string>> {
+async function pathsFor(text: string, q: PathQuery, pairs: [string, string][]): Promise<Map<string, string>> {
   const res = await app.store.driver.executeQuery(
-    `UNWIND $tos AS to CALL (to) { ${text.replace(/\$to\b/g, 'to')} } RETURN to, path`,
-    { ...pathQueryParams(q), tos },
+    `UNWIND $pairs AS pair CALL (pair) { ${text.replace(/\$from\b/g, 'pair[0]').replace(/\$to\b/g, 'pair[1]')} }
+     RETURN pair, path`,
+    { ...pathQueryParams(q), pairs },
     { database: app.store.database, routing: neo4j.routing.READ },
   );
-  return new Map(res.records.map((r) => [r.get('to') as string, pathKey(r.get('path') as Path)]));
+  return new Map(
+    res.records.map((r) => [(r.get('pair') as string[]).join(' '), pathKey(r.get('path') as Path)]),
+  );
 }
 
 const query = (from: string, to: string, throughTopics: boolean, hubDegree: number | null): PathQuery => ({
@@ -77,87 +83,112 @@ describe('shortest-path hub guard', () => {
     ).records[0]!.get('d') as number;
     // Below the bound everywhere: the guard must change nothing here (a bound this low would be a mistake).
     expect(Number(degrees)).toBeLessThan(PATH_HUB_DEGREE);
+    const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b): [string, string] => [a, b]));
     let found = 0;
-    let pairs = 0;
     const differ: string[] = [];
-    for (const throughTopics of [false, true]) {
-      for (const [i, a] of ids.entries()) {
-        const tos = ids.slice(i + 1);
-        pairs += tos.length;
-        const before = await pathsTo(PREVIOUS, query(a, '', throughTopics, null), tos);
-        const after = await pathsTo(CURRENT, query(a, '', throughTopics, PATH_HUB_DEGREE), tos);
-        for (const b of tos) {
-          if (before.has(b)) found++;
-          if (before.get(b) !== after.get(b))
-            differ.push(`${a} → ${b} (topics ${throughTopics}): ${before.get(b)} ≠ ${after.get(b)}`);
-        }
+    // Two at a time: each is a few thousand small searches, and Neo4j runs them on separate cores.
+    const runs = await Promise.all(
+      [false, true].map(async (throughTopics) => ({
+        throughTopics,
+        before: await pathsFor(PREVIOUS, query('', '', throughTopics, null), pairs),
+        after: await pathsFor(CURRENT, query('', '', throughTopics, PATH_HUB_DEGREE), pairs),
+      })),
+    );
+    for (const { throughTopics, before, after } of runs) {
+      for (const [a, b] of pairs) {
+        const key = `${a} ${b}`;
+        if (before.has(key)) found++;
+        if (before.get(key) !== after.get(key))
+          differ.push(`${a} → ${b} (topics ${throughTopics}): ${before.get(key)} ≠ ${after.get(key)}`);
       }
     }
     expect(differ).toEqual([]);
     // Not a comparison of two empty answers: most seed pairs are connected.
-    expect(found).toBeGreaterThan(pairs / 2);
+    expect(found).toBeGreaterThan(pairs.length); // of 2 × pairs.length searches
   }, 600_000);
 
   describe('with a hub', () => {
-    const stamp = Math.random().toString(36).slice(2, 8);
-    const id = (name: string): string => `${name}:zz-hub-${stamp}`;
-    const [A, B, HUB, F1, F2, LONE] = ['a', 'b', 'hub', 'f1', 'f2', 'lone'].map((n) =>
-      id(n === 'hub' ? 'forum' : n.startsWith('f') ? `forum-${n}` : `org-${n}`),
-    ) as [string, string, string, string, string, string];
+    let fx: PathHubFixture;
+    let A: string,
+      B: string,
+      C: string,
+      D: string,
+      HUB: string,
+      F1: string,
+      F2: string,
+      LONE: string,
+      MID: string;
     const db = () => ({ database: app.store.database });
 
     beforeAll(async () => {
-      // A and B share a forum with more members than the bound (two hops through it), and also meet through two
-      // small forums and a third organisation (four hops). LONE reaches B only through the hub.
-      await app.store.driver.executeQuery(
-        `CREATE (a:Entity:Actor:Organization {id: $a, name: 'Hub fixture A', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (b:Entity:Actor:Organization {id: $b, name: 'Hub fixture B', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (l:Entity:Actor:Organization {id: $lone, name: 'Hub fixture lone', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (h:Entity:Forum {id: $hub, name: 'Hub fixture forum', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (f1:Entity:Forum {id: $f1, name: 'Hub fixture forum 1', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (f2:Entity:Forum {id: $f2, name: 'Hub fixture forum 2', version: 1, evidence: '[]', sourceIds: []})
-         CREATE (m:Entity:Actor:Organization {id: $a + '-mid', name: 'Hub fixture middle', version: 1, evidence: '[]', sourceIds: []})
-         FOREACH (x IN [a, b, l] | CREATE (x)-[:PARTICIPATED_IN {id: x.id + '|PARTICIPATED_IN|' + $hub, evidence: '[]'}]->(h))
-         CREATE (a)-[:PARTICIPATED_IN {id: $a + '|PARTICIPATED_IN|' + $f1, evidence: '[]'}]->(f1)
-         CREATE (m)-[:PARTICIPATED_IN {id: $a + '-mid|PARTICIPATED_IN|' + $f1, evidence: '[]'}]->(f1)
-         CREATE (m)-[:PARTICIPATED_IN {id: $a + '-mid|PARTICIPATED_IN|' + $f2, evidence: '[]'}]->(f2)
-         CREATE (b)-[:PARTICIPATED_IN {id: $b + '|PARTICIPATED_IN|' + $f2, evidence: '[]'}]->(f2)
-         WITH h
-         UNWIND range(1, $members) AS i
-         CREATE (:Entity:Actor:Person {id: $hub + '-member-' + i, name: 'Hub member ' + i, version: 1, evidence: '[]', sourceIds: []})
-           -[:PARTICIPATED_IN {id: $hub + '-member-' + i + '|PARTICIPATED_IN', evidence: '[]'}]->(h)`,
-        { a: A, b: B, lone: LONE, hub: HUB, f1: F1, f2: F2, members: neo4j.int(PATH_HUB_DEGREE) },
-        db(),
-      );
+      fx = await createPathHubFixture(app);
+      ({ A, B, C, D, HUB, F1, F2, LONE, MID } = fx);
     });
     afterAll(async () => {
-      await app.store.driver.executeQuery(
-        'MATCH (n:Entity) WHERE n.id ENDS WITH $suffix OR n.id STARTS WITH $hub OR n.id = $mid DETACH DELETE n',
-        { suffix: `zz-hub-${stamp}`, hub: HUB, mid: `${A}-mid` },
-        db(),
-      );
+      await fx.remove();
     });
 
-    const shortest = async (from: string, to: string) => {
-      const { status, body } = await app.get(
-        `/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxHops=6&mode=shortest`,
+    const shortest = async (from: string, to: string, extra = '') => {
+      const { status, body } = await app.get<PathsResponse>(
+        `/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxHops=6&mode=shortest${extra}`,
       );
       expect(status, JSON.stringify(body)).toBe(200);
-      return (body as PathsResponse).paths.map((p) => p.nodes.map((n) => n.id));
+      return { ...body, ids: body.paths.map((p) => p.nodes.map((n) => n.id)) };
     };
 
-    it('goes around a hub when another path exists, even a longer one', async () => {
+    it('the hub is one: more relationships than the bound, its members far fewer', async () => {
+      const res = await app.store.driver.executeQuery(
+        'MATCH (n:Entity) WHERE n.id IN [$hub, $member] RETURN n.id AS id, COUNT { (n)--() } AS degree',
+        { hub: HUB, member: `${HUB}-member-1` },
+        db(),
+      );
+      const degree = new Map(res.records.map((r) => [r.get('id') as string, Number(r.get('degree'))]));
+      expect(degree.get(HUB)).toBeGreaterThan(PATH_HUB_DEGREE);
+      expect(degree.get(`${HUB}-member-1`)).toBeLessThanOrEqual(PATH_HUB_DEGREE);
+    });
+
+    it('goes around a hub when another path exists, and says a shorter one may pass through it', async () => {
       // Before the guard the answer was the two hops through the hub.
       expect(await onePath(PREVIOUS, query(A, B, false, null))).toContain(HUB);
-      const [path] = await shortest(A, B);
+      const res = await shortest(A, B);
+      const [path] = res.ids;
       expect(path).toHaveLength(5);
       expect(path).not.toContain(HUB);
       expect(path).toEqual(expect.arrayContaining([F1, F2]));
+      expect(res.mayNotBeShortest).toBe(true);
+      expect(res.hubsAvoided).toEqual([{ id: HUB, name: 'Hub fixture forum', degree: PATH_HUB_DEGREE + 3 }]);
+    });
+
+    it('with throughHubs=true, finds the shorter path through the hub and flags nothing', async () => {
+      const res = await shortest(A, B, '&throughHubs=true');
+      expect(res.ids).toEqual([[A, HUB, B]]);
+      expect(res).not.toHaveProperty('mayNotBeShortest');
+      expect(res).not.toHaveProperty('hubsAvoided');
+    });
+
+    it('says nothing when no hub is near either end (the path is the shortest there is)', async () => {
+      const res = await shortest(D, C);
+      expect(res.ids).toEqual([[D, F1, MID, F2, C]]);
+      expect(res).not.toHaveProperty('mayNotBeShortest');
+      expect(res).not.toHaveProperty('hubsAvoided');
+      // The same path with the guard off: it really is the shortest.
+      expect((await shortest(D, C, '&throughHubs=true')).ids).toEqual(res.ids);
     });
 
     it('goes through the hub when nothing else connects the ends, and from or to it as an end', async () => {
-      expect(await shortest(LONE, B)).toEqual([[LONE, HUB, B]]);
-      expect((await shortest(HUB, A))[0]).toEqual([HUB, A]);
+      const lone = await shortest(LONE, B);
+      expect(lone.ids).toEqual([[LONE, HUB, B]]);
+      expect(lone).not.toHaveProperty('mayNotBeShortest');
+      expect((await shortest(HUB, A)).ids[0]).toEqual([HUB, A]);
+    });
+
+    it.each(['maybe', '1', 'TRUE'])('refuses throughHubs=%s with 400 naming the field', async (value) => {
+      const { status, body } = await app.get<ErrorResponse>(
+        `/api/paths?from=${encodeURIComponent(A)}&to=${encodeURIComponent(B)}&throughHubs=${value}`,
+      );
+      expect(status).toBe(400);
+      expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'throughHubs' });
+      expect(body.error.message).toContain('"true" or "false"');
     });
   });
 });

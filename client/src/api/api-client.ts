@@ -88,6 +88,7 @@ export function createApiClient(base = '/api'): ApiClient {
           relTypes: query.relTypes,
           // Sent only when on: the server's default (inner hops through actors, forums, agreements, events) is off.
           throughTopics: query.throughTopics ? true : undefined,
+          throughHubs: query.throughHubs ? true : undefined,
         },
       }),
     cooperation: (threat, opts = {}) =>

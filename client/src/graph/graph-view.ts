@@ -632,6 +632,8 @@ export function createGraphView(
         current = queue;
         await current;
       } while (current !== queue);
+      // Idle includes the labels: a pass waiting for the view to rest would otherwise land after a screenshot.
+      labels.flushPending();
     },
   };
 }

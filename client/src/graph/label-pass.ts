@@ -27,8 +27,11 @@ export function runLabelPass(
   return font;
 }
 
-/** A debounced runner: `schedule` runs `pass` once nothing has asked for LABEL_REST_MS; `flush` runs it now. */
-export function restScheduler(pass: () => void): { schedule(): void; flush(): void } {
+/**
+ * A debounced runner: `schedule` runs `pass` once nothing has asked for LABEL_REST_MS; `flush` runs it now;
+ * `flushPending` runs it now only if one is waiting (so "idle" means labels decided too).
+ */
+export function restScheduler(pass: () => void): { schedule(): void; flush(): void; flushPending(): void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = (): void => {
     if (timer) clearTimeout(timer);
@@ -41,5 +44,8 @@ export function restScheduler(pass: () => void): { schedule(): void; flush(): vo
       timer = setTimeout(flush, LABEL_REST_MS);
     },
     flush,
+    flushPending: () => {
+      if (timer) flush();
+    },
   };
 }

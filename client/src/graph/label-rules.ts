@@ -105,7 +105,7 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } 
 }
 
 /**
- * Greedy choice, most important first: a label is drawn when its box keeps clear of every node's core and
+ * Greedy choice, most important first (ties in the order of `candidates`): a label is drawn when its box keeps clear of every node's core and
  * of every label already chosen, and no chosen label has the same text. Edge type texts (`edges`) take part
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. A grid keeps each
  * check to the few boxes nearby, so the cost follows the number of candidates (what is on screen).
@@ -138,8 +138,9 @@ export function chooseLabels(
     ...edges.map((e): Item => ({ kind: 'edge', e })),
   ];
   const rank = (i: Item): number => (i.kind === 'node' ? i.c.priority : i.e.priority);
-  const idOf = (i: Item): string => (i.kind === 'node' ? i.c.id : i.e.id);
-  items.sort((a, b) => rank(b) - rank(a) || (idOf(a) < idOf(b) ? -1 : 1));
+  // Ties keep the order given (a stable sort): the canvas's, where a hub's page of neighbours arrives most
+  // connected first, so its leaves (one tie each on the canvas) are labelled in that order, not by id.
+  items.sort((a, b) => rank(b) - rank(a));
   for (const item of items) {
     if (item.kind === 'edge') {
       if (grid.clashes(pad(item.e.box))) continue;

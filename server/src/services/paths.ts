@@ -1,9 +1,14 @@
 // Use case: how are two nodes connected? Shortest, all shortest or k distinct paths through actors, forums,
 // agreements and events (shared topics only when asked), strongest first, each edge with its evidence.
-import type { PathsQuery, PathsResponse } from '../../../contract/index.js';
+import {
+  HUBS_AVOIDED_MAX,
+  PATH_HUB_DEGREE,
+  type PathsQuery,
+  type PathsResponse,
+} from '../../../contract/index.js';
 import { NODE_KINDS, type NodeKind } from '../../../model/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
-import { pathsBetween, type PathQuery } from '../store/graph-reads.js';
+import { hubsNear, pathsBetween, type PathQuery } from '../store/graph-reads.js';
 import { getNodeWithEvidence } from './nodes.js';
 import { pathStrength, rankPaths, strongerFilters } from './path-strength.js';
 import { resolveThreat } from './threats.js';
@@ -13,12 +18,23 @@ const MAX_PATHS = 25;
 /** Shortest paths all-shortest finds before ranking them by strength: enough to hold the strong ones among many. */
 const ALL_SHORTEST_CANDIDATES = 100;
 /**
- * Shortest: a node between the ends with more relationships than this is a hub the search does not pass through
- * (expanding one cost more than the rest of the search on the 1M-node graph), unless no path avoids every hub.
- * On 100 random actor pairs of the 1M graph, 10,000 kept the length of 76 paths and cut p95 from 430 to 151 ms;
- * 2,000 kept 41 for 129 ms. The seed's busiest node has far fewer, so on it the guard changes nothing.
+ * Shortest: a node between the ends with more relationships than PATH_HUB_DEGREE (contract/limits.ts) is a hub the
+ * search does not pass through (expanding one cost more than the rest of the search on the 1M-node graph), unless
+ * no path avoids every hub or the caller asks (`throughHubs`). On 100 random actor pairs of the 1M graph, 10,000
+ * kept the length of 76 paths and cut p95 from 430 to 151 ms; 2,000 kept 41 for 129 ms. The seed's busiest node has
+ * far fewer, so on it the guard changes nothing. Where a hub near the ends could make the path shorter, the answer
+ * says so and names the hubs (hub check below).
  */
-export const PATH_HUB_DEGREE = 10_000;
+export { PATH_HUB_DEGREE };
+
+/**
+ * How far from an end the hub check looks for a guarded path of `length` hops: a shorter path passes through a hub,
+ * and the hub on it nearest to one of its ends is at most floor((length-1)/2) hub-free hops from that end
+ * (0: a path of 1 or 2 hops cannot be shortened through a node between its ends).
+ */
+export function hubCheckRadius(length: number): number {
+  return Math.max(0, Math.floor((length - 1) / 2));
+}
 
 /**
  * How a path may pass through a node of each kind between its ends. Actors, forums, agreements and events are
@@ -42,8 +58,11 @@ export function throughLabels(throughTopics: boolean): string[] {
   return NODE_KINDS.filter((k) => PASSAGE[k] === 'through' || (throughTopics && PASSAGE[k] === 'topic'));
 }
 
-/** The contract's paths query (`throughTopics` optional for callers other than the route). */
-export type PathParams = Omit<PathsQuery, 'throughTopics'> & { throughTopics?: boolean };
+/** The contract's paths query (`throughTopics`, `throughHubs` optional for callers other than the route). */
+export type PathParams = Omit<PathsQuery, 'throughTopics' | 'throughHubs'> & {
+  throughTopics?: boolean;
+  throughHubs?: boolean;
+};
 
 export async function findPaths(store: GraphStore, p: PathParams): Promise<PathsResponse> {
   // Without a threat the path query runs first: its query matches both ends by id, so a path found proves they exist
@@ -74,9 +93,13 @@ async function pathsFor(
     levels: null,
     disputed: true,
     candidates: ALL_SHORTEST_CANDIDATES,
-    hubDegree: PATH_HUB_DEGREE,
+    hubDegree: p.throughHubs ? null : PATH_HUB_DEGREE,
   };
-  if (p.mode === 'shortest') return { paths: rankPaths(await strongestShortest(store, q), p.from, p.to) };
+  if (p.mode === 'shortest') {
+    const { path, hubsAvoided } = await strongestShortest(store, q);
+    const paths = rankPaths(path ? [path] : [], p.from, p.to);
+    return hubsAvoided.length ? { paths, mayNotBeShortest: true, hubsAvoided } : { paths };
+  }
   const ranked = rankPaths(await pathsBetween(store, p.mode, q), p.from, p.to);
   if (p.mode === 'all-shortest') return { paths: ranked.slice(0, MAX_PATHS) };
   // k distinct paths: of those through the same nodes (parallel relationships), the strongest.
@@ -91,7 +114,8 @@ async function pathsFor(
 /**
  * The strongest of the shortest paths: the shortest path found, unless a path as short exists whose claims are
  * all stronger than its weakest one (asked strongest first; on a graph without hedged claims, one query).
- * Paths avoid hubs; only when none does is the search run again through them.
+ * Paths avoid hubs; only when none does is the search run again through them. A path found round the hubs comes
+ * with the hubs near its ends that a shorter path may pass through (none: it is the shortest there is).
  */
 async function strongestShortest(store: GraphStore, guarded: PathQuery) {
   let q = guarded;
@@ -100,10 +124,13 @@ async function strongestShortest(store: GraphStore, guarded: PathQuery) {
     q = { ...q, hubDegree: null };
     [first] = await pathsBetween(store, 'shortest', q);
   }
-  if (!first) return [];
+  if (!first) return { path: null, hubsAvoided: [] };
+  const radius = q.hubDegree === null ? 0 : hubCheckRadius(first.edges.length);
+  // Asked after the path, not beside it: how far to look depends on its length (none for 1 or 2 hops).
+  const hubsAvoided = radius > 0 ? await hubsNear(store, q, radius, HUBS_AVOIDED_MAX) : [];
   for (const filter of strongerFilters(pathStrength(first, q.from, q.to))) {
     const [stronger] = await pathsBetween(store, 'shortest', { ...q, ...filter });
-    if (stronger && stronger.edges.length === first.edges.length) return [stronger];
+    if (stronger && stronger.edges.length === first.edges.length) return { path: stronger, hubsAvoided };
   }
-  return [first];
+  return { path: first, hubsAvoided };
 }

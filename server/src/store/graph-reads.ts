@@ -120,6 +120,44 @@ export async function pathsBetween(store: GraphStore, mode: PathMode, q: PathQue
   return res.records.map((r) => collectGraph([r.get('path')]));
 }
 
+/** A hub a path between two nodes may pass through. */
+export interface NearHub {
+  id: string;
+  name: string;
+  degree: number;
+}
+
+/**
+ * The hubs (more than `q.hubDegree` relationships) within `radius` hub-free hops of either end of `q` that a path
+ * could pass through, most relationships first, at most `limit` (cypher/path-hubs-near.cypher).
+ */
+export async function hubsNear(
+  store: GraphStore,
+  q: PathQuery,
+  radius: number,
+  limit: number,
+): Promise<NearHub[]> {
+  const res = await store.read('path-hubs-near', hubsNearParams(q, radius, limit));
+  return res.records.map((r) => ({
+    id: r.get('id') as string,
+    name: r.get('name') as string,
+    degree: Number(r.get('degree')),
+  }));
+}
+
+/** path-hubs-near's parameters (the exactness benchmark runs the query with these through the raw driver). */
+export function hubsNearParams(q: PathQuery, radius: number, limit: number): Record<string, unknown> {
+  return {
+    from: q.from,
+    to: q.to,
+    radius: neo4j.int(radius),
+    hubDegree: neo4j.int(q.hubDegree ?? 0),
+    through: q.through,
+    relTypes: q.relTypes,
+    limit: neo4j.int(limit),
+  };
+}
+
 export async function threatWithSubtypes(
   store: GraphStore,
   threat: string,

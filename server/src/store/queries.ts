@@ -24,6 +24,7 @@ export const QUERY_NAMES = [
   'shortest-path',
   'all-shortest-paths',
   'k-paths',
+  'path-hubs-near',
   'resolve-threat',
   'cooperation',
   'cooperation-members',

@@ -49,11 +49,11 @@ export function neighbourSummary(exp: Expansion, onCanvas: number): string {
 }
 
 /**
- * " · order estimated: the most connected of a sample of 1950 neighbours" when a hub's page was ranked on a sample
+ * " · order estimated from a sample of 1950 neighbours" when a hub's page was ranked on a sample
  * (the API's `sample`), else "": the page is then not the hub's most connected neighbours, and must not read as such.
  */
 export function sampleNote(res: Pick<NeighboursResponse, 'sample'>): string {
   return res.sample
-    ? ` · order estimated: the most connected of a sample of ${res.sample.size} neighbour${res.sample.size === 1 ? '' : 's'}`
+    ? ` · order estimated from a sample of ${res.sample.size} neighbour${res.sample.size === 1 ? '' : 's'}`
     : '';
 }

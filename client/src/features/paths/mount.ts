@@ -28,7 +28,7 @@ export function mountPaths(ctx: AppContext, explorer: Pick<Operations, 'resolveN
       findPaths: ops.findPaths,
       onError: ctx.report,
     }),
-    createPathResults(store, framingPathActions(actions, camera), camera, why.open),
+    createPathResults(store, framingPathActions(actions, camera), camera, why.open, ops.findPaths),
   );
   return why;
 }

@@ -21,6 +21,8 @@ export interface PathSearch {
   relTypes: readonly string[];
   /** Let inner hops pass through a threat type or technology both sides share (off: actors, forums, agreements, events). */
   throughTopics: boolean;
+  /** Shortest only: let the path pass through hubs (off: it goes round them, and the answer says when that may cost). */
+  throughHubs?: boolean;
 }
 
 function plural(n: number, word: string): string {
@@ -36,6 +38,11 @@ function filtersText(q: PathSearch): string {
   return parts.join(' ');
 }
 
+/** What the path finder and the path list ask of the path operations. */
+export interface PathOperations {
+  findPaths(search: PathSearch): Promise<void>;
+}
+
 /** Finds paths (in the server's order, strongest first) and shows them as one undoable step; paths land on the explorer scene, so an open cooperation view closes. */
 export function createPathOperations(
   api: ApiClient,
@@ -44,11 +51,11 @@ export function createPathOperations(
   coop: CooperationActions,
   run: RunTask,
   camera: PathCamera,
-): { findPaths(search: PathSearch): Promise<void> } {
+): PathOperations {
   return {
     findPaths: (q) =>
       run(async () => {
-        const { paths } = await api.paths({
+        const { paths, hubsAvoided } = await api.paths({
           from: q.from.id,
           to: q.to.id,
           maxHops: q.maxHops,
@@ -57,6 +64,7 @@ export function createPathOperations(
           ...(q.threat ? { threat: q.threat } : {}),
           relTypes: q.relTypes,
           throughTopics: q.throughTopics,
+          throughHubs: q.throughHubs,
         });
         if (!paths.length) {
           actions.clearPaths();
@@ -68,7 +76,11 @@ export function createPathOperations(
         // One step: leaving an open cooperation view (paths belong on the explorer scene) and showing the paths.
         actions.step(`Paths ${q.from.name} → ${q.to.name}`, () => {
           if (store.get().cooperation) coop.leaveCooperation();
-          actions.showPaths(paths, { from: q.from, to: q.to });
+          actions.showPaths(
+            paths,
+            { from: q.from, to: q.to },
+            hubsAvoided?.length ? { hubsAvoided, search: q } : null,
+          );
         });
         const lengths = paths.map((p) => p.edges.length);
         const [min, max] = [Math.min(...lengths), Math.max(...lengths)];

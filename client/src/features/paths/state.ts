@@ -1,6 +1,7 @@
 // The path finder's slice of State and its transitions: the paths shown (part of the scene), their ends,
 // and which one the list has chosen or previews (view state: never a history step).
-import type { Graph, PathStrength } from '../../../../contract';
+import type { Graph, PathStrength, PathsResponse } from '../../../../contract';
+import type { PathSearch } from './operations';
 import { withGraph } from '../../state/scene';
 import type { NodeRef, State } from '../../state/state';
 import type { Updater } from '../../state/update';
@@ -19,6 +20,17 @@ export interface PathHighlight {
   paths: readonly FoundPath[];
   /** The ends the search ran between (paths are read from `from`). */
   ends: { from: NodeRef; to: NodeRef };
+  /**
+   * Set when the shortest path went round hubs and a shorter one may pass through them: the hubs (most connected
+   * first) and the search, so "Include hubs" can ask again with the guard off.
+   */
+  hubGuard: HubGuardNotice | null;
+}
+
+/** The hubs a shortest path avoided, and the search that found it. */
+export interface HubGuardNotice {
+  hubsAvoided: NonNullable<PathsResponse['hubsAvoided']>;
+  search: PathSearch;
 }
 
 /**
@@ -54,7 +66,7 @@ export function initialPaths(): PathsSlice {
 /** The path transitions. */
 export interface PathActions {
   /** Adds the paths to the canvas, highlights them and keeps them for the path list. */
-  showPaths(paths: readonly FoundPath[], ends: PathHighlight['ends']): void;
+  showPaths(paths: readonly FoundPath[], ends: PathHighlight['ends'], hubGuard?: HubGuardNotice | null): void;
   clearPaths(): void;
   setPathEnd(end: keyof PathEnds, ref: NodeRef | null): void;
   /** Chooses path `index` (its "why connected" is shown and only it is highlighted); null shows all. */
@@ -104,7 +116,7 @@ export function pathActions(u: Updater): PathActions {
     });
 
   return {
-    showPaths: (paths, ends) =>
+    showPaths: (paths, ends, hubGuard = null) =>
       u.update(
         (s) => {
           const merged: Graph = {
@@ -117,6 +129,7 @@ export function pathActions(u: Updater): PathActions {
             count: paths.length,
             paths,
             ends,
+            hubGuard,
           };
           // A single path is chosen at once, so its "why connected" shows without another click.
           return {

@@ -7,19 +7,23 @@ import type { PathHighlight, State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { button, el, section, setAttr } from '../../../shared/dom';
 import { pathStrengthBadges } from './path-strength';
+import type { PathSearch } from '../operations';
+import { createHubGuardNotice } from './hub-guard-notice';
 import './paths.css';
 
 /**
  * The path list section; hidden while no paths are shown. Choosing frames the path through `pathActions`;
  * the keyboard cursor frames what it previews through `camera` (a pointer passing over the list does not
  * move the camera under it). Choosing also opens the path's explanation in the details pane (`openWhy`):
- * the sidebar is too narrow for quotes.
+ * the sidebar is too narrow for quotes. A shortest path that went round hubs says so above the list, with
+ * "Include hubs" asking `findPaths` again with the guard off.
  */
 export function createPathResults(
   store: ReadableStore<State>,
   pathActions: PathActions,
   camera: PathCamera,
   openWhy: () => void,
+  findPaths: (search: PathSearch) => Promise<void>,
 ): HTMLElement {
   const choose = (index: number | null): void => {
     pathActions.choosePath(index);
@@ -49,9 +53,10 @@ export function createPathResults(
     text: 'Choose a path to see, hop by hop, why its ends are connected.',
   });
   const why = el('div', { className: 'why-slot' }, [whyButton, whyHint]);
+  const hubNotice = createHubGuardNotice(findPaths);
   const root = section(
     'Paths',
-    [el('div', { className: 'path-list-head' }, [heading, showAll]), list, why],
+    [el('div', { className: 'path-list-head' }, [heading, showAll]), hubNotice.element, list, why],
     'path-results',
   );
   root.dataset['testid'] = 'path-results';
@@ -114,6 +119,7 @@ export function createPathResults(
     });
     list.replaceChildren(...items);
     active = -1;
+    hubNotice.show(path.hubGuard);
     heading.textContent = `${path.paths.length} path${path.paths.length === 1 ? '' : 's'} from ${path.ends.from.name} to ${path.ends.to.name}`;
   };
 

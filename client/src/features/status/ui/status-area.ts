@@ -41,7 +41,11 @@ export function mountStatusArea(root: HTMLElement, store: ReadableStore<State>, 
   let prev: State | null = null;
   const render = (s: State): void => {
     spinner.hidden = s.busy === 0;
-    if (!prev || s.statusText !== prev.statusText) text.textContent = s.statusText;
+    if (!prev || s.statusText !== prev.statusText) {
+      text.textContent = s.statusText;
+      // The whole text on hover too: two lines hold most, but a long name can still be cut.
+      text.title = s.statusText;
+    }
     if (!prev || s.nodes !== prev.nodes || s.edges !== prev.edges) {
       counts.textContent = `${plural(s.nodes.size, 'node')} · ${plural(s.edges.size, 'edge')}`;
     }
