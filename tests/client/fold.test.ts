@@ -19,6 +19,7 @@ import { foldThreshold } from '../../client/src/features/explorer/fold/fold-sett
 import {
   AUTO_FOLD_ABOVE,
   NO_FOLD,
+  allLeavesPlan,
   autoFoldPlan,
   badgeId,
   groupId,
@@ -70,7 +71,7 @@ describe('leaves and badges', () => {
     const { store, actions } = setup();
     actions.addGraph(hubGraph(25));
     const leaves = leavesOf(store.get(), 'h');
-    actions.foldLeaves('h', leaves);
+    actions.foldLeaves(new Map([['h', leaves]]));
     const s = store.get();
     expect(s.nodes.size).toBe(28);
     const p = projectFolds(s);
@@ -98,7 +99,7 @@ describe('leaves and badges', () => {
       ]),
       'Layout',
     );
-    actions.foldLeaves('h', ['l0', 'l1', 'l2']);
+    actions.foldLeaves(new Map([['h', ['l0', 'l1', 'l2']]]));
     const at = foldPositions(projectFolds(store.get()), store.get().positions).get(badgeId('h'));
     expect(at).toEqual(BADGE_OFFSET);
     actions.recordPositions(new Map([['h', { x: 100, y: 10 }]]), 'Move h');
@@ -118,11 +119,53 @@ describe('leaves and badges', () => {
     expect(foldThreshold('')).toBe(AUTO_FOLD_ABOVE);
   });
 
+  it('an expansion past the threshold folds in the same change: the canvas never sees the leaves drawn', () => {
+    const { store, actions } = setup();
+    actions.addGraph({
+      nodes: [node('h'), node('a'), node('b')],
+      edges: [edge('h', 'a'), edge('a', 'b'), edge('b', 'h')],
+    });
+    const seen: boolean[] = [];
+    store.subscribe((s) => seen.push(s.nodes.has('l0') && s.fold === NO_FOLD));
+    const g = hubGraph(AUTO_FOLD_ABOVE + 1);
+    actions.step('Expand h', () =>
+      actions.addExpansion('h', g, { filter: {}, skip: 0, total: g.nodes.length - 1 }, AUTO_FOLD_ABOVE),
+    );
+    expect(store.get().fold.leaves.get('h')?.size).toBe(AUTO_FOLD_ABOVE + 1);
+    expect(seen).not.toContain(true);
+    // At the threshold itself nothing folds.
+    const other = setup();
+    const small = hubGraph(AUTO_FOLD_ABOVE);
+    other.actions.addExpansion(
+      'h',
+      small,
+      { filter: {}, skip: 0, total: small.nodes.length - 1 },
+      AUTO_FOLD_ABOVE,
+    );
+    expect(other.store.get().fold).toBe(NO_FOLD);
+  });
+
+  it('fold all leaves gives a badge to every hub with two or more leaves, in one step', () => {
+    const { store, actions } = setup();
+    actions.addGraph(hubGraph(4));
+    // A second hub `a` with two leaves, and `b` with one (no "+1" badge).
+    actions.addGraph({
+      nodes: [node('m0'), node('m1'), node('n0')],
+      edges: [edge('a', 'm0'), edge('a', 'm1'), edge('b', 'n0')],
+    });
+    const plan = allLeavesPlan(store.get());
+    expect([...plan.keys()].sort()).toEqual(['a', 'h']);
+    actions.step('Fold all', () => actions.foldLeaves(plan));
+    const p = projectFolds(store.get());
+    expect(describeFolds(foldSummary(p))).toBe('6 leaves folded into 2 badges');
+    expect(p.nodes.has('n0')).toBe(true);
+  });
+
   it('one undo takes a fold back, one redo folds again; a selected leaf is deselected when it folds', () => {
     const { store, actions } = setup();
     actions.addGraph(hubGraph(4));
     actions.select({ kind: 'node', id: 'l1' });
-    actions.step('Fold', () => actions.foldLeaves('h', ['l0', 'l1', 'l2', 'l3']));
+    actions.step('Fold', () => actions.foldLeaves(new Map([['h', ['l0', 'l1', 'l2', 'l3']]])));
     expect(store.get().selection).toEqual({ kind: 'none' });
     expect(store.get().fold.leaves.get('h')?.size).toBe(4);
     actions.undo();
@@ -134,7 +177,7 @@ describe('leaves and badges', () => {
   it('the data export still covers folded nodes (they are folded out of sight, not out of the scene)', () => {
     const { store, actions } = setup();
     actions.addGraph(hubGraph(5));
-    actions.foldLeaves('h', leavesOf(store.get(), 'h'));
+    actions.foldLeaves(new Map([['h', leavesOf(store.get(), 'h')]]));
     expect(projectFolds(store.get()).nodes.has('l0')).toBe(false);
     expect(exportNodeIds(store.get(), false).sort()).toEqual(['a', 'b', 'h', 'l0', 'l1', 'l2', 'l3', 'l4']);
   });
@@ -142,7 +185,7 @@ describe('leaves and badges', () => {
   it('hiding a hub drops its badge, and a leaf that comes back later is drawn', () => {
     const { store, actions } = setup();
     actions.addGraph(hubGraph(3));
-    actions.foldLeaves('h', ['l0', 'l1', 'l2']);
+    actions.foldLeaves(new Map([['h', ['l0', 'l1', 'l2']]]));
     actions.hide(['l0']);
     expect(store.get().fold.leaves.get('h')?.has('l0')).toBe(false);
     actions.addGraph({ nodes: [node('l0')], edges: [edge('h', 'l0')] });

@@ -63,11 +63,18 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
       screenPosition: coop.screenPosition,
       whenIdle: coop.whenIdle,
     },
-    loadSynthetic: async (elements) => {
+    loadSynthetic: async (elements, opts) => {
       // Loaded on demand: the generator's model is test and benchmark material, not part of the explorer.
       const { syntheticScene } = await import('../graph/synthetic-scene');
+      const scene = syntheticScene(elements);
       actions.clearCanvas();
-      actions.addGraph(syntheticScene(elements));
+      actions.addGraph(scene, opts?.fold === 'leaves');
+    },
+    fold: async (what) => {
+      if (what === 'leaves') explorer.foldAllLeaves();
+      else if (what === 'communities') await explorer.groupCommunities();
+      else explorer.unfoldAll();
+      await view.whenIdle();
     },
     fastMode: view.fastMode,
     lastLayoutRunner: view.lastLayoutRunner,

@@ -13,7 +13,7 @@ import { isEmptyFilter, type ExpansionFilter } from './state';
 import { projectFolds } from './fold/fold-projection';
 import {
   GROUP_MIN_SIZE,
-  autoFoldPlan,
+  allLeavesPlan,
   foldHolding,
   hubOfBadge,
   isGroupId,
@@ -71,6 +71,8 @@ export interface Operations {
    * badge unfolds it, any other node folds its leaves.
    */
   toggleFold(id: string): void;
+  /** Folds the leaves of every node with at least MIN_BADGE_LEAVES of them. */
+  foldAllLeaves(): void;
   /** Folds each community of at least GROUP_MIN_SIZE nodes into one summary node. */
   groupCommunities(): Promise<void>;
   /** Opens the summary node `id`. */
@@ -106,20 +108,16 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
   const nameOf = (id: string): string => store.get().nodes.get(id)?.name ?? id;
 
   /**
-   * After an expansion of `id`: more leaves on it than the threshold fold into its badge, in the same undo
-   * step (one Ctrl+Z takes back the expansion and its fold). Only the expanded node is checked: its
-   * newcomers are where a flood of leaves comes from.
+   * The auto-fold threshold an expansion passes on: more leaves on the expanded node than this fold into its
+   * badge in the same change (one Ctrl+Z takes back the expansion and its fold). Only the expanded node is
+   * checked: its newcomers are where a flood of leaves comes from.
    */
-  const autoFold = (id: string): void => {
-    const above = store.get().settings.foldAbove;
-    if (above <= 0) return;
-    for (const [hub, leaves] of autoFoldPlan(store.get(), [id], above)) actions.foldLeaves(hub, leaves);
-  };
+  const foldAbove = (): number => store.get().settings.foldAbove;
 
-  /** " · 37 leaves folded into a badge (click it or press O to unfold)" when `id` carries a badge. */
+  /** " · 37 folded" when `id` carries a badge (the notice and the badge's tooltip say the rest). */
   const foldedNote = (id: string): string => {
     const n = projectFolds(store.get()).folds.find((f) => f.kind === 'leaves' && f.anchor === id)?.count ?? 0;
-    return n ? ` · ${n} lea${n === 1 ? 'f' : 'ves'} folded into a badge (click it or press O to unfold)` : '';
+    return n ? ` · ${n} folded` : '';
   };
 
   const foldLeaves = (id: string): void => {
@@ -130,7 +128,7 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
       );
       return;
     }
-    actions.step(`Fold the leaves of ${nameOf(id)}`, () => actions.foldLeaves(id, leaves));
+    actions.step(`Fold the leaves of ${nameOf(id)}`, () => actions.foldLeaves(new Map([[id, leaves]])));
     actions.setStatus(
       `Folded ${leaves.length} lea${leaves.length === 1 ? 'f' : 'ves'} of ${nameOf(id)} into a badge.`,
     );
@@ -217,15 +215,14 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
           )
         : Promise.resolve(null),
     ]);
-    actions.step(label, () => {
-      actions.addExpansion(id, res, {
-        filter,
-        skip,
-        total: res.total,
-        allTotal: filtered ? allTotal : res.total,
-      });
-      autoFold(id);
-    });
+    actions.step(label, () =>
+      actions.addExpansion(
+        id,
+        res,
+        { filter, skip, total: res.total, allTotal: filtered ? allTotal : res.total },
+        foldAbove(),
+      ),
+    );
     const exp = store.get().expansions.get(id);
     const shown = exp?.shown ?? 0;
     const what = `${nameOf(id)}${describeFilter(filter)}`;
@@ -292,9 +289,22 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
         );
         const n = groups.reduce((sum, g) => sum + g.members.length, 0);
         actions.setStatus(
-          `Grouped ${n} nodes into ${groups.length} communit${groups.length === 1 ? 'y' : 'ies'}: click one (or select it and press O) to open it.`,
+          `Grouped ${n} nodes into ${groups.length} communit${groups.length === 1 ? 'y' : 'ies'}.`,
         );
+        // The scene shrank to a few summaries: frame them so their names are legible.
+        actions.requestView({ kind: 'fit' });
       }),
+
+    foldAllLeaves: () => {
+      const plan = allLeavesPlan(store.get());
+      if (!plan.size) {
+        actions.setStatus('No node on the canvas has leaves to fold.');
+        return;
+      }
+      const n = [...plan.values()].reduce((sum, l) => sum + l.length, 0);
+      actions.step('Fold all leaves', () => actions.foldLeaves(plan));
+      actions.setStatus(`Folded ${n} leaves into ${plan.size} badge${plan.size === 1 ? '' : 's'}.`);
+    },
 
     ungroupAll: () => {
       if (!store.get().fold.groups.size) return;
@@ -334,10 +344,9 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
       try {
         const res = await (early ?? api.neighbours(id, { limit: store.get().settings.cap }));
         const name = res.nodes.find((n) => n.id === id)?.name ?? id;
-        actions.step(`Open ${name}`, () => {
-          actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total });
-          autoFold(id);
-        });
+        actions.step(`Open ${name}`, () =>
+          actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }, foldAbove()),
+        );
         actions.setStatus(
           (res.truncated
             ? `${name}: showing ${store.get().expansions.get(id)?.shown ?? 0} of ${res.total} neighbours${sampleNote(res)}`

@@ -12,6 +12,8 @@ import { foldPositions, projectFolds } from './fold/fold-projection';
 import {
   AUTO_FOLD_ABOVE,
   NO_FOLD,
+  allLeavesPlan,
+  autoFoldPlan,
   isGroupId,
   withGroupOpened,
   withGroups,
@@ -131,10 +133,16 @@ export function initialExplorer(settings: Partial<Settings> = {}): ExplorerSlice
 
 /** The explorer's transitions. */
 export interface ExplorerActions {
-  /** Adds nodes and edges to the canvas, merging with what is there (evidence is kept). */
-  addGraph(graph: Graph): void;
-  /** Adds one page of `id`'s neighbours and records what it added (for paging and collapse). */
-  addExpansion(id: string, graph: Graph, page: ExpansionPage): void;
+  /**
+   * Adds nodes and edges to the canvas, merging with what is there (evidence is kept); `foldLeaves` folds every
+   * hub's leaves in the same change, so the canvas never draws the leaves it is about to fold.
+   */
+  addGraph(graph: Graph, foldLeaves?: boolean): void;
+  /**
+   * Adds one page of `id`'s neighbours and records what it added (for paging and collapse). With `foldAbove` > 0,
+   * more leaves than that on `id` fold into its badge in the same change (never drawn, then removed).
+   */
+  addExpansion(id: string, graph: Graph, page: ExpansionPage, foldAbove?: number): void;
   /** Removes what `id`'s expansions added, except what is pinned, on the path, or brought by something else. */
   collapse(id: string): void;
   /** Removes nodes (with their edges) and edges from the canvas. */
@@ -158,8 +166,8 @@ export interface ExplorerActions {
   setStartView(startView: StartView): void;
   /** 'auto' draws fast above the threshold; 'fast' and 'full' force either way. A preference: not undone. */
   setDrawMode(mode: DrawMode): void;
-  /** Folds `leaves` into `hub`'s count badge (they leave the canvas, not the scene). */
-  foldLeaves(hub: string, leaves: readonly string[]): void;
+  /** Folds each hub's leaves (of `plan`) into its count badge (they leave the canvas, not the scene). */
+  foldLeaves(plan: ReadonlyMap<string, readonly string[]>): void;
   /** Puts `hub`'s folded leaves back on the canvas, where they were (moved with their hub). */
   unfoldLeaves(hub: string): void;
   /** Folds each community into one summary node. */
@@ -251,10 +259,21 @@ function carryFolded(s: State, reported: ReadonlyMap<string, Point>, positions: 
 export function explorerActions(u: Updater): ExplorerActions {
   const nameOf = (id: string): string => u.get().nodes.get(id)?.name ?? id;
   return {
-    addGraph: (graph) =>
-      u.update((s) => withGraph(s, graph), { step: `Add ${plural(graph.nodes.length, 'node')}` }),
+    addGraph: (graph, foldLeaves = false) =>
+      u.update(
+        (s) => {
+          const merged = { ...s, ...withGraph(s, graph) };
+          if (!foldLeaves) return { nodes: merged.nodes, edges: merged.edges };
+          return {
+            nodes: merged.nodes,
+            edges: merged.edges,
+            ...withFold(merged, withLeavesFolded(s.fold, allLeavesPlan(merged))),
+          };
+        },
+        { step: `Add ${plural(graph.nodes.length, 'node')}` },
+      ),
 
-    addExpansion: (id, graph, page) =>
+    addExpansion: (id, graph, page, foldAbove = 0) =>
       u.update(
         (s) => {
           const merged = withGraph(s, graph);
@@ -272,7 +291,10 @@ export function explorerActions(u: Updater): ExplorerActions {
             addedEdges: new Set([...(old?.addedEdges ?? []), ...newEdges]),
             reached: new Set([...(old?.reached ?? []), ...neighbours]),
           };
-          return { ...merged, expansions: new Map(s.expansions).set(id, expansion) };
+          const next = { ...s, ...merged, expansions: new Map(s.expansions).set(id, expansion) };
+          const plan = foldAbove > 0 ? autoFoldPlan(next, [id], foldAbove) : null;
+          const folded = plan?.size ? withFold(next, withLeavesFolded(s.fold, plan)) : {};
+          return { ...merged, expansions: next.expansions, ...folded };
         },
         { step: `Expand ${nameOf(id)}` },
       ),
@@ -390,10 +412,13 @@ export function explorerActions(u: Updater): ExplorerActions {
 
     setDrawMode: (drawMode) => u.update((s) => (s.drawMode === drawMode ? {} : { drawMode })),
 
-    foldLeaves: (hub, leaves) =>
-      u.update((s) => withFold(s, withLeavesFolded(s.fold, hub, leaves)), {
-        step: `Fold ${leaves.length} lea${leaves.length === 1 ? 'f' : 'ves'} of ${nameOf(hub)}`,
-      }),
+    foldLeaves: (plan) => {
+      const n = [...plan.values()].reduce((sum, l) => sum + l.length, 0);
+      const hub = plan.size === 1 ? nameOf([...plan.keys()][0] as string) : `${plan.size} nodes`;
+      u.update((s) => withFold(s, withLeavesFolded(s.fold, plan)), {
+        step: `Fold ${n} lea${n === 1 ? 'f' : 'ves'} of ${hub}`,
+      });
+    },
 
     unfoldLeaves: (hub) =>
       u.update((s) => withFold(s, withLeavesUnfolded(s.fold, hub)), {

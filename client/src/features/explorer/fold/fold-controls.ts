@@ -11,7 +11,7 @@ import { GROUP_MIN_SIZE, leavesOf } from './fold-state';
 
 type FoldOps = Pick<
   Operations,
-  'foldLeaves' | 'unfoldLeaves' | 'groupCommunities' | 'ungroupAll' | 'unfoldAll'
+  'foldLeaves' | 'unfoldLeaves' | 'foldAllLeaves' | 'groupCommunities' | 'ungroupAll' | 'unfoldAll'
 >;
 
 /** The node menu's fold entries for `id`: unfold its badge, or fold its leaves when it has any. */
@@ -42,7 +42,7 @@ export function foldMenuEntries(store: ReadableStore<State>, ops: FoldOps, id: s
     : [];
 }
 
-/** The More menu's Group communities / Ungroup all button: one control whose words follow the state. */
+/** The More menu's fold controls: Group communities / Ungroup all (one button whose words follow the state) and Fold all leaves. */
 export function createGroupButton(store: ReadableStore<State>, ops: FoldOps): HTMLElement {
   const b = button(
     'Group communities',
@@ -62,7 +62,11 @@ export function createGroupButton(store: ReadableStore<State>, ops: FoldOps): HT
     if (s.fold !== prev.fold) render(s);
   });
   render(store.get());
-  return el('div', { className: 'toolbar-group' }, [b]);
+  const all = button('Fold all leaves', () => ops.foldAllLeaves(), {
+    testId: 'fold-all-leaves',
+    title: 'Fold the leaves of every node (neighbours tied to nothing else) into a count badge on it',
+  });
+  return el('div', { className: 'toolbar-group' }, [b, all]);
 }
 
 /**

@@ -91,31 +91,46 @@ export function foldedMembers(fold: FoldState): Set<string> {
   return out;
 }
 
-/**
- * The leaves of `hub`: its neighbours whose only tie in the scene is `hub`, except nodes kept in sight,
- * nodes the user expanded (their neighbourhood is theirs), hubs of a fold, and nodes already folded elsewhere.
- */
-export function leavesOf(s: FoldScene, hub: string, adj = adjacency(s.edges.values())): string[] {
-  const kept = keptInSight(s);
-  const elsewhere = foldedMembers(s.fold);
+/** What finding leaves reads besides the scene, computed once for many hubs. */
+interface LeafContext {
+  adj: Map<string, Set<string>>;
+  kept: ReadonlySet<string>;
+  elsewhere: ReadonlySet<string>;
+}
+
+function leafContext(s: FoldScene): LeafContext {
+  return { adj: adjacency(s.edges.values()), kept: keptInSight(s), elsewhere: foldedMembers(s.fold) };
+}
+
+function leavesIn(s: FoldScene, hub: string, { adj, kept, elsewhere }: LeafContext): string[] {
+  // A pair of nodes tied only to each other are each other's leaf: fold neither (the hub would vanish too).
+  if ((adj.get(hub)?.size ?? 0) < 2) return [];
   const own = s.fold.leaves.get(hub);
   const out: string[] = [];
   for (const n of adj.get(hub) ?? []) {
     if (!s.nodes.has(n) || kept.has(n) || s.expansions.has(n) || s.fold.leaves.has(n)) continue;
     if (elsewhere.has(n) && !own?.has(n)) continue;
-    const ties = adj.get(n);
-    if (ties && ties.size === 1) out.push(n);
+    if (adj.get(n)?.size === 1) out.push(n);
   }
-  // A pair of nodes tied only to each other are each other's leaf: fold neither (the hub would vanish too).
-  return (adj.get(hub)?.size ?? 0) > 1 ? out.sort() : [];
+  return out.sort();
 }
 
-/** `fold` with `leaves` added to `hub`'s badge. */
-export function withLeavesFolded(fold: FoldState, hub: string, leaves: readonly string[]): FoldState {
-  if (!leaves.length) return fold;
+/**
+ * The leaves of `hub`: its neighbours whose only tie in the scene is `hub`, except nodes kept in sight,
+ * nodes the user expanded (their neighbourhood is theirs), hubs of a fold, and nodes already folded elsewhere.
+ */
+export function leavesOf(s: FoldScene, hub: string): string[] {
+  return leavesIn(s, hub, leafContext(s));
+}
+
+/** `fold` with each hub's `leaves` (of `plan`) added to its badge. */
+export function withLeavesFolded(fold: FoldState, plan: ReadonlyMap<string, readonly string[]>): FoldState {
   const next = new Map(fold.leaves);
-  next.set(hub, new Set([...(fold.leaves.get(hub) ?? []), ...leaves]));
-  return { ...fold, leaves: next };
+  for (const [hub, leaves] of plan)
+    if (leaves.length) next.set(hub, new Set([...(fold.leaves.get(hub) ?? []), ...leaves]));
+  return next.size === fold.leaves.size && [...plan.values()].every((l) => !l.length)
+    ? fold
+    : { ...fold, leaves: next };
 }
 
 /** `fold` without `hub`'s badge. */
@@ -160,13 +175,29 @@ function emptyOr(fold: FoldState): FoldState {
  * that are not folded yet. Returns the leaves to fold per hub.
  */
 export function autoFoldPlan(s: FoldScene, hubs: readonly string[], above: number): Map<string, string[]> {
-  const adj = adjacency(s.edges.values());
+  const ctx = leafContext(s);
   const plan = new Map<string, string[]>();
   for (const hub of hubs) {
     if (!s.nodes.has(hub)) continue;
     const already = s.fold.leaves.get(hub);
-    const fresh = leavesOf(s, hub, adj).filter((n) => !already?.has(n));
+    const fresh = leavesIn(s, hub, ctx).filter((n) => !already?.has(n));
     if (fresh.length + (already?.size ?? 0) > above && fresh.length) plan.set(hub, fresh);
+  }
+  return plan;
+}
+
+/** "Fold all leaves" gives a badge only to hubs with at least this many leaves: a "+1" hides nothing worth hiding. */
+export const MIN_BADGE_LEAVES = 2;
+
+/** Every hub's unfolded leaves, for hubs with at least `min` of them (one pass over the scene). */
+export function allLeavesPlan(s: FoldScene, min = MIN_BADGE_LEAVES): Map<string, string[]> {
+  const ctx = leafContext(s);
+  const plan = new Map<string, string[]>();
+  for (const hub of s.nodes.keys()) {
+    if ((ctx.adj.get(hub)?.size ?? 0) < min + 1 && !s.fold.leaves.has(hub)) continue;
+    const already = s.fold.leaves.get(hub);
+    const fresh = leavesIn(s, hub, ctx).filter((n) => !already?.has(n));
+    if (fresh.length && fresh.length + (already?.size ?? 0) >= min) plan.set(hub, fresh);
   }
   return plan;
 }
