@@ -68,7 +68,14 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
       const { syntheticScene } = await import('../graph/synthetic-scene');
       const scene = syntheticScene(elements);
       actions.clearCanvas();
-      actions.addGraph(scene, opts?.fold === 'leaves');
+      if (opts?.fold === 'communities') {
+        const { communityGroups } = await import('../features/explorer/fold/communities');
+        const { GROUP_MIN_SIZE } = await import('../features/explorer/fold/fold-state');
+        const s = store.get();
+        const nodes = new Map(scene.nodes.map((n) => [n.id, n]));
+        const edges = new Map(scene.edges.map((e) => [e.id, e]));
+        actions.addGraph(scene, { groups: communityGroups({ ...s, nodes, edges }, GROUP_MIN_SIZE) });
+      } else actions.addGraph(scene, opts?.fold === 'leaves' ? { leaves: true } : undefined);
     },
     fold: async (what) => {
       if (what === 'leaves') explorer.foldAllLeaves();

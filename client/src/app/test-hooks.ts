@@ -34,9 +34,10 @@ export interface ExplorerTestHooks {
   cooperation?: CooperationCanvasHooks;
   /**
    * Replaces the scene with a synthetic one of about `elements` nodes plus edges (graph/synthetic-scene.ts);
-   * with `fold: 'leaves'` every hub's leaves are folded in the same step, so the canvas only ever draws the folded scene.
+   * with `fold` every hub's leaves (or the scene's communities) fold in the same change, so the canvas only ever
+   * draws the folded scene.
    */
-  loadSynthetic?(elements: number, opts?: { fold?: 'leaves' }): Promise<void>;
+  loadSynthetic?(elements: number, opts?: { fold?: 'leaves' | 'communities' }): Promise<void>;
   /** Folds every hub's leaves, groups communities, or unfolds everything, as the More menu and notice do. */
   fold?(what: 'leaves' | 'communities' | 'none'): Promise<void>;
   /** Whether the canvas draws with the fast level-of-detail levers. */

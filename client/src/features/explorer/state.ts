@@ -134,10 +134,10 @@ export function initialExplorer(settings: Partial<Settings> = {}): ExplorerSlice
 /** The explorer's transitions. */
 export interface ExplorerActions {
   /**
-   * Adds nodes and edges to the canvas, merging with what is there (evidence is kept); `foldLeaves` folds every
-   * hub's leaves in the same change, so the canvas never draws the leaves it is about to fold.
+   * Adds nodes and edges to the canvas, merging with what is there (evidence is kept). `fold` folds in the same
+   * change (every hub's leaves, and/or these communities), so the canvas never draws what it is about to fold.
    */
-  addGraph(graph: Graph, foldLeaves?: boolean): void;
+  addGraph(graph: Graph, fold?: { leaves?: boolean; groups?: readonly CommunityGroup[] }): void;
   /**
    * Adds one page of `id`'s neighbours and records what it added (for paging and collapse). With `foldAbove` > 0,
    * more leaves than that on `id` fold into its badge in the same change (never drawn, then removed).
@@ -259,16 +259,16 @@ function carryFolded(s: State, reported: ReadonlyMap<string, Point>, positions: 
 export function explorerActions(u: Updater): ExplorerActions {
   const nameOf = (id: string): string => u.get().nodes.get(id)?.name ?? id;
   return {
-    addGraph: (graph, foldLeaves = false) =>
+    addGraph: (graph, fold) =>
       u.update(
         (s) => {
           const merged = { ...s, ...withGraph(s, graph) };
-          if (!foldLeaves) return { nodes: merged.nodes, edges: merged.edges };
-          return {
-            nodes: merged.nodes,
-            edges: merged.edges,
-            ...withFold(merged, withLeavesFolded(s.fold, allLeavesPlan(merged))),
-          };
+          if (!fold) return { nodes: merged.nodes, edges: merged.edges };
+          const grouped = withGroups(s.fold, fold.groups ?? []);
+          const next = fold.leaves
+            ? withLeavesFolded(grouped, allLeavesPlan({ ...merged, fold: grouped }))
+            : grouped;
+          return { nodes: merged.nodes, edges: merged.edges, ...withFold(merged, next) };
         },
         { step: `Add ${plural(graph.nodes.length, 'node')}` },
       ),
