@@ -2,7 +2,12 @@
 // badge, and communities grouped into one summary node. Pure: no DOM, no canvas.
 import type { GraphEdge, GraphNode } from '../../../../../contract';
 
-/** What is folded. The folded nodes stay in the scene (export, paths and details see them); only drawing skips them. */
+/**
+ * What is folded. The folded nodes stay in the scene; only the canvas skips them. Why: data exports, the briefing
+ * pack, paths, details and the node counts act on the whole scene, so folding can never drop a node from a
+ * deliverable or an answer; what needs a folded node in sight (a selection, a highlighted path, a pin) unfolds
+ * it or keeps it drawn. The canvas image export shows the canvas's nodes only (see the report: badges not drawn).
+ */
 export interface FoldState {
   /** Per hub, the leaves folded into its badge. */
   leaves: ReadonlyMap<string, ReadonlySet<string>>;
