@@ -27,6 +27,24 @@ describe('folding leaves and communities', () => {
     };
     const drawnReal = async (): Promise<string[]> =>
       (await h.nodeIds()).filter((id) => !id.startsWith('fold~'));
+    /** The hub's neighbours drawn with no other tie on the canvas. */
+    const drawnLeavesOfHub = (): Promise<number> =>
+      page.evaluate((hub) => {
+        const x = window.__explorer!;
+        const adj = new Map<string, Set<string>>();
+        for (const id of x.edgeIds()) {
+          const d = x.dataOf!(id)!;
+          const a = String(d['source']);
+          const b = String(d['target']);
+          if (a === b) continue;
+          if (!adj.has(a)) adj.set(a, new Set());
+          if (!adj.has(b)) adj.set(b, new Set());
+          adj.get(a)!.add(b);
+          adj.get(b)!.add(a);
+        }
+        return [...(adj.get(hub) ?? [])].filter((n) => !n.startsWith('fold~') && adj.get(n)!.size === 1)
+          .length;
+      }, HUB);
     const notice = page.getByTestId('fold-notice');
 
     // Nothing folded yet: no notice, every node drawn.
@@ -37,10 +55,11 @@ describe('folding leaves and communities', () => {
     await h.waitForNode(BADGE);
     await h.idle();
     const count = Number((await page.evaluate((id) => window.__explorer!.dataOf!(id), BADGE))?.['count']);
-    // The badge counts exactly what left the canvas, and that is more than the auto-fold threshold (20).
+    // The badge counts exactly what left the canvas; the 20 best-connected leaves (the auto-fold threshold) stay drawn.
     const folded = (await sceneNodes()) - (await drawnReal()).length;
     expect(count).toBe(folded);
-    expect(count).toBeGreaterThan(20);
+    expect(count).toBeGreaterThan(0);
+    expect(await drawnLeavesOfHub()).toBe(20);
     expect(await page.evaluate((id) => window.__explorer!.dataOf!(id)?.['label'], BADGE)).toBe(`+${count}`);
     await expect.poll(() => notice.innerText(), POLL).toContain(`${count} leaves folded into 1 badge`);
     // The folded leaves are neighbours of the hub the server returned, and none of them is drawn.
@@ -81,6 +100,8 @@ describe('folding leaves and communities', () => {
       expect(name).toBe(hood.nodes.find((n) => n.id === id)?.name);
     }
     expect(await notice.isVisible()).toBe(false);
+    const leaves = await drawnLeavesOfHub();
+    expect(leaves).toBe(count + 20);
 
     // Undo folds them again, redo unfolds: a fold is an undo step like any scene change.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -89,10 +110,13 @@ describe('folding leaves and communities', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await h.nodeIds()).includes(BADGE), POLL).toBe(false);
 
-    // O on the selected hub folds its leaves by hand.
+    // O on the selected hub folds every one of its leaves by hand.
     await page.evaluate((id) => window.__explorer!.select(id), HUB);
     await page.keyboard.press('o');
     await h.waitForNode(BADGE);
+    expect(Number((await page.evaluate((id) => window.__explorer!.dataOf!(id), BADGE))?.['count'])).toBe(
+      leaves,
+    );
     await page.keyboard.press('o');
     await expect.poll(async () => (await h.nodeIds()).includes(BADGE), POLL).toBe(false);
 

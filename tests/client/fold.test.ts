@@ -108,30 +108,43 @@ describe('leaves and badges', () => {
     expect(projectFolds(store.get()).nodes.has('l0')).toBe(true);
   });
 
-  it('auto-folds past the threshold only: the default and a lower one from the URL', () => {
+  it("auto-folds past the threshold only, keeping the first leaves in the server's order drawn", () => {
     const { store, actions } = setup();
     actions.addGraph(hubGraph(AUTO_FOLD_ABOVE));
     expect(autoFoldPlan(store.get(), ['h'], AUTO_FOLD_ABOVE).size).toBe(0);
-    actions.addGraph({ nodes: [node('extra')], edges: [edge('h', 'extra')] });
-    expect(autoFoldPlan(store.get(), ['h'], AUTO_FOLD_ABOVE).get('h')).toHaveLength(AUTO_FOLD_ABOVE + 1);
+    actions.addGraph({ nodes: [node('extra'), node('zz')], edges: [edge('h', 'extra'), edge('h', 'zz')] });
+    // Order: the server's (best connected first). The two ranked last fold; l0 ranked last of all folds too.
+    const order = [
+      'zz',
+      'extra',
+      ...Array.from({ length: AUTO_FOLD_ABOVE - 1 }, (_, i) => `l${i + 1}`),
+      'l0',
+    ];
+    const plan = autoFoldPlan(store.get(), ['h'], AUTO_FOLD_ABOVE, order);
+    expect(plan.get('h')).toEqual([`l${AUTO_FOLD_ABOVE - 1}`, 'l0']);
     expect(foldThreshold('?fold=3')).toBe(3);
     expect(foldThreshold('?fold=zero')).toBe(AUTO_FOLD_ABOVE);
     expect(foldThreshold('')).toBe(AUTO_FOLD_ABOVE);
   });
 
-  it('an expansion past the threshold folds in the same change: the canvas never sees the leaves drawn', () => {
+  it('an expansion past the threshold folds in the same change: the canvas never sees the folded leaves drawn', () => {
     const { store, actions } = setup();
     actions.addGraph({
       nodes: [node('h'), node('a'), node('b')],
       edges: [edge('h', 'a'), edge('a', 'b'), edge('b', 'h')],
     });
+    const g = hubGraph(AUTO_FOLD_ABOVE + 5);
+    const last = `l${AUTO_FOLD_ABOVE + 4}`;
     const seen: boolean[] = [];
-    store.subscribe((s) => seen.push(s.nodes.has('l0') && s.fold === NO_FOLD));
-    const g = hubGraph(AUTO_FOLD_ABOVE + 1);
+    store.subscribe((s) => seen.push(s.nodes.has(last) && s.fold === NO_FOLD));
     actions.step('Expand h', () =>
       actions.addExpansion('h', g, { filter: {}, skip: 0, total: g.nodes.length - 1 }, AUTO_FOLD_ABOVE),
     );
-    expect(store.get().fold.leaves.get('h')?.size).toBe(AUTO_FOLD_ABOVE + 1);
+    const folded = store.get().fold.leaves.get('h');
+    expect(folded?.size).toBe(5);
+    expect(folded?.has(last)).toBe(true);
+    expect(folded?.has('l0')).toBe(false);
+    expect(projectFolds(store.get()).nodes.get(badgeId('h'))?.name).toBe('+5');
     expect(seen).not.toContain(true);
     // At the threshold itself nothing folds.
     const other = setup();

@@ -89,11 +89,12 @@ export function mountExplorer(
 
   const viewControls = createViewControls(store, actions);
   page.toolbar('view', viewControls.camera, viewControls.clear);
-  page.more('layout', viewControls.layout, createGroupButton(store, ops));
+  page.more('layout', viewControls.layout);
   page.more('cap', createCapSetting(store, actions));
   const drawMode = createDrawModeToggle(store, actions);
   // The choice is rarely made (More menu); the "Fast drawing" badge is state the user must see (toolbar).
-  page.more('detail', drawMode.choice);
+  // Folding is detail too: what is drawn one by one and what is drawn as a count.
+  page.more('detail', drawMode.choice, createGroupButton(store, ops));
   page.toolbar('detail', drawMode.badge);
   page.sidebar(
     'search',

@@ -140,7 +140,8 @@ export interface ExplorerActions {
   addGraph(graph: Graph, fold?: { leaves?: boolean; groups?: readonly CommunityGroup[] }): void;
   /**
    * Adds one page of `id`'s neighbours and records what it added (for paging and collapse). With `foldAbove` > 0,
-   * more leaves than that on `id` fold into its badge in the same change (never drawn, then removed).
+   * the leaves of `id` past the first `foldAbove` (in the page's order) fold into its badge in the same change
+   * (never drawn, then removed).
    */
   addExpansion(id: string, graph: Graph, page: ExpansionPage, foldAbove?: number): void;
   /** Removes what `id`'s expansions added, except what is pinned, on the path, or brought by something else. */
@@ -292,7 +293,7 @@ export function explorerActions(u: Updater): ExplorerActions {
             reached: new Set([...(old?.reached ?? []), ...neighbours]),
           };
           const next = { ...s, ...merged, expansions: new Map(s.expansions).set(id, expansion) };
-          const plan = foldAbove > 0 ? autoFoldPlan(next, [id], foldAbove) : null;
+          const plan = foldAbove > 0 ? autoFoldPlan(next, [id], foldAbove, neighbours) : null;
           const folded = plan?.size ? withFold(next, withLeavesFolded(s.fold, plan)) : {};
           return { ...merged, expansions: next.expansions, ...folded };
         },

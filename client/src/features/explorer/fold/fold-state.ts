@@ -176,17 +176,30 @@ function emptyOr(fold: FoldState): FoldState {
 }
 
 /**
- * Hubs whose leaves should fold after an expansion: every node in `hubs` with more than `above` leaves
- * that are not folded yet. Returns the leaves to fold per hub.
+ * What an expansion folds: on each node of `hubs` with more than `above` leaves drawn, the leaves past the first
+ * `above` in `order` (the server's, best connected first) fold into its badge. Why not all of them: an expansion
+ * must show something, and the best-connected leaves are the ones an analyst reads first; the badge counts the
+ * rest. Returns the leaves to fold per hub.
  */
-export function autoFoldPlan(s: FoldScene, hubs: readonly string[], above: number): Map<string, string[]> {
+export function autoFoldPlan(
+  s: FoldScene,
+  hubs: readonly string[],
+  above: number,
+  order: readonly string[] = [],
+): Map<string, string[]> {
   const ctx = leafContext(s);
+  const rank = new Map(order.map((id, i) => [id, i]));
   const plan = new Map<string, string[]>();
   for (const hub of hubs) {
     if (!s.nodes.has(hub)) continue;
     const already = s.fold.leaves.get(hub);
-    const fresh = leavesIn(s, hub, ctx).filter((n) => !already?.has(n));
-    if (fresh.length + (already?.size ?? 0) > above && fresh.length) plan.set(hub, fresh);
+    const drawn = leavesIn(s, hub, ctx).filter((n) => !already?.has(n));
+    if (drawn.length <= above) continue;
+    const ranked = drawn
+      .map((id, i) => ({ id, at: rank.get(id) ?? order.length + i }))
+      .sort((a, b) => a.at - b.at)
+      .map((x) => x.id);
+    plan.set(hub, ranked.slice(above));
   }
   return plan;
 }
