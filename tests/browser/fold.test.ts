@@ -12,11 +12,13 @@ import { ARTIFACTS, POLL, inMoreMenu, useBrowser } from './harness.js';
 const h = useBrowser();
 const HUB = 'threat:terrorism';
 const BADGE = `fold~leaves~${HUB}`;
+/** The auto-fold threshold the test sets (`?fold=`), below Terrorism's leaves; the default is 50 (the neighbour cap). */
+const THRESHOLD = 20;
 
 describe('folding leaves and communities', () => {
   it('folds the leaves of a big expansion into a badge, unfolds them with their data, groups and opens communities', async () => {
     const { body: hood } = await h.app.get<NeighboursResponse>(`/api/nodes/${HUB}/neighbours?limit=500`);
-    const page = await h.openPage();
+    const page = await h.openPage(`?fold=${THRESHOLD}`);
     await h.waitForNode(HUB);
     await h.idle();
 
@@ -55,11 +57,11 @@ describe('folding leaves and communities', () => {
     await h.waitForNode(BADGE);
     await h.idle();
     const count = Number((await page.evaluate((id) => window.__explorer!.dataOf!(id), BADGE))?.['count']);
-    // The badge counts exactly what left the canvas; the 20 best-connected leaves (the auto-fold threshold) stay drawn.
+    // The badge counts exactly what left the canvas; the THRESHOLD best-connected leaves stay drawn.
     const folded = (await sceneNodes()) - (await drawnReal()).length;
     expect(count).toBe(folded);
     expect(count).toBeGreaterThan(0);
-    expect(await drawnLeavesOfHub()).toBe(20);
+    expect(await drawnLeavesOfHub()).toBe(THRESHOLD);
     expect(await page.evaluate((id) => window.__explorer!.dataOf!(id)?.['label'], BADGE)).toBe(`+${count}`);
     await expect.poll(() => notice.innerText(), POLL).toContain(`${count} leaves folded into 1 badge`);
     // The folded leaves are neighbours of the hub the server returned, and none of them is drawn.
@@ -101,7 +103,7 @@ describe('folding leaves and communities', () => {
     }
     expect(await notice.isVisible()).toBe(false);
     const leaves = await drawnLeavesOfHub();
-    expect(leaves).toBe(count + 20);
+    expect(leaves).toBe(count + THRESHOLD);
 
     // Undo folds them again, redo unfolds: a fold is an undo step like any scene change.
     await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -38,7 +38,7 @@ export function mountExplorer(
   const { store, actions, page } = ctx;
   // The canvas (and its tooltip) draws the scene through its folds; every other feature reads the whole scene.
   const drawn = foldedSceneStore(store);
-  const tooltip = createTooltip(drawn);
+  const tooltip = createTooltip(store, drawn);
   const nodeMenu = createNodeMenu(store, {
     neighbourCounts: ops.neighbourCounts,
     expand: (id, opts) => {

@@ -18,8 +18,12 @@ export interface FoldState {
 /** Nothing folded (one shared object, so "no fold" is cheap to test by identity). */
 export const NO_FOLD: FoldState = Object.freeze({ leaves: new Map(), groups: new Map() });
 
-/** An expansion that leaves more than this many leaves on one node folds them into its badge. */
-export const AUTO_FOLD_ABOVE = 20;
+/**
+ * An expansion that leaves more than this many leaves drawn on one node folds the rest into its badge. Why 50:
+ * it is the default neighbour cap, so a first page is always drawn in full (what the user asked to see); the
+ * pages after it ("Next 50") and larger caps are where a node's leaves pile up past what can be read.
+ */
+export const AUTO_FOLD_ABOVE = 50;
 /** "Group communities" folds only communities of at least this many nodes: smaller ones read fine as they are. */
 export const GROUP_MIN_SIZE = 5;
 

@@ -67,7 +67,11 @@ function edgeLines(s: State, id: string): HTMLElement[] {
 }
 
 /** The tooltip element (appended to body) and the hover handler the graph view calls. */
-export function createTooltip(store: ReadableStore<State>): {
+export function createTooltip(
+  store: ReadableStore<State>,
+  /** The scene as drawn (with its folds): badges and summary nodes are only there. */
+  drawn: ReadableStore<State> = store,
+): {
   hover(target: HoverTarget | null): void;
   hide(): void;
 } {
@@ -75,6 +79,10 @@ export function createTooltip(store: ReadableStore<State>): {
     className: 'graph-tooltip',
     testId: 'tooltip',
     delayMs: SHOW_DELAY_MS,
-    lines: (t) => (t.kind === 'node' ? nodeLines(store.get(), t.id) : edgeLines(store.get(), t.id)),
+    // A real node's degree counts its relationships in the scene, folded ends included; a fold's lines come from the drawing.
+    lines: (t) =>
+      t.kind === 'node'
+        ? nodeLines(store.get().nodes.has(t.id) ? store.get() : drawn.get(), t.id)
+        : edgeLines(store.get().edges.has(t.id) ? store.get() : drawn.get(), t.id),
   });
 }
