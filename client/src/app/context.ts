@@ -6,6 +6,7 @@ import { createCurationApi, type CurationApi } from '../api/curation-api';
 import { createCypherApi, type CypherApi } from '../api/cypher-api';
 import { createWorkspaceApi, type WorkspaceApi } from '../api/workspace-api';
 import { neighbourCap } from '../features/explorer/state';
+import { foldThreshold } from '../features/explorer/fold/fold-settings';
 import { createReport, type Report } from '../features/status/report';
 import { createRunTask, type RunTask } from '../features/status/run-task';
 import type { SearchHit } from '../shared/search-box';
@@ -57,7 +58,7 @@ export interface AppContext {
 export function createAppContext(): AppContext {
   const query = window.location.search;
   const reads = createApiClient();
-  const store = createStore(initialState({ cap: neighbourCap(query) }));
+  const store = createStore(initialState({ cap: neighbourCap(query), foldAbove: foldThreshold(query) }));
   const actions = createActions(store);
   const report = createReport(actions);
   window.addEventListener('error', (e) => report(e.error ?? e.message));

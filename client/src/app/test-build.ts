@@ -63,11 +63,25 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
       screenPosition: coop.screenPosition,
       whenIdle: coop.whenIdle,
     },
-    loadSynthetic: async (elements) => {
+    loadSynthetic: async (elements, opts) => {
       // Loaded on demand: the generator's model is test and benchmark material, not part of the explorer.
       const { syntheticScene } = await import('../graph/synthetic-scene');
+      const scene = syntheticScene(elements);
       actions.clearCanvas();
-      actions.addGraph(syntheticScene(elements));
+      if (opts?.fold === 'communities') {
+        const { communityGroups } = await import('../features/explorer/fold/communities');
+        const { GROUP_MIN_SIZE } = await import('../features/explorer/fold/fold-state');
+        const s = store.get();
+        const nodes = new Map(scene.nodes.map((n) => [n.id, n]));
+        const edges = new Map(scene.edges.map((e) => [e.id, e]));
+        actions.addGraph(scene, { groups: communityGroups({ ...s, nodes, edges }, GROUP_MIN_SIZE) });
+      } else actions.addGraph(scene, opts?.fold === 'leaves' ? { leaves: true } : undefined);
+    },
+    fold: async (what) => {
+      if (what === 'leaves') explorer.foldAllLeaves();
+      else if (what === 'communities') await explorer.groupCommunities();
+      else explorer.unfoldAll();
+      await view.whenIdle();
     },
     fastMode: view.fastMode,
     lastLayoutRunner: view.lastLayoutRunner,

@@ -32,8 +32,14 @@ export interface ExplorerTestHooks {
   dataOf?(id: string): Record<string, unknown> | null;
   /** The cooperation view's canvas (drawn over the explorer's while that view is open). */
   cooperation?: CooperationCanvasHooks;
-  /** Replaces the scene with a synthetic one of about `elements` nodes plus edges (graph/synthetic-scene.ts). */
-  loadSynthetic?(elements: number): Promise<void>;
+  /**
+   * Replaces the scene with a synthetic one of about `elements` nodes plus edges (graph/synthetic-scene.ts);
+   * with `fold` every hub's leaves (or the scene's communities) fold in the same change, so the canvas only ever
+   * draws the folded scene.
+   */
+  loadSynthetic?(elements: number, opts?: { fold?: 'leaves' | 'communities' }): Promise<void>;
+  /** Folds every hub's leaves, groups communities, or unfolds everything, as the More menu and notice do. */
+  fold?(what: 'leaves' | 'communities' | 'none'): Promise<void>;
   /** Whether the canvas draws with the fast level-of-detail levers. */
   fastMode?(): boolean;
   /** Where the last full layout ran ('worker' or 'main'), or null before any. */

@@ -3,6 +3,7 @@ import type cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../contract';
 import { claimFlags } from '../shared/claim-flags';
 import { isCooperationEdgeId } from '../features/cooperation/cooperation-projection';
+import { isFoldId } from '../features/explorer/fold/fold-state';
 import { displayKindOf } from '../../../model';
 import { kindClass } from './kind-class';
 import { wrapLabel } from './label-text';
@@ -17,7 +18,8 @@ import { edgeFilterClasses, nodeFilterClasses } from '../features/filters/scene-
  */
 export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
   const label = wrapLabel(node.name);
-  return { id: node.id, name: node.name, label: label.text, lw: label.width, ll: label.lines };
+  const data = { id: node.id, name: node.name, label: label.text, lw: label.width, ll: label.lines };
+  return isFoldId(node.id) ? { ...data, count: Number(node.properties['count'] ?? 0) } : data;
 }
 
 /** Element data for an edge; a synthetic cooperation edge also carries its weight (its label and width). */
@@ -29,6 +31,7 @@ export function edgeData(edge: GraphEdge): cytoscape.EdgeDataDefinition {
     type: edge.type,
   };
   if (isCooperationEdgeId(edge.id)) data['weight'] = Number(edge.properties['weight'] ?? 1);
+  if (isFoldId(edge.id)) data['count'] = Number(edge.properties['count'] ?? 1);
   return data;
 }
 
@@ -69,6 +72,7 @@ export function selectionContext(s: State): SelectionContext {
 /** Classes of a node, derived from state (kind, flags, selection, pin, expansion, path). */
 export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): string {
   const classes = [kindClass(displayKindOf(node.labels)), ...flagClasses(node.properties)];
+  if (isFoldId(node.id)) classes.push(node.properties['fold'] === 'group' ? 'fold-group' : 'fold-badge');
   if (
     (s.selection.kind === 'node' && s.selection.id === node.id) ||
     (s.selection.kind === 'nodes' && s.selection.ids.includes(node.id))
@@ -88,6 +92,7 @@ export function nodeClasses(node: GraphNode, s: State, ctx: SelectionContext): s
 export function edgeClasses(edge: GraphEdge, s: State, ctx: SelectionContext): string {
   const classes = flagClasses(edge.properties);
   if (isCooperationEdgeId(edge.id)) classes.push('coop');
+  if (isFoldId(edge.id)) classes.push('fold-edge');
   if (s.selection.kind === 'edge' && s.selection.id === edge.id) classes.push('selected');
   if (ctx.incident.has(edge.id)) classes.push('incident');
   if (ctx.path) classes.push(ctx.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');

@@ -2,6 +2,7 @@
 import type cytoscape from 'cytoscape';
 import { EDGE_STYLE, KIND_STYLES, type DisplayKind } from '../../../model';
 import { analyticsRules, filterRules } from './analytics-stylesheet';
+import { foldRules } from './fold-stylesheet';
 import { kindClass } from './kind-class';
 import {
   EDGE_LABEL_HIDDEN_CLASS,
@@ -206,5 +207,6 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
       style: { 'text-opacity': 0, 'text-background-opacity': 0 },
     },
     { selector: 'edge.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.85 } },
+    ...foldRules(),
   ];
 }

@@ -2,6 +2,7 @@
 import type { Graph, GraphEdge, GraphNode } from '../../../contract';
 import type { CooperationView } from '../features/cooperation/state';
 import type { Expansion } from '../features/explorer/state';
+import { NO_FOLD, pruneFold, type FoldState } from '../features/explorer/fold/fold-state';
 import { defaultFilters, type Filters } from '../features/filters/filters';
 import type { PathHighlight } from '../features/paths/state';
 
@@ -29,6 +30,8 @@ export interface Scene {
   cooperation: CooperationView | null;
   /** What the filter panel and timeline hide (plain JSON); changed only by `setFilters`, so each change is one step. */
   filters: Filters;
+  /** What is folded out of sight (leaves into badges, communities into summary nodes); the nodes stay in `nodes`. */
+  fold: FoldState;
 }
 
 /** The scene's fields; a `Record` so the compiler insists every Scene field is listed. */
@@ -41,6 +44,7 @@ export const SCENE_FIELDS: Readonly<Record<keyof Scene, true>> = {
   path: true,
   cooperation: true,
   filters: true,
+  fold: true,
 };
 
 const FIELDS = Object.keys(SCENE_FIELDS) as (keyof Scene)[];
@@ -68,6 +72,7 @@ export function emptyScene(): Scene {
     path: null,
     cooperation: null,
     filters: defaultFilters(),
+    fold: NO_FOLD,
   };
 }
 
@@ -108,7 +113,7 @@ export function without(
   s: Scene,
   nodeIds: ReadonlySet<string>,
   edgeIds: ReadonlySet<string>,
-): Pick<Scene, 'nodes' | 'edges' | 'expansions' | 'positions' | 'pinned'> {
+): Pick<Scene, 'nodes' | 'edges' | 'expansions' | 'positions' | 'pinned' | 'fold'> {
   const nodes = new Map([...s.nodes].filter(([id]) => !nodeIds.has(id)));
   const edges = new Map(
     [...s.edges].filter(([id, e]) => !edgeIds.has(id) && nodes.has(e.source) && nodes.has(e.target)),
@@ -121,5 +126,6 @@ export function without(
     expansions: keepNode(s.expansions),
     positions: keepNode(s.positions),
     pinned: new Set([...s.pinned].filter((id) => nodes.has(id))),
+    fold: pruneFold(s.fold, nodes),
   };
 }

@@ -4,6 +4,10 @@ import type { AppContext } from '../../app/context';
 import { createGraphView, type GraphView } from '../../graph/graph-view';
 import type { CurationUiParts } from '../curation/mount';
 import { createOperations, type Operations } from './operations';
+import { createFoldNotice, createGroupButton, foldMenuEntries } from './fold/fold-controls';
+import { foldedSceneStore } from './fold/fold-scene-store';
+import { isFoldId } from './fold/fold-state';
+import './fold/fold.css';
 import { createCanvasHint } from './ui/canvas-hint';
 import { createCapSetting } from './ui/cap-setting';
 import { createDrawModeToggle } from './ui/draw-mode-toggle';
@@ -32,7 +36,9 @@ export function mountExplorer(
   curation: Pick<CurationUiParts, 'menuEntries' | 'pickTarget'>,
 ): MountedExplorer {
   const { store, actions, page } = ctx;
-  const tooltip = createTooltip(store);
+  // The canvas (and its tooltip) draws the scene through its folds; every other feature reads the whole scene.
+  const drawn = foldedSceneStore(store);
+  const tooltip = createTooltip(store, drawn);
   const nodeMenu = createNodeMenu(store, {
     neighbourCounts: ops.neighbourCounts,
     expand: (id, opts) => {
@@ -47,12 +53,14 @@ export function mountExplorer(
     collapse: ops.collapse,
     pathFrom: (ref) => actions.setPathEnd('from', ref),
     pathTo: (ref) => actions.setPathEnd('to', ref),
-    extraEntries: curation.menuEntries,
+    extraEntries: (id) => [...foldMenuEntries(store, ops, id), ...curation.menuEntries(id)],
   });
 
   const layoutProgress = createLayoutProgress(() => view.cancelLayout());
-  const view = createGraphView(page.graph, store, {
+  const view = createGraphView(page.graph, drawn, {
     onTapNode: (id, additive) => {
+      // A badge or summary node is no node of the graph: a click opens it.
+      if (isFoldId(id)) return ops.toggleFold(id);
       if (curation.pickTarget(id)) return;
       if (additive) ops.toggleSelected(id);
       else ops.select({ kind: 'node', id });
@@ -63,16 +71,17 @@ export function mountExplorer(
       if (store.get().selection.kind !== 'none') ops.select({ kind: 'none' });
     },
     onExpandNode: (id) => {
-      void ops.expand(id);
+      if (!isFoldId(id)) void ops.expand(id);
     },
     onContextNode: (id, at) => {
       tooltip.hide();
+      if (isFoldId(id)) return ops.toggleFold(id);
       if (!ops.selectedNodeIds().includes(id)) ops.select({ kind: 'node', id });
       nodeMenu.open(id, at);
     },
     onContextBackground: () => nodeMenu.close(),
     onHover: (target) => tooltip.hover(target),
-    onBoxSelect: (ids) => ops.selectNodes([...ops.selectedNodeIds(), ...ids]),
+    onBoxSelect: (ids) => ops.selectNodes([...ops.selectedNodeIds(), ...ids.filter((id) => !isFoldId(id))]),
     onPositions: (positions, label) => actions.recordPositions(positions, label),
     onError: ctx.report,
     onLayoutProgress: (p) => layoutProgress.show(p),
@@ -84,7 +93,8 @@ export function mountExplorer(
   page.more('cap', createCapSetting(store, actions));
   const drawMode = createDrawModeToggle(store, actions);
   // The choice is rarely made (More menu); the "Fast drawing" badge is state the user must see (toolbar).
-  page.more('detail', drawMode.choice);
+  // Folding is detail too: what is drawn one by one and what is drawn as a count.
+  page.more('detail', drawMode.choice, createGroupButton(store, ops));
   page.toolbar('detail', drawMode.badge);
   page.sidebar(
     'search',
@@ -97,5 +107,17 @@ export function mountExplorer(
   page.sidebar('legend', createLegend(store));
   page.canvas('hint', createCanvasHint(store));
   page.canvas('progress', layoutProgress.element);
+  mountInStatusBar(page.status, createFoldNotice(drawn, ops));
   return { view, nodeMenu };
+}
+
+/**
+ * Puts the fold notice in the status bar, before its counts. The status area may mount after the explorer and
+ * build its bar then: the notice waits in the area as a `status-slot`, which the bar takes in when it is built.
+ */
+function mountInStatusBar(status: HTMLElement, notice: HTMLElement): void {
+  const counts = status.querySelector('.status-bar > .status-counts');
+  notice.classList.add('status-slot');
+  if (counts) counts.before(notice);
+  else status.append(notice);
 }

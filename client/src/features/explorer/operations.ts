@@ -10,6 +10,15 @@ import type { Report } from '../status/report';
 import type { RunTask } from '../status/run-task';
 import { canvasNeighbours, sampleNote, shownOfAll } from './neighbour-summary';
 import { isEmptyFilter, type ExpansionFilter } from './state';
+import { projectFolds } from './fold/fold-projection';
+import {
+  GROUP_MIN_SIZE,
+  allLeavesPlan,
+  foldHolding,
+  hubOfBadge,
+  isGroupId,
+  leavesOf,
+} from './fold/fold-state';
 
 /** Ids look like `country:uk`: a prefix, a colon, a slug without spaces. */
 const ID_PATTERN = /^[a-z]+:\S+$/;
@@ -53,6 +62,23 @@ export interface Operations {
   hideSelection(): void;
   /** Node ids the selection covers (empty for none or an edge). */
   selectedNodeIds(): string[];
+  /** Folds the leaves of `id` (its neighbours tied to nothing else on the canvas) into a count badge. */
+  foldLeaves(id: string): void;
+  /** Puts the folded leaves of `id` back on the canvas. */
+  unfoldLeaves(id: string): void;
+  /**
+   * The keyboard's O and a click on a fold: a badge unfolds its hub's leaves, a summary node opens, a hub with a
+   * badge unfolds it, any other node folds its leaves.
+   */
+  toggleFold(id: string): void;
+  /** Folds the leaves of every node with at least MIN_BADGE_LEAVES of them. */
+  foldAllLeaves(): void;
+  /** Folds each community of at least GROUP_MIN_SIZE nodes into one summary node. */
+  groupCommunities(): Promise<void>;
+  /** Opens the summary node `id`. */
+  openGroup(id: string): void;
+  ungroupAll(): void;
+  unfoldAll(): void;
 }
 
 /** What the explorer's use cases work with (the app context provides each). */
@@ -81,6 +107,59 @@ export function describeFilter(f: ExpansionFilter | undefined): string {
 export function createOperations({ api, store, actions, report, run }: ExplorerDeps): Operations {
   const nameOf = (id: string): string => store.get().nodes.get(id)?.name ?? id;
 
+  /**
+   * The auto-fold threshold an expansion passes on: more leaves on the expanded node than this fold into its
+   * badge in the same change (one Ctrl+Z takes back the expansion and its fold). Only the expanded node is
+   * checked: its newcomers are where a flood of leaves comes from.
+   */
+  const foldAbove = (): number => store.get().settings.foldAbove;
+
+  /** " · 37 folded" when `id` carries a badge (the notice and the badge's tooltip say the rest). */
+  const foldedNote = (id: string): string => {
+    const n = projectFolds(store.get()).folds.find((f) => f.kind === 'leaves' && f.anchor === id)?.count ?? 0;
+    return n ? ` · ${n} folded` : '';
+  };
+
+  const foldLeaves = (id: string): void => {
+    const leaves = leavesOf(store.get(), id);
+    if (!leaves.length) {
+      actions.setStatus(
+        `${nameOf(id)} has no leaves to fold (neighbours tied to nothing else on the canvas).`,
+      );
+      return;
+    }
+    actions.step(`Fold the leaves of ${nameOf(id)}`, () => actions.foldLeaves(new Map([[id, leaves]])));
+    actions.setStatus(
+      `Folded ${leaves.length} lea${leaves.length === 1 ? 'f' : 'ves'} of ${nameOf(id)} into a badge.`,
+    );
+  };
+
+  const unfoldLeaves = (id: string): void => {
+    const n = store.get().fold.leaves.get(id)?.size ?? 0;
+    if (!n) {
+      actions.setStatus(`${nameOf(id)} has no folded leaves.`);
+      return;
+    }
+    actions.step(`Unfold the leaves of ${nameOf(id)}`, () => actions.unfoldLeaves(id));
+    actions.setStatus(`Unfolded ${n} lea${n === 1 ? 'f' : 'ves'} of ${nameOf(id)}.`);
+  };
+
+  const openGroup = (id: string): void => {
+    const n = store.get().fold.groups.get(id)?.size ?? 0;
+    if (!n) return;
+    actions.step('Open a group', () => actions.openGroup(id));
+    actions.setStatus(`Opened a group of ${n} nodes.`);
+  };
+
+  /** Unfolds whatever hides `id` (a search hit, the next node on the keyboard): what is selected must be drawn. */
+  const revealFolded = (id: string): void => {
+    const s = store.get();
+    if (!s.nodes.has(id) || !projectFolds(s).hiddenBy.has(id)) return;
+    const holder = foldHolding(s.fold, id);
+    if (holder?.kind === 'group') openGroup(holder.id);
+    else if (holder?.kind === 'leaves') unfoldLeaves(holder.hub);
+  };
+
   const loadDetails = (id: string): void => {
     api.node(id).then(
       (res) => actions.detailsLoaded(id, res),
@@ -100,6 +179,7 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
         ? JSON.stringify(selection) === JSON.stringify(s.selection)
         : s.selection.kind !== 'none' && s.selection.kind !== 'nodes' && s.selection.id === selection.id);
     if (same && s.details.status !== 'failed') return;
+    if (selection.kind === 'node') revealFolded(selection.id);
     actions.select(selection);
     if (selection.kind === 'node') loadDetails(selection.id);
   };
@@ -136,21 +216,22 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
         : Promise.resolve(null),
     ]);
     actions.step(label, () =>
-      actions.addExpansion(id, res, {
-        filter,
-        skip,
-        total: res.total,
-        allTotal: filtered ? allTotal : res.total,
-      }),
+      actions.addExpansion(
+        id,
+        res,
+        { filter, skip, total: res.total, allTotal: filtered ? allTotal : res.total },
+        foldAbove(),
+      ),
     );
     const exp = store.get().expansions.get(id);
     const shown = exp?.shown ?? 0;
     const what = `${nameOf(id)}${describeFilter(filter)}`;
     const ofAll = exp ? shownOfAll(exp, canvasNeighbours(store.get(), id)) : '';
     actions.setStatus(
-      shown < res.total
+      (shown < res.total
         ? `${what}: showing ${shown} of ${res.total} neighbours${filtered && ofAll ? ` · ${ofAll}` : ''}${sampleNote(res)}`
-        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}${filtered && ofAll ? ` · ${ofAll}` : ''}`,
+        : `${what}: ${res.total} neighbour${res.total === 1 ? '' : 's'}${filtered && ofAll ? ` · ${ofAll}` : ''}`) +
+        foldedNote(id),
     );
   };
 
@@ -182,6 +263,61 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
     selectedNodeIds,
     expand,
     setPinned,
+    foldLeaves,
+    unfoldLeaves,
+    openGroup,
+
+    toggleFold: (id) => {
+      const hub = hubOfBadge(id);
+      if (hub !== null) unfoldLeaves(hub);
+      else if (isGroupId(id)) openGroup(id);
+      else if (store.get().fold.leaves.has(id)) unfoldLeaves(id);
+      else foldLeaves(id);
+    },
+
+    groupCommunities: () =>
+      run(async () => {
+        // Loaded on first use: Louvain stays out of the first page's script.
+        const { communityGroups } = await import('./fold/communities');
+        const groups = communityGroups(store.get(), GROUP_MIN_SIZE);
+        if (!groups.length) {
+          actions.setStatus(`No community of ${GROUP_MIN_SIZE} or more nodes to group on the canvas.`);
+          return;
+        }
+        actions.step(`Group ${groups.length} communit${groups.length === 1 ? 'y' : 'ies'}`, () =>
+          actions.groupCommunities(groups),
+        );
+        const n = groups.reduce((sum, g) => sum + g.members.length, 0);
+        actions.setStatus(
+          `Grouped ${n} nodes into ${groups.length} communit${groups.length === 1 ? 'y' : 'ies'}.`,
+        );
+        // The scene shrank to a few summaries: frame them so their names are legible.
+        actions.requestView({ kind: 'fit' });
+      }),
+
+    foldAllLeaves: () => {
+      const plan = allLeavesPlan(store.get());
+      if (!plan.size) {
+        actions.setStatus('No node on the canvas has leaves to fold.');
+        return;
+      }
+      const n = [...plan.values()].reduce((sum, l) => sum + l.length, 0);
+      actions.step('Fold all leaves', () => actions.foldLeaves(plan));
+      actions.setStatus(`Folded ${n} leaves into ${plan.size} badge${plan.size === 1 ? '' : 's'}.`);
+    },
+
+    ungroupAll: () => {
+      if (!store.get().fold.groups.size) return;
+      actions.step('Ungroup all', () => actions.ungroupAll());
+      actions.setStatus('Every community is open again.');
+    },
+
+    unfoldAll: () => {
+      const s = store.get();
+      if (!s.fold.groups.size && !s.fold.leaves.size) return;
+      actions.step('Unfold all', () => actions.unfoldAll());
+      actions.setStatus('Everything folded is back on the canvas.');
+    },
 
     toggleSelected: (id) => {
       const current = selectedNodeIds();
@@ -209,12 +345,12 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
         const res = await (early ?? api.neighbours(id, { limit: store.get().settings.cap }));
         const name = res.nodes.find((n) => n.id === id)?.name ?? id;
         actions.step(`Open ${name}`, () =>
-          actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }),
+          actions.addExpansion(id, res, { filter: {}, skip: 0, total: res.total }, foldAbove()),
         );
         actions.setStatus(
-          res.truncated
+          (res.truncated
             ? `${name}: showing ${store.get().expansions.get(id)?.shown ?? 0} of ${res.total} neighbours${sampleNote(res)}`
-            : `${name}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`,
+            : `${name}: ${res.total} neighbour${res.total === 1 ? '' : 's'}`) + foldedNote(id),
         );
         actions.setStartView('loaded');
       } catch (err) {

@@ -4,8 +4,24 @@ import type { Graph, NodeResponse } from '../../../../contract';
 import type { DrawMode } from '../../graph/level-of-detail';
 import { withGraph, withNode, without, type Point } from '../../state/scene';
 import type { Selection } from '../../state/selection';
+import type { State } from '../../state/state';
 import type { Updater } from '../../state/update';
 import { collapsePlan } from './collapse';
+import type { CommunityGroup } from './fold/communities';
+import { foldPositions, projectFolds } from './fold/fold-projection';
+import {
+  AUTO_FOLD_ABOVE,
+  NO_FOLD,
+  allLeavesPlan,
+  autoFoldPlan,
+  isGroupId,
+  withGroupOpened,
+  withGroups,
+  withLeavesFolded,
+  withLeavesUnfolded,
+  withoutGroups,
+  type FoldState,
+} from './fold/fold-state';
 
 /** The filter of a selective expansion (none: expand all); paging keeps it. */
 export interface ExpansionFilter {
@@ -72,6 +88,8 @@ export type StartView = 'loading' | 'loaded' | 'missing' | 'failed';
 export interface Settings {
   /** Supernode guard: neighbours fetched per expansion page. */
   cap: number;
+  /** An expansion folds a node's leaves into a badge when it has more than this many (`?fold=N`; 0 never folds). */
+  foldAbove: number;
 }
 
 /** The explorer's fields besides its scene ones (nodes, edges, expansions, positions, pinned: see state/scene.ts). */
@@ -106,7 +124,7 @@ const MOVE_EPSILON = 0.5;
 export function initialExplorer(settings: Partial<Settings> = {}): ExplorerSlice {
   return {
     layout: 'fcose',
-    settings: { cap: DEFAULT_CAP, ...settings },
+    settings: { cap: DEFAULT_CAP, foldAbove: AUTO_FOLD_ABOVE, ...settings },
     view: { seq: 0, request: null },
     startView: 'loading',
     drawMode: 'auto',
@@ -115,10 +133,17 @@ export function initialExplorer(settings: Partial<Settings> = {}): ExplorerSlice
 
 /** The explorer's transitions. */
 export interface ExplorerActions {
-  /** Adds nodes and edges to the canvas, merging with what is there (evidence is kept). */
-  addGraph(graph: Graph): void;
-  /** Adds one page of `id`'s neighbours and records what it added (for paging and collapse). */
-  addExpansion(id: string, graph: Graph, page: ExpansionPage): void;
+  /**
+   * Adds nodes and edges to the canvas, merging with what is there (evidence is kept). `fold` folds in the same
+   * change (every hub's leaves, and/or these communities), so the canvas never draws what it is about to fold.
+   */
+  addGraph(graph: Graph, fold?: { leaves?: boolean; groups?: readonly CommunityGroup[] }): void;
+  /**
+   * Adds one page of `id`'s neighbours and records what it added (for paging and collapse). With `foldAbove` > 0,
+   * the leaves of `id` past the first `foldAbove` (in the page's order) fold into its badge in the same change
+   * (never drawn, then removed).
+   */
+  addExpansion(id: string, graph: Graph, page: ExpansionPage, foldAbove?: number): void;
   /** Removes what `id`'s expansions added, except what is pinned, on the path, or brought by something else. */
   collapse(id: string): void;
   /** Removes nodes (with their edges) and edges from the canvas. */
@@ -142,6 +167,18 @@ export interface ExplorerActions {
   setStartView(startView: StartView): void;
   /** 'auto' draws fast above the threshold; 'fast' and 'full' force either way. A preference: not undone. */
   setDrawMode(mode: DrawMode): void;
+  /** Folds each hub's leaves (of `plan`) into its count badge (they leave the canvas, not the scene). */
+  foldLeaves(plan: ReadonlyMap<string, readonly string[]>): void;
+  /** Puts `hub`'s folded leaves back on the canvas, where they were (moved with their hub). */
+  unfoldLeaves(hub: string): void;
+  /** Folds each community into one summary node. */
+  groupCommunities(groups: readonly CommunityGroup[]): void;
+  /** Opens one summary node: its members come back around where it stands. */
+  openGroup(id: string): void;
+  /** Opens every summary node (badges stay). */
+  ungroupAll(): void;
+  /** Unfolds everything: every badge and every group. */
+  unfoldAll(): void;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -160,14 +197,84 @@ export function isEmptyFilter(f: ExpansionFilter): boolean {
   return !f.relTypes?.length && !f.labels?.length && !f.threat && !f.direction;
 }
 
+/**
+ * The state with `fold` in place of its folds: a selection of what the fold hides is dropped (it is no longer
+ * drawn, and a panel must never show a selection the user cannot see).
+ */
+function withFold(s: State, fold: FoldState): Partial<State> {
+  if (fold === s.fold) return {};
+  const hidden = projectFolds({ ...s, fold }).hiddenBy;
+  const sel = s.selection;
+  const gone =
+    (sel.kind === 'node' && hidden.has(sel.id)) ||
+    (sel.kind === 'nodes' && sel.ids.some((id) => hidden.has(id))) ||
+    (sel.kind === 'edge' &&
+      [s.edges.get(sel.id)?.source, s.edges.get(sel.id)?.target].some(
+        (id) => id !== undefined && hidden.has(id),
+      ));
+  if (!gone) return { fold };
+  if (sel.kind === 'nodes') {
+    const ids = sel.ids.filter((id) => !hidden.has(id));
+    return {
+      fold,
+      selection:
+        ids.length > 1
+          ? { kind: 'nodes', ids }
+          : ids.length
+            ? { kind: 'node', id: ids[0] as string }
+            : { kind: 'none' },
+      details: { status: 'idle' },
+    };
+  }
+  return { fold, selection: { kind: 'none' }, details: { status: 'idle' } };
+}
+
+/**
+ * Positions with folded nodes carried along: a hub's folded leaves move with their hub, and a summary node
+ * reported moved (a drag, a layout) moves its members, so unfolding puts them back around where it stands.
+ */
+function carryFolded(s: State, reported: ReadonlyMap<string, Point>, positions: Map<string, Point>): void {
+  if (s.fold === NO_FOLD) return;
+  const drawn = foldPositions(projectFolds(s), s.positions);
+  const shift = (ids: Iterable<string>, dx: number, dy: number): void => {
+    for (const id of ids) {
+      if (reported.has(id)) continue;
+      const p = positions.get(id);
+      if (p) positions.set(id, { x: p.x + dx, y: p.y + dy });
+    }
+  };
+  for (const [id, p] of reported) {
+    const before = drawn.get(id);
+    if (!before) continue;
+    const dx = p.x - before.x;
+    const dy = p.y - before.y;
+    if (Math.abs(dx) < MOVE_EPSILON && Math.abs(dy) < MOVE_EPSILON) continue;
+    const leaves = s.fold.leaves.get(id);
+    if (leaves) shift(leaves, dx, dy);
+    const members = isGroupId(id) ? s.fold.groups.get(id) : undefined;
+    if (members) shift(members, dx, dy);
+  }
+}
+
 /** The explorer's transitions, each one call of `u.update`. */
 export function explorerActions(u: Updater): ExplorerActions {
   const nameOf = (id: string): string => u.get().nodes.get(id)?.name ?? id;
   return {
-    addGraph: (graph) =>
-      u.update((s) => withGraph(s, graph), { step: `Add ${plural(graph.nodes.length, 'node')}` }),
+    addGraph: (graph, fold) =>
+      u.update(
+        (s) => {
+          const merged = { ...s, ...withGraph(s, graph) };
+          if (!fold) return { nodes: merged.nodes, edges: merged.edges };
+          const grouped = withGroups(s.fold, fold.groups ?? []);
+          const next = fold.leaves
+            ? withLeavesFolded(grouped, allLeavesPlan({ ...merged, fold: grouped }))
+            : grouped;
+          return { nodes: merged.nodes, edges: merged.edges, ...withFold(merged, next) };
+        },
+        { step: `Add ${plural(graph.nodes.length, 'node')}` },
+      ),
 
-    addExpansion: (id, graph, page) =>
+    addExpansion: (id, graph, page, foldAbove = 0) =>
       u.update(
         (s) => {
           const merged = withGraph(s, graph);
@@ -185,7 +292,10 @@ export function explorerActions(u: Updater): ExplorerActions {
             addedEdges: new Set([...(old?.addedEdges ?? []), ...newEdges]),
             reached: new Set([...(old?.reached ?? []), ...neighbours]),
           };
-          return { ...merged, expansions: new Map(s.expansions).set(id, expansion) };
+          const next = { ...s, ...merged, expansions: new Map(s.expansions).set(id, expansion) };
+          const plan = foldAbove > 0 ? autoFoldPlan(next, [id], foldAbove, neighbours) : null;
+          const folded = plan?.size ? withFold(next, withLeavesFolded(s.fold, plan)) : {};
+          return { ...merged, expansions: next.expansions, ...folded };
         },
         { step: `Expand ${nameOf(id)}` },
       ),
@@ -241,7 +351,10 @@ export function explorerActions(u: Updater): ExplorerActions {
       u.update(
         (s) => {
           const positions = new Map(s.positions);
-          let moved = false;
+          carryFolded(s, reported, positions);
+          let moved =
+            positions.size !== s.positions.size ||
+            [...positions].some(([id, p]) => s.positions.get(id) !== p);
           for (const [id, p] of reported) {
             if (!s.nodes.has(id)) continue;
             const old = positions.get(id);
@@ -299,5 +412,29 @@ export function explorerActions(u: Updater): ExplorerActions {
     setStartView: (startView) => u.update(() => ({ startView })),
 
     setDrawMode: (drawMode) => u.update((s) => (s.drawMode === drawMode ? {} : { drawMode })),
+
+    foldLeaves: (plan) => {
+      const n = [...plan.values()].reduce((sum, l) => sum + l.length, 0);
+      const hub = plan.size === 1 ? nameOf([...plan.keys()][0] as string) : `${plan.size} nodes`;
+      u.update((s) => withFold(s, withLeavesFolded(s.fold, plan)), {
+        step: `Fold ${n} lea${n === 1 ? 'f' : 'ves'} of ${hub}`,
+      });
+    },
+
+    unfoldLeaves: (hub) =>
+      u.update((s) => withFold(s, withLeavesUnfolded(s.fold, hub)), {
+        step: `Unfold the leaves of ${nameOf(hub)}`,
+      }),
+
+    groupCommunities: (groups) =>
+      u.update((s) => withFold(s, withGroups(s.fold, groups)), {
+        step: `Group ${groups.length} communit${groups.length === 1 ? 'y' : 'ies'}`,
+      }),
+
+    openGroup: (id) => u.update((s) => withFold(s, withGroupOpened(s.fold, id)), { step: 'Open a group' }),
+
+    ungroupAll: () => u.update((s) => withFold(s, withoutGroups(s.fold)), { step: 'Ungroup all' }),
+
+    unfoldAll: () => u.update((s) => withFold(s, NO_FOLD), { step: 'Unfold all' }),
   };
 }

@@ -17,6 +17,8 @@ export interface ShortcutHandlers {
   expandSelection(): void;
   collapseSelection(): void;
   togglePin(): void;
+  /** Folds the selected node's leaves into a badge, or unfolds its badge. */
+  toggleFold(): void;
   selectNeighbours(): void;
   selectAll(): void;
   /** Moves the selection to the next (1) or previous (-1) node on the canvas. */
@@ -103,6 +105,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     does: 'Pin or unpin the selection',
     matches: (e) => plain(e) && key(e, 'p', 'P'),
     run: (h) => h.togglePin(),
+  },
+  {
+    keys: 'O',
+    does: 'Fold the selected node’s leaves into a count badge, or unfold them',
+    matches: (e) => plain(e) && key(e, 'o', 'O'),
+    run: (h) => h.toggleFold(),
   },
   {
     keys: 'N',

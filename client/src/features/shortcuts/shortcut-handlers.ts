@@ -61,6 +61,11 @@ export function shortcutHandlers({
       for (const id of ops.selectedNodeIds()) ops.collapse(id);
     },
     togglePin: ops.togglePinSelection,
+    toggleFold: () => {
+      const id = single();
+      if (id) ops.toggleFold(id);
+      else actions.setStatus('Select one node to fold or unfold its leaves.');
+    },
     selectNeighbours: () => {
       const id = single();
       if (id) ops.selectNeighbours(id);

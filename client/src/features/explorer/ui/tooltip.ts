@@ -13,6 +13,8 @@ const QUOTE_MAX = 180;
 function nodeLines(s: State, id: string): HTMLElement[] {
   const node = s.nodes.get(id);
   if (!node) return [];
+  const fold = foldLines(s, node.properties);
+  if (fold) return fold;
   let degree = 0;
   for (const e of s.edges.values()) if (e.source === id || e.target === id) degree++;
   return [
@@ -21,6 +23,26 @@ function nodeLines(s: State, id: string): HTMLElement[] {
     el('div', {
       className: 'tooltip-sub',
       text: `${degree} relationship${degree === 1 ? '' : 's'} on the canvas${s.pinned.has(id) ? ' · pinned' : ''}`,
+    }),
+  ];
+}
+
+/** A badge or summary node says what it stands for and how to open it; null for a real node. */
+function foldLines(s: State, p: Record<string, unknown>): HTMLElement[] | null {
+  if (p['fold'] !== 'leaves' && p['fold'] !== 'group') return null;
+  const count = Number(p['count']);
+  const anchor = s.nodes.get(String(p['anchor']))?.name ?? String(p['anchor']);
+  return [
+    el('div', {
+      className: 'tooltip-title',
+      text:
+        p['fold'] === 'leaves'
+          ? `${count} lea${count === 1 ? 'f' : 'ves'} of ${anchor} folded`
+          : `A community of ${count} nodes around ${anchor}`,
+    }),
+    el('div', {
+      className: 'tooltip-sub',
+      text: p['fold'] === 'leaves' ? 'Click to unfold' : 'Click to open',
     }),
   ];
 }
@@ -45,7 +67,11 @@ function edgeLines(s: State, id: string): HTMLElement[] {
 }
 
 /** The tooltip element (appended to body) and the hover handler the graph view calls. */
-export function createTooltip(store: ReadableStore<State>): {
+export function createTooltip(
+  store: ReadableStore<State>,
+  /** The scene as drawn (with its folds): badges and summary nodes are only there. */
+  drawn: ReadableStore<State> = store,
+): {
   hover(target: HoverTarget | null): void;
   hide(): void;
 } {
@@ -53,6 +79,10 @@ export function createTooltip(store: ReadableStore<State>): {
     className: 'graph-tooltip',
     testId: 'tooltip',
     delayMs: SHOW_DELAY_MS,
-    lines: (t) => (t.kind === 'node' ? nodeLines(store.get(), t.id) : edgeLines(store.get(), t.id)),
+    // A real node's degree counts its relationships in the scene, folded ends included; a fold's lines come from the drawing.
+    lines: (t) =>
+      t.kind === 'node'
+        ? nodeLines(store.get().nodes.has(t.id) ? store.get() : drawn.get(), t.id)
+        : edgeLines(store.get().edges.has(t.id) ? store.get() : drawn.get(), t.id),
   });
 }

@@ -17,7 +17,9 @@ export function mountStatusArea(root: HTMLElement, store: ReadableStore<State>, 
   const text = el('span', { className: 'status-text', attrs: { role: 'status', 'aria-live': 'polite' } });
   const counts = el('span', { className: 'status-counts' });
   const notices = el('div', { className: 'notices', attrs: { 'aria-live': 'assertive' } });
-  root.replaceChildren(notices, el('div', { className: 'status-bar' }, [spinner, text, counts]));
+  // Other features' status items (the explorer's fold notice) wait in the area as `.status-slot`s: the bar takes them in.
+  const slots = [...root.querySelectorAll<HTMLElement>(':scope > .status-slot')];
+  root.replaceChildren(notices, el('div', { className: 'status-bar' }, [spinner, text, ...slots, counts]));
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
   const noticeElement = (n: Notice): HTMLElement =>
