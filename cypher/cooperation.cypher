@@ -14,11 +14,11 @@
 // Params: $threatIds (list), $actor (id|null: members counting for it, or for anyone part of it, are `hit`), $level
 //   ('countries' | 'organisations' | 'people'), $maxParticipants (int), $pairBudget (int), $participantBudget (int),
 //   $leftLimit (int: how many left-out forums are listed).
-// Returns: one row: narrow (element ids of the forums paired up, smallest first), members: [{m, at, ups, parties,
-//   claims, hit}] (each participant once, element ids: `at` the places in narrow of its forums, `ups` what it is part
-//   of, `parties` whom it counts for, `claims` its disputed claims to an office [{o, title, src}]); names: [[party
-//   element id, name]] (every party once); left: [{via, participants}] (largest first, at most $leftLimit);
-//   leftTotal (int).
+// Returns: rows of kind, value, in this order: one 'left' {left: [{via, participants}] (largest first, at most
+//   $leftLimit), leftTotal (int)}; a 'forum' per forum paired up (element id, smallest first: its place in that
+//   order is its index); a 'member' per participant {m, at, ups, parties, claims, hit} (element ids: `at` the places
+//   of its forums, `ups` what it is part of, `parties` whom it counts for, `claims` its disputed claims to an office
+//   [{o, title, src}]); a 'name' per party [party element id, name].
 MATCH (v)-[:ADDRESSES]->(t:ThreatType)
 WHERE t.id IN $threatIds AND (v:Forum OR v:Agreement)
 WITH DISTINCT v
@@ -68,4 +68,10 @@ CALL (narrow) {
   }
   RETURN members, names
 }
-RETURN [v IN narrow | elementId(v)] AS narrow, members, names, left[..$leftLimit] AS left, size(left) AS leftTotal
+// One row per item, not one record of lists: on the 100k-node graph that record was 1.6 MB, many Bolt chunks, and
+// the JavaScript driver decodes a record of several chunks string by string through its slow path (CombinedBuffer).
+UNWIND [['left', {left: left[..$leftLimit], leftTotal: size(left)}]]
+  + [v IN narrow | ['forum', elementId(v)]]
+  + [m IN members | ['member', m]]
+  + [n IN names | ['name', n]] AS row
+RETURN row[0] AS kind, row[1] AS value

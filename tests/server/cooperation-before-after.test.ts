@@ -1,5 +1,6 @@
 // Cooperation's rewrite (pairing in the server, members walked up per forum) answers as the query before it did, on
-// the seed graph: every threat, level, actor and minimum weight, and a tight pair budget.
+// the seed graph: every threat, level, actor and minimum weight, and a tight pair budget. And its forum read as rows
+// (one per forum, participant and party name) reads what the same statement returning one record of lists did.
 import { readFileSync } from 'node:fs';
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,14 @@ import {
   cooperationPairs,
   type CooperationRows,
 } from '../../server/src/services/cooperation.js';
+import { pairParties } from '../../server/src/services/cooperation-pairing.js';
 import { resolveThreat } from '../../server/src/services/threats.js';
+import {
+  cooperationQueryParams,
+  readCooperationForums,
+  type CooperationForums,
+  type CooperationParticipant,
+} from '../../server/src/store/cooperation-reads.js';
 import { collectGraph, toGraphNode } from '../../server/src/store/mapping.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
 import { testStore } from '../setup/test-app.js';
@@ -31,6 +39,8 @@ const before = (file: string): string =>
     .join('\n');
 const PAIRING = before('cooperation-before.cypher');
 const MEMBERS = before('cooperation-members-before.cypher');
+/** cooperation.cypher as it was before it answered in rows: one record of lists. */
+const ONE_RECORD = before('cooperation-one-record.cypher');
 
 /** The service's answer before the rewrite: the pairing query, then the members of the pairs shown. */
 async function rowsBefore(
@@ -176,5 +186,88 @@ describe('cooperation before and after the rewrite', () => {
     });
     expect(now.leftTotal).toBeGreaterThan(0);
     compare(now, await rowsBefore(threatIds, null, 'countries', 1, 12), 'budget 12');
+  });
+});
+
+/** The forum read as it was when cooperation.cypher returned one record (main before the rows). */
+async function forumsOneRecord(
+  threatIds: string[],
+  actor: string | null,
+  level: CooperationLevel,
+  pairBudget?: number,
+): Promise<CooperationForums> {
+  const params = cooperationQueryParams(threatIds, actor, cooperationCaps({ pairBudget }), level);
+  const rec = (
+    await store.driver.executeQuery(ONE_RECORD, params, {
+      database: store.database,
+      routing: neo4j.routing.READ,
+    })
+  ).records[0]!;
+  const members = (rec.get('members') as Record<string, unknown>[]).map((m): CooperationParticipant => ({
+    m: m.m as string,
+    at: (m.at as unknown[]).map(Number),
+    ups: m.ups as string[],
+    parties: m.parties as string[],
+    claims: (m.claims as { o: string; title: unknown; src: unknown[] }[]).map((c) => ({
+      o: c.o,
+      title: c.title == null ? null : String(c.title),
+      src: c.src.map(String),
+    })),
+    hit: m.hit as boolean,
+  }));
+  return {
+    narrow: rec.get('narrow') as string[],
+    members,
+    names: new Map(rec.get('names') as [string, string | null][]),
+    left: (rec.get('left') as { via: Node; participants: unknown }[]).map((x) => ({
+      via: toGraphNode(x.via),
+      participants: Number(x.participants),
+    })),
+    leftTotal: Number(rec.get('leftTotal')),
+  };
+}
+
+/** A forum read with the lists whose order the query never fixed (participants, names) sorted. */
+function forumsSaid(f: CooperationForums) {
+  return {
+    narrow: f.narrow,
+    members: [...f.members].sort((x, y) => (x.m < y.m ? -1 : x.m > y.m ? 1 : 0)),
+    names: [...f.names].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+    left: f.left,
+    leftTotal: f.leftTotal,
+  };
+}
+
+let compared = 0;
+describe('cooperation forums as rows and as one record', () => {
+  for (const threat of threats)
+    it(`reads ${threat} at every level, with and without an actor, as the one record did`, async () => {
+      const { threatIds } = await resolveThreat(store, threat);
+      for (const level of LEVELS)
+        for (const actor of [null, 'country:uk', 'org:uk-home-office']) {
+          const caps = cooperationCaps({});
+          const rows = await readCooperationForums(store, threatIds, actor, caps, level);
+          const one = await forumsOneRecord(threatIds, actor, level);
+          const what = `${level} ${actor}`;
+          expect(forumsSaid(rows), what).toEqual(forumsSaid(one));
+          // The pairs made of them, in their order (the rest of the answer reads cooperation-members.cypher).
+          for (const minWeight of [1, 2])
+            expect(pairParties(rows.members, rows.names, minWeight), what).toEqual(
+              pairParties(one.members, one.names, minWeight),
+            );
+          compared += rows.members.length;
+        }
+    }, 180_000);
+
+  it('compared reads with participants in them, not empty ones', () => {
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('a tight pair budget leaves out the same forums as the one record did', async () => {
+    const { threatIds } = await resolveThreat(store, 'threat:terrorism');
+    const caps = cooperationCaps({ pairBudget: 12 });
+    const rows = await readCooperationForums(store, threatIds, null, caps, 'countries');
+    expect(rows.leftTotal).toBeGreaterThan(0);
+    expect(forumsSaid(rows)).toEqual(forumsSaid(await forumsOneRecord(threatIds, null, 'countries', 12)));
   });
 });

@@ -78,17 +78,9 @@ export function cooperationQueryParams(
   };
 }
 
-/** The forums/agreements addressing `threatIds` within the caps, and who takes part in them for which party. */
-export async function readCooperationForums(
-  store: GraphStore,
-  threatIds: string[],
-  actor: string | null,
-  caps: CooperationCaps,
-  level: CooperationLevel,
-): Promise<CooperationForums> {
-  const rec = (await store.read('cooperation', cooperationQueryParams(threatIds, actor, caps, level)))
-    .records[0]!;
-  const members = (rec.get('members') as Record<string, unknown>[]).map((m): CooperationParticipant => ({
+/** A participant as cooperation.cypher sends it. */
+function toParticipant(m: Record<string, unknown>): CooperationParticipant {
+  return {
     m: m.m as string,
     at: (m.at as unknown[]).map(num),
     ups: m.ups as string[],
@@ -99,17 +91,46 @@ export async function readCooperationForums(
       src: c.src.map(String),
     })),
     hit: m.hit as boolean,
-  }));
-  return {
-    narrow: rec.get('narrow') as string[],
-    members,
-    names: new Map(rec.get('names') as [string, string | null][]),
-    left: (rec.get('left') as { via: Node; participants: unknown }[]).map((x) => ({
-      via: toGraphNode(x.via),
-      participants: num(x.participants),
-    })),
-    leftTotal: num(rec.get('leftTotal')),
   };
+}
+
+/**
+ * The forums/agreements addressing `threatIds` within the caps, and who takes part in them for which party. The
+ * query answers one row per forum, participant and party name (a single record of lists was over a megabyte on
+ * the 100k-node graph, and the driver decodes a record of many Bolt chunks slowly); they come in order.
+ */
+export async function readCooperationForums(
+  store: GraphStore,
+  threatIds: string[],
+  actor: string | null,
+  caps: CooperationCaps,
+  level: CooperationLevel,
+): Promise<CooperationForums> {
+  const res = await store.read('cooperation', cooperationQueryParams(threatIds, actor, caps, level));
+  const out: CooperationForums = { narrow: [], members: [], names: new Map(), left: [], leftTotal: 0 };
+  for (const r of res.records) {
+    const value = r.get('value') as unknown;
+    switch (r.get('kind') as string) {
+      case 'left': {
+        const head = value as { left: { via: Node; participants: unknown }[]; leftTotal: unknown };
+        out.left = head.left.map((x) => ({ via: toGraphNode(x.via), participants: num(x.participants) }));
+        out.leftTotal = num(head.leftTotal);
+        break;
+      }
+      case 'forum':
+        out.narrow.push(value as string);
+        break;
+      case 'member':
+        out.members.push(toParticipant(value as Record<string, unknown>));
+        break;
+      case 'name': {
+        const [id, name] = value as [string, string | null];
+        out.names.set(id, name);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** A member taking part in a forum for a party: its relationship to the forum and its path up to the party (none for the party itself). */

@@ -1,8 +1,9 @@
 // Export reads: nodes by business key with every stored property (typed), and the relationships among them.
-import { isInt, type Node, type Relationship } from 'neo4j-driver';
+import { isInt, type Node } from 'neo4j-driver';
 import type { Evidence } from '../../../contract/index.js';
 import { parseEvidence } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';
+import { readSubgraph } from './subgraph-reads.js';
 
 /** The Neo4j type of a stored property, kept so every format can type its columns and literals. */
 export type PropType =
@@ -94,9 +95,7 @@ const toNode = (n: Node): ExportNode => ({
  * with all stored properties; nodes in the order of `ids`, relationships by id.
  */
 export async function exportSubgraph(store: GraphStore, ids: string[]): Promise<ExportGraph> {
-  const rec = (await store.read('subgraph-by-ids', { ids })).records[0]!;
-  const nodes = rec.get('nodes') as Node[];
-  const rels = rec.get('rels') as Relationship[];
+  const { nodes, rels } = await readSubgraph(store, ids);
   const byElement = new Map(nodes.map((n) => [n.elementId, String(n.properties.id)]));
   const order = new Map(ids.map((id, i) => [id, i]));
   const edges: ExportEdge[] = [];

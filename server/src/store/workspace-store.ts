@@ -11,6 +11,7 @@ import type {
 import { ConflictError } from '../errors.js';
 import { collectGraph, plain } from './mapping.js';
 import type { GraphStore } from './neo4j-store.js';
+import { readSubgraph } from './subgraph-reads.js';
 
 /** Who owns a stored workspace: only the server sees the keys. */
 export interface WorkspaceOwnership {
@@ -131,6 +132,6 @@ export async function deleteWorkspace(store: GraphStore, id: string): Promise<bo
 
 /** The nodes with these ids as they are now, and every relationship among them. */
 export async function subgraphByIds(store: GraphStore, ids: string[]): Promise<Graph> {
-  const rec = (await store.read('subgraph-by-ids', { ids })).records[0]!;
-  return collectGraph([rec.get('nodes'), rec.get('rels')]);
+  const { nodes, rels } = await readSubgraph(store, ids);
+  return collectGraph([nodes, rels]);
 }
