@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     lines.push(
       `| ${name} | rows / one record, wall p50 | | ${(pct(res.B.ms, 0.5) / pct(res.A.ms, 0.5)).toFixed(2)} | ${(pct(res.B.cpu, 0.5) / pct(res.A.cpu, 0.5)).toFixed(2)} | | | | |`,
     );
-    console.log(lines.slice(-3).join('\n'));
+    process.stdout.write(`${lines.slice(-3).join('\n')}\n`);
   };
   try {
     const rounds = Number(args.rounds);
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  console.log(`wrote ${file}`);
+  process.stdout.write(`wrote ${file}\n`);
 }
 
 await main();
