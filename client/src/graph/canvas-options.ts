@@ -8,6 +8,8 @@ import { lodStyleRules, rendererOptions, type LodLevers } from './level-of-detai
 /** Zoom bounds: beyond these the graph is either a dot or one node's label. */
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
+/** A layout's fit magnifies a scene no further than this: two or three nodes would otherwise fill the canvas with 4× labels. */
+export const FIT_MAX_ZOOM = 1.6;
 
 /** The stylesheet with the style levers' rules after it; `font` as in graphStylesheet. */
 export function canvasStylesheet(

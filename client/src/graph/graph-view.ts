@@ -6,7 +6,7 @@ import fcose from 'cytoscape-fcose';
 import type { LayoutName, Point, State, ViewRequest, Viewport } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
-import { MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-options';
+import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-options';
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
@@ -193,6 +193,10 @@ export function createGraphView(
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
+    if (eles.length === cy.elements().length && cy.zoom() > FIT_MAX_ZOOM) {
+      cy.zoom(FIT_MAX_ZOOM);
+      cy.center();
+    }
   };
 
   const animate = async (options: cytoscape.AnimationOptions): Promise<void> => {
@@ -201,6 +205,19 @@ export function createGraphView(
       .animation({ ...options, duration: CAMERA_MS })
       .play()
       .promise('complete');
+  };
+
+  /** Cytoscape's fit of `eles`, unless it would magnify them past `maxZoom`: then the framing at that zoom. */
+  const fitNoCloserThan = (
+    eles: cytoscape.CollectionReturnValue,
+    maxZoom: number,
+  ): cytoscape.AnimationOptions => {
+    const bb = eles.boundingBox();
+    const zoom = Math.min(
+      (cy.width() - 2 * FIT_PADDING) / Math.max(bb.w, 1),
+      (cy.height() - 2 * FIT_PADDING) / Math.max(bb.h, 1),
+    );
+    return zoom > maxZoom ? framing(eles, maxZoom) : { fit: { eles, padding: FIT_PADDING } };
   };
 
   /** The camera that fits `eles` with padding, zoomed in no further than `maxZoom` (a fit alone may reach MAX_ZOOM). */
@@ -387,7 +404,7 @@ export function createGraphView(
           const eles = ids ? cy.elements().filter((ele) => ids.has(ele.id())) : cy.elements();
           if (eles.nonempty())
             await animate(
-              request.maxZoom ? framing(eles, request.maxZoom) : { fit: { eles, padding: FIT_PADDING } },
+              request.maxZoom ? framing(eles, request.maxZoom) : fitNoCloserThan(eles, FIT_MAX_ZOOM),
             );
         });
         break;
