@@ -10,6 +10,8 @@ import './features/export/ui/export-panel.css';
 import './features/workspaces/ui/workspace-panel.css';
 import './features/auth/ui/auth.css';
 import './features/explorer/ui/scale.css';
+// First: it configures zod before any module that parses with it is evaluated.
+import './app/zod-config';
 import { createAppContext } from './app/context';
 import { openFirstView } from './app/start';
 import { mountAnalyticsLazily } from './features/analytics/lazy';
