@@ -244,6 +244,8 @@ describe('"why are these connected" in the details pane', () => {
       const menu = page.getByTestId('node-menu');
       await expect.poll(() => menu.isVisible(), POLL).toBe(true);
       await expect.poll(() => menu.locator('button').count(), POLL).toBeGreaterThan(5);
+      // The menu is rebuilt once the neighbour counts arrive: measure the final one.
+      await expect.poll(() => menu.getByTestId('menu-loading').count(), POLL).toBe(0);
       const m = await menu.evaluate((e) => {
         const r = e.getBoundingClientRect();
         return {
