@@ -18,7 +18,7 @@ const LAYER_QUIET_MS = 260;
 const PREPAINT_MAX_MS = 8000;
 
 /** Elements whose bounds are computed between two looks at the clock. */
-const BOUNDS_CHUNK = 200;
+const BOUNDS_CHUNK = 50;
 
 /** Times the layers are queued again when something changed an element while they were drawn. */
 const MAX_ATTEMPTS = 3;
