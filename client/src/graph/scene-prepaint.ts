@@ -174,6 +174,8 @@ async function prepaint(
       const nondrag = eles.nondrag ?? eles;
       // Queues every element into layers of this level (no drawing: Cytoscape fills its layers lazily).
       lyr.getLayers(nondrag, pxRatio, level);
+      // That call alone takes 60-140 ms at 20k elements: the page gets a frame (and a progress report) after it.
+      await pause();
       const total = (report.total = nondrag.length);
       let drawn = 0;
       while (lyr.layersQueue.size() > 0) {
