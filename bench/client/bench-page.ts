@@ -35,9 +35,12 @@ for (const type of ['mousemove', 'wheel'])
     },
     { capture: true, passive: true },
   );
-const longTasks: number[] = [];
+/** Long tasks as [start, duration]: entries arrive late, so each measure keeps those that started in its window. */
+const longTasks: [number, number][] = [];
+const longestSince = (t: number): number =>
+  Math.max(0, ...longTasks.filter(([s]) => s >= t).map(([, d]) => d));
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) longTasks.push(e.duration);
+  for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration]);
 }).observe({ type: 'longtask', buffered: false });
 
 const scenes = new Map<number, Graph>();
@@ -151,11 +154,11 @@ const bench: BenchApi = {
     cy?.destroy();
     await nextFrame();
     longTasks.length = 0;
+    const mounted = performance.now();
     cy = cytoscape({ ...canvasOptions(levers), container: stage, elements: elementsOf(g, null, true) });
     await painted(cy);
     await nextFrame();
-    const sceneLongestTaskMs = Math.max(0, ...longTasks);
-    longTasks.length = 0;
+    const sceneLongestTaskMs = longestSince(mounted);
     let progressSteps = 0;
     const t0 = performance.now();
     let lastReport = t0;
@@ -177,11 +180,13 @@ const bench: BenchApi = {
     }
     const ms = (await painted(cy)) - t0;
     await nextFrame();
+    // Late long-task entries (and a draw Cytoscape does right after) come in within a few frames.
+    await new Promise((r) => setTimeout(r, 300));
     const positions = cy.nodes().map((n) => ({ ...n.position() }));
     return {
       ms,
-      longestLongTaskMs: Math.max(0, ...longTasks),
-      longTasks: longTasks.length,
+      longestLongTaskMs: longestSince(t0),
+      longTasks: longTasks.filter(([s]) => s >= t0).length,
       progressSteps,
       progressMaxGapMs,
       sceneLongestTaskMs,

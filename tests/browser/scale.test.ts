@@ -118,6 +118,31 @@ describe('large-scene layout', () => {
     await expect.poll(() => progress.isVisible(), LAYOUT_WAIT).toBe(false);
     await h.idle();
     expect(await page.evaluate(() => window.__explorer!.lastLayoutRunner!())).toBe('worker');
+    // The laid-out scene was drawn into Cytoscape's scene bitmap in slices (scene-prepaint.ts), not in one frame,
+    // and the canvas shows it: a broken bitmap would leave the canvas blank.
+    const graph = page.getByTestId('graph');
+    expect(await graph.getAttribute('data-prepaint')).toBe('layers');
+    expect(Number(await graph.getAttribute('data-prepaint-slices'))).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            // Cytoscape's node layer: the canvas the elements are drawn on (the others hold selection boxes).
+            const canvases = [
+              ...document.querySelectorAll<HTMLCanvasElement>('[data-testid="graph"] canvas'),
+            ];
+            return Math.max(
+              ...canvases.map((c) => {
+                const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+                let inked = 0;
+                for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked++;
+                return inked;
+              }),
+            );
+          }),
+        POLL,
+      )
+      .toBeGreaterThan(5000);
     const positions = Object.values(await page.evaluate(() => window.__explorer!.positions()));
     const ids = await h.nodeIds();
     expect(positions).toHaveLength(ids.length);

@@ -22,6 +22,7 @@ import {
   fastModeOn,
 } from './level-of-detail';
 import {
+  drawInSlices,
   runWorkerLayout,
   type LayoutProgress,
   type LayoutRunnerKind,
@@ -174,11 +175,18 @@ export function createGraphView(
     try {
       await run.finished;
     } finally {
+      // How the laid-out scene was first drawn (scene-prepaint.ts): the browser tests read it.
+      container.dataset['prepaint'] = run.prepaint()?.outcome ?? 'none';
+      container.dataset['prepaintSlices'] = String(run.prepaint()?.slices ?? 0);
       workerLayout = null;
       events.onLayoutProgress?.(null);
     }
     cy.resize();
     cy.fit(undefined, FIT_PADDING);
+    // The label pass for the new zoom restyles nodes, which Cytoscape would redraw in one long frame: it runs now
+    // and the scene is drawn in slices once more.
+    labelPass();
+    await drawInSlices(cy);
   };
 
   const runLayout = async (

@@ -3,6 +3,13 @@
 import type cytoscape from 'cytoscape';
 import { FIT_PADDING } from './layouts';
 import type { LayoutReply, LayoutRequest, PackedPositions, WorkerPhase } from './layout-protocol';
+import {
+  PREPAINT_MIN_ELEMENTS,
+  canPrepaint,
+  prepaintScene,
+  type PrepaintOptions,
+  type PrepaintReport,
+} from './scene-prepaint';
 
 /** Where a layout ran: the test suite checks large scenes really use the worker. */
 export type LayoutRunnerKind = 'worker' | 'main';
@@ -25,6 +32,8 @@ export interface WorkerLayout {
   /** 'done' with every node at its final place, or 'cancelled' with the positions of the last progress step. */
   finished: Promise<'done' | 'cancelled'>;
   cancel(): void;
+  /** How the laid-out scene was first drawn: null until then, or when Cytoscape drew it on its own (small scene). */
+  prepaint(): PrepaintReport | null;
 }
 
 /** Scenes of more nodes keep fcose's spectral draft without the force refinement: at 900 nodes it took 140 s on 2 busy cores. */
@@ -139,6 +148,18 @@ export async function applyInSlices(
 }
 
 /**
+ * Draws a big scene's changed state into Cytoscape's scene bitmap in slices (scene-prepaint.ts) before the next
+ * frame shows it; null for a scene small enough for one frame, or a renderer without that bitmap.
+ */
+export async function drawInSlices(
+  cy: cytoscape.Core,
+  opts: Partial<PrepaintOptions> = {},
+): Promise<PrepaintReport | null> {
+  if (cy.elements().length < PREPAINT_MIN_ELEMENTS || !canPrepaint(cy)) return null;
+  return prepaintScene(cy, { budgetMs: APPLY_SLICE_MS, yieldToPage: nextFrame, ...opts });
+}
+
+/**
  * Frames where `packed` will put the nodes (boxes of the request, labels included) before they move: the zoom
  * step of Cytoscape's cached node bitmaps then changes once, not again in the fit after the last slice.
  */
@@ -204,9 +225,18 @@ export function runWorkerLayout(
   const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
   let state: { fraction: number; phase: LayoutPhase } = { fraction: 0, phase: 'draft' };
   let over = false;
+  let lastReport = 0;
   const report = (): void => {
-    if (!over)
-      onProgress({ ...state, runner: 'worker', nodes: nodes.length, elapsedMs: performance.now() - started });
+    if (over) return;
+    lastReport = performance.now();
+    onProgress({ ...state, runner: 'worker', nodes: nodes.length, elapsedMs: lastReport - started });
+  };
+  /**
+   * Between slices: a report once half a tick has passed, as the slices' tasks and frames delay the ticker's
+   * timer and the next chance to report comes a slice and a frame later.
+   */
+  const reportIfDue = (): void => {
+    if (performance.now() - lastReport >= PROGRESS_TICK_MS / 2) report();
   };
   // fcose runs each phase as one call in the worker, which then cannot post: the page ticks for it.
   const ticker = setInterval(report, PROGRESS_TICK_MS);
@@ -230,12 +260,14 @@ export function runWorkerLayout(
       stopped: () => over,
       onSlice: (applied) => {
         state = { fraction: from + ((upTo - from) * applied) / nodes.length, phase: 'apply' };
+        reportIfDue();
       },
     });
     return !over;
   };
   // Replies are handled one after another: a final position set waits for a draft still being drawn.
   let handling = Promise.resolve();
+  let prepainted: PrepaintReport | null = null;
   const handle = async (reply: LayoutReply): Promise<void> => {
     if (over) return;
     switch (reply.kind) {
@@ -253,14 +285,27 @@ export function runWorkerLayout(
           report();
         }
         return;
-      case 'done':
+      case 'done': {
         // The worker is finished: the page can have both cores while the positions are drawn.
         worker.terminate();
         frameResult(cy, reply.positions, boxes, FIT_PADDING);
-        if (await apply(reply.positions, 1)) {
-          stop();
-          settle('done');
+        // A big scene's first full draw at its new place is one long frame: it is drawn in slices instead.
+        const prepaint = cy.elements().length >= PREPAINT_MIN_ELEMENTS && canPrepaint(cy);
+        const placed = prepaint ? state.fraction + (1 - state.fraction) / 2 : 1;
+        if (!(await apply(reply.positions, placed))) return;
+        if (prepaint) {
+          prepainted = await drawInSlices(cy, {
+            stopped: () => over,
+            onPause: reportIfDue,
+            onSlice: (drawn, total) => {
+              state = { fraction: placed + ((1 - placed) * drawn) / Math.max(total, 1), phase: 'apply' };
+            },
+          });
+          if (over) return;
         }
+        stop();
+        settle('done');
+      }
     }
   };
   worker.addEventListener('message', (e: MessageEvent<LayoutReply>) => {
@@ -282,6 +327,7 @@ export function runWorkerLayout(
   report();
   return {
     finished,
+    prepaint: () => prepainted,
     cancel: () => {
       if (over) return;
       stop();
