@@ -20,7 +20,7 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
 import { cooperationCaps, cooperationPairs } from '../server/src/services/cooperation.js';
-import { hubCheckRadius, PATH_HUB_DEGREE, throughLabels } from '../server/src/services/paths.js';
+import { hubCheckRadius, pathQuery } from '../server/src/services/paths.js';
 import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
 import { hubsNearParams, pathQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { readGraphCounts } from '../server/src/store/graph-counts.js';
@@ -356,21 +356,11 @@ async function main(): Promise<void> {
           while (to === from) to = pickFrom(actors);
           return {
             path: `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=6&mode=shortest`,
-            // The service's database work: the guarded search (unguarded if it finds none), then the hub check near the ends when the path is
-            // long enough for a hub to shorten it (a third query runs only when the path has hedged or disputed claims).
+            // The service's database work: the guarded search (unguarded if it finds none), then the hub check
+            // near the ends when the path is long enough for a hub to shorten it (a third query runs only when
+            // the path has hedged or disputed claims).
             raw: async () => {
-              const q = {
-                from,
-                to,
-                maxHops: 6,
-                relTypes: null,
-                threatIds: null,
-                through: throughLabels(false),
-                levels: null,
-                disputed: true,
-                candidates: 100,
-                hubDegree: PATH_HUB_DEGREE,
-              };
+              const q = pathQuery({ from, to, maxHops: 6 }, null);
               const res = await read('shortest-path', pathQueryParams(q));
               const path = res.records[0]?.get('path') as { length: number } | undefined;
               // No path round the hubs: the service asks again through them.

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Path } from 'neo4j-driver';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { hubCheckRadius, PATH_HUB_DEGREE, throughLabels } from '../server/src/services/paths.js';
+import { hubCheckRadius, PATH_HUB_DEGREE, pathQuery } from '../server/src/services/paths.js';
 import { hubsNearParams, pathQueryParams, type PathQuery } from '../server/src/store/graph-reads.js';
 import { loadQueries } from '../server/src/store/queries.js';
 import { percentile } from './report.js';
@@ -40,18 +40,9 @@ const run = async (text: string, params: Record<string, unknown>) => {
   return { res, ms: performance.now() - t };
 };
 
-const base = (from: string, to: string, maxHops: number, hubDegree: number | null): PathQuery => ({
-  from,
-  to,
-  maxHops,
-  relTypes: null,
-  threatIds: null,
-  through: throughLabels(false),
-  levels: null,
-  disputed: true,
-  candidates: 100,
-  hubDegree,
-});
+/** The service's query between two actors, with the hub guard (`throughHubs` false) or without it. */
+const base = (from: string, to: string, maxHops: number, throughHubs: boolean): PathQuery =>
+  pathQuery({ from, to, maxHops, throughHubs }, null);
 
 /** The length of the path found (null: none) and the time taken. */
 async function shortest(q: PathQuery): Promise<{ length: number | null; ms: number }> {
@@ -75,10 +66,10 @@ interface PairResult {
 }
 
 async function pair(from: string, to: string): Promise<PairResult> {
-  let g = await shortest(base(from, to, 6, PATH_HUB_DEGREE));
+  let g = await shortest(base(from, to, 6, false));
   let guardedMs = g.ms;
   if (g.length === null) {
-    g = await shortest(base(from, to, 6, null));
+    g = await shortest(base(from, to, 6, true));
     guardedMs += g.ms;
   }
   let hubs: string[] | null = null;
@@ -87,12 +78,12 @@ async function pair(from: string, to: string): Promise<PairResult> {
   if (radius > 0) {
     const { res, ms } = await run(
       queries['path-hubs-near'],
-      hubsNearParams(base(from, to, 6, PATH_HUB_DEGREE), radius, 5),
+      hubsNearParams(base(from, to, 6, false), radius, 5),
     );
     hubs = res.records.map((r) => r.get('name') as string);
     checkMs = ms;
   }
-  const u = await shortest(base(from, to, 6, null));
+  const u = await shortest(base(from, to, 6, true));
   return {
     from,
     to,

@@ -77,13 +77,13 @@ export async function findPaths(store: GraphStore, p: PathParams): Promise<Paths
   return pathsFor(store, p, threatIds);
 }
 
-/** The paths of `p`'s mode between its ends, ranked, once the threat (if any) is resolved to `threatIds`. */
-async function pathsFor(
-  store: GraphStore,
-  p: PathParams,
+/** The store's path query for `p` once its threat (if any) is resolved to `threatIds` (the benchmarks run it raw). */
+export function pathQuery(
+  p: Pick<PathParams, 'from' | 'to' | 'maxHops'> &
+    Partial<Pick<PathParams, 'relTypes' | 'throughTopics' | 'throughHubs'>>,
   threatIds: string[] | null,
-): Promise<PathsResponse> {
-  const q: PathQuery = {
+): PathQuery {
+  return {
     from: p.from,
     to: p.to,
     maxHops: p.maxHops,
@@ -95,6 +95,15 @@ async function pathsFor(
     candidates: ALL_SHORTEST_CANDIDATES,
     hubDegree: p.throughHubs ? null : PATH_HUB_DEGREE,
   };
+}
+
+/** The paths of `p`'s mode between its ends, ranked, once the threat (if any) is resolved to `threatIds`. */
+async function pathsFor(
+  store: GraphStore,
+  p: PathParams,
+  threatIds: string[] | null,
+): Promise<PathsResponse> {
+  const q = pathQuery(p, threatIds);
   if (p.mode === 'shortest') {
     const { path, hubsAvoided } = await strongestShortest(store, q);
     const paths = rankPaths(path ? [path] : [], p.from, p.to);
