@@ -17,7 +17,7 @@ import {
   cooperationQueryParams,
   readCooperationForums,
   type CooperationForums,
-  type CooperationParticipant,
+  toParticipant,
 } from '../../server/src/store/cooperation-reads.js';
 import { collectGraph, toGraphNode } from '../../server/src/store/mapping.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
@@ -203,18 +203,7 @@ async function forumsOneRecord(
       routing: neo4j.routing.READ,
     })
   ).records[0]!;
-  const members = (rec.get('members') as Record<string, unknown>[]).map((m): CooperationParticipant => ({
-    m: m.m as string,
-    at: (m.at as unknown[]).map(Number),
-    ups: m.ups as string[],
-    parties: m.parties as string[],
-    claims: (m.claims as { o: string; title: unknown; src: unknown[] }[]).map((c) => ({
-      o: c.o,
-      title: c.title == null ? null : String(c.title),
-      src: c.src.map(String),
-    })),
-    hit: m.hit as boolean,
-  }));
+  const members = (rec.get('members') as Record<string, unknown>[]).map(toParticipant);
   return {
     narrow: rec.get('narrow') as string[],
     members,

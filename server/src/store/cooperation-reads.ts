@@ -78,8 +78,8 @@ export function cooperationQueryParams(
   };
 }
 
-/** A participant as cooperation.cypher sends it. */
-function toParticipant(m: Record<string, unknown>): CooperationParticipant {
+/** A participant as cooperation.cypher sends it (its earlier one-record form sent the same map). */
+export function toParticipant(m: Record<string, unknown>): CooperationParticipant {
   return {
     m: m.m as string,
     at: (m.at as unknown[]).map(num),
