@@ -80,6 +80,19 @@ function simpleGraph(input: MetricsInput): UndirectedGraph {
   return graph;
 }
 
+/** Louvain's raw community per node of `graph` (none on an edgeless graph), with the analytics' seeded order. */
+function louvainOf(graph: UndirectedGraph, seed: number): Record<string, number> {
+  return graph.size > 0 ? louvain(graph, { rng: seededRng(seed), getEdgeWeight: null }) : {};
+}
+
+/**
+ * Louvain's raw communities of `input` on the same simple graph and seed as the analytics panel, so another view
+ * grouping by them finds the panel's communities (empty when there is no relationship).
+ */
+export function sceneCommunities(input: MetricsInput, seed = COMMUNITY_SEED): Record<string, number> {
+  return louvainOf(simpleGraph(input), seed);
+}
+
 /** Degree: how many of the given relationships touch each node (parallel ones each count). */
 function degrees(input: MetricsInput): Record<string, number> {
   const degree: Record<string, number> = {};
@@ -127,7 +140,7 @@ export function computeSceneMetrics(input: MetricsInput, seed = COMMUNITY_SEED):
     // With no edges PageRank has nothing to iterate on: every node gets the same share.
     if (graph.size > 0) Object.assign(rank, pagerank(graph, { getEdgeWeight: null }));
     else for (const id of graph.nodes()) rank[id] = 1 / graph.order;
-    raw = graph.size > 0 ? louvain(graph, { rng: seededRng(seed), getEdgeWeight: null }) : {};
+    raw = louvainOf(graph, seed);
   }
   // Louvain is skipped on an edgeless graph: there every node is a community of its own.
   graph.forEachNode((id: string) => {

@@ -1,19 +1,7 @@
 // Which communities "Group communities" folds: Louvain over the scene (the analytics' seed, so the groups
 // match the analytics panel's colours for the same scene), keeping communities of at least a minimum size.
-import graphologyImport from 'graphology';
-import louvainImport from 'graphology-communities-louvain';
-import type * as GraphologyModule from 'graphology';
-import type * as LouvainModule from 'graphology-communities-louvain';
-import { COMMUNITY_SEED, seededRng } from '../../analytics/scene-metrics';
+import { COMMUNITY_SEED, sceneCommunities } from '../../analytics/scene-metrics';
 import { adjacency, foldedMembers, keptInSight, type FoldScene } from './fold-state';
-
-/** graphology ships CommonJS: a bundler hands us its default export, Node's ESM typing the module object. */
-function cjsDefault<T>(imported: unknown): T {
-  const inner = (imported as { default?: unknown }).default;
-  return (inner ?? imported) as T;
-}
-const Graph = cjsDefault<typeof GraphologyModule.default>(graphologyImport);
-const louvain = cjsDefault<typeof LouvainModule.default>(louvainImport);
 
 /** A community to fold: its most connected member (the summary's name) and every member. */
 export interface CommunityGroup {
@@ -29,14 +17,9 @@ export interface CommunityGroup {
 export function communityGroups(s: FoldScene, minSize: number, seed = COMMUNITY_SEED): CommunityGroup[] {
   const out = foldedMembers(s.fold);
   const kept = keptInSight(s);
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const ids = [...s.nodes.keys()].filter((id) => !out.has(id)).sort();
-  for (const id of ids) graph.mergeNode(id);
+  const raw = sceneCommunities({ nodes: ids, edges: [...s.edges.values()] }, seed);
   const adj = adjacency(s.edges.values());
-  for (const id of ids)
-    for (const n of adj.get(id) ?? []) if (id < n && graph.hasNode(n)) graph.mergeEdge(id, n);
-  if (graph.size === 0) return [];
-  const raw = louvain(graph, { rng: seededRng(seed), getEdgeWeight: null });
   const byCommunity = new Map<number, string[]>();
   for (const id of ids) {
     if (kept.has(id)) continue;
