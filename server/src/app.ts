@@ -1,4 +1,5 @@
 // createApp(deps): the Express application, without listening (tests start it on port 0).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Logger } from './logger.js';
@@ -21,6 +22,7 @@ import { requestLogging } from './request-log.js';
 import { weakEtag } from './etag.js';
 import { staticClient } from './static-client.js';
 import { limitJsonDepth } from './json-depth.js';
+import { readLane } from './read-lane.js';
 import { apiRateLimits, RATE_LIMIT_DEFAULTS, type RateLimits } from './rate-limits.js';
 
 export interface AppDeps {
@@ -38,6 +40,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** Requests per minute per client IP and per user (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE); 429 above. */
   rateLimits?: Partial<RateLimits>;
+  /** Answer anonymous read GETs through the read lane (default true; tests compare it with the Express way). */
+  readLane?: boolean;
 }
 
 /** JSON bodies above this are refused with 413; graph edits are small. */
@@ -58,6 +62,7 @@ export function createApp({
   auth = authSettings(),
   trustProxy = false,
   rateLimits,
+  readLane: readLaneOn = true,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -114,5 +119,21 @@ export function createApp({
   const client = clientDir ? staticClient(clientDir) : null;
   if (client) app.use(client);
   app.use(errorHandler);
+
+  // Anonymous read GETs skip Express's per-request machinery (read-lane.ts); with TRUST_PROXY set, the client's
+  // address and https come from headers Express interprets, so every request takes the Express way. The hook is
+  // Express's own dispatch (`app(req, res)` calls `app.handle`), so `app.listen`, `createServer(app)` and tests alike
+  // get the lane.
+  if (readLaneOn && trustProxy === false) {
+    const lane = readLane({ app, store, logger, deployment: auth, perIp: limits.perIp });
+    const dispatch = app as unknown as {
+      handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void;
+    };
+    const handle = dispatch.handle.bind(app);
+    dispatch.handle = (req, res, next) => {
+      if (next !== undefined || !lane(req, res)) handle(req, res, next);
+    };
+    app.set('read lane', lane);
+  }
   return app;
 }

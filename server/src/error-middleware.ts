@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorResponse } from '../../contract/index.js';
 import { AppError } from './errors.js';
+import type { Logger } from './logger.js';
 
 /** Body-parser and other http-errors carry a status and a type; map the common ones to clear codes. */
 function fromHttpError(err: {
@@ -44,23 +45,40 @@ export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json(body);
 };
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+/** What an error answers: its status and body (an unknown error is a 500 that says only that it was logged). */
+export function errorAnswer(err: unknown): { status: number; body: ErrorResponse; known: AppError | null } {
   const known = err instanceof AppError ? err : fromHttpError(err as object);
-  const status = known?.status ?? 500;
-  // Name, message and stack only: an arbitrary error's own fields could hold a request body or headers.
-  if (status >= 500) req.log?.error({ err: safeError(err) }, 'request failed');
-  else req.log?.info({ code: known?.code, field: known?.field }, 'request refused');
-  if (res.headersSent) return;
-  const body: ErrorResponse = {
-    error: known
-      ? {
-          code: known.code,
-          message: known.message,
-          ...(known.field ? { field: known.field } : {}),
-          ...(known.details ?? {}),
-        }
-      : { code: 'INTERNAL', message: 'Internal error; it has been logged.' },
+  return {
+    status: known?.status ?? 500,
+    known,
+    body: {
+      error: known
+        ? {
+            code: known.code,
+            message: known.message,
+            ...(known.field ? { field: known.field } : {}),
+            ...(known.details ?? {}),
+          }
+        : { code: 'INTERNAL', message: 'Internal error; it has been logged.' },
+    },
   };
-  if (known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');
-  res.status(status).json(body);
+}
+
+/** Logs an error once: a 500 with its name, message and stack, a refusal at `info` with its code and field. */
+export function logError(
+  log: Logger | undefined,
+  err: unknown,
+  answer: ReturnType<typeof errorAnswer>,
+): void {
+  // Name, message and stack only: an arbitrary error's own fields could hold a request body or headers.
+  if (answer.status >= 500) log?.error({ err: safeError(err) }, 'request failed');
+  else log?.info({ code: answer.known?.code, field: answer.known?.field }, 'request refused');
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const answer = errorAnswer(err);
+  logError(req.log, err, answer);
+  if (res.headersSent) return;
+  if (answer.known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');
+  res.status(answer.status).json(answer.body);
 };

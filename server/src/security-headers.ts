@@ -1,4 +1,5 @@
 // Security headers on every answer: helmet's set with our CSP, and HSTS only on answers that went out over https.
+import type { ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import helmet, { strictTransportSecurity } from 'helmet';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
@@ -36,17 +37,34 @@ function headersOf(middleware: RequestHandler): {
  * is https as Express sees it (`req.secure`: TLS, or X-Forwarded-Proto from a proxy that TRUST_PROXY trusts).
  */
 export function securityHeaders(): RequestHandler {
-  const always = headersOf(
-    helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-      strictTransportSecurity: false,
-    }),
-  );
-  const hsts = headersOf(strictTransportSecurity({ maxAge: 365 * 24 * 3600, includeSubDomains: true }));
+  const { always, hsts } = securityHeaderSets();
   return (req, res, next) => {
-    for (const name of always.removed) res.removeHeader(name);
-    for (const [name, value] of always.set) res.setHeader(name, value);
+    applySecurityHeaders(res, always);
     if (req.secure) for (const [name, value] of hsts.set) res.setHeader(name, value);
     next();
   };
+}
+
+type HeaderSet = ReturnType<typeof headersOf>;
+
+/** helmet's fixed set (our CSP, no HSTS) and the HSTS header, each worked out once. */
+export function securityHeaderSets(): { always: HeaderSet; hsts: HeaderSet } {
+  return {
+    always: headersOf(
+      helmet({
+        contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+        strictTransportSecurity: false,
+      }),
+    ),
+    hsts: headersOf(strictTransportSecurity({ maxAge: 365 * 24 * 3600, includeSubDomains: true })),
+  };
+}
+
+/** Sets the headers of an answer that went out over plain http (the read lane's answers, read-lane.ts). */
+export function applySecurityHeaders(
+  res: Pick<ServerResponse, 'setHeader' | 'removeHeader'>,
+  set: HeaderSet,
+): void {
+  for (const name of set.removed) res.removeHeader(name);
+  for (const [name, value] of set.set) res.setHeader(name, value);
 }

@@ -1,7 +1,8 @@
 // A route's JSON answer: the bytes and headers `res.json` sends (ETag, 304, HEAD), built with less work per answer.
+import type { ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 
-type EtagFn = (body: string, encoding: BufferEncoding) => string | undefined;
+export type EtagFn = (body: string, encoding: BufferEncoding) => string | undefined;
 
 /**
  * Sends `out` as `res.json(out)` does, byte for byte and header for header: `Content-Type: application/json;
@@ -32,11 +33,7 @@ export function sendJson(req: Request, res: Response, out: unknown): void {
     res.json(out);
     return;
   }
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', String(Buffer.byteLength(body)));
-  const etagFn = app.get('etag fn') as EtagFn | undefined;
-  const etag = typeof etagFn === 'function' ? etagFn(body, 'utf8') : undefined;
-  if (etag) res.setHeader('ETag', etag);
+  jsonHeaders(res, body, app.get('etag fn') as EtagFn | undefined);
   // `req.fresh` is false without a validator (the `fresh` package's first test): look only when one was sent.
   if ((req.headers['if-none-match'] || req.headers['if-modified-since']) && req.fresh) {
     res.status(304);
@@ -47,4 +44,12 @@ export function sendJson(req: Request, res: Response, out: unknown): void {
   }
   if (req.method === 'HEAD') res.end();
   else res.end(body, 'utf8');
+}
+
+/** The headers of a JSON answer as res.json sets them: Content-Type, Content-Length and the app's ETag, if any. */
+export function jsonHeaders(res: ServerResponse, body: string, etagFn: EtagFn | undefined): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', String(Buffer.byteLength(body)));
+  const etag = typeof etagFn === 'function' ? etagFn(body, 'utf8') : undefined;
+  if (etag) res.setHeader('ETag', etag);
 }

@@ -71,8 +71,8 @@ export function parseInput<S extends z.ZodType>(
 }
 
 /** The query string with repeated keys refused, so `?limit=1&limit=2` is an error, not a surprise. */
-export function singleQuery(req: Request): Record<string, unknown> {
-  for (const [k, v] of Object.entries(req.query)) {
+export function singleQuery(req: Pick<RequestParts, 'query'>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(req.query as Record<string, unknown>)) {
     if (Array.isArray(v))
       throw new ValidationError(`Invalid \`${k}\`: expected a single value, got ${v.length}.`, k);
     if (v !== undefined && typeof v !== 'string')
@@ -81,8 +81,15 @@ export function singleQuery(req: Request): Record<string, unknown> {
   return req.query as Record<string, unknown>;
 }
 
+/** The parts of a request the contract reads: an Express request, or the read lane's (read-lane.ts). */
+export interface RequestParts {
+  params: Record<string, string | string[]>;
+  query: unknown;
+  body?: unknown;
+}
+
 /** Parses the three parts of `req` by `endpoint`: a part the endpoint does not take must be empty. */
-export function parseRequest<K extends EndpointKey>(key: K, req: Request): RequestOf<K> {
+export function parseRequest<K extends EndpointKey>(key: K, req: RequestParts): RequestOf<K> {
   const e: Endpoint = ENDPOINTS[key];
   const params = e.params ? parseInput(e.params, { ...req.params }, 'params') : undefined;
   const rawQuery = singleQuery(req);

@@ -1,0 +1,152 @@
+// The read lane: anonymous GETs of the read endpoints answered without Express's per-request machinery.
+//
+// Every request through Express pays for its request and response objects (their prototypes swapped per request,
+// which slows Node's own http code on them), the app and /api routers' layers and a final handler, before any of
+// our middleware runs: measured, it was most of what the API added to a small read over the same service call
+// behind a bare node:http server (bench/api-floor-server.ts). The lane answers the requests that need none of it —
+// a GET of one of the reads in LANE_READS, from a caller without credentials, with no body and no validator — by
+// doing what the middleware chain does for exactly that request, with the chain's own parts: the security headers
+// (security-headers.ts), the request id and log line (request-log.ts), the per-address rate limiter (the same
+// limiter instance, so one count per address whichever way a request goes), the access matrix's verdict for an
+// anonymous caller (worked out once for the deployment), the contract's parsing (validate.ts), the route's work
+// (read-routes.ts, with its status) and the JSON answer and error answer as Express sends them (json-reply.ts, error-middleware.ts).
+// Anything else — a cookie or Authorization header, HEAD, a conditional request, a body, a path that does not
+// decode, TRUST_PROXY set (the client address and https then come from headers), AUTH_REQUIRED (anonymous reads
+// refused) — goes to Express untouched. tests/server/read-lane.test.ts compares the two ways answer for answer.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import type { Express, RequestHandler } from 'express';
+import { match } from 'path-to-regexp';
+import type { ErrorResponse } from '../../contract/index.js';
+import { ACCESS_MATRIX, grantOf, mayReach, type Deployment } from './auth/access-matrix.js';
+import { errorAnswer, logError } from './error-middleware.js';
+import type { Logger } from './logger.js';
+import { requestLogger, startRequest } from './request-log.js';
+import { laneReads, LANE_READS, readStatus, type LaneRead } from './routes/read-routes.js';
+import { jsonHeaders, type EtagFn } from './routes/json-reply.js';
+import { parseRequest } from './routes/validate.js';
+import { applySecurityHeaders, securityHeaderSets } from './security-headers.js';
+import type { GraphStore } from './store/neo4j-store.js';
+
+export interface ReadLaneDeps {
+  app: Express;
+  store: GraphStore;
+  logger: Logger;
+  deployment: Deployment;
+  /** The API's per-address limiter (rate-limits.ts), the instance Express runs. */
+  perIp: RequestHandler;
+}
+
+/** Answers `req` and returns true, or returns false (untouched) for Express to answer. */
+export interface ReadLane {
+  (req: IncomingMessage, res: ServerResponse): boolean;
+  /** How many requests the lane has taken (tests check that it was the lane that answered). */
+  readonly served: number;
+}
+
+/** The request as Express's limiter and validators read it (set on the lane's requests only). */
+type LaneRequest = IncomingMessage & {
+  app: Express;
+  ip: string | undefined;
+  path: string;
+  originalUrl: string;
+};
+
+export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps): ReadLane {
+  const reads = laneReads(store);
+  const { always } = securityHeaderSets();
+  // The reads an anonymous caller may reach on this deployment, matched as Express's router matches them
+  // (case-insensitive, a trailing slash allowed, parameters URL-decoded).
+  const routes = LANE_READS.filter((key) => {
+    const rule = ACCESS_MATRIX.find((r) => `${r.method} ${r.path}` === key);
+    return rule !== undefined && mayReach(grantOf(rule, 'anonymous', deployment));
+  }).map((key) => ({
+    key,
+    match: match<Record<string, string>>(`/api${key.slice('GET '.length)}`, {
+      sensitive: false,
+      end: true,
+      trailing: true,
+    }),
+  }));
+  let served = 0;
+
+  const reply = (res: ServerResponse, status: number, out: unknown): void => {
+    const body = JSON.stringify(out);
+    res.statusCode = status;
+    jsonHeaders(res, body, app.get('etag fn') as EtagFn | undefined);
+    res.end(body, 'utf8');
+  };
+
+  const serve = async (
+    req: LaneRequest,
+    res: ServerResponse,
+    key: LaneRead,
+    params: Record<string, string>,
+    query: Record<string, unknown>,
+  ): Promise<void> => {
+    let log: Logger | undefined;
+    const reqLog = (): Logger => (log ??= requestLogger(logger, id, req.method, req.url));
+    applySecurityHeaders(res, always);
+    const id = startRequest(req, res, logger, reqLog);
+    try {
+      const refused = await new Promise<unknown>((done) => {
+        void perIp(req as never, res as never, done);
+      });
+      if (refused !== undefined) throw refused;
+      const input = parseRequest(key, { params, query });
+      const out = await (reads[key] as (input: unknown) => Promise<unknown>)(input);
+      reply(res, readStatus(key, out), out);
+    } catch (err) {
+      const answer = errorAnswer(err);
+      logError(reqLog(), err, answer);
+      if (res.headersSent) return;
+      if (answer.known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');
+      reply(res, answer.status, answer.body satisfies ErrorResponse);
+    }
+  };
+
+  const lane = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const h = req.headers;
+    const url = req.url;
+    if (
+      req.method !== 'GET' ||
+      url === undefined ||
+      !url.startsWith('/api/') ||
+      h.cookie !== undefined ||
+      h.authorization !== undefined ||
+      h['content-length'] !== undefined ||
+      h['transfer-encoding'] !== undefined ||
+      h['if-none-match'] !== undefined ||
+      h['if-modified-since'] !== undefined
+    )
+      return false;
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    for (const route of routes) {
+      let m: ReturnType<typeof route.match>;
+      try {
+        m = route.match(path);
+      } catch {
+        return false; // a parameter that does not decode: Express answers its 400
+      }
+      if (!m) continue;
+      served++;
+      const laneReq = req as LaneRequest;
+      laneReq.app = app;
+      laneReq.ip = req.socket.remoteAddress;
+      laneReq.path = path.slice('/api'.length);
+      laneReq.originalUrl = url;
+      // The limiter appends its RateLimit headers with Express's `res.append` (which reads and sets through
+      // `res.get` and `res.set`): the response gets those three of Express's own, nothing else.
+      const laneRes = res as ServerResponse & Pick<Express['response'], 'append' | 'get' | 'set'>;
+      laneRes.append = app.response.append;
+      laneRes.get = app.response.get;
+      laneRes.set = app.response.set;
+      void serve(laneReq, res, route.key, m.params, parseQuery(q < 0 ? '' : url.slice(q + 1)));
+      return true;
+    }
+    return false;
+  };
+  Object.defineProperty(lane, 'served', { get: () => served });
+  return lane as ReadLane;
+}
