@@ -374,11 +374,13 @@ async function main(): Promise<void> {
       },
       {
         name: 'cooperation',
+        floor: true,
         input: () => cooperationInput(pickFrom([...threatIds.keys()])),
       },
       {
         // The threat with the most forums and agreements (with its sub-threats): the one the caps are for.
         name: 'cooperation_broadest',
+        floor: true,
         input: () => cooperationInput(broadest),
       },
     ];

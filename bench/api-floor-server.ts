@@ -10,6 +10,8 @@ import { countNeighbours } from '../server/src/services/neighbour-counts.js';
 import { searchNodes } from '../server/src/services/search.js';
 import { twoHopNeighbourhood } from '../server/src/services/neighbourhood.js';
 import { findPaths } from '../server/src/services/paths.js';
+import { cooperationOnThreat } from '../server/src/services/cooperation.js';
+import { PAIR_LIMIT } from '../contract/index.js';
 import { createGraphStore, type GraphStore } from '../server/src/store/neo4j-store.js';
 
 /** The parsed query values the API's routes pass on (contract/read.ts defaults), for the paths the bench sends. */
@@ -34,6 +36,13 @@ function answer(store: GraphStore, url: string): Promise<unknown> | null {
       relTypes: undefined,
       threat: undefined,
       throughTopics: false,
+    });
+  if (parts[2] === 'cooperation' && parts.length === 3)
+    return cooperationOnThreat(store, {
+      threat: query.get('threat')!,
+      limit: int('limit', PAIR_LIMIT.default),
+      level: 'countries',
+      minWeight: 1,
     });
   if (parts[2] !== 'nodes' || parts.length < 4) return null;
   const id = decodeURIComponent(parts[3]!);
