@@ -95,11 +95,11 @@ afterAll(async () => {
 const LANE_TAKES = [
   '/api/health',
   '/api/schema',
-  '/api/search?q=nato',
+  '/api/search?q=five',
   '/api/search?q=france&limit=3',
-  '/api/search?q=nato&limit=abc',
-  '/api/search?q=nato&limit=1&limit=2',
-  '/api/search?q=nato&colour=red',
+  '/api/search?q=five&limit=abc',
+  '/api/search?q=five&limit=1&limit=2',
+  '/api/search?q=five&colour=red',
   '/api/search',
   '/api/nodes/country:fr',
   '/api/nodes/country%3Afr',
@@ -147,6 +147,10 @@ describe('the read lane', () => {
     const statuses = new Set<number>();
     for (const path of LANE_TAKES) statuses.add((await get(lane.base, path)).status);
     expect([...statuses].sort()).toEqual([200, 400, 404]);
+    const found = JSON.parse((await get(lane.base, '/api/search?q=five')).body) as {
+      nodes: { id: string }[];
+    };
+    expect(found.nodes.map((n) => n.id)).toContain('forum:five-eyes');
   });
 
   it('leaves requests with credentials, validators, undecodable paths and other routes to Express', async () => {
@@ -167,7 +171,7 @@ describe('the read lane', () => {
     for (const r of [lane, plain]) {
       const ok = await get(r.base, '/api/nodes/country:fr', { 'x-request-id': 'trace-42' });
       expect(ok.headers['x-request-id']).toBe('trace-42');
-      await get(r.base, '/api/search?q=nato&limit=abc', { 'x-request-id': 'trace-43' });
+      await get(r.base, '/api/search?q=five&limit=abc', { 'x-request-id': 'trace-43' });
     }
     await new Promise((res) => setTimeout(res, 50));
     const seen = (r: Running) =>
