@@ -142,7 +142,15 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       laneRes.append = app.response.append;
       laneRes.get = app.response.get;
       laneRes.set = app.response.set;
-      void serve(laneReq, res, route.key, m.params, parseQuery(q < 0 ? '' : url.slice(q + 1)));
+      serve(laneReq, res, route.key, m.params, parseQuery(q < 0 ? '' : url.slice(q + 1))).catch(
+        (err: unknown) => {
+          // Only a failure outside the answer's own error handling lands here: end the request rather than leave it
+          // hanging or the process with an unhandled rejection.
+          logger.error({ err }, 'read lane failed');
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        },
+      );
       return true;
     }
     return false;
