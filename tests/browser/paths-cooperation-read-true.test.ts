@@ -130,8 +130,6 @@ describe('paths that read true', () => {
         }),
         ids,
       );
-      // Readable: node labels (10 px at zoom 1) are drawn at least at their own size.
-      expect(seen.zoom).toBeGreaterThanOrEqual(1);
       for (const p of seen.at) {
         expect(p).not.toBeNull();
         expect(p!.x).toBeGreaterThanOrEqual(seen.box.left);
@@ -139,6 +137,19 @@ describe('paths that read true', () => {
         expect(p!.y).toBeGreaterThanOrEqual(seen.box.top);
         expect(p!.y).toBeLessThanOrEqual(seen.box.bottom);
       }
+      // Readable: node labels (10 px at zoom 1) are drawn at least at their own size — unless the layout spread the
+      // path wider than the canvas holds at zoom 1 (fcose starts from random positions, so now and then it does):
+      // then the camera zooms in as far as the whole path allows, and the path fills the view instead.
+      const xs = seen.at.map((p) => p!.x);
+      const ys = seen.at.map((p) => p!.y);
+      const fills = Math.max(
+        (Math.max(...xs) - Math.min(...xs)) / seen.box.width,
+        (Math.max(...ys) - Math.min(...ys)) / seen.box.height,
+      );
+      expect(seen.zoom >= 1 || fills >= 0.5, `zoom ${seen.zoom}, the path spans ${fills} of the canvas`).toBe(
+        true,
+      );
+      expect(seen.zoom).toBeGreaterThan(0.5);
     };
     await page.getByTestId('path-item').nth(1).click();
     await framed(1);
