@@ -405,23 +405,17 @@ async function main(): Promise<void> {
         const x = op.input();
         let apiBody: Uint8Array | undefined;
         let floorBody: Uint8Array | undefined;
-        const timeApi = async () => {
+        /** Times one GET of `x.path` on `server` (the API or the floor) and hands its body to `keep`. */
+        const timeHttp = async (server: string, keep: (body: Uint8Array) => void) => {
           const t = performance.now();
-          const r = await request(base + x.path);
+          const r = await request(server + x.path);
           const ms = performance.now() - t;
           if (!r.ok) errors++;
-          apiBody = r.body;
+          keep(r.body);
           return ms;
         };
-        const timeFloor = async () => {
-          if (!withFloor) return NaN;
-          const t = performance.now();
-          const r = await request(floorBase + x.path);
-          const ms = performance.now() - t;
-          if (!r.ok) errors++;
-          floorBody = r.body;
-          return ms;
-        };
+        const timeApi = () => timeHttp(base, (b) => (apiBody = b));
+        const timeFloor = async () => (withFloor ? timeHttp(floorBase, (b) => (floorBody = b)) : NaN);
         // A raw error other than the time limit means the two sides do not run the same query: stop, do not time it.
         const timeRaw = async () => {
           if (!x.raw) return NaN;

@@ -45,11 +45,20 @@ export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json(body);
 };
 
-/** What an error answers: its status and body (an unknown error is a 500 that says only that it was logged). */
-export function errorAnswer(err: unknown): { status: number; body: ErrorResponse; known: AppError | null } {
+/**
+ * What an error answers: its status, extra headers (Retry-After while the database is unavailable) and body (an
+ * unknown error is a 500 that says only that it was logged).
+ */
+export function errorAnswer(err: unknown): {
+  status: number;
+  headers: readonly (readonly [string, string])[];
+  body: ErrorResponse;
+  known: AppError | null;
+} {
   const known = err instanceof AppError ? err : fromHttpError(err as object);
   return {
     status: known?.status ?? 500,
+    headers: known?.code === 'DATABASE_UNAVAILABLE' ? [['Retry-After', '5']] : [],
     known,
     body: {
       error: known
@@ -79,6 +88,6 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const answer = errorAnswer(err);
   logError(req.log, err, answer);
   if (res.headersSent) return;
-  if (answer.known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.status(answer.status).json(answer.body);
 };

@@ -18,7 +18,7 @@ import { parse as parseQuery } from 'node:querystring';
 import type { Express, RequestHandler } from 'express';
 import { match } from 'path-to-regexp';
 import type { ErrorResponse } from '../../contract/index.js';
-import { ACCESS_MATRIX, grantOf, mayReach, type Deployment } from './auth/access-matrix.js';
+import { ACCESS, grantOf, mayReach, type Deployment } from './auth/access-matrix.js';
 import { errorAnswer, logError } from './error-middleware.js';
 import type { Logger } from './logger.js';
 import { requestLogger, startRequest } from './request-log.js';
@@ -57,17 +57,16 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
   const { always } = securityHeaderSets();
   // The reads an anonymous caller may reach on this deployment, matched as Express's router matches them
   // (case-insensitive, a trailing slash allowed, parameters URL-decoded).
-  const routes = LANE_READS.filter((key) => {
-    const rule = ACCESS_MATRIX.find((r) => `${r.method} ${r.path}` === key);
-    return rule !== undefined && mayReach(grantOf(rule, 'anonymous', deployment));
-  }).map((key) => ({
-    key,
-    match: match<Record<string, string>>(`/api${key.slice('GET '.length)}`, {
-      sensitive: false,
-      end: true,
-      trailing: true,
+  const routes = LANE_READS.filter((key) => mayReach(grantOf(ACCESS[key], 'anonymous', deployment))).map(
+    (key) => ({
+      key,
+      match: match<Record<string, string>>(`/api${key.slice('GET '.length)}`, {
+        sensitive: false,
+        end: true,
+        trailing: true,
+      }),
     }),
-  }));
+  );
   let served = 0;
 
   const reply = (res: ServerResponse, status: number, out: unknown): void => {
@@ -100,7 +99,7 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       const answer = errorAnswer(err);
       logError(reqLog(), err, answer);
       if (res.headersSent) return;
-      if (answer.known?.code === 'DATABASE_UNAVAILABLE') res.setHeader('Retry-After', '5');
+      for (const [name, value] of answer.headers) res.setHeader(name, value);
       reply(res, answer.status, answer.body satisfies ErrorResponse);
     }
   };
