@@ -1,4 +1,6 @@
 // Request rate limits on /api: per client address and per logged-in user (429 RATE_LIMITED with Retry-After).
+import { hash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AppError } from './errors.js';
@@ -38,25 +40,94 @@ export class TooManyRequestsError extends AppError {
 /** Health checks (load balancers, the reliability runner) are never limited. */
 const exempt = (path: string): boolean => path === '/health';
 
+/**
+ * The draft-8 partition key express-rate-limit writes for `key` (the first 12 hex digits of its SHA-256, in
+ * base64), kept per key: hashing it again on every request was half of the limiter's cost on a small read.
+ */
+const partitionKeys = new Map<string, string>();
+function partitionKey(key: string): string {
+  let pk = partitionKeys.get(key);
+  if (pk === undefined) {
+    if (partitionKeys.size >= 10_000) partitionKeys.clear();
+    pk = Buffer.from(hash('sha256', key, 'hex').slice(0, 12)).toString('base64');
+    partitionKeys.set(key, pk);
+  }
+  return pk;
+}
+
+/** express-rate-limit's default policy name: `<limit>-in-<window>` (`60000-in-1min`). */
+function policyName(limit: number, windowMs: number): string {
+  const seconds = windowMs / 1000;
+  const minutes = seconds / 60;
+  const hours = minutes / 60;
+  const days = hours / 24;
+  const window =
+    seconds < 60
+      ? `${seconds}sec`
+      : minutes < 60
+        ? `${minutes}min`
+        : hours < 24
+          ? `${hours}hr${hours > 1 ? 's' : ''}`
+          : `${days}day${days > 1 ? 's' : ''}`;
+  return `${limit}-in-${window}`;
+}
+
+/** What express-rate-limit leaves on the request it counted (`requestPropertyName`). */
+interface Counted {
+  limit: number;
+  remaining: number;
+  resetTime?: Date;
+  key: string;
+}
+
 function limiter(
   which: 'address' | 'user',
   limit: number,
   windowMs: number,
   key: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string | undefined,
 ): RequestHandler {
-  return rateLimit({
+  // Each limiter leaves its count under its own name, so one limiter's wrapper never reads the other's.
+  const property = which === 'address' ? 'rateLimit' : 'userRateLimit';
+  const name = policyName(limit, windowMs);
+  const windowSeconds = Math.ceil(windowMs / 1000);
+  const resetSeconds = (info: Counted): number =>
+    info.resetTime ? Math.max(0, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : windowSeconds;
+  // The library's draft-8 RateLimit and RateLimit-Policy headers, byte for byte (tests/server/limits.test.ts
+  // compares them with the library's own), with the partition key kept per key instead of hashed per request.
+  const setHeaders = (res: ServerResponse, info: Counted): void => {
+    if (res.headersSent) return;
+    res.appendHeader('RateLimit', `"${name}"; r=${info.remaining}; t=${resetSeconds(info)}`);
+    res.appendHeader(
+      'RateLimit-Policy',
+      `"${name}"; q=${info.limit}; w=${windowSeconds}; pk=:${partitionKey(info.key)}:`,
+    );
+  };
+  const counted = (req: Parameters<RequestHandler>[0]): Counted | undefined =>
+    (req as unknown as Record<string, Counted | undefined>)[property];
+  const count = rateLimit({
     windowMs,
     limit,
-    standardHeaders: 'draft-8',
+    requestPropertyName: property,
+    // The headers are set below (the library's draft-8 headers hash the partition key on every request).
+    standardHeaders: false,
     legacyHeaders: false,
     skip: (req, res) => limit === 0 || exempt(req.path) || key(req, res) === undefined,
     keyGenerator: (req, res) => key(req, res)!,
-    handler: (req, _res, next) => {
-      const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const seconds = Math.max(1, Math.ceil(reset ? (reset.getTime() - Date.now()) / 1000 : windowMs / 1000));
-      next(new TooManyRequestsError(which, limit, windowMs, seconds));
+    handler: (req, res, next) => {
+      const info = counted(req)!;
+      setHeaders(res, info);
+      const retryAfter = resetSeconds(info);
+      if (!res.headersSent) res.setHeader('Retry-After', String(retryAfter));
+      next(new TooManyRequestsError(which, limit, windowMs, Math.max(1, retryAfter)));
     },
   });
+  return (req, res, next) =>
+    void count(req, res, (err?: unknown) => {
+      // Counted and let through: its headers (a refused request got them in `handler`).
+      const info = err === undefined ? counted(req) : undefined;
+      if (info) setHeaders(res, info);
+      next(err);
+    });
 }
 
 /** Mount `perIp` before authentication (it protects the session lookup too) and `perUser` after it. */

@@ -135,12 +135,6 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       laneReq.ip = req.socket.remoteAddress;
       laneReq.path = path.slice('/api'.length);
       laneReq.originalUrl = url;
-      // The limiter appends its RateLimit headers with Express's `res.append` (which reads and sets through
-      // `res.get` and `res.set`): the response gets those three of Express's own, nothing else.
-      const laneRes = res as ServerResponse & Pick<Express['response'], 'append' | 'get' | 'set'>;
-      laneRes.append = app.response.append;
-      laneRes.get = app.response.get;
-      laneRes.set = app.response.set;
       serve(laneReq, res, route.key, m.params, parseQuery(q < 0 ? '' : url.slice(q + 1))).catch(
         (err: unknown) => {
           // Only a failure outside the answer's own error handling lands here: end the request rather than leave it

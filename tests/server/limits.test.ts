@@ -1,7 +1,12 @@
 // Limits, each with its own code: body size (413), query time (504 / the console's 400), request rates (429) and result caps.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse, NeighboursResponse } from '../../contract/index.js';
 import { AppError } from '../../server/src/errors.js';
+import { apiRateLimits } from '../../server/src/rate-limits.js';
 import { mapDriverError } from '../../server/src/store/neo4j-store.js';
 import { dropUser, loginAs, type LoggedIn } from '../setup/auth.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
@@ -139,6 +144,54 @@ describe('request rates', () => {
       ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
+  });
+});
+
+describe('RateLimit headers', () => {
+  /** One request through `limiter` on a bare Express app: its status and rate-limit headers. */
+  async function through(limiter: RequestHandler, times: number) {
+    const bare = express();
+    bare.use(limiter, (_req, res) => void res.json({ ok: true }));
+    bare.use(
+      ((err, _req, res, _next) => void res.status(429).json({ code: err.code })) as ErrorRequestHandler,
+    );
+    const server = bare.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      let r: Response | undefined;
+      for (let i = 0; i < times; i++) r = await fetch(`http://127.0.0.1:${port}/x`);
+      const h = r!.headers;
+      // `t` (seconds left in the window) may tick between the two apps' requests.
+      const mask = (v: string | null) => v?.replace(/t=\d+/, 't=?');
+      return {
+        status: r!.status,
+        rateLimit: mask(h.get('ratelimit')),
+        policy: h.get('ratelimit-policy'),
+        retryAfter: h.get('retry-after'),
+      };
+    } finally {
+      server.close();
+    }
+  }
+
+  it("are express-rate-limit's own draft-8 headers, partition key and policy name included, allowed and refused", async () => {
+    for (const windowMs of [1_000, 1_500, 60_000, 90_000, 3_600_000, 7_200_000, 172_800_000]) {
+      const ours = () => apiRateLimits({ perIp: 2, perUser: 0, windowMs }).perIp;
+      const library = () =>
+        rateLimit({
+          windowMs,
+          limit: 2,
+          standardHeaders: 'draft-8',
+          legacyHeaders: false,
+          keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
+        });
+      for (const times of [1, 3]) {
+        const [a, b] = [await through(ours(), times), await through(library(), times)];
+        expect(a.policy, `${windowMs} ms`).toMatch(/^"2-in-[\w.]+"; q=2; w=\d+; pk=:[\w+/=]+:$/);
+        expect(a, `${windowMs} ms, request ${times}`).toEqual(b);
+      }
+    }
   });
 });
 
