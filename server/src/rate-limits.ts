@@ -72,6 +72,19 @@ function policyName(limit: number, windowMs: number): string {
   return `${limit}-in-${window}`;
 }
 
+/**
+ * Set to true on a request by the read lane: the limiter then leaves its headers on the response, under the same
+ * symbol, as a function the lane calls while the query runs, instead of setting them before the query starts.
+ */
+export const RATE_LIMIT_HEADERS = Symbol('rate limit headers later');
+/** A request that asks for the headers later, and the response they wait on. */
+export interface HeadersLater {
+  [RATE_LIMIT_HEADERS]?: true;
+}
+export interface LaterHeaders {
+  [RATE_LIMIT_HEADERS]?: () => void;
+}
+
 /** What express-rate-limit leaves on the request it counted (`requestPropertyName`). */
 interface Counted {
   limit: number;
@@ -125,7 +138,9 @@ function limiter(
     void count(req, res, (err?: unknown) => {
       // Counted and let through: its headers (a refused request got them in `handler`).
       const info = err === undefined ? counted(req) : undefined;
-      if (info) setHeaders(res, info);
+      if (info && (req as HeadersLater)[RATE_LIMIT_HEADERS])
+        (res as LaterHeaders)[RATE_LIMIT_HEADERS] = () => setHeaders(res, info);
+      else if (info) setHeaders(res, info);
       next(err);
     });
 }

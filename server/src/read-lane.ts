@@ -15,6 +15,7 @@
 // refused) — goes to Express untouched. tests/server/read-lane.test.ts compares the two ways answer for answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Express, RequestHandler } from 'express';
 import { match } from 'path-to-regexp';
 import type { ErrorResponse } from '../../contract/index.js';
@@ -22,6 +23,7 @@ import { ACCESS, grantOf, mayReach, type Deployment } from './auth/access-matrix
 import { errorAnswer, logError } from './error-middleware.js';
 import type { Logger } from './logger.js';
 import { requestLogger, startRequest } from './request-log.js';
+import { RATE_LIMIT_HEADERS, type HeadersLater, type LaterHeaders } from './rate-limits.js';
 import { laneReads, LANE_READS, readStatus, type LaneRead } from './routes/read-routes.js';
 import { jsonHeaders, type EtagFn } from './routes/json-reply.js';
 import { parseRequest } from './routes/validate.js';
@@ -45,12 +47,13 @@ export interface ReadLane {
 }
 
 /** The request as Express's limiter and validators read it (set on the lane's requests only). */
-type LaneRequest = IncomingMessage & {
-  app: Express;
-  ip: string | undefined;
-  path: string;
-  originalUrl: string;
-};
+type LaneRequest = IncomingMessage &
+  HeadersLater & {
+    app: Express;
+    ip: string | undefined;
+    path: string;
+    originalUrl: string;
+  };
 
 export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps): ReadLane {
   const reads = laneReads(store);
@@ -84,18 +87,36 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
     query: Record<string, unknown>,
   ): Promise<void> => {
     let log: Logger | undefined;
+    let id = '';
     const reqLog = (): Logger => (log ??= requestLogger(logger, id, req.method, req.url));
-    applySecurityHeaders(res, always);
-    const id = startRequest(req, res, logger, reqLog);
+    let stamped = false;
+    // What every answer carries whatever it says: the security headers, the request id (and its log line) and the
+    // limiter's RateLimit headers, in the order Express sets them. Set while Neo4j works on the query (below), or
+    // before an error answer.
+    const stamp = (): void => {
+      if (stamped) return;
+      stamped = true;
+      applySecurityHeaders(res, always);
+      id = startRequest(req, res, logger, reqLog);
+      (res as LaterHeaders)[RATE_LIMIT_HEADERS]?.();
+    };
     try {
+      // Only what decides whether the query runs, and with what, comes before it: the limiter's count and parsing.
       const refused = await new Promise<unknown>((done) => {
         void perIp(req as never, res as never, done);
       });
       if (refused !== undefined) throw refused;
       const input = parseRequest(key, { params, query });
-      const out = await (reads[key] as (input: unknown) => Promise<unknown>)(input);
+      const answer = (reads[key] as (input: unknown) => Promise<unknown>)(input);
+      answer.catch(() => {}); // awaited below, after the stamp: not an unhandled rejection meanwhile
+      // The driver sends the query in the microtasks that follow the call; the next turn of the event loop comes
+      // after them. Headers set there cost the answer nothing: the process would otherwise wait for Neo4j idle.
+      await nextTurn();
+      stamp();
+      const out = await answer;
       reply(res, readStatus(key, out), out);
     } catch (err) {
+      stamp();
       const answer = errorAnswer(err);
       logError(reqLog(), err, answer);
       if (res.headersSent) return;
@@ -135,6 +156,7 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       laneReq.ip = req.socket.remoteAddress;
       laneReq.path = path.slice('/api'.length);
       laneReq.originalUrl = url;
+      laneReq[RATE_LIMIT_HEADERS] = true; // the limiter leaves its headers for `stamp`
       serve(laneReq, res, route.key, m.params, parseQuery(q < 0 ? '' : url.slice(q + 1))).catch(
         (err: unknown) => {
           // Only a failure outside the answer's own error handling lands here: end the request rather than leave it
