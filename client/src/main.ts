@@ -37,7 +37,7 @@ const curation = mountCurationLazily(ctx, explorer);
 const canvas = mountExplorer(ctx, explorer, curation);
 const consolePanel = mountConsoleLazily(ctx, explorer);
 const workspaces = mountWorkspaces(ctx, canvas.view);
-const exporting = mountExport(ctx, canvas.view);
+const exporting = mountExport(ctx, canvas.imageExport);
 const cooperation = mountCooperation(ctx, explorer);
 const why = mountPaths(ctx, explorer);
 mountHistory(ctx);

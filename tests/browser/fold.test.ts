@@ -3,7 +3,9 @@
 // forth; Group communities folds Louvain communities into summary nodes that open on click; the status bar's
 // notice says what is folded and its Unfold all restores everything; nothing overlaps at 1280x800 and 1440x900.
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import type { NeighboursResponse } from '../../contract/index.js';
 import { seriousViolations } from './axe.js';
@@ -168,5 +170,39 @@ describe('folding leaves and communities', () => {
     await h.idle();
     expect((await h.nodeIds()).filter((id) => id.startsWith('fold~'))).toEqual([]);
     expect((await drawnReal()).length).toBe(await sceneNodes());
+  });
+  it('an image of the canvas draws the badge as the screen does; an image of the selection draws none', async () => {
+    const page = await h.openPage(`?fold=${THRESHOLD}`);
+    await h.waitForNode(HUB);
+    await h.idle();
+    await h.doubleClickNode(HUB);
+    await h.waitForNode(BADGE);
+    await h.idle();
+    const badge = String(await page.evaluate((id) => window.__explorer!.dataOf!(id)?.['label'], BADGE));
+    expect(badge).toMatch(/^\+\d+$/);
+    /** The texts of the graph in an SVG export (legend left out). */
+    const svgTexts = async (): Promise<string[]> => {
+      await page.getByTestId('export-image-format').selectOption('svg');
+      await page.getByTestId('export-legend').setChecked(false);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-image').click(),
+      ]);
+      const raw = readFileSync(await dl.path(), 'utf8');
+      const doc = new DOMParser().parseFromString(raw, 'image/svg+xml');
+      return Array.from(doc.getElementsByTagName('text'))
+        .map((t) => (t.textContent ?? '').trim())
+        .filter(Boolean);
+    };
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('x');
+    const whole = await svgTexts();
+    expect(whole, 'the badge is in the image of the canvas').toContain(badge);
+    // The hub alone: its folded leaves are not in the image, so no count of them is either.
+    await page.evaluate((id) => window.__explorer!.select(id), HUB);
+    await page.getByTestId('export-selection-only').setChecked(true);
+    const selected = await svgTexts();
+    expect(selected).not.toContain(badge);
+    expect(selected.length).toBeGreaterThan(0);
   });
 });

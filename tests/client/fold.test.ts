@@ -10,6 +10,7 @@ import { communityGroups } from '../../client/src/features/explorer/fold/communi
 import {
   BADGE_OFFSET,
   describeFolds,
+  drawnNodeIdsFor,
   foldPositions,
   foldSummary,
   projectFolds,
@@ -195,6 +196,19 @@ describe('leaves and badges', () => {
     expect(exportNodeIds(store.get(), false).sort()).toEqual(['a', 'b', 'h', 'l0', 'l1', 'l2', 'l3', 'l4']);
   });
 
+  it('an image of the whole scene draws the badge in place of the folded leaves; an image of part of it draws no badge', () => {
+    const { store, actions } = setup();
+    actions.addGraph(hubGraph(5));
+    actions.foldLeaves(new Map([['h', leavesOf(store.get(), 'h')]]));
+    const p = projectFolds(store.get());
+    const all = exportNodeIds(store.get(), false);
+    expect(drawnNodeIdsFor(p, all).sort()).toEqual(['a', 'b', badgeId('h'), 'h']);
+    // Four of the five leaves: a "+5" would count a node the image leaves out.
+    expect(drawnNodeIdsFor(p, ['h', 'l0', 'l1', 'l2', 'l3']).sort()).toEqual(['h']);
+    expect(drawnNodeIdsFor(p, ['h', 'a'])).toEqual(['h', 'a']);
+    expect(drawnNodeIdsFor(null, ['h', 'l0'])).toEqual(['h', 'l0']);
+  });
+
   it('hiding a hub drops its badge, and a leaf that comes back later is drawn', () => {
     const { store, actions } = setup();
     actions.addGraph(hubGraph(3));
@@ -235,6 +249,18 @@ describe('community groups', () => {
     expect([...p.edges.values()].map((e) => e.properties['count'])).toEqual([1]);
     expect(describeFolds(foldSummary(p))).toBe('2 communities grouped (12 nodes)');
     expect(communityGroups(store.get(), 7)).toEqual([]);
+  });
+
+  it('an image of the whole scene draws each summary in place of its members, and none for a group it cuts', () => {
+    const { store, actions } = setup();
+    actions.addGraph(twoClusters());
+    actions.groupCommunities(communityGroups(store.get(), 5));
+    const p = projectFolds(store.get());
+    expect(drawnNodeIdsFor(p, exportNodeIds(store.get(), false)).sort()).toEqual([
+      groupId('a0'),
+      groupId('b0'),
+    ]);
+    expect(drawnNodeIdsFor(p, ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'b0'])).toEqual([groupId('a0')]);
   });
 
   it('opening one group draws its members again; unfold all restores the scene as drawn before', () => {

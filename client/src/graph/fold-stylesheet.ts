@@ -1,8 +1,17 @@
 // Stylesheet rules for what folding draws: a hub's count badge, a community's summary node, aggregated edges.
 import type cytoscape from 'cytoscape';
+import { defaultMeasure, LABEL_BASE_FONT_PX } from './label-text';
 
 /** Badge and summary colours; the badge reads as a count on its hub, the summary as a stack of nodes. */
 const FOLD_COLOURS = { badge: '#334155', group: '#64748b', ring: '#cbd5e1', text: '#ffffff' } as const;
+
+/** A badge's width for its count: the text at the badge's 13 px bold (the base font's measure, scaled), 6 px each side. */
+function badgeWidth(text: string): number {
+  return Math.ceil(defaultMeasure()(text) * (BADGE_FONT_PX / LABEL_BASE_FONT_PX) * BOLD_WIDTH) + 12;
+}
+const BADGE_FONT_PX = 13;
+/** How much wider bold digits are than regular ones (Inter, DejaVu Sans: 5-9%), rounded up. */
+const BOLD_WIDTH = 1.1;
 
 /**
  * Placed after the kind rules and the label-hiding rule: a badge's count is its body, so it is always
@@ -14,15 +23,16 @@ export function foldRules(): cytoscape.StylesheetStyle[] {
       selector: 'node.fold-badge',
       style: {
         shape: 'round-rectangle',
-        width: 'label',
+        // Its count's width and 6 px each side. Not `width: 'label'` (deprecated in Cytoscape 3.16): that width
+        // is 0 until a renderer has measured the text, so an export stage, which never draws on screen, took the
+        // badge for invisible and left it out of the image.
+        width: (n: cytoscape.NodeSingular) => badgeWidth(String(n.data('label') ?? '')),
         height: 22,
-        'padding-left': '6px',
-        'padding-right': '6px',
         'background-color': FOLD_COLOURS.badge,
         'border-color': FOLD_COLOURS.text,
         'border-width': 1.5,
         color: FOLD_COLOURS.text,
-        'font-size': 13,
+        'font-size': BADGE_FONT_PX,
         'font-weight': 'bold',
         'text-valign': 'center',
         'text-halign': 'center',

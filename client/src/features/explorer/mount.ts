@@ -1,10 +1,11 @@
 // Mounts the explorer: its use cases, the graph canvas with its node menu and tooltip, the toolbar's view
 // controls, cap and drawing-detail settings, the search box, the empty-canvas hint and the legend.
 import type { AppContext } from '../../app/context';
-import { createGraphView, type GraphView } from '../../graph/graph-view';
+import { createGraphView, type GraphView, type ImageExportOptions } from '../../graph/graph-view';
 import type { CurationUiParts } from '../curation/mount';
 import { createOperations, type Operations } from './operations';
 import { createFoldNotice, createGroupButton, foldMenuEntries } from './fold/fold-controls';
+import { drawnNodeIdsFor } from './fold/fold-projection';
 import { foldedSceneStore } from './fold/fold-scene-store';
 import { isFoldId } from './fold/fold-state';
 import './fold/fold.css';
@@ -24,8 +25,13 @@ export function explorerOperations(ctx: AppContext): Operations {
 }
 
 /** The mounted canvas: what the shortcuts, export, workspaces and test hooks read. */
+/** The canvas's image export, taking scene nodes (as the Export panel names them). */
+export type ImageExport = Pick<GraphView, 'exportPng' | 'exportSvg'>;
+
 export interface MountedExplorer {
   view: GraphView;
+  /** Image export through the folds: a folded node is drawn as its badge or summary (see `drawnNodeIdsFor`). */
+  imageExport: ImageExport;
   nodeMenu: NodeMenu;
 }
 
@@ -108,7 +114,14 @@ export function mountExplorer(
   page.canvas('hint', createCanvasHint(store));
   page.canvas('progress', layoutProgress.element);
   mountInStatusBar(page.status, createFoldNotice(drawn, ops));
-  return { view, nodeMenu };
+  // An image export names scene nodes; the canvas draws a folded node as its hub's badge or its community's summary.
+  const throughFolds = (o: ImageExportOptions): ImageExportOptions =>
+    o.only ? { ...o, only: drawnNodeIdsFor(drawn.projection(), o.only) } : o;
+  const imageExport: ImageExport = {
+    exportPng: (o) => view.exportPng(throughFolds(o)),
+    exportSvg: (o) => view.exportSvg(throughFolds(o)),
+  };
+  return { view, imageExport, nodeMenu };
 }
 
 /**

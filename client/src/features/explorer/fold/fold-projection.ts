@@ -62,6 +62,28 @@ export function describeFolds(sum: FoldSummary): string {
 }
 
 /**
+ * The drawn nodes that show scene nodes `ids` (what an image export covers): each node drawn as itself, and a badge
+ * or summary node when every node it folds is among `ids`. So an image of the whole canvas carries its "+24" badges
+ * and its community summaries as the screen does, and an image of part of it (the selection) carries no count of
+ * nodes it leaves out.
+ */
+export function drawnNodeIdsFor(
+  p: Pick<FoldProjection, 'hiddenBy' | 'folds'> | null,
+  ids: readonly string[],
+): string[] {
+  if (!p) return [...ids];
+  const drawn: string[] = [];
+  const exportedIn = new Map<string, number>();
+  for (const id of ids) {
+    const by = p.hiddenBy.get(id);
+    if (by === undefined) drawn.push(id);
+    else exportedIn.set(by, (exportedIn.get(by) ?? 0) + 1);
+  }
+  for (const f of p.folds) if (f.count > 0 && exportedIn.get(f.id) === f.count) drawn.push(f.id);
+  return drawn;
+}
+
+/**
  * Projects the scene through its folds. A fold whose hub left the scene, or whose members all did, draws
  * nothing; pinned nodes and those on the highlighted path always stay drawn (and out of the counts), so a
  * badge's number is exactly what it hides. A hub inside a group takes its leaves into that group.

@@ -6,7 +6,8 @@ import type { GraphEdge, GraphNode } from '../../../../../contract';
  * What is folded. The folded nodes stay in the scene; only the canvas skips them. Why: data exports, the briefing
  * pack, paths, details and the node counts act on the whole scene, so folding can never drop a node from a
  * deliverable or an answer; what needs a folded node in sight (a selection, a highlighted path, a pin) unfolds
- * it or keeps it drawn. The canvas image export shows the canvas's nodes only (see the report: badges not drawn).
+ * it or keeps it drawn. An image export draws what the canvas draws, badges and summaries included
+ * (fold-projection.ts, `drawnNodeIdsFor`).
  */
 export interface FoldState {
   /** Per hub, the leaves folded into its badge. */
