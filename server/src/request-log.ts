@@ -55,8 +55,12 @@ export function startRequest(
       if (res.statusCode >= 500) log().info(fields, 'request errored');
       else log().info(fields, 'request completed');
     };
-    res.once('finish', complete);
-    res.once('close', complete);
+    // The read lane calls this while the query runs: a caller who hung up before then gets their line now.
+    if (res.closed) complete();
+    else {
+      res.once('finish', complete);
+      res.once('close', complete);
+    }
   }
   return id;
 }
