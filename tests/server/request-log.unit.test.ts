@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import type { Logger } from '../../server/src/logger.js';
 import { startRequest } from '../../server/src/request-log.js';
 
 /** Serves one request with `handle`, from a client that hangs up once its request is sent if `hangUp`. */
@@ -31,7 +32,7 @@ async function oneRequest(
   await new Promise<void>((res) => server.close(() => res()));
 }
 
-function capture(): { lines: Record<string, unknown>[]; logger: ReturnType<typeof pino> } {
+function capture(): { lines: Record<string, unknown>[]; logger: Logger } {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
