@@ -56,6 +56,21 @@ export const sceneSchema = z
       filters: settings.optional(),
       /** Analytics settings (measure, communities on/off). */
       analytics: settings.optional(),
+      /**
+       * What was folded out of sight: each hub's leaves folded into its badge, and each community folded into its
+       * summary node (named after its most connected member, `top`). Node ids only, as everywhere in a scene.
+       */
+      fold: z
+        .object({
+          leaves: z
+            .array(z.object({ hub: idSchema, nodes: z.array(idSchema).max(MAX_SCENE_NODES) }).strict())
+            .max(MAX_SCENE_NODES),
+          groups: z
+            .array(z.object({ top: idSchema, nodes: z.array(idSchema).max(MAX_SCENE_NODES) }).strict())
+            .max(MAX_SCENE_NODES),
+        })
+        .strict()
+        .optional(),
       /** The history at save time: step labels and the index of the current step. */
       history: z
         .object({

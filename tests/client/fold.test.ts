@@ -16,6 +16,8 @@ import {
   projectFolds,
 } from '../../client/src/features/explorer/fold/fold-projection.js';
 import { foldedSceneStore } from '../../client/src/features/explorer/fold/fold-scene-store.js';
+import { captureScene, sceneToOpen } from '../../client/src/features/workspaces/scene-capture.js';
+import { sceneSchema, type WorkspaceOpenResponse } from '../../contract/index.js';
 import { foldThreshold } from '../../client/src/features/explorer/fold/fold-settings.js';
 import {
   AUTO_FOLD_ABOVE,
@@ -278,5 +280,73 @@ describe('community groups', () => {
     const drawn = foldedSceneStore(store);
     expect(drawn.get()).toBe(store.get());
     expect(store.get().nodes).toBe(before.nodes);
+  });
+});
+
+describe('folds in a saved workspace', () => {
+  /** Saves the scene of `store` as the server would keep it, and opens it again in a fresh page's store. */
+  function saveAndOpen(store: ReadableStore<State>, graphNow: { nodes: GraphNode[]; edges: GraphEdge[] }) {
+    const s = store.get();
+    const scene = sceneSchema.parse(
+      JSON.parse(
+        JSON.stringify(
+          captureScene(s, { positions: s.positions, viewport: { zoom: 1, pan: { x: 0, y: 0 } } }),
+        ),
+      ),
+    );
+    const res = {
+      workspace: { id: 'w', name: 'Folded', version: 1, scene },
+      graph: graphNow,
+      missing: [],
+    } as unknown as WorkspaceOpenResponse;
+    const fresh = setup();
+    fresh.actions.openScene(sceneToOpen(res), 'Open workspace');
+    return fresh.store;
+  }
+
+  it('opens with the badges and community summaries it was saved with, as one step', () => {
+    const { store, actions } = setup();
+    const g = hubGraph(6);
+    actions.addGraph(g);
+    actions.foldLeaves(new Map([['h', leavesOf(store.get(), 'h')]]));
+    const opened = saveAndOpen(store, g);
+    expect([...(opened.get().fold.leaves.get('h') ?? [])].sort()).toEqual([
+      'l0',
+      'l1',
+      'l2',
+      'l3',
+      'l4',
+      'l5',
+    ]);
+    expect(projectFolds(opened.get()).nodes.get(badgeId('h'))?.name).toBe('+6');
+    // One step on a fresh page's first: the folds came with the scene, not after it.
+    expect(opened.get().history.entries.map((e) => e.label)).toEqual(['Empty canvas', 'Open workspace']);
+
+    const two = setup();
+    const clusters = {
+      nodes: ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'].map(node),
+      edges: ['a1', 'a2', 'a3', 'a4', 'a5'].map((x) => edge('a0', x)),
+    };
+    two.actions.addGraph(clusters);
+    two.actions.groupCommunities([{ top: 'a0', members: ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'] }]);
+    const grouped = saveAndOpen(two.store, clusters);
+    expect(projectFolds(grouped.get()).nodes.get(groupId('a0'))?.name).toBe('Name of a0 + 5');
+  });
+
+  it('drops the folded nodes that left the graph since the save, and saves nothing of folds when none', () => {
+    const { store, actions } = setup();
+    const g = hubGraph(3);
+    actions.addGraph(g);
+    expect(
+      captureScene(store.get(), { positions: new Map(), viewport: { zoom: 1, pan: { x: 0, y: 0 } } }).fold,
+    ).toBe(undefined);
+    actions.foldLeaves(new Map([['h', leavesOf(store.get(), 'h')]]));
+    const now = {
+      nodes: g.nodes.filter((n) => n.id !== 'l0'),
+      edges: g.edges.filter((e) => e.target !== 'l0'),
+    };
+    const opened = saveAndOpen(store, now);
+    expect([...(opened.get().fold.leaves.get('h') ?? [])].sort()).toEqual(['l1', 'l2']);
+    expect(projectFolds(opened.get()).nodes.get(badgeId('h'))?.name).toBe('+2');
   });
 });

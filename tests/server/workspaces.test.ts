@@ -217,6 +217,32 @@ describe('workspaces', () => {
     expect((await send('PUT', `/api/workspaces/${second.id}`, { scene, version: 2 })).status).toBe(404);
   });
 
+  it('keeps what was folded (hubs with their leaves, communities by their top member), and refuses a malformed fold', async () => {
+    const scene = await sceneOf('country:fr');
+    const [hub, ...rest] = scene.nodes.map((n) => n.id);
+    expect(rest.length).toBeGreaterThan(1);
+    const fold = {
+      leaves: [{ hub: hub!, nodes: rest.slice(0, 2) }],
+      groups: [{ top: rest[0]!, nodes: rest }],
+    };
+    const saved = await create(unique('Folded'), { ...scene, fold });
+    expect(
+      (await get<WorkspaceOpenResponse>(`/api/workspaces/${saved.id}`)).body.workspace.scene.fold,
+    ).toEqual(fold);
+    for (const [bad, field] of [
+      [{ leaves: [{ hub, nodes: 'all' }], groups: [] }, 'scene.fold.leaves.0.nodes'],
+      [{ leaves: [], groups: [{ nodes: rest }] }, 'scene.fold.groups.0.top'],
+      [{ leaves: [] }, 'scene.fold.groups'],
+    ] as const) {
+      const res = await send<ErrorResponse>('POST', '/api/workspaces', {
+        name: unique('Bad fold'),
+        scene: { ...scene, fold: bad },
+      });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
+    }
+  });
+
   it('refuses bad bodies with 400 naming the field, and saves nothing', async () => {
     const scene = await sceneOf('country:fr');
     const before = (await get<WorkspaceListResponse>('/api/workspaces')).body.workspaces.length;

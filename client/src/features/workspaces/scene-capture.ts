@@ -1,6 +1,6 @@
 // What a workspace saves of the scene and how it comes back: the one module to extend for new scene state.
 //
-// Saved now: business-key node ids with positions and `pinned`, the edge ids drawn, the layout, the
+// Saved now: business-key node ids with positions and `pinned`, the edge ids drawn, what is folded, the layout, the
 // camera, the filters, the analytics settings, and the undo history's step labels with its head (labels only: snapshots are not stored,
 // so opening a workspace starts a fresh history with one step, "Open workspace …").
 //
@@ -13,6 +13,7 @@
 import type { Graph, WorkspaceOpenResponse, WorkspaceScene, WorkspaceSceneNode } from '../../../../contract';
 import type { Actions } from '../../state/actions';
 import type { LayoutName, Point, SceneToOpen, State, Viewport } from '../../state/state';
+import { NO_FOLD, groupId, topOfGroup, type FoldState } from '../explorer/fold/fold-state';
 import { restoreAnalytics, restoreFilters } from './saved-settings';
 
 /** Where things are on the canvas, as the graph view reports it (GraphView.snapshot()). */
@@ -57,6 +58,27 @@ export function captureScene(state: State, canvas: CanvasSnapshot): WorkspaceSce
     filters: { ...state.filters },
     analytics: { ...state.analytics },
     history: { steps: entries.map((e) => e.label.slice(0, MAX_LABEL)), head: state.history.head - dropped },
+    ...(state.fold === NO_FOLD ? {} : { fold: captureFold(state.fold) }),
+  };
+}
+
+/** The folds as ids: hubs with their folded leaves, communities by the member they are named after. */
+function captureFold(fold: FoldState): NonNullable<WorkspaceScene['fold']> {
+  return {
+    leaves: [...fold.leaves].map(([hub, nodes]) => ({ hub, nodes: [...nodes] })),
+    groups: [...fold.groups].flatMap(([id, nodes]) => {
+      const top = topOfGroup(id);
+      return top === null ? [] : [{ top, nodes: [...nodes] }];
+    }),
+  };
+}
+
+/** The saved folds as fold state (nodes no longer in the graph are dropped when the scene opens). */
+function restoreFold(saved: WorkspaceScene['fold']): FoldState {
+  if (!saved || (!saved.leaves.length && !saved.groups.length)) return NO_FOLD;
+  return {
+    leaves: new Map(saved.leaves.map((l) => [l.hub, new Set(l.nodes)])),
+    groups: new Map(saved.groups.map((g) => [groupId(g.top), new Set(g.nodes)])),
   };
 }
 
@@ -84,6 +106,7 @@ export function sceneToOpen(res: WorkspaceOpenResponse): SceneToOpen {
     layout: isLayoutName(scene.layout) ? scene.layout : null,
     filters: restoreFilters(scene.filters),
     analytics: restoreAnalytics(scene.analytics),
+    fold: restoreFold(scene.fold),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Updater } from '../../state/update';
 import type { AnalyticsSettings } from '../analytics/analytics-settings';
 import type { LayoutName, ViewRequest, Viewport } from '../explorer/state';
 import type { Filters } from '../filters/filters';
+import { pruneFold, type FoldState } from '../explorer/fold/fold-state';
 
 /** A saved scene ready to replace the canvas (built by scene-capture.ts). */
 export interface SceneToOpen {
@@ -17,6 +18,8 @@ export interface SceneToOpen {
   filters: Filters;
   /** null: keep the page's current analytics settings. */
   analytics: AnalyticsSettings | null;
+  /** What was folded when the scene was saved. */
+  fold: FoldState;
 }
 
 /** The workspace open in this page (named in the URL), with the version it was read or saved at. */
@@ -66,6 +69,8 @@ export function workspaceActions(u: Updater): WorkspaceActions {
             ...graph,
             positions: new Map([...scene.positions].filter(([id]) => graph.nodes.has(id))),
             pinned: new Set([...scene.pinned].filter((id) => graph.nodes.has(id))),
+            // Folds of nodes that are gone from the graph since the save are dropped with them.
+            fold: pruneFold(scene.fold, graph.nodes),
             selection: { kind: 'none' },
             details: { status: 'idle' },
             statusText: '',

@@ -53,6 +53,10 @@ export function hubOfBadge(id: string): string | null {
 export function groupId(top: string): string {
   return `${GROUP_PREFIX}${top}`;
 }
+/** The member a summary node id is named after, or null when `id` is not a summary node. */
+export function topOfGroup(id: string): string | null {
+  return id.startsWith(GROUP_PREFIX) ? id.slice(GROUP_PREFIX.length) : null;
+}
 /** True for a summary node id. */
 export function isGroupId(id: string): boolean {
   return id.startsWith(GROUP_PREFIX);
