@@ -1,7 +1,8 @@
 // Folding in a real Chromium on the seed graph: an expansion that brings a flood of leaves folds them into a
 // count badge on their hub; clicking the badge unfolds them with their data; undo and redo take folds back and
 // forth; Group communities folds Louvain communities into summary nodes that open on click; the status bar's
-// notice says what is folded and its Unfold all restores everything; nothing overlaps at 1280x800 and 1440x900.
+// notice says what is folded and its Unfold all restores everything; nothing overlaps at 1280x800 and 1440x900;
+// an image export carries the badge (and a selection's does not); a saved workspace opens again with it.
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -204,5 +205,35 @@ describe('folding leaves and communities', () => {
     const selected = await svgTexts();
     expect(selected).not.toContain(badge);
     expect(selected.length).toBeGreaterThan(0);
+  });
+  it('a saved workspace opens again with its badge, in a new page', async () => {
+    const page = await h.openPage(`?fold=${THRESHOLD}`);
+    await h.waitForNode(HUB);
+    await h.idle();
+    await h.doubleClickNode(HUB);
+    await h.waitForNode(BADGE);
+    await h.idle();
+    const badge = await page.evaluate((id) => window.__explorer!.dataOf!(id)?.['label'], BADGE);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('w');
+    const nameInput = page.getByTestId('workspace-name');
+    await expect.poll(() => nameInput.evaluate((el) => el === document.activeElement), POLL).toBe(true);
+    await nameInput.fill(`Folded ${Date.now()}`);
+    await nameInput.press('Enter');
+    await page.waitForURL(/[?&]workspace=/, POLL);
+    const id = new URL(page.url()).searchParams.get('workspace')!;
+    try {
+      // A page without `?fold=`: the badge comes from the workspace, not from an auto-fold of its own.
+      const reopened = await h.openPage(`?workspace=${encodeURIComponent(id)}`);
+      await h.waitForNode(BADGE);
+      await h.idle();
+      expect(await reopened.evaluate((b) => window.__explorer!.dataOf!(b)?.['label'], BADGE)).toBe(badge);
+    } finally {
+      await h.app.store.driver.executeQuery(
+        'MATCH (w:Workspace {id: $id}) DELETE w',
+        { id },
+        { database: h.app.store.database },
+      );
+    }
   });
 });
