@@ -77,11 +77,12 @@ function policyName(limit: number, windowMs: number): string {
  * symbol, as a function the lane calls while the query runs, instead of setting them before the query starts.
  */
 export const RATE_LIMIT_HEADERS = Symbol('rate limit headers later');
-/** A request that asks for the headers later, and the response they wait on. */
-export interface HeadersLater {
+/** A request that asks for the headers later (the read lane's). */
+export interface DefersRateLimitHeaders {
   [RATE_LIMIT_HEADERS]?: true;
 }
-export interface LaterHeaders {
+/** Its response, holding them until the lane sets them. */
+export interface PendingRateLimitHeaders {
   [RATE_LIMIT_HEADERS]?: () => void;
 }
 
@@ -138,8 +139,8 @@ function limiter(
     void count(req, res, (err?: unknown) => {
       // Counted and let through: its headers (a refused request got them in `handler`).
       const info = err === undefined ? counted(req) : undefined;
-      if (info && (req as HeadersLater)[RATE_LIMIT_HEADERS])
-        (res as LaterHeaders)[RATE_LIMIT_HEADERS] = () => setHeaders(res, info);
+      if (info && (req as DefersRateLimitHeaders)[RATE_LIMIT_HEADERS])
+        (res as PendingRateLimitHeaders)[RATE_LIMIT_HEADERS] = () => setHeaders(res, info);
       else if (info) setHeaders(res, info);
       next(err);
     });

@@ -23,7 +23,11 @@ import { ACCESS, grantOf, mayReach, type Deployment } from './auth/access-matrix
 import { errorAnswer, logError } from './error-middleware.js';
 import type { Logger } from './logger.js';
 import { requestLogger, startRequest } from './request-log.js';
-import { RATE_LIMIT_HEADERS, type HeadersLater, type LaterHeaders } from './rate-limits.js';
+import {
+  RATE_LIMIT_HEADERS,
+  type DefersRateLimitHeaders,
+  type PendingRateLimitHeaders,
+} from './rate-limits.js';
 import { laneReads, LANE_READS, readStatus, type LaneRead } from './routes/read-routes.js';
 import { jsonHeaders, type EtagFn } from './routes/json-reply.js';
 import { parseRequest } from './routes/validate.js';
@@ -48,7 +52,7 @@ export interface ReadLane {
 
 /** The request as Express's limiter and validators read it (set on the lane's requests only). */
 type LaneRequest = IncomingMessage &
-  HeadersLater & {
+  DefersRateLimitHeaders & {
     app: Express;
     ip: string | undefined;
     path: string;
@@ -98,7 +102,7 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       stamped = true;
       applySecurityHeaders(res, always);
       id = startRequest(req, res, logger, reqLog);
-      (res as LaterHeaders)[RATE_LIMIT_HEADERS]?.();
+      (res as PendingRateLimitHeaders)[RATE_LIMIT_HEADERS]?.();
     };
     try {
       // Only what decides whether the query runs, and with what, comes before it: the limiter's count and parsing.
@@ -107,13 +111,13 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       });
       if (refused !== undefined) throw refused;
       const input = parseRequest(key, { params, query });
-      const answer = (reads[key] as (input: unknown) => Promise<unknown>)(input);
-      answer.catch(() => {}); // awaited below, after the stamp: not an unhandled rejection meanwhile
+      const pending = (reads[key] as (input: unknown) => Promise<unknown>)(input);
+      pending.catch(() => {}); // awaited below, after the stamp: not an unhandled rejection meanwhile
       // The driver sends the query in the microtasks that follow the call; the next turn of the event loop comes
       // after them. Headers set there cost the answer nothing: the process would otherwise wait for Neo4j idle.
       await nextTurn();
       stamp();
-      const out = await answer;
+      const out = await pending;
       reply(res, readStatus(key, out), out);
     } catch (err) {
       stamp();

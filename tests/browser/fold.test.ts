@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { NeighboursResponse } from '../../contract/index.js';
 import { seriousViolations } from './axe.js';
@@ -17,6 +18,20 @@ const HUB = 'threat:terrorism';
 const BADGE = `fold~leaves~${HUB}`;
 /** The auto-fold threshold the test sets (`?fold=`), below Terrorism's leaves; the default is 50 (the neighbour cap). */
 const THRESHOLD = 20;
+
+/** A page that auto-folds past THRESHOLD, with the hub expanded into its badge; the badge's text (`+N`). */
+async function expandIntoBadge(): Promise<{ page: Page; badge: string }> {
+  const page = await h.openPage(`?fold=${THRESHOLD}`);
+  await h.waitForNode(HUB);
+  await h.idle();
+  await h.doubleClickNode(HUB);
+  await h.waitForNode(BADGE);
+  await h.idle();
+  return {
+    page,
+    badge: String(await page.evaluate((id) => window.__explorer!.dataOf!(id)?.['label'], BADGE)),
+  };
+}
 
 describe('folding leaves and communities', () => {
   it('folds the leaves of a big expansion into a badge, unfolds them with their data, groups and opens communities', async () => {
@@ -172,14 +187,9 @@ describe('folding leaves and communities', () => {
     expect((await h.nodeIds()).filter((id) => id.startsWith('fold~'))).toEqual([]);
     expect((await drawnReal()).length).toBe(await sceneNodes());
   });
+
   it('an image of the canvas draws the badge as the screen does; an image of the selection draws none', async () => {
-    const page = await h.openPage(`?fold=${THRESHOLD}`);
-    await h.waitForNode(HUB);
-    await h.idle();
-    await h.doubleClickNode(HUB);
-    await h.waitForNode(BADGE);
-    await h.idle();
-    const badge = String(await page.evaluate((id) => window.__explorer!.dataOf!(id)?.['label'], BADGE));
+    const { page, badge } = await expandIntoBadge();
     expect(badge).toMatch(/^\+\d+$/);
     /** The texts of the graph in an SVG export (legend left out). */
     const svgTexts = async (): Promise<string[]> => {
@@ -206,14 +216,9 @@ describe('folding leaves and communities', () => {
     expect(selected).not.toContain(badge);
     expect(selected.length).toBeGreaterThan(0);
   });
+
   it('a saved workspace opens again with its badge, in a new page', async () => {
-    const page = await h.openPage(`?fold=${THRESHOLD}`);
-    await h.waitForNode(HUB);
-    await h.idle();
-    await h.doubleClickNode(HUB);
-    await h.waitForNode(BADGE);
-    await h.idle();
-    const badge = await page.evaluate((id) => window.__explorer!.dataOf!(id)?.['label'], BADGE);
+    const { page, badge } = await expandIntoBadge();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('w');
     const nameInput = page.getByTestId('workspace-name');
