@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { FAST_LEVERS, FULL_DETAIL, LEVER_NAMES, fastModeOn } from '../client/src/graph/level-of-detail.js';
 import { percentile } from './report.js';
@@ -156,13 +156,36 @@ async function main(): Promise<void> {
     },
   });
   const { server, url } = await serve(OUT);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const webglBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: WEBGL_ARGS });
+  const launch = (flags: string[]): Promise<Browser> =>
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
+  let browser = await launch(CHROMIUM_ARGS);
+  let webglBrowser = await launch(WEBGL_ARGS);
   const started = Date.now();
+  /** Measurements redone because their page (or the browser) crashed, with what it said. */
+  const retries: { what: string; error: string }[] = [];
+  /**
+   * Runs one measurement; when its page or browser crashes (a renderer can die late in a long run: 2026-12-05, at
+   * the 20k levers), runs it once more on a fresh page, relaunching a browser that went with it, instead of losing
+   * the whole run. Any other error, or a second crash, ends the run as before.
+   */
+  const once = async <T>(what: string, measure: () => Promise<T>): Promise<T> => {
+    try {
+      return await measure();
+    } catch (err) {
+      const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.trim();
+      if (!/closed|crash/i.test(message)) throw err;
+      log(`  ${what}: the page crashed (${message}); once more on a fresh page`);
+      retries.push({ what, error: message });
+      if (!browser.isConnected()) browser = await launch(CHROMIUM_ARGS);
+      if (!webglBrowser.isConnected()) webglBrowser = await launch(WEBGL_ARGS);
+      return measure();
+    }
+  };
   try {
     const open = async (webglPage = false): Promise<Page> => {
       const page = await (webglPage ? webglBrowser : browser).newPage({ viewport: VIEWPORT });
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      page.on('crash', () => log('page crashed'));
       await page.goto(url);
       await page.waitForFunction(() => !!window.__bench);
       return page;
@@ -199,7 +222,9 @@ async function main(): Promise<void> {
       durationS: 0,
     };
 
-    const runVariant = async (v: Variant, size: number, positions: unknown): Promise<RenderRun> => {
+    const runVariant = (v: Variant, size: number, positions: unknown): Promise<RenderRun> =>
+      once(`${size} ${v.name}`, () => drawVariant(v, size, positions));
+    const drawVariant = async (v: Variant, size: number, positions: unknown): Promise<RenderRun> => {
       const page = await open(v.webgl);
       try {
         const { firstPaintMs } = await page.evaluate(
@@ -240,56 +265,63 @@ async function main(): Promise<void> {
       }
     };
 
-    for (const size of args['layout-only'] ? [] : DRIVER_SIZES) {
-      const page = await open();
-      await page.evaluate((s) => window.__bench!.sceneSize(s), size);
-      const { positions } = await page.evaluate(([s, l]) => window.__bench!.layout(s, 'worker', l), [
-        size,
-        project(size).levers!,
-      ] as const);
-      await page.close();
-      for (const driver of DRIVERS_RUN) {
-        const p = await open();
+    /** The scene of `size` elements laid out in the worker, on a page of its own. */
+    const workerLayout = (size: number) =>
+      once(`${size} worker layout`, async () => {
+        const page = await open();
         try {
-          await p.evaluate(
-            ([s, pos]) =>
-              window.__bench!.mount(
-                { name: 'stock', stock: true, levers: null, webgl: false },
-                s as number,
-                pos as never,
-              ),
-            [size, positions] as const,
-          );
-          await p.waitForTimeout(SETTLE_MS);
-          const f = await driveScene(p, driver, DRIVER_SECONDS);
-          log(
-            `  drivers ${size} ${driver}: ${f.fps.toFixed(1)} frames/s, ${((f.inputs ?? 0) / DRIVER_SECONDS).toFixed(0)} inputs/s, p95 ${Math.round(f.p95IntervalMs)} ms`,
-          );
-          result.drivers.push({
-            elements: size,
-            driver,
-            seconds: DRIVER_SECONDS,
-            inputsPerS: round((f.inputs ?? 0) / DRIVER_SECONDS),
-            frames: f.frames,
-            fps: round(f.fps),
-            p50IntervalMs: round(f.p50IntervalMs),
-            p95IntervalMs: round(f.p95IntervalMs),
-          });
+          const counts = await page.evaluate((s) => window.__bench!.sceneSize(s), size);
+          const layout = await page.evaluate(([s, l]) => window.__bench!.layout(s, 'worker', l), [
+            size,
+            project(size).levers!,
+          ] as const);
+          return { counts, ...layout };
         } finally {
-          await p.close();
+          await page.close();
         }
+      });
+
+    for (const size of args['layout-only'] ? [] : DRIVER_SIZES) {
+      const { positions } = await workerLayout(size);
+      for (const driver of DRIVERS_RUN) {
+        await once(`drivers ${size} ${driver}`, async () => {
+          const p = await open();
+          try {
+            await p.evaluate(
+              ([s, pos]) =>
+                window.__bench!.mount(
+                  { name: 'stock', stock: true, levers: null, webgl: false },
+                  s as number,
+                  pos as never,
+                ),
+              [size, positions] as const,
+            );
+            await p.waitForTimeout(SETTLE_MS);
+            const f = await driveScene(p, driver, DRIVER_SECONDS);
+            log(
+              `  drivers ${size} ${driver}: ${f.fps.toFixed(1)} frames/s, ${((f.inputs ?? 0) / DRIVER_SECONDS).toFixed(0)} inputs/s, p95 ${Math.round(f.p95IntervalMs)} ms`,
+            );
+            result.drivers.push({
+              elements: size,
+              driver,
+              seconds: DRIVER_SECONDS,
+              inputsPerS: round((f.inputs ?? 0) / DRIVER_SECONDS),
+              frames: f.frames,
+              fps: round(f.fps),
+              p50IntervalMs: round(f.p50IntervalMs),
+              p95IntervalMs: round(f.p95IntervalMs),
+            });
+          } finally {
+            await p.close();
+          }
+        });
       }
     }
 
     for (const size of SIZES) {
-      const page = await open();
-      const counts = await page.evaluate((s) => window.__bench!.sceneSize(s), size);
-      log(`scene ${size}: ${counts.nodes} nodes, ${counts.edges} edges; worker layout…`);
-      const { positions, ...layout } = await page.evaluate(
-        ([s, l]) => window.__bench!.layout(s, 'worker', l),
-        [size, project(size).levers!] as const,
-      );
-      await page.close();
+      log(`scene ${size}: worker layout…`);
+      const { counts, positions, ...layout } = await workerLayout(size);
+      log(`  ${counts.nodes} nodes, ${counts.edges} edges`);
       log(
         `  layout ${Math.round(layout.ms)} ms, longest long task ${Math.round(layout.longestLongTaskMs)} ms (scene's first paint: ${Math.round(layout.sceneLongestTaskMs)} ms), ${layout.progressSteps} progress reports, longest gap ${Math.round(layout.progressMaxGapMs)} ms`,
       );
@@ -322,12 +354,17 @@ async function main(): Promise<void> {
 
       if (MAIN_LAYOUT.includes(size)) {
         log(`  stock fcose on the main thread at ${size}…`);
-        const p = await open();
-        const { positions: _p, ...main } = await p.evaluate(
-          ([s, l]) => window.__bench!.layout(s, 'main', l),
-          [size, FULL_DETAIL] as const,
-        );
-        await p.close();
+        const { positions: _p, ...main } = await once(`${size} main-thread layout`, async () => {
+          const p = await open();
+          try {
+            return await p.evaluate(([s, l]) => window.__bench!.layout(s, 'main', l), [
+              size,
+              FULL_DETAIL,
+            ] as const);
+          } finally {
+            await p.close();
+          }
+        });
         result.mainThreadLayouts.push({
           elements: size,
           ms: round(main.ms),
@@ -349,6 +386,7 @@ async function main(): Promise<void> {
           result.levers.push({ elements: size, ...(await runVariant(v, size, positions)) });
       }
     }
+    result.retries = retries;
     result.durationS = Math.round((Date.now() - started) / 1000);
     result.machine.loadEnd = loadavg();
     const md = renderClientMarkdown(result);

@@ -44,6 +44,8 @@ export interface ClientBenchResult {
   /** Stock fcose on the main thread, for comparison with the worker. */
   mainThreadLayouts: { elements: number; ms: number; longestLongTaskMs: number }[];
   durationS: number;
+  /** Measurements redone on a fresh page because their page or browser crashed (absent in runs before 2026-12-05). */
+  retries?: { what: string; error: string }[];
 }
 
 /** The issue's targets (software rendering, a 2-core machine). */
@@ -114,6 +116,12 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
     '',
     `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Chromium ${r.machine.chromium} headless (${r.machine.flags.join(' ')}; the WebGL variant: ${r.machine.webglFlags.join(' ')}), viewport ${r.machine.viewport.width}×${r.machine.viewport.height}.`,
     `WebGL: ${r.webgl.available ? `${r.webgl.renderer} (${r.webgl.software ? 'software' : 'hardware'})` : 'not offered'}. Pan and zoom: ${r.panSeconds} s, a mouse drag then wheel notches, one event per animation frame dispatched to Cytoscape's listeners; first input 1 s after the first paint. Run took ${r.durationS} s. Load average ${(r.machine.loadStart ?? []).map((x) => x.toFixed(1)).join(' / ')} at the start, ${(r.machine.loadEnd ?? []).map((x) => x.toFixed(1)).join(' / ')} at the end (2 cores: compare variants within this run, not with other runs).`,
+    ...(r.retries?.length
+      ? [
+          '',
+          `Redone on a fresh page after their page crashed: ${r.retries.map((x) => `${x.what} (${x.error})`).join('; ')}. The figures below are from the second try.`,
+        ]
+      : []),
     '',
     '## Targets',
     '',
