@@ -34,19 +34,40 @@ function named(nodes: GraphNode[], max: number, others: string): string {
   return joinWords(rest > 0 ? [...shown, plural(rest, `other ${others}`, `other ${others}s`)] : shown);
 }
 
+/** How surely two actors cooperate directly, from their COOPERATES_WITH claims: the surest claim decides. */
+type Direct = 'confirmed' | 'reported' | 'speculative' | 'disputed' | null;
+const SURENESS: readonly Direct[] = [null, 'disputed', 'speculative', 'reported', 'confirmed'];
+
 /**
  * One paragraph on who cooperates with whom on what: counts of the selection, the most connected actors (by the
- * forums, agreements and partners linked to them), the pair sharing most, the forums and agreements joining most
- * actors, the threats most addressed, and the share of hedged and disputed claims.
+ * forums and agreements linked to them, then by their direct partners), the pair sharing most, the forums and
+ * agreements joining most actors, the threats most addressed, and the share of hedged and disputed claims.
+ * "Direct partners" and "cooperate directly" mean a COOPERATES_WITH claim, said as surely as its surest claim:
+ * a recommended partnership, an office held or a part of a whole is no cooperation.
  */
 export function summarise(nodes: GraphNode[], edges: GraphEdge[], sourceCount: number): string {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const role = new Map(nodes.map((n) => [n.id, roleOf(n)]));
   const links = new Map(nodes.map((n) => [n.id, new Set<string>()]));
+  const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  /** Per pair of actors, how surely they cooperate directly. */
+  const direct = new Map<string, Direct>();
+  const partners = new Map(nodes.map((n) => [n.id, new Set<string>()]));
   for (const e of edges) {
     if (e.source === e.target) continue;
     links.get(e.source)?.add(e.target);
     links.get(e.target)?.add(e.source);
+    if (e.type !== 'COOPERATES_WITH' || !partners.has(e.source) || !partners.has(e.target)) continue;
+    partners.get(e.source)!.add(e.target);
+    partners.get(e.target)!.add(e.source);
+    const how: Direct =
+      e.properties.disputed === true
+        ? 'disputed'
+        : e.properties.confidence === 'reported' || e.properties.confidence === 'speculative'
+          ? e.properties.confidence
+          : 'confirmed';
+    const key = pairKey(e.source, e.target);
+    if (SURENESS.indexOf(how) > SURENESS.indexOf(direct.get(key) ?? null)) direct.set(key, how);
   }
   const ofRole = (r: Role) => nodes.filter((n) => role.get(n.id) === r);
   const actors = ofRole('actor');
@@ -61,44 +82,69 @@ export function summarise(nodes: GraphNode[], edges: GraphEdge[], sourceCount: n
       `, with ${plural(edges.length, 'relationship', 'relationships')} drawn from ${plural(sourceCount, 'source', 'sources')}.`,
   );
 
-  const actorScore = new Map(
-    actors.map((a) => [a.id, [...links.get(a.id)!].filter((x) => role.get(x) !== 'threat').length]),
+  // Ranked by what the sentence says of each: forums and agreements first, direct partners next.
+  const reachOf = new Map(
+    actors.map((a) => [a.id, { joiners: joinersOf(a.id).length, partners: partners.get(a.id)!.size }]),
   );
-  const top = ranked(actorScore, byId).slice(0, NAMED.actors);
+  const top = actors
+    .filter((a) => reachOf.get(a.id)!.joiners + reachOf.get(a.id)!.partners > 0)
+    .sort((a, b) => {
+      const x = reachOf.get(a.id)!;
+      const y = reachOf.get(b.id)!;
+      return y.joiners - x.joiners || y.partners - x.partners || a.name.localeCompare(b.name, 'en');
+    })
+    .slice(0, NAMED.actors);
   if (top.length) {
-    const counts = top.map((a) => joinersOf(a.id).length);
-    const same = counts.every((c) => c === counts[0]);
-    const what = (n: number) => plural(n, 'forum or agreement', 'forums and agreements');
+    const what = (a: GraphNode): string => {
+      const { joiners: j, partners: p } = reachOf.get(a.id)!;
+      return [
+        ...(j ? [plural(j, 'forum or agreement', 'forums and agreements')] : []),
+        ...(p ? [plural(p, 'direct partner', 'direct partners')] : []),
+      ].join(', ');
+    };
+    const said = top.map(what);
     parts.push(
       top.length === 1
-        ? `${capitalise(nounPhrase(top[0]!))} is the most connected actor, linked to ${what(counts[0]!)}.`
-        : same
-          ? `The most connected actors are ${joinWords(top.map(nounPhrase))}, each linked to ${what(counts[0]!)}.`
-          : `The most connected actors are ${joinWords(top.map((a, i) => `${nounPhrase(a)} (${what(counts[i]!)})`))}.`,
+        ? `${capitalise(nounPhrase(top[0]!))} is the most connected actor, linked to ${said[0]!}.`
+        : said.every((w) => w === said[0])
+          ? `The most connected actors are ${joinWords(top.map(nounPhrase))}, each linked to ${said[0]!}.`
+          : `The most connected actors are ${joinWords(top.map((a, i) => `${nounPhrase(a)} (${said[i]!})`))}.`,
     );
   }
 
-  // The pair of actors sharing most forums and agreements (a direct cooperation link counts as one more).
-  let best: { a: GraphNode; b: GraphNode; shared: string[]; direct: boolean } | null = null;
-  for (let i = 0; i < actors.length; i++) {
-    const ja = new Set(joinersOf(actors[i]!.id));
-    for (let j = i + 1; j < actors.length; j++) {
-      const b = actors[j]!;
+  // The pair of actors sharing most forums and agreements (direct cooperation counts as one more; ties go to the
+  // pair sharing more forums and agreements, then to the first by name).
+  let best: { a: GraphNode; b: GraphNode; shared: string[]; direct: Direct; score: number } | null = null;
+  const sorted = [...actors].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  for (let i = 0; i < sorted.length; i++) {
+    const ja = new Set(joinersOf(sorted[i]!.id));
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j]!;
       const shared = joinersOf(b.id).filter((x) => ja.has(x));
-      const direct = links.get(actors[i]!.id)!.has(b.id);
-      const score = shared.length + (direct ? 1 : 0);
-      if (shared.length && (!best || score > best.shared.length + (best.direct ? 1 : 0)))
-        best = { a: actors[i]!, b, shared, direct };
+      const how = direct.get(pairKey(sorted[i]!.id, b.id)) ?? null;
+      const score = shared.length + (how ? 1 : 0);
+      if (
+        shared.length &&
+        (!best || score > best.score || (score === best.score && shared.length > best.shared.length))
+      )
+        best = { a: sorted[i]!, b, shared, direct: how, score };
     }
   }
   if (best && best.shared.length > 1) {
-    const [a, b] = [best.a, best.b].sort((x, y) => (actorScore.get(y.id) ?? 0) - (actorScore.get(x.id) ?? 0));
+    const rank = (x: GraphNode): number => (top.indexOf(x) < 0 ? Infinity : top.indexOf(x));
+    const [a, b] = [best.a, best.b].sort((x, y) => rank(x) - rank(y));
     const shared = best.shared
       .map((id) => byId.get(id)!)
       .sort((x, y) => links.get(y.id)!.size - links.get(x.id)!.size);
+    const directly = {
+      confirmed: ', and cooperate directly',
+      reported: ', and are reported to cooperate directly',
+      speculative: ', and may cooperate directly',
+      disputed: ', and sources disagree on whether they cooperate directly',
+    };
     parts.push(
       `${capitalise(nounPhrase(a!))} and ${nounPhrase(b!)} work together most closely: they share ${plural(shared.length, 'forum or agreement', 'forums and agreements')}` +
-        `, among them ${joinWords(shared.slice(0, 2).map(nounPhrase))}${best.direct ? ', and cooperate directly' : ''}.`,
+        `, among them ${joinWords(shared.slice(0, 2).map(nounPhrase))}${best.direct ? directly[best.direct] : ''}.`,
     );
   }
 
@@ -115,7 +161,10 @@ export function summarise(nodes: GraphNode[], edges: GraphEdge[], sourceCount: n
     );
   }
 
-  const addressed = new Map(threats.map((t) => [t.id, links.get(t.id)!.size]));
+  // Addressed by forums, agreements and actors (a threat's kinds and parents are no one addressing it).
+  const addressed = new Map(
+    threats.map((t) => [t.id, [...links.get(t.id)!].filter((x) => role.get(x) !== 'threat').length]),
+  );
   const topThreats = ranked(addressed, byId);
   if (topThreats.length)
     parts.push(`The threats most often addressed are ${named(topThreats, NAMED.threats, 'threat')}.`);
