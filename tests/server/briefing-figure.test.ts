@@ -89,7 +89,27 @@ describe('the briefing page in Chromium', () => {
           box(`heading ${i}`, 'heading', t),
         );
         const label = svg.querySelector('text.node-label')!;
+        // Points of label lines where an edge is what shows: the text itself let through to what lies under it.
+        const texts = [...svg.querySelectorAll<SVGTextElement>('text.node-label')];
+        const edgeUnderWords = (): number => {
+          let hits = 0;
+          for (const t of svg.querySelectorAll('text.node-label tspan')) {
+            const r = t.getBoundingClientRect();
+            for (let x = r.x + 1; x < r.right - 1; x += 3)
+              for (let y = r.y + 1; y < r.bottom - 1; y += 1)
+                if (document.elementFromPoint(x, y)?.closest('g.edge')) hits++;
+          }
+          return hits;
+        };
+        for (const t of texts) t.style.pointerEvents = 'none';
+        const backs = [...svg.querySelectorAll<SVGElement>('rect.label-back')];
+        for (const b of backs) b.style.display = 'none';
+        const unbacked = edgeUnderWords();
+        for (const b of backs) b.style.display = '';
+        const backed = edgeUnderWords();
+        for (const t of texts) t.style.pointerEvents = '';
         return {
+          crossings: { unbacked, backed, backs: backs.length },
           boxes: [...boxes, ...headings],
           nodes: svg.querySelectorAll('g.node').length,
           labelPx: parseFloat(getComputedStyle(label).fontSize) * scale,
@@ -100,6 +120,11 @@ describe('the briefing page in Chromium', () => {
       });
       expect(drawn.nodes).toBe(Math.min(40, graph.nodes.length));
       expect(drawn.labelPx).toBeGreaterThanOrEqual(10);
+      // No edge runs through a label's words: every label has a backing and no line shows through one.
+      expect(drawn.crossings.backs).toBe(drawn.nodes);
+      expect(drawn.crossings.backed).toBe(0);
+      // Lines do pass behind labels in both figures: the check above has something to hide.
+      expect(drawn.crossings.unbacked).toBeGreaterThan(0);
       expect(drawn.overflow).toBeLessThanOrEqual(0);
       expect(drawn.evidenceRows).toBeGreaterThan(0);
       const boxes = drawn.boxes as Box[];

@@ -28,6 +28,8 @@ const TEXT = '#222222';
 const MUTED = '#555555';
 /** A white halo behind label text, so an edge passing behind a label never crosses its letters. */
 const HALO = 'paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"';
+/** How far a label's white backing reaches past its text on either side. */
+const LABEL_BACK_PAD = 2;
 const LEGEND_FONT = 11;
 const LEGEND_ROW = 20;
 const LEGEND_SYMBOL = 14;
@@ -51,7 +53,11 @@ function labelSvg(n: PlacedNode): string {
   const spans = lines
     .map((line, i) => `<tspan x="${f(x)}" y="${f(top + i * LINE_HEIGHT)}">${h(line)}</tspan>`)
     .join('');
-  return `<text class="node-label" font-size="${LABEL_FONT}" fill="${TEXT}" text-anchor="${n.anchor}" ${HALO}>${spans}</text>`;
+  // A white backing under the text: an edge between the outer columns that passes a label goes under it rather
+  // than through its words (the halo alone left such a line running through the letters like a strike-through).
+  const b = n.labelBox;
+  const back = `<rect class="label-back" x="${f(b.x - LABEL_BACK_PAD)}" y="${f(b.y)}" width="${f(b.width + 2 * LABEL_BACK_PAD)}" height="${f(b.height)}" rx="2" fill="#ffffff"/>`;
+  return `${back}<text class="node-label" font-size="${LABEL_FONT}" fill="${TEXT}" text-anchor="${n.anchor}" ${HALO}>${spans}</text>`;
 }
 
 /** The legend: one entry per kind drawn (and disputed claims when any), wrapped to the figure's width. */
