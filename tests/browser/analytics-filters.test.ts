@@ -182,6 +182,54 @@ describe('filters', () => {
     await expect.poll(visibleIds, POLL).toEqual(new Set([...ids, ...eids]));
   });
 
+  it('Ctrl+A, N and ]/[ pick only what the filters show, so Delete or E never acts out of sight', async () => {
+    const page = await h.openPage();
+    await h.waitForNode(START);
+    await idle();
+    const ids = await nodeIds();
+    const scene = await apiScene([START]);
+    const hidden = new Set(ids.filter((id) => scene.nodes.get(id)!.labels.includes('Country')));
+    const shown = ids.filter((id) => !hidden.has(id));
+    expect(hidden.size).toBeGreaterThan(0);
+    expect(shown.length).toBeGreaterThan(2);
+    await page.getByTestId('filter-label-Country').uncheck();
+    await expect.poll(async () => (await visibleIds()).has([...hidden][0]!), POLL).toBe(false);
+    const count = page.getByTestId('selection-count');
+    const body = page.locator('body');
+
+    // Ctrl+A: every node shown, none of the hidden countries.
+    await body.press('Control+a');
+    await expect.poll(() => count.innerText(), POLL).toBe(`${shown.length} nodes selected`);
+    const listed = await page.locator('.selection-list li').allInnerTexts();
+    for (const id of hidden) expect(listed.some((t) => t.includes(scene.nodes.get(id)!.name))).toBe(false);
+
+    // N on the forum: its shown neighbours (the countries it links to are hidden).
+    await page.evaluate((id) => window.__explorer!.select(id), START);
+    await expect
+      .poll(() => page.locator('.details-title').first().textContent(), POLL)
+      .toBe(scene.nodes.get(START)!.name);
+    const neighbours = new Set(
+      [...scene.edges.values()]
+        .flatMap((e) => (e.source === START ? [e.target] : e.target === START ? [e.source] : []))
+        .filter((id) => ids.includes(id) && !hidden.has(id)),
+    );
+    await body.press('n');
+    await expect.poll(() => count.innerText(), POLL).toBe(`${neighbours.size + 1} nodes selected`);
+
+    // ]: a full round visits every shown node once by name and never a hidden one.
+    await body.press('Escape');
+    const visited: string[] = [];
+    for (let i = 0; i < shown.length; i++) {
+      const before = visited.at(-1);
+      await body.press(']');
+      await expect
+        .poll(() => page.locator('.details-title').first().textContent(), POLL)
+        .not.toBe(before ?? null);
+      visited.push((await page.locator('.details-title').first().textContent())!);
+    }
+    expect([...visited].sort()).toEqual(shown.map((id) => scene.nodes.get(id)!.name).sort());
+  });
+
   it('disputed "only" leaves only disputed claims, with their ends as faded context', async () => {
     const page = await h.openPage('?node=person:mahmood');
     await h.waitForNode('person:mahmood');

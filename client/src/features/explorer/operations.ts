@@ -11,6 +11,7 @@ import type { RunTask } from '../status/run-task';
 import { canvasNeighbours, sampleNote, shownOfAll } from './neighbour-summary';
 import { isEmptyFilter, type ExpansionFilter } from './state';
 import { projectFolds } from './fold/fold-projection';
+import { sceneVisibility } from '../filters/scene-visibility';
 import {
   GROUP_MIN_SIZE,
   allLeavesPlan,
@@ -325,12 +326,17 @@ export function createOperations({ api, store, actions, report, run }: ExplorerD
     },
 
     selectNeighbours: (id) => {
+      // The neighbours the canvas shows: an edge or a node the filters hide is not selected out of sight.
+      const s = store.get();
+      const { hiddenNodes, hiddenEdges } = sceneVisibility(s);
       const ids = new Set<string>();
-      for (const e of store.get().edges.values()) {
+      for (const e of s.edges.values()) {
+        if (hiddenEdges.has(e.id)) continue;
         if (e.source === id) ids.add(e.target);
         if (e.target === id) ids.add(e.source);
       }
       ids.delete(id);
+      for (const n of hiddenNodes) ids.delete(n);
       // The node stays selected with its neighbours: N widens the selection, it never moves it away.
       selectNodes([id, ...ids]);
       actions.setStatus(

@@ -120,13 +120,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     keys: 'Ctrl+A / ⌘A',
-    does: 'Select every node',
+    does: 'Select every node shown (not those the filters hide)',
     matches: (e) => mod(e) && key(e, 'a', 'A'),
     run: (h) => h.selectAll(),
   },
   {
     keys: '] / [',
-    does: 'Select the next / previous node',
+    does: 'Select the next / previous node shown, by name',
     matches: (e) => plain(e) && key(e, ']', '['),
     run: () => {},
   },

@@ -6,6 +6,7 @@ import type { ReadableStore } from '../../state/store';
 import type { ShortcutHandlers } from './keyboard';
 import type { NodeMenu } from '../explorer/ui/node-menu';
 import { ZOOM_STEP } from '../explorer/ui/toolbar';
+import { sceneVisibility } from '../filters/scene-visibility';
 
 /** What the handlers need besides operations and actions. */
 export interface ShortcutDeps {
@@ -30,6 +31,15 @@ export function shortcutHandlers({
   screenPosition,
   panels,
 }: ShortcutDeps): ShortcutHandlers {
+  /**
+   * The scene's nodes the filters leave on the canvas (folded ones included: selecting one unfolds it). Ctrl+A and
+   * ]/[ pick from these, so a later Delete or E never acts on nodes the user cannot see.
+   */
+  const shownNodes = () => {
+    const s = store.get();
+    const { hiddenNodes } = sceneVisibility(s);
+    return [...s.nodes.values()].filter((n) => !hiddenNodes.has(n.id));
+  };
   /** The one selected node, for commands that need exactly one. */
   const single = (): string | null => {
     const ids = ops.selectedNodeIds();
@@ -70,9 +80,9 @@ export function shortcutHandlers({
       const id = single();
       if (id) ops.selectNeighbours(id);
     },
-    selectAll: () => ops.selectNodes([...store.get().nodes.keys()]),
+    selectAll: () => ops.selectNodes(shownNodes().map((n) => n.id)),
     selectNext: (step) => {
-      const ids = [...store.get().nodes.values()]
+      const ids = shownNodes()
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((n) => n.id);
       if (!ids.length) return;
