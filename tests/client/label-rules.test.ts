@@ -65,18 +65,43 @@ describe('chooseLabels', () => {
     priority,
   });
 
-  it('of two colliding labels draws the more important one', () => {
-    const shown = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1).nodes;
-    expect([...shown]).toEqual(['hub']);
+  it('of two colliding labels the more important keeps its place below; the other moves to a free side', () => {
+    const { nodes, places } = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1);
+    expect(nodes).toEqual(new Set(['hub', 'leaf']));
+    expect(places.get('hub')).toBeUndefined();
+    // Below the leaf is the hub's label; above it is free.
+    expect(places.get('leaf')).toBe('above');
   });
 
-  it('of two equally important colliding labels draws the one given first (a hub page arrives most connected first)', () => {
-    expect([...chooseLabels([node('z-first', 0, 0, 1), node('a-second', 20, 12, 1)], 12, 1).nodes]).toEqual([
-      'z-first',
-    ]);
-    expect([...chooseLabels([node('a-second', 20, 12, 1), node('z-first', 0, 0, 1)], 12, 1).nodes]).toEqual([
-      'a-second',
-    ]);
+  it('of two equally important colliding labels the one given first keeps its place (a hub page arrives most connected first)', () => {
+    const first = chooseLabels([node('z-first', 0, 0, 1), node('a-second', 20, 12, 1)], 12, 1).places;
+    expect([...first.keys()]).toEqual(['a-second']);
+    const second = chooseLabels([node('a-second', 20, 12, 1), node('z-first', 0, 0, 1)], 12, 1).places;
+    expect([...second.keys()]).toEqual(['z-first']);
+  });
+
+  it('tries below, above, right and left in turn, and drops a label only when every side is taken', () => {
+    // Four important neighbours whose bodies block each side of the middle node in turn.
+    const ring = (gone: readonly ('below' | 'above' | 'right' | 'left')[]) => {
+      const at = { below: [0, 45], above: [0, -45], right: [70, 0], left: [-70, 0] } as const;
+      return [
+        node('middle', 0, 0, 1),
+        ...gone.map((side) => ({
+          ...node(side, at[side][0], at[side][1], 10),
+          halfWidth: 60,
+          halfHeight: 30,
+        })),
+      ];
+    };
+    const placeOf = (gone: readonly ('below' | 'above' | 'right' | 'left')[]) => {
+      const { nodes, places } = chooseLabels(ring(gone), 12, 1);
+      return nodes.has('middle') ? (places.get('middle') ?? 'below') : null;
+    };
+    expect(placeOf([])).toBe('below');
+    expect(placeOf(['below'])).toBe('above');
+    expect(placeOf(['below', 'above'])).toBe('right');
+    expect(placeOf(['below', 'above', 'right'])).toBe('left');
+    expect(placeOf(['below', 'above', 'right', 'left'])).toBeNull();
   });
 
   it('draws both when they are apart, and one of two equal texts', () => {
@@ -90,10 +115,13 @@ describe('chooseLabels', () => {
     const grid = Array.from({ length: 100 }, (_, i) =>
       node(`n${i}`, (i % 10) * 50, Math.floor(i / 10) * 60, i % 7),
     );
-    const shown = chooseLabels(grid, 16, 0.8).nodes;
+    const { nodes: shown, places } = chooseLabels(grid, 16, 0.8);
     const core = 18 * BODY_CORE;
     expect(shown.size).toBeGreaterThan(5);
-    const boxes = grid.filter((c) => shown.has(c.id)).map((c) => labelBox(c, 16));
+    // Some labels moved off their place below: the boxes checked are where each is drawn.
+    expect(places.size).toBeGreaterThan(0);
+    const boxOf = (c: LabelCandidate) => labelBox(c, 16, places.get(c.id));
+    const boxes = grid.filter((c) => shown.has(c.id)).map(boxOf);
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!;
@@ -101,7 +129,7 @@ describe('chooseLabels', () => {
         expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
       }
     for (const c of grid.filter((g) => shown.has(g.id))) {
-      const b = labelBox(c, 16);
+      const b = boxOf(c);
       for (const o of grid)
         if (o.id !== c.id)
           expect(b.x1 < o.x + core && o.x - core < b.x2 && b.y1 < o.y + core && o.y - core < b.y2).toBe(
@@ -118,10 +146,11 @@ describe('chooseLabels', () => {
     const free = { id: 'e-free', box: { x1: 120, x2: 180, y1: 100, y2: 110 }, priority: 1 };
     const pathText = { id: 'e-path', box: { x1: 120, x2: 180, y1: -100, y2: -90 }, priority: 4 };
     const under = { id: 'e-under', box: { x1: 130, x2: 190, y1: -95, y2: -85 }, priority: 1 };
-    // Ranked above b's label (a path's text over an ordinary node): b's label gives way.
+    // Ranked above b's label (a path's text over an ordinary node): b's label gives way, to its place above.
     const overB = { id: 'e-over-b', box: { x1: 290, x2: 310, y1: 25, y2: 35 }, priority: 3 };
     const shown = chooseLabels([a, b], 12, 1, [onLabel, free, pathText, under, overB]);
-    expect(shown.nodes).toEqual(new Set(['a']));
+    expect(shown.nodes).toEqual(new Set(['a', 'b']));
+    expect(shown.places).toEqual(new Map([['b', 'above']]));
     expect(shown.edges).toEqual(new Set(['e-free', 'e-path', 'e-over-b']));
   });
 });

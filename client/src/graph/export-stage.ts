@@ -5,7 +5,13 @@ import cytoscape from 'cytoscape';
 import svgExtension, { type SvgCore } from 'cytoscape-svg';
 import type { Viewport } from '../state/state';
 import { graphStylesheet } from './graph-stylesheet';
-import { EDGE_LABEL_HIDDEN_CLASS, LABEL_HIDDEN_CLASS, applyLabelRules, labelFontFor } from './label-rules';
+import {
+  EDGE_LABEL_HIDDEN_CLASS,
+  LABEL_HIDDEN_CLASS,
+  LABEL_PLACE_CLASSES,
+  applyLabelRules,
+  labelFontFor,
+} from './label-rules';
 import { joinLabelLines } from './svg-label-lines';
 
 cytoscape.use(svgExtension);
@@ -30,6 +36,7 @@ const SELECTION_CLASSES: ReadonlySet<string> = new Set([
   'incident',
   'hover',
   LABEL_HIDDEN_CLASS,
+  ...Object.values(LABEL_PLACE_CLASSES),
   EDGE_LABEL_HIDDEN_CLASS,
 ]);
 

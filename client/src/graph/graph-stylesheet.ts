@@ -8,6 +8,7 @@ import {
   EDGE_LABEL_HIDDEN_CLASS,
   LABEL_HIDDEN_CLASS,
   LABEL_MARGIN_PX,
+  LABEL_PLACE_CLASSES,
   MIN_LABEL_SCREEN_PX,
 } from './label-rules';
 import { LABEL_BASE_FONT_PX, LABEL_FONT_FAMILY, LABEL_WIDTH_PX } from './label-text';
@@ -199,7 +200,32 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
       style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected },
     },
     ...filterRules(),
-    // Lost a collision or a duplicate (label-rules.ts): not drawn at all, never drawn underneath.
+    // Below its node was taken: above, right or left of it instead (label-rules.ts), as far from the body.
+    {
+      selector: `node.${LABEL_PLACE_CLASSES.above}`,
+      style: { 'text-valign': 'top', 'text-margin-y': -LABEL_MARGIN_PX },
+    },
+    {
+      selector: `node.${LABEL_PLACE_CLASSES.right}`,
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-justification': 'left',
+        'text-margin-y': 0,
+        'text-margin-x': LABEL_MARGIN_PX,
+      },
+    },
+    {
+      selector: `node.${LABEL_PLACE_CLASSES.left}`,
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'left',
+        'text-justification': 'right',
+        'text-margin-y': 0,
+        'text-margin-x': -LABEL_MARGIN_PX,
+      },
+    },
+    // Lost a collision on every side or a duplicate (label-rules.ts): not drawn at all, never drawn underneath.
     { selector: `node.${LABEL_HIDDEN_CLASS}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     // An edge type text that would cover a node label or another edge's text; the pointer still brings it back.
     {

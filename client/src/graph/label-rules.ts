@@ -54,15 +54,46 @@ export interface LabelCandidate {
   priority: number;
 }
 
-/** A label's box in model coordinates at model font `font`. */
+/**
+ * Where a label sits around its node: below (the stylesheet's default), else above, right or left, tried in that
+ * order when the place before is taken (the four-position model of map labelling), before the label is dropped.
+ */
+export type LabelPlace = 'below' | 'above' | 'right' | 'left';
+const PLACES: readonly LabelPlace[] = ['below', 'above', 'right', 'left'];
+/** The class that moves a node's label off its default place below (graph-stylesheet). */
+export const LABEL_PLACE_CLASSES: Readonly<Record<Exclude<LabelPlace, 'below'>, string>> = {
+  above: 'label-above',
+  right: 'label-right',
+  left: 'label-left',
+};
+
+/** A label's box in model coordinates at model font `font`, below its node or at `place`. */
 export function labelBox(
   c: LabelCandidate,
   font: number,
+  place: LabelPlace = 'below',
 ): { x1: number; x2: number; y1: number; y2: number } {
   const scale = font / LABEL_BASE_FONT_PX;
   const w = c.width * scale + 4;
-  const top = c.y + c.halfHeight + LABEL_MARGIN_PX;
-  return { x1: c.x - w / 2, x2: c.x + w / 2, y1: top, y2: top + c.lines * font * LABEL_LINE_HEIGHT + 2 };
+  const h = c.lines * font * LABEL_LINE_HEIGHT + 2;
+  switch (place) {
+    case 'below': {
+      const top = c.y + c.halfHeight + LABEL_MARGIN_PX;
+      return { x1: c.x - w / 2, x2: c.x + w / 2, y1: top, y2: top + h };
+    }
+    case 'above': {
+      const bottom = c.y - c.halfHeight - LABEL_MARGIN_PX;
+      return { x1: c.x - w / 2, x2: c.x + w / 2, y1: bottom - h, y2: bottom };
+    }
+    case 'right': {
+      const left = c.x + c.halfWidth + LABEL_MARGIN_PX;
+      return { x1: left, x2: left + w, y1: c.y - h / 2, y2: c.y + h / 2 };
+    }
+    case 'left': {
+      const right = c.x - c.halfWidth - LABEL_MARGIN_PX;
+      return { x1: right - w, x2: right, y1: c.y - h / 2, y2: c.y + h / 2 };
+    }
+  }
 }
 
 /** A box in model coordinates. */
@@ -105,8 +136,9 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } 
 }
 
 /**
- * Greedy choice, most important first (ties in the order of `candidates`): a label is drawn when its box keeps clear of every node's core and
- * of every label already chosen, and no chosen label has the same text. Edge type texts (`edges`) take part
+ * Greedy choice, most important first (ties in the order of `candidates`): a label is drawn when its box, below its
+ * node or failing that above, right or left of it (`places` says which, when not below), keeps clear of every
+ * node's core and of every label already chosen, and no chosen label has the same text. Edge type texts (`edges`) take part
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. A grid keeps each
  * check to the few boxes nearby, so the cost follows the number of candidates (what is on screen).
  */
@@ -115,8 +147,9 @@ export function chooseLabels(
   font: number,
   zoom: number,
   edges: readonly EdgeLabelCandidate[] = [],
-): { nodes: Set<string>; edges: Set<string> } {
+): { nodes: Set<string>; edges: Set<string>; places: Map<string, LabelPlace> } {
   const shown = new Set<string>();
+  const places = new Map<string, LabelPlace>();
   const shownEdges = new Set<string>();
   const texts = new Set<string>();
   const gap = LABEL_GAP_PX / zoom;
@@ -150,13 +183,17 @@ export function chooseLabels(
     }
     const c = item.c;
     if (!c.text || texts.has(c.text)) continue;
-    const b = labelBox(c, font);
-    if (grid.clashes(pad(b))) continue;
-    shown.add(c.id);
-    texts.add(c.text);
-    grid.put(b);
+    for (const place of PLACES) {
+      const b = labelBox(c, font, place);
+      if (grid.clashes(pad(b))) continue;
+      shown.add(c.id);
+      if (place !== 'below') places.set(c.id, place);
+      texts.add(c.text);
+      grid.put(b);
+      break;
+    }
   }
-  return { nodes: shown, edges: shownEdges };
+  return { nodes: shown, edges: shownEdges, places };
 }
 
 /** How much a node's label matters: the selection, then paths, then the selection's neighbours, then degree. */
@@ -281,6 +318,9 @@ export function applyLabelRules(
     for (const { node } of on) {
       const hide = !shown.nodes.has(node.id());
       if (hide !== node.hasClass(LABEL_HIDDEN_CLASS)) node.toggleClass(LABEL_HIDDEN_CLASS, hide);
+      const place = shown.places.get(node.id());
+      for (const [at, cls] of Object.entries(LABEL_PLACE_CLASSES))
+        if ((place === at) !== node.hasClass(cls)) node.toggleClass(cls, place === at);
     }
     for (const { edge, c } of edges) {
       const hide = c !== null && !shown.edges.has(c.id);
