@@ -138,6 +138,21 @@ describe('chooseLabels', () => {
     }
   });
 
+  it('never moves a label out of the view: a side outside it is skipped, a cut place below is kept as before', () => {
+    // The leaf's place below is the hub's label; the view's left edge is just left of the leaf.
+    const hub = node('hub', 0, 0, 10);
+    const leaf = node('leaf', 20, 12, 1);
+    const view = { x1: -20, x2: 400, y1: -20, y2: 300 };
+    // Above the leaf is outside the view (its top is above -20): not there. Right is inside: there.
+    expect(chooseLabels([hub, leaf], 12, 1, [], view).places.get('leaf')).toBe('right');
+    expect(labelBox(leaf, 12, 'above').y1).toBeLessThan(view.y1);
+    // A node alone at the bottom edge: its place below is cut, no other place fits, and it keeps that place.
+    const low = node('low', 200, 290, 1);
+    const alone = chooseLabels([low], 12, 1, [], { x1: 150, x2: 250, y1: 280, y2: 300 });
+    expect(alone.nodes).toEqual(new Set(['low']));
+    expect(alone.places.size).toBe(0);
+  });
+
   it('draws an edge type text only clear of node labels, node cores and the other edge texts', () => {
     const a = node('a', 0, 0, 5);
     const b = node('b', 300, 0, 1);

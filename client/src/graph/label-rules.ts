@@ -97,7 +97,7 @@ export function labelBox(
 }
 
 /** A box in model coordinates. */
-interface Box {
+export interface Box {
   x1: number;
   x2: number;
   y1: number;
@@ -138,7 +138,8 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } 
 /**
  * Greedy choice, most important first (ties in the order of `candidates`): a label is drawn when its box, below its
  * node or failing that above, right or left of it (`places` says which, when not below), keeps clear of every
- * node's core and of every label already chosen, and no chosen label has the same text. Edge type texts (`edges`) take part
+ * node's core and of every label already chosen, and no chosen label has the same text. With a `view` (model
+ * coordinates of what is on screen), a label moves only to a place inside it. Edge type texts (`edges`) take part
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. A grid keeps each
  * check to the few boxes nearby, so the cost follows the number of candidates (what is on screen).
  */
@@ -147,6 +148,7 @@ export function chooseLabels(
   font: number,
   zoom: number,
   edges: readonly EdgeLabelCandidate[] = [],
+  view?: Box,
 ): { nodes: Set<string>; edges: Set<string>; places: Map<string, LabelPlace> } {
   const shown = new Set<string>();
   const places = new Map<string, LabelPlace>();
@@ -183,15 +185,25 @@ export function chooseLabels(
     }
     const c = item.c;
     if (!c.text || texts.has(c.text)) continue;
+    let chosen: { place: LabelPlace; box: Box } | null = null;
+    let below: Box | null = null;
     for (const place of PLACES) {
-      const b = labelBox(c, font, place);
-      if (grid.clashes(pad(b))) continue;
-      shown.add(c.id);
-      if (place !== 'below') places.set(c.id, place);
-      texts.add(c.text);
-      grid.put(b);
+      const box = labelBox(c, font, place);
+      if (grid.clashes(pad(box))) continue;
+      // A label is never moved out of the view; one whose place below is free but cut stays there, as it always was.
+      if (view && !(box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2)) {
+        if (place === 'below') below = box;
+        continue;
+      }
+      chosen = { place, box };
       break;
     }
+    chosen ??= below ? { place: 'below', box: below } : null;
+    if (!chosen) continue;
+    shown.add(c.id);
+    if (chosen.place !== 'below') places.set(c.id, chosen.place);
+    texts.add(c.text);
+    grid.put(chosen.box);
   }
   return { nodes: shown, edges: shownEdges, places };
 }
@@ -313,6 +325,7 @@ export function applyLabelRules(
     font,
     cy.zoom(),
     edges.flatMap((e) => (e.c ? [e.c] : [])),
+    where === 'on-screen' ? cy.extent() : undefined,
   );
   cy.batch(() => {
     for (const { node } of on) {
