@@ -69,8 +69,9 @@ describe('chooseLabels', () => {
     const { nodes, places } = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1);
     expect(nodes).toEqual(new Set(['hub', 'leaf']));
     expect(places.get('hub')).toBeUndefined();
-    // Below the leaf is the hub's label; above it is free.
-    expect(places.get('leaf')).toBe('above');
+    // Below the leaf is the hub's label; above it would touch the hub's body (and read as the hub's name); right
+    // is free.
+    expect(places.get('leaf')).toBe('right');
   });
 
   it('of two equally important colliding labels the one given first keeps its place (a hub page arrives most connected first)', () => {
@@ -139,13 +140,14 @@ describe('chooseLabels', () => {
   });
 
   it('never moves a label out of the view: a side outside it is skipped, a cut place below is kept as before', () => {
-    // The leaf's place below is the hub's label; the view's left edge is just left of the leaf.
-    const hub = node('hub', 0, 0, 10);
-    const leaf = node('leaf', 20, 12, 1);
-    const view = { x1: -20, x2: 400, y1: -20, y2: 300 };
-    // Above the leaf is outside the view (its top is above -20): not there. Right is inside: there.
-    expect(chooseLabels([hub, leaf], 12, 1, [], view).places.get('leaf')).toBe('right');
-    expect(labelBox(leaf, 12, 'above').y1).toBeLessThan(view.y1);
+    // A path's edge text holds the place below the node; the view's top edge is just above the node.
+    const n = node('n', 100, 100, 1);
+    const under = { id: 'e-under', box: { x1: 60, x2: 140, y1: 118, y2: 140 }, priority: 5 };
+    const view = { x1: 0, x2: 400, y1: 75, y2: 300 };
+    expect(labelBox(n, 12, 'above').y1).toBeLessThan(view.y1);
+    // Without a view it goes above; with it, above is out of sight and it goes right.
+    expect(chooseLabels([n], 12, 1, [under]).places.get('n')).toBe('above');
+    expect(chooseLabels([n], 12, 1, [under], view).places.get('n')).toBe('right');
     // A node alone at the bottom edge: its place below is cut, no other place fits, and it keeps that place.
     const low = node('low', 200, 290, 1);
     const alone = chooseLabels([low], 12, 1, [], { x1: 150, x2: 250, y1: 280, y2: 300 });

@@ -159,13 +159,24 @@ export function chooseLabels(
   const pad = (b: Box): Box => ({ x1: b.x1 - gap, x2: b.x2 + gap, y1: b.y1 - gap, y2: b.y2 + gap });
   // Node cores first: a label never covers the middle of another node (its own body sits above it). Only
   // the core: with whole bodies as obstacles, a dense scene zoomed out would keep almost no label.
-  for (const c of candidates)
+  // A label moved off its place below keeps clear of every whole body as well (with a little air), so it never
+  // sits against another node and reads as that node's name.
+  const bodies = boxGrid(font * 12);
+  const air = LABEL_MARGIN_PX - 1;
+  for (const c of candidates) {
     grid.put({
       x1: c.x - c.halfWidth * BODY_CORE,
       x2: c.x + c.halfWidth * BODY_CORE,
       y1: c.y - c.halfHeight * BODY_CORE,
       y2: c.y + c.halfHeight * BODY_CORE,
     });
+    bodies.put({
+      x1: c.x - c.halfWidth - air,
+      x2: c.x + c.halfWidth + air,
+      y1: c.y - c.halfHeight - air,
+      y2: c.y + c.halfHeight + air,
+    });
+  }
   // One order for both kinds: a path's edge text beats an ordinary node's label, loses to the path's nodes.
   type Item = { kind: 'node'; c: LabelCandidate } | { kind: 'edge'; e: EdgeLabelCandidate };
   const items: Item[] = [
@@ -189,7 +200,7 @@ export function chooseLabels(
     let below: Box | null = null;
     for (const place of PLACES) {
       const box = labelBox(c, font, place);
-      if (grid.clashes(pad(box))) continue;
+      if (grid.clashes(pad(box)) || (place !== 'below' && bodies.clashes(box))) continue;
       // A label is never moved out of the view; one whose place below is free but cut stays there, as it always was.
       if (view && !(box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2)) {
         if (place === 'below') below = box;
