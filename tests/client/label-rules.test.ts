@@ -72,6 +72,10 @@ describe('chooseLabels', () => {
     // Below the leaf is the hub's label; above it would touch the hub's body (and read as the hub's name); right
     // is free.
     expect(places.get('leaf')).toBe('right');
+    // Fast mode moves none: the leaf's label is left out, as before labels moved.
+    const fixed = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1, [], undefined, false);
+    expect(fixed.nodes).toEqual(new Set(['hub']));
+    expect(fixed.places.size).toBe(0);
   });
 
   it('of two equally important colliding labels the one given first keeps its place (a hub page arrives most connected first)', () => {

@@ -37,6 +37,8 @@ export function foldRules(): cytoscape.StylesheetStyle[] {
         'text-valign': 'center',
         'text-halign': 'center',
         'text-margin-y': 0,
+        // The count sits inside the badge, whatever place the label pass gave the badge's label.
+        'text-margin-x': 0,
         'text-background-opacity': 0,
         'text-opacity': 1,
         'min-zoomed-font-size': 0,

@@ -44,9 +44,14 @@ function kindRules(): cytoscape.StylesheetStyle[] {
 /**
  * The full stylesheet; later rules win, so state classes come after kinds and flags. `font` is the model
  * font size labels are drawn at (label-rules picks it per zoom so text is at least 10 px on screen);
- * null hides every label (zoomed out too far to read any).
+ * null hides every label (zoomed out too far to read any). `labelMoves` adds the rules that draw a label above,
+ * right or left of its node (label-rules' places); fast mode leaves them out, as its label passes move none:
+ * three more rules to match against every element cost a large scene's first paint and expansions.
  */
-export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytoscape.StylesheetStyle[] {
+export function graphStylesheet(
+  font: number | null = LABEL_BASE_FONT_PX,
+  labelMoves = true,
+): cytoscape.StylesheetStyle[] {
   const size = font ?? LABEL_BASE_FONT_PX;
   const nodeLabel = font === null ? '' : 'data(label)';
   const edgeLabel = font === null ? '' : 'data(type)';
@@ -200,7 +205,25 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
       style: { width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 3, 13)`, color: COLOURS.selected },
     },
     ...filterRules(),
-    // Below its node was taken: above, right or left of it instead (label-rules.ts), as far from the body.
+    ...(labelMoves ? labelPlaceRules() : []),
+    // Lost a collision on every side or a duplicate (label-rules.ts): not drawn at all, never drawn underneath.
+    { selector: `node.${LABEL_HIDDEN_CLASS}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // An edge type text that would cover a node label or another edge's text; the pointer still brings it back.
+    {
+      selector: `edge.${EDGE_LABEL_HIDDEN_CLASS}`,
+      style: { 'text-opacity': 0, 'text-background-opacity': 0 },
+    },
+    { selector: 'edge.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.85 } },
+    ...foldRules(),
+  ];
+}
+
+/**
+ * A label whose place below was taken, drawn above, right or left of its node instead (label-rules.ts), as far
+ * from the body.
+ */
+function labelPlaceRules(): cytoscape.StylesheetStyle[] {
+  return [
     {
       selector: `node.${LABEL_PLACE_CLASSES.above}`,
       style: { 'text-valign': 'top', 'text-margin-y': -LABEL_MARGIN_PX },
@@ -225,14 +248,5 @@ export function graphStylesheet(font: number | null = LABEL_BASE_FONT_PX): cytos
         'text-margin-x': -LABEL_MARGIN_PX,
       },
     },
-    // Lost a collision on every side or a duplicate (label-rules.ts): not drawn at all, never drawn underneath.
-    { selector: `node.${LABEL_HIDDEN_CLASS}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
-    // An edge type text that would cover a node label or another edge's text; the pointer still brings it back.
-    {
-      selector: `edge.${EDGE_LABEL_HIDDEN_CLASS}`,
-      style: { 'text-opacity': 0, 'text-background-opacity': 0 },
-    },
-    { selector: 'edge.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.85 } },
-    ...foldRules(),
   ];
 }

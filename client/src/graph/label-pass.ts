@@ -23,7 +23,8 @@ export function runLabelPass(
 ): number | null {
   const font = labelFontFor(cy.zoom(), levers.labelsByZoom ? FAST_FONT_STEPS : undefined);
   if (font !== current) cy.style(canvasStylesheet(levers, font));
-  applyLabelRules(cy, font);
+  // Fast mode keeps every label in its place below (its stylesheet has no rules for the others).
+  applyLabelRules(cy, font, 'on-screen', !levers.labelsByZoom);
   return font;
 }
 

@@ -139,7 +139,7 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } 
  * Greedy choice, most important first (ties in the order of `candidates`): a label is drawn when its box, below its
  * node or failing that above, right or left of it (`places` says which, when not below), keeps clear of every
  * node's core and of every label already chosen, and no chosen label has the same text. With a `view` (model
- * coordinates of what is on screen), a label moves only to a place inside it. Edge type texts (`edges`) take part
+ * coordinates of what is on screen), a label moves only to a place inside it; with `move` false, never. Edge type texts (`edges`) take part
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. A grid keeps each
  * check to the few boxes nearby, so the cost follows the number of candidates (what is on screen).
  */
@@ -149,6 +149,7 @@ export function chooseLabels(
   zoom: number,
   edges: readonly EdgeLabelCandidate[] = [],
   view?: Box,
+  move = true,
 ): { nodes: Set<string>; edges: Set<string>; places: Map<string, LabelPlace> } {
   const shown = new Set<string>();
   const places = new Map<string, LabelPlace>();
@@ -170,12 +171,13 @@ export function chooseLabels(
       y1: c.y - c.halfHeight * BODY_CORE,
       y2: c.y + c.halfHeight * BODY_CORE,
     });
-    bodies.put({
-      x1: c.x - c.halfWidth - air,
-      x2: c.x + c.halfWidth + air,
-      y1: c.y - c.halfHeight - air,
-      y2: c.y + c.halfHeight + air,
-    });
+    if (move)
+      bodies.put({
+        x1: c.x - c.halfWidth - air,
+        x2: c.x + c.halfWidth + air,
+        y1: c.y - c.halfHeight - air,
+        y2: c.y + c.halfHeight + air,
+      });
   }
   // One order for both kinds: a path's edge text beats an ordinary node's label, loses to the path's nodes.
   type Item = { kind: 'node'; c: LabelCandidate } | { kind: 'edge'; e: EdgeLabelCandidate };
@@ -198,7 +200,7 @@ export function chooseLabels(
     if (!c.text || texts.has(c.text)) continue;
     let chosen: { place: LabelPlace; box: Box } | null = null;
     let below: Box | null = null;
-    for (const place of PLACES) {
+    for (const place of move ? PLACES : PLACES.slice(0, 1)) {
       const box = labelBox(c, font, place);
       if (grid.clashes(pad(box)) || (place !== 'below' && bodies.clashes(box))) continue;
       // A label is never moved out of the view; one whose place below is free but cut stays there, as it always was.
@@ -327,6 +329,7 @@ export function applyLabelRules(
   cy: cytoscape.Core,
   font: number | null,
   where: 'on-screen' | 'everywhere' = 'on-screen',
+  move = true,
 ): Set<string> {
   if (font === null) return new Set();
   const on = candidatesOnScreen(cy, where);
@@ -337,6 +340,7 @@ export function applyLabelRules(
     cy.zoom(),
     edges.flatMap((e) => (e.c ? [e.c] : [])),
     where === 'on-screen' ? cy.extent() : undefined,
+    move,
   );
   cy.batch(() => {
     for (const { node } of on) {
