@@ -434,7 +434,13 @@ export function createGraphView(
       case 'center':
         enqueue(async () => {
           const node = cy.getElementById(request.id);
-          if (node.nonempty()) await animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) });
+          if (node.empty()) return;
+          cy.resize();
+          // On the node itself, not on its bounding box: a label drawn beside it (label-rules' places) would pull
+          // the camera sideways by half the label's width.
+          const zoom = Math.max(cy.zoom(), 1);
+          const p = node.position();
+          await animate({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } });
         });
         break;
       case 'layout':
