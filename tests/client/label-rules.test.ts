@@ -73,7 +73,7 @@ describe('chooseLabels', () => {
     // is free.
     expect(places.get('leaf')).toBe('right');
     // Fast mode moves none: the leaf's label is left out, as before labels moved.
-    const fixed = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1, [], undefined, false);
+    const fixed = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1, [], { move: false });
     expect(fixed.nodes).toEqual(new Set(['hub']));
     expect(fixed.places.size).toBe(0);
   });
@@ -151,10 +151,10 @@ describe('chooseLabels', () => {
     expect(labelBox(n, 12, 'above').y1).toBeLessThan(view.y1);
     // Without a view it goes above; with it, above is out of sight and it goes right.
     expect(chooseLabels([n], 12, 1, [under]).places.get('n')).toBe('above');
-    expect(chooseLabels([n], 12, 1, [under], view).places.get('n')).toBe('right');
+    expect(chooseLabels([n], 12, 1, [under], { view }).places.get('n')).toBe('right');
     // A node alone at the bottom edge: its place below is cut, no other place fits, and it keeps that place.
     const low = node('low', 200, 290, 1);
-    const alone = chooseLabels([low], 12, 1, [], { x1: 150, x2: 250, y1: 280, y2: 300 });
+    const alone = chooseLabels([low], 12, 1, [], { view: { x1: 150, x2: 250, y1: 280, y2: 300 } });
     expect(alone.nodes).toEqual(new Set(['low']));
     expect(alone.places.size).toBe(0);
   });

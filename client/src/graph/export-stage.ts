@@ -5,13 +5,7 @@ import cytoscape from 'cytoscape';
 import svgExtension, { type SvgCore } from 'cytoscape-svg';
 import type { Viewport } from '../state/state';
 import { graphStylesheet } from './graph-stylesheet';
-import {
-  EDGE_LABEL_HIDDEN_CLASS,
-  LABEL_HIDDEN_CLASS,
-  LABEL_PLACE_CLASSES,
-  applyLabelRules,
-  labelFontFor,
-} from './label-rules';
+import { EDGE_LABEL_HIDDEN_CLASS, LABEL_PASS_CLASSES, applyLabelRules, labelFontFor } from './label-rules';
 import { joinLabelLines } from './svg-label-lines';
 
 cytoscape.use(svgExtension);
@@ -35,8 +29,7 @@ const SELECTION_CLASSES: ReadonlySet<string> = new Set([
   'neighbour',
   'incident',
   'hover',
-  LABEL_HIDDEN_CLASS,
-  ...Object.values(LABEL_PLACE_CLASSES),
+  ...LABEL_PASS_CLASSES,
   EDGE_LABEL_HIDDEN_CLASS,
 ]);
 

@@ -10,13 +10,7 @@ import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } fro
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
-import {
-  FAST_FONT_STEPS,
-  LABEL_HIDDEN_CLASS,
-  LABEL_MARGIN_PX,
-  LABEL_PLACE_CLASSES,
-  labelFontFor,
-} from './label-rules';
+import { FAST_FONT_STEPS, LABEL_MARGIN_PX, LABEL_PASS_CLASSES, labelFontFor } from './label-rules';
 import { restScheduler, runLabelPass } from './label-pass';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
 import { drawnEdgeLabelBoxes, drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
@@ -402,10 +396,8 @@ export function createGraphView(
       for (const n of s.nodes.values()) {
         const node = cy.getElementById(n.id);
         // The label pass's choice (hidden, or moved off its place below) stays until the next pass.
-        const labelled = [LABEL_HIDDEN_CLASS, ...Object.values(LABEL_PLACE_CLASSES)]
-          .filter((c) => node.hasClass(c))
-          .map((c) => ` ${c}`)
-          .join('');
+        let labelled = '';
+        for (const c of LABEL_PASS_CLASSES) if (node.hasClass(c)) labelled += ` ${c}`;
         node.classes(nodeClasses(n, s, ctx) + labelled);
       }
       for (const e of s.edges.values()) cy.getElementById(e.id).classes(edgeClasses(e, s, ctx));

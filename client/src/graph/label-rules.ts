@@ -66,6 +66,12 @@ export const LABEL_PLACE_CLASSES: Readonly<Record<Exclude<LabelPlace, 'below'>, 
   right: 'label-right',
   left: 'label-left',
 };
+const PLACE_CLASS_ENTRIES = Object.entries(LABEL_PLACE_CLASSES) as readonly [LabelPlace, string][];
+/** Every class a label pass sets on a node: the canvas keeps them across restyles, an export decides them again. */
+export const LABEL_PASS_CLASSES: readonly string[] = [
+  LABEL_HIDDEN_CLASS,
+  ...Object.values(LABEL_PLACE_CLASSES),
+];
 
 /** A label's box in model coordinates at model font `font`, below its node or at `place`. */
 export function labelBox(
@@ -111,6 +117,10 @@ export interface EdgeLabelCandidate {
   priority: number;
 }
 
+/** True when `b` lies wholly inside `outer`. */
+const inside = (b: Box, outer: Box): boolean =>
+  b.x1 >= outer.x1 && b.x2 <= outer.x2 && b.y1 >= outer.y1 && b.y2 <= outer.y2;
+
 /** A grid of boxes, so each collision check looks only at the few boxes nearby. */
 function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } {
   const grid = new Map<string, Box[]>();
@@ -148,8 +158,7 @@ export function chooseLabels(
   font: number,
   zoom: number,
   edges: readonly EdgeLabelCandidate[] = [],
-  view?: Box,
-  move = true,
+  { view, move = true }: { view?: Box; move?: boolean } = {},
 ): { nodes: Set<string>; edges: Set<string>; places: Map<string, LabelPlace> } {
   const shown = new Set<string>();
   const places = new Map<string, LabelPlace>();
@@ -204,7 +213,7 @@ export function chooseLabels(
       const box = labelBox(c, font, place);
       if (grid.clashes(pad(box)) || (place !== 'below' && bodies.clashes(box))) continue;
       // A label is never moved out of the view; one whose place below is free but cut stays there, as it always was.
-      if (view && !(box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2)) {
+      if (view && !inside(box, view)) {
         if (place === 'below') below = box;
         continue;
       }
@@ -339,15 +348,14 @@ export function applyLabelRules(
     font,
     cy.zoom(),
     edges.flatMap((e) => (e.c ? [e.c] : [])),
-    where === 'on-screen' ? cy.extent() : undefined,
-    move,
+    { view: where === 'on-screen' ? cy.extent() : undefined, move },
   );
   cy.batch(() => {
     for (const { node } of on) {
       const hide = !shown.nodes.has(node.id());
       if (hide !== node.hasClass(LABEL_HIDDEN_CLASS)) node.toggleClass(LABEL_HIDDEN_CLASS, hide);
       const place = shown.places.get(node.id());
-      for (const [at, cls] of Object.entries(LABEL_PLACE_CLASSES))
+      for (const [at, cls] of PLACE_CLASS_ENTRIES)
         if ((place === at) !== node.hasClass(cls)) node.toggleClass(cls, place === at);
     }
     for (const { edge, c } of edges) {

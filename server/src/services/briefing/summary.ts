@@ -1,6 +1,6 @@
 // The briefing's opening paragraph, written from the graph: the most connected actors, the forums and agreements
 // that join them, the threats they address, and how much of it is hedged or disputed.
-import { KINDS } from '../../../../model/index.js';
+import { CONFIDENCE_LEVELS, isConfidence, KINDS, type Confidence } from '../../../../model/index.js';
 import type { GraphEdge, GraphNode } from '../../../../contract/index.js';
 import { capitalise, joinWords, nodeKind, nounPhrase } from './phrases.js';
 
@@ -35,8 +35,9 @@ function named(nodes: GraphNode[], max: number, others: string): string {
 }
 
 /** How surely two actors cooperate directly, from their COOPERATES_WITH claims: the surest claim decides. */
-type Direct = 'confirmed' | 'reported' | 'speculative' | 'disputed' | null;
-const SURENESS: readonly Direct[] = [null, 'disputed', 'speculative', 'reported', 'confirmed'];
+type Direct = Confidence | 'disputed' | null;
+/** Least sure first: no claim, a disputed one, then the model's levels from the least sure. */
+const SURENESS: readonly Direct[] = [null, 'disputed', ...[...CONFIDENCE_LEVELS].reverse()];
 
 /**
  * One paragraph on who cooperates with whom on what: counts of the selection, the most connected actors (by the
@@ -60,12 +61,8 @@ export function summarise(nodes: GraphNode[], edges: GraphEdge[], sourceCount: n
     if (e.type !== 'COOPERATES_WITH' || !partners.has(e.source) || !partners.has(e.target)) continue;
     partners.get(e.source)!.add(e.target);
     partners.get(e.target)!.add(e.source);
-    const how: Direct =
-      e.properties.disputed === true
-        ? 'disputed'
-        : e.properties.confidence === 'reported' || e.properties.confidence === 'speculative'
-          ? e.properties.confidence
-          : 'confirmed';
+    const c = e.properties.confidence;
+    const how: Direct = e.properties.disputed === true ? 'disputed' : isConfidence(c) ? c : 'confirmed';
     const key = pairKey(e.source, e.target);
     if (SURENESS.indexOf(how) > SURENESS.indexOf(direct.get(key) ?? null)) direct.set(key, how);
   }
