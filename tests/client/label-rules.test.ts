@@ -7,7 +7,9 @@ import {
   chooseLabels,
   labelBox,
   labelFontFor,
+  type Box,
   type LabelCandidate,
+  type LabelPlace,
 } from '../../client/src/graph/label-rules.js';
 import { LABEL_WIDTH_PX, wrapLabel } from '../../client/src/graph/label-text.js';
 
@@ -107,6 +109,49 @@ describe('chooseLabels', () => {
     expect(placeOf(['below', 'above'])).toBe('right');
     expect(placeOf(['below', 'above', 'right'])).toBe('left');
     expect(placeOf(['below', 'above', 'right', 'left'])).toBeNull();
+  });
+
+  it('with the four sides taken, tries the corners in turn: below-right, below-left, above-right, above-left', () => {
+    const middle = node('middle', 0, 0, 1);
+    // Small, more important boxes that each take one place and no other: the four sides' in their middles (a
+    // side's box overlaps its corners' at the ends), each corner's at its far end.
+    const inPlace = (place: LabelPlace, fx: number, fy: number): Box => {
+      const b = labelBox(middle, 12, place);
+      const x = b.x1 + (b.x2 - b.x1) * fx;
+      const y = b.y1 + (b.y2 - b.y1) * fy;
+      return { x1: x - 2, x2: x + 2, y1: y - 2, y2: y + 2 };
+    };
+    const blockers: Record<LabelPlace, Box> = {
+      below: inPlace('below', 0.5, 0.5),
+      above: inPlace('above', 0.5, 0.5),
+      right: inPlace('right', 0.9, 0.5),
+      left: inPlace('left', 0.1, 0.5),
+      'below-right': inPlace('below-right', 0.9, 0.5),
+      'below-left': inPlace('below-left', 0.1, 0.5),
+      'above-right': inPlace('above-right', 0.9, 0.5),
+      'above-left': inPlace('above-left', 0.1, 0.5),
+    };
+    const order = Object.keys(blockers) as LabelPlace[];
+    // Each blocker takes its own place only (else the order below would not show).
+    for (const place of order)
+      for (const other of order) {
+        const a = blockers[place];
+        const b = labelBox(middle, 12, other);
+        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(place === other);
+      }
+    const placeOf = (taken: number) => {
+      const edges = order.slice(0, taken).map((p) => ({ id: p, box: blockers[p], priority: 10 }));
+      const { nodes, places } = chooseLabels([middle], 12, 1, edges);
+      return nodes.has('middle') ? (places.get('middle') ?? 'below') : null;
+    };
+    expect(order.map((_, k) => placeOf(k))).toEqual(order);
+    expect(placeOf(order.length)).toBeNull();
+    // A corner's label starts where the body's box ends, as far below (or above) it as the place below.
+    const corner = labelBox(middle, 12, 'below-right');
+    expect(corner.x1).toBe(middle.x + middle.halfWidth);
+    expect(corner.y1).toBe(labelBox(middle, 12, 'below').y1);
+    expect(labelBox(middle, 12, 'above-left').y2).toBe(labelBox(middle, 12, 'above').y2);
+    expect(labelBox(middle, 12, 'above-left').x2).toBe(middle.x - middle.halfWidth);
   });
 
   it('draws both when they are apart, and one of two equal texts', () => {

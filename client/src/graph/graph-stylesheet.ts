@@ -45,8 +45,8 @@ function kindRules(): cytoscape.StylesheetStyle[] {
  * The full stylesheet; later rules win, so state classes come after kinds and flags. `font` is the model
  * font size labels are drawn at (label-rules picks it per zoom so text is at least 10 px on screen);
  * null hides every label (zoomed out too far to read any). `labelMoves` adds the rules that draw a label above,
- * right or left of its node (label-rules' places); fast mode leaves them out, as its label passes move none:
- * three more rules to match against every element cost a large scene's first paint and expansions.
+ * right or left of its node or at a corner (label-rules' places); fast mode leaves them out, as its label passes
+ * move none: more rules to match against every element cost a large scene's first paint and expansions.
  */
 export function graphStylesheet(
   font: number | null = LABEL_BASE_FONT_PX,
@@ -219,8 +219,8 @@ export function graphStylesheet(
 }
 
 /**
- * A label whose place below was taken, drawn above, right or left of its node instead (label-rules.ts), as far
- * from the body.
+ * A label whose place below was taken, drawn above, right or left of its node or at a corner of it instead
+ * (label-rules.ts), as far from the body.
  */
 function labelPlaceRules(): cytoscape.StylesheetStyle[] {
   return [
@@ -248,5 +248,17 @@ function labelPlaceRules(): cytoscape.StylesheetStyle[] {
         'text-margin-x': -LABEL_MARGIN_PX,
       },
     },
+    ...(['below', 'above'] as const).flatMap((v) =>
+      (['right', 'left'] as const).map((side) => ({
+        selector: `node.${LABEL_PLACE_CLASSES[`${v}-${side}`]}`,
+        style: {
+          'text-valign': v === 'below' ? ('bottom' as const) : ('top' as const),
+          'text-halign': side,
+          'text-justification': side === 'right' ? ('left' as const) : ('right' as const),
+          'text-margin-y': v === 'below' ? LABEL_MARGIN_PX : -LABEL_MARGIN_PX,
+          'text-margin-x': 0,
+        },
+      })),
+    ),
   ];
 }

@@ -55,16 +55,32 @@ export interface LabelCandidate {
 }
 
 /**
- * Where a label sits around its node: below (the stylesheet's default), else above, right or left, tried in that
- * order when the place before is taken (the four-position model of map labelling), before the label is dropped.
+ * Where a label sits around its node: below (the stylesheet's default), else above, right or left, else at one of
+ * the body's corners (below-right, below-left, above-right, above-left), tried in that order when the place before
+ * is taken (the eight-position model of map labelling), before the label is dropped. A corner's label touches the
+ * corner of the node's box: a wide label beside a node it does not fit below often fits there.
  */
-export type LabelPlace = 'below' | 'above' | 'right' | 'left';
-const PLACES: readonly LabelPlace[] = ['below', 'above', 'right', 'left'];
+export type LabelPlace =
+  'below' | 'above' | 'right' | 'left' | 'below-right' | 'below-left' | 'above-right' | 'above-left';
+const PLACES: readonly LabelPlace[] = [
+  'below',
+  'above',
+  'right',
+  'left',
+  'below-right',
+  'below-left',
+  'above-right',
+  'above-left',
+];
 /** The class that moves a node's label off its default place below (graph-stylesheet). */
 export const LABEL_PLACE_CLASSES: Readonly<Record<Exclude<LabelPlace, 'below'>, string>> = {
   above: 'label-above',
   right: 'label-right',
   left: 'label-left',
+  'below-right': 'label-below-right',
+  'below-left': 'label-below-left',
+  'above-right': 'label-above-right',
+  'above-left': 'label-above-left',
 };
 const PLACE_CLASS_ENTRIES = Object.entries(LABEL_PLACE_CLASSES) as readonly [LabelPlace, string][];
 /** Every class a label pass sets on a node: the canvas keeps them across restyles, an export decides them again. */
@@ -98,6 +114,14 @@ export function labelBox(
     case 'left': {
       const right = c.x - c.halfWidth - LABEL_MARGIN_PX;
       return { x1: right - w, x2: right, y1: c.y - h / 2, y2: c.y + h / 2 };
+    }
+    default: {
+      // A corner: the label starts where the body's box ends, as far below or above it as a label below or above.
+      const [v, side] = place.split('-') as ['below' | 'above', 'right' | 'left'];
+      const x1 = side === 'right' ? c.x + c.halfWidth : c.x - c.halfWidth - w;
+      const y1 =
+        v === 'below' ? c.y + c.halfHeight + LABEL_MARGIN_PX : c.y - c.halfHeight - LABEL_MARGIN_PX - h;
+      return { x1, x2: x1 + w, y1, y2: y1 + h };
     }
   }
 }
@@ -147,7 +171,7 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } 
 
 /**
  * Greedy choice, most important first (ties in the order of `candidates`): a label is drawn when its box, below its
- * node or failing that above, right or left of it (`places` says which, when not below), keeps clear of every
+ * node or failing that at the next of its other places (`places` says which, when not below), keeps clear of every
  * node's core and of every label already chosen, and no chosen label has the same text. With a `view` (model
  * coordinates of what is on screen), a label moves only to a place inside it; with `move` false, never. Edge type texts (`edges`) take part
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. A grid keeps each
