@@ -1,6 +1,6 @@
 // Panels never collide: at 1280×800 and 1920×1080, with the console (a result shown), the Export panel and the
 // details pane open, no two visible top-level panels overlap, nor the console's result header its controls;
-// the node menu fits the window.
+// the node menu fits the window; the cooperation view's heading keeps its title on one line.
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,49 @@ describe('panels that never collide', () => {
       expect(notInside(exportBox!, exportParts)).toEqual([]);
     }, 90_000);
   }
+
+  it("keeps the cooperation view's title on one line and its buttons clear of the heading at 1280×800 and 1440×900", async () => {
+    const page = await h.openPage();
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await h.waitForNode(START);
+      await h.idle();
+      if (!(await page.getByTestId('coop-overlay').isVisible())) {
+        // Type, Enter picks the suggestion, Enter again runs.
+        const input = page.getByTestId('coop-threat');
+        await input.fill('terrorism');
+        await expect.poll(() => page.getByTestId('search-suggestion').count(), POLL).toBeGreaterThan(0);
+        await input.press('Enter');
+        await expect.poll(() => input.inputValue(), POLL).toBe('Terrorism');
+        await input.press('Enter');
+        await expect.poll(() => page.getByTestId('coop-title').innerText(), POLL).toContain('Terrorism');
+      }
+      const title = await page.getByTestId('coop-title').evaluate((e) => ({
+        height: e.getBoundingClientRect().height,
+        line: parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.3,
+      }));
+      expect(title.height, `the title on one line at ${size.width}`).toBeLessThan(title.line * 1.5);
+      const parts = await boxes(page, [
+        '.coop-heading',
+        '[data-testid="coop-show-graph"]',
+        '[data-testid="coop-show-matrix"]',
+        '[data-testid="coop-add-all"]',
+        '[data-testid="coop-back"]',
+      ]);
+      expect(parts).toHaveLength(5);
+      expect(overlaps(parts)).toEqual([]);
+      const [header] = await boxes(page, ['.coop-header']);
+      expect(notInside(header!, parts)).toEqual([]);
+      // The summary reads in at most two lines.
+      const summary = await page
+        .locator('.coop-summary')
+        .evaluate((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize));
+      expect(summary, `the summary in two lines at most at ${size.width}`).toBeLessThan(2 * 1.5);
+    }
+  }, 90_000);
 
   it('fits the node menu in the window at 1280×800, scrolling inside it when it is taller', async () => {
     const username = testUsername('curator');

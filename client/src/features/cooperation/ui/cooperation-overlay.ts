@@ -61,19 +61,23 @@ export function createCooperationOverlay(deps: CooperationOverlayDeps): Cooperat
     [
       el('header', { className: 'coop-header' }, [
         el('div', { className: 'coop-heading' }, [title, summary]),
-        el('div', { className: 'coop-controls', attrs: { role: 'group', 'aria-label': 'Show as' } }, [
-          graphButton,
-          matrixButton,
+        // One group, so that on a narrow canvas the buttons move below the heading together instead of
+        // squeezing it to a column of short lines.
+        el('div', { className: 'coop-actions' }, [
+          el('div', { className: 'coop-controls', attrs: { role: 'group', 'aria-label': 'Show as' } }, [
+            graphButton,
+            matrixButton,
+          ]),
+          button('Add all to explorer', deps.addAllToExplorer, {
+            testId: 'coop-add-all',
+            title: 'Add every actor, forum, agreement and relationship of this view to the explorer scene',
+          }),
+          button('Back to explorer', deps.leave, {
+            className: 'primary',
+            testId: 'coop-back',
+            title: 'Close the cooperation view and show the explorer scene as it was',
+          }),
         ]),
-        button('Add all to explorer', deps.addAllToExplorer, {
-          testId: 'coop-add-all',
-          title: 'Add every actor, forum, agreement and relationship of this view to the explorer scene',
-        }),
-        button('Back to explorer', deps.leave, {
-          className: 'primary',
-          testId: 'coop-back',
-          title: 'Close the cooperation view and show the explorer scene as it was',
-        }),
       ]),
       options.element,
       el('div', { className: 'coop-body' }, [graphContainer, matrix.element]),
