@@ -154,6 +154,24 @@ describe('chooseLabels', () => {
     expect(labelBox(middle, 12, 'above-left').x2).toBe(middle.x - middle.halfWidth);
   });
 
+  it("a label moved aside never takes a less important label's place below or edge text", () => {
+    const middle = node('middle', 0, 0, 10);
+    const above = labelBox(middle, 12, 'above');
+    const blockBelow = { id: 'e-below', box: { x1: -4, x2: 4, y1: 26, y2: 34 }, priority: 20 };
+    // A less important edge text where the middle's label would go above.
+    const text = { id: 'e-above', box: { ...above }, priority: 5 };
+    const { nodes, edges, places } = chooseLabels([middle], 12, 1, [blockBelow, text]);
+    expect(edges).toEqual(new Set(['e-below', 'e-above']));
+    expect(nodes).toEqual(new Set(['middle']));
+    expect(places.get('middle')).toBe('right');
+    // The same for a less important node whose label sits below it, where the middle's would go above.
+    const under = node('under', 0, above.y1 - 18 - 4, 1, 'under');
+    const withNode = chooseLabels([middle, under], 12, 1, [blockBelow]);
+    expect(withNode.nodes).toEqual(new Set(['middle', 'under']));
+    expect(withNode.places.get('under')).toBeUndefined();
+    expect(withNode.places.get('middle')).toBe('right');
+  });
+
   it('draws both when they are apart, and one of two equal texts', () => {
     expect(chooseLabels([node('a', 0, 0, 1), node('b', 400, 0, 1)], 12, 1).nodes.size).toBe(2);
     expect(chooseLabels([node('a', 0, 0, 1, 'Same'), node('b', 400, 0, 2, 'Same')], 12, 1).nodes).toEqual(

@@ -170,8 +170,9 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } 
 }
 
 /**
- * Greedy choice, most important first (ties in the order of `candidates`): a label is drawn when its box, below its
- * node or failing that at the next of its other places (`places` says which, when not below), keeps clear of every
+ * Greedy choice, most important first (ties in the order of `candidates`), places below and edge texts before any
+ * label moves: a label is drawn when its box, below its node or failing that at the next of its other places
+ * (`places` says which, when not below), keeps clear of every
  * node's core and of every label already chosen, and no chosen label has the same text. With a `view` (model
  * coordinates of what is on screen), a label moves only to a place inside it; with `move` false, never. Edge type texts (`edges`) take part
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. A grid keeps each
@@ -222,6 +223,17 @@ export function chooseLabels(
   // Ties keep the order given (a stable sort): the canvas's, where a hub's page of neighbours arrives most
   // connected first, so its leaves (one tie each on the canvas) are labelled in that order, not by id.
   items.sort((a, b) => rank(b) - rank(a));
+  const put = (c: LabelCandidate, place: LabelPlace, box: Box): void => {
+    shown.add(c.id);
+    if (place !== 'below') places.set(c.id, place);
+    texts.add(c.text);
+    grid.put(box);
+  };
+  // First every label at its place below and every edge text, most important first; then, in the same order, the
+  // labels that lost their place below try the others in what is left. A label moved aside so never takes the room
+  // of a less important label's place below or edge text (the selection's relationship types, which lost every
+  // place to its neighbours' moved labels in some layouts of a 52-node scene).
+  const moved: { c: LabelCandidate; cut: Box | null }[] = [];
   for (const item of items) {
     if (item.kind === 'edge') {
       if (grid.clashes(pad(item.e.box))) continue;
@@ -231,25 +243,20 @@ export function chooseLabels(
     }
     const c = item.c;
     if (!c.text || texts.has(c.text)) continue;
-    let chosen: { place: LabelPlace; box: Box } | null = null;
-    let below: Box | null = null;
-    for (const place of move ? PLACES : PLACES.slice(0, 1)) {
+    const box = labelBox(c, font, 'below');
+    const free = !grid.clashes(pad(box));
+    // A label is never moved out of the view; one whose place below is free but cut stays there, as it always was.
+    if (free && (!view || inside(box, view) || !move)) put(c, 'below', box);
+    else if (move) moved.push({ c, cut: free ? box : null });
+  }
+  for (const { c, cut } of moved) {
+    if (texts.has(c.text)) continue;
+    const other = PLACES.slice(1).find((place) => {
       const box = labelBox(c, font, place);
-      if (grid.clashes(pad(box)) || (place !== 'below' && bodies.clashes(box))) continue;
-      // A label is never moved out of the view; one whose place below is free but cut stays there, as it always was.
-      if (view && !inside(box, view)) {
-        if (place === 'below') below = box;
-        continue;
-      }
-      chosen = { place, box };
-      break;
-    }
-    chosen ??= below ? { place: 'below', box: below } : null;
-    if (!chosen) continue;
-    shown.add(c.id);
-    if (chosen.place !== 'below') places.set(c.id, chosen.place);
-    texts.add(c.text);
-    grid.put(chosen.box);
+      return !grid.clashes(pad(box)) && !bodies.clashes(box) && (!view || inside(box, view));
+    });
+    if (other) put(c, other, labelBox(c, font, other));
+    else if (cut && !grid.clashes(pad(cut))) put(c, 'below', cut);
   }
   return { nodes: shown, edges: shownEdges, places };
 }
