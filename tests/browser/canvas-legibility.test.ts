@@ -145,6 +145,23 @@ describe('placement and labels', () => {
   );
 
   it(
+    'lays a small scene out as the best of several force runs (layout-choice.ts)',
+    { timeout: 60_000 },
+    async () => {
+      const page = await h.openPage();
+      await h.waitForNode('forum:five-country-ministerial-2025');
+      await h.idle();
+      const choice = await page.evaluate(() => window.__explorer!.lastLayoutChoice!());
+      expect(choice, 'the start scene was laid out by the best-of runs').not.toBeNull();
+      expect(choice!.costs.length).toBeGreaterThanOrEqual(1);
+      expect(choice!.costs.length).toBeLessThanOrEqual(4);
+      expect(choice!.chosen).toBe(Math.min(...choice!.costs));
+      // Fewer than four runs only when one had no fault at all.
+      if (choice!.costs.length < 4) expect(choice!.chosen).toBe(0);
+    },
+  );
+
+  it(
     'at Fit on the seed graph: drawn labels never overlap, never below 10 px, never one text for two nodes',
     { timeout: 120_000 },
     async () => {

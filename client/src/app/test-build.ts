@@ -85,6 +85,7 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
     },
     fastMode: view.fastMode,
     lastLayoutRunner: view.lastLayoutRunner,
+    lastLayoutChoice: view.lastLayoutChoice,
     drawnLabels: view.drawnLabels,
     drawnEdgeLabels: view.drawnEdgeLabels,
     drawnEdgeLabelBoxes: view.drawnEdgeLabelBoxes,

@@ -44,6 +44,8 @@ export interface ExplorerTestHooks {
   fastMode?(): boolean;
   /** Where the last full layout ran ('worker' or 'main'), or null before any. */
   lastLayoutRunner?(): string | null;
+  /** The costs of the runs the last small scene's layout chose from, and the kept one's; null before any. */
+  lastLayoutChoice?(): { costs: number[]; chosen: number } | null;
   /** Node labels drawn now: text, page-pixel box, on-screen font size. */
   drawnLabels?(): {
     id: string;

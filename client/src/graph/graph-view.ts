@@ -10,6 +10,7 @@ import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } fro
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
+import { BEST_OF_MAX_NODES, bestLayoutPositions } from './layout-choice';
 import { FAST_FONT_STEPS, LABEL_MARGIN_PX, LABEL_PASS_CLASSES, labelFontFor } from './label-rules';
 import { restScheduler, runLabelPass } from './label-pass';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
@@ -97,6 +98,8 @@ export interface GraphView {
   fastMode(): boolean;
   /** Where the last full layout ran, or null before any. */
   lastLayoutRunner(): LayoutRunnerKind | null;
+  /** The costs of the runs the last small scene's layout chose from, and the kept one's (layout-choice.ts). */
+  lastLayoutChoice(): { costs: number[]; chosen: number } | null;
   /** Node labels Cytoscape draws now (on screen), with their boxes and text size in screen pixels. */
   drawnLabels(): DrawnLabel[];
   /** Ids of the edges whose text the renderer draws now. */
@@ -143,6 +146,9 @@ const LAYOUT_LABELS: Record<LayoutName, string> = {
   circle: 'circle',
 };
 
+/** The options every layout run shares (its animation and framing). */
+type RunOptions = { animate?: boolean; animationDuration?: number; fit?: boolean; padding?: number };
+
 /** Mounts Cytoscape in `container` and keeps it in step with `store`. */
 export function createGraphView(
   container: HTMLElement,
@@ -153,6 +159,7 @@ export function createGraphView(
   let fast = false;
   let workerLayout: WorkerLayout | null = null;
   let lastRunner: LayoutRunnerKind | null = null;
+  let lastChoice: { costs: number[]; chosen: number } | null = null;
   container.dataset['detail'] = 'full';
   /** The model font labels are drawn at for the current zoom (label-rules.ts); null: labels off. */
   let labelFont: number | null = LABEL_BASE_FONT_PX;
@@ -189,6 +196,28 @@ export function createGraphView(
     await drawInSlices(cy);
   };
 
+  /** A small scene's fcose from scratch: the best of a few runs (layout-choice.ts), moved to as the run would. */
+  const bestOfSmall = (
+    options: cytoscape.LayoutOptions,
+    eles: cytoscape.CollectionReturnValue,
+  ): cytoscape.LayoutOptions => {
+    const o = options as cytoscape.LayoutOptions & RunOptions & { randomize?: boolean };
+    const n = eles.nodes().length;
+    if (o.name !== 'fcose' || !o.randomize || eles.length !== cy.elements().length) return options;
+    if (n < 3 || n > BEST_OF_MAX_NODES) return options;
+    const best = bestLayoutPositions(eles, options);
+    lastChoice = { costs: best.costs, chosen: best.chosen };
+    const preset: cytoscape.PresetLayoutOptions = {
+      name: 'preset',
+      positions: Object.fromEntries(best.positions),
+      animate: o.animate,
+      animationDuration: o.animationDuration,
+      fit: o.fit,
+      padding: o.padding,
+    };
+    return preset;
+  };
+
   const runLayout = async (
     options: cytoscape.LayoutOptions,
     eles: cytoscape.CollectionReturnValue = cy.elements(),
@@ -197,7 +226,7 @@ export function createGraphView(
     cy.resize();
     if (options.name === 'fcose' && eles.length === cy.elements().length && large()) return runInWorker();
     if (eles.length === cy.elements().length) lastRunner = 'main';
-    const layout = eles.layout(options);
+    const layout = eles.layout(bestOfSmall(options, eles));
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
@@ -620,6 +649,7 @@ export function createGraphView(
     cancelLayout: () => workerLayout?.cancel(),
     fastMode: () => fast,
     lastLayoutRunner: () => lastRunner,
+    lastLayoutChoice: () => lastChoice,
     drawnLabels: () => {
       // Settle a pending pass first: the test reads what the next frame draws.
       labelPass();
