@@ -278,6 +278,14 @@ describe('cooperation view in Chromium', () => {
     }
     const actors = [...new Set(res.pairs.flatMap((p) => [p.a.id, p.b.id]))].sort();
     expect((await page.evaluate(() => window.__explorer!.cooperation!.nodeIds())).sort()).toEqual(actors);
+    // The status bar counts what the view draws, the explorer scene underneath on hover.
+    const counts = page.locator('.status-counts');
+    await expect
+      .poll(() => counts.innerText(), POLL)
+      .toBe(`${actors.length} actors · ${res.pairs.length} pairs`);
+    expect(await counts.getAttribute('title')).toBe(
+      `The explorer scene underneath: ${sceneBefore.nodes.length} nodes · ${sceneBefore.edges.length} edges`,
+    );
     // The explorer scene underneath is untouched: no synthetic edge ever enters it.
     expect((await h.nodeIds()).sort()).toEqual(sceneBefore.nodes);
     expect((await h.edgeIds()).sort()).toEqual(sceneBefore.edges);
@@ -309,6 +317,9 @@ describe('cooperation view in Chromium', () => {
     await page.getByTestId('coop-back').click();
     await expect.poll(() => page.getByTestId('coop-overlay').getAttribute('class'), POLL).toMatch(/closed/);
     const after = await h.nodeIds();
+    await expect
+      .poll(() => counts.innerText(), POLL)
+      .toMatch(new RegExp(`^${after.length} nodes · \\d+ edges$`));
     expect(after).toEqual(expect.arrayContaining([...sceneBefore.nodes, ...pair.via.map((v) => v.id)]));
     expect(await h.edgeIds()).toEqual(expect.arrayContaining(pair.edges.map((e) => e.id)));
     expect((await h.edgeIds()).some((id) => id.startsWith('coop:'))).toBe(false);

@@ -3,6 +3,7 @@ import type { Actions } from '../../../state/actions';
 import type { Notice, State } from '../../../state/state';
 import type { ReadableStore } from '../../../state/store';
 import { button, el } from '../../../shared/dom';
+import { projectCooperation } from '../../cooperation/cooperation-projection';
 
 /** Info notices fade after this long; errors wait for the user. */
 const INFO_NOTICE_MS = 6000;
@@ -48,8 +49,15 @@ export function mountStatusArea(root: HTMLElement, store: ReadableStore<State>, 
       // The whole text on hover too: two lines hold most, but a long name can still be cut.
       text.title = s.statusText;
     }
-    if (!prev || s.nodes !== prev.nodes || s.edges !== prev.edges) {
-      counts.textContent = `${plural(s.nodes.size, 'node')} · ${plural(s.edges.size, 'edge')}`;
+    if (!prev || s.nodes !== prev.nodes || s.edges !== prev.edges || s.cooperation !== prev.cooperation) {
+      const scene = `${plural(s.nodes.size, 'node')} · ${plural(s.edges.size, 'edge')}`;
+      // Over the cooperation view, what it draws; the explorer scene underneath is one hover away.
+      const coop = s.cooperation?.response;
+      const drawn = coop ? projectCooperation(coop) : null;
+      counts.textContent = drawn
+        ? `${plural(drawn.nodes.length, 'actor')} · ${plural(drawn.edges.length, 'pair')}`
+        : scene;
+      counts.title = drawn ? `The explorer scene underneath: ${scene}` : '';
     }
     if (!prev || s.notices !== prev.notices) {
       notices.replaceChildren(...s.notices.map(noticeElement));
