@@ -143,6 +143,12 @@ describe('undo after a write in Chromium', () => {
     await expect
       .poll(async () => (await h.app.get<NodeResponse>(`/api/nodes/${fixture.id}`)).body.node.name, POLL)
       .toBe(newName);
+    // The page has taken the answer too (the canvas shows the new name; the write is noted in the same step): on a
+    // loaded machine Ctrl+Z could otherwise come between the server's commit and the page's, and cross no write (a
+    // full run failed that way).
+    await expect
+      .poll(() => page.evaluate((id) => window.__explorer!.dataOf!(id)?.['name'], fixture.id), POLL)
+      .toBe(newName);
     const notice = page.getByTestId('undo-notice');
     expect(await notice.isVisible()).toBe(false);
 
