@@ -145,6 +145,10 @@ export interface EdgeLabelCandidate {
 const inside = (b: Box, outer: Box): boolean =>
   b.x1 >= outer.x1 && b.x2 <= outer.x2 && b.y1 >= outer.y1 && b.y2 <= outer.y2;
 
+/** True when the two boxes share more than an edge. */
+export const boxesOverlap = (a: Box, b: Box): boolean =>
+  a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
 /** A grid of boxes, so each collision check looks only at the few boxes nearby. */
 function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } {
   const grid = new Map<string, Box[]>();
@@ -155,10 +159,7 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void } 
     return keys;
   };
   return {
-    clashes: (b) =>
-      cells(b).some((k) =>
-        (grid.get(k) ?? []).some((q) => b.x1 < q.x2 && q.x1 < b.x2 && b.y1 < q.y2 && q.y1 < b.y2),
-      ),
+    clashes: (b) => cells(b).some((k) => (grid.get(k) ?? []).some((q) => boxesOverlap(b, q))),
     put: (b) => {
       for (const k of cells(b)) {
         const list = grid.get(k);
@@ -272,6 +273,23 @@ function priorityOf(n: cytoscape.NodeSingular): number {
   return p;
 }
 
+/** A node where it is now, with its label as drawn (wrapped text and size, from its data) and `priority`. */
+export function labelCandidateOf(n: cytoscape.NodeSingular, priority: number): LabelCandidate {
+  const p = n.position();
+  const d = n.data() as { label?: string; lw?: number; ll?: number };
+  return {
+    id: n.id(),
+    x: p.x,
+    y: p.y,
+    halfWidth: n.width() / 2,
+    halfHeight: n.height() / 2,
+    text: d.label ?? '',
+    width: d.lw ?? 0,
+    lines: d.ll ?? 1,
+    priority,
+  };
+}
+
 /** The nodes of `cy` inside the current view (plus a margin), with what their labels need. */
 function candidatesOnScreen(
   cy: cytoscape.Core,
@@ -288,21 +306,7 @@ function candidatesOnScreen(
     const p = n.position();
     if (p.x < ext.x1 - mx || p.x > ext.x2 + mx || p.y < ext.y1 - my || p.y > ext.y2 + my) return;
     if (!n.visible()) return;
-    const d = n.data() as { label?: string; lw?: number; ll?: number };
-    out.push({
-      node: n,
-      c: {
-        id: n.id(),
-        x: p.x,
-        y: p.y,
-        halfWidth: n.width() / 2,
-        halfHeight: n.height() / 2,
-        text: d.label ?? '',
-        width: d.lw ?? 0,
-        lines: d.ll ?? 1,
-        priority: priorityOf(n),
-      },
-    });
+    out.push({ node: n, c: labelCandidateOf(n, priorityOf(n)) });
   });
   return out;
 }

@@ -3,7 +3,7 @@
 // of six countries: one load clear, the next with the heaviest pair's edge across a third country). On a small
 // scene a run takes 10-30 ms, so a few runs are scored and the one with the fewest faults is kept.
 import type cytoscape from 'cytoscape';
-import { labelBox, type Box, type LabelCandidate } from './label-rules.js';
+import { boxesOverlap, labelBox, labelCandidateOf, type Box } from './label-rules.js';
 import { LABEL_BASE_FONT_PX } from './label-text.js';
 
 /** Scenes up to this many nodes get several runs (each 10-30 ms on the 2-core machine, 52 nodes about 20). */
@@ -76,8 +76,6 @@ export function segmentsCross(
   return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
-const overlap = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-
 /** Faults of one placement, weighted (lower is better). `edges` index into `nodes`. */
 export function layoutCost(
   nodes: readonly ScoredNode[],
@@ -109,7 +107,7 @@ export function layoutCost(
     for (let j = 0; j < nodes.length; j++) {
       if (j === i) continue;
       const other = nodes[j]!;
-      if (overlap(label, other.body) || (j > i && other.label && overlap(label, other.label)))
+      if (boxesOverlap(label, other.body) || (j > i && other.label && boxesOverlap(label, other.label)))
         cost += WEIGHTS.labelOverlap;
     }
   }
@@ -119,24 +117,10 @@ export function layoutCost(
 /** The scene's nodes where they are now, with their labels' boxes below them at the base font. */
 function scoredNodes(nodes: cytoscape.NodeCollection): ScoredNode[] {
   return nodes.map((n) => {
-    const p = n.position();
-    const hw = n.width() / 2;
-    const hh = n.height() / 2;
-    const d = n.data() as { label?: string; lw?: number; ll?: number };
-    const c: LabelCandidate = {
-      id: n.id(),
-      x: p.x,
-      y: p.y,
-      halfWidth: hw,
-      halfHeight: hh,
-      text: d.label ?? '',
-      width: d.lw ?? 0,
-      lines: d.ll ?? 1,
-      priority: 0,
-    };
+    const c = labelCandidateOf(n, 0);
     return {
       id: c.id,
-      body: { x1: p.x - hw, x2: p.x + hw, y1: p.y - hh, y2: p.y + hh },
+      body: { x1: c.x - c.halfWidth, x2: c.x + c.halfWidth, y1: c.y - c.halfHeight, y2: c.y + c.halfHeight },
       label: c.text ? labelBox(c, LABEL_BASE_FONT_PX) : null,
     };
   });
