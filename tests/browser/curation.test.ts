@@ -244,6 +244,8 @@ describe('curation in the browser', () => {
       await h.rightClickNode(fixture.id);
       await page.getByTestId('menu-start-relationship').click();
       await expect.poll(() => page.getByTestId('draw-hint').isVisible(), POLL).toBe(true);
+      // Where the node is once the camera rests, as the harness's own clicks read it (a full run once missed it).
+      await h.idle();
       const at = await page.evaluate((id) => window.__explorer!.screenPosition(id), START);
       await page.mouse.click(at!.x, at!.y);
 
