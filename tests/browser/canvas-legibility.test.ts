@@ -162,6 +162,57 @@ describe('placement and labels', () => {
   );
 
   it(
+    'keeps what was on screen in view when an expansion adds nodes outside it, by a pan or a small zoom out',
+    { timeout: 180_000 },
+    async () => {
+      const page = await h.openPage();
+      await h.waitForNode('forum:five-country-ministerial-2025');
+      await h.idle();
+      const onScreen = async (): Promise<Set<string>> => {
+        const view = await canvasBox(page);
+        const at = await page.evaluate(() =>
+          window.__explorer!.nodeIds().map((id) => [id, window.__explorer!.screenPosition(id)] as const),
+        );
+        return new Set(
+          at
+            .filter(([, p]) => p && p.x >= view.x1 && p.x <= view.x2 && p.y >= view.y1 && p.y <= view.y2)
+            .map(([id]) => id),
+        );
+      };
+      // Expand the start scene's nodes in turn until one expansion has put nodes outside the view.
+      const order = (await h.nodeIds()).sort();
+      const moves: string[] = [];
+      for (const id of order) {
+        const before = new Set(await h.nodeIds());
+        const seen = await onScreen();
+        await page.evaluate((n) => window.__explorer!.expand(n), id);
+        await h.idle();
+        if ((await h.nodeIds()).length === before.size) continue;
+        const move = await page.evaluate(() => window.__explorer!.lastAddMove!());
+        moves.push(`${id}: ${move}`);
+        const now = await onScreen();
+        const added = (await h.nodeIds()).filter((n) => !before.has(n));
+        // The newcomers and the node expanded are always on screen.
+        expect(
+          [...added, id].filter((n) => !now.has(n)),
+          `${id}: newcomers in view`,
+        ).toEqual([]);
+        // Unless keeping it would have zoomed out too far (and then the test says so), the old view stays.
+        if (move === 'none' || move === 'pan-both' || move === 'zoom-both')
+          expect(
+            [...seen].filter((n) => !now.has(n)),
+            `${id} (${move}): what was on screen stays on screen`,
+          ).toEqual([]);
+        if (move === 'pan-both' || move === 'zoom-both') break;
+      }
+      expect(
+        moves.some((m) => m.endsWith('pan-both') || m.endsWith('zoom-both')),
+        `an expansion moved the camera to keep the old view (${moves.join('; ')})`,
+      ).toBe(true);
+    },
+  );
+
+  it(
     'at Fit on the seed graph: drawn labels never overlap, never below 10 px, never one text for two nodes',
     { timeout: 120_000 },
     async () => {

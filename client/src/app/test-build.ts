@@ -86,6 +86,7 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
     fastMode: view.fastMode,
     lastLayoutRunner: view.lastLayoutRunner,
     lastLayoutChoice: view.lastLayoutChoice,
+    lastAddMove: view.lastAddMove,
     drawnLabels: view.drawnLabels,
     drawnEdgeLabels: view.drawnEdgeLabels,
     drawnEdgeLabelBoxes: view.drawnEdgeLabelBoxes,

@@ -1,5 +1,7 @@
 // window.__explorer: a small, read-mostly handle the browser tests drive the explorer through (test builds only: app/test-build.ts).
 
+import type { AfterAddMove } from '../graph/camera-after-add.js';
+
 /** The hooks the browser test relies on; the names are part of the test contract. */
 export interface ExplorerTestHooks {
   /** Ids of the nodes drawn on the canvas. */
@@ -46,6 +48,8 @@ export interface ExplorerTestHooks {
   lastLayoutRunner?(): string | null;
   /** The costs of the runs the last small scene's layout chose from, and the kept one's; null before any. */
   lastLayoutChoice?(): { costs: number[]; chosen: number } | null;
+  /** How the camera last moved to show added nodes: none, a pan or a zoom out, keeping the view or not. */
+  lastAddMove?(): AfterAddMove | null;
   /** Node labels drawn now: text, page-pixel box, on-screen font size. */
   drawnLabels?(): {
     id: string;

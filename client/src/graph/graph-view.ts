@@ -6,6 +6,7 @@ import fcose from 'cytoscape-fcose';
 import type { LayoutName, Point, State, ViewRequest, Viewport } from '../state/state';
 import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
+import { cameraAfterAdd, type AfterAddMove } from './camera-after-add.js';
 import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-options';
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout } from './layouts';
@@ -100,6 +101,8 @@ export interface GraphView {
   lastLayoutRunner(): LayoutRunnerKind | null;
   /** The costs of the runs the last small scene's layout chose from, and the kept one's (layout-choice.ts). */
   lastLayoutChoice(): { costs: number[]; chosen: number } | null;
+  /** How the camera last moved to show added nodes (camera-after-add.ts), for the browser tests. */
+  lastAddMove(): AfterAddMove | null;
   /** Node labels Cytoscape draws now (on screen), with their boxes and text size in screen pixels. */
   drawnLabels(): DrawnLabel[];
   /** Ids of the edges whose text the renderer draws now. */
@@ -160,6 +163,7 @@ export function createGraphView(
   let workerLayout: WorkerLayout | null = null;
   let lastRunner: LayoutRunnerKind | null = null;
   let lastChoice: { costs: number[]; chosen: number } | null = null;
+  let lastAddMove: AfterAddMove | null = null;
   container.dataset['detail'] = 'full';
   /** The model font labels are drawn at for the current zoom (label-rules.ts); null: labels off. */
   let labelFont: number | null = LABEL_BASE_FONT_PX;
@@ -306,25 +310,32 @@ export function createGraphView(
   };
 
   /**
-   * Eases the camera so the newcomers and the nodes they hang off are all on screen: no move when they
-   * already are, a pan when they fit at the current zoom, otherwise a zoom out to frame them.
+   * Eases the camera so the newcomers and the nodes they hang off are all on screen, keeping what was on screen
+   * in view when a pan or a small zoom out does it (camera-after-add.ts).
    */
   const showAdded = async (added: cytoscape.NodeCollection): Promise<void> => {
     if (added.empty()) return;
     cy.resize();
-    const eles = added.union(added.neighborhood('node'));
-    const box = eles.boundingBox({ includeLabels: false, includeOverlays: false });
+    const bounds = { includeLabels: false, includeOverlays: false };
     const ext = cy.extent();
-    const margin = FIT_PADDING / cy.zoom();
-    const inside =
-      box.x1 >= ext.x1 + margin &&
-      box.x2 <= ext.x2 - margin &&
-      box.y1 >= ext.y1 + margin &&
-      box.y2 <= ext.y2 - margin;
-    if (inside) return;
-    const fitsNow = box.w + 2 * margin <= ext.w && box.h + 2 * margin <= ext.h;
-    const target = fitsNow ? { center: { eles } } : { fit: { eles, padding: FIT_PADDING } };
-    await animate({ ...target, easing: 'ease-in-out-cubic' });
+    const seen = cy
+      .nodes()
+      .difference(added)
+      .filter((n: cytoscape.NodeSingular) => {
+        const p = n.position();
+        return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+      });
+    const { move, camera } = cameraAfterAdd({
+      added: added.union(added.neighborhood('node')).boundingBox(bounds),
+      seen: seen.nonempty() ? seen.boundingBox(bounds) : null,
+      camera: { zoom: cy.zoom(), pan: cy.pan() },
+      width: cy.width(),
+      height: cy.height(),
+      padding: FIT_PADDING,
+      minZoom: MIN_ZOOM,
+    });
+    lastAddMove = move;
+    if (move !== 'none') await animate({ ...camera, easing: 'ease-in-out-cubic' });
   };
 
   /** Adds, updates and removes elements so the canvas holds exactly the state's graph. */
@@ -650,6 +661,7 @@ export function createGraphView(
     fastMode: () => fast,
     lastLayoutRunner: () => lastRunner,
     lastLayoutChoice: () => lastChoice,
+    lastAddMove: () => lastAddMove,
     drawnLabels: () => {
       // Settle a pending pass first: the test reads what the next frame draws.
       labelPass();
