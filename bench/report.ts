@@ -129,6 +129,17 @@ export const RSS_TARGET_MIB = 300;
 
 const mark = (ok: boolean): string => (ok ? 'yes' : '**no**');
 
+/**
+ * A p95 target met outright, or, where the raw driver alone is over it on this run (the machine's limit for that
+ * query, the issue's own rule), the API within 10% of the raw p95; the cell says which.
+ */
+export function p95Verdict(o: Pick<OperationResult, 'api' | 'raw'>, target: number): string {
+  const plain = `≤ ${target} ms ${mark(o.api.p95 <= target)}`;
+  if (o.api.p95 <= target || !(o.raw.p95 > target)) return plain;
+  const ratio = o.api.p95 / o.raw.p95;
+  return `${plain}; raw ${o.raw.p95} is over it: API/raw ${ratio.toFixed(2)} (≤ ${FLOOR_RATIO_TARGET}) ${mark(ratio <= FLOOR_RATIO_TARGET)}`;
+}
+
 export function renderMarkdown(r: BenchResult): string {
   const lines = [
     `# API benchmark: ${r.graph} (${r.graphSize.nodes.toLocaleString('en')} nodes, ${r.graphSize.relationships.toLocaleString('en')} relationships)`,
@@ -142,7 +153,7 @@ export function renderMarkdown(r: BenchResult): string {
       // No raw side (a request that reads no database): no ratio either.
       const raw = (n: number): string => (Number.isFinite(n) ? String(n) : '–');
       const ratio = Number.isFinite(o.ratioP50) ? `${o.ratioP50} ${mark(o.ratioP50 <= RATIO_TARGET)}` : '–';
-      return `| ${o.name} | ${o.api.p50} | ${o.api.p95} | ${o.api.p99} | ${raw(o.raw.p50)} | ${raw(o.raw.p95)} | ${raw(o.raw.p99)} | ${ratio} | ${target ? `≤ ${target} ms ${mark(o.api.p95 <= target)}` : '–'} | ${o.errors} | ${o.load1 ?? '–'} |`;
+      return `| ${o.name} | ${o.api.p50} | ${o.api.p95} | ${o.api.p99} | ${raw(o.raw.p50)} | ${raw(o.raw.p95)} | ${raw(o.raw.p99)} | ${ratio} | ${target ? p95Verdict(o, target) : '–'} | ${o.errors} | ${o.load1 ?? '–'} |`;
     }),
     '',
     "Latencies in ms. `open_*`: the requests the page sends when it opens on a random actor. `hub_*`: the highest-degree nodes, each one's first request (cold) and repeats (warm); the API keeps a hub's answers 30 s, the raw side reruns the queries (warm page cache).",
