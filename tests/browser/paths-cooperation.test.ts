@@ -278,6 +278,16 @@ describe('cooperation view in Chromium', () => {
     }
     const actors = [...new Set(res.pairs.flatMap((p) => [p.a.id, p.b.id]))].sort();
     expect((await page.evaluate(() => window.__explorer!.cooperation!.nodeIds())).sort()).toEqual(actors);
+    // The view's parts (a group of countries and a pair apart, on this threat) packed to the canvas's shape: the
+    // actors spread over at least half its width and half its height, not a strip along one side.
+    const canvas = (await page.getByTestId('coop-graph').boundingBox())!;
+    const at = await page.evaluate(
+      (ids) => ids.map((id) => window.__explorer!.cooperation!.screenPosition(id)!),
+      actors,
+    );
+    const spread = (xs: number[]): number => Math.max(...xs) - Math.min(...xs);
+    expect(spread(at.map((p) => p.x)) / canvas.width, 'actors across the width').toBeGreaterThan(0.5);
+    expect(spread(at.map((p) => p.y)) / canvas.height, 'actors across the height').toBeGreaterThan(0.5);
     // The status bar counts what the view draws, the explorer scene underneath on hover.
     const counts = page.locator('.status-counts');
     await expect

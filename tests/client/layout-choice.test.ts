@@ -111,4 +111,51 @@ describe('bestLayoutPositions', () => {
     expect(first.costs).toHaveLength(2);
     expect(Object.fromEntries(first.positions)).toEqual(placements[0]);
   });
+
+  it("packs a scene's disconnected parts to the canvas's shape after each run, keeping each part's drawing", () => {
+    // A layout that lays a pair and a lone node out on one long line.
+    type Strip = {
+      options: { eles: { nodes(): { layoutPositions(l: unknown, o: unknown, at: unknown): void } } };
+    };
+    function Strip(this: Strip, options: Strip['options']): void {
+      this.options = options;
+    }
+    const line: Record<string, { x: number; y: number }> = {
+      a: { x: 0, y: 0 },
+      b: { x: 100, y: 0 },
+      c: { x: 1000, y: 0 },
+    };
+    Strip.prototype.run = function (this: Strip): Strip {
+      this.options.eles
+        .nodes()
+        .layoutPositions(this, this.options, (n: cytoscape.NodeSingular) => line[n.id()]);
+      return this;
+    };
+    Strip.prototype.stop = function (this: Strip): Strip {
+      return this;
+    };
+    cytoscape('layout', 'strip', Strip as never);
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      layout: { name: 'preset' },
+      style: [{ selector: 'node', style: { width: 20, height: 20 } }],
+      elements: [
+        { data: { id: 'a' }, position: { x: 0, y: 0 } },
+        { data: { id: 'b' }, position: { x: 0, y: 0 } },
+        { data: { id: 'c' }, position: { x: 0, y: 0 } },
+        { data: { id: 'ab', source: 'a', target: 'b' } },
+      ],
+    });
+    const unpacked = bestLayoutPositions(cy.elements(), { name: 'strip' } as never, 1);
+    expect(Object.fromEntries(unpacked.positions)).toEqual(line);
+    const packed = Object.fromEntries(
+      bestLayoutPositions(cy.elements(), { name: 'strip' } as never, 1, 1).positions,
+    );
+    // The pair as drawn, the lone node beside it instead of 900 away.
+    expect(packed['b']!.x - packed['a']!.x).toBeCloseTo(100);
+    expect(packed['b']!.y).toBeCloseTo(packed['a']!.y);
+    const xs = Object.values(packed).map((p) => p.x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(300);
+  });
 });

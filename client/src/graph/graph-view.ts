@@ -209,7 +209,7 @@ export function createGraphView(
     const n = eles.nodes().length;
     if (o.name !== 'fcose' || !o.randomize || eles.length !== cy.elements().length) return options;
     if (n < 3 || n > BEST_OF_MAX_NODES) return options;
-    const best = bestLayoutPositions(eles, options);
+    const best = bestLayoutPositions(eles, options, undefined, cy.width() / Math.max(cy.height(), 1));
     lastChoice = { costs: best.costs, chosen: best.chosen };
     const preset: cytoscape.PresetLayoutOptions = {
       name: 'preset',

@@ -5,6 +5,7 @@
 import type cytoscape from 'cytoscape';
 import { boxesOverlap, labelBox, labelCandidateOf, type Box } from './label-rules.js';
 import { LABEL_BASE_FONT_PX } from './label-text.js';
+import { packParts } from './pack-components.js';
 
 /** Scenes up to this many nodes get several runs (each 10-30 ms on the 2-core machine, 52 nodes about 20). */
 export const BEST_OF_MAX_NODES = 80;
@@ -133,16 +134,37 @@ export interface LayoutChoice {
   chosen: number;
 }
 
+/** Moves each disconnected part of the scene as packParts says (pack-components.ts). */
+function packScene(parts: readonly cytoscape.CollectionReturnValue[], aspect: number): void {
+  const shifts = packParts(
+    parts.map((p) => p.nodes().boundingBox({ includeLabels: true, includeOverlays: false })),
+    aspect,
+  );
+  parts.forEach((part, i) => {
+    const { dx, dy } = shifts[i]!;
+    if (dx || dy)
+      part.nodes().positions((n) => {
+        const q = n.position();
+        return { x: q.x + dx, y: q.y + dy };
+      });
+  });
+}
+
 /**
  * Runs `options` (an fcose layout of all of `eles`, randomised) `runs` times without animation and returns the
- * positions of the run with the lowest cost, first run winning ties. Nodes are put back where they were (all in the
+ * positions of the run with the lowest cost, first run winning ties. With the canvas's `aspect` (width / height),
+ * a scene in several disconnected parts, none pinned, has them packed in rows to that shape after each run. Nodes are put back where they were (all in the
  * same task, so nothing is drawn meanwhile): the caller moves them to the returned positions, with its animation.
  */
 export function bestLayoutPositions(
   eles: cytoscape.CollectionReturnValue,
   options: cytoscape.LayoutOptions,
   runs = BEST_OF_RUNS,
+  aspect?: number,
 ): LayoutChoice {
+  // Pinned nodes stay where the user put them, and so does every part then (a part moved around its pin would
+  // lose its drawing).
+  const parts = aspect === undefined || eles.nodes(':locked').nonempty() ? [] : eles.components();
   const nodes = eles.nodes();
   const index = new Map(nodes.map((n, i) => [n.id(), i] as const));
   const edges = eles
@@ -158,6 +180,7 @@ export function bestLayoutPositions(
   const costs: number[] = [];
   for (let r = 0; r < runs; r++) {
     eles.layout({ ...options, animate: false, fit: false } as cytoscape.LayoutOptions).run();
+    if (parts.length > 1) packScene(parts, aspect!);
     const cost = layoutCost(scoredNodes(nodes), edges);
     costs.push(cost);
     if (!best || cost < best.cost)
