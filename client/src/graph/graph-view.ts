@@ -316,7 +316,8 @@ export function createGraphView(
   const showAdded = async (added: cytoscape.NodeCollection): Promise<void> => {
     if (added.empty()) return;
     cy.resize();
-    const bounds = { includeLabels: false, includeOverlays: false };
+    // Names included (those drawn now): a name cut by the canvas's edge is as bad as a node off it.
+    const bounds = { includeLabels: true, includeOverlays: false };
     const ext = cy.extent();
     const seen = cy
       .nodes()
