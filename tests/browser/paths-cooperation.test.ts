@@ -362,6 +362,17 @@ describe('cooperation view in Chromium', () => {
       .getByTestId('matrix-row')
       .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     expect([...rows].sort()).toEqual([...actors].sort());
+    // Cells sized to the room: a few actors' grid grows past the 22 px minimum and still fits without scrolling.
+    const fitted = await page.evaluate(() => {
+      const cell = document.querySelector<HTMLElement>('[data-testid="matrix-cell"]')!;
+      const scroller = document.querySelector<HTMLElement>('.matrix-scroller')!;
+      return {
+        side: cell.getBoundingClientRect().width,
+        scrolls: scroller.scrollWidth > scroller.clientWidth || scroller.scrollHeight > scroller.clientHeight,
+      };
+    });
+    expect(fitted.side).toBeGreaterThan(30);
+    expect(fitted.scrolls).toBe(false);
     const filled = await matrix.locator('td[data-testid="matrix-cell"]').evaluateAll((tds) =>
       tds
         .map((td) => ({

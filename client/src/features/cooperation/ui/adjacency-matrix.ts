@@ -31,6 +31,27 @@ const SHADE_FROM = 0.2;
 /** Above this share of the scale, cell text turns white to stay readable. */
 const DARK_AT = 0.6;
 
+/** Cell side in px: never smaller (the grid scrolls past that), never larger (a few actors stay a compact grid). */
+export const MATRIX_CELL_MIN = 22;
+export const MATRIX_CELL_MAX = 40;
+
+/**
+ * The side of a cell that fits `n` actors' grid into `width` × `height` px beside its row names (`labelWidth`)
+ * and below its column names (`headerHeight`), within [MATRIX_CELL_MIN, MATRIX_CELL_MAX]: eight actors in a
+ * 600 px view drew as a 180 px grid of 22 px cells in one corner.
+ */
+export function matrixCellSize(
+  n: number,
+  width: number,
+  height: number,
+  labelWidth: number,
+  headerHeight: number,
+): number {
+  if (n < 1) return MATRIX_CELL_MIN;
+  const fit = Math.floor(Math.min((width - labelWidth) / n, (height - headerHeight) / n));
+  return Math.max(MATRIX_CELL_MIN, Math.min(MATRIX_CELL_MAX, fit));
+}
+
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
 
 function orderActors(actors: GraphNode[], totals: Map<string, number>, order: MatrixOrder): GraphNode[] {
@@ -108,6 +129,27 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
     setAttr(cell, 'tabindex', '0');
     cell.focus();
   };
+
+  /** Sizes the cells to the room the view has (a CSS variable the stylesheet reads). */
+  function fitCells(): void {
+    const n = table.tBodies[0]?.rows.length ?? 0;
+    if (!n || !scroller.clientWidth) return;
+    const label = table.querySelector<HTMLElement>('.matrix-row-label');
+    const header = table.tHead;
+    const style = getComputedStyle(scroller);
+    const padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    const size = matrixCellSize(
+      n,
+      scroller.clientWidth - padX,
+      scroller.clientHeight - padY,
+      // The widest row name (the column's width before the cells grow) and a little air.
+      (label?.offsetWidth ?? 0) + 4,
+      (header?.offsetHeight ?? 0) + 4,
+    );
+    table.style.setProperty('--matrix-cell', `${size}px`);
+  }
+  new ResizeObserver(() => fitCells()).observe(scroller);
 
   function draw(): void {
     tooltip.hidden = true;
@@ -199,6 +241,7 @@ export function createAdjacencyMatrix(onPick: (edgeId: string) => void): Adjacen
         setAttr(e.currentTarget as HTMLElement, 'tabindex', '0');
         if (c.edgeId) onPick(c.edgeId);
       });
+    fitCells();
     // One cell is in the tab order (roving tabindex): the first pair, or the top-left cell.
     const first =
       table.querySelector<HTMLElement>('td.filled') ?? table.querySelector<HTMLElement>('td.matrix-cell');
