@@ -2,7 +2,7 @@
 // The graph view and the client benchmark's project canvas share both, so the benchmark draws what users see.
 import type cytoscape from 'cytoscape';
 import { canvasStylesheet } from './canvas-options';
-import { FAST_FONT_STEPS, applyLabelRules, labelFontFor } from './label-rules';
+import { FAST_FONT_STEPS, applyLabelRules, labelFontFor, placeLabelsNow } from './label-rules';
 import type { LodLevers } from './level-of-detail';
 
 /**
@@ -22,7 +22,12 @@ export function runLabelPass(
   current: number | null,
 ): number | null {
   const font = labelFontFor(cy.zoom(), levers.labelsByZoom ? FAST_FONT_STEPS : undefined);
-  if (font !== current) cy.style(canvasStylesheet(levers, font));
+  if (font !== current) {
+    cy.style(canvasStylesheet(levers, font));
+    // The new sheet moves every label (its size follows the font): have Cytoscape place them all again now, as
+    // after a class change (placeLabelsNow says why).
+    placeLabelsNow(cy, cy.nodes());
+  }
   // Fast mode keeps every label in its place below (its stylesheet has no rules for the others).
   applyLabelRules(cy, font, 'on-screen', !levers.labelsByZoom);
   return font;
