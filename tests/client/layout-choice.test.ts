@@ -57,46 +57,59 @@ describe('layoutCost', () => {
   });
 });
 
+type Placement = Record<string, { x: number; y: number }>;
+
+/**
+ * Registers layout `name`, which puts the nodes where `next()` says on each run (Cytoscape calls a layout's
+ * constructor as a function, not with `new`).
+ */
+function scriptedLayout(name: string, next: () => Placement): void {
+  type Positioned = {
+    nodes(): {
+      layoutPositions(layout: unknown, options: unknown, at: (n: cytoscape.NodeSingular) => unknown): void;
+    };
+  };
+  type Run = { options: { eles: Positioned } };
+  function Scripted(this: Run, options: Run['options']): void {
+    this.options = options;
+  }
+  Scripted.prototype.run = function (this: Run): Run {
+    const p = next();
+    this.options.eles.nodes().layoutPositions(this, this.options, (n) => p[n.id()]);
+    return this;
+  };
+  Scripted.prototype.stop = function (this: Run): Run {
+    return this;
+  };
+  cytoscape('layout', name, Scripted as never);
+}
+
+/** Three 20 px nodes, a and b joined, c alone, at `at`. */
+const threeNodes = (at: Placement): cytoscape.Core =>
+  cytoscape({
+    headless: true,
+    styleEnabled: true,
+    layout: { name: 'preset' },
+    style: [{ selector: 'node', style: { width: 20, height: 20 } }],
+    elements: [
+      { data: { id: 'a' }, position: at['a'] },
+      { data: { id: 'b' }, position: at['b'] },
+      { data: { id: 'c' }, position: at['c'] },
+      { data: { id: 'ab', source: 'a', target: 'b' } },
+    ],
+  });
+
 describe('bestLayoutPositions', () => {
   it('keeps the run with the fewest faults and leaves the nodes where they were', () => {
     // A layout that hands out placements in turn: a third node on the edge, then clear, then on it again.
-    const placements: Record<string, { x: number; y: number }>[] = [
+    const placements: Placement[] = [
       { a: { x: 0, y: 0 }, b: { x: 200, y: 0 }, c: { x: 100, y: 0 } },
       { a: { x: 0, y: 0 }, b: { x: 200, y: 0 }, c: { x: 100, y: 90 } },
       { a: { x: 0, y: 0 }, b: { x: 0, y: 200 }, c: { x: 0, y: 100 } },
     ];
     let calls = 0;
-    type Positioned = {
-      nodes(): {
-        layoutPositions(layout: unknown, options: unknown, at: (n: cytoscape.NodeSingular) => unknown): void;
-      };
-    };
-    // Cytoscape calls a layout's constructor as a function, not with `new`.
-    type Turn = { options: { eles: Positioned } };
-    function Turns(this: Turn, options: Turn['options']): void {
-      this.options = options;
-    }
-    Turns.prototype.run = function (this: Turn): Turn {
-      const p = placements[calls++ % placements.length]!;
-      this.options.eles.nodes().layoutPositions(this, this.options, (n) => p[n.id()]);
-      return this;
-    };
-    Turns.prototype.stop = function (this: Turn): Turn {
-      return this;
-    };
-    cytoscape('layout', 'turns', Turns as never);
-    const cy = cytoscape({
-      headless: true,
-      styleEnabled: true,
-      layout: { name: 'preset' },
-      style: [{ selector: 'node', style: { width: 20, height: 20 } }],
-      elements: [
-        { data: { id: 'a' }, position: { x: 5, y: 5 } },
-        { data: { id: 'b' }, position: { x: 6, y: 6 } },
-        { data: { id: 'c' }, position: { x: 7, y: 7 } },
-        { data: { id: 'ab', source: 'a', target: 'b' } },
-      ],
-    });
+    scriptedLayout('turns', () => placements[calls++ % placements.length]!);
+    const cy = threeNodes({ a: { x: 5, y: 5 }, b: { x: 6, y: 6 }, c: { x: 7, y: 7 } });
     const best = bestLayoutPositions(cy.elements(), { name: 'turns' } as never, 3);
     expect(calls).toBe(2); // the second run had no fault: no third run
     expect(best.costs).toHaveLength(2);
@@ -114,39 +127,9 @@ describe('bestLayoutPositions', () => {
 
   it("packs a scene's disconnected parts to the canvas's shape after each run, keeping each part's drawing", () => {
     // A layout that lays a pair and a lone node out on one long line.
-    type Strip = {
-      options: { eles: { nodes(): { layoutPositions(l: unknown, o: unknown, at: unknown): void } } };
-    };
-    function Strip(this: Strip, options: Strip['options']): void {
-      this.options = options;
-    }
-    const line: Record<string, { x: number; y: number }> = {
-      a: { x: 0, y: 0 },
-      b: { x: 100, y: 0 },
-      c: { x: 1000, y: 0 },
-    };
-    Strip.prototype.run = function (this: Strip): Strip {
-      this.options.eles
-        .nodes()
-        .layoutPositions(this, this.options, (n: cytoscape.NodeSingular) => line[n.id()]);
-      return this;
-    };
-    Strip.prototype.stop = function (this: Strip): Strip {
-      return this;
-    };
-    cytoscape('layout', 'strip', Strip as never);
-    const cy = cytoscape({
-      headless: true,
-      styleEnabled: true,
-      layout: { name: 'preset' },
-      style: [{ selector: 'node', style: { width: 20, height: 20 } }],
-      elements: [
-        { data: { id: 'a' }, position: { x: 0, y: 0 } },
-        { data: { id: 'b' }, position: { x: 0, y: 0 } },
-        { data: { id: 'c' }, position: { x: 0, y: 0 } },
-        { data: { id: 'ab', source: 'a', target: 'b' } },
-      ],
-    });
+    const line: Placement = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 }, c: { x: 1000, y: 0 } };
+    scriptedLayout('strip', () => line);
+    const cy = threeNodes({ a: { x: 0, y: 0 }, b: { x: 0, y: 0 }, c: { x: 0, y: 0 } });
     const unpacked = bestLayoutPositions(cy.elements(), { name: 'strip' } as never, 1);
     expect(Object.fromEntries(unpacked.positions)).toEqual(line);
     const packed = Object.fromEntries(
