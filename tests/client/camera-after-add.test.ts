@@ -5,10 +5,10 @@ import {
   KEEP_CONTEXT_ZOOM,
   cameraAfterAdd,
   inView,
-  union,
   type Camera,
   type ModelBox,
 } from '../../client/src/graph/camera-after-add.js';
+import { unionBox } from '../../client/src/graph/label-rules.js';
 
 const W = 600;
 const H = 400;
@@ -33,7 +33,7 @@ describe('cameraAfterAdd', () => {
     const out = run(added, seen);
     expect(out.move).toBe('pan-both');
     expect(out.camera.zoom).toBe(1);
-    expect(inView(union(added, seen), out.camera, W, H, PAD)).toBe(true);
+    expect(inView(unionBox(added, seen), out.camera, W, H, PAD)).toBe(true);
     // The least pan: the newcomers' right side lands on the padding, nothing moves vertically.
     expect(out.camera.pan.x).toBeCloseTo(W - PAD - 620);
     expect(out.camera.pan.y).toBe(0);
@@ -47,7 +47,7 @@ describe('cameraAfterAdd', () => {
     expect(out.move).toBe('zoom-both');
     expect(out.camera.zoom).toBeLessThan(1);
     expect(out.camera.zoom).toBeGreaterThanOrEqual(KEEP_CONTEXT_ZOOM);
-    expect(inView(union(added, seen), out.camera, W, H, PAD)).toBe(true);
+    expect(inView(unionBox(added, seen), out.camera, W, H, PAD)).toBe(true);
   });
 
   it('gives up the old view, with the least pan, when keeping it would zoom out too far', () => {

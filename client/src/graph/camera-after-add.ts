@@ -8,13 +8,10 @@
 // the zoom; otherwise the smallest pan that brings in the newcomers alone, or a zoom out to frame them alone.
 // Pure (model boxes in, a camera out): tests/client/camera-after-add.test.ts.
 
+import { unionBox, type Box } from './label-rules.js';
+
 /** A box in model coordinates. */
-export interface ModelBox {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
+export type ModelBox = Box;
 
 export interface Camera {
   zoom: number;
@@ -41,15 +38,6 @@ export interface AfterAddInput {
 
 /** What kind of move was chosen (the browser test reads it). */
 export type AfterAddMove = 'none' | 'pan-both' | 'zoom-both' | 'pan-added' | 'zoom-added';
-
-export function union(a: ModelBox, b: ModelBox): ModelBox {
-  return {
-    x1: Math.min(a.x1, b.x1),
-    y1: Math.min(a.y1, b.y1),
-    x2: Math.max(a.x2, b.x2),
-    y2: Math.max(a.y2, b.y2),
-  };
-}
 
 /** The highest zoom at which `box` fits the canvas inside its padding. */
 function zoomToFit(box: ModelBox, width: number, height: number, padding: number): number {
@@ -112,7 +100,7 @@ export function cameraAfterAdd(input: AfterAddInput): { move: AfterAddMove; came
   const { added, seen, camera, width, height, padding, minZoom = 0 } = input;
   if (inView(added, camera, width, height, padding)) return { move: 'none', camera };
   if (seen) {
-    const both = union(added, seen);
+    const both = unionBox(added, seen);
     const bothZoom = zoomToFit(both, width, height, padding);
     if (bothZoom >= camera.zoom)
       return { move: 'pan-both', camera: panTo(both, camera, width, height, padding) };

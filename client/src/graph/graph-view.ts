@@ -19,6 +19,7 @@ import {
   labelBox,
   labelCandidateOf,
   labelFontFor,
+  unionBox,
 } from './label-rules';
 import { restScheduler, runLabelPass } from './label-pass';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
@@ -323,17 +324,12 @@ export function createGraphView(
    */
   const boxWithNames = (nodes: cytoscape.NodeCollection): ModelBox => {
     const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
-    const out = { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+    let out: ModelBox = { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
     const font = labelFont;
     if (fast || font === null) return out;
     nodes.forEach((n: cytoscape.NodeSingular) => {
       const c = labelCandidateOf(n, 0);
-      if (!c.text) return;
-      const b = labelBox(c, font);
-      out.x1 = Math.min(out.x1, b.x1);
-      out.y1 = Math.min(out.y1, b.y1);
-      out.x2 = Math.max(out.x2, b.x2);
-      out.y2 = Math.max(out.y2, b.y2);
+      if (c.text) out = unionBox(out, labelBox(c, font));
     });
     return out;
   };

@@ -145,6 +145,14 @@ export interface EdgeLabelCandidate {
 const inside = (b: Box, outer: Box): boolean =>
   b.x1 >= outer.x1 && b.x2 <= outer.x2 && b.y1 >= outer.y1 && b.y2 <= outer.y2;
 
+/** The smallest box holding both. */
+export const unionBox = (a: Box, b: Box): Box => ({
+  x1: Math.min(a.x1, b.x1),
+  y1: Math.min(a.y1, b.y1),
+  x2: Math.max(a.x2, b.x2),
+  y2: Math.max(a.y2, b.y2),
+});
+
 /** True when the two boxes share more than an edge. */
 export const boxesOverlap = (a: Box, b: Box): boolean =>
   a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;

@@ -9,13 +9,10 @@
 // bundle; boxes in rows are enough for the few parts a small scene has.
 // Pure: tests/client/pack-components.test.ts.
 
+import { unionBox, type Box } from './label-rules.js';
+
 /** A part's box in model coordinates. */
-export interface PartBox {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
+export type PartBox = Box;
 
 /** Model space between two parts. */
 export const PART_GAP = 40;
@@ -49,12 +46,7 @@ export function packParts(
   }
   const totalWidth = Math.max(...rows.map((r) => r.width));
   const totalHeight = rows.reduce((sum, r) => sum + r.height, 0) + gap * (rows.length - 1);
-  const before = parts.reduce((acc, b) => ({
-    x1: Math.min(acc.x1, b.x1),
-    y1: Math.min(acc.y1, b.y1),
-    x2: Math.max(acc.x2, b.x2),
-    y2: Math.max(acc.y2, b.y2),
-  }));
+  const before = parts.reduce(unionBox);
   const left = (before.x1 + before.x2) / 2 - totalWidth / 2;
   let top = (before.y1 + before.y2) / 2 - totalHeight / 2;
   const shifts = parts.map(() => ({ dx: 0, dy: 0 }));
