@@ -4,7 +4,7 @@ import {
   MATRIX_CELL_MAX,
   MATRIX_CELL_MIN,
   matrixCellSize,
-} from '../../client/src/features/cooperation/ui/adjacency-matrix.js';
+} from '../../client/src/features/cooperation/ui/matrix-cell-size.js';
 
 describe('matrixCellSize', () => {
   it('grows a few actors to fill the room, up to the largest cell', () => {

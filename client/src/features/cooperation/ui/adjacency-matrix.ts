@@ -3,6 +3,7 @@ import * as d3 from 'd3';
 import type { CooperationResponse, GraphNode } from '../../../../../contract';
 import { cooperationEdgeId, pairWeight, projectCooperation } from '../cooperation-projection';
 import { el, setAttr } from '../../../shared/dom';
+import { matrixCellSize } from './matrix-cell-size';
 
 /** Row and column order: alphabetical, or by total weight (most cooperative actors first). */
 export type MatrixOrder = 'name' | 'weight';
@@ -30,27 +31,6 @@ export interface AdjacencyMatrix {
 const SHADE_FROM = 0.2;
 /** Above this share of the scale, cell text turns white to stay readable. */
 const DARK_AT = 0.6;
-
-/** Cell side in px: never smaller (the grid scrolls past that), never larger (a few actors stay a compact grid). */
-export const MATRIX_CELL_MIN = 22;
-export const MATRIX_CELL_MAX = 40;
-
-/**
- * The side of a cell that fits `n` actors' grid into `width` × `height` px beside its row names (`labelWidth`)
- * and below its column names (`headerHeight`), within [MATRIX_CELL_MIN, MATRIX_CELL_MAX]: eight actors in a
- * 600 px view drew as a 180 px grid of 22 px cells in one corner.
- */
-export function matrixCellSize(
-  n: number,
-  width: number,
-  height: number,
-  labelWidth: number,
-  headerHeight: number,
-): number {
-  if (n < 1) return MATRIX_CELL_MIN;
-  const fit = Math.floor(Math.min((width - labelWidth) / n, (height - headerHeight) / n));
-  return Math.max(MATRIX_CELL_MIN, Math.min(MATRIX_CELL_MAX, fit));
-}
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
 
