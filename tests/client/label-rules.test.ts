@@ -172,6 +172,46 @@ describe('chooseLabels', () => {
     expect(withNode.places.get('middle')).toBe('right');
   });
 
+  it('a name an edge runs through moves to a free place no edge crosses; with none, it stays below', () => {
+    const hub = node('hub', 0, 0, 10);
+    // An edge leaving the hub straight down runs through its name below.
+    const down = { x1: 0, y1: 0, x2: 0, y2: 200 };
+    expect(chooseLabels([hub], 12, 1).places.get('hub')).toBeUndefined();
+    const placeOf = (lines: { x1: number; y1: number; x2: number; y2: number }[]) => {
+      const { nodes, places } = chooseLabels([hub], 12, 1, [], { lines });
+      expect(nodes).toEqual(new Set(['hub']));
+      return places.get('hub') ?? 'below';
+    };
+    expect(placeOf([down])).toBe('above');
+    // Down and up taken by edges: right.
+    expect(placeOf([down, { x1: 0, y1: 0, x2: 0, y2: -200 }])).toBe('right');
+    // Edges in every direction (the four sides and the four diagonals): no clear place, the name stays below.
+    const star = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => ({
+      x1: 0,
+      y1: 0,
+      x2: 300 * Math.cos((k * Math.PI) / 4),
+      y2: 300 * Math.sin((k * Math.PI) / 4),
+    }));
+    expect(placeOf(star)).toBe('below');
+    // An edge that passes beside the name does not move it.
+    expect(placeOf([{ x1: 200, y1: -100, x2: 200, y2: 100 }])).toBe('below');
+    // Fast mode (no moves) ignores edges.
+    expect(chooseLabels([hub], 12, 1, [], { lines: [down], move: false }).places.size).toBe(0);
+  });
+
+  it('a name moves off an edge only into room no other label wanted', () => {
+    const hub = node('hub', 0, 0, 10);
+    const down = { x1: 0, y1: 0, x2: 0, y2: 200 };
+    const above = labelBox(hub, 12, 'above');
+    // A less important node whose name, below it, sits where the hub's would go above.
+    const under = node('under', 0, above.y1 - 18 - 4, 1, 'under');
+    const { nodes, places } = chooseLabels([hub, under], 12, 1, [], { lines: [down] });
+    expect(nodes).toEqual(new Set(['hub', 'under']));
+    expect(places.get('under')).toBeUndefined();
+    // Above is the less important name's: the hub's goes to the next clear place instead.
+    expect(places.get('hub')).toBe('right');
+  });
+
   it('draws both when they are apart, and one of two equal texts', () => {
     expect(chooseLabels([node('a', 0, 0, 1), node('b', 400, 0, 1)], 12, 1).nodes.size).toBe(2);
     expect(chooseLabels([node('a', 0, 0, 1, 'Same'), node('b', 400, 0, 2, 'Same')], 12, 1).nodes).toEqual(

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   bestLayoutPositions,
   layoutCost,
-  segmentMeetsBox,
   segmentsCross,
   type ScoredNode,
 } from '../../client/src/graph/layout-choice.js';
@@ -16,11 +15,7 @@ const node = (id: string, x: number, y: number, label = false): ScoredNode => ({
 });
 
 describe('layoutCost', () => {
-  it('meets boxes and crosses segments only where they do', () => {
-    const box = { x1: 0, x2: 10, y1: 0, y2: 10 };
-    expect(segmentMeetsBox(-5, 5, 15, 5, box)).toBe(true);
-    expect(segmentMeetsBox(-5, -5, -1, 20, box)).toBe(false);
-    expect(segmentMeetsBox(2, 2, 3, 3, box)).toBe(true);
+  it('crosses segments only where they do (a line through a box: edge-crossings.test.ts)', () => {
     expect(segmentsCross([0, 0, 10, 10], [0, 10, 10, 0])).toBe(true);
     expect(segmentsCross([0, 0, 10, 0], [0, 5, 10, 5])).toBe(false);
     // Touching at an end is not a crossing.

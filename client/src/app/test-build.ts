@@ -61,6 +61,7 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
       classesOf: coop.classesOf,
       edgeMidpoint: coop.edgeMidpoint,
       screenPosition: coop.screenPosition,
+      drawnLabels: coop.drawnLabels,
       whenIdle: coop.whenIdle,
     },
     loadSynthetic: async (elements, opts) => {

@@ -78,6 +78,8 @@ export interface CooperationCanvasHooks {
   edgeMidpoint(id: string): { x: number; y: number } | null;
   /** A node's centre in page coordinates, or null. */
   screenPosition(id: string): { x: number; y: number } | null;
+  /** Node labels drawn now on the view's canvas, as the explorer's `drawnLabels`. */
+  drawnLabels(): { id: string; text: string; x1: number; y1: number; x2: number; y2: number }[];
   whenIdle(): Promise<void>;
 }
 

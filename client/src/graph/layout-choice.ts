@@ -3,6 +3,7 @@
 // of six countries: one load clear, the next with the heaviest pair's edge across a third country). On a small
 // scene a run takes 10-30 ms, so a few runs are scored and the one with the fewest faults is kept.
 import type cytoscape from 'cytoscape';
+import { segmentCrossesBox } from './edge-crossings.js';
 import { boxesOverlap, labelBox, labelCandidateOf, type Box } from './label-rules.js';
 import { LABEL_BASE_FONT_PX } from './label-text.js';
 import { packParts } from './pack-components.js';
@@ -29,35 +30,6 @@ export interface ScoredNode {
   id: string;
   body: Box;
   label: Box | null;
-}
-
-/** True when segment (x1,y1)-(x2,y2) meets box `b` (Liang-Barsky clipping). */
-export function segmentMeetsBox(x1: number, y1: number, x2: number, y2: number, b: Box): boolean {
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, x1 - b.x1],
-    [dx, b.x2 - x1],
-    [-dy, y1 - b.y1],
-    [dy, b.y2 - y1],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) {
-      if (t > t1) return false;
-      if (t > t0) t0 = t;
-    } else {
-      if (t < t0) return false;
-      if (t < t1) t1 = t;
-    }
-  }
-  return t0 <= t1;
 }
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number =>
@@ -89,10 +61,11 @@ export function layoutCost(
   let cost = 0;
   for (const e of segments) {
     const [x1, y1, x2, y2] = e.xy;
+    const line = { x1, y1, x2, y2 };
     nodes.forEach((n, i) => {
       if (i === e.s || i === e.t) return;
-      if (segmentMeetsBox(x1, y1, x2, y2, n.body)) cost += WEIGHTS.edgeThroughBody;
-      else if (n.label && segmentMeetsBox(x1, y1, x2, y2, n.label)) cost += WEIGHTS.edgeThroughLabel;
+      if (segmentCrossesBox(line, n.body)) cost += WEIGHTS.edgeThroughBody;
+      else if (n.label && segmentCrossesBox(line, n.label)) cost += WEIGHTS.edgeThroughLabel;
     });
   }
   for (let i = 0; i < segments.length; i++)
