@@ -184,6 +184,53 @@ describe('panels that never collide', () => {
     }
   }, 90_000);
 
+  it('shows suggestion names whole across on up to three lines, and keeps the swap button off both path fields', async () => {
+    const page = await h.openPage();
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await h.waitForNode(START);
+      // Names that share their first words (a series of agreements between the same two countries).
+      for (const box of ['search-input', 'path-from']) {
+        const input = page.getByTestId(box);
+        await input.fill('franco-british');
+        await expect.poll(() => page.getByTestId('search-suggestion').count(), POLL).toBeGreaterThan(3);
+        const names = await page
+          .getByTestId('search-suggestion')
+          .locator('.suggestion-name')
+          .evaluateAll((els) =>
+            els.map((e) => ({
+              text: e.textContent ?? '',
+              across: e.scrollWidth - e.clientWidth,
+              hidden: e.scrollHeight - e.clientHeight,
+              lines: Math.round(e.clientHeight / parseFloat(getComputedStyle(e).lineHeight)),
+            })),
+          );
+        for (const n of names) {
+          expect(n.across, `"${n.text}" cut across at ${size.width} (${box})`).toBeLessThanOrEqual(1);
+          // Cut only after three full lines.
+          if (n.hidden > 1) expect(n.lines, `"${n.text}" cut before its third line`).toBe(3);
+        }
+        // Names up to 80 characters (all but the longest of the seed's) are never cut.
+        expect(
+          names.filter((n) => n.hidden > 1 && n.text.length <= 80).map((n) => n.text),
+          `names cut at ${size.width} (${box})`,
+        ).toEqual([]);
+        await input.fill('');
+        await page.keyboard.press('Escape');
+      }
+      const parts = await boxes(page, [
+        '[data-testid="path-from"]',
+        '[data-testid="path-to"]',
+        '.path-ends .swap',
+      ]);
+      expect(parts).toHaveLength(3);
+      expect(overlaps(parts)).toEqual([]);
+    }
+  }, 90_000);
+
   it('fits the node menu in the window at 1280×800, scrolling inside it when it is taller', async () => {
     const username = testUsername('curator');
     const { password } = await ensureUser(h.app, { username, role: 'curator' });

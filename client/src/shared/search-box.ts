@@ -110,7 +110,7 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
               },
               [
                 kindChip(hit.labels),
-                el('span', { className: 'suggestion-name', text: hit.name }),
+                el('span', { className: 'suggestion-name', text: hit.name, attrs: { title: hit.name } }),
                 el('span', { className: 'suggestion-id', text: hit.id }),
               ],
             );
