@@ -12,6 +12,7 @@ import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
 import { BEST_OF_MAX_NODES, bestLayoutPositions } from './layout-choice';
+import { drawSeed, sceneSeed, withSeededRandom } from './seeded-random';
 import {
   FAST_FONT_STEPS,
   LABEL_MARGIN_PX,
@@ -187,9 +188,9 @@ export function createGraphView(
   const large = (): boolean => cy.elements().length > LARGE_LAYOUT_ELEMENTS;
 
   /** A large scene's fcose runs in the layout worker with progress; the page stays responsive. */
-  const runInWorker = async (): Promise<void> => {
+  const runInWorker = async (draw: number): Promise<void> => {
     lastRunner = 'worker';
-    const run = runWorkerLayout(cy, cy.nodes(), (p) => events.onLayoutProgress?.(p));
+    const run = runWorkerLayout(cy, cy.nodes(), (p) => events.onLayoutProgress?.(p), undefined, draw);
     workerLayout = run;
     try {
       await run.finished;
@@ -230,17 +231,35 @@ export function createGraphView(
     return preset;
   };
 
+  /** The last layout's scene seed and draw: asked again for the same scene, a layout takes the next draw. */
+  let lastDraw = { seed: -1, draw: 0 };
+
+  /**
+   * Lays out `eles`. `again`: the user asked for it (toolbar, L), so an unchanged scene gets a new draw instead of
+   * the picture it has; layouts the explorer runs itself (a new scene) always take the scene's first draw.
+   */
   const runLayout = async (
     options: cytoscape.LayoutOptions,
     eles: cytoscape.CollectionReturnValue = cy.elements(),
+    again = false,
   ): Promise<void> => {
     // Docked panels change the container's height; Cytoscape only notices after a debounce, and a fit needs it now.
     cy.resize();
-    if (options.name === 'fcose' && eles.length === cy.elements().length && large()) return runInWorker();
+    // The same scene, the same picture (seeded-random.ts): every run below draws its random numbers from the scene.
+    const base = sceneSeed(
+      eles.nodes().map((n) => n.id()),
+      eles.edges().map((e) => [e.source().id(), e.target().id()] as const),
+    );
+    lastDraw = { seed: base, draw: again && lastDraw.seed === base ? lastDraw.draw + 1 : 0 };
+    if (options.name === 'fcose' && eles.length === cy.elements().length && large())
+      return runInWorker(lastDraw.draw);
     if (eles.length === cy.elements().length) lastRunner = 'main';
-    const layout = eles.layout(bestOfSmall(options, eles));
-    const done = layout.promiseOn('layoutstop');
-    layout.run();
+    const done = withSeededRandom(drawSeed(base, lastDraw.draw), () => {
+      const layout = eles.layout(bestOfSmall(options, eles));
+      const stopped = layout.promiseOn('layoutstop');
+      layout.run();
+      return stopped;
+    });
     await done;
     if (eles.length === cy.elements().length && cy.zoom() > FIT_MAX_ZOOM) {
       cy.zoom(FIT_MAX_ZOOM);
@@ -506,7 +525,7 @@ export function createGraphView(
           cy.nodes(':locked').forEach((n) => {
             fixed.set(n.id(), { ...n.position() });
           });
-          await runLayout(fullLayout(request.name, !large(), fixed));
+          await runLayout(fullLayout(request.name, !large(), fixed), undefined, true);
           report(cy.nodes(), `Layout: ${LAYOUT_LABELS[request.name]}`);
         });
         break;

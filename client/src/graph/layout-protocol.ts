@@ -14,6 +14,8 @@ export interface LayoutRequest {
   fixed: Int32Array;
   /** Scenes with more nodes keep the spectral draft: fcose's force refinement would take minutes on them. */
   refineMaxNodes: number;
+  /** Which of the scene's seeded layouts to draw (seeded-random.ts's drawSeed; 0 the scene's own). */
+  draw: number;
 }
 
 /** Positions as a flat [x0, y0, x1, y1, ...] array in the request's node order. */

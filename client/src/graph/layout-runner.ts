@@ -194,7 +194,7 @@ function frameResult(
 }
 
 /** The worker's input: flat arrays in `nodes` order, transferred rather than copied. */
-function buildRequest(nodes: cytoscape.NodeCollection, refineMaxNodes: number): LayoutRequest {
+function buildRequest(nodes: cytoscape.NodeCollection, refineMaxNodes: number, draw: number): LayoutRequest {
   const ids = nodes.map((n) => n.id());
   const index = new Map(ids.map((id, i) => [id, i]));
   const boxes = new Float64Array(ids.length * 4);
@@ -211,15 +211,19 @@ function buildRequest(nodes: cytoscape.NodeCollection, refineMaxNodes: number): 
     edges[2 * k] = index.get(e.data('source') as string)!;
     edges[2 * k + 1] = index.get(e.data('target') as string)!;
   });
-  return { ids, boxes, edges, fixed: Int32Array.from(fixed), refineMaxNodes };
+  return { ids, boxes, edges, fixed: Int32Array.from(fixed), refineMaxNodes, draw };
 }
 
-/** Starts laying out `nodes` (and the edges among them) in a module worker; pinned (locked) nodes stay put. */
+/**
+ * Starts laying out `nodes` (and the edges among them) in a module worker; pinned (locked) nodes stay put. `draw`:
+ * which of the scene's seeded layouts (seeded-random.ts; 0 the scene's own).
+ */
 export function runWorkerLayout(
   cy: cytoscape.Core,
   nodes: cytoscape.NodeCollection,
   onProgress: (p: LayoutProgress) => void,
   refineMaxNodes = REFINE_MAX_NODES,
+  draw = 0,
 ): WorkerLayout {
   const started = performance.now();
   const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
@@ -321,7 +325,7 @@ export function runWorkerLayout(
     stop();
     fail(new Error(`Layout worker failed: ${e.message || 'it could not start'}`));
   });
-  const request = buildRequest(nodes, refineMaxNodes);
+  const request = buildRequest(nodes, refineMaxNodes, draw);
   const boxes = request.boxes.slice();
   worker.postMessage(request, [request.boxes.buffer, request.edges.buffer, request.fixed.buffer]);
   report();

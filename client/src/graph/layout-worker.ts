@@ -5,6 +5,7 @@ import cytoscape from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { LayoutReply, LayoutRequest, PackedPositions } from './layout-protocol';
 import { FCOSE_FORCES } from './layouts';
+import { drawSeed, sceneSeed, withSeededRandom } from './seeded-random';
 
 cytoscape.use(fcose);
 
@@ -60,15 +61,25 @@ function run(req: LayoutRequest): void {
 
   const refine = ids.length <= req.refineMaxNodes;
   post({ kind: 'phase', phase: 'draft', fraction: 0 });
-  cy.layout(withFixed({ ...common, quality: 'draft', randomize: true })).run();
-  // The draft's positions are sent (Cancel keeps them) only when a refinement follows: otherwise they are the
-  // final ones, and the page would apply and redraw the whole scene twice.
-  if (refine) {
-    post({ kind: 'progress', fraction: DRAFT_SHARE, phase: 'draft', positions: pack(cy, ids) });
-    post({ kind: 'phase', phase: 'refine', fraction: DRAFT_SHARE });
-    // fcose's refinement runs at least five iterations per node in one go: it cannot be cut into rounds.
-    cy.layout(withFixed({ ...common, quality: 'proof', randomize: false })).run();
-  }
+  // The same scene, the same picture (seeded-random.ts): both passes draw their random numbers from the scene.
+  const base = sceneSeed(
+    ids,
+    Array.from(
+      { length: edges.length / 2 },
+      (_, k) => [ids[edges[2 * k]!]!, ids[edges[2 * k + 1]!]!] as const,
+    ),
+  );
+  withSeededRandom(drawSeed(base, req.draw), () => {
+    cy.layout(withFixed({ ...common, quality: 'draft', randomize: true })).run();
+    // The draft's positions are sent (Cancel keeps them) only when a refinement follows: otherwise they are the
+    // final ones, and the page would apply and redraw the whole scene twice.
+    if (refine) {
+      post({ kind: 'progress', fraction: DRAFT_SHARE, phase: 'draft', positions: pack(cy, ids) });
+      post({ kind: 'phase', phase: 'refine', fraction: DRAFT_SHARE });
+      // fcose's refinement runs at least five iterations per node in one go: it cannot be cut into rounds.
+      cy.layout(withFixed({ ...common, quality: 'proof', randomize: false })).run();
+    }
+  });
   post({ kind: 'done', positions: pack(cy, ids), refined: refine, ms: performance.now() - started });
 }
 
