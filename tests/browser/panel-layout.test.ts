@@ -21,6 +21,11 @@ afterAll(async () => {
 });
 
 const START = 'forum:five-country-ministerial-2025';
+/** The two laptop windows the heading and side panel checks run at. */
+const LAPTOP_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
+] as const;
 
 interface Box {
   name: string;
@@ -143,10 +148,7 @@ describe('panels that never collide', () => {
 
   it("keeps the cooperation view's title on one line and its buttons clear of the heading at 1280×800 and 1440×900", async () => {
     const page = await h.openPage();
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1440, height: 900 },
-    ]) {
+    for (const size of LAPTOP_SIZES) {
       await page.setViewportSize(size);
       await h.waitForNode(START);
       await h.idle();
@@ -186,10 +188,7 @@ describe('panels that never collide', () => {
 
   it('shows suggestion names whole across on up to three lines, and keeps the swap button off both path fields', async () => {
     const page = await h.openPage();
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1440, height: 900 },
-    ]) {
+    for (const size of LAPTOP_SIZES) {
       await page.setViewportSize(size);
       await h.waitForNode(START);
       // Names that share their first words (a series of agreements between the same two countries).

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeSceneMetrics,
-  seededRng,
   topBrokers,
   type MetricsInput,
 } from '../../client/src/features/analytics/scene-metrics.js';
@@ -91,13 +90,5 @@ describe('scene metrics', () => {
   it('ignores edges whose ends are not among the nodes', () => {
     const m = computeSceneMetrics({ nodes: ['a', 'b'], edges: [edge('a', 'b'), edge('a', 'ghost')] });
     expect(m.values.degree).toEqual({ a: 1, b: 1 });
-  });
-
-  it('seededRng repeats its sequence for a seed', () => {
-    const r1 = seededRng(7);
-    const r2 = seededRng(7);
-    const xs = [r1(), r1(), r1()];
-    expect([r2(), r2(), r2()]).toEqual(xs);
-    for (const x of xs) expect(x).toBeGreaterThanOrEqual(0);
   });
 });

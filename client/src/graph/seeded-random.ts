@@ -2,7 +2,8 @@
 // nodes with Math.random), so a scene reopened, a page reloaded or a workspace restored came out in a different
 // picture each time, and an analyst's mental map of it (where the United Kingdom sits, which group is on the left)
 // was lost. A layout now runs with Math.random replaced by a generator seeded from the scene itself (its nodes and
-// edges, in order), so the same scene gives the same picture; a different scene gives another draw.
+// edges, in order), so the same scene gives the same picture; a different scene gives another draw. The analytics'
+// Louvain communities draw from the same generator (scene-metrics.ts).
 // Pure: tests/client/seeded-random.test.ts.
 
 /** A 32-bit FNV-1a hash of the strings, in order (each followed by a separator). */

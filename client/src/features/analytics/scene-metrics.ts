@@ -7,6 +7,7 @@ import type * as GraphologyModule from 'graphology';
 import type * as LouvainModule from 'graphology-communities-louvain';
 import type * as BetweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import type * as PagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import { seededRandom } from '../../graph/seeded-random';
 
 /**
  * graphology ships CommonJS. A bundler hands us its default export; Node's ESM typing (the tests'
@@ -51,18 +52,6 @@ export interface SceneMetrics {
 /** The seed of the Louvain rng: fixed so the same scene always gives the same communities. */
 export const COMMUNITY_SEED = 0x5eed;
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The undirected simple graph the centralities run on: relationships are read both ways
  * (an investigator's "who lies between whom" ignores arrow direction), parallel edges merge
@@ -82,7 +71,7 @@ function simpleGraph(input: MetricsInput): UndirectedGraph {
 
 /** Louvain's raw community per node of `graph` (none on an edgeless graph), with the analytics' seeded order. */
 function louvainOf(graph: UndirectedGraph, seed: number): Record<string, number> {
-  return graph.size > 0 ? louvain(graph, { rng: seededRng(seed), getEdgeWeight: null }) : {};
+  return graph.size > 0 ? louvain(graph, { rng: seededRandom(seed), getEdgeWeight: null }) : {};
 }
 
 /**
