@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphNode, SearchResponse } from '../../contract/index.js';
 import { escapeLucene, searchPlan } from '../../server/src/services/search-query.js';
-import { indexWords, STOP_WORDS } from '../../server/src/services/search-words.js';
+import { indexWords, segmentedWords, STOP_WORDS } from '../../server/src/services/search-words.js';
 import { SEARCH_ANALYZER } from '../../server/src/store/schema-setup.js';
 import { startTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -42,6 +42,27 @@ describe('search words are the index words', () => {
     expect(indexWords('UK-US talks (Washington D.C.)')).toEqual(['uk', 'us', 'talks', 'washington', 'd.c']);
     expect(indexWords('Interpol’s Fusion Centre')).toEqual(["interpol's", 'fusion', 'centre']);
     expect(indexWords('Direção-Geral Straße')).toEqual(['direcao', 'geral', 'strasse']);
+  });
+  it('splits plain ASCII text without the segmenter exactly as the segmenter does', () => {
+    // Random text weighted to the characters that join or split words (letters, digits, . : , ; ' _ - and space),
+    // plus any other ASCII character: 20,000 strings, seeded so a failure repeats.
+    const joiners = "aZ09.:,;'_- ";
+    let seed = 12345;
+    const next = (n: number): number => {
+      seed = (seed * 48271) % 2147483647; // Park and Miller's generator
+      return Math.floor((seed / 2147483647) * n);
+    };
+    const char = (): string =>
+      next(4) === 0 ? String.fromCharCode(next(128)) : joiners[next(joiners.length)]!;
+    let compared = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + next(24) }, char).join('');
+      expect(indexWords(text), JSON.stringify(text)).toEqual(segmentedWords(text));
+      compared += segmentedWords(text).length;
+    }
+    expect(compared).toBeGreaterThan(20_000);
+    for (const text of ['U.S.', "O'Neill's 3,5 a:b 1:2 a.1 1.a a1.2 1a.b x..y", 'e-mail me@x.org 2025-11-03'])
+      expect(indexWords(text), text).toEqual(segmentedWords(text));
   });
 
   it('leaves out exactly the stop words the index analyzer leaves out', async () => {

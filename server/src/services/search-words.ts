@@ -75,8 +75,26 @@ export function foldWord(word: string): string {
     .replace(/[ßæœøđðłþıħŋ]/g, (c) => SPECIAL_FOLDS[c]!);
 }
 
+/**
+ * Text in ASCII without `_` (nearly every name and description): its words by the same rules, without the
+ * segmenter. UAX #29 on these characters: letters and digits run together; a letter on each side joins across one
+ * `:`, `.` or `'`; a digit on each side joins across one `.`, `,`, `;` or `'`; nothing else is part of a word.
+ * Ranking a page of search hits segmented every name, alias and description: a tenth of a small search's time.
+ * `search-words.test.ts` compares the two ways on random text.
+ */
+const PLAIN_ASCII = /^[^\u0080-\u{10ffff}_]*$/u;
+const ASCII_WORD =
+  /[A-Za-z0-9]+(?:(?:(?<=[A-Za-z])[:.'](?=[A-Za-z])|(?<=[0-9])[.,;'](?=[0-9]))[A-Za-z0-9]+)*/g;
+
 /** The words of `text` in order, folded, stop words included (phrases need them to keep their positions). */
 export function indexWords(text: string): string[] {
+  // ASCII folds to lower case alone (no accents, no curly apostrophes, nothing NFC or NFKD would change).
+  if (PLAIN_ASCII.test(text)) return (text.match(ASCII_WORD) ?? []).map((w) => w.toLowerCase());
+  return segmentedWords(text);
+}
+
+/** `indexWords` by the segmenter, for any text. */
+export function segmentedWords(text: string): string[] {
   const words: string[] = [];
   for (const s of SEGMENTER.segment(text.normalize('NFC'))) {
     if (s.isWordLike) words.push(foldWord(s.segment));
