@@ -275,21 +275,24 @@ export function chooseLabels(
       below.push({ c, box });
     } else if (move) moved.push({ c, cut: free ? box : null });
   }
-  /** A place other than below that is free, clear of bodies and in view (and, with `clear`, crossed by no edge). */
-  const otherPlace = (c: LabelCandidate, clear: boolean): LabelPlace | undefined =>
-    PLACES.slice(1).find((place) => {
+  /** A place other than below, with its box, that is free, clear of bodies and in view (and, with `clear`, crossed by no edge). */
+  const otherPlace = (c: LabelCandidate, clear: boolean): { place: LabelPlace; box: Box } | undefined => {
+    for (const place of PLACES.slice(1)) {
       const box = labelBox(c, font, place);
-      return (
+      if (
         !grid.clashes(pad(box)) &&
         !bodies.clashes(box) &&
         (!view || inside(box, view)) &&
         (!clear || !crossed(box))
-      );
-    });
+      )
+        return { place, box };
+    }
+    return undefined;
+  };
   for (const { c, cut } of moved) {
     if (texts.has(c.text)) continue;
     const other = (crossing && otherPlace(c, true)) || otherPlace(c, false);
-    if (other) put(c, other, labelBox(c, font, other));
+    if (other) put(c, other.place, other.box);
     else if (cut && !grid.clashes(pad(cut))) put(c, 'below', cut);
   }
   // Last, in the same order, a label drawn below with an edge through it moves to a place no edge crosses, if one
@@ -298,12 +301,9 @@ export function chooseLabels(
     for (const { c, box } of below) {
       if (!crossed(box)) continue;
       grid.remove(box);
-      const other = otherPlace(c, true);
-      if (other) {
-        const moved = labelBox(c, font, other);
-        places.set(c.id, other);
-        grid.put(moved);
-      } else grid.put(box);
+      const clear = otherPlace(c, true);
+      if (clear) places.set(c.id, clear.place);
+      grid.put(clear?.box ?? box);
     }
   return { nodes: shown, edges: shownEdges, places };
 }
