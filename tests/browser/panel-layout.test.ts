@@ -230,6 +230,99 @@ describe('panels that never collide', () => {
     }
   }, 90_000);
 
+  it('keeps the nodes that were on screen, and their names, on screen when the console docks above the canvas', async () => {
+    const page = await h.openPage();
+    /** Of `ids`, the nodes whose centre, or whose name, is drawn outside the canvas's visible box (page pixels). */
+    const offCanvas = async (ids: string[]): Promise<string[]> => {
+      const [canvas, status] = await boxes(page, ['#graph', '.status-bar']);
+      // The status bar lies over the canvas's foot.
+      const c = { ...canvas!, bottom: Math.min(canvas!.bottom, status!.top) };
+      const out = (x: number, y: number): boolean =>
+        x < c.left - 1 || x > c.right + 1 || y < c.top - 1 || y > c.bottom + 1;
+      const at = await page.evaluate(
+        (list) => list.map((id) => ({ id, p: window.__explorer!.screenPosition(id) })),
+        ids,
+      );
+      const names = (await page.evaluate(() => window.__explorer!.drawnLabels!())).filter((n) =>
+        ids.includes(n.id),
+      );
+      return [
+        ...at.filter(({ p }) => !p || out(p.x, p.y)).map(({ id }) => id),
+        ...names.filter((n) => out(n.x1, n.y1) || out(n.x2, n.y2)).map((n) => `the name "${n.text}"`),
+      ];
+    };
+    /** The picture as the page shows it: where the nodes' centre is on screen, and their mean distance from it. */
+    const camera = (ids: string[]): Promise<{ x: number; y: number; spread: number }> =>
+      page.evaluate((list) => {
+        const at = list.map((id) => window.__explorer!.screenPosition(id)!);
+        const x = at.reduce((s, p) => s + p.x, 0) / at.length;
+        const y = at.reduce((s, p) => s + p.y, 0) / at.length;
+        return { x, y, spread: at.reduce((s, p) => s + Math.hypot(p.x - x, p.y - y), 0) / at.length };
+      }, ids);
+    for (const size of LAPTOP_SIZES)
+      for (const closer of [false, true]) {
+        const where = `at ${size.width}${closer ? ', one step closer than Fit' : ', as fitted'}`;
+        await page.setViewportSize(size);
+        await h.waitForNode(START);
+        await h.idle();
+        // Fit (the scene as the explorer frames it), or one step closer: the scene past the canvas, as when reading
+        // part of it.
+        await page.getByRole('button', { name: 'Fit', exact: true }).click();
+        await h.idle();
+        if (closer) {
+          await page.getByRole('button', { name: 'Zoom in' }).click();
+          await h.idle();
+        }
+        const all = await h.nodeIds();
+        const away = new Set(await offCanvas(all));
+        const seen = all.filter((id) => !away.has(id));
+        expect(seen.length, `nodes on screen ${where}`).toBeGreaterThan(5);
+        /** The nodes' centre on screen from the canvas's centre (page pixels). */
+        const offCentre = async (): Promise<{ x: number; y: number; spread: number }> => {
+          const [canvas] = await boxes(page, ['#graph']);
+          const c = await camera(seen);
+          return {
+            x: c.x - (canvas!.left + canvas!.right) / 2,
+            y: c.y - (canvas!.top + canvas!.bottom) / 2,
+            spread: c.spread,
+          };
+        };
+        const before = await camera(seen);
+        const fitted = await offCentre();
+        await page.getByTestId('console-toggle').click();
+        await expect.poll(() => page.getByTestId('console-panel').isVisible(), POLL).toBe(true);
+        // Once the console has docked and the canvas has settled; read once (a later label pass must not hide a
+        // camera that left things off screen).
+        await page.waitForTimeout(1000);
+        await h.idle();
+        expect(await offCanvas(seen), `on screen before, off it with the console ${where}`).toEqual([]);
+        if (!closer) {
+          // Framed again in the shorter canvas: the nodes sit about its centre as they sat about the taller one's
+          // (scaled with the picture), not pushed down by the console's height.
+          const docked = await offCentre();
+          const k = docked.spread / fitted.spread;
+          expect(
+            Math.hypot(docked.x - fitted.x * k, docked.y - fitted.y * k),
+            `framed again with the console ${where}`,
+          ).toBeLessThan(20);
+        }
+        await page.getByTestId('console-toggle').click();
+        await expect.poll(() => page.getByTestId('console-panel').isVisible(), POLL).toBe(false);
+        await page.waitForTimeout(1000);
+        await h.idle();
+        if (!closer) {
+          // A fitted scene is framed again when the console closes: centred where it was, at nearly its scale (a
+          // fit frames the names as drawn, and they are drawn larger at a farther zoom). Left as it was with the
+          // console, it would sit half the console's height too high.
+          const after = await camera(seen);
+          expect(Math.hypot(after.x - before.x, after.y - before.y), `centred again ${where}`).toBeLessThan(
+            15,
+          );
+          expect(after.spread / before.spread, `scale again ${where}`).toBeGreaterThan(0.9);
+        }
+      }
+  }, 120_000);
+
   it('fits the node menu in the window at 1280×800, scrolling inside it when it is taller', async () => {
     const username = testUsername('curator');
     const { password } = await ensureUser(h.app, { username, role: 'curator' });

@@ -187,6 +187,26 @@ export function createGraphView(
 
   const large = (): boolean => cy.elements().length > LARGE_LAYOUT_ELEMENTS;
 
+  /**
+   * The camera right after the view last fitted the whole scene (a layout, Fit); null once anything else moved it.
+   * A canvas that changes size while the camera is still there is fitted again (the scene fills the canvas it has);
+   * otherwise the user has chosen a view, and a shrink keeps what they were looking at on screen.
+   */
+  let fitted: { zoom: number; x: number; y: number } | null = null;
+  const markFitted = (): void => {
+    const pan = cy.pan();
+    fitted = { zoom: cy.zoom(), x: pan.x, y: pan.y };
+  };
+  const stillFitted = (): boolean => {
+    if (!fitted) return false;
+    const pan = cy.pan();
+    return (
+      Math.abs(cy.zoom() - fitted.zoom) <= fitted.zoom * 1e-6 &&
+      Math.abs(pan.x - fitted.x) < 0.01 &&
+      Math.abs(pan.y - fitted.y) < 0.01
+    );
+  };
+
   /** A large scene's fcose runs in the layout worker with progress; the page stays responsive. */
   const runInWorker = async (draw: number): Promise<void> => {
     lastRunner = 'worker';
@@ -203,6 +223,7 @@ export function createGraphView(
     }
     cy.resize();
     cy.fit(undefined, FIT_PADDING);
+    markFitted();
     // The label pass for the new zoom restyles nodes, which Cytoscape would redraw in one long frame: it runs now
     // and the scene is drawn in slices once more.
     labelPass();
@@ -265,6 +286,7 @@ export function createGraphView(
       cy.zoom(FIT_MAX_ZOOM);
       cy.center();
     }
+    if (eles.length === cy.elements().length && (options as RunOptions).fit) markFitted();
   };
 
   const animate = async (options: cytoscape.AnimationOptions): Promise<void> => {
@@ -380,6 +402,58 @@ export function createGraphView(
     lastAddMove = move;
     if (move !== 'none') await animate({ ...camera, easing: 'ease-in-out-cubic' });
   };
+
+  /**
+   * After the canvas changed size (a docked panel opened or closed, the window was resized). Cytoscape keeps the
+   * pan, so the console docking above the canvas pushed the lower part of the scene under the status bar. A scene
+   * still as the view last fitted it is fitted again to the new size; otherwise, after a shrink, the nodes that were
+   * on screen stay on screen with their names, by the least pan or, when they no longer fit, a zoom out to frame
+   * them (camera-after-add.ts). Growing a canvas the user has framed changes nothing.
+   */
+  const followResize = async (before: { width: number; height: number }): Promise<void> => {
+    const wasFitted = stillFitted();
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    cy.resize();
+    if (cy.nodes().empty()) return;
+    if (wasFitted) {
+      await animate(fitNoCloserThan(cy.elements(), FIT_MAX_ZOOM));
+      markFitted();
+      return;
+    }
+    if (cy.width() >= before.width && cy.height() >= before.height) return;
+    const was = {
+      x1: -pan.x / zoom,
+      y1: -pan.y / zoom,
+      x2: (before.width - pan.x) / zoom,
+      y2: (before.height - pan.y) / zoom,
+    };
+    const seen = cy.nodes(':visible').filter((n: cytoscape.NodeSingular) => {
+      const p = n.position();
+      return p.x >= was.x1 && p.x <= was.x2 && p.y >= was.y1 && p.y <= was.y2;
+    });
+    if (seen.empty()) return;
+    const { move, camera } = cameraAfterAdd({
+      added: boxWithNames(seen),
+      seen: null,
+      camera: { zoom, pan },
+      width: cy.width(),
+      height: cy.height(),
+      padding: FIT_PADDING,
+      minZoom: MIN_ZOOM,
+    });
+    if (move !== 'none') await animate({ ...camera, easing: 'ease-in-out-cubic' });
+  };
+  let size = { width: container.clientWidth, height: container.clientHeight };
+  new ResizeObserver(() => {
+    const before = size;
+    const now = { width: container.clientWidth, height: container.clientHeight };
+    if (!now.width || !now.height) return; // not laid out (hidden): keep the last real size
+    size = now;
+    if (now.width !== before.width || now.height !== before.height)
+      // Queued: behind a running layout or camera move, which fit or frame for the size they read.
+      enqueue(() => followResize(before));
+  }).observe(container);
 
   /** Adds, updates and removes elements so the canvas holds exactly the state's graph. */
   const syncElements = (s: State): void => {
@@ -499,6 +573,7 @@ export function createGraphView(
             await animate(
               request.maxZoom ? framing(eles, request.maxZoom) : fitNoCloserThan(eles, FIT_MAX_ZOOM),
             );
+          if (!ids && !request.maxZoom) markFitted();
         });
         break;
       case 'zoom': {
