@@ -445,14 +445,23 @@ export function createGraphView(
     if (move !== 'none') await animate({ ...camera, easing: 'ease-in-out-cubic' });
   };
   let size = { width: container.clientWidth, height: container.clientHeight };
+  /** The size before the changes a queued `followResize` has yet to follow; null when none is queued. */
+  let unfollowed: { width: number; height: number } | null = null;
   new ResizeObserver(() => {
     const before = size;
     const now = { width: container.clientWidth, height: container.clientHeight };
     if (!now.width || !now.height) return; // not laid out (hidden): keep the last real size
     size = now;
-    if (now.width !== before.width || now.height !== before.height)
-      // Queued: behind a running layout or camera move, which fit or frame for the size they read.
-      enqueue(() => followResize(before));
+    if (now.width === before.width && now.height === before.height) return;
+    // A window dragged wider sends a change per frame: one camera move follows them all, from the size before
+    // the first. Queued behind a running layout or camera move, which fit or frame for the size they read.
+    if (unfollowed) return;
+    unfollowed = before;
+    enqueue(() => {
+      const from = unfollowed ?? before;
+      unfollowed = null;
+      return followResize(from);
+    });
   }).observe(container);
 
   /** Adds, updates and removes elements so the canvas holds exactly the state's graph. */
