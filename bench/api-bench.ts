@@ -22,6 +22,7 @@ import { createLogger } from '../server/src/logger.js';
 import { cooperationCaps, cooperationPairs } from '../server/src/services/cooperation.js';
 import { hubCheckRadius, pathQuery } from '../server/src/services/paths.js';
 import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
+import { searchPlan } from '../server/src/services/search-query.js';
 import { hubsNearParams, pathQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
 import { readGraphCounts } from '../server/src/store/graph-counts.js';
 import { createGraphStore } from '../server/src/store/neo4j-store.js';
@@ -323,7 +324,7 @@ async function main(): Promise<void> {
           // The service's stages (exact and prefix, fuzzy only when those find too few), each stage the same Cypher.
           const raw = () =>
             stagedSearch(
-              q,
+              searchPlan(q),
               20,
               async (query) =>
                 (await read('search', searchQueryParams(query, null, candidatesFor(20)))).records,

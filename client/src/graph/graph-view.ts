@@ -375,6 +375,13 @@ export function createGraphView(
     return out;
   };
 
+  /** Of `nodes`, those whose centre lies in the model box `b` (what a camera showed). */
+  const centredIn = (nodes: cytoscape.NodeCollection, b: ModelBox): cytoscape.NodeCollection =>
+    nodes.filter((n: cytoscape.NodeSingular) => {
+      const p = n.position();
+      return p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+    });
+
   /**
    * Eases the camera so the newcomers and the nodes they hang off are all on screen, keeping what was on screen
    * in view when a pan or a small zoom out does it (camera-after-add.ts).
@@ -383,13 +390,7 @@ export function createGraphView(
     if (added.empty()) return;
     cy.resize();
     const ext = cy.extent();
-    const seen = cy
-      .nodes()
-      .difference(added)
-      .filter((n: cytoscape.NodeSingular) => {
-        const p = n.position();
-        return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
-      });
+    const seen = centredIn(cy.nodes().difference(added), ext);
     const { move, camera } = cameraAfterAdd({
       added: boxWithNames(added.union(added.neighborhood('node'))),
       seen: seen.nonempty() ? boxWithNames(seen) : null,
@@ -428,10 +429,7 @@ export function createGraphView(
       x2: (before.width - pan.x) / zoom,
       y2: (before.height - pan.y) / zoom,
     };
-    const seen = cy.nodes(':visible').filter((n: cytoscape.NodeSingular) => {
-      const p = n.position();
-      return p.x >= was.x1 && p.x <= was.x2 && p.y >= was.y1 && p.y <= was.y2;
-    });
+    const seen = centredIn(cy.nodes(':visible'), was);
     if (seen.empty()) return;
     const { move, camera } = cameraAfterAdd({
       added: boxWithNames(seen),
@@ -445,8 +443,8 @@ export function createGraphView(
     if (move !== 'none') await animate({ ...camera, easing: 'ease-in-out-cubic' });
   };
   let size = { width: container.clientWidth, height: container.clientHeight };
-  /** The size before the changes a queued `followResize` has yet to follow; null when none is queued. */
-  let unfollowed: { width: number; height: number } | null = null;
+  /** A `followResize` is queued: later changes are followed by it (it reads the size it ends up with). */
+  let following = false;
   new ResizeObserver(() => {
     const before = size;
     const now = { width: container.clientWidth, height: container.clientHeight };
@@ -455,12 +453,11 @@ export function createGraphView(
     if (now.width === before.width && now.height === before.height) return;
     // A window dragged wider sends a change per frame: one camera move follows them all, from the size before
     // the first. Queued behind a running layout or camera move, which fit or frame for the size they read.
-    if (unfollowed) return;
-    unfollowed = before;
+    if (following) return;
+    following = true;
     enqueue(() => {
-      const from = unfollowed ?? before;
-      unfollowed = null;
-      return followResize(from);
+      following = false;
+      return followResize(before);
     });
   }).observe(container);
 

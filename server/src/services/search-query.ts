@@ -35,12 +35,14 @@ export interface SearchPlan {
   strict: string;
   /** Stage two, when the first finds too few: any of the words, also within one typo; null when it adds nothing. */
   relaxed: string | null;
+  /** Each word's other spellings (`wordVariants`), worked out once for the queries and the ranking. */
+  variants: ReadonlyMap<string, readonly string[]>;
 }
 
-function wordClause(word: string, fuzzy: boolean): string {
+function wordClause(word: string, variants: readonly string[], fuzzy: boolean): string {
   const w = escapeLucene(word);
   const alternatives = [`${w}^${BOOST.word}`, `${w}*`];
-  for (const v of wordVariants(word)) alternatives.push(`${escapeLucene(v)}^${BOOST.word}`);
+  for (const v of variants) alternatives.push(`${escapeLucene(v)}^${BOOST.word}`);
   if (fuzzy && word.length >= MIN_FUZZY_LENGTH && !word.includes('.')) alternatives.push(`${w}~1`);
   return `(${alternatives.join(' OR ')})`;
 }
@@ -64,12 +66,14 @@ export function searchPlan(text: string): SearchPlan | null {
   const kept = words.filter((w) => !isStopWord(w));
   // Only stop words ("The", "it"): the index has none of them, but they may begin a longer word ("theft").
   const required = kept.length ? [...new Set(kept)] : [...new Set(words)];
+  const variants = new Map(words.map((w) => [w, wordVariants(w)] as const));
+  const clause = (w: string, fuzzy: boolean): string => wordClause(w, variants.get(w)!, fuzzy);
   const phrases = phraseClauses(words);
-  const strict = [...required.map((w) => `+${wordClause(w, false)}`), ...phrases].join(' ');
+  const strict = [...required.map((w) => `+${clause(w, false)}`), ...phrases].join(' ');
   const fuzzyWords = required.some((w) => w.length >= MIN_FUZZY_LENGTH);
   const relaxed =
     required.length > 1 || fuzzyWords
-      ? [...required.map((w) => wordClause(w, true)), ...phrases].join(' ')
+      ? [...required.map((w) => clause(w, true)), ...phrases].join(' ')
       : null;
-  return { words, required, strict, relaxed };
+  return { words, required, strict, relaxed, variants };
 }

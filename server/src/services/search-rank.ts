@@ -2,7 +2,6 @@
 // words typed, then names holding them all, then other text; Lucene's score only breaks ties within a tier.
 import type { GraphNode } from '../../../contract/index.js';
 import type { SearchPlan } from './search-query.js';
-import { wordVariants } from './search-query.js';
 import { indexWords } from './search-words.js';
 
 /** How well a hit matches, best first. */
@@ -18,15 +17,8 @@ export type MatchTier = (typeof MATCH_TIERS)[number];
 
 type Hit = GraphNode & { score: number };
 
-/** The other spellings of each typed word, worked out once per search instead of once per comparison. */
-const planVariants = new WeakMap<SearchPlan, Map<string, string[]>>();
-function variantsOf(plan: SearchPlan, word: string): string[] {
-  let known = planVariants.get(plan);
-  if (!known) planVariants.set(plan, (known = new Map()));
-  let v = known.get(word);
-  if (!v) known.set(word, (v = wordVariants(word)));
-  return v;
-}
+/** The other spellings of a typed word (every typed word is in the plan's list). */
+const variantsOf = (plan: SearchPlan, word: string): readonly string[] => plan.variants.get(word) ?? [];
 
 /** True when `word` (typed) matches `indexed`: the same, a prefix of it, or another spelling of it. */
 function wordMatches(plan: SearchPlan, word: string, indexed: string): boolean {
@@ -63,12 +55,6 @@ export function matchTier(plan: SearchPlan, node: GraphNode): { tier: MatchTier;
   return { tier: 'some', inNames };
 }
 
-/**
- * `localeCompare`'s order (the default locale's), from one collator: a collator per comparison was most of the
- * ranking's time when a page of hits tied on everything but the name (generated names repeat).
- */
-const COLLATOR = new Intl.Collator();
-
 /** Hits of every stage, each node once (its first hit), best first. */
 export function rankHits(plan: SearchPlan, hits: Hit[]): Hit[] {
   const seen = new Set<string>();
@@ -85,7 +71,7 @@ export function rankHits(plan: SearchPlan, hits: Hit[]): Hit[] {
       y.inNames - x.inNames ||
       y.hit.score - x.hit.score ||
       x.hit.name.length - y.hit.name.length ||
-      (x.hit.name === y.hit.name ? 0 : COLLATOR.compare(x.hit.name, y.hit.name)),
+      x.hit.name.localeCompare(y.hit.name),
   );
   return ranked.map((x) => x.hit);
 }

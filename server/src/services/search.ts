@@ -3,7 +3,7 @@
 import type { SearchQuery, SearchResponse } from '../../../contract/index.js';
 import type { GraphStore } from '../store/neo4j-store.js';
 import { fullTextSearch } from '../store/graph-reads.js';
-import { searchPlan } from './search-query.js';
+import { searchPlan, type SearchPlan } from './search-query.js';
 import { rankHits } from './search-rank.js';
 
 /**
@@ -16,15 +16,14 @@ export function candidatesFor(limit: number): number {
 
 /**
  * The search, in stages: every word (exactly, as a prefix, or in another spelling); when that finds fewer than
- * `limit`, also any of the words, each within one typo, after the first stage's hits. `run` executes one stage's
- * Lucene query; the benchmark passes the raw driver.
+ * `limit`, also any of the words, each within one typo, after the first stage's hits (`plan`: searchPlan's, null
+ * for text without words). `run` executes one stage's Lucene query; the benchmark passes the raw driver.
  */
 export async function stagedSearch<T>(
-  text: string,
+  plan: SearchPlan | null,
   limit: number,
   run: (query: string) => Promise<T[]>,
 ): Promise<T[]> {
-  const plan = searchPlan(text);
   if (!plan) return [];
   const hits = await run(plan.strict);
   return hits.length >= limit || !plan.relaxed ? hits : [...hits, ...(await run(plan.relaxed))];
@@ -33,7 +32,7 @@ export async function stagedSearch<T>(
 export async function searchNodes(store: GraphStore, p: SearchQuery): Promise<SearchResponse> {
   const plan = searchPlan(p.q);
   if (!plan) return { nodes: [] };
-  const hits = await stagedSearch(p.q, p.limit, (query) =>
+  const hits = await stagedSearch(plan, p.limit, (query) =>
     fullTextSearch(store, query, p.labels ?? null, candidatesFor(p.limit)),
   );
   return { nodes: rankHits(plan, hits).slice(0, p.limit) };
