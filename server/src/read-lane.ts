@@ -16,18 +16,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Express, RequestHandler } from 'express';
+import type { Express } from 'express';
 import { match } from 'path-to-regexp';
 import type { ErrorResponse } from '../../contract/index.js';
 import { ACCESS, grantOf, mayReach, type Deployment } from './auth/access-matrix.js';
 import { errorAnswer, logError } from './error-middleware.js';
 import type { Logger } from './logger.js';
 import { requestLogger, startRequest } from './request-log.js';
-import {
-  RATE_LIMIT_HEADERS,
-  type DefersRateLimitHeaders,
-  type PendingRateLimitHeaders,
-} from './rate-limits.js';
+import type { RequestLimit } from './rate-limits.js';
 import { laneReads, LANE_READS, readStatus, type LaneRead } from './routes/read-routes.js';
 import { jsonHeaders, type EtagFn } from './routes/json-reply.js';
 import { parseRequest } from './routes/validate.js';
@@ -39,8 +35,8 @@ export interface ReadLaneDeps {
   store: GraphStore;
   logger: Logger;
   deployment: Deployment;
-  /** The API's per-address limiter (rate-limits.ts), the instance Express runs. */
-  perIp: RequestHandler;
+  /** The API's per-address limit (rate-limits.ts), the instance Express runs. */
+  perIp: RequestLimit;
 }
 
 /** Answers `req` and returns true, or returns false (untouched) for Express to answer. */
@@ -51,13 +47,12 @@ export interface ReadLane {
 }
 
 /** The request as Express's limiter and validators read it (set on the lane's requests only). */
-type LaneRequest = IncomingMessage &
-  DefersRateLimitHeaders & {
-    app: Express;
-    ip: string | undefined;
-    path: string;
-    originalUrl: string;
-  };
+type LaneRequest = IncomingMessage & {
+  app: Express;
+  ip: string | undefined;
+  path: string;
+  originalUrl: string;
+};
 
 export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps): ReadLane {
   const reads = laneReads(store);
@@ -94,6 +89,7 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
     let id = '';
     const reqLog = (): Logger => (log ??= requestLogger(logger, id, req.method, req.url));
     let stamped = false;
+    let rateLimitHeaders: (() => void) | undefined;
     // What every answer carries whatever it says: the security headers, the request id (and its log line) and the
     // limiter's RateLimit headers, in the order Express sets them. Set while Neo4j works on the query (below), or
     // before an error answer.
@@ -102,14 +98,13 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       stamped = true;
       applySecurityHeaders(res, always);
       id = startRequest(req, res, logger, reqLog);
-      (res as PendingRateLimitHeaders)[RATE_LIMIT_HEADERS]?.();
+      rateLimitHeaders?.();
     };
     try {
       // Only what decides whether the query runs, and with what, comes before it: the limiter's count and parsing.
-      const refused = await new Promise<unknown>((done) => {
-        void perIp(req as never, res as never, done);
-      });
-      if (refused !== undefined) throw refused;
+      const verdict = perIp.check(req as never, res as never);
+      if (verdict instanceof Error) throw verdict; // its RateLimit and Retry-After headers are set
+      rateLimitHeaders = verdict;
       const input = parseRequest(key, { params, query });
       const pending = (reads[key] as (input: unknown) => Promise<unknown>)(input);
       pending.catch(() => {}); // awaited below, after the stamp: not an unhandled rejection meanwhile
@@ -160,7 +155,6 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       laneReq.ip = req.socket.remoteAddress;
       laneReq.path = path.slice('/api'.length);
       laneReq.originalUrl = url;
-      laneReq[RATE_LIMIT_HEADERS] = true; // the limiter leaves its headers for `stamp`
       serve(laneReq, res, route.key, m.params, parseQuery(q < 0 ? '' : url.slice(q + 1))).catch(
         (err: unknown) => {
           // Only a failure outside the answer's own error handling lands here: end the request rather than leave it

@@ -148,19 +148,12 @@ describe('request rates', () => {
 });
 
 describe('RateLimit headers', () => {
-  /** One request through `limiter` on a bare Express app: its status and rate-limit headers. */
+  /** `times` requests through `limiter` on a bare Express app: the last one's status and rate-limit headers. */
   async function through(limiter: RequestHandler, times: number) {
-    const bare = express();
-    bare.use(limiter, (_req, res) => void res.json({ ok: true }));
-    bare.use(
-      ((err, _req, res, _next) => void res.status(429).json({ code: err.code })) as ErrorRequestHandler,
-    );
-    const server = bare.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
+    const app = await listening(limiter);
     try {
       let r: Response | undefined;
-      for (let i = 0; i < times; i++) r = await fetch(`http://127.0.0.1:${port}/x`);
+      for (let i = 0; i < times; i++) r = await fetch(app.url);
       const h = r!.headers;
       // `t` (seconds left in the window) may tick between the two apps' requests.
       const mask = (v: string | null) => v?.replace(/t=\d+/, 't=?');
@@ -171,7 +164,7 @@ describe('RateLimit headers', () => {
         retryAfter: h.get('retry-after'),
       };
     } finally {
-      server.close();
+      app.close();
     }
   }
 
@@ -193,7 +186,54 @@ describe('RateLimit headers', () => {
       }
     }
   });
+
+  it('count windows as the library does: a refused client is let through again once its window is over', async () => {
+    // Ours and the library's side by side, each on its own app, over the same sequence: two allowed, one refused,
+    // then (after the 1 s window) a new window whose first request is allowed with one left.
+    const ours = await listening(apiRateLimits({ perIp: 2, perUser: 0, windowMs: 1_000 }).perIp);
+    const library = await listening(
+      rateLimit({
+        windowMs: 1_000,
+        limit: 2,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
+      }),
+    );
+    try {
+      const both = async () => Promise.all([ours.hit(), library.hit()]);
+      const seen: string[][] = [];
+      for (let i = 0; i < 3; i++) seen.push((await both()).map((r) => `${r.status} ${r.remaining}`));
+      await new Promise((r) => setTimeout(r, 1_200));
+      seen.push((await both()).map((r) => `${r.status} ${r.remaining}`));
+      expect(seen.map(([a]) => a)).toEqual(['200 r=1', '200 r=0', '429 r=0', '200 r=1']);
+      expect(seen.map(([, b]) => b)).toEqual(seen.map(([a]) => a));
+    } finally {
+      ours.close();
+      library.close();
+    }
+  });
 });
+
+/** `limiter` on a bare Express app, listening: `hit` requests it and reads the status and remaining count. */
+async function listening(limiter: RequestHandler) {
+  const bare = express();
+  bare.use(limiter, (_req, res) => void res.json({ ok: true }));
+  bare.use(((err, _req, res, _next) => void res.status(429).json({ code: err.code })) as ErrorRequestHandler);
+  const server = bare.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/x`;
+  return {
+    url,
+    hit: async () => {
+      const r = await fetch(url);
+      await r.arrayBuffer();
+      return { status: r.status, remaining: /r=\d+/.exec(r.headers.get('ratelimit') ?? '')?.[0] };
+    },
+    close: () => server.close(),
+  };
+}
 
 describe('result caps', () => {
   it('refuses limits past each endpoint cap with 400 VALIDATION_FAILED naming the field', async () => {
