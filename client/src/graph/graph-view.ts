@@ -188,14 +188,26 @@ export function createGraphView(
   const large = (): boolean => cy.elements().length > LARGE_LAYOUT_ELEMENTS;
 
   /**
-   * The camera right after the view last fitted the whole scene (a layout, Fit); null once anything else moved it.
-   * A canvas that changes size while the camera is still there is fitted again (the scene fills the canvas it has);
-   * otherwise the user has chosen a view, and a shrink keeps what they were looking at on screen.
+   * The camera right after the view last fitted the whole scene (a layout, Fit), with the model box it framed and
+   * the scene's bodies then; null once anything else moved it. A canvas that changes size while the camera is still
+   * there is fitted again (the scene fills the canvas it has); otherwise the user has chosen a view, and a shrink
+   * keeps what they were looking at on screen.
    */
-  let fitted: { zoom: number; x: number; y: number } | null = null;
-  const markFitted = (): void => {
+  let fitted: {
+    zoom: number;
+    x: number;
+    y: number;
+    box: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH;
+    bodies: string;
+  } | null = null;
+  /** Where the scene's bodies are (names left out: they are drawn at a font that follows the zoom). */
+  const bodiesNow = (): string => {
+    const b = cy.elements().boundingBox({ includeLabels: false, includeOverlays: false });
+    return `${cy.elements().length} ${b.x1.toFixed(2)} ${b.y1.toFixed(2)} ${b.x2.toFixed(2)} ${b.y2.toFixed(2)}`;
+  };
+  const markFitted = (box = cy.elements().boundingBox()): void => {
     const pan = cy.pan();
-    fitted = { zoom: cy.zoom(), x: pan.x, y: pan.y };
+    fitted = { zoom: cy.zoom(), x: pan.x, y: pan.y, box, bodies: bodiesNow() };
   };
   const stillFitted = (): boolean => {
     if (!fitted) return false;
@@ -297,17 +309,27 @@ export function createGraphView(
       .promise('complete');
   };
 
-  /** Cytoscape's fit of `eles`, unless it would magnify them past `maxZoom`: then the framing at that zoom. */
+  /**
+   * Cytoscape's fit of `box` (by default `eles`' box, names as drawn now), unless it would magnify `eles` past
+   * `maxZoom`: then the framing at that zoom.
+   */
   const fitNoCloserThan = (
     eles: cytoscape.CollectionReturnValue,
     maxZoom: number,
+    bb: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH = eles.boundingBox(),
   ): cytoscape.AnimationOptions => {
-    const bb = eles.boundingBox();
-    const zoom = Math.min(
+    cy.resize();
+    const fitZoom = Math.min(
       (cy.width() - 2 * FIT_PADDING) / Math.max(bb.w, 1),
       (cy.height() - 2 * FIT_PADDING) / Math.max(bb.h, 1),
     );
-    return zoom > maxZoom ? framing(eles, maxZoom) : { fit: { eles, padding: FIT_PADDING } };
+    if (fitZoom > maxZoom) return framing(eles, maxZoom);
+    // As cy.fit places it.
+    const zoom = Math.max(MIN_ZOOM, fitZoom);
+    return {
+      zoom,
+      pan: { x: (cy.width() - zoom * (bb.x1 + bb.x2)) / 2, y: (cy.height() - zoom * (bb.y1 + bb.y2)) / 2 },
+    };
   };
 
   /** The camera that fits `eles` with padding, zoomed in no further than `maxZoom` (a fit alone may reach MAX_ZOOM). */
@@ -418,8 +440,12 @@ export function createGraphView(
     cy.resize();
     if (cy.nodes().empty()) return;
     if (wasFitted) {
-      await animate(fitNoCloserThan(cy.elements(), FIT_MAX_ZOOM));
-      markFitted();
+      // The box the fit framed, while the scene's bodies are where they were: the names are drawn at a font that
+      // follows the zoom, so the box as drawn now would frame a little differently each time (the console opened
+      // and closed would not bring back the first Fit's picture).
+      const box = fitted!.bodies === bodiesNow() ? fitted!.box : cy.elements().boundingBox();
+      await animate(fitNoCloserThan(cy.elements(), FIT_MAX_ZOOM, box));
+      markFitted(box);
       return;
     }
     if (cy.width() >= before.width && cy.height() >= before.height) return;
@@ -575,11 +601,12 @@ export function createGraphView(
         enqueue(async () => {
           const ids = request.ids ? new Set(request.ids) : null;
           const eles = ids ? cy.elements().filter((ele) => ids.has(ele.id())) : cy.elements();
+          const box = eles.boundingBox();
           if (eles.nonempty())
             await animate(
-              request.maxZoom ? framing(eles, request.maxZoom) : fitNoCloserThan(eles, FIT_MAX_ZOOM),
+              request.maxZoom ? framing(eles, request.maxZoom) : fitNoCloserThan(eles, FIT_MAX_ZOOM, box),
             );
-          if (!ids && !request.maxZoom) markFitted();
+          if (!ids && !request.maxZoom) markFitted(box);
         });
         break;
       case 'zoom': {
