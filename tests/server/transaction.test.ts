@@ -7,6 +7,7 @@ import type { CytoscapeExport } from '../setup/export-readers.js';
 import { AppError } from '../../server/src/errors.js';
 import { curationWrite } from '../../server/src/store/curation-store.js';
 import type { GraphStore } from '../../server/src/store/neo4j-store.js';
+import type { Tx } from '../../server/src/store/transaction.js';
 import { graphFingerprint } from '../setup/fingerprint.js';
 import { gate, tick } from '../setup/gate.js';
 import { startTestApp, testStore, type TestApp } from '../setup/test-app.js';
@@ -295,5 +296,85 @@ describe('timeouts, mapped by whose query it was', () => {
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'WRITE_REFUSED', status: 400 });
     expect(await nodeExists(store, id)).toBe(false);
+  });
+});
+
+describe('a read whose first statement usually answers alone (firstAlone)', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await testStore({ admission: { maxConcurrent: 2, maxWaitMs: 30_000 } });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  /** `during`'s answer, and which session methods the store called meanwhile (the real driver's, counted). */
+  async function sessionCalls<T>(during: () => Promise<T>): Promise<{ out: T; calls: string[] }> {
+    const calls: string[] = [];
+    const driver = store.driver;
+    const open = driver.session;
+    driver.session = ((config) => {
+      const session = open.call(driver, config);
+      for (const m of ['run', 'executeRead', 'executeWrite'] as const) {
+        const f = session[m].bind(session) as (...a: unknown[]) => unknown;
+        (session as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+          calls.push(m);
+          return f(...a);
+        };
+      }
+      return session;
+    }) as typeof driver.session;
+    try {
+      return { out: await during(), calls };
+    } finally {
+      driver.session = open;
+    }
+  }
+
+  it('sends a one-statement read as one auto-commit query, with the same answer', async () => {
+    const count = (tx: Tx) => tx.run('count-entities').then((r) => Number(r.records[0]!.get('count')));
+    const managed = await sessionCalls(() => store.transaction('read', count));
+    expect(managed.calls).toEqual(['executeRead']);
+    let runs = 0;
+    const alone = await sessionCalls(() =>
+      store.transaction(
+        'read',
+        (tx) => {
+          runs++;
+          return count(tx);
+        },
+        { firstAlone: true },
+      ),
+    );
+    expect(alone.calls).toEqual(['run']);
+    expect(runs).toBe(1);
+    expect(alone.out).toBe(managed.out);
+    expect(alone.out).toBeGreaterThan(0);
+  });
+
+  it('runs a read that asks for a second statement again from the start, in one managed transaction', async () => {
+    let runs = 0;
+    const { out, calls } = await sessionCalls(() =>
+      store.transaction(
+        'read',
+        async (tx) => {
+          runs++;
+          const all = (await tx.run('count-all')).records[0]!;
+          const entities = (await tx.runText('MATCH (n:Entity) RETURN count(n) AS count')).records[0]!;
+          return [Number(all.get('nodes')), Number(entities.get('count'))];
+        },
+        { firstAlone: true },
+      ),
+    );
+    expect(calls).toEqual(['run', 'executeRead']);
+    expect(runs).toBe(2);
+    expect(out[1]).toBeGreaterThan(0);
+    expect(out[0]).toBeGreaterThanOrEqual(out[1]!);
+  });
+
+  it('maps a failure of the lone statement as a managed read does (a timeout is 504 QUERY_TIMEOUT)', async () => {
+    await expect(
+      store.transaction('read', (tx) => tx.runText(SLOW).then(() => 0), { firstAlone: true, timeout: 300 }),
+    ).rejects.toMatchObject({ code: 'QUERY_TIMEOUT', status: 504 });
   });
 });

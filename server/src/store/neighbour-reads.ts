@@ -86,7 +86,7 @@ export async function neighbourPage(store: GraphStore, q: NeighbourQuery): Promi
       const page = full.get('page') as unknown[];
       return { graph: collectGraph([full.get('centre'), page]), total, pageSize: page.length, ...sample };
     },
-    { lane: 'traversal', coldStart: 'neighbours' },
+    { lane: 'traversal', coldStart: 'neighbours', firstAlone: true },
   );
 }
 
@@ -177,7 +177,7 @@ export async function readNeighbourCounting(
         sample,
       };
     },
-    { lane: 'traversal', coldStart: 'neighbour-counts' },
+    { lane: 'traversal', coldStart: 'neighbour-counts', firstAlone: true },
   );
 }
 

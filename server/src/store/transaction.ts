@@ -50,6 +50,13 @@ export interface TxOptions<M extends TxMode = TxMode> {
    * slipped past its checks, and whose result stream may have been cut short (the console's row cap).
    */
   rollback?: boolean;
+  /**
+   * Reads only: `work` usually needs one statement (a node that is not a hub). The first is sent as an auto-commit
+   * query, as `readOne` sends a named read; if `work` asks for a second, it is run again from the start in a managed
+   * transaction, so what it reads together is still read in one transaction. `work` must then leave `tx`'s calls
+   * uncaught (a second call throws to restart it).
+   */
+  firstAlone?: boolean;
 }
 
 /** What `work` runs its queries through; every call is part of the one transaction. */
@@ -109,6 +116,9 @@ function withoutStack<T>(start: () => T): T {
     Error.stackTraceLimit = limit;
   }
 }
+
+/** Thrown by a `firstAlone` read's second statement: the work is run again in a managed transaction. */
+class NeedsTransaction extends Error {}
 
 /** Carries the value of a `rollback` transaction out through the driver's rollback (it is not retried). */
 class RollBack {
@@ -197,8 +207,47 @@ export function createTransactionRunner(deps: {
       ? lanes.coldStart.run(opts.coldStart, admitted)
       : admitted();
   };
+  /**
+   * `work`'s first statement as an auto-commit query; null when it asked for a second one (or hit a retryable
+   * failure), for the caller to run it again as a managed transaction.
+   */
+  const firstAlone = <T>(work: (tx: Tx) => Promise<T>, opts: TxOptions): Promise<{ out: T } | null> =>
+    connectivity.guard(async (abandoned) => {
+      if (abandoned()) throw new DatabaseUnavailableError();
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      const timeout = opts.timeout === undefined ? deps.defaultTimeoutMs : opts.timeout;
+      const config = timeout === null ? {} : { timeout };
+      let ran = false;
+      const once = (cypher: string, params: Params): Result => {
+        if (ran) throw new NeedsTransaction();
+        ran = true;
+        return withoutStack(() => session.run(cypher, params, config));
+      };
+      const handle: Tx = {
+        run: async <R extends RecordShape>(name: QueryName, params: Params = {}) =>
+          (await once(queries[name], params)) as unknown as QueryResult<R>,
+        runText: (cypher, params = {}) => once(cypher, params),
+      };
+      try {
+        return { out: await work(handle) };
+      } catch (err) {
+        if (err instanceof NeedsTransaction) return null;
+        connectivity.noteError(err);
+        if (neo4j.isRetryableError(err) && !abandoned()) return null;
+        throw err instanceof AppError ? err : mapDriverError(err, opts.errors);
+      } finally {
+        await session.close();
+      }
+    });
+
   const transaction: RunTransaction = (mode, work, opts = {}) =>
-    admit(mode, opts, () => execute(mode, work, opts));
+    admit(mode, opts, async () => {
+      if (mode === 'read' && opts.firstAlone) {
+        const alone = await firstAlone(work, opts);
+        if (alone) return alone.out;
+      }
+      return execute(mode, work, opts);
+    });
 
   const managedRead = <R extends RecordShape>(name: QueryName, params: Params, opts: TxOptions) =>
     execute('read', (tx) => tx.run<R>(name, params), opts);
