@@ -97,9 +97,10 @@ export async function createGraphStore(opts: StoreOptions): Promise<GraphStore> 
       return runner.load('write');
     },
     read: <R extends RecordShape>(name: QueryName, params: Params = {}) =>
-      runner.readOne<R>(name, params, {
+      runner.transaction('read', (tx) => tx.run<R>(name, params), {
         lane: LOOKUP_QUERIES.has(name) ? 'lookup' : 'traversal',
         coldStart: name,
+        firstAlone: true,
       }),
     write: <R extends RecordShape>(name: QueryName, params?: Params) =>
       transaction('write', (tx) => tx.run<R>(name, params)),

@@ -51,9 +51,12 @@ export interface TxOptions<M extends TxMode = TxMode> {
    */
   rollback?: boolean;
   /**
-   * Reads only: `work` usually needs one statement (a node that is not a hub). The first is sent as an auto-commit
-   * query, as `readOne` sends a named read; if `work` asks for a second, it is run again from the start in a managed
-   * transaction, so what it reads together is still read in one transaction. `work` must then leave `tx`'s calls
+   * Reads only: `work` usually needs one statement (a named read; a node that is not a hub). The first is sent as
+   * an auto-commit query: RUN and PULL go out in one write and the answer ends it, where a managed transaction adds
+   * BEGIN and COMMIT (two more socket writes and a round trip; under load a third of the API's CPU in a profile of
+   * 1-hop, search and paths). If `work` asks for a second statement, or the first meets a retryable failure (a
+   * stale connection after a restart), it is run again from the start as a managed transaction, with the driver's
+   * retries, so what it reads together is still read in one transaction. `work` must then leave `tx`'s calls
    * uncaught (a second call throws to restart it).
    */
   firstAlone?: boolean;
@@ -85,17 +88,6 @@ export type RunTransaction = <T, M extends TxMode>(
 
 export interface TransactionRunner {
   transaction: RunTransaction;
-  /**
-   * One named read, admitted as `transaction` admits it, sent as an auto-commit query: RUN and PULL go out in one
-   * write and the answer ends it, where a managed transaction adds BEGIN and COMMIT (two more socket writes and a
-   * round trip; under load a third of the API's CPU in a profile of 1-hop, search and paths). A retryable failure
-   * (a stale connection after a restart) is run again as a managed read, with the driver's retries as before.
-   */
-  readOne<R extends RecordShape>(
-    name: QueryName,
-    params: Params,
-    opts: TxOptions<'read'>,
-  ): Promise<QueryResult<R>>;
   /** Running and waiting transactions in each lane; null when admission is off (scripts). */
   load(lane: Lane): AdmissionLoad | null;
 }
@@ -148,6 +140,12 @@ export function createTransactionRunner(deps: {
   // The database came back: its plan cache is empty, every traversal's next run is a first run again.
   if (lanes) connectivity.onReconnect(() => lanes.coldStart.reset());
 
+  /** The driver's transaction config for `opts`' time limit (the store's default when unset, none when null). */
+  const txConfig = (opts: TxOptions): { timeout?: number } => {
+    const timeout = opts.timeout === undefined ? deps.defaultTimeoutMs : opts.timeout;
+    return timeout === null ? {} : { timeout };
+  };
+
   /** Session, retries, time limit and error mapping of one transaction, inside the connectivity gate. */
   const execute = <T>(mode: TxMode, work: (tx: Tx) => Promise<T>, opts: TxOptions): Promise<T> =>
     connectivity.guard(async (abandoned) => {
@@ -182,8 +180,7 @@ export function createTransactionRunner(deps: {
         if (opts.rollback) throw new RollBack(out);
         return out;
       };
-      const timeout = opts.timeout === undefined ? deps.defaultTimeoutMs : opts.timeout;
-      const config = timeout === null ? {} : { timeout };
+      const config = txConfig(opts);
       try {
         return mode === 'read'
           ? await session.executeRead(attempt, config)
@@ -215,8 +212,7 @@ export function createTransactionRunner(deps: {
     connectivity.guard(async (abandoned) => {
       if (abandoned()) throw new DatabaseUnavailableError();
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-      const timeout = opts.timeout === undefined ? deps.defaultTimeoutMs : opts.timeout;
-      const config = timeout === null ? {} : { timeout };
+      const config = txConfig(opts);
       let ran = false;
       const once = (cypher: string, params: Params): Result => {
         if (ran) throw new NeedsTransaction();
@@ -249,35 +245,5 @@ export function createTransactionRunner(deps: {
       return execute(mode, work, opts);
     });
 
-  const managedRead = <R extends RecordShape>(name: QueryName, params: Params, opts: TxOptions) =>
-    execute('read', (tx) => tx.run<R>(name, params), opts);
-  const readOne = <R extends RecordShape>(
-    name: QueryName,
-    params: Params,
-    opts: TxOptions<'read'>,
-  ): Promise<QueryResult<R>> =>
-    admit('read', opts, async () => {
-      // null: a retryable failure, run again as a managed read.
-      const r = await connectivity.guard<{ result: QueryResult<R> } | null>(async (abandoned) => {
-        if (abandoned()) throw new DatabaseUnavailableError();
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-        const timeout = opts.timeout === undefined ? deps.defaultTimeoutMs : opts.timeout;
-        try {
-          return {
-            result: (await withoutStack(() =>
-              session.run(queries[name], params, timeout === null ? {} : { timeout }),
-            )) as unknown as QueryResult<R>,
-          };
-        } catch (err) {
-          connectivity.noteError(err);
-          if (neo4j.isRetryableError(err) && !abandoned()) return null;
-          throw err instanceof AppError ? err : mapDriverError(err, opts.errors);
-        } finally {
-          await session.close();
-        }
-      });
-      return r ? r.result : managedRead<R>(name, params, opts);
-    });
-
-  return { transaction, readOne, load: (lane) => (lanes ? lanes.admission[lane].load : null) };
+  return { transaction, load: (lane) => (lanes ? lanes.admission[lane].load : null) };
 }
