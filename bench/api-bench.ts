@@ -23,7 +23,12 @@ import { cooperationCaps, cooperationPairs } from '../server/src/services/cooper
 import { hubCheckRadius, pathQuery } from '../server/src/services/paths.js';
 import { candidatesFor, stagedSearch } from '../server/src/services/search.js';
 import { searchPlan } from '../server/src/services/search-query.js';
-import { hubsNearParams, pathQueryParams, searchQueryParams } from '../server/src/store/graph-reads.js';
+import {
+  hubsNearParams,
+  neighbourhoodParams,
+  pathQueryParams,
+  searchQueryParams,
+} from '../server/src/store/graph-reads.js';
 import { readGraphCounts } from '../server/src/store/graph-counts.js';
 import { createGraphStore } from '../server/src/store/neo4j-store.js';
 import { neighbourPage, readNeighbourCounting } from '../server/src/store/neighbour-reads.js';
@@ -344,7 +349,7 @@ async function main(): Promise<void> {
           const id = pickFrom(actors);
           return {
             path: `/api/nodes/${enc(id)}/neighbourhood?limit=500`,
-            raw: same('neighbourhood', { id, limit: neo4j.int(500) }),
+            raw: same('neighbourhood', neighbourhoodParams(id, 500)),
           };
         },
       },

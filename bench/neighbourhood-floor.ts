@@ -14,6 +14,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
+import { neighbourhoodParams } from '../server/src/store/graph-reads.js';
 import { loadQueries } from '../server/src/store/queries.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     const warmup = Number(args.warmup);
     for (let i = 0; i < warmup + Number(args.samples); i++) {
       const id = actors[Math.floor(uniformFloat64(rng) * actors.length)]!;
-      const params = { id, limit: neo4j.int(Number(args.limit)) };
+      const params = neighbourhoodParams(id, Number(args.limit));
       // The answer's ids, from a run that is not timed (it warms the cache alike for both sides).
       const ids = {
         rows: (await read(hood, params)).records.map((r) => ({

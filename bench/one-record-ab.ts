@@ -17,6 +17,7 @@ import { openDatabase } from '../server/src/database.js';
 import { createLogger } from '../server/src/logger.js';
 import { cooperationCaps } from '../server/src/services/cooperation.js';
 import { cooperationQueryParams } from '../server/src/store/cooperation-reads.js';
+import { neighbourhoodParams } from '../server/src/store/graph-reads.js';
 import { loadQueries } from '../server/src/store/queries.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
     const hoods = [];
     for (const a of actors)
       hoods.push({
-        ids: (await read(q.neighbourhood, { id: a.get('id'), limit: neo4j.int(500) })).records.map(
+        ids: (await read(q.neighbourhood, neighbourhoodParams(a.get('id'), 500))).records.map(
           (r) => r.get('node').properties.id as string,
         ),
       });

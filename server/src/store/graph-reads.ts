@@ -65,13 +65,32 @@ export async function fullTextSearch(
   });
 }
 
-/** The centre and up to `limit` nodes within two hops with how many on each hop; null when the centre does not exist. */
+/**
+ * How many of a second-hop node's relationships the 2-hop query reads for one that leads back to the first hop before
+ * it takes the way for hubs (cypher/neighbourhood.cypher). Either way gives the same answer; most nodes have fewer.
+ */
+export const NEIGHBOURHOOD_SCAN = 200;
+
+/** The 2-hop query's parameters (the benchmarks run the same query with these through the raw driver). */
+export function neighbourhoodParams(
+  id: string,
+  limit: number,
+  scan = NEIGHBOURHOOD_SCAN,
+): Record<string, unknown> {
+  return { id, limit: neo4j.int(limit), scan: neo4j.int(scan) };
+}
+
+/**
+ * The centre and up to `limit` nodes within two hops with how many on each hop; null when the centre does not exist.
+ * `scan`: see NEIGHBOURHOOD_SCAN (tests set it to take the hubs' way everywhere).
+ */
 export async function twoHopGraph(
   store: GraphStore,
   id: string,
   limit: number,
+  scan = NEIGHBOURHOOD_SCAN,
 ): Promise<{ graph: Graph; hop1: number; hop2: number } | null> {
-  const { records } = await store.read('neighbourhood', { id, limit: neo4j.int(limit) });
+  const { records } = await store.read('neighbourhood', neighbourhoodParams(id, limit, scan));
   if (!records.length) return null;
   const hops = [0, 0, 0];
   const found = records.map((r) => {
