@@ -6,9 +6,19 @@ import { extractionPool } from '../../server/src/services/ingest/extraction-pool
 import { startCuration, suffix, type Curation } from './curation-fixtures.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
-/** A unique article: every run and every call names its own forum, so no text is a duplicate. */
+/**
+ * A unique article: every run and every call names its own forum, so no text is a duplicate and no forum is one the
+ * graph already holds (that one would be no suggestion). Every character of the tag is a letter of the name (a digit
+ * as one of k-t): the name was once made of the tag's letters alone, so two calls in a run could name the
+ * same forum (`3a1f…` and `9a0f…` both "Afria"), and a test then found no Forum to review.
+ */
 export function articleText(tag = suffix()): string {
-  const word = tag.replace(/[^a-z]/gi, '').slice(0, 6) || 'Nova';
+  const word =
+    tag
+      .toLowerCase()
+      .replace(/[0-9]/g, (d) => String.fromCharCode(97 + 10 + Number(d)))
+      .replace(/[^a-z]/g, '')
+      .slice(0, 10) || 'nova';
   const place = `${word[0]!.toUpperCase()}${word.slice(1).toLowerCase()}ria`;
   return [
     `Ministers meet in Valletta to fight people smuggling (${tag}).`,
