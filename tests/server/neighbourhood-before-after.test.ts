@@ -2,7 +2,7 @@
 // gives, for every seed node and cap, exactly the answer the single-record statement gave before (the statement
 // below is main's neighbourhood.cypher as it was, kept here as the reference). So does its way for second-hop hubs
 // (a link looked up from the first hop's side), taken here for every second-hop node.
-import neo4j from 'neo4j-driver';
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoHopNeighbourhood } from '../../server/src/services/neighbourhood.js';
 import { neighbourhoodParams, twoHopGraph } from '../../server/src/store/graph-reads.js';
@@ -74,12 +74,9 @@ async function seedIds(): Promise<string[]> {
 }
 
 /** Rows of the PROFILE plan's operators whose details contain `text`, summed. */
-function rowsWhere(
-  plan: { operatorType: string; rows: number; arguments: Record<string, unknown>; children: unknown[] },
-  text: string,
-): number {
+function rowsWhere(plan: ProfiledPlan, text: string): number {
   const own = String(plan.arguments['Details'] ?? '').includes(text) ? plan.rows : 0;
-  return own + plan.children.reduce<number>((sum, c) => sum + rowsWhere(c as typeof plan, text), 0);
+  return own + plan.children.reduce((sum, c) => sum + rowsWhere(c, text), 0);
 }
 
 describe('the two-hop neighbourhood on the seed graph, before and after one row per node', () => {
