@@ -83,7 +83,7 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
     res: ServerResponse,
     key: LaneRead,
     params: Record<string, string>,
-    query: Record<string, unknown>,
+    rawQuery: string,
   ): Promise<void> => {
     let log: Logger | undefined;
     let id = '';
@@ -105,7 +105,18 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       const verdict = perIp.check(req as never, res as never);
       if (verdict instanceof Error) throw verdict; // its RateLimit and Retry-After headers are set
       rateLimitHeaders = verdict;
-      const input = parseRequest(key, { params, query });
+      // The query string is parsed only when its parsed query is not kept already (validate.ts).
+      let sent: Record<string, unknown> | undefined;
+      const input = parseRequest(
+        key,
+        {
+          params,
+          get query() {
+            return (sent ??= parseQuery(rawQuery));
+          },
+        },
+        rawQuery,
+      );
       const pending = (reads[key] as (input: unknown) => Promise<unknown>)(input);
       pending.catch(() => {}); // awaited below, after the stamp: not an unhandled rejection meanwhile
       // The driver sends the query in the microtasks that follow the call; the next turn of the event loop comes
@@ -155,15 +166,13 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       laneReq.ip = req.socket.remoteAddress;
       laneReq.path = path.slice('/api'.length);
       laneReq.originalUrl = url;
-      serve(laneReq, res, route.key, m.params, parseQuery(q < 0 ? '' : url.slice(q + 1))).catch(
-        (err: unknown) => {
-          // Only a failure outside the answer's own error handling lands here: end the request rather than leave it
-          // hanging or the process with an unhandled rejection.
-          logger.error({ err }, 'read lane failed');
-          if (!res.headersSent) res.statusCode = 500;
-          res.end();
-        },
-      );
+      serve(laneReq, res, route.key, m.params, q < 0 ? '' : url.slice(q + 1)).catch((err: unknown) => {
+        // Only a failure outside the answer's own error handling lands here: end the request rather than leave it
+        // hanging or the process with an unhandled rejection.
+        logger.error({ err }, 'read lane failed');
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
       return true;
     }
     return false;

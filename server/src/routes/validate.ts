@@ -88,15 +88,56 @@ export interface RequestParts {
   body?: unknown;
 }
 
-/** Parses the three parts of `req` by `endpoint`: a part the endpoint does not take must be empty. */
-export function parseRequest<K extends EndpointKey>(key: K, req: RequestParts): RequestOf<K> {
+/** How many parsed query strings are kept (all endpoints together), and the longest query string kept. */
+export const PARSED_QUERIES = { max: 256, maxLength: 512 };
+/** `<endpoint key>?<query string>` → its parsed query, frozen (the oldest dropped first past PARSED_QUERIES.max). */
+const parsedQueries = new Map<string, unknown>();
+
+/** Freezes a parsed query and the arrays in it: a cached one is shared by every request that sent its string. */
+function frozen(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  for (const v of Object.values(query)) if (Array.isArray(v)) Object.freeze(v);
+  return Object.freeze(query);
+}
+
+/** The query string of `url` as Express's 'simple' parser reads it: what follows the first `?`, or ''. */
+export const queryString = (url: string): string => {
+  const q = url.indexOf('?');
+  return q < 0 ? '' : url.slice(q + 1);
+};
+
+/**
+ * Parses the three parts of `req` by `endpoint`: a part the endpoint does not take must be empty.
+ *
+ * With `rawQuery` (the query string `req.query` was parsed from) a query that parsed is kept per endpoint and string:
+ * a query is a pure function of its string, and the page sends a handful of strings (`limit=50`, `limit=500`) for
+ * every node it opens. Parsing it again on each request was the largest of the API's own costs before a read's
+ * query could start (60-90 µs at the median between one request and the next, where other processes have run and
+ * zod's code and data are out of the CPU caches; 2 µs in a loop). A query that fails is never kept: its error is
+ * worked out again each time.
+ */
+export function parseRequest<K extends EndpointKey>(
+  key: K,
+  req: RequestParts,
+  rawQuery?: string,
+): RequestOf<K> {
   const e: Endpoint = ENDPOINTS[key];
   const params = e.params ? parseInput(e.params, { ...req.params }, 'params') : undefined;
-  const rawQuery = singleQuery(req);
-  let query: unknown;
-  if (e.query) query = parseInput(e.query, rawQuery, 'query');
-  // A part the endpoint does not take is checked only when something was sent (the common case costs nothing).
-  else if (Object.keys(rawQuery).length) parseInput(NOTHING, rawQuery, 'query');
+  const cacheKey =
+    e.query && rawQuery !== undefined && rawQuery.length <= PARSED_QUERIES.maxLength
+      ? `${key}?${rawQuery}`
+      : null;
+  let query: unknown = cacheKey === null ? undefined : parsedQueries.get(cacheKey);
+  if (query === undefined) {
+    const sent = singleQuery(req);
+    if (e.query) query = parseInput(e.query, sent, 'query');
+    // A part the endpoint does not take is checked only when something was sent (the common case costs nothing).
+    else if (Object.keys(sent).length) parseInput(NOTHING, sent, 'query');
+    if (cacheKey !== null) {
+      if (parsedQueries.size >= PARSED_QUERIES.max) parsedQueries.delete(parsedQueries.keys().next().value!);
+      parsedQueries.set(cacheKey, frozen(query));
+    }
+  }
   let body: unknown;
   if (e.body) body = parseInput(e.body, req.body ?? undefined, 'body');
   else if (req.body !== undefined) parseInput(NOTHING, req.body, 'body');
@@ -131,7 +172,7 @@ export function route<K extends EndpointKey>(
   const [method, path] = key.split(' ') as [string, string];
   const withJson = ENDPOINTS[key].response !== null;
   const run: RequestHandler = async (req, res) => {
-    const out = await handle(parseRequest(key, req), req, res);
+    const out = await handle(parseRequest(key, req, queryString(req.url)), req, res);
     if (withJson) sendJson(req, res, out);
   };
   const register = router[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'].bind(router);
