@@ -74,8 +74,7 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
   const reply = (res: ServerResponse, status: number, out: unknown): void => {
     const body = JSON.stringify(out);
     res.statusCode = status;
-    jsonHeaders(res, body, app.get('etag fn') as EtagFn | undefined);
-    res.end(body, 'utf8');
+    res.end(jsonHeaders(res, body, app.get('etag fn') as EtagFn | undefined));
   };
 
   const serve = async (
