@@ -11,8 +11,8 @@
 // anonymous caller (worked out once for the deployment), the contract's parsing (validate.ts), the route's work
 // (read-routes.ts, with its status) and the JSON answer and error answer as Express sends them (json-reply.ts, error-middleware.ts).
 // Anything else — a cookie or Authorization header, HEAD, a conditional request, a body, a path that does not
-// decode, TRUST_PROXY set (the client address and https then come from headers), AUTH_REQUIRED (anonymous reads
-// refused) — goes to Express untouched. tests/server/read-lane.test.ts compares the two ways answer for answer.
+// decode, a URL Express's parser reads another way (a fragment, white space), TRUST_PROXY set (the client address
+// and https then come from headers), AUTH_REQUIRED (anonymous reads refused) — goes to Express untouched. tests/server/read-lane.test.ts compares the two ways answer for answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -26,7 +26,7 @@ import { requestLogger, startRequest } from './request-log.js';
 import type { RequestLimit } from './rate-limits.js';
 import { laneReads, LANE_READS, readStatus, type LaneRead } from './routes/read-routes.js';
 import { jsonHeaders, type EtagFn } from './routes/json-reply.js';
-import { parseRequest } from './routes/validate.js';
+import { parseRequest, queryString } from './routes/validate.js';
 import { applySecurityHeaders, securityHeaderSets } from './security-headers.js';
 import type { GraphStore } from './store/neo4j-store.js';
 
@@ -149,6 +149,9 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       h['if-modified-since'] !== undefined
     )
       return false;
+    // A URL Express's parser reads another way (a fragment, white space) is Express's to answer.
+    const rawQuery = queryString(url);
+    if (rawQuery === undefined) return false;
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     for (const route of routes) {
@@ -165,7 +168,7 @@ export function readLane({ app, store, logger, deployment, perIp }: ReadLaneDeps
       laneReq.ip = req.socket.remoteAddress;
       laneReq.path = path.slice('/api'.length);
       laneReq.originalUrl = url;
-      serve(laneReq, res, route.key, m.params, q < 0 ? '' : url.slice(q + 1)).catch((err: unknown) => {
+      serve(laneReq, res, route.key, m.params, rawQuery).catch((err: unknown) => {
         // Only a failure outside the answer's own error handling lands here: end the request rather than leave it
         // hanging or the process with an unhandled rejection.
         logger.error({ err }, 'read lane failed');

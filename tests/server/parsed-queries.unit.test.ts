@@ -104,5 +104,13 @@ describe('parsed queries', () => {
     expect(queryString('/api/nodes/a?b/neighbours?limit=5')).toBe('b/neighbours?limit=5');
     expect(queryString('/api/nodes/a/neighbours')).toBe('');
     expect(queryString('/api/nodes/a/neighbours?')).toBe('');
+    // Where Express's URL parser reads the URL by url.parse (a fragment, white space, not a path): nothing kept.
+    for (const url of [
+      '/api/search?q=a#b',
+      '/api/search?q=a b',
+      '/api/search?q=a\u00a0',
+      'http://h/api/search?q=a',
+    ])
+      expect(queryString(url)).toBeUndefined();
   });
 });

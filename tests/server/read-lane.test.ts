@@ -59,7 +59,8 @@ interface Answer {
 /** node:http, so nothing is added to the request (fetch adds headers of its own). */
 function get(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    request(base + path, { headers }, (res) => {
+    // The path as written (a URL string would lose its fragment and normalise it).
+    request(base, { path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -126,6 +127,8 @@ const EXPRESS_TAKES: [string, Record<string, string>][] = [
   ['/api/nodes/country:fr/history', {}],
   ['/api/no-such-endpoint', {}],
   ['/API/search?q=nato', {}],
+  // A fragment: Express's URL parser reads the query without it (the lane would have read `q` as "nato#x").
+  ['/api/search?q=nato#x', {}],
   ['/', {}],
 ];
 

@@ -100,8 +100,15 @@ function frozen(query: unknown): unknown {
   return Object.freeze(query);
 }
 
-/** The query string of `url` as Express's 'simple' parser reads it: what follows the first `?`, or ''. */
-export const queryString = (url: string): string => {
+/** What makes Express's URL parser (the `parseurl` package) read a URL by `url.parse` rather than as it stands. */
+const REPARSED = /[\t\n\f\r #\u00a0\ufeff]/;
+
+/**
+ * The query string `req.query` is parsed from, as Express reads it from `url`: what follows the first `?` (or '').
+ * Undefined where Express's URL parser would read the URL another way (not a path, a fragment, white space).
+ */
+export const queryString = (url: string): string | undefined => {
+  if (url.charCodeAt(0) !== 0x2f || REPARSED.test(url)) return undefined;
   const q = url.indexOf('?');
   return q < 0 ? '' : url.slice(q + 1);
 };
