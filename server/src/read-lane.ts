@@ -12,7 +12,8 @@
 // (read-routes.ts, with its status) and the JSON answer and error answer as Express sends them (json-reply.ts, error-middleware.ts).
 // Anything else — a cookie or Authorization header, HEAD, a conditional request, a body, a path that does not
 // decode, a URL Express's parser reads another way (a fragment, white space), TRUST_PROXY set (the client address
-// and https then come from headers), AUTH_REQUIRED (anonymous reads refused) — goes to Express untouched. tests/server/read-lane.test.ts compares the two ways answer for answer.
+// and https then come from headers), AUTH_REQUIRED (anonymous reads refused) — goes to Express untouched.
+// tests/server/read-lane.test.ts compares the two ways answer for answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { setImmediate as nextTurn } from 'node:timers/promises';

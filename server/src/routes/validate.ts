@@ -178,8 +178,10 @@ export function route<K extends EndpointKey>(
   const [guards, handle] = args.length === 1 ? [[], args[0]] : args;
   const [method, path] = key.split(' ') as [string, string];
   const withJson = ENDPOINTS[key].response !== null;
+  // Only a query the endpoint parses is kept: the others need not have their string read out of the URL.
+  const keepsQuery = (ENDPOINTS[key] as Endpoint).query !== undefined;
   const run: RequestHandler = async (req, res) => {
-    const out = await handle(parseRequest(key, req, queryString(req.url)), req, res);
+    const out = await handle(parseRequest(key, req, keepsQuery ? queryString(req.url) : undefined), req, res);
     if (withJson) sendJson(req, res, out);
   };
   const register = router[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'].bind(router);
