@@ -99,6 +99,19 @@ describe('parsed queries', () => {
     expect(reparsed.query).toEqual(kept.query);
   });
 
+  it('reads no query for a request without a query string, and refuses one sent to an endpoint that takes none', () => {
+    const none = request('');
+    expect(parseRequest('GET /nodes/:id', none.req, '').query).toBeUndefined();
+    expect(none.seen.read).toBe(false);
+    const sent = request('limit=5');
+    expect(() => parseRequest('GET /nodes/:id', sent.req, 'limit=5')).toThrow(
+      'unknown query key `limit`; this endpoint takes no query',
+    );
+    expect(sent.seen.read).toBe(true);
+    // An endpoint with a query parses the empty string to its defaults, as it does any other.
+    expect(parseRequest(NEIGHBOURS, request('').req, '').query).toMatchObject({ limit: 50, skip: 0 });
+  });
+
   it('reads the query string as Express does: what follows the first "?"', () => {
     expect(queryString('/api/nodes/a/neighbours?limit=5&skip=1')).toBe('limit=5&skip=1');
     expect(queryString('/api/nodes/a?b/neighbours?limit=5')).toBe('b/neighbours?limit=5');
