@@ -48,7 +48,7 @@ const { values: args } = parseArgs({
     'hub-warm': { type: 'string', default: '5' },
     warmup: { type: 'string', default: '30' },
     // Seconds every side answers the operations' mix, untimed, before the first operation is timed (0: none).
-    'warm-seconds': { type: 'string', default: '30' },
+    'warm-seconds': { type: 'string', default: '60' },
     duration: { type: 'string', default: '10' },
     // `--connections ''` skips the throughput runs (latency-only A/B runs).
     connections: { type: 'string', default: '1,8,32' },
@@ -403,23 +403,34 @@ async function main(): Promise<void> {
       );
     // The API, the floor and this process (the raw side) are new processes: their JIT-compiled code settles over the
     // first thousands of requests. A second floor server started beside a running one answered node reads 13%, 10%
-    // and 5.5% slower at p50 over its first three runs of 2,700 requests, then 2-3% (the same code), and this
-    // benchmark's first operations were timed over a process's first few hundred requests. So every side first
-    // answers the operations' mix, untimed, for WARM_SECONDS. Cooperation is left out: the API keeps its answers until
-    // a write, and a warm request would make a later timed one a cache hit.
+    // and 5.5% slower at p50 over its first three runs of 2,700 requests, then 2-3% (the same code); a new API server
+    // answered them 1.22, 1.12, 0.97, 0.92 times as long as the raw driver over its first four blocks of 500 (then
+    // 0.87-0.94), V8 still compiling per-request functions after 4,500 requests. So every side first answers the
+    // operations' mix, untimed, for WARM_SECONDS, each turn going to the operation with the least warm time so far:
+    // every operation gets the same time, so the cheap reads (the most sensitive to it) get thousands of turns, where
+    // taking them in turn gave each the same hundred or so (a 2-hop costs what 15 node reads do). Cooperation is left
+    // out: the API keeps its answers until a write, and a warm request would make a later timed one a cache hit.
     const selected = ops.filter((o) => !chosen || chosen.has(o.name));
     const warmMix = selected.filter((o) => !o.name.startsWith('cooperation'));
     const warmEnd = performance.now() + WARM_SECONDS * 1000;
+    const warmTime = new Map(warmMix.map((o) => [o.name, 0]));
+    const warmTurns = new Map(warmMix.map((o) => [o.name, 0]));
     let warmRounds = 0;
     while (warmMix.length && performance.now() < warmEnd) {
-      const op = warmMix[warmRounds++ % warmMix.length]!;
+      const op = warmMix.reduce((a, b) => (warmTime.get(b.name)! < warmTime.get(a.name)! ? b : a));
+      const started = performance.now();
       const x = op.input();
       await x.raw?.().catch(() => undefined);
       await request(base + x.path);
       if (op.floor && floorServer !== undefined) await request(floorBase + x.path);
+      warmTime.set(op.name, warmTime.get(op.name)! + performance.now() - started);
+      warmTurns.set(op.name, warmTurns.get(op.name)! + 1);
+      warmRounds++;
     }
     if (warmMix.length)
-      process.stdout.write(`warmed: ${warmRounds} requests per side in ${WARM_SECONDS} s\n`);
+      process.stdout.write(
+        `warmed: ${warmRounds} requests per side in ${WARM_SECONDS} s (${[...warmTurns].map(([k, v]) => `${k} ${v}`).join(', ')})\n`,
+      );
 
     const operations: OperationResult[] = [];
     const decoder = new TextDecoder();
@@ -561,7 +572,11 @@ async function main(): Promise<void> {
         pageCacheMb: config.neo4j.uri ? null : config.embedded.pageCacheMb,
       },
       samples: SAMPLES,
-      warm: { seconds: WARM_SECONDS, requestsPerSide: warmRounds },
+      warm: {
+        seconds: WARM_SECONDS,
+        requestsPerSide: warmRounds,
+        byOperation: Object.fromEntries(warmTurns),
+      },
       client: args.client as 'fetch' | 'http',
       ...(args['api-root'] ? { apiRoot: args['api-root'] } : {}),
       operations,
