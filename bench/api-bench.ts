@@ -407,9 +407,10 @@ async function main(): Promise<void> {
     // answered them 1.22, 1.12, 0.97, 0.92 times as long as the raw driver over its first four blocks of 500 (then
     // 0.87-0.94), V8 still compiling per-request functions after 4,500 requests. So every side first answers the
     // operations' mix, untimed, for WARM_SECONDS, each turn going to the operation with the least warm time so far:
-    // every operation gets the same time, so the cheap reads (the most sensitive to it) get thousands of turns, where
-    // taking them in turn gave each the same hundred or so (a 2-hop costs what 15 node reads do). Cooperation is left
-    // out: the API keeps its answers until a write, and a warm request would make a later timed one a cache hit.
+    // every operation gets the same time, so the cheap reads (the most sensitive to it) get 700-1,000 turns each and
+    // the code every request runs 3,300-5,300 (1M graph, 60 s), where taking them in turn gave each the same 130 or
+    // so (a 2-hop costs what 15 node reads do). Cooperation is left out: the API keeps its answers until a write, and a
+    // warm request would make a later timed one a cache hit.
     const selected = ops.filter((o) => !chosen || chosen.has(o.name));
     const warmMix = selected.filter((o) => !o.name.startsWith('cooperation'));
     const warmEnd = performance.now() + WARM_SECONDS * 1000;
