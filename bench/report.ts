@@ -42,8 +42,10 @@ export interface BenchResult {
     pageCacheMb: number | null;
   };
   samples: number;
-  /** The untimed mix every side answered before the first timed request (absent in results from before it). */
-  /** The untimed warm-up: its length, requests per side, and per operation (each given the same time). */
+  /**
+   * The untimed mix every side answered before the first timed request (absent in results from before it): its
+   * length, requests per side and, since each operation is given the same time, requests per operation.
+   */
   warm?: { seconds: number; requestsPerSide: number; byOperation?: Record<string, number> };
   /** How the API and the floor were requested (`--client`): undici's fetch or node:http with a keep-alive Agent. */
   client?: 'fetch' | 'http';
