@@ -414,23 +414,25 @@ async function main(): Promise<void> {
     const selected = ops.filter((o) => !chosen || chosen.has(o.name));
     const warmMix = selected.filter((o) => !o.name.startsWith('cooperation'));
     const warmEnd = performance.now() + WARM_SECONDS * 1000;
-    const warmTime = new Map(warmMix.map((o) => [o.name, 0]));
-    const warmTurns = new Map(warmMix.map((o) => [o.name, 0]));
-    let warmRounds = 0;
+    const warm = new Map(warmMix.map((o) => [o.name, { ms: 0, turns: 0 }]));
     while (warmMix.length && performance.now() < warmEnd) {
-      const op = warmMix.reduce((a, b) => (warmTime.get(b.name)! < warmTime.get(a.name)! ? b : a));
+      const op = warmMix.reduce((a, b) => (warm.get(b.name)!.ms < warm.get(a.name)!.ms ? b : a));
       const started = performance.now();
       const x = op.input();
       await x.raw?.().catch(() => undefined);
       await request(base + x.path);
       if (op.floor && floorServer !== undefined) await request(floorBase + x.path);
-      warmTime.set(op.name, warmTime.get(op.name)! + performance.now() - started);
-      warmTurns.set(op.name, warmTurns.get(op.name)! + 1);
-      warmRounds++;
+      const w = warm.get(op.name)!;
+      w.ms += performance.now() - started;
+      w.turns++;
     }
+    const warmTurns = Object.fromEntries([...warm].map(([name, w]) => [name, w.turns]));
+    const warmRounds = Object.values(warmTurns).reduce((a, b) => a + b, 0);
     if (warmMix.length)
       process.stdout.write(
-        `warmed: ${warmRounds} requests per side in ${WARM_SECONDS} s (${[...warmTurns].map(([k, v]) => `${k} ${v}`).join(', ')})\n`,
+        `warmed: ${warmRounds} requests per side in ${WARM_SECONDS} s (${Object.entries(warmTurns)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})\n`,
       );
 
     const operations: OperationResult[] = [];
@@ -576,7 +578,7 @@ async function main(): Promise<void> {
       warm: {
         seconds: WARM_SECONDS,
         requestsPerSide: warmRounds,
-        byOperation: Object.fromEntries(warmTurns),
+        byOperation: warmTurns,
       },
       client: args.client as 'fetch' | 'http',
       ...(args['api-root'] ? { apiRoot: args['api-root'] } : {}),
