@@ -168,8 +168,12 @@ async function main(): Promise<void> {
         { database: db.store.database },
       )
     ).records[0];
-    const graph =
-      args.graph ?? (run ? `generated-${Math.round(graphSize.nodes / 1000)}k` : `seed-${graphSize.nodes}`);
+    // A generated graph by its preset's size (generated-100k, generated-1m; the generator's run node is one more).
+    const size =
+      graphSize.nodes >= 1e6
+        ? `${Math.round(graphSize.nodes / 1e6)}m`
+        : `${Math.round(graphSize.nodes / 1000)}k`;
+    const graph = args.graph ?? (run ? `generated-${size}` : `seed-${graphSize.nodes}`);
     const sample = async (cypher: string, limit: number): Promise<string[]> =>
       (
         await db.store.driver.executeQuery(
