@@ -36,7 +36,7 @@ import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-count
 import { NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../server/src/schema.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
 import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
-import { rssMiB, startApiProcess } from './api-process.js';
+import { rssMiB, serverNodeFlags, startApiProcess } from './api-process.js';
 import { benchHubs, highestDegreeNodes } from './hub-bench.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -572,6 +572,7 @@ async function main(): Promise<void> {
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         node: process.version,
       },
+      serverNodeFlags: serverNodeFlags(args['api-root'] ?? ROOT),
       neo4j: {
         settings,
         embedded: !config.neo4j.uri,

@@ -56,12 +56,25 @@ export interface ApiProcessOptions {
   entry?: string;
 }
 
+/**
+ * The Node.js flags `npm start` runs the server with (package.json's `config.serverNodeFlags`, which the start
+ * script reads as `$npm_package_config_serverNodeFlags`): the benchmark's API and floor processes get the same.
+ */
+export function serverNodeFlags(root = ROOT): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    config?: { serverNodeFlags?: string };
+  };
+  return (pkg.config?.serverNodeFlags ?? '').split(' ').filter(Boolean);
+}
+
 /** Starts the API server as its own process (so its RSS is its own) against `uri`; resolves once healthy. */
 export async function startApiProcess(opts: ApiProcessOptions): Promise<ApiProcess> {
-  // node on the compiled entry directly (what `npm start` runs after building), so signals reach the server.
+  // node on the compiled entry directly, with the start script's flags (what `npm start` runs after building), so
+  // signals reach the server.
   const root = opts.root ?? ROOT;
   buildServer(root);
-  const child = spawn(process.execPath, [join(root, opts.entry ?? 'dist/node/scripts/start.js')], {
+  const entry = join(root, opts.entry ?? 'dist/node/scripts/start.js');
+  const child = spawn(process.execPath, [...serverNodeFlags(root), entry], {
     cwd: root,
     stdio: ['ignore', opts.capture ? 'pipe' : 'ignore', 'pipe'],
     env: {
