@@ -54,8 +54,11 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,8,32' },
     graph: { type: 'string' },
     seed: { type: 'string', default: '42' },
-    // How the API and the floor are requested: `fetch` (undici, as before) or `http` (node:http, a keep-alive Agent).
-    client: { type: 'string', default: 'fetch' },
+    // How the API and the floor are requested: `http` (node:http, a keep-alive Agent) or `fetch` (undici). The raw
+    // side has no client: what a client spends reading an answer is charged to the HTTP sides alone, and fetch's
+    // (its Response, Headers and body stream per request) was 190-300 µs more per request than node:http's on this
+    // machine, 10-15% of a page of neighbours (docs/benchmarks.md).
+    client: { type: 'string', default: 'http' },
     // `--no-floor` leaves the floor server out (its requests add a third of each operation's time).
     'no-floor': { type: 'boolean', default: false },
     // Another checkout's server (built there) in place of this one's: main against a branch in the same session.
