@@ -203,7 +203,8 @@ function floorTable(ops: readonly OperationResult[]): string[] {
   return [
     '',
     'The API against its floor: the same service call (same Cypher, parameters, driver settings, mapping and',
-    'JSON) behind a bare node:http server in its own process, requested by the same client in the same loop.',
+    'JSON) behind a bare node:http server in its own process, answering with the headers every API answer carries',
+    '(security headers, request id, Content-Type, Content-Length, ETag), requested by the same client in the same loop.',
     `Met: API/raw within the target (p50 ≤ ${RATIO_TARGET}, p95 ≤ ${RATIO_P95_TARGET}), or, where floor/raw is itself above it,`,
     `API/floor ≤ ${FLOOR_RATIO_TARGET}. "Same": answers compared byte for byte during warm-up (differing / compared).`,
     '',
