@@ -73,7 +73,7 @@ const { always } = securityHeaderSets();
  * headers (security-headers.ts), a request id (request-log.ts sends a new UUID to a caller that sent none) and
  * json-reply.ts's Content-Type, Content-Length and ETag. They are part of the answer the API must give, so part of
  * the least it can cost: without them the floor answered a node read 70-80 µs sooner than with them, which was
- * the whole of the API's lead over it there (docs/benchmarks.md). Not the rate limiter's RateLimit headers:
+ * all the API added over it there (docs/benchmarks.md). Not the rate limiter's RateLimit headers:
  * counting requests is the API's own work, which the floor is there to measure.
  */
 function send(res: ServerResponse, status: number, body: string): void {
