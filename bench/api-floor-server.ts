@@ -2,7 +2,6 @@
 // run compiled as its own process like the API. Each read answers JSON.stringify of what the API's own service
 // returns for it, so the same Cypher runs with the same parameters through a store built as the server builds it,
 // with the headers every answer of the API must carry (below).
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { loadConfig } from '../server/src/config.js';
 import { checkHealth } from '../server/src/services/health.js';
@@ -18,6 +17,8 @@ import { createGraphStore, type GraphStore } from '../server/src/store/neo4j-sto
 import { applySecurityHeaders, securityHeaderSets } from '../server/src/security-headers.js';
 import { jsonHeaders } from '../server/src/routes/json-reply.js';
 import { weakEtag } from '../server/src/etag.js';
+import { createLogger } from '../server/src/logger.js';
+import { startRequest } from '../server/src/request-log.js';
 
 /** The parsed query values the API's routes pass on (contract/read.ts defaults), for the paths the bench sends. */
 function answer(store: GraphStore, url: string): Promise<unknown> | null {
@@ -67,18 +68,20 @@ function answer(store: GraphStore, url: string): Promise<unknown> | null {
 }
 
 const { always } = securityHeaderSets();
+/** The API's LOG_LEVEL (the benchmark's `warn`: no line per request, as the API writes none then). */
+const logger = createLogger();
 
 /**
  * The answer with the headers every answer of the API carries, set with the API's own code: helmet's security
- * headers (security-headers.ts), a request id (request-log.ts sends a new UUID to a caller that sent none) and
+ * headers (security-headers.ts), the request id (request-log.ts's `startRequest`) and
  * json-reply.ts's Content-Type, Content-Length and ETag. They are part of the answer the API must give, so part of
  * the least it can cost: without them the floor answered a node read 70-80 µs sooner than with them, which was
  * all the API added over it there (docs/benchmarks.md). Not the rate limiter's RateLimit headers:
  * counting requests is the API's own work, which the floor is there to measure.
  */
-function send(res: ServerResponse, status: number, body: string): void {
+function send(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {
   applySecurityHeaders(res, always);
-  res.setHeader('x-request-id', randomUUID());
+  startRequest(req, res, logger, () => logger);
   res.statusCode = status;
   res.end(jsonHeaders(res, body, weakEtag));
 }
@@ -94,16 +97,16 @@ async function main(): Promise<void> {
   });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const work = answer(store, req.url ?? '/');
-    if (!work) return send(res, 404, '{"error":{"code":"NOT_FOUND","message":"not a floor path"}}');
+    if (!work) return send(req, res, 404, '{"error":{"code":"NOT_FOUND","message":"not a floor path"}}');
     work.then(
       (out) => {
         // The health route answers 503 when Neo4j is unreachable, as the API's does.
         const down = (out as { neo4j?: { connected?: boolean } }).neo4j?.connected === false;
-        send(res, down ? 503 : 200, JSON.stringify(out));
+        send(req, res, down ? 503 : 200, JSON.stringify(out));
       },
       (err: unknown) => {
         const status = (err as { status?: number }).status ?? 500;
-        send(res, status, JSON.stringify({ error: { code: 'FLOOR', message: String(err) } }));
+        send(req, res, status, JSON.stringify({ error: { code: 'FLOOR', message: String(err) } }));
       },
     );
   });
