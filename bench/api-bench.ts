@@ -36,7 +36,7 @@ import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-count
 import { NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../server/src/schema.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
 import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
-import { rssMiB, serverNodeFlags, startApiProcess } from './api-process.js';
+import { benchNodeFlags, rssMiB, serverNodeFlags, startApiProcess } from './api-process.js';
 import { benchHubs, highestDegreeNodes } from './hub-bench.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -131,6 +131,11 @@ const isTimeout = (err: unknown): boolean =>
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
+  const missing = serverNodeFlags().filter((f) => !benchNodeFlags().includes(f));
+  if (missing.length)
+    process.stderr.write(
+      `note: this process runs without the server's Node.js flags ${missing.join(' ')}: its raw side then runs the driver under other V8 settings than the API's (\`npm run bench\` passes them)\n`,
+    );
   const config = loadConfig();
   const logger = createLogger('warn');
   const db = await openDatabase(config, logger);
@@ -576,6 +581,7 @@ async function main(): Promise<void> {
         node: process.version,
       },
       serverNodeFlags: serverNodeFlags(args['api-root'] ?? ROOT),
+      benchNodeFlags: benchNodeFlags(),
       neo4j: {
         settings,
         embedded: !config.neo4j.uri,

@@ -67,6 +67,22 @@ export function serverNodeFlags(root = ROOT): string[] {
   return (pkg.config?.serverNodeFlags ?? '').split(' ').filter(Boolean);
 }
 
+/**
+ * The Node.js flags this process runs with, without the TypeScript loader's (`--import tsx` and the like). `npm
+ * run bench` gives the benchmark the server's flags: its raw side runs the driver in this process, and the raw
+ * driver is the reference only if it runs under the same V8 settings as the server it is compared with.
+ */
+export function benchNodeFlags(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--import' || a === '--require' || a === '-r' || a === '--loader') i++;
+    else if (!/^--(import|require|loader)=/.test(a)) out.push(a);
+  }
+  return out;
+}
+
 /** Starts the API server as its own process (so its RSS is its own) against `uri`; resolves once healthy. */
 export async function startApiProcess(opts: ApiProcessOptions): Promise<ApiProcess> {
   // node on the compiled entry directly, with the start script's flags (what `npm start` runs after building), so

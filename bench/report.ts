@@ -37,6 +37,8 @@ export interface BenchResult {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   /** The Node.js flags the API and floor processes ran with (`npm start`'s, package.json `config.serverNodeFlags`). */
   serverNodeFlags?: string[];
+  /** The Node.js flags the benchmark's own process (the raw side, and the client of the HTTP sides) ran with. */
+  benchNodeFlags?: string[];
   neo4j: {
     settings: Record<string, string>;
     embedded: boolean;
@@ -151,7 +153,7 @@ export function renderMarkdown(r: BenchResult): string {
   const lines = [
     `# API benchmark: ${r.graph} (${r.graphSize.nodes.toLocaleString('en')} nodes, ${r.graphSize.relationships.toLocaleString('en')} relationships)`,
     '',
-    `${r.date} · ${r.load ? `load ${r.load.start.map((x) => x.toFixed(1)).join(' ')} → ${r.load.end.map((x) => x.toFixed(1)).join(' ')} · ` : ''}${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}${r.serverNodeFlags?.length ? ` (server ${r.serverNodeFlags.join(' ')})` : ''} · Neo4j ${r.neo4j.embedded ? 'embedded' : 'external'}, heap ${r.neo4j.settings['server.memory.heap.max_size'] ?? r.neo4j.heap ?? '?'}, page cache ${r.neo4j.settings['server.memory.pagecache.size'] ?? (r.neo4j.pageCacheMb ? `${r.neo4j.pageCacheMb} MiB` : '?')} · ${r.samples} samples per operation${r.warm ? ` after ${r.warm.requestsPerSide.toLocaleString('en')} untimed requests per side (${r.warm.seconds} s${r.warm.byOperation ? ', the same time for each operation' : ''})` : ''}${r.client ? ` · client ${r.client === 'http' ? 'node:http keep-alive Agent' : 'fetch (undici)'}` : ''}${r.apiRoot ? ` · API server from ${r.apiRoot}` : ''}`,
+    `${r.date} · ${r.load ? `load ${r.load.start.map((x) => x.toFixed(1)).join(' ')} → ${r.load.end.map((x) => x.toFixed(1)).join(' ')} · ` : ''}${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}${r.serverNodeFlags?.length ? ` (server ${r.serverNodeFlags.join(' ')}${r.benchNodeFlags ? `; this benchmark and its raw side ${r.benchNodeFlags.join(' ') || 'none'}` : ''})` : ''} · Neo4j ${r.neo4j.embedded ? 'embedded' : 'external'}, heap ${r.neo4j.settings['server.memory.heap.max_size'] ?? r.neo4j.heap ?? '?'}, page cache ${r.neo4j.settings['server.memory.pagecache.size'] ?? (r.neo4j.pageCacheMb ? `${r.neo4j.pageCacheMb} MiB` : '?')} · ${r.samples} samples per operation${r.warm ? ` after ${r.warm.requestsPerSide.toLocaleString('en')} untimed requests per side (${r.warm.seconds} s${r.warm.byOperation ? ', the same time for each operation' : ''})` : ''}${r.client ? ` · client ${r.client === 'http' ? 'node:http keep-alive Agent' : 'fetch (undici)'}` : ''}${r.apiRoot ? ` · API server from ${r.apiRoot}` : ''}`,
     '',
     `| Operation | API p50 | API p95 | API p99 | Raw p50 | Raw p95 | Raw p99 | Ratio p50 (≤ ${RATIO_TARGET}) | p95 target | Errors | Load (1 min) |`,
     '|---|---|---|---|---|---|---|---|---|---|---|',
