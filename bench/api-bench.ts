@@ -131,7 +131,7 @@ const isTimeout = (err: unknown): boolean =>
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
-  const missing = serverNodeFlags().filter((f) => !benchNodeFlags().includes(f));
+  const missing = serverNodeFlags(args['api-root'] ?? ROOT).filter((f) => !benchNodeFlags().includes(f));
   if (missing.length)
     process.stderr.write(
       `note: this process runs without the server's Node.js flags ${missing.join(' ')}: its raw side then runs the driver under other V8 settings than the API's (\`npm run bench\` passes them)\n`,
