@@ -53,6 +53,11 @@ export interface BenchResult {
   warm?: { seconds: number; requestsPerSide: number; byOperation?: Record<string, number> };
   /** How the API and the floor were requested (`--client`): undici's fetch or node:http with a keep-alive Agent. */
   client?: 'fetch' | 'http';
+  /**
+   * How the raw side ran the operations of one named query (absent in results from before 2026-12-06, when they
+   * ran in a managed transaction, `executeQuery`): `auto-commit`, the store's own `read` as the API sends it.
+   */
+  rawQueries?: 'auto-commit';
   /** The checkout whose server was measured when it was not this one (`--api-root`). */
   apiRoot?: string;
   operations: OperationResult[];
@@ -153,7 +158,7 @@ export function renderMarkdown(r: BenchResult): string {
   const lines = [
     `# API benchmark: ${r.graph} (${r.graphSize.nodes.toLocaleString('en')} nodes, ${r.graphSize.relationships.toLocaleString('en')} relationships)`,
     '',
-    `${r.date} · ${r.load ? `load ${r.load.start.map((x) => x.toFixed(1)).join(' ')} → ${r.load.end.map((x) => x.toFixed(1)).join(' ')} · ` : ''}${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}${r.serverNodeFlags?.length ? ` (server ${r.serverNodeFlags.join(' ')}${r.benchNodeFlags ? `; this benchmark and its raw side ${r.benchNodeFlags.join(' ') || 'none'}` : ''})` : ''} · Neo4j ${r.neo4j.embedded ? 'embedded' : 'external'}, heap ${r.neo4j.settings['server.memory.heap.max_size'] ?? r.neo4j.heap ?? '?'}, page cache ${r.neo4j.settings['server.memory.pagecache.size'] ?? (r.neo4j.pageCacheMb ? `${r.neo4j.pageCacheMb} MiB` : '?')} · ${r.samples} samples per operation${r.warm ? ` after ${r.warm.requestsPerSide.toLocaleString('en')} untimed requests per side (${r.warm.seconds} s${r.warm.byOperation ? ', the same time for each operation' : ''})` : ''}${r.client ? ` · client ${r.client === 'http' ? 'node:http keep-alive Agent' : 'fetch (undici)'}` : ''}${r.apiRoot ? ` · API server from ${r.apiRoot}` : ''}`,
+    `${r.date} · ${r.load ? `load ${r.load.start.map((x) => x.toFixed(1)).join(' ')} → ${r.load.end.map((x) => x.toFixed(1)).join(' ')} · ` : ''}${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}${r.serverNodeFlags?.length ? ` (server ${r.serverNodeFlags.join(' ')}${r.benchNodeFlags ? `; this benchmark and its raw side ${r.benchNodeFlags.join(' ') || 'none'}` : ''})` : ''} · Neo4j ${r.neo4j.embedded ? 'embedded' : 'external'}, heap ${r.neo4j.settings['server.memory.heap.max_size'] ?? r.neo4j.heap ?? '?'}, page cache ${r.neo4j.settings['server.memory.pagecache.size'] ?? (r.neo4j.pageCacheMb ? `${r.neo4j.pageCacheMb} MiB` : '?')} · ${r.samples} samples per operation${r.warm ? ` after ${r.warm.requestsPerSide.toLocaleString('en')} untimed requests per side (${r.warm.seconds} s${r.warm.byOperation ? ', the same time for each operation' : ''})` : ''}${r.client ? ` · client ${r.client === 'http' ? 'node:http keep-alive Agent' : 'fetch (undici)'}` : ''}${r.rawQueries ? ` · raw side's queries ${r.rawQueries}, as the API sends them` : ''}${r.apiRoot ? ` · API server from ${r.apiRoot}` : ''}`,
     '',
     `| Operation | API p50 | API p95 | API p99 | Raw p50 | Raw p95 | Raw p99 | Ratio p50 (≤ ${RATIO_TARGET}) | p95 target | Errors | Load (1 min) |`,
     '|---|---|---|---|---|---|---|---|---|---|---|',
