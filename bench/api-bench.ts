@@ -35,7 +35,7 @@ import { neighbourPage, readNeighbourCounting } from '../server/src/store/neighb
 import { HUB_DEGREE, samplingRate } from '../server/src/services/neighbour-counts.js';
 import { NODE_LABELS, RELATIONSHIP_TYPE_NAMES } from '../server/src/schema.js';
 import { loadQueries, type QueryName } from '../server/src/store/queries.js';
-import { renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
+import { percentile, renderMarkdown, summarise, type BenchResult, type OperationResult } from './report.js';
 import { benchNodeFlags, rssMiB, serverNodeFlags, startApiProcess } from './api-process.js';
 import { benchHubs, highestDegreeNodes } from './hub-bench.js';
 
@@ -99,6 +99,42 @@ async function request(url: string): Promise<{ ok: boolean; body: Uint8Array }> 
       res.on('error', reject);
     }).on('error', reject);
   });
+}
+
+/**
+ * The raw side's throughput: `concurrency` loops of `read` for `seconds`, each starting its next read as the last
+ * ends (as autocannon's connections do), with the rate, p50 and p99 in ms (whole ms, as autocannon reports them) and
+ * the reads that failed.
+ */
+async function rawThroughput(
+  concurrency: number,
+  seconds: number,
+  read: () => Promise<unknown>,
+): Promise<{ requestsPerSecond: number; latencyP50: number; latencyP99: number; errors: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const loop = async (): Promise<void> => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        await read();
+        times.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const elapsed = (performance.now() - start) / 1000;
+  times.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Number((times.length / elapsed).toFixed(1)),
+    latencyP50: Math.round(percentile(times, 50)),
+    latencyP99: Math.round(percentile(times, 99)),
+    errors,
+  };
 }
 
 /** The orders of the three sides (raw, API, floor), taken in turn so none always runs first or last. */
@@ -554,6 +590,8 @@ async function main(): Promise<void> {
           },
         ],
       });
+      // The same reads through the raw driver, at the same concurrency, for as long.
+      const raw = await rawThroughput(connections, DURATION, () => unfilteredPage(100).raw());
       throughput.push({
         operation: 'neighbours_1hop',
         connections,
@@ -562,9 +600,10 @@ async function main(): Promise<void> {
         latencyP99: result.latency.p99,
         errors: result.errors + result.timeouts,
         non2xx: result.non2xx,
+        raw,
       });
       process.stdout.write(
-        `1-hop at ${connections} connections: ${result.requests.average.toFixed(0)} req/s, ${result.errors + result.timeouts + result.non2xx} errors\n`,
+        `1-hop at ${connections} connections: ${result.requests.average.toFixed(0)} req/s, ${result.errors + result.timeouts + result.non2xx} errors; raw ${raw.requestsPerSecond.toFixed(0)} req/s\n`,
       );
     }
     clearInterval(rssTimer);

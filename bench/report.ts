@@ -70,6 +70,11 @@ export interface BenchResult {
     latencyP99: number;
     errors: number;
     non2xx: number;
+    /**
+     * The raw side at the same concurrency for the same time: as many of the store's own 1-hop reads in flight in
+     * the benchmark's process, each starting as the last ended (absent in results from before 2026-12-06).
+     */
+    raw?: { requestsPerSecond: number; latencyP50: number; latencyP99: number; errors: number };
   }[];
   serverRssMiB: { peak: number; end: number };
 }
@@ -139,6 +144,22 @@ export const RATIO_P95_TARGET = 1.3;
 /** Issue 18.1's fallback: within 10% of the measured limit (the floor) where the floor itself misses the target. */
 export const FLOOR_RATIO_TARGET = 1.1;
 export const THROUGHPUT_TARGET = 500;
+/** Where the raw driver alone stays under THROUGHPUT_TARGET, the API's share of its rate that counts as met. */
+export const THROUGHPUT_RAW_SHARE = 0.9;
+
+/**
+ * Issue 18.3 at 32 connections: THROUGHPUT_TARGET requests/s with no errors, or, on a run where the raw side alone
+ * stays under it, within 10% of the raw side's rate (the issue's rule for a target beyond what the machine allows).
+ */
+export function throughputMet(t: BenchResult['throughput'][number]): boolean {
+  if (t.errors + t.non2xx > 0) return false;
+  if (t.requestsPerSecond >= THROUGHPUT_TARGET) return true;
+  return (
+    t.raw !== undefined &&
+    t.raw.requestsPerSecond < THROUGHPUT_TARGET &&
+    t.requestsPerSecond >= THROUGHPUT_RAW_SHARE * t.raw.requestsPerSecond
+  );
+}
 export const RSS_TARGET_MIB = 300;
 
 const mark = (ok: boolean): string => (ok ? 'yes' : '**no**');
@@ -173,13 +194,16 @@ export function renderMarkdown(r: BenchResult): string {
     "Latencies in ms. `open_*`: the requests the page sends when it opens on a random actor. `hub_*`: the highest-degree nodes, each one's first request (cold) and repeats (warm); the API keeps a hub's answers 30 s, the raw side reruns the queries (warm page cache).",
     ...floorTable(r.operations),
     '',
-    'Throughput of 1-hop neighbours (autocannon):',
+    'Throughput of 1-hop neighbours (autocannon), beside the raw driver at the same concurrency (that many of the',
+    "store's 1-hop reads in flight in the benchmark's process for the same time). Met at 32 connections: at least",
+    `${THROUGHPUT_TARGET} requests/s with no errors, or, where the raw side alone stays under ${THROUGHPUT_TARGET} (what the machine allows`,
+    `then), at least ${THROUGHPUT_RAW_SHARE} of the raw side's rate.`,
     '',
-    '| Connections | Requests/s | p50 ms | p99 ms | Errors | Non-2xx |',
-    '|---|---|---|---|---|---|',
+    '| Connections | Requests/s | p50 ms | p99 ms | Errors | Non-2xx | Raw requests/s | Raw p50 ms | Raw p99 ms | API/raw |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...r.throughput.map(
       (t) =>
-        `| ${t.connections} | ${t.requestsPerSecond.toFixed(0)}${t.connections === 32 ? ` (≥ ${THROUGHPUT_TARGET} ${mark(t.requestsPerSecond >= THROUGHPUT_TARGET && t.errors + t.non2xx === 0)})` : ''} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} |`,
+        `| ${t.connections} | ${t.requestsPerSecond.toFixed(0)}${t.connections === 32 ? ` (≥ ${THROUGHPUT_TARGET} ${mark(throughputMet(t))})` : ''} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} | ${t.raw ? `${t.raw.requestsPerSecond.toFixed(0)} | ${t.raw.latencyP50} | ${t.raw.latencyP99} | ${(t.requestsPerSecond / t.raw.requestsPerSecond).toFixed(2)}` : '– | – | – | –'} |`,
     ),
     '',
     `Server RSS: peak ${r.serverRssMiB.peak} MiB, at the end ${r.serverRssMiB.end} MiB (< ${RSS_TARGET_MIB} MiB ${mark(r.serverRssMiB.peak < RSS_TARGET_MIB)}).`,
