@@ -167,7 +167,10 @@ const isTimeout = (err: unknown): boolean =>
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
-  const missing = serverNodeFlags(args['api-root'] ?? ROOT).filter((f) => !benchNodeFlags().includes(f));
+  // Read once: the start-up note and the results both name them.
+  const serverFlags = serverNodeFlags(args['api-root'] ?? ROOT);
+  const benchFlags = benchNodeFlags();
+  const missing = serverFlags.filter((f) => !benchFlags.includes(f));
   if (missing.length)
     process.stderr.write(
       `note: this process runs without the server's Node.js flags ${missing.join(' ')}: its raw side then runs the driver under other V8 settings than the API's (\`npm run bench\` passes them)\n`,
@@ -618,8 +621,8 @@ async function main(): Promise<void> {
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         node: process.version,
       },
-      serverNodeFlags: serverNodeFlags(args['api-root'] ?? ROOT),
-      benchNodeFlags: benchNodeFlags(),
+      serverNodeFlags: serverFlags,
+      benchNodeFlags: benchFlags,
       rawQueries: 'auto-commit',
       neo4j: {
         settings,
