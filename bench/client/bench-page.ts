@@ -12,6 +12,7 @@ import { kindClass } from '../../client/src/graph/kind-class';
 import { edgeData, nodeData } from '../../client/src/graph/graph-elements';
 import { restScheduler, runLabelPass } from '../../client/src/graph/label-pass';
 import { LABEL_BASE_FONT_PX } from '../../client/src/graph/label-text';
+import { keepSceneTextureReady } from '../../client/src/graph/scene-texture';
 import { displayKindOf } from '../../model';
 import { percentile } from '../report';
 import type { BenchApi, Variant, WebglInfo } from './bench-types';
@@ -84,6 +85,7 @@ function attachLabelPasses(c: cytoscape.Core, levers: LodLevers): void {
   });
   passes.flush();
   c.on('viewport add remove', passes.schedule);
+  keepSceneTextureReady(c, () => !levers.textureOnViewport);
 }
 
 const nextFrame = (): Promise<number> =>

@@ -76,6 +76,35 @@ describe('fast drawing on large scenes', () => {
   });
 });
 
+describe('full detail between gestures', () => {
+  const textureComplete = (page: Page): Promise<boolean> =>
+    page.evaluate(() => window.__explorer!.sceneTextureComplete!());
+
+  it("has Cytoscape's bitmap of the scene built while the view rests, so the next pan draws from it", async () => {
+    // Under the fast-mode threshold, every label and arrow is drawn; a pan is cheap only from the bitmap.
+    const page = await openWithScene(Math.floor(FAST_MODE_THRESHOLD / 3));
+    await h.idle();
+    expect(await fastMode(page)).toBe(false);
+    await expect.poll(() => textureComplete(page), POLL).toBe(true);
+
+    // A zoom with the wheel: the label pass restyles the scene once the view rests, and the bitmap is rebuilt.
+    const box = (await page.getByTestId('graph').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+    await h.idle();
+    await expect.poll(() => textureComplete(page), POLL).toBe(true);
+
+    // A drag across the middle of the canvas: a pan, or a node moved if it starts on one.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(box.x + box.width / 2 + i * 15, box.y + box.height / 2 + i * 8);
+    await page.mouse.up();
+    await h.idle();
+    await expect.poll(() => textureComplete(page), POLL).toBe(true);
+  });
+});
+
 describe('large-scene layout', () => {
   it('runs in the worker with a progress bar, keeps the page answering, and positions every node', async () => {
     const elements = LARGE_LAYOUT_ELEMENTS + 500;

@@ -88,6 +88,7 @@ export function installExplorerHooks({ ctx, explorer, canvas, cooperation, metri
     lastLayoutRunner: view.lastLayoutRunner,
     lastLayoutChoice: view.lastLayoutChoice,
     lastAddMove: view.lastAddMove,
+    sceneTextureComplete: view.sceneTextureComplete,
     drawnLabels: view.drawnLabels,
     drawnEdgeLabels: view.drawnEdgeLabels,
     drawnEdgeLabelBoxes: view.drawnEdgeLabelBoxes,

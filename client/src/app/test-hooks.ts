@@ -50,6 +50,8 @@ export interface ExplorerTestHooks {
   lastLayoutChoice?(): { costs: number[]; chosen: number } | null;
   /** How the camera last moved to show added nodes: none, a pan or a zoom out, keeping the view or not. */
   lastAddMove?(): AfterAddMove | null;
+  /** Whether Cytoscape's bitmap of the scene at this zoom holds every element (scene-texture.ts). */
+  sceneTextureComplete?(): boolean;
   /** Node labels drawn now: text, page-pixel box, on-screen font size. */
   drawnLabels?(): {
     id: string;

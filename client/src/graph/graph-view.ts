@@ -23,6 +23,7 @@ import {
   unionBox,
 } from './label-rules';
 import { restScheduler, runLabelPass } from './label-pass';
+import { keepSceneTextureReady, sceneTextureComplete } from './scene-texture';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
 import { drawnEdgeLabelBoxes, drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
 import {
@@ -112,6 +113,8 @@ export interface GraphView {
   lastLayoutChoice(): { costs: number[]; chosen: number } | null;
   /** How the camera last moved to show added nodes (camera-after-add.ts), for the browser tests. */
   lastAddMove(): AfterAddMove | null;
+  /** Whether Cytoscape's bitmap of the scene at this zoom holds every element (the next pan draws from it). */
+  sceneTextureComplete(): boolean;
   /** Node labels Cytoscape draws now (on screen), with their boxes and text size in screen pixels. */
   drawnLabels(): DrawnLabel[];
   /** Ids of the edges whose text the renderer draws now. */
@@ -735,6 +738,8 @@ export function createGraphView(
   });
   cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
   cy.on('viewport add remove layoutstop dragfree', scheduleLabels);
+  // Full detail pans from Cytoscape's bitmap of the scene once it is built; have it built while the view rests.
+  keepSceneTextureReady(cy, () => !fast);
   cy.on('grab viewport', () => events.onHover(null));
   container.addEventListener('mouseleave', () => events.onHover(null));
   cy.on('dragfree', 'node', (e) => {
@@ -813,6 +818,7 @@ export function createGraphView(
     lastLayoutRunner: () => lastRunner,
     lastLayoutChoice: () => lastChoice,
     lastAddMove: () => lastAddMove,
+    sceneTextureComplete: () => sceneTextureComplete(cy),
     drawnLabels: () => {
       // Settle a pending pass first: the test reads what the next frame draws.
       labelPass();
