@@ -2,7 +2,8 @@
 // change, once 250 ms have passed since the last frame drawn with the change pending; never for its own frame.
 import cytoscape from 'cytoscape';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LAYER_SKIP_MS, keepSceneTextureReady } from '../../client/src/graph/scene-texture.js';
+import { LAYER_SKIP_MS } from '../../client/src/graph/scene-prepaint.js';
+import { keepSceneTextureReady } from '../../client/src/graph/scene-texture.js';
 
 describe('keepSceneTextureReady', () => {
   let cy: cytoscape.Core;

@@ -23,7 +23,8 @@ import {
   unionBox,
 } from './label-rules';
 import { restScheduler, runLabelPass } from './label-pass';
-import { keepSceneTextureReady, sceneTextureComplete } from './scene-texture';
+import { layersComplete } from './scene-prepaint';
+import { keepSceneTextureReady } from './scene-texture';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
 import { drawnEdgeLabelBoxes, drawnEdgeLabelIds, drawnNodeLabels } from './drawn-labels';
 import {
@@ -818,7 +819,7 @@ export function createGraphView(
     lastLayoutRunner: () => lastRunner,
     lastLayoutChoice: () => lastChoice,
     lastAddMove: () => lastAddMove,
-    sceneTextureComplete: () => sceneTextureComplete(cy),
+    sceneTextureComplete: () => layersComplete(cy),
     drawnLabels: () => {
       // Settle a pending pass first: the test reads what the next frame draws.
       labelPass();

@@ -10,9 +10,12 @@ export const PREPAINT_MIN_ELEMENTS = 2000;
 
 /**
  * Cytoscape's layered cache refuses to build layers for 250 ms after any element changed (its `invalidThreshold`)
- * and meanwhile draws every element on its own: the frames are held back a little longer than that.
+ * and meanwhile draws every element on its own.
  */
-const LAYER_QUIET_MS = 260;
+export const LAYER_SKIP_MS = 250;
+
+/** The frames are held back a little longer than LAYER_SKIP_MS. */
+const LAYER_QUIET_MS = LAYER_SKIP_MS + 10;
 
 /** Gives up (and lets Cytoscape draw as it would) after this long: a scene that never settles still gets drawn. */
 const PREPAINT_MAX_MS = 8000;
@@ -93,6 +96,19 @@ export function layerLevel(zoom: number, pxRatio: number): number | null {
   if (zoom >= 3.99) return null;
   const lvl = Math.max(-4, Math.ceil(Math.log2(zoom * pxRatio))) || 0; // not -0
   return lvl > 2 ? null : lvl;
+}
+
+/**
+ * Whether the layered bitmap at the current zoom holds every element, so the next frame (a pan's included) draws
+ * from it; false where Cytoscape draws directly at this zoom or the renderer has no layered cache.
+ */
+export function layersComplete(cy: cytoscape.Core): boolean {
+  const r = rendererOf(cy);
+  const lyr = r?.data?.lyrTxrCache;
+  if (!r || !lyr || !r.getPixelRatio || !r.getCachedZSortedEles) return false;
+  const level = layerLevel(cy.zoom(), r.getPixelRatio());
+  const eles = r.getCachedZSortedEles();
+  return level !== null && lyr.levelIsComplete(level, eles.nondrag ?? eles);
 }
 
 /** Whether the renderer can take a prepaint: a canvas renderer with the layered cache, past its first draw. */

@@ -9,13 +9,9 @@
 // built during that pan, at a few elements per frame. With labels and arrows each element costs more to draw into
 // it than stock Cytoscape's plain ones, so a 1k-element scene panned at 27-29 frames/s for the first two seconds
 // (stock: 45-52) on this project's 2-core machine, 2026-12-07.
+// Large scenes after a layout have it drawn in slices instead (scene-prepaint.ts).
 import type cytoscape from 'cytoscape';
-
-/**
- * How long Cytoscape leaves its layered texture unused after an element's bitmap is invalidated
- * (`invalidThreshold` in its LayeredTextureCache).
- */
-export const LAYER_SKIP_MS = 250;
+import { LAYER_SKIP_MS } from './scene-prepaint';
 
 /** Events after which an element's cached bitmap is stale: style (classes included), membership and positions. */
 const STALE_EVENTS = 'style add remove position';
@@ -63,24 +59,4 @@ export function keepSceneTextureReady(cy: cytoscape.Core, enabled: () => boolean
     cy.off(STALE_EVENTS, changed);
     cy.off('render', drawn);
   };
-}
-
-/** The parts of Cytoscape's canvas renderer the check below reads. */
-interface LayerRenderer {
-  data: { lyrTxrCache: { levelIsComplete(level: number, eles: unknown): boolean } };
-  getCachedZSortedEles(): { nondrag: unknown };
-  getPixelRatio(): number;
-}
-
-/**
- * Whether the layered texture at the current zoom holds every element, so the next pan draws from it. The level
- * is the one Cytoscape picks for a zoom (log2 of zoom × pixel ratio, rounded up, from -4); past zoom 3.99 or
- * level 2 it draws directly and there is no texture (false).
- */
-export function sceneTextureComplete(cy: cytoscape.Core): boolean {
-  const r = (cy as unknown as { renderer(): LayerRenderer | null }).renderer();
-  if (!r?.data?.lyrTxrCache) return false;
-  const level = Math.max(-4, Math.ceil(Math.log2(cy.zoom() * r.getPixelRatio())));
-  if (cy.zoom() >= 3.99 || level > 2) return false;
-  return r.data.lyrTxrCache.levelIsComplete(level, r.getCachedZSortedEles().nondrag);
 }
