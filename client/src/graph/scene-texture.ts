@@ -8,7 +8,7 @@
 // those 250 ms, which queues nothing; the next frame is usually the first of the user's next pan, so the bitmap was
 // built during that pan, at a few elements per frame. With labels and arrows each element costs more to draw into
 // it than stock Cytoscape's plain ones, so a 1k-element scene panned at 27-29 frames/s for the first two seconds
-// (stock: 45-52) on this project's 2-core machine, 2026-12-07.
+// (stock: 45-54) on this project's 2-core machine, 2026-12-07.
 // Large scenes after a layout have it drawn in slices instead (scene-prepaint.ts).
 import type cytoscape from 'cytoscape';
 import { LAYER_SKIP_MS } from './scene-prepaint';
