@@ -218,6 +218,7 @@ async function main(): Promise<void> {
       levers: [],
       drivers: [],
       expand: null,
+      expandStock: null,
       mainThreadLayouts: [],
       durationS: 0,
     };
@@ -236,19 +237,21 @@ async function main(): Promise<void> {
         log(
           `  ${size} ${v.name}: first paint ${Math.round(firstPaintMs)} ms, ${frames.fps.toFixed(1)} frames/s, p95 ${Math.round(frames.p95IntervalMs)} ms`,
         );
-        let expandMs: number[] | null = null;
-        if (v.name === 'project' && size === 10000 && EXPAND_TRIES > 0)
-          expandMs = await page.evaluate((n) => window.__bench!.expand(n, 100), EXPAND_TRIES);
-        if (expandMs) {
+        // Click-to-expand on the project's canvas, and the same additions on stock Cytoscape's: what drawing the
+        // scene once more costs on this machine in this run (the reference for the issue's machine-limit rule).
+        if (size === 10000 && EXPAND_TRIES > 0 && !v.webgl) {
+          const expandMs = await page.evaluate((n) => window.__bench!.expand(n, 100), EXPAND_TRIES);
           const s = [...expandMs].sort((a, b) => a - b);
-          result.expand = {
+          const measured = {
             sceneElements: size,
             added: 200,
             tries: s.length,
             p50Ms: round(percentile(s, 50)),
             p95Ms: round(percentile(s, 95)),
           };
-          log(`  expand: p50 ${result.expand.p50Ms} ms, p95 ${result.expand.p95Ms} ms`);
+          if (v.name === 'project') result.expand = measured;
+          else if (v.stock) result.expandStock = measured;
+          log(`  expand (${v.name}): p50 ${measured.p50Ms} ms, p95 ${measured.p95Ms} ms`);
         }
         return {
           variant: v.name,
