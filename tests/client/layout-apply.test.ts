@@ -81,6 +81,35 @@ describe('applyInSlices', () => {
     expect([...moves.values()].every((m) => m === 1)).toBe(true);
   });
 
+  it("keeps a chunk's edge ends under its cap, so a run of hubs is not one long geometry step", async () => {
+    const cy = scene();
+    const nodes = cy.nodes();
+    const degrees = nodes.map((n) => n.degree(false));
+    // The synthetic scene puts its hubs first: the first 100 nodes hold far more edge ends than the cap.
+    expect(degrees.slice(0, 100).reduce((a, b) => a + b, 0)).toBeGreaterThan(2000);
+    const ends: number[] = [];
+    // A zero budget makes every chunk its own slice, so each report closes one chunk.
+    await applyInSlices(cy, nodes, packedFor(nodes.length), {
+      budgetMs: 0,
+      chunk: 100,
+      chunkEdges: 500,
+      now: tickingClock(),
+      yieldToPage: async () => undefined,
+      onSlice: (applied) => ends.push(applied),
+    });
+    expect(ends.at(-1)).toBe(nodes.length);
+    let from = 0;
+    for (const end of ends) {
+      const sum = degrees.slice(from, end).reduce((a, b) => a + b, 0);
+      // At most 100 nodes; over the cap only when one node alone carries more.
+      expect(end - from).toBeLessThanOrEqual(100);
+      if (end - from > 1) expect(sum).toBeLessThanOrEqual(500);
+      from = end;
+    }
+    // The cap made chunks smaller than 100 nodes where hubs are, not everywhere.
+    expect(ends.length).toBeGreaterThan(Math.ceil(nodes.length / 100));
+  });
+
   it('stops between slices when cancelled, keeping what it has placed', async () => {
     const cy = scene();
     const nodes = cy.nodes();

@@ -43,7 +43,7 @@ describe('prepaintScene', () => {
         yields++;
       },
     });
-    expect(report).toEqual({ outcome: 'none', slices: 0, drawn: 0, total: 0 });
+    expect(report).toEqual({ outcome: 'none', slices: 0, drawn: 0, total: 0, flushes: 0 });
     expect(yields).toBe(0);
   });
 });

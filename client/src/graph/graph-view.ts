@@ -234,6 +234,7 @@ export function createGraphView(
       // How the laid-out scene was first drawn (scene-prepaint.ts): the browser tests read it.
       container.dataset['prepaint'] = run.prepaint()?.outcome ?? 'none';
       container.dataset['prepaintSlices'] = String(run.prepaint()?.slices ?? 0);
+      container.dataset['prepaintFlushes'] = String(run.prepaint()?.flushes ?? 0);
       workerLayout = null;
       events.onLayoutProgress?.(null);
     }

@@ -43,6 +43,13 @@ export const REFINE_MAX_NODES = 600;
 export const PROGRESS_TICK_MS = 200;
 
 /**
+ * Between two slices the runner reports if this long has passed since its last report. The next chance comes only
+ * after the next step, and the longest step (Cytoscape queueing the 20k scene's layers: 120-190 ms on 2026-12-07)
+ * plus a frame must still fall within the 250 ms target; at half a tick (100 ms) that gap was 250-270 ms.
+ */
+const REPORT_BETWEEN_SLICES_MS = 50;
+
+/**
  * Main-thread time one slice of position updates may take before the page gets a frame. Each slice also pays
  * for its edges' geometry; the frame after it redraws the scene, which at 20k elements alone costs 100-300 ms.
  */
@@ -51,10 +58,19 @@ export const APPLY_SLICE_MS = 40;
 /** Nodes moved between two looks at the clock inside a slice. */
 const APPLY_CHUNK = 100;
 
+/**
+ * Edge ends moved between two looks at the clock: a node's edges are what Cytoscape's geometry step pays for, and
+ * hubs come first. The 20k scene's first 100 nodes held 9,450 edge ends, one 170-310 ms step (2026-12-07); a
+ * chunk now stops before passing this, with at least one node in it (the biggest hub there has 1,298).
+ */
+const APPLY_CHUNK_EDGES = 1500;
+
 /** How `applyInSlices` paces itself; the defaults are the page's clock and frames. */
 export interface SliceOptions {
   budgetMs?: number;
   chunk?: number;
+  /** Edge ends (the chunk's nodes' degrees) a chunk stops before passing, beyond its first node. */
+  chunkEdges?: number;
   now?: () => number;
   /** Gives the page a frame between slices (the canvas draws, input is handled). */
   yieldToPage?: () => Promise<void>;
@@ -107,6 +123,18 @@ function skipNextDraw(cy: cytoscape.Core): void {
   if (r && 'skipFrame' in r) r.skipFrame = true;
 }
 
+/** Where the chunk starting at `from` ends: at most `chunk` nodes, and `edges` edge ends past its first node. */
+function chunkEnd(nodes: cytoscape.NodeCollection, from: number, chunk: number, edges: number): number {
+  const last = Math.min(nodes.length, from + chunk);
+  let ends = nodes[from]!.degree(false);
+  let end = from + 1;
+  for (; end < last; end++) {
+    ends += nodes[end]!.degree(false);
+    if (ends > edges) break;
+  }
+  return end;
+}
+
 /**
  * Moves `nodes` to `packed` (pinned nodes stay) in slices of about `budgetMs`, yielding to the page between
  * them; resolves with the number of slices once all are placed (or stopped).
@@ -119,6 +147,7 @@ export async function applyInSlices(
 ): Promise<number> {
   const budget = opts.budgetMs ?? APPLY_SLICE_MS;
   const chunk = opts.chunk ?? APPLY_CHUNK;
+  const chunkEdges = opts.chunkEdges ?? APPLY_CHUNK_EDGES;
   const now = opts.now ?? (() => performance.now());
   const yieldToPage = opts.yieldToPage ?? nextFrame;
   let i = 0;
@@ -127,7 +156,7 @@ export async function applyInSlices(
     if (opts.stopped?.()) break;
     const start = now();
     do {
-      const end = Math.min(nodes.length, i + chunk);
+      const end = chunkEnd(nodes, i, chunk, chunkEdges);
       cy.batch(() => {
         for (let k = i; k < end; k++) {
           const n = nodes[k]!;
@@ -236,11 +265,11 @@ export function runWorkerLayout(
     onProgress({ ...state, runner: 'worker', nodes: nodes.length, elapsedMs: lastReport - started });
   };
   /**
-   * Between slices: a report once half a tick has passed, as the slices' tasks and frames delay the ticker's
-   * timer and the next chance to report comes a slice and a frame later.
+   * Between slices: a report once REPORT_BETWEEN_SLICES_MS have passed, as the slices' tasks and frames delay the
+   * ticker's timer and the next chance to report comes a slice and a frame later.
    */
   const reportIfDue = (): void => {
-    if (performance.now() - lastReport >= PROGRESS_TICK_MS / 2) report();
+    if (performance.now() - lastReport >= REPORT_BETWEEN_SLICES_MS) report();
   };
   // fcose runs each phase as one call in the worker, which then cannot post: the page ticks for it.
   const ticker = setInterval(report, PROGRESS_TICK_MS);

@@ -26,15 +26,26 @@ const BOUNDS_CHUNK = 50;
 /** Times the layers are queued again when something changed an element while they were drawn. */
 const MAX_ATTEMPTS = 3;
 
+/**
+ * Main-thread time of drawing into the layers between two flushes (flushLayers). Chromium records a canvas's
+ * drawing and rasterises it later, all at once: unflushed, the 20k scene's layer was rasterised inside one
+ * element's draw, a 360-560 ms task (2026-12-07, software raster).
+ */
+const FLUSH_EVERY_MS = 8;
+
 /** How `prepaintScene` ended: `layers` ready, `none` when this renderer has no layered cache to fill. */
 export type PrepaintOutcome = 'layers' | 'gave-up' | 'stopped' | 'none';
 
-/** What a prepaint did: how it ended, the tasks it took and the elements it drew into the scene bitmap. */
+/**
+ * What a prepaint did: how it ended, the tasks it took, the elements it drew into the scene bitmap and the times it
+ * had the browser rasterise the layers (flushLayers).
+ */
 export interface PrepaintReport {
   outcome: PrepaintOutcome;
   slices: number;
   drawn: number;
   total: number;
+  flushes: number;
 }
 
 /** How `prepaintScene` paces itself. */
@@ -56,7 +67,11 @@ export interface PrepaintOptions {
 interface LayerQueue {
   size(): number;
 }
+interface Layer {
+  context?: CanvasRenderingContext2D;
+}
 interface LayeredCache {
+  layersByLevel?: Record<number, Layer[] | undefined>;
   firstGet: boolean;
   skipping: boolean;
   lastInvalidationTime: number;
@@ -111,6 +126,20 @@ export function layersComplete(cy: cytoscape.Core): boolean {
   return level !== null && lyr.levelIsComplete(level, eles.nondrag ?? eles);
 }
 
+/**
+ * Has the browser rasterise what was drawn into the level's layers so far (reading one pixel makes it), so that
+ * the cost falls in the slice that drew it and not in one later task.
+ */
+function flushLayers(lyr: LayeredCache, level: number): number {
+  let flushed = 0;
+  for (const layer of lyr.layersByLevel?.[level] ?? []) {
+    if (!layer.context) continue;
+    layer.context.getImageData(0, 0, 1, 1);
+    flushed++;
+  }
+  return flushed;
+}
+
 /** Whether the renderer can take a prepaint: a canvas renderer with the layered cache, past its first draw. */
 export function canPrepaint(cy: cytoscape.Core): boolean {
   const r = rendererOf(cy);
@@ -124,7 +153,7 @@ export function canPrepaint(cy: cytoscape.Core): boolean {
  * handled and shows once drawn); a zoom to another level, Cancel or PREPAINT_MAX_MS end it early.
  */
 export async function prepaintScene(cy: cytoscape.Core, opts: PrepaintOptions): Promise<PrepaintReport> {
-  const report: PrepaintReport = { outcome: 'none', slices: 0, drawn: 0, total: 0 };
+  const report: PrepaintReport = { outcome: 'none', slices: 0, drawn: 0, total: 0, flushes: 0 };
   report.outcome = await prepaint(cy, opts, report);
   return report;
 }
@@ -198,10 +227,16 @@ async function prepaint(
         const end = over();
         if (end) return end;
         const start = now();
+        let flushed = start;
         do {
           if (lyr.dequeue(pxRatio).length === 0) break;
           drawn++;
+          if (now() - flushed >= FLUSH_EVERY_MS) {
+            report.flushes += flushLayers(lyr, level);
+            flushed = now();
+          }
         } while (now() - start < opts.budgetMs);
+        report.flushes += flushLayers(lyr, level);
         report.slices++;
         report.drawn = Math.min(drawn, total);
         opts.onSlice?.(report.drawn, total);
