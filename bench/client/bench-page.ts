@@ -4,6 +4,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Graph } from '../../contract/index.js';
 import { canvasOptions } from '../../client/src/graph/canvas-options';
+import { quietFirstStyle } from '../../client/src/graph/first-style';
 import { runWorkerLayout } from '../../client/src/graph/layout-runner';
 import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail';
 import { placeNewNodes, type Point } from '../../client/src/graph/placement';
@@ -230,11 +231,21 @@ const bench: BenchApi = {
     cy?.destroy();
     cy = null;
     const t0 = performance.now();
-    const c = cytoscape({
-      ...optionsFor(v),
-      elements: elementsOf(g, positions, !v.stock),
-      layout: { name: 'preset', fit: true, padding: 40 },
-    });
+    let c: cytoscape.Core;
+    if (v.stock)
+      c = cytoscape({
+        ...optionsFor(v),
+        elements: elementsOf(g, positions, false),
+        layout: { name: 'preset', fit: true, padding: 40 },
+      });
+    else {
+      // As the explorer builds its canvas: constructed empty, new elements' first style without change triggers
+      // (first-style.ts), then the scene added and fitted.
+      c = cytoscape(optionsFor(v));
+      quietFirstStyle(c);
+      c.add(elementsOf(g, positions, true));
+      c.fit(undefined, 40);
+    }
     cy = c;
     if (!v.stock) attachLabelPasses(c, v.levers ?? FULL_DETAIL);
     countFrames(c, v.webgl);

@@ -31,6 +31,27 @@ const COOP_WEIGHT_MAX = 10;
 /** Edges whose type is written on them: under the pointer, selected or at the selection, on a highlighted path. */
 const EDGE_TYPE_SHOWN = 'edge.hover, edge.selected, edge.incident, edge.path';
 
+/**
+ * How an edge's text looks, on the edges that have one (EDGE_TYPE_SHOWN, cooperation weights). Set on every edge,
+ * these eight properties were most of an edge's style work in a large scene (Cytoscape applies and hashes each
+ * property an element has; the font family alone is 40 characters), for text that is not drawn.
+ */
+function edgeText(size: number): cytoscape.Css.Edge {
+  return {
+    'font-size': size,
+    // The nodes' font: label-rules measures edge texts with it.
+    'font-family': LABEL_FONT_FAMILY,
+    color: '#52606d',
+    // Level text: a compact box at the edge's middle, which label-rules can keep clear of other labels
+    // (text turned along a diagonal edge claims a box several times its size).
+    'text-rotation': 'none',
+    'text-background-color': '#ffffff',
+    'text-background-opacity': 0.85,
+    'text-background-padding': '1px',
+    'min-zoomed-font-size': MIN_LABEL_SCREEN_PX,
+  };
+}
+
 function kindRules(): cytoscape.StylesheetStyle[] {
   return (Object.keys(KIND_STYLES) as DisplayKind[]).map((kind) => {
     const k = KIND_STYLES[kind];
@@ -89,35 +110,23 @@ export function graphStylesheet(
         'target-arrow-shape': 'triangle',
         'target-arrow-color': COLOURS.edge,
         'arrow-scale': 0.8,
-        // Edge types only where the user looks (EDGE_TYPE_SHOWN): on every edge they tangle the scene.
-        label: '',
-        'font-size': size,
-        // The nodes' font: label-rules measures edge texts with it.
-        'font-family': LABEL_FONT_FAMILY,
-        color: '#52606d',
-        // Level text: a compact box at the edge's middle, which label-rules can keep clear of other labels
-        // (text turned along a diagonal edge claims a box several times its size).
-        'text-rotation': 'none',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': MIN_LABEL_SCREEN_PX,
+        // Edge types only where the user looks (EDGE_TYPE_SHOWN): on every edge they tangle the scene. So an
+        // edge carries no label (Cytoscape's default) and no text style until it has one.
         'overlay-opacity': 0,
       },
     },
-    { selector: EDGE_TYPE_SHOWN, style: { label: edgeLabel, 'z-index': 15 } },
+    { selector: EDGE_TYPE_SHOWN, style: { ...edgeText(size), label: edgeLabel, 'z-index': 15 } },
     {
       // Synthetic "cooperate on this threat" edges: undirected, width and label from the weight.
       selector: 'edge.coop',
       style: {
+        ...edgeText(size),
         label: font === null ? '' : 'data(weight)',
         width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 2, 12)`,
         'line-color': COLOURS.coop,
         'target-arrow-shape': 'none',
-        'font-size': size,
         'font-weight': 'bold',
         color: COLOURS.coop,
-        'text-rotation': 'none',
         'curve-style': 'straight',
       },
     },

@@ -9,6 +9,7 @@ import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from '
 import { cameraAfterAdd, type AfterAddMove, type ModelBox } from './camera-after-add.js';
 import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-options';
 import { renderPng, renderSvg, type StageInput } from './export-stage';
+import { quietFirstStyle } from './first-style';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
 import { BEST_OF_MAX_NODES, bestLayoutPositions } from './layout-choice';
@@ -172,6 +173,7 @@ export function createGraphView(
   events: GraphViewEvents,
 ): GraphView {
   const cy = cytoscape({ container, ...canvasOptions(FULL_DETAIL) });
+  quietFirstStyle(cy);
   let fast = false;
   let workerLayout: WorkerLayout | null = null;
   let lastRunner: LayoutRunnerKind | null = null;

@@ -308,9 +308,24 @@ export function chooseLabels(
   return { nodes: shown, edges: shownEdges, places };
 }
 
+/**
+ * Each node's degree without loops (Cytoscape's `degree(false)`), counted in one pass over the edges: asked per
+ * node, Cytoscape builds a collection for every edge it looks at (85 ms of a 10k scene's first label pass).
+ */
+function degreesOf(cy: cytoscape.Core): Map<string, number> {
+  const degree = new Map<string, number>();
+  cy.edges().forEach((e) => {
+    const { source, target } = e.data() as { source: string; target: string };
+    if (source === target) return;
+    degree.set(source, (degree.get(source) ?? 0) + 1);
+    degree.set(target, (degree.get(target) ?? 0) + 1);
+  });
+  return degree;
+}
+
 /** How much a node's label matters: the selection, then paths, then the selection's neighbours, then degree. */
-function priorityOf(n: cytoscape.NodeSingular): number {
-  let p = n.degree(false);
+function priorityOf(n: cytoscape.NodeSingular, degree: number): number {
+  let p = degree;
   if (n.hasClass('selected')) p += 1e6;
   if (n.hasClass('path')) p += 1e5;
   if (n.hasClass('neighbour')) p += 1e4;
@@ -348,11 +363,12 @@ function candidatesOnScreen(
   const mx = ext.w * 0.1;
   const my = ext.h * 0.1;
   const out: { node: cytoscape.NodeSingular; c: LabelCandidate }[] = [];
+  const degree = degreesOf(cy);
   cy.nodes().forEach((n) => {
     const p = n.position();
     if (p.x < ext.x1 - mx || p.x > ext.x2 + mx || p.y < ext.y1 - my || p.y > ext.y2 + my) return;
     if (!n.visible()) return;
-    out.push({ node: n, c: labelCandidateOf(n, priorityOf(n)) });
+    out.push({ node: n, c: labelCandidateOf(n, priorityOf(n, degree.get(n.id()) ?? 0)) });
   });
   return out;
 }
