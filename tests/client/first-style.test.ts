@@ -91,3 +91,24 @@ describe('quietFirstStyle', () => {
     cy.destroy();
   });
 });
+
+describe('quietFirstStyle, restyles', () => {
+  const bundled = (e: cytoscape.EdgeSingular): boolean =>
+    (e as unknown as { isBundledBezier(): boolean }).isBundledBezier();
+  const sheet = (curve: string): cytoscape.StylesheetStyle[] => [
+    { selector: 'edge', style: { 'curve-style': curve } },
+  ];
+
+  it('keeps every trigger when the stylesheet is replaced, so values cached under the old one go', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: sheet('haystack') });
+    quietFirstStyle(cy);
+    cy.add(ELEMENTS);
+    cy.add({ data: { id: 'ab2', source: 'a', target: 'b' } });
+    const ab = cy.getElementById('ab');
+    expect(bundled(ab)).toBe(false);
+    cy.style(sheet('bezier'));
+    expect(bundled(ab), 'the edge is a bezier under the new stylesheet').toBe(true);
+    expect(bundled(cy.getElementById('ab2'))).toBe(true);
+    cy.destroy();
+  });
+});

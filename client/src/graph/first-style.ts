@@ -1,15 +1,16 @@
-// An element's first style, without Cytoscape's per-property change triggers.
+// A new element's first style, without Cytoscape's per-property change triggers.
 //
 // Cytoscape applies an element's style lazily and, after each property it sets, checks that property's triggers:
-// it clears the element's style cache and its connected edges' (building a collection of them), marks its bounds
-// dirty (firing a `bounds` event) and asks for a new z-order. On an element getting its first style all of that is
-// already so: adding it cleared its bounds and queued it for the renderer, its caches are empty and the z-order is
-// rebuilt for any addition. With about 18 properties set per node and 11 per edge in the explorer's stylesheet
-// (stock Cytoscape sets one or two), those repeats were half of a 10k-element scene's construction
-// (profiled 2026-12-07: 683 of 1,449 ms of style application).
+// it clears the style caches of the element and of its connected edges (building a collection of them), marks its
+// bounds dirty (firing a `bounds` event) and asks for a new z-order. On an element just added all of that is
+// already so: adding it cleared its bounds and queued it for the renderer, its caches hold nothing from an earlier
+// style, and the z-order is rebuilt for any addition. With about 18 properties set per node and 8 per edge in the
+// explorer's stylesheet (stock Cytoscape sets one or two), those repeats were half of a 10k-element scene's style
+// work (profiled 2026-12-07: 683 of 1,449 ms).
 //
-// One trigger still runs for a new edge: its curve style moves the edges parallel to it, which may be old ones.
-// Later style changes (classes, a new stylesheet) keep every trigger.
+// Two things still happen: its style caches (and a node's edges') are cleared once, rather than once per property,
+// and a new edge's curve still moves the edges parallel to it, which may be old ones. Every later style change
+// (classes, data, a new stylesheet) keeps all the triggers.
 import type cytoscape from 'cytoscape';
 
 type TriggerCheck = (
@@ -21,16 +22,25 @@ type TriggerCheck = (
 ) => void;
 
 interface ElementInternals {
-  _private: { appliedInitStyle?: boolean };
+  _private: { appliedInitStyle?: boolean; styleCache: unknown; edges?: ElementInternals[] };
 }
 
 interface StyleInternals {
   _private: { cy: cytoscape.Core };
+  applyContextStyle(this: StyleInternals, meta: unknown, style: unknown, ele: ElementInternals): unknown;
   checkTriggers: TriggerCheck;
   checkParallelEdgesBoundsTrigger: TriggerCheck;
 }
 
 const quiet = new WeakSet<cytoscape.Core>();
+/**
+ * Elements that have had their first style. Cytoscape marks every element unstyled again when the stylesheet is
+ * replaced; those restyles keep every trigger (a value cached under the old stylesheet, such as "this edge is no
+ * bezier" from fast mode's straight edges, must be cleared: a browser test caught exactly that).
+ */
+const styled = new WeakSet<ElementInternals>();
+/** The element whose first style is being set, property after property; null between them. */
+let styling: ElementInternals | null = null;
 let installed = false;
 
 /** Whether `cy` gives new elements their first style without the change triggers (see the top of this file). */
@@ -45,20 +55,35 @@ export function quietFirstStyleOn(cy: cytoscape.Core): boolean {
 export function quietFirstStyle(cy: cytoscape.Core): void {
   if (!installed) {
     const proto = Object.getPrototypeOf(cy.style()) as Partial<StyleInternals> | null;
-    const original = proto?.checkTriggers;
+    const checkTriggers = proto?.checkTriggers;
+    const applyContextStyle = proto?.applyContextStyle;
     // A Cytoscape without these internals keeps its own behaviour.
     if (
       !proto ||
-      typeof original !== 'function' ||
+      typeof checkTriggers !== 'function' ||
+      typeof applyContextStyle !== 'function' ||
       typeof proto.checkParallelEdgesBoundsTrigger !== 'function'
     )
       return;
-    proto.checkTriggers = function (this: StyleInternals, ele, name, from, to) {
-      if (ele._private.appliedInitStyle !== true && quiet.has(this._private.cy)) {
-        this.checkParallelEdgesBoundsTrigger(ele, name, from, to);
-        return;
+    // Cytoscape sets an element's properties in one applyContextStyle call, checking triggers after each.
+    proto.applyContextStyle = function (this: StyleInternals, meta, style, ele) {
+      const first = ele._private.appliedInitStyle !== true && !styled.has(ele) && quiet.has(this._private.cy);
+      if (!first) return applyContextStyle.call(this, meta, style, ele);
+      styled.add(ele);
+      // Its style caches (and a node's edges'), as Cytoscape's own first style clears them, once rather than per property.
+      ele._private.styleCache = null;
+      for (const edge of ele._private.edges ?? []) edge._private.styleCache = null;
+      const outer = styling;
+      styling = ele;
+      try {
+        return applyContextStyle.call(this, meta, style, ele);
+      } finally {
+        styling = outer;
       }
-      original.call(this, ele, name, from, to);
+    };
+    proto.checkTriggers = function (this: StyleInternals, ele, name, from, to) {
+      if (ele === styling) this.checkParallelEdgesBoundsTrigger(ele, name, from, to);
+      else checkTriggers.call(this, ele, name, from, to);
     };
     installed = true;
   }
