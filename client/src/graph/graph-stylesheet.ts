@@ -216,13 +216,7 @@ export function graphStylesheet(
     ...filterRules(),
     ...(labelMoves ? labelPlaceRules() : []),
     // Lost a collision on every side or a duplicate (label-rules.ts): not drawn at all, never drawn underneath.
-    // No text rather than invisible text: Cytoscape renders a label into its texture cache before it looks at the
-    // label's opacity (at a 10k scene's first fit, 1,657 hidden labels of 1,663), and a label that is not shown
-    // takes no room in its node's bounds.
-    {
-      selector: `node.${LABEL_HIDDEN_CLASS}`,
-      style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0 },
-    },
+    { selector: `node.${LABEL_HIDDEN_CLASS}`, style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     // An edge type text that would cover a node label or another edge's text; the pointer still brings it back.
     {
       selector: `edge.${EDGE_LABEL_HIDDEN_CLASS}`,
