@@ -95,7 +95,7 @@ describe('quietFirstStyle', () => {
 describe('quietFirstStyle, restyles', () => {
   const bundled = (e: cytoscape.EdgeSingular): boolean =>
     (e as unknown as { isBundledBezier(): boolean }).isBundledBezier();
-  const sheet = (curve: string): cytoscape.StylesheetStyle[] => [
+  const sheet = (curve: 'haystack' | 'bezier'): cytoscape.StylesheetStyle[] => [
     { selector: 'edge', style: { 'curve-style': curve } },
   ];
 
