@@ -1,6 +1,7 @@
 // Which node labels are drawn: never below 10 px on screen, never on top of each other, never twice the same
 // text. The live canvas and the export stage both apply these rules, so an image shows what the screen shows.
 import type cytoscape from 'cytoscape';
+import { degreesOf } from './degrees.js';
 import { segmentIndex, type Segment } from './edge-crossings.js';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, defaultMeasure } from './label-text.js';
 
@@ -306,21 +307,6 @@ export function chooseLabels(
       grid.put(clear?.box ?? box);
     }
   return { nodes: shown, edges: shownEdges, places };
-}
-
-/**
- * Each node's degree without loops (Cytoscape's `degree(false)`), counted in one pass over the edges: asked per
- * node, Cytoscape builds a collection for every edge it looks at (85 ms of a 10k scene's first label pass).
- */
-function degreesOf(cy: cytoscape.Core): Map<string, number> {
-  const degree = new Map<string, number>();
-  cy.edges().forEach((e) => {
-    const { source, target } = e.data() as { source: string; target: string };
-    if (source === target) return;
-    degree.set(source, (degree.get(source) ?? 0) + 1);
-    degree.set(target, (degree.get(target) ?? 0) + 1);
-  });
-  return degree;
 }
 
 /** How much a node's label matters: the selection, then paths, then the selection's neighbours, then degree. */

@@ -1,6 +1,7 @@
 // Runs a large scene's layout in the layout worker: progress at least every PROGRESS_TICK_MS, Cancel, and the
 // final positions applied in short slices, so that no main-thread task of the layout runs long.
 import type cytoscape from 'cytoscape';
+import { degreesOf } from './degrees';
 import { FIT_PADDING } from './layouts';
 import type { LayoutReply, LayoutRequest, PackedPositions, WorkerPhase } from './layout-protocol';
 import {
@@ -123,14 +124,24 @@ function skipNextDraw(cy: cytoscape.Core): void {
   if (r && 'skipFrame' in r) r.skipFrame = true;
 }
 
-/** Where the chunk starting at `from` ends: at most `chunk` nodes, and `edges` edge ends past its first node. */
-function chunkEnd(nodes: cytoscape.NodeCollection, from: number, chunk: number, edges: number): number {
+/**
+ * Where the chunk starting at `from` ends: at most `chunk` nodes, and `edges` edge ends past its first node
+ * (`degree` from degreesOf).
+ */
+function chunkEnd(
+  nodes: cytoscape.NodeCollection,
+  degree: ReadonlyMap<string, number>,
+  from: number,
+  chunk: number,
+  edges: number,
+): number {
+  const ends = (k: number): number => degree.get(nodes[k]!.id()) ?? 0;
   const last = Math.min(nodes.length, from + chunk);
-  let ends = nodes[from]!.degree(false);
+  let total = ends(from);
   let end = from + 1;
   for (; end < last; end++) {
-    ends += nodes[end]!.degree(false);
-    if (ends > edges) break;
+    total += ends(end);
+    if (total > edges) break;
   }
   return end;
 }
@@ -150,13 +161,14 @@ export async function applyInSlices(
   const chunkEdges = opts.chunkEdges ?? APPLY_CHUNK_EDGES;
   const now = opts.now ?? (() => performance.now());
   const yieldToPage = opts.yieldToPage ?? nextFrame;
+  const degree = degreesOf(cy);
   let i = 0;
   let slices = 0;
   while (i < nodes.length) {
     if (opts.stopped?.()) break;
     const start = now();
     do {
-      const end = chunkEnd(nodes, i, chunk, chunkEdges);
+      const end = chunkEnd(nodes, degree, i, chunk, chunkEdges);
       cy.batch(() => {
         for (let k = i; k < end; k++) {
           const n = nodes[k]!;
