@@ -8,6 +8,7 @@ import {
   FAST_MODE_THRESHOLD,
   LARGE_LAYOUT_ELEMENTS,
 } from '../../client/src/graph/level-of-detail.js';
+import { REFINE_MAX_NODES } from '../../client/src/graph/spread-draft.js';
 import { inMoreMenu, POLL, useBrowser } from './harness.js';
 
 const h = useBrowser();
@@ -184,6 +185,23 @@ describe('large-scene layout', () => {
     expect(positions.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
     const distinct = new Set(positions.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
     expect(distinct.size).toBeGreaterThan(ids.length * 0.9);
+  }, 300_000);
+
+  it('draws a scene too large for the force refinement with no node on another (spread draft)', async () => {
+    const page = await openWithScene(5000);
+    await expect.poll(() => page.getByTestId('layout-progress').isVisible(), LAYOUT_WAIT).toBe(false);
+    await h.idle();
+    const boxes = await page.evaluate(() => window.__explorer!.nodeBoxes!());
+    expect(boxes.length, 'more nodes than the worker refines').toBeGreaterThan(REFINE_MAX_NODES);
+    // fcose's spectral draft alone put the leaves of a hub on one point (188,067 overlapping pairs at 10k).
+    const overlapping: string[] = [];
+    const sorted = [...boxes].sort((a, b) => a.x1 - b.x1);
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = i + 1; j < sorted.length && sorted[j]!.x1 < sorted[i]!.x2; j++) {
+        const [a, b] = [sorted[i]!, sorted[j]!];
+        if (a.y1 < b.y2 && b.y1 < a.y2) overlapping.push(`${a.id}/${b.id}`);
+      }
+    expect(overlapping).toEqual([]);
   }, 300_000);
 
   it('stops when cancelled, and the page keeps working', async () => {

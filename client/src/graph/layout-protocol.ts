@@ -8,6 +8,8 @@ export interface LayoutRequest {
   ids: string[];
   /** Per node [w, h, x, y]: its box (label included) and where it is now. */
   boxes: Float64Array;
+  /** Per node [w, h]: its body alone (border included), which a spread draft keeps clear of the others (spread-draft.ts). */
+  bodies: Float64Array;
   /** Per edge among the nodes [source index, target index]. */
   edges: Int32Array;
   /** Indices of pinned nodes, kept at their current positions. */

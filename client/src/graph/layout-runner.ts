@@ -4,6 +4,7 @@ import type cytoscape from 'cytoscape';
 import { degreesOf } from './degrees';
 import { FIT_PADDING } from './layouts';
 import type { LayoutReply, LayoutRequest, PackedPositions, WorkerPhase } from './layout-protocol';
+import { REFINE_MAX_NODES } from './spread-draft';
 import {
   PREPAINT_MIN_ELEMENTS,
   canPrepaint,
@@ -36,9 +37,6 @@ export interface WorkerLayout {
   /** How the laid-out scene was first drawn: null until then, or when Cytoscape drew it on its own (small scene). */
   prepaint(): PrepaintReport | null;
 }
-
-/** Scenes of more nodes keep fcose's spectral draft without the force refinement: at 900 nodes it took 140 s on 2 busy cores. */
-export const REFINE_MAX_NODES = 600;
 
 /** The progress bar hears from a running layout at least this often (target: every 250 ms). */
 export const PROGRESS_TICK_MS = 200;
@@ -239,11 +237,13 @@ function buildRequest(nodes: cytoscape.NodeCollection, refineMaxNodes: number, d
   const ids = nodes.map((n) => n.id());
   const index = new Map(ids.map((id, i) => [id, i]));
   const boxes = new Float64Array(ids.length * 4);
+  const bodies = new Float64Array(ids.length * 2);
   const fixed: number[] = [];
   nodes.forEach((n, i) => {
     const box = n.layoutDimensions({ nodeDimensionsIncludeLabels: true });
     const p = n.position();
     boxes.set([box.w, box.h, p.x, p.y], 4 * i);
+    bodies.set([n.outerWidth(), n.outerHeight()], 2 * i);
     if (n.locked()) fixed.push(i);
   });
   const among = nodes.edgesWith(nodes);
@@ -252,7 +252,7 @@ function buildRequest(nodes: cytoscape.NodeCollection, refineMaxNodes: number, d
     edges[2 * k] = index.get(e.data('source') as string)!;
     edges[2 * k + 1] = index.get(e.data('target') as string)!;
   });
-  return { ids, boxes, edges, fixed: Int32Array.from(fixed), refineMaxNodes, draw };
+  return { ids, boxes, bodies, edges, fixed: Int32Array.from(fixed), refineMaxNodes, draw };
 }
 
 /**
@@ -368,7 +368,12 @@ export function runWorkerLayout(
   });
   const request = buildRequest(nodes, refineMaxNodes, draw);
   const boxes = request.boxes.slice();
-  worker.postMessage(request, [request.boxes.buffer, request.edges.buffer, request.fixed.buffer]);
+  worker.postMessage(request, [
+    request.boxes.buffer,
+    request.bodies.buffer,
+    request.edges.buffer,
+    request.fixed.buffer,
+  ]);
   report();
   return {
     finished,

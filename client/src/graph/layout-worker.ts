@@ -1,11 +1,13 @@
 // Web worker: lays out a large scene with headless Cytoscape + fcose, so the page never freezes on it.
 // A spectral draft first (reported with its positions, which Cancel keeps), then one force refinement
-// when the scene is small enough for it to finish in seconds.
+// when the scene is small enough for it to finish in seconds; a larger scene's draft is spread instead
+// (spread-draft.ts), so that its nodes do not lie on each other.
 import cytoscape from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { LayoutReply, LayoutRequest, PackedPositions } from './layout-protocol';
 import { FCOSE_FORCES } from './layouts';
 import { drawSeed, sceneSeed, withSeededRandom } from './seeded-random';
+import { spreadDraft } from './spread-draft';
 
 cytoscape.use(fcose);
 
@@ -20,6 +22,32 @@ function pack(cy: cytoscape.Core, ids: readonly string[]): PackedPositions {
     out[2 * i + 1] = p.y;
   });
   return out;
+}
+
+/** Moves the draft's nodes apart where they cover each other (spread-draft.ts); pinned nodes stay. */
+function spread(cy: cytoscape.Core, req: LayoutRequest): void {
+  const { ids, bodies, edges } = req;
+  const degree = new Int32Array(ids.length);
+  for (const end of edges) degree[end]!++;
+  const pinned = new Set(req.fixed);
+  const placed = spreadDraft(
+    ids.map((id, i) => {
+      const p = cy.getElementById(id).position();
+      return {
+        x: p.x,
+        y: p.y,
+        w: bodies[2 * i]!,
+        h: bodies[2 * i + 1]!,
+        pinned: pinned.has(i),
+        degree: degree[i]!,
+      };
+    }),
+  );
+  cy.batch(() => {
+    ids.forEach((id, i) => {
+      cy.getElementById(id).position(placed[i]!);
+    });
+  });
 }
 
 function post(reply: LayoutReply): void {
@@ -78,7 +106,7 @@ function run(req: LayoutRequest): void {
       post({ kind: 'phase', phase: 'refine', fraction: DRAFT_SHARE });
       // fcose's refinement runs at least five iterations per node in one go: it cannot be cut into rounds.
       cy.layout(withFixed({ ...common, quality: 'proof', randomize: false })).run();
-    }
+    } else spread(cy, req);
   });
   post({ kind: 'done', positions: pack(cy, ids), refined: refine, ms: performance.now() - started });
 }
