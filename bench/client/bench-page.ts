@@ -11,7 +11,7 @@ import { placeNewNodes, type Point } from '../../client/src/graph/placement';
 import { syntheticScene } from '../../client/src/graph/synthetic-scene';
 import { kindClass } from '../../client/src/graph/kind-class';
 import { edgeData, nodeData } from '../../client/src/graph/graph-elements';
-import { restScheduler, runLabelPass } from '../../client/src/graph/label-pass';
+import { enteringLabelClass, restScheduler, runLabelPass } from '../../client/src/graph/label-pass';
 import { LABEL_BASE_FONT_PX } from '../../client/src/graph/label-text';
 import { keepSceneTextureReady } from '../../client/src/graph/scene-texture';
 import { displayKindOf } from '../../model';
@@ -25,6 +25,8 @@ const stage = document.getElementById('stage') as HTMLElement;
 Object.assign(stage.style, { position: 'absolute', inset: '0' });
 
 let cy: cytoscape.Core | null = null;
+/** The class new nodes enter the mounted canvas with, as in the app (label-pass.ts): none on stock's. */
+let entering = '';
 let frames: number[] = [];
 let recording = false;
 /** Mouse moves and wheel notches the page received while recording (whoever sent them). */
@@ -56,24 +58,26 @@ function scene(elements: number): Graph {
 }
 
 /**
- * The scene's elements; `positions` (by node order) when given. The project's get the explorer's own element
- * data (wrapped labels with their sizes, edge types) and kind classes; stock gets ids and names.
+ * The scene's elements; `positions` (by node order) when given. The project's (`levers` given) get the explorer's
+ * own element data (wrapped labels with their sizes, edge types), kind classes and the class a node enters with
+ * (label-pass.ts); stock's (`levers` null) get ids and names.
  */
 function elementsOf(
   g: Graph,
   positions: readonly Point[] | null,
-  project: boolean,
+  levers: Readonly<LodLevers> | null,
 ): cytoscape.ElementDefinition[] {
+  const entering = levers ? enteringLabelClass(levers) : '';
   return [
     ...g.nodes.map((n, i) => ({
       group: 'nodes' as const,
-      data: project ? nodeData(n) : { id: n.id, name: n.name },
+      data: levers ? nodeData(n) : { id: n.id, name: n.name },
       position: positions?.[i] ?? { x: 0, y: 0 },
-      ...(project ? { classes: kindClass(displayKindOf(n.labels)) } : {}),
+      ...(levers ? { classes: `${kindClass(displayKindOf(n.labels))} ${entering}` } : {}),
     })),
     ...g.edges.map((e) => ({
       group: 'edges' as const,
-      data: project ? edgeData(e) : { id: e.id, source: e.source, target: e.target, type: e.type },
+      data: levers ? edgeData(e) : { id: e.id, source: e.source, target: e.target, type: e.type },
     })),
   ];
 }
@@ -183,7 +187,7 @@ const bench: BenchApi = {
     await nextFrame();
     longTasks.length = 0;
     const mounted = performance.now();
-    cy = cytoscape({ ...canvasOptions(levers), container: stage, elements: elementsOf(g, null, true) });
+    cy = cytoscape({ ...canvasOptions(levers), container: stage, elements: elementsOf(g, null, levers) });
     await painted(cy);
     // The layout starts on a scene at rest, as when the user asks for one: Cytoscape draws the new scene again
     // directly in the frame after its first (its layered bitmap is refused for 250 ms after any change), a
@@ -235,7 +239,7 @@ const bench: BenchApi = {
     if (v.stock)
       c = cytoscape({
         ...optionsFor(v),
-        elements: elementsOf(g, positions, false),
+        elements: elementsOf(g, positions, null),
         layout: { name: 'preset', fit: true, padding: 40 },
       });
     else {
@@ -243,10 +247,11 @@ const bench: BenchApi = {
       // (first-style.ts), then the scene added and fitted.
       c = cytoscape(optionsFor(v));
       quietFirstStyle(c);
-      c.add(elementsOf(g, positions, true));
+      c.add(elementsOf(g, positions, v.levers ?? FULL_DETAIL));
       c.fit(undefined, 40);
     }
     cy = c;
+    entering = v.stock ? '' : enteringLabelClass(v.levers ?? FULL_DETAIL);
     if (!v.stock) attachLabelPasses(c, v.levers ?? FULL_DETAIL);
     countFrames(c, v.webgl);
     const firstPaintMs = (await painted(c)) - t0;
@@ -320,7 +325,7 @@ const bench: BenchApi = {
               properties: {},
             }),
             position: pos.get(id)!,
-            classes: kindClass('Person'),
+            classes: `${kindClass('Person')} ${entering}`,
           })),
         );
         c.add(

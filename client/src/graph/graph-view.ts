@@ -14,16 +14,8 @@ import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
 import { BEST_OF_MAX_NODES, bestLayoutPositions } from './layout-choice';
 import { drawSeed, sceneSeed, withSeededRandom } from './seeded-random';
-import {
-  FAST_FONT_STEPS,
-  LABEL_MARGIN_PX,
-  LABEL_PASS_CLASSES,
-  labelBox,
-  labelCandidateOf,
-  labelFontFor,
-  unionBox,
-} from './label-rules';
-import { restScheduler, runLabelPass } from './label-pass';
+import { LABEL_MARGIN_PX, LABEL_PASS_CLASSES, labelBox, labelCandidateOf, unionBox } from './label-rules';
+import { enteringLabelClass, restScheduler, runLabelPass, sheetFontFor } from './label-pass';
 import { layersComplete } from './scene-prepaint';
 import { keepSceneTextureReady } from './scene-texture';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
@@ -522,12 +514,16 @@ export function createGraphView(
         })
       : new Map<string, Point>();
 
+    // Newcomers come with their classes (applyClasses then finds nothing to change): styled once, not twice.
+    const ctx = selectionContext(s);
+    const entering = enteringLabelClass(fast ? FAST_LEVERS : FULL_DETAIL);
     cy.batch(() => {
       for (const n of newNodes) {
         cy.add({
           group: 'nodes',
           data: nodeData(n),
           position: s.positions.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 },
+          classes: `${nodeClasses(n, s, ctx)} ${entering}`,
         });
         drawn.set(n.id, n);
       }
@@ -539,7 +535,8 @@ export function createGraphView(
       }
       for (const e of s.edges.values()) {
         if (drawn.get(e.id) === e) continue;
-        if (cy.getElementById(e.id).empty()) cy.add({ group: 'edges', data: edgeData(e) });
+        if (cy.getElementById(e.id).empty())
+          cy.add({ group: 'edges', data: edgeData(e), classes: edgeClasses(e, s, ctx) });
         else cy.getElementById(e.id).data(edgeData(e));
         drawn.set(e.id, e);
       }
@@ -671,7 +668,7 @@ export function createGraphView(
     if (want === fast) return;
     fast = want;
     const levers = fast ? FAST_LEVERS : FULL_DETAIL;
-    labelFont = labelFontFor(cy.zoom(), fast ? FAST_FONT_STEPS : undefined);
+    labelFont = sheetFontFor(cy.zoom(), levers);
     cy.style(canvasStylesheet(levers, labelFont));
     applyRendererLevers(cy, levers);
     container.dataset['detail'] = fast ? 'fast' : 'full';

@@ -2,7 +2,14 @@
 // The graph view and the client benchmark's project canvas share both, so the benchmark draws what users see.
 import type cytoscape from 'cytoscape';
 import { canvasStylesheet } from './canvas-options';
-import { FAST_FONT_STEPS, applyLabelRules, labelFontFor, placeLabelsNow } from './label-rules';
+import {
+  FAST_FONT_STEPS,
+  LABEL_HIDDEN_CLASS,
+  applyLabelRules,
+  labelFontFor,
+  placeLabelsNow,
+} from './label-rules';
+import { LABEL_BASE_FONT_PX } from './label-text';
 import type { LodLevers } from './level-of-detail';
 
 /**
@@ -13,8 +20,28 @@ import type { LodLevers } from './level-of-detail';
 export const LABEL_REST_MS = 120;
 
 /**
+ * The font the stylesheet draws labels at for `zoom` (null: no label text at all). Fast mode's sheet keeps its one
+ * font at every zoom: a sheet without labels restyled every element of a large scene each time the zoom crossed
+ * the point where names become legible (the 10k bench scene's first paint, since spread drafts are fitted at zoom
+ * 0.2-0.3). There, labels too small to read are hidden by class instead, which draws no text (level-of-detail.ts).
+ */
+export function sheetFontFor(zoom: number, levers: Readonly<LodLevers>): number | null {
+  return levers.labelsByZoom ? LABEL_BASE_FONT_PX : labelFontFor(zoom);
+}
+
+/**
+ * The class a node enters the canvas with: in fast mode its label starts hidden, so Cytoscape neither measures
+ * nor draws a text that a label pass would hide anyway (most of a large scene's, at Fit); the pass before the
+ * first frame shows the ones that win. Other modes start with no class: their passes show most labels.
+ */
+export function enteringLabelClass(levers: Readonly<LodLevers>): string {
+  return levers.labelsByZoom ? LABEL_HIDDEN_CLASS : '';
+}
+
+/**
  * Picks the model font for the zoom (restyling only when it steps; `labelsByZoom` keeps one step) and hides
- * the labels that would collide or repeat on screen. Returns the font now drawn (null: labels off).
+ * the labels that would collide or repeat on screen. `current` is the sheet's font (sheetFontFor); returns the
+ * sheet's font after the pass.
  */
 export function runLabelPass(
   cy: cytoscape.Core,
@@ -22,15 +49,25 @@ export function runLabelPass(
   current: number | null,
 ): number | null {
   const font = labelFontFor(cy.zoom(), levers.labelsByZoom ? FAST_FONT_STEPS : undefined);
-  if (font !== current) {
-    cy.style(canvasStylesheet(levers, font));
+  const sheet = sheetFontFor(cy.zoom(), levers);
+  if (sheet !== current) {
+    cy.style(canvasStylesheet(levers, sheet));
     // The new sheet moves every label (its size follows the font): have Cytoscape place them all again now, as
     // after a class change (placeLabelsNow says why).
     placeLabelsNow(cy, cy.nodes());
   }
+  if (font === null && sheet !== null) {
+    // Fast mode zoomed out past legible names: every label hidden. Only those a pass showed change (a screenful).
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        if (!n.hasClass(LABEL_HIDDEN_CLASS)) n.addClass(LABEL_HIDDEN_CLASS);
+      });
+    });
+    return sheet;
+  }
   // Fast mode keeps every label in its place below (its stylesheet has no rules for the others).
   applyLabelRules(cy, font, 'on-screen', !levers.labelsByZoom);
-  return font;
+  return sheet;
 }
 
 /**

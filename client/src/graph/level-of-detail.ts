@@ -2,7 +2,7 @@
 // The levers and the thresholds come from `npm run bench:client` (see bench/results): the client
 // benchmark imports this module, so what it measures is what users get.
 import type cytoscape from 'cytoscape';
-import { MIN_LABEL_SCREEN_PX } from './label-rules.js';
+import { LABEL_HIDDEN_CLASS, MIN_LABEL_SCREEN_PX } from './label-rules.js';
 
 /** Every lever the benchmark measures one by one; fast mode turns on the ones in FAST_LEVERS. */
 export interface LodLevers {
@@ -136,6 +136,9 @@ export function lodStyleRules(levers: Readonly<LodLevers>, labelsOn = true): cyt
         },
       },
       { selector: 'edge', style: { label: '' } },
+      // A label a pass hid (or not yet shown: nodes enter fast mode hidden, label-pass.ts) has no text at all:
+      // Cytoscape measures every label for the node's bounds and caches a bitmap of it, drawn or not.
+      { selector: `node.${LABEL_HIDDEN_CLASS}`, style: { label: '' } },
       {
         selector: FOCUS_NODES,
         style: { 'min-zoomed-font-size': MIN_LABEL_SCREEN_PX, 'text-background-opacity': 0.75 },
