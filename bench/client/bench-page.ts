@@ -244,10 +244,10 @@ const bench: BenchApi = {
       });
     else {
       // As the explorer builds its canvas: constructed empty, new elements' first style without change triggers
-      // (first-style.ts), then the scene added and fitted.
+      // (first-style.ts), then the scene added in one batch (graph-view's syncElements) and fitted.
       c = cytoscape(optionsFor(v));
       quietFirstStyle(c);
-      c.add(elementsOf(g, positions, v.levers ?? FULL_DETAIL));
+      c.batch(() => c.add(elementsOf(g, positions, v.levers ?? FULL_DETAIL)));
       c.fit(undefined, 40);
     }
     cy = c;
