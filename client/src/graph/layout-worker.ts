@@ -5,6 +5,7 @@
 import cytoscape from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { LayoutReply, LayoutRequest, PackedPositions } from './layout-protocol';
+import { degreesOf } from './degrees';
 import { FCOSE_FORCES } from './layouts';
 import { drawSeed, sceneSeed, withSeededRandom } from './seeded-random';
 import { spreadDraft } from './spread-draft';
@@ -26,9 +27,8 @@ function pack(cy: cytoscape.Core, ids: readonly string[]): PackedPositions {
 
 /** Moves the draft's nodes apart where they cover each other (spread-draft.ts); pinned nodes stay. */
 function spread(cy: cytoscape.Core, req: LayoutRequest): void {
-  const { ids, bodies, edges } = req;
-  const degree = new Int32Array(ids.length);
-  for (const end of edges) degree[end]!++;
+  const { ids, bodies } = req;
+  const degree = degreesOf(cy);
   const pinned = new Set(req.fixed);
   const placed = spreadDraft(
     ids.map((id, i) => {
@@ -39,7 +39,7 @@ function spread(cy: cytoscape.Core, req: LayoutRequest): void {
         w: bodies[2 * i]!,
         h: bodies[2 * i + 1]!,
         pinned: pinned.has(i),
-        degree: degree[i]!,
+        degree: degree.get(id) ?? 0,
       };
     }),
   );

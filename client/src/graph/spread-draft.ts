@@ -46,6 +46,8 @@ export function spreadDraft(nodes: readonly DraftNode[], gap = SPREAD_GAP): { x:
   // A body's circle holds its whole box (corners included): two square bodies side by side on a diagonal would
   // otherwise overlap at their corners.
   const radius = nodes.map((d) => Math.hypot(d.w, d.h) / 2);
+  const largest = Math.max(...radius);
+  const smallest = Math.min(...radius);
 
   // 1. Scale about the centre when the draft's box is too small for its nodes.
   if (!nodes.some((d) => d.pinned)) {
@@ -62,7 +64,7 @@ export function spreadDraft(nodes: readonly DraftNode[], gap = SPREAD_GAP): { x:
       y2 = Math.max(y2, p.y);
       need += (2 * radius[i]! + gap) ** 2;
     }
-    const side = Math.max(2 * Math.max(...radius) + gap, 1);
+    const side = Math.max(2 * largest + gap, 1);
     const area = Math.max(x2 - x1, side) * Math.max(y2 - y1, side);
     const k = Math.sqrt((need * ROOM) / area);
     if (k > 1) {
@@ -80,7 +82,7 @@ export function spreadDraft(nodes: readonly DraftNode[], gap = SPREAD_GAP): { x:
     (a, b) =>
       Number(nodes[b]!.pinned) - Number(nodes[a]!.pinned) || nodes[b]!.degree - nodes[a]!.degree || a - b,
   );
-  const cell = 2 * Math.max(...radius) + gap;
+  const cell = 2 * largest + gap;
   const grid = new Map<string, number[]>();
   const key = (gx: number, gy: number): string => `${gx},${gy}`;
   const clear = (i: number, x: number, y: number): number => {
@@ -108,7 +110,7 @@ export function spreadDraft(nodes: readonly DraftNode[], gap = SPREAD_GAP): { x:
     const blocker = nodes[i]!.pinned ? -1 : clear(i, p.x, p.y);
     if (blocker >= 0) {
       // Rings around the draft place, a body and a gap apart, starting on the side away from the node in the way.
-      const step = radius[i]! + gap / 2 + Math.min(...radius);
+      const step = radius[i]! + gap / 2 + smallest;
       const b = out[blocker]!;
       const away = b.x === p.x && b.y === p.y ? i * 2.399963 : Math.atan2(p.y - b.y, p.x - b.x);
       let found = false;
