@@ -21,6 +21,20 @@ describe('wrapLabel', () => {
     expect(wrapLabel('France', measure)).toMatchObject({ text: 'France', lines: 1 });
   });
 
+  it('measures a name that fits once, not once per word (a large scene wraps every name on arrival)', () => {
+    const asked: string[] = [];
+    const counting = (t: string): number => {
+      asked.push(t);
+      return measure(t);
+    };
+    expect(wrapLabel('  Joint   Task Force ', counting)).toEqual({
+      text: 'Joint Task Force',
+      width: measure('Joint Task Force'),
+      lines: 1,
+    });
+    expect(new Set(asked)).toEqual(new Set(['Joint Task Force']));
+  });
+
   it('wraps a long name to two lines and cuts only past the second, with an ellipsis', () => {
     const name = 'Franco-British joint intelligence cell on counter-terrorism operations';
     const { text, lines, width } = wrapLabel(name, measure);

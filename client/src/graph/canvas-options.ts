@@ -16,7 +16,10 @@ export function canvasStylesheet(
   levers: Readonly<LodLevers>,
   font: number | null = LABEL_BASE_FONT_PX,
 ): cytoscape.StylesheetStyle[] {
-  return [...graphStylesheet(font, !levers.labelsByZoom), ...lodStyleRules(levers, font !== null)];
+  return [
+    ...graphStylesheet(font, !levers.labelsByZoom, !levers.cheapEdges),
+    ...lodStyleRules(levers, font !== null),
+  ];
 }
 
 /** Constructor options of the explorer canvas (without container and elements). */

@@ -21,8 +21,21 @@ type TriggerCheck = (
   to: unknown,
 ) => void;
 
+/**
+ * The flag (on the element's private data, cheaper than a set of every element) of an element that has had its first
+ * style. Cytoscape marks every element unstyled again when the stylesheet is replaced; those restyles keep every
+ * trigger (a value cached under the old stylesheet, such as "this edge is no bezier" from fast mode's straight edges,
+ * must be cleared: a browser test caught exactly that).
+ */
+const STYLED = Symbol('first style set');
+
 interface ElementInternals {
-  _private: { appliedInitStyle?: boolean; styleCache: unknown; edges?: ElementInternals[] };
+  _private: {
+    appliedInitStyle?: boolean;
+    styleCache: unknown;
+    edges?: ElementInternals[];
+    [STYLED]?: true;
+  };
 }
 
 interface StyleInternals {
@@ -33,12 +46,6 @@ interface StyleInternals {
 }
 
 const quiet = new WeakSet<cytoscape.Core>();
-/**
- * Elements that have had their first style. Cytoscape marks every element unstyled again when the stylesheet is
- * replaced; those restyles keep every trigger (a value cached under the old stylesheet, such as "this edge is no
- * bezier" from fast mode's straight edges, must be cleared: a browser test caught exactly that).
- */
-const styled = new WeakSet<ElementInternals>();
 /** The element whose first style is being set, property after property; null between them. */
 let styling: ElementInternals | null = null;
 let installed = false;
@@ -67,9 +74,12 @@ export function quietFirstStyle(cy: cytoscape.Core): void {
       return;
     // Cytoscape sets an element's properties in one applyContextStyle call, checking triggers after each.
     proto.applyContextStyle = function (this: StyleInternals, meta, style, ele) {
-      const first = ele._private.appliedInitStyle !== true && !styled.has(ele) && quiet.has(this._private.cy);
+      const first =
+        ele._private.appliedInitStyle !== true &&
+        ele._private[STYLED] !== true &&
+        quiet.has(this._private.cy);
       if (!first) return applyContextStyle.call(this, meta, style, ele);
-      styled.add(ele);
+      ele._private[STYLED] = true;
       // Its style caches (and a node's edges'), as Cytoscape's own first style clears them, once rather than per property.
       ele._private.styleCache = null;
       for (const edge of ele._private.edges ?? []) edge._private.styleCache = null;

@@ -12,6 +12,7 @@ import {
   MIN_LABEL_SCREEN_PX,
 } from './label-rules';
 import { LABEL_BASE_FONT_PX, LABEL_FONT_FAMILY, LABEL_WIDTH_PX } from './label-text';
+import { FOCUS_EDGES } from './level-of-detail';
 
 /** Accent colours; kept in step with the CSS variables in styles.css. */
 const COLOURS = {
@@ -27,6 +28,9 @@ const COLOURS = {
 
 /** Cooperation edges get their full width at this weight (shared forums/agreements); heavier ones clamp. */
 const COOP_WEIGHT_MAX = 10;
+
+/** Arrow heads' size against Cytoscape's default for the edge's width. */
+const ARROW_SCALE = 0.8;
 
 /** Edges whose type is written on them: under the pointer, selected or at the selection, on a highlighted path. */
 const EDGE_TYPE_SHOWN = 'edge.hover, edge.selected, edge.incident, edge.path';
@@ -68,10 +72,13 @@ function kindRules(): cytoscape.StylesheetStyle[] {
  * null hides every label (zoomed out too far to read any). `labelMoves` adds the rules that draw a label above,
  * right or left of its node or at a corner (label-rules' places); fast mode leaves them out, as its label passes
  * move none: more rules to match against every element cost a large scene's first paint and expansions.
+ * `arrowsEverywhere` false leaves the arrow's colour and scale off the plain edge rule: fast mode draws arrows on the
+ * focus edges alone (level-of-detail's cheap edges), whose own rules give both.
  */
 export function graphStylesheet(
   font: number | null = LABEL_BASE_FONT_PX,
   labelMoves = true,
+  arrowsEverywhere = true,
 ): cytoscape.StylesheetStyle[] {
   const size = font ?? LABEL_BASE_FONT_PX;
   const nodeLabel = font === null ? '' : 'data(label)';
@@ -108,13 +115,14 @@ export function graphStylesheet(
         'curve-style': 'bezier',
         'line-color': COLOURS.edge,
         'target-arrow-shape': 'triangle',
-        'target-arrow-color': COLOURS.edge,
-        'arrow-scale': 0.8,
+        ...(arrowsEverywhere ? { 'target-arrow-color': COLOURS.edge, 'arrow-scale': ARROW_SCALE } : {}),
         // Edge types only where the user looks (EDGE_TYPE_SHOWN): on every edge they tangle the scene. So an
         // edge carries no label (Cytoscape's default) and no text style until it has one.
         'overlay-opacity': 0,
       },
     },
+    // The arrows fast mode draws, at the focus: the rules of those edges' classes below give the colour.
+    ...(arrowsEverywhere ? [] : [{ selector: FOCUS_EDGES, style: { 'arrow-scale': ARROW_SCALE } }]),
     { selector: EDGE_TYPE_SHOWN, style: { ...edgeText(size), label: edgeLabel, 'z-index': 15 } },
     {
       // Synthetic "cooperate on this threat" edges: undirected, width and label from the weight.

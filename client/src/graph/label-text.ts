@@ -62,6 +62,8 @@ export function wrapLabel(
   maxLines: number = LABEL_MAX_LINES,
 ): WrappedLabel {
   const clean = name.replace(/\s+/g, ' ').trim();
+  // Most names fit on one line: one measurement instead of one per word (a prefix is never wider than the whole).
+  if (clean && measure(clean) <= width) return { text: clean, width: measure(clean), lines: 1 };
   // Break opportunities: after spaces, hyphens and slashes, so "Franco-British" may split as "Franco-" "British".
   const tokens = clean.match(/[^\s\-/]+[-/]?\s*|[-/]\s*/g) ?? [];
   const lines: string[] = [];

@@ -113,7 +113,7 @@ export function applyRendererLevers(cy: cytoscape.Core, levers: Readonly<LodLeve
 
 /** Elements that keep full detail in fast mode: what the user is looking at. */
 const FOCUS_NODES = 'node.selected, node.path, node.neighbour';
-const FOCUS_EDGES = 'edge.selected, edge.path, edge.incident';
+export const FOCUS_EDGES = 'edge.selected, edge.path, edge.incident';
 
 /**
  * Stylesheet rules the style levers add after the project's stylesheet (later rules win). `labelsOn` is

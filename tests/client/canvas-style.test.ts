@@ -1,0 +1,63 @@
+// What each edge of the canvas carries from the stylesheet: fast mode leaves the arrow's colour and scale off plain
+// edges, which draw no arrow (each property an element has is applied and hashed at its first style: a large scene's
+// first paint), and what is drawn looks as before (arrows at the focus, edge texts where shown).
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { canvasStylesheet } from '../../client/src/graph/canvas-options.js';
+import { FAST_LEVERS, FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail.js';
+
+type Styled = { pstyle(p: string): { strValue: string; value: unknown } | undefined };
+const value = (ele: cytoscape.SingularElementReturnValue, p: string): unknown =>
+  (ele as unknown as Styled).pstyle(p)?.value;
+/** The properties the stylesheet set on the element (a value equal to Cytoscape's default is not kept there). */
+const own = (ele: cytoscape.SingularElementReturnValue): string[] =>
+  Object.keys((ele as unknown as { _private: { style: Record<string, unknown> } })._private.style);
+
+/** Two nodes and four edges between them: plain, hovered, incident to the selection, and a cooperation pair. */
+function scene(levers: Readonly<LodLevers>): cytoscape.Core {
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStylesheet(levers) });
+  cy.add([
+    { group: 'nodes', data: { id: 'a', label: 'A' }, position: { x: 0, y: 0 } },
+    { group: 'nodes', data: { id: 'b', label: 'B' }, position: { x: 200, y: 0 } },
+    { group: 'edges', data: { id: 'plain', source: 'a', target: 'b', type: 'MEMBER_OF' } },
+    { group: 'edges', data: { id: 'hover', source: 'a', target: 'b', type: 'MEMBER_OF' }, classes: 'hover' },
+    {
+      group: 'edges',
+      data: { id: 'focus', source: 'a', target: 'b', type: 'MEMBER_OF' },
+      classes: 'incident',
+    },
+    { group: 'edges', data: { id: 'coop', source: 'a', target: 'b', weight: 3 }, classes: 'coop' },
+  ]);
+  // Cytoscape styles an element when its style is first read.
+  cy.elements().forEach((e) => void (e as unknown as Styled).pstyle('label'));
+  return cy;
+}
+
+describe('canvas stylesheet', () => {
+  it('in fast mode, plain edges carry no arrow colour or scale; focus edges keep arrows and text', () => {
+    const cy = scene(FAST_LEVERS);
+    const plain = cy.getElementById('plain');
+    for (const p of ['target-arrow-color', 'arrow-scale'])
+      expect(own(plain), `plain edge carries ${p}`).not.toContain(p);
+    expect(value(plain, 'target-arrow-shape')).toBe('none');
+    const focus = cy.getElementById('focus');
+    expect(value(focus, 'target-arrow-shape')).toBe('triangle');
+    expect(value(focus, 'arrow-scale')).toBe(0.8);
+    // Its colour is the selection's, from the incident rule, not the plain edges' grey.
+    expect(value(focus, 'target-arrow-color')).toEqual(value(focus, 'line-color'));
+    expect((focus as unknown as Styled).pstyle('label')?.strValue).toBe('MEMBER_OF');
+    // Fast mode writes no text on hovered edges or cooperation weights, as before.
+    expect((cy.getElementById('hover') as unknown as Styled).pstyle('label')?.strValue).toBe('');
+    expect((cy.getElementById('coop') as unknown as Styled).pstyle('label')?.strValue).toBe('');
+  });
+
+  it('in full detail, every edge has its arrow in the edge colour at 0.8, and hovered edges their type', () => {
+    const cy = scene(FULL_DETAIL);
+    const plain = cy.getElementById('plain');
+    expect(value(plain, 'target-arrow-shape')).toBe('triangle');
+    expect(value(plain, 'arrow-scale')).toBe(0.8);
+    expect(value(plain, 'target-arrow-color')).toEqual(value(plain, 'line-color'));
+    expect((cy.getElementById('hover') as unknown as Styled).pstyle('label')?.strValue).toBe('MEMBER_OF');
+    expect((cy.getElementById('coop') as unknown as Styled).pstyle('label')?.strValue).toBe('3');
+  });
+});
