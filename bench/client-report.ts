@@ -7,7 +7,10 @@ export interface RenderRun extends FrameStats {
   variant: string;
   levers: LodLevers | null;
   webgl: boolean;
+  /** The median of firstPaintSamplesMs when there are several (runs from 2026-12-07 on), else the one mount's. */
   firstPaintMs: number;
+  /** Every first paint of this variant and scene, in order, each on a fresh page; the last is the gesture's mount. */
+  firstPaintSamplesMs?: number[];
 }
 
 export interface ClientBenchResult {
@@ -104,7 +107,7 @@ function targetRows(r: ClientBenchResult): string[] {
       `| 10k p95 frame interval (project) | ≤ ${CLIENT_TARGETS.p95Interval10kMs} ms | ${p10.p95IntervalMs} ms | ${mark(p10.p95IntervalMs <= CLIENT_TARGETS.p95Interval10kMs)} |`,
     );
     rows.push(
-      `| 10k first paint (project) | ≤ ${CLIENT_TARGETS.firstPaint10kMs} ms | ${p10.firstPaintMs} ms | ${mark(p10.firstPaintMs <= CLIENT_TARGETS.firstPaint10kMs)} |`,
+      `| 10k first paint (project${p10.firstPaintSamplesMs ? `, median of ${p10.firstPaintSamplesMs.length}` : ''}) | ≤ ${CLIENT_TARGETS.firstPaint10kMs} ms | ${p10.firstPaintMs} ms | ${mark(p10.firstPaintMs <= CLIENT_TARGETS.firstPaint10kMs)} |`,
     );
     const s10 = run(10000, 'stock');
     if (s10)
@@ -147,8 +150,15 @@ function targetRows(r: ClientBenchResult): string[] {
   return rows;
 }
 
+/** A first paint: the one mount's, or the median with the range and count of the mounts behind it. */
+function paintCell(x: RenderRun): string {
+  const s = x.firstPaintSamplesMs;
+  if (!s || s.length < 2) return String(x.firstPaintMs);
+  return `${x.firstPaintMs} (${Math.min(...s)}-${Math.max(...s)}, ${s.length} mounts)`;
+}
+
 const runRow = (label: string, x: RenderRun): string =>
-  `| ${label} | ${x.variant} | ${x.firstPaintMs} | ${x.fps} | ${x.p50IntervalMs} | ${x.p95IntervalMs} | ${x.frames} |`;
+  `| ${label} | ${x.variant} | ${paintCell(x)} | ${x.fps} | ${x.p50IntervalMs} | ${x.p95IntervalMs} | ${x.frames} |`;
 
 /** The result as Markdown: targets first, then every run. */
 export function renderClientMarkdown(r: ClientBenchResult): string {
@@ -172,6 +182,13 @@ export function renderClientMarkdown(r: ClientBenchResult): string {
     '',
     '## Scenes',
     '',
+    ...(r.scenes.some((sc) => sc.runs.some((x) => (x.firstPaintSamplesMs?.length ?? 0) > 1))
+      ? [
+          'First paint: the median of several mounts of the scene, each on a fresh page, stock and project taking',
+          'turns; the range of all of them beside it. The frames are from the last mount.',
+          '',
+        ]
+      : []),
     '| Scene | Variant | First paint ms | Frames/s | p50 interval ms | p95 interval ms | Frames |',
     '|---|---|---|---|---|---|---|',
     ...r.scenes.flatMap((s) => s.runs.map((x) => runRow(`${s.elements} (${s.nodes} n, ${s.edges} e)`, x))),
