@@ -80,14 +80,19 @@ const pickFrom = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
 /** One keep-alive connection per server, as undici's pool keeps for sequential requests. */
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-/** GET `url` and read the whole body; the client is the same for the API and the floor. */
-async function request(url: string): Promise<{ ok: boolean; body: Uint8Array }> {
+/**
+ * GET `url` and read the whole body; the client is the same for the API and the floor. A request sent on a kept-alive
+ * socket that the server closed meanwhile (Node's servers close one idle for 5 s) fails at once with a reset; it is
+ * sent once more on a new socket, as Node's documentation of `request.reusedSocket` advises. The broadest cooperation
+ * met that race on 2026-12-07: the API's socket waits while the raw side and the floor answer, 1.6-2 s each that day.
+ */
+async function request(url: string, retried = false): Promise<{ ok: boolean; body: Uint8Array }> {
   if (args.client === 'fetch') {
     const r = await fetch(url);
     return { ok: r.ok, body: new Uint8Array(await r.arrayBuffer()) };
   }
   return new Promise((resolve, reject) => {
-    httpGet(url, { agent }, (res) => {
+    const req = httpGet(url, { agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -97,7 +102,11 @@ async function request(url: string): Promise<{ ok: boolean; body: Uint8Array }> 
         }),
       );
       res.on('error', reject);
-    }).on('error', reject);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && err.code === 'ECONNRESET') resolve(request(url, true));
+      else reject(err);
+    });
   });
 }
 
