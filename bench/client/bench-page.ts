@@ -11,7 +11,12 @@ import { placeNewNodes, type Point } from '../../client/src/graph/placement';
 import { syntheticScene } from '../../client/src/graph/synthetic-scene';
 import { kindClass } from '../../client/src/graph/kind-class';
 import { edgeData, nodeData } from '../../client/src/graph/graph-elements';
-import { enteringLabelClass, restScheduler, runLabelPass } from '../../client/src/graph/label-pass';
+import {
+  enteringLabelClass,
+  restScheduler,
+  runLabelPass,
+  setCanvasStyle,
+} from '../../client/src/graph/label-pass';
 import { LABEL_BASE_FONT_PX } from '../../client/src/graph/label-text';
 import { keepSceneTextureReady } from '../../client/src/graph/scene-texture';
 import { displayKindOf } from '../../model';
@@ -243,9 +248,11 @@ const bench: BenchApi = {
         layout: { name: 'preset', fit: true, padding: 40 },
       });
     else {
-      // As the explorer builds its canvas: constructed empty, new elements' first style without change triggers
-      // (first-style.ts), then the scene added in one batch (graph-view's syncElements) and fitted.
+      // As the explorer builds its canvas: constructed empty with its stylesheet (label-pass' setCanvasStyle), new
+      // elements' first style without change triggers (first-style.ts), then the scene added in one batch
+      // (graph-view's syncElements) and fitted.
       c = cytoscape(optionsFor(v));
+      setCanvasStyle(c, v.levers ?? FULL_DETAIL, LABEL_BASE_FONT_PX);
       quietFirstStyle(c);
       c.batch(() => c.add(elementsOf(g, positions, v.levers ?? FULL_DETAIL)));
       c.fit(undefined, 40);

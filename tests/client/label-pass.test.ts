@@ -3,9 +3,14 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { canvasStylesheet } from '../../client/src/graph/canvas-options.js';
-import { nodeData } from '../../client/src/graph/graph-elements.js';
+import { edgeData, nodeData } from '../../client/src/graph/graph-elements.js';
 import { LABEL_HIDDEN_CLASS } from '../../client/src/graph/label-rules.js';
-import { enteringLabelClass, runLabelPass, sheetFontFor } from '../../client/src/graph/label-pass.js';
+import {
+  enteringLabelClass,
+  runLabelPass,
+  setCanvasStyle,
+  sheetFontFor,
+} from '../../client/src/graph/label-pass.js';
 import { LABEL_BASE_FONT_PX } from '../../client/src/graph/label-text.js';
 import { FAST_LEVERS, FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail.js';
 
@@ -86,5 +91,91 @@ describe('fast mode labels', () => {
     const font = runLabelPass(cy, FULL_DETAIL, LABEL_BASE_FONT_PX);
     expect(font).toBeNull();
     expect(nodesOf(cy).every((n) => label(n) === '')).toBe(true);
+  });
+});
+
+/** A headless full-detail canvas of 40 nodes in a row and an edge between each pair, styled as the graph view does. */
+function liveCanvas(): cytoscape.Core {
+  const cy = cytoscape({ headless: true, styleEnabled: true });
+  setCanvasStyle(cy, FULL_DETAIL, LABEL_BASE_FONT_PX);
+  cy.add(
+    Array.from({ length: 40 }, (_, i) => ({
+      group: 'nodes' as const,
+      data: nodeData({ id: `n${i}`, name: `Node ${i}`, labels: ['Actor', 'Country'], properties: {} }),
+      position: { x: i * 200, y: 0 },
+    })),
+  );
+  cy.add(
+    Array.from({ length: 39 }, (_, i) => ({
+      group: 'edges' as const,
+      data: edgeData({
+        id: `e${i}`,
+        source: `n${i}`,
+        target: `n${i + 1}`,
+        type: 'MEMBER_OF',
+        properties: {},
+      }),
+      classes: i === 0 ? 'hover' : '',
+    })),
+  );
+  cy.elements().forEach((e) => void label(e as unknown as cytoscape.NodeSingular));
+  return cy;
+}
+
+/** Properties Cytoscape sets on elements while `act` runs (every Style instance, a new stylesheet's included). */
+function propertiesSet(cy: cytoscape.Core, act: () => void): number {
+  const proto = Object.getPrototypeOf(cy.style()) as { applyParsedProperty: (...a: unknown[]) => unknown };
+  const base = proto.applyParsedProperty;
+  let n = 0;
+  proto.applyParsedProperty = function (this: unknown, ...a: unknown[]) {
+    n++;
+    return base.apply(this, a);
+  };
+  try {
+    act();
+    cy.elements().forEach((e) => void label(e as unknown as cytoscape.NodeSingular));
+  } finally {
+    proto.applyParsedProperty = base;
+  }
+  return n;
+}
+
+const fontSize = (n: cytoscape.NodeSingular): number =>
+  Number((n as unknown as { pstyle(p: string): { value: number } }).pstyle('font-size').value);
+
+describe('full detail font steps', () => {
+  it('set the new font on labels without a new stylesheet: only the font-dependent properties change', () => {
+    const cy = liveCanvas();
+    expect(nodesOf(cy).every((n) => fontSize(n) === LABEL_BASE_FONT_PX)).toBe(true);
+    cy.zoom(0.7);
+    let font: number | null = LABEL_BASE_FONT_PX;
+    // A new stylesheet sets every property of every element again (about 20 per node): 600 and more here.
+    const set = propertiesSet(cy, () => (font = runLabelPass(cy, FULL_DETAIL, font)));
+    expect(font).toBe(16);
+    expect(set, 'properties set at the font step').toBeLessThanOrEqual(3 * cy.nodes().length + 3);
+    expect(nodesOf(cy).every((n) => fontSize(n) === 16)).toBe(true);
+    expect(label(cy.nodes()[5]!)).toBe('Node 5');
+    const edge = cy.getElementById('e0') as unknown as {
+      pstyle(p: string): { value: number; strValue: string };
+    };
+    expect(edge.pstyle('font-size').value, "the hovered edge's type text steps too").toBe(16);
+    expect(edge.pstyle('label').strValue).toBe('MEMBER_OF');
+  });
+
+  it('hide every label when zoomed out that far, and show them again at the next step', () => {
+    const cy = liveCanvas();
+    cy.zoom(0.05);
+    let font: number | null = runLabelPass(cy, FULL_DETAIL, LABEL_BASE_FONT_PX);
+    expect(font).toBeNull();
+    expect(nodesOf(cy).every((n) => label(n) === '')).toBe(true);
+    expect(
+      (cy.getElementById('e0') as unknown as cytoscape.NodeSingular) &&
+        label(cy.getElementById('e0') as unknown as cytoscape.NodeSingular),
+    ).toBe('');
+    cy.zoom(1);
+    font = runLabelPass(cy, FULL_DETAIL, font);
+    expect(font).toBe(LABEL_BASE_FONT_PX);
+    expect(label(cy.nodes()[3]!)).toBe('Node 3');
+    expect(label(cy.getElementById('e0') as unknown as cytoscape.NodeSingular)).toBe('MEMBER_OF');
   });
 });

@@ -1,7 +1,7 @@
 // The explorer canvas's Cytoscape options and stylesheet for a set of level-of-detail levers.
 // The graph view builds its canvas from these, and so does the client benchmark's "project" run.
 import type cytoscape from 'cytoscape';
-import { graphStylesheet } from './graph-stylesheet';
+import { graphStylesheet, type LiveFont } from './graph-stylesheet';
 import { LABEL_BASE_FONT_PX } from './label-text';
 import { lodStyleRules, rendererOptions, type LodLevers } from './level-of-detail';
 
@@ -14,11 +14,12 @@ export const FIT_MAX_ZOOM = 1.6;
 /** The stylesheet with the style levers' rules after it; `font` as in graphStylesheet. */
 export function canvasStylesheet(
   levers: Readonly<LodLevers>,
-  font: number | null = LABEL_BASE_FONT_PX,
+  font: number | null | LiveFont = LABEL_BASE_FONT_PX,
 ): cytoscape.StylesheetStyle[] {
+  const labelsOn = font !== null && (typeof font === 'number' || font.current !== null);
   return [
     ...graphStylesheet(font, !levers.labelsByZoom, !levers.cheapEdges),
-    ...lodStyleRules(levers, font !== null),
+    ...lodStyleRules(levers, labelsOn),
   ];
 }
 

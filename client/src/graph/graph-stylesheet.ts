@@ -40,7 +40,7 @@ const EDGE_TYPE_SHOWN = 'edge.hover, edge.selected, edge.incident, edge.path';
  * these eight properties were most of an edge's style work in a large scene (Cytoscape applies and hashes each
  * property an element has; the font family alone is 40 characters), for text that is not drawn.
  */
-function edgeText(size: number): cytoscape.Css.Edge {
+function edgeText(size: FontTerm<number>): cytoscape.Css.Edge {
   return {
     'font-size': size,
     // The nodes' font: label-rules measures edge texts with it.
@@ -53,6 +53,51 @@ function edgeText(size: number): cytoscape.Css.Edge {
     'text-background-opacity': 0.85,
     'text-background-padding': '1px',
     'min-zoomed-font-size': MIN_LABEL_SCREEN_PX,
+  };
+}
+
+/**
+ * The label font a canvas's stylesheet reads at each restyle, where the stylesheet was built on it: a font step then
+ * changes this and restyles the elements (label-pass.ts) instead of replacing the stylesheet, which restyled every
+ * element of the scene with all of Cytoscape's change triggers (about 200 ms of a 1k scene's first paint, where the
+ * first label pass steps the font for the fitted zoom). null: no label text.
+ */
+export interface LiveFont {
+  current: number | null;
+}
+
+/** A value of the stylesheet: fixed, or read per element from a live font at each restyle. */
+type FontTerm<T> = T | ((ele: cytoscape.SingularElementArgument) => T);
+
+/** The stylesheet's font-dependent values for a fixed font or a live one. */
+function fontTerms(font: number | null | LiveFont): {
+  size: FontTerm<number>;
+  textMaxWidth: FontTerm<string>;
+  nodeLabel: FontTerm<string>;
+  edgeLabel: FontTerm<string>;
+  coopLabel: FontTerm<string>;
+} {
+  const maxWidth = (size: number): string =>
+    `${Math.ceil((LABEL_WIDTH_PX * size) / LABEL_BASE_FONT_PX) + 8}px`;
+  if (font === null || typeof font === 'number') {
+    const size = font ?? LABEL_BASE_FONT_PX;
+    return {
+      size,
+      textMaxWidth: maxWidth(size),
+      nodeLabel: font === null ? '' : 'data(label)',
+      edgeLabel: font === null ? '' : 'data(type)',
+      coopLabel: font === null ? '' : 'data(weight)',
+    };
+  }
+  const live = font;
+  const text = (field: string) => (ele: cytoscape.SingularElementArgument) =>
+    live.current === null ? '' : String((ele.data(field) as unknown) ?? '');
+  return {
+    size: () => live.current ?? LABEL_BASE_FONT_PX,
+    textMaxWidth: () => maxWidth(live.current ?? LABEL_BASE_FONT_PX),
+    nodeLabel: text('label'),
+    edgeLabel: text('type'),
+    coopLabel: text('weight'),
   };
 }
 
@@ -76,13 +121,11 @@ function kindRules(): cytoscape.StylesheetStyle[] {
  * focus edges alone (level-of-detail's cheap edges), whose own rules give both.
  */
 export function graphStylesheet(
-  font: number | null = LABEL_BASE_FONT_PX,
+  font: number | null | LiveFont = LABEL_BASE_FONT_PX,
   labelMoves = true,
   arrowsEverywhere = true,
 ): cytoscape.StylesheetStyle[] {
-  const size = font ?? LABEL_BASE_FONT_PX;
-  const nodeLabel = font === null ? '' : 'data(label)';
-  const edgeLabel = font === null ? '' : 'data(type)';
+  const { size, textMaxWidth, nodeLabel, edgeLabel, coopLabel } = fontTerms(font);
   return [
     {
       selector: 'node',
@@ -95,7 +138,7 @@ export function graphStylesheet(
         'text-valign': 'bottom',
         'text-margin-y': LABEL_MARGIN_PX,
         'text-wrap': 'wrap',
-        'text-max-width': `${Math.ceil((LABEL_WIDTH_PX * size) / LABEL_BASE_FONT_PX) + 8}px`,
+        'text-max-width': textMaxWidth,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
@@ -129,7 +172,7 @@ export function graphStylesheet(
       selector: 'edge.coop',
       style: {
         ...edgeText(size),
-        label: font === null ? '' : 'data(weight)',
+        label: coopLabel,
         width: `mapData(weight, 1, ${COOP_WEIGHT_MAX}, 2, 12)`,
         'line-color': COLOURS.coop,
         'target-arrow-shape': 'none',

@@ -7,7 +7,7 @@ import type { LayoutName, Point, State, ViewRequest, Viewport } from '../state/s
 import type { ReadableStore } from '../state/store';
 import { edgeClasses, edgeData, nodeClasses, nodeData, selectionContext } from './graph-elements';
 import { cameraAfterAdd, type AfterAddMove, type ModelBox } from './camera-after-add.js';
-import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions, canvasStylesheet } from './canvas-options';
+import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions } from './canvas-options';
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { quietFirstStyle } from './first-style';
 import { FIT_PADDING, fullLayout } from './layouts';
@@ -15,7 +15,7 @@ import { placeNewNodes } from './placement';
 import { BEST_OF_MAX_NODES, bestLayoutPositions } from './layout-choice';
 import { drawSeed, sceneSeed, withSeededRandom } from './seeded-random';
 import { LABEL_MARGIN_PX, LABEL_PASS_CLASSES, labelBox, labelCandidateOf, unionBox } from './label-rules';
-import { enteringLabelClass, restScheduler, runLabelPass, sheetFontFor } from './label-pass';
+import { enteringLabelClass, restScheduler, runLabelPass, setCanvasStyle, sheetFontFor } from './label-pass';
 import { layersComplete } from './scene-prepaint';
 import { keepSceneTextureReady } from './scene-texture';
 import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, LABEL_MAX_LINES, LABEL_WIDTH_PX } from './label-text';
@@ -165,6 +165,7 @@ export function createGraphView(
   events: GraphViewEvents,
 ): GraphView {
   const cy = cytoscape({ container, ...canvasOptions(FULL_DETAIL) });
+  setCanvasStyle(cy, FULL_DETAIL, LABEL_BASE_FONT_PX);
   quietFirstStyle(cy);
   let fast = false;
   let workerLayout: WorkerLayout | null = null;
@@ -669,7 +670,7 @@ export function createGraphView(
     fast = want;
     const levers = fast ? FAST_LEVERS : FULL_DETAIL;
     labelFont = sheetFontFor(cy.zoom(), levers);
-    cy.style(canvasStylesheet(levers, labelFont));
+    setCanvasStyle(cy, levers, labelFont);
     applyRendererLevers(cy, levers);
     container.dataset['detail'] = fast ? 'fast' : 'full';
   };

@@ -11,6 +11,7 @@ import {
 } from './label-rules';
 import { LABEL_BASE_FONT_PX } from './label-text';
 import type { LodLevers } from './level-of-detail';
+import type { LiveFont } from './graph-stylesheet';
 
 /**
  * Quiet time after the last viewport change (or add, remove, layout, drag) before labels are decided again.
@@ -18,6 +19,25 @@ import type { LodLevers } from './level-of-detail';
  * using its layered scene texture for 250 ms: run during a pan, it made every frame of the pan a full redraw.
  */
 export const LABEL_REST_MS = 120;
+
+/** Canvases whose stylesheet reads its label font from a LiveFont (setCanvasStyle). */
+const liveFonts = new WeakMap<cytoscape.Core, LiveFont>();
+
+/**
+ * Gives `cy` the stylesheet for `levers` with labels at `font` (sheetFontFor). In full detail the stylesheet reads the
+ * font from a LiveFont, so a label pass that steps the font restyles the elements instead of replacing the sheet
+ * (graph-stylesheet's LiveFont says why). Fast mode keeps one font at every zoom, and a fixed sheet.
+ */
+export function setCanvasStyle(cy: cytoscape.Core, levers: Readonly<LodLevers>, font: number | null): void {
+  if (levers.labelsByZoom) {
+    liveFonts.delete(cy);
+    cy.style(canvasStylesheet(levers, font));
+    return;
+  }
+  const live: LiveFont = { current: font };
+  liveFonts.set(cy, live);
+  cy.style(canvasStylesheet(levers, live));
+}
 
 /**
  * The font the stylesheet draws labels at for `zoom` (null: no label text at all). Fast mode's sheet keeps its one
@@ -51,7 +71,13 @@ export function runLabelPass(
   const font = labelFontFor(cy.zoom(), levers.labelsByZoom ? FAST_FONT_STEPS : undefined);
   const sheet = sheetFontFor(cy.zoom(), levers);
   if (sheet !== current) {
-    cy.style(canvasStylesheet(levers, sheet));
+    const live = liveFonts.get(cy);
+    if (live) {
+      // Cytoscape re-reads a function's value at a restyle and applies only what changed: the labels' font and
+      // width, on the nodes and the edges that have text; the other edges only match their rules again.
+      live.current = sheet;
+      (cy.elements() as unknown as { updateStyle(): void }).updateStyle();
+    } else cy.style(canvasStylesheet(levers, sheet));
     // The new sheet moves every label (its size follows the font): have Cytoscape place them all again now, as
     // after a class change (placeLabelsNow says why).
     placeLabelsNow(cy, cy.nodes());
