@@ -237,16 +237,21 @@ async function main(): Promise<void> {
       positions: unknown,
       earlierPaints: readonly number[] = [],
     ): Promise<RenderRun> => once(`${size} ${v.name}`, () => drawVariant(v, size, positions, earlierPaints));
+    /** Draws the scene with `v` on `page`; its first paint, ms. */
+    const mountOn = async (page: Page, v: Variant, size: number, positions: unknown): Promise<number> =>
+      (
+        await page.evaluate(([vv, s, p]) => window.__bench!.mount(vv as Variant, s as number, p as never), [
+          v,
+          size,
+          positions,
+        ] as const)
+      ).firstPaintMs;
     /** The scene's first paint with `v` on a fresh page, nothing else. */
     const paintOnly = (v: Variant, size: number, positions: unknown): Promise<number> =>
       once(`${size} ${v.name} first paint`, async () => {
         const page = await open(v.webgl);
         try {
-          const { firstPaintMs } = await page.evaluate(
-            ([vv, s, p]) => window.__bench!.mount(vv as Variant, s as number, p as never),
-            [v, size, positions] as const,
-          );
-          return firstPaintMs;
+          return await mountOn(page, v, size, positions);
         } finally {
           await page.close();
         }
@@ -259,11 +264,7 @@ async function main(): Promise<void> {
     ): Promise<RenderRun> => {
       const page = await open(v.webgl);
       try {
-        const { firstPaintMs: lastPaint } = await page.evaluate(
-          ([vv, s, p]) => window.__bench!.mount(vv as Variant, s as number, p as never),
-          [v, size, positions] as const,
-        );
-        const paints = [...earlierPaints, lastPaint].map(round);
+        const paints = [...earlierPaints, await mountOn(page, v, size, positions)].map(round);
         const firstPaintMs = percentile(
           [...paints].sort((a, b) => a - b),
           50,

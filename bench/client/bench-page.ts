@@ -3,7 +3,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Graph } from '../../contract/index.js';
-import { canvasOptions } from '../../client/src/graph/canvas-options';
+import { canvasOptions, canvasStylesheet } from '../../client/src/graph/canvas-options';
 import { quietFirstStyle } from '../../client/src/graph/first-style';
 import { runWorkerLayout } from '../../client/src/graph/layout-runner';
 import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail';
@@ -192,7 +192,13 @@ const bench: BenchApi = {
     await nextFrame();
     longTasks.length = 0;
     const mounted = performance.now();
-    cy = cytoscape({ ...canvasOptions(levers), container: stage, elements: elementsOf(g, null, levers) });
+    // No label passes here: the fixed stylesheet at the base font, as a canvas starts (setCanvasStyle).
+    cy = cytoscape({
+      ...canvasOptions(levers),
+      style: canvasStylesheet(levers),
+      container: stage,
+      elements: elementsOf(g, null, levers),
+    });
     await painted(cy);
     // The layout starts on a scene at rest, as when the user asks for one: Cytoscape draws the new scene again
     // directly in the frame after its first (its layered bitmap is refused for 250 ms after any change), a

@@ -23,10 +23,12 @@ export function canvasStylesheet(
   ];
 }
 
-/** Constructor options of the explorer canvas (without container and elements). */
+/**
+ * Constructor options of the explorer canvas (without container, elements and stylesheet: label-pass'
+ * setCanvasStyle gives the canvas its stylesheet, live in full detail, so building one here was work thrown away).
+ */
 export function canvasOptions(levers: Readonly<LodLevers>): cytoscape.CytoscapeOptions {
   return {
-    style: canvasStylesheet(levers),
     minZoom: MIN_ZOOM,
     maxZoom: MAX_ZOOM,
     // Selection lives in State and is drawn with the `selected` class, not Cytoscape's own.

@@ -76,9 +76,9 @@ export function runLabelPass(
       // Cytoscape re-reads a function's value at a restyle and applies only what changed: the labels' font and
       // width, on the nodes and the edges that have text; the other edges only match their rules again.
       live.current = sheet;
-      (cy.elements() as unknown as { updateStyle(): void }).updateStyle();
+      cy.style().update();
     } else cy.style(canvasStylesheet(levers, sheet));
-    // The new sheet moves every label (its size follows the font): have Cytoscape place them all again now, as
+    // The new font moves every label (its size follows the font): have Cytoscape place them all again now, as
     // after a class change (placeLabelsNow says why).
     placeLabelsNow(cy, cy.nodes());
   }
