@@ -10,7 +10,7 @@ import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-det
 import { placeNewNodes, type Point } from '../../client/src/graph/placement';
 import { syntheticScene } from '../../client/src/graph/synthetic-scene';
 import { kindClass } from '../../client/src/graph/kind-class';
-import { edgeData, nodeData } from '../../client/src/graph/graph-elements';
+import { BUNDLED_EDGE_CLASS, bundledEdges, edgeData, nodeData } from '../../client/src/graph/graph-elements';
 import {
   enteringLabelClass,
   restScheduler,
@@ -64,8 +64,8 @@ function scene(elements: number): Graph {
 
 /**
  * The scene's elements; `positions` (by node order) when given. The project's (`levers` given) get the explorer's
- * own element data (wrapped labels with their sizes, edge types), kind classes and the class a node enters with
- * (label-pass.ts); stock's (`levers` null) get ids and names.
+ * own element data (wrapped labels with their sizes, edge types), kind classes, the class a node enters with
+ * (label-pass.ts) and the bundled edges' class; stock's (`levers` null) get ids and names.
  */
 function elementsOf(
   g: Graph,
@@ -73,6 +73,7 @@ function elementsOf(
   levers: Readonly<LodLevers> | null,
 ): cytoscape.ElementDefinition[] {
   const entering = levers ? enteringLabelClass(levers) : '';
+  const bundled = levers ? bundledEdges(new Map(g.edges.map((e) => [e.id, e]))) : null;
   return [
     ...g.nodes.map((n, i) => ({
       group: 'nodes' as const,
@@ -83,6 +84,7 @@ function elementsOf(
     ...g.edges.map((e) => ({
       group: 'edges' as const,
       data: levers ? edgeData(e) : { id: e.id, source: e.source, target: e.target, type: e.type },
+      ...(bundled?.has(e.id) ? { classes: BUNDLED_EDGE_CLASS } : {}),
     })),
   ];
 }

@@ -1,10 +1,19 @@
 // What each edge of the canvas carries from the stylesheet: fast mode leaves the arrow's colour and scale off plain
 // edges, which draw no arrow (each property an element has is applied and hashed at its first style: a large scene's
-// first paint), and what is drawn looks as before (arrows at the focus, edge texts where shown).
+// first paint), and what is drawn looks as before (arrows at the focus, edge texts where shown). In full detail only
+// edges that share their nodes (and loops) are beziers; a lone edge is drawn straight.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { canvasStylesheet } from '../../client/src/graph/canvas-options.js';
 import { FAST_LEVERS, FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail.js';
+import {
+  bundledEdges,
+  edgeClasses,
+  edgeData,
+  selectionContext,
+} from '../../client/src/graph/graph-elements.js';
+import { initialState, type State } from '../../client/src/state/state.js';
+import type { GraphEdge } from '../../contract/index.js';
 
 type Styled = { pstyle(p: string): { strValue: string; value: unknown } | undefined };
 const value = (ele: cytoscape.SingularElementReturnValue, p: string): unknown =>
@@ -59,5 +68,50 @@ describe('canvas stylesheet', () => {
     expect(value(plain, 'target-arrow-color')).toEqual(value(plain, 'line-color'));
     expect((cy.getElementById('hover') as unknown as Styled).pstyle('label')?.strValue).toBe('MEMBER_OF');
     expect((cy.getElementById('coop') as unknown as Styled).pstyle('label')?.strValue).toBe('3');
+  });
+});
+
+/** Edges a-b (both ways), a-c alone and a loop at c, as the state holds them. */
+function wireEdges(): Map<string, GraphEdge> {
+  const edge = (id: string, source: string, target: string): [string, GraphEdge] => [
+    id,
+    { id, source, target, type: 'MEMBER_OF', properties: {} },
+  ];
+  return new Map([edge('ab', 'a', 'b'), edge('ba', 'b', 'a'), edge('ac', 'a', 'c'), edge('cc', 'c', 'c')]);
+}
+
+describe('edge curves', () => {
+  it('bundles loops and the edges that share their two nodes, either way round; a lone edge is not', () => {
+    const edges = wireEdges();
+    expect([...bundledEdges(edges)].sort()).toEqual(['ab', 'ba', 'cc']);
+    // Kept for the same map; a new map (any change to the state's edges) is read again.
+    expect(bundledEdges(edges)).toBe(bundledEdges(edges));
+    const fewer = new Map(edges);
+    fewer.delete('ba');
+    expect([...bundledEdges(fewer)].sort()).toEqual(['cc']);
+  });
+
+  it('the state gives bundled edges their class, and the stylesheet draws only those as beziers', () => {
+    const base = initialState();
+    const nodes = new Map(
+      ['a', 'b', 'c'].map((id) => [id, { id, name: id.toUpperCase(), labels: ['Country'], properties: {} }]),
+    );
+    const s = { ...base, nodes, edges: wireEdges() } as State;
+    const ctx = selectionContext(s);
+    for (const levers of [FULL_DETAIL, FAST_LEVERS]) {
+      const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStylesheet(levers) });
+      for (const n of nodes.values())
+        cy.add({ group: 'nodes', data: { id: n.id }, position: { x: 0, y: 0 } });
+      for (const e of s.edges.values())
+        cy.add({ group: 'edges', data: edgeData(e), classes: edgeClasses(e, s, ctx) });
+      const curve = (id: string): unknown => value(cy.getElementById(id), 'curve-style');
+      if (levers === FULL_DETAIL) {
+        expect(['ab', 'ba', 'cc'].map(curve)).toEqual(['bezier', 'bezier', 'bezier']);
+        expect(curve('ac')).toBe('straight');
+      } else {
+        // Fast mode draws plain edges as haystack lines, whatever their class.
+        expect(['ab', 'ac', 'cc'].map(curve)).toEqual(['haystack', 'haystack', 'haystack']);
+      }
+    }
   });
 });

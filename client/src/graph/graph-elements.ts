@@ -43,6 +43,37 @@ function flagClasses(properties: Record<string, unknown>): string[] {
   return classes;
 }
 
+/** The class of an edge drawn as a bundled bezier (graph-stylesheet): others are drawn straight. */
+export const BUNDLED_EDGE_CLASS = 'bundled';
+
+const bundledCache = new WeakMap<ReadonlyMap<string, GraphEdge>, ReadonlySet<string>>();
+
+/**
+ * The edges that need Cytoscape's bundled bezier: loops, and edges that share their two nodes (either way round)
+ * with another edge, which fans them apart. A lone edge between two nodes draws the same straight line either way,
+ * but as a bezier Cytoscape looks up its parallel edges each time it places it: on a 1k-element scene in full detail
+ * that was about a tenth of the first paint (2026-12-07). Kept per edge map (the state replaces it on any change).
+ */
+export function bundledEdges(edges: ReadonlyMap<string, GraphEdge>): ReadonlySet<string> {
+  const cached = bundledCache.get(edges);
+  if (cached) return cached;
+  const byPair = new Map<string, string[]>();
+  const bundled = new Set<string>();
+  for (const e of edges.values()) {
+    if (e.source === e.target) {
+      bundled.add(e.id);
+      continue;
+    }
+    const key = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+    const ids = byPair.get(key);
+    if (ids) ids.push(e.id);
+    else byPair.set(key, [e.id]);
+  }
+  for (const ids of byPair.values()) if (ids.length > 1) for (const id of ids) bundled.add(id);
+  bundledCache.set(edges, bundled);
+  return bundled;
+}
+
 /** What the current selection implies for the rest of the canvas, computed once per render. */
 export interface SelectionContext {
   /** Nodes adjacent to the selected node. */
@@ -51,6 +82,8 @@ export interface SelectionContext {
   incident: ReadonlySet<string>;
   /** The path elements highlighted (one chosen or previewed path, or all found); null without paths. */
   path: { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> } | null;
+  /** Edges drawn as bundled beziers (bundledEdges). */
+  bundled: ReadonlySet<string>;
 }
 
 /** Neighbours and incident edges of the selected node (empty when an edge or nothing is selected). */
@@ -66,7 +99,7 @@ export function selectionContext(s: State): SelectionContext {
       }
     }
   }
-  return { neighbours, incident, path: highlightedPath(s) };
+  return { neighbours, incident, path: highlightedPath(s), bundled: bundledEdges(s.edges) };
 }
 
 /** Classes of a node, derived from state (kind, flags, selection, pin, expansion, path). */
@@ -93,6 +126,7 @@ export function edgeClasses(edge: GraphEdge, s: State, ctx: SelectionContext): s
   const classes = flagClasses(edge.properties);
   if (isCooperationEdgeId(edge.id)) classes.push('coop');
   if (isFoldId(edge.id)) classes.push('fold-edge');
+  if (ctx.bundled.has(edge.id)) classes.push(BUNDLED_EDGE_CLASS);
   if (s.selection.kind === 'edge' && s.selection.id === edge.id) classes.push('selected');
   if (ctx.incident.has(edge.id)) classes.push('incident');
   if (ctx.path) classes.push(ctx.path.edgeIds.has(edge.id) ? 'path' : 'dimmed');

@@ -3,6 +3,7 @@ import type cytoscape from 'cytoscape';
 import { EDGE_STYLE, KIND_STYLES, type DisplayKind } from '../../../model';
 import { analyticsRules, filterRules } from './analytics-stylesheet';
 import { foldRules } from './fold-stylesheet';
+import { BUNDLED_EDGE_CLASS } from './graph-elements';
 import { kindClass } from './kind-class';
 import {
   EDGE_LABEL_HIDDEN_CLASS,
@@ -155,7 +156,8 @@ export function graphStylesheet(
       selector: 'edge',
       style: {
         width: 1.5,
-        'curve-style': 'bezier',
+        // Straight unless another edge shares its nodes (BUNDLED_EDGE_CLASS): the same line, placed for less.
+        'curve-style': 'straight',
         'line-color': COLOURS.edge,
         'target-arrow-shape': 'triangle',
         ...(arrowsEverywhere ? { 'target-arrow-color': COLOURS.edge, 'arrow-scale': ARROW_SCALE } : {}),
@@ -164,6 +166,7 @@ export function graphStylesheet(
         'overlay-opacity': 0,
       },
     },
+    { selector: `edge.${BUNDLED_EDGE_CLASS}`, style: { 'curve-style': 'bezier' } },
     // The arrows fast mode draws, at the focus: the rules of those edges' classes below give the colour.
     ...(arrowsEverywhere ? [] : [{ selector: FOCUS_EDGES, style: { 'arrow-scale': ARROW_SCALE } }]),
     { selector: EDGE_TYPE_SHOWN, style: { ...edgeText(size), label: edgeLabel, 'z-index': 15 } },
