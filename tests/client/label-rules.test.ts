@@ -82,22 +82,21 @@ describe('chooseLabels', () => {
   });
 
   it('of two colliding labels the more important keeps its place below; the other moves to a free side', () => {
-    const { nodes, places } = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1);
+    const { nodes, places } = chooseLabels([node('hub', 0, 0, 10), node('leaf', 56, 12, 1)], 12, 1);
     expect(nodes).toEqual(new Set(['hub', 'leaf']));
     expect(places.get('hub')).toBeUndefined();
-    // Below the leaf is the hub's label; above it would touch the hub's body (and read as the hub's name); right
-    // is free.
-    expect(places.get('leaf')).toBe('right');
+    // Below the leaf is the hub's label; above it is free (the leaf sits beside the hub, clear of its name).
+    expect(places.get('leaf')).toBe('above');
     // Fast mode moves none: the leaf's label is left out, as before labels moved.
-    const fixed = chooseLabels([node('hub', 0, 0, 10), node('leaf', 20, 12, 1)], 12, 1, [], { move: false });
+    const fixed = chooseLabels([node('hub', 0, 0, 10), node('leaf', 56, 12, 1)], 12, 1, [], { move: false });
     expect(fixed.nodes).toEqual(new Set(['hub']));
     expect(fixed.places.size).toBe(0);
   });
 
   it('of two equally important colliding labels the one given first keeps its place (a hub page arrives most connected first)', () => {
-    const first = chooseLabels([node('z-first', 0, 0, 1), node('a-second', 20, 12, 1)], 12, 1).places;
+    const first = chooseLabels([node('z-first', 0, 0, 1), node('a-second', 56, 12, 1)], 12, 1).places;
     expect([...first.keys()]).toEqual(['a-second']);
-    const second = chooseLabels([node('a-second', 20, 12, 1), node('z-first', 0, 0, 1)], 12, 1).places;
+    const second = chooseLabels([node('a-second', 56, 12, 1), node('z-first', 0, 0, 1)], 12, 1).places;
     expect([...second.keys()]).toEqual(['z-first']);
   });
 
@@ -211,6 +210,33 @@ describe('chooseLabels', () => {
     expect(placeOf([{ x1: 200, y1: -100, x2: 200, y2: 100 }])).toBe('below');
     // Fast mode (no moves) ignores edges.
     expect(chooseLabels([hub], 12, 1, [], { lines: [down], move: false }).places.size).toBe(0);
+  });
+
+  it("a name below that runs into another node's body moves to a free place clear of bodies; with none, it stays", () => {
+    // A less important node just below-right of the hub: the hub's name below runs into its body (not its core).
+    const hub = node('hub', 0, 0, 10);
+    const below = labelBox(hub, 12, 'below');
+    const side = node('side', below.x2 + 10, below.y2 + 6, 1, '');
+    const core = { x1: side.x - 18 * BODY_CORE, x2: side.x + 18 * BODY_CORE };
+    expect(below.x2 < core.x1, 'the name below stays clear of the core, so it is drawn').toBe(true);
+    const { nodes, places } = chooseLabels([hub, side], 12, 1);
+    expect(nodes).toEqual(new Set(['hub']));
+    expect(places.get('hub')).toBe('above');
+    // Fast mode (no moves) keeps it below.
+    expect(chooseLabels([hub, side], 12, 1, [], { move: false }).places.size).toBe(0);
+    // Bodies on every side and corner of the hub (nameless, so they take no label room): it stays below.
+    const ring = [
+      [0, -42],
+      [60, 0],
+      [-60, 0],
+      [62, 42],
+      [-62, 42],
+      [62, -42],
+      [-62, -42],
+    ].map(([x, y], i) => node(`r${i}`, x!, y!, 0, ''));
+    const boxed = chooseLabels([hub, side, ...ring], 12, 1);
+    expect(boxed.nodes.has('hub')).toBe(true);
+    expect(boxed.places.get('hub')).toBeUndefined();
   });
 
   it('a name moves off an edge only into room no other label wanted', () => {

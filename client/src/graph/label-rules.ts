@@ -195,8 +195,8 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void; r
  * coordinates of what is on screen), a label moves only to a place inside it; with `move` false, never. Edge type texts (`edges`) take part
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. With `lines` (the drawn edges,
  * edge-crossings.ts), a label prefers places no edge runs through: one that lost its place below takes a clear place
- * before a crossed one, and, once every label has had its turn, one drawn below with an edge through it moves to a
- * clear place still free. A grid keeps each check to the few boxes nearby, so the cost follows the number of
+ * before a crossed one. Once every label has had its turn, one drawn below against another node's body or with an
+ * edge through it moves to a place still free that is clear of them. A grid keeps each check to the few boxes nearby, so the cost follows the number of
  * candidates (what is on screen).
  */
 export function chooseLabels(
@@ -296,13 +296,16 @@ export function chooseLabels(
     if (other) put(c, other.place, other.box);
     else if (cut && !grid.clashes(pad(cut))) put(c, 'below', cut);
   }
-  // Last, in the same order, a label drawn below with an edge through it moves to a place no edge crosses, if one
-  // is left (every label has had its place first, so a move never costs another label its name).
-  if (crossing)
+  // Last, in the same order, a label drawn below that runs into another node's body or has an edge through it moves
+  // to a place clear of both if one is left, else (against a body) to one clear of bodies: Cytoscape draws a label
+  // with its node, so a node drawn later covers it. Every label has had its place first, so a move never costs
+  // another label its name; with no such place it stays below, as before.
+  if (move)
     for (const { c, box } of below) {
-      if (!crossed(box)) continue;
+      const onBody = bodies.clashes(box);
+      if (!onBody && !crossed(box)) continue;
       grid.remove(box);
-      const clear = otherPlace(c, true);
+      const clear = (crossing && otherPlace(c, true)) || (onBody ? otherPlace(c, false) : undefined);
       if (clear) places.set(c.id, clear.place);
       grid.put(clear?.box ?? box);
     }
