@@ -1,7 +1,8 @@
 // What each edge of the canvas carries from the stylesheet: fast mode leaves the arrow's colour and scale off plain
 // edges, which draw no arrow (each property an element has is applied and hashed at its first style: a large scene's
 // first paint), and what is drawn looks as before (arrows at the focus, edge texts where shown). In full detail only
-// edges that share their nodes (and loops) are beziers; a lone edge is drawn straight.
+// edges that share their nodes (and loops) are beziers; a lone edge is drawn straight; named nodes are drawn above the
+// others.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { canvasStylesheet } from '../../client/src/graph/canvas-options.js';
@@ -13,6 +14,7 @@ import {
   selectionContext,
 } from '../../client/src/graph/graph-elements.js';
 import { initialState, type State } from '../../client/src/state/state.js';
+import { LABEL_HIDDEN_CLASS } from '../../client/src/graph/label-rules.js';
 import type { GraphEdge } from '../../contract/index.js';
 
 type Styled = { pstyle(p: string): { strValue: string; value: unknown } | undefined };
@@ -113,5 +115,22 @@ describe('edge curves', () => {
         expect(['ab', 'ac', 'cc'].map(curve)).toEqual(['haystack', 'haystack', 'haystack']);
       }
     }
+  });
+});
+
+describe('drawing order of named nodes', () => {
+  it('in full detail a node whose label is drawn is drawn above the unnamed ones; path and selection stay higher', () => {
+    const zOf = (levers: Readonly<LodLevers>, classes: string): unknown => {
+      const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStylesheet(levers) });
+      const n = cy.add({ group: 'nodes', data: { id: 'n', label: 'N' }, classes });
+      return value(n, 'z-index');
+    };
+    expect(zOf(FULL_DETAIL, 'kind-Country')).toBe(1);
+    expect(zOf(FULL_DETAIL, `kind-Country ${LABEL_HIDDEN_CLASS}`)).toBe(0);
+    expect(zOf(FULL_DETAIL, `kind-Country ${LABEL_HIDDEN_CLASS} path`)).toBe(10);
+    expect(zOf(FULL_DETAIL, `kind-Country ${LABEL_HIDDEN_CLASS} selected`)).toBe(20);
+    // Fast mode keeps Cytoscape's order: a label pass there does not re-sort a large scene.
+    expect(zOf(FAST_LEVERS, 'kind-Country')).toBe(0);
+    expect(zOf(FAST_LEVERS, `kind-Country ${LABEL_HIDDEN_CLASS}`)).toBe(0);
   });
 });
