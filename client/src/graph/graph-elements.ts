@@ -74,7 +74,7 @@ export function bundledEdges(edges: ReadonlyMap<string, GraphEdge>): ReadonlySet
   return bundled;
 }
 
-/** What the current selection implies for the rest of the canvas, computed once per render. */
+/** What the state implies for each element's classes beyond its own data (selection, paths, shared node pairs). */
 export interface SelectionContext {
   /** Nodes adjacent to the selected node. */
   neighbours: ReadonlySet<string>;

@@ -113,12 +113,15 @@ function kindRules(): cytoscape.StylesheetStyle[] {
 }
 
 /**
- * LABEL_ABOVE_BODIES. Cytoscape draws a node's label with the node, so a node drawn after it covers the part of the
- * label that runs onto its body (label-rules keeps labels off other nodes' cores and moves them off whole bodies where
- * a place is free, but a dense scene has none for some). In full detail a node whose label is drawn is drawn above
- * those whose label is hidden, so its text stays whole over them; fast mode leaves the order alone (a label pass
- * there would re-sort a large scene's drawing order).
- *
+ * The drawing order of a named node in full detail (an unnamed one: 0). Cytoscape draws a node's label with the node,
+ * so a node drawn after it covers the part of the label that runs onto its body (label-rules keeps labels off other
+ * nodes' cores and moves them off whole bodies where a place is free, but a dense scene has none for some). Drawn above
+ * the unnamed nodes, a name stays whole over them. Fast mode leaves the order alone: there a label pass would re-sort
+ * a large scene's drawing order.
+ */
+const NAMED_NODE_Z = 1;
+
+/**
  * The full stylesheet; later rules win, so state classes come after kinds and flags. `font` is the model
  * font size labels are drawn at (label-rules picks it per zoom so text is at least 10 px on screen);
  * null hides every label (zoomed out too far to read any). `labelMoves` adds the rules that draw a label above,
@@ -154,8 +157,7 @@ export function graphStylesheet(
         'border-width': 1.5,
         'border-color': COLOURS.border,
         'overlay-opacity': 0,
-        // Named nodes above the others (LABEL_ABOVE_BODIES says why).
-        ...(labelMoves ? { 'z-index': 1 } : {}),
+        ...(labelMoves ? { 'z-index': NAMED_NODE_Z } : {}),
       },
     },
     ...kindRules(),

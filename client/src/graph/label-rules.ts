@@ -196,8 +196,8 @@ function boxGrid(cell: number): { clashes(b: Box): boolean; put(b: Box): void; r
  * in the same order by their priority (see edgePriorityOf) and follow the same rule. With `lines` (the drawn edges,
  * edge-crossings.ts), a label prefers places no edge runs through: one that lost its place below takes a clear place
  * before a crossed one. Once every label has had its turn, one drawn below against another node's body or with an
- * edge through it moves to a place still free that is clear of them. A grid keeps each check to the few boxes nearby, so the cost follows the number of
- * candidates (what is on screen).
+ * edge through it moves to a place still free that is clear of them. A grid keeps each check to the few boxes
+ * nearby, so the cost follows the number of candidates (what is on screen).
  */
 export function chooseLabels(
   candidates: readonly LabelCandidate[],
