@@ -2,7 +2,7 @@
 // edges, which draw no arrow (each property an element has is applied and hashed at its first style: a large scene's
 // first paint), and what is drawn looks as before (arrows at the focus, edge texts where shown). In full detail only
 // edges that share their nodes (and loops) are beziers; a lone edge is drawn straight; named nodes are drawn above the
-// others.
+// others; a fold badge always writes its count.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { canvasStylesheet } from '../../client/src/graph/canvas-options.js';
@@ -15,6 +15,7 @@ import {
 } from '../../client/src/graph/graph-elements.js';
 import { initialState, type State } from '../../client/src/state/state.js';
 import { LABEL_HIDDEN_CLASS } from '../../client/src/graph/label-rules.js';
+import { LABEL_BASE_FONT_PX } from '../../client/src/graph/label-text.js';
 import type { GraphEdge } from '../../contract/index.js';
 
 type Styled = { pstyle(p: string): { strValue: string; value: unknown } | undefined };
@@ -132,5 +133,21 @@ describe('drawing order of named nodes', () => {
     // Fast mode keeps Cytoscape's order: a label pass there does not re-sort a large scene.
     expect(zOf(FAST_LEVERS, 'kind-Country')).toBe(0);
     expect(zOf(FAST_LEVERS, `kind-Country ${LABEL_HIDDEN_CLASS}`)).toBe(0);
+  });
+});
+
+describe('fold badges', () => {
+  it("write their count in both modes, whatever the label pass or the zoom did to the badge's label", () => {
+    for (const levers of [FULL_DETAIL, FAST_LEVERS])
+      for (const font of [LABEL_BASE_FONT_PX, null])
+        for (const classes of ['fold-badge', `fold-badge ${LABEL_HIDDEN_CLASS}`]) {
+          const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStylesheet(levers, font) });
+          const badge = cy.add({ group: 'nodes', data: { id: 'b', label: '+12' }, classes });
+          const what = `${levers === FAST_LEVERS ? 'fast' : 'full'}, font ${font}, ${classes}`;
+          expect((badge as unknown as Styled).pstyle('label')?.strValue, what).toBe('+12');
+          // Drawn at every zoom, and not faded.
+          expect(value(badge, 'min-zoomed-font-size'), what).toBe(0);
+          expect(value(badge, 'text-opacity'), what).toBe(1);
+        }
   });
 });

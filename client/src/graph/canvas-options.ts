@@ -1,6 +1,7 @@
 // The explorer canvas's Cytoscape options and stylesheet for a set of level-of-detail levers.
 // The graph view builds its canvas from these, and so does the client benchmark's "project" run.
 import type cytoscape from 'cytoscape';
+import { foldRules } from './fold-stylesheet';
 import { graphStylesheet, type LiveFont } from './graph-stylesheet';
 import { LABEL_BASE_FONT_PX } from './label-text';
 import { lodStyleRules, rendererOptions, type LodLevers } from './level-of-detail';
@@ -11,7 +12,11 @@ export const MAX_ZOOM = 4;
 /** A layout's fit magnifies a scene no further than this: two or three nodes would otherwise fill the canvas with 4× labels. */
 export const FIT_MAX_ZOOM = 1.6;
 
-/** The stylesheet with the style levers' rules after it; `font` as in graphStylesheet. */
+/**
+ * The stylesheet with the style levers' rules after it, then folding's: a badge's count is its body, so it is written
+ * whatever the levers do to labels (fast mode hides a label by emptying it, and draws none under 14 px); `font` as
+ * in graphStylesheet.
+ */
 export function canvasStylesheet(
   levers: Readonly<LodLevers>,
   font: number | null | LiveFont = LABEL_BASE_FONT_PX,
@@ -20,6 +25,7 @@ export function canvasStylesheet(
   return [
     ...graphStylesheet(font, !levers.labelsByZoom, !levers.cheapEdges),
     ...lodStyleRules(levers, labelsOn),
+    ...foldRules(),
   ];
 }
 

@@ -4,6 +4,7 @@
 import cytoscape from 'cytoscape';
 import svgExtension, { type SvgCore } from 'cytoscape-svg';
 import type { Viewport } from '../state/state';
+import { foldRules } from './fold-stylesheet';
 import { graphStylesheet } from './graph-stylesheet';
 import { EDGE_LABEL_HIDDEN_CLASS, LABEL_PASS_CLASSES, applyLabelRules, labelFontFor } from './label-rules';
 import { joinLabelLines } from './svg-label-lines';
@@ -64,7 +65,7 @@ async function onStage<T>(input: StageInput, draw: (stage: cytoscape.Core) => T 
     stage = cytoscape({
       container: holder,
       elements: input.elements.map(withoutSelection),
-      style: [...graphStylesheet(font), ...EXPORT_RULES],
+      style: [...graphStylesheet(font), ...foldRules(), ...EXPORT_RULES],
       layout: { name: 'preset' },
       // One image pixel per CSS pixel times the chosen scale, whatever the screen's density.
       pixelRatio: 1,

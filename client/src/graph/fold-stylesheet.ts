@@ -14,8 +14,8 @@ const BADGE_FONT_PX = 13;
 const BOLD_WIDTH = 1.1;
 
 /**
- * Placed after the kind rules and the label-hiding rule: a badge's count is its body, so it is always
- * written (the label pass never hides it), centred and at a fixed size.
+ * Placed last (after the level-of-detail rules too): a badge's count is its body, so it is always written, whether
+ * the label pass hid the badge's label or the zoom hides names, centred and at a fixed size.
  */
 export function foldRules(): cytoscape.StylesheetStyle[] {
   return [
@@ -23,6 +23,7 @@ export function foldRules(): cytoscape.StylesheetStyle[] {
       selector: 'node.fold-badge',
       style: {
         shape: 'round-rectangle',
+        label: 'data(label)',
         // Its count's width and 6 px each side. Not `width: 'label'` (deprecated in Cytoscape 3.16): that width
         // is 0 until a renderer has measured the text, so an export stage, which never draws on screen, took the
         // badge for invisible and left it out of the image.

@@ -2,7 +2,6 @@
 import type cytoscape from 'cytoscape';
 import { EDGE_STYLE, KIND_STYLES, type DisplayKind } from '../../../model';
 import { analyticsRules, filterRules } from './analytics-stylesheet';
-import { foldRules } from './fold-stylesheet';
 import { BUNDLED_EDGE_CLASS } from './graph-elements';
 import { kindClass } from './kind-class';
 import {
@@ -122,7 +121,7 @@ function kindRules(): cytoscape.StylesheetStyle[] {
 const NAMED_NODE_Z = 1;
 
 /**
- * The full stylesheet; later rules win, so state classes come after kinds and flags. `font` is the model
+ * The full stylesheet but what folding draws (fold-stylesheet, which its callers put last); later rules win, so state classes come after kinds and flags. `font` is the model
  * font size labels are drawn at (label-rules picks it per zoom so text is at least 10 px on screen);
  * null hides every label (zoomed out too far to read any). `labelMoves` adds the rules that draw a label above,
  * right or left of its node or at a corner (label-rules' places); fast mode leaves them out, as its label passes
@@ -289,7 +288,6 @@ export function graphStylesheet(
       style: { 'text-opacity': 0, 'text-background-opacity': 0 },
     },
     { selector: 'edge.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.85 } },
-    ...foldRules(),
   ];
 }
 
