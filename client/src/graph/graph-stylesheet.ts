@@ -121,13 +121,14 @@ function kindRules(): cytoscape.StylesheetStyle[] {
 const NAMED_NODE_Z = 1;
 
 /**
- * The full stylesheet but what folding draws (fold-stylesheet, which its callers put last); later rules win, so state classes come after kinds and flags. `font` is the model
- * font size labels are drawn at (label-rules picks it per zoom so text is at least 10 px on screen);
- * null hides every label (zoomed out too far to read any). `labelMoves` adds the rules that draw a label above,
- * right or left of its node or at a corner (label-rules' places); fast mode leaves them out, as its label passes
- * move none: more rules to match against every element cost a large scene's first paint and expansions.
- * `arrowsEverywhere` false leaves the arrow's colour and scale off the plain edge rule: fast mode draws arrows on the
- * focus edges alone (level-of-detail's cheap edges), whose own rules give both.
+ * The full stylesheet but what folding draws (fold-stylesheet, which its callers put last); later rules win, so
+ * state classes come after kinds and flags. `font` is the model font size labels are drawn at (label-rules picks it
+ * per zoom so text is at least 10 px on screen); null hides every label (zoomed out too far to read any).
+ * `labelMoves` adds the rules that draw a label above, right or left of its node or at a corner (label-rules'
+ * places); fast mode leaves them out, as its label passes move none: more rules to match against every element cost
+ * a large scene's first paint and expansions. `arrowsEverywhere` false leaves the arrow's colour and scale off the
+ * plain edge rule, and the bundled edges' rule out: fast mode draws arrows and curves on the focus edges alone
+ * (level-of-detail's cheap edges), whose own rules give them.
  */
 export function graphStylesheet(
   font: number | null | LiveFont = LABEL_BASE_FONT_PX,
@@ -177,7 +178,10 @@ export function graphStylesheet(
         'overlay-opacity': 0,
       },
     },
-    { selector: `edge.${BUNDLED_EDGE_CLASS}`, style: { 'curve-style': 'bezier' } },
+    // Curves apart for edges that share their nodes; not in fast mode (arrowsEverywhere false), whose rules set curves.
+    ...(arrowsEverywhere
+      ? [{ selector: `edge.${BUNDLED_EDGE_CLASS}`, style: { 'curve-style': 'bezier' as const } }]
+      : []),
     // The arrows fast mode draws, at the focus: the rules of those edges' classes below give the colour.
     ...(arrowsEverywhere ? [] : [{ selector: FOCUS_EDGES, style: { 'arrow-scale': ARROW_SCALE } }]),
     { selector: EDGE_TYPE_SHOWN, style: { ...edgeText(size), label: edgeLabel, 'z-index': 15 } },
