@@ -5,6 +5,7 @@ import fcose from 'cytoscape-fcose';
 import type { Graph } from '../../contract/index.js';
 import { canvasOptions, canvasStylesheet } from '../../client/src/graph/canvas-options';
 import { quietFirstStyle } from '../../client/src/graph/first-style';
+import { memoiseRuleMatching } from '../../client/src/graph/rule-matching';
 import { runWorkerLayout } from '../../client/src/graph/layout-runner';
 import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail';
 import { placeNewNodes, type Point } from '../../client/src/graph/placement';
@@ -257,11 +258,12 @@ const bench: BenchApi = {
       });
     else {
       // As the explorer builds its canvas: constructed empty with its stylesheet (label-pass' setCanvasStyle), new
-      // elements' first style without change triggers (first-style.ts), then the scene added in one batch
-      // (graph-view's syncElements) and fitted.
+      // elements' first style without change triggers (first-style.ts), rule matching per kind of element
+      // (rule-matching.ts), then the scene added in one batch (graph-view's syncElements) and fitted.
       c = cytoscape(optionsFor(v));
       setCanvasStyle(c, v.levers ?? FULL_DETAIL, LABEL_BASE_FONT_PX);
       quietFirstStyle(c);
+      memoiseRuleMatching(c);
       c.batch(() => c.add(elementsOf(g, positions, v.levers ?? FULL_DETAIL)));
       c.fit(undefined, 40);
     }

@@ -10,6 +10,7 @@ import { cameraAfterAdd, type AfterAddMove, type ModelBox } from './camera-after
 import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions } from './canvas-options';
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { quietFirstStyle } from './first-style';
+import { memoiseRuleMatching } from './rule-matching';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
 import { BEST_OF_MAX_NODES, bestLayoutPositions } from './layout-choice';
@@ -167,6 +168,7 @@ export function createGraphView(
   const cy = cytoscape({ container, ...canvasOptions(FULL_DETAIL) });
   setCanvasStyle(cy, FULL_DETAIL, LABEL_BASE_FONT_PX);
   quietFirstStyle(cy);
+  memoiseRuleMatching(cy);
   let fast = false;
   let workerLayout: WorkerLayout | null = null;
   let lastRunner: LayoutRunnerKind | null = null;
