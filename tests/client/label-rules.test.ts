@@ -1,17 +1,26 @@
 // Label text and label choice: two wrapped lines at most, text never below 10 px, no collisions, no repeats.
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { nodeData } from '../../client/src/graph/graph-elements.js';
 import {
   BODY_CORE,
   FAST_FONT_STEPS,
   MIN_LABEL_SCREEN_PX,
   chooseLabels,
   labelBox,
+  labelCandidateOf,
   labelFontFor,
   type Box,
   type LabelCandidate,
   type LabelPlace,
 } from '../../client/src/graph/label-rules.js';
-import { LABEL_WIDTH_PX, wrapLabel } from '../../client/src/graph/label-text.js';
+import {
+  LABEL_WIDTH_PX,
+  defaultMeasure,
+  labelData,
+  labelWidthOf,
+  wrapLabel,
+} from '../../client/src/graph/label-text.js';
 
 /** Seven pixels per character: a monospace stand-in for canvas metrics. */
 const measure = (t: string): number => t.length * 7;
@@ -52,6 +61,49 @@ describe('wrapLabel', () => {
     );
     const long = wrapLabel('Supercalifragilisticexpialidocious', measure);
     expect(long.text.split('\n').every((l) => measure(l) <= LABEL_WIDTH_PX)).toBe(true);
+  });
+});
+
+describe('labelData', () => {
+  /** `measure`, recording what it was asked. */
+  const counting = (): { asked: string[]; m: (t: string) => number } => {
+    const asked: string[] = [];
+    return { asked, m: (t) => (asked.push(t), measure(t)) };
+  };
+
+  it('leaves a name that surely fits one line unmeasured, and measures it when a pass asks its width', () => {
+    const { asked, m } = counting();
+    const data = labelData('  Joint   Task Force ', m);
+    expect(data).toEqual({ label: 'Joint Task Force', ll: 1, lw: undefined });
+    // Only characters were measured (a large scene's names share them), never the name.
+    expect(asked.every((t) => [...t].length === 1)).toBe(true);
+    expect(labelWidthOf(data, m)).toBe(measure('Joint Task Force'));
+  });
+
+  it('wraps and measures a name that may not fit, as wrapLabel does', () => {
+    const long = 'Franco-British joint intelligence cell on counter-terrorism operations';
+    const wrapped = wrapLabel(long, measure);
+    expect(labelData(long, measure)).toEqual({ label: wrapped.text, ll: wrapped.lines, lw: wrapped.width });
+    // Near the line's width the characters' sum is not sure enough (kerning): the name is measured whole.
+    const near = 'x'.repeat(Math.floor(LABEL_WIDTH_PX / 7));
+    expect(measure(near)).toBeLessThanOrEqual(LABEL_WIDTH_PX);
+    expect(labelData(near, measure)).toEqual({ label: near, ll: 1, lw: measure(near) });
+    expect(labelWidthOf({ label: 'abc', lw: 50 }, measure)).toBe(50);
+    expect(labelWidthOf({ label: '' }, measure)).toBe(0);
+  });
+
+  it("gives a label pass a node's width whether its data held it or not", () => {
+    const cy = cytoscape({ headless: true });
+    const short = cy.add({
+      data: nodeData({ id: 's', name: 'France', labels: ['Country'], properties: {} }),
+    });
+    const name = 'Franco-British joint intelligence cell on counter-terrorism operations';
+    const long = cy.add({ data: nodeData({ id: 'l', name, labels: ['Forum'], properties: {} }) });
+    expect(short.data('lw')).toBeUndefined();
+    expect(labelCandidateOf(short, 0).width).toBe(defaultMeasure()('France'));
+    expect(labelCandidateOf(long, 0).width).toBe(wrapLabel(name).width);
+    expect(labelCandidateOf(long, 0).lines).toBe(2);
+    cy.destroy();
   });
 });
 

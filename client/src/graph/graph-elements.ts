@@ -6,7 +6,7 @@ import { isCooperationEdgeId } from '../features/cooperation/cooperation-project
 import { isFoldId } from '../features/explorer/fold/fold-state';
 import { displayKindOf } from '../../../model';
 import { kindClass } from './kind-class';
-import { wrapLabel } from './label-text';
+import { labelData } from './label-text';
 import { highlightedPath } from '../features/paths/state';
 import type { State } from '../state/state';
 import { analyticsClasses } from '../features/analytics/analytics-settings';
@@ -14,11 +14,11 @@ import { edgeFilterClasses, nodeFilterClasses } from '../features/filters/scene-
 
 /**
  * Element data for a node: what the stylesheet reads, and the wrapped label with its size at the base
- * font (`lw` width, `ll` lines), which the label rules use to find collisions without measuring again.
+ * font (`ll` lines, `lw` width once it was measured: label-text.ts' LabelData), which the label rules use to
+ * find collisions.
  */
 export function nodeData(node: GraphNode): cytoscape.NodeDataDefinition {
-  const label = wrapLabel(node.name);
-  const data = { id: node.id, name: node.name, label: label.text, lw: label.width, ll: label.lines };
+  const data = { id: node.id, name: node.name, ...labelData(node.name) };
   return isFoldId(node.id) ? { ...data, count: Number(node.properties['count'] ?? 0) } : data;
 }
 

@@ -3,7 +3,7 @@
 import type cytoscape from 'cytoscape';
 import { degreesOf } from './degrees.js';
 import { segmentIndex, type Segment } from './edge-crossings.js';
-import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, defaultMeasure } from './label-text.js';
+import { LABEL_BASE_FONT_PX, LABEL_LINE_HEIGHT, defaultMeasure, labelWidthOf } from './label-text.js';
 
 /** Smallest on-screen label text, in CSS pixels. */
 export const MIN_LABEL_SCREEN_PX = 10;
@@ -334,7 +334,7 @@ export function labelCandidateOf(n: cytoscape.NodeSingular, priority: number): L
     halfWidth: n.width() / 2,
     halfHeight: n.height() / 2,
     text: d.label ?? '',
-    width: d.lw ?? 0,
+    width: labelWidthOf(d),
     lines: d.ll ?? 1,
     priority,
   };

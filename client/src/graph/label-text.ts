@@ -44,6 +44,53 @@ export function defaultMeasure(): Measure {
   return canvasMeasure;
 }
 
+/**
+ * How much wider than the sum of its characters' own widths a line may be drawn: kerning and ligatures make a line
+ * narrower than that sum, almost never wider; this margin covers the rare pair a font spaces apart.
+ */
+const KERNING_MARGIN = 1.05;
+
+/**
+ * Whether `text` fits one line of `width`, judged by its characters' widths alone (each measured once, ever), so
+ * that the text itself need not be measured; false when that is not sure.
+ */
+function surelyFits(text: string, width: number, measure: Measure): boolean {
+  let sum = 0;
+  for (const ch of text) {
+    sum += measure(ch);
+    if (sum * KERNING_MARGIN > width) return false;
+  }
+  return true;
+}
+
+/** A node's label as element data: its wrapped text (`label`), line count (`ll`) and width (`lw`, see below). */
+export interface LabelData {
+  label: string;
+  ll: number;
+  /**
+   * The width at the base font, or undefined for a name that surely fits one line: measuring every name of a large
+   * scene on arrival was a tenth of a 10k-element scene's style work (2026-12-07), and most of those labels are never
+   * drawn. `labelWidthOf` measures it when a label pass first needs it.
+   */
+  lw: number | undefined;
+}
+
+/** `name` as label data: wrapped as `wrapLabel` does, with the width of a one-line name left to `labelWidthOf`. */
+export function labelData(name: string, measure: Measure = defaultMeasure()): LabelData {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  if (clean && surelyFits(clean, LABEL_WIDTH_PX, measure)) return { label: clean, ll: 1, lw: undefined };
+  const wrapped = wrapLabel(clean, measure);
+  return { label: wrapped.text, ll: wrapped.lines, lw: wrapped.width };
+}
+
+/** A label's width at the base font: the one its data holds, else its text measured (one line, see LabelData). */
+export function labelWidthOf(
+  data: { label?: string; lw?: number },
+  measure: Measure = defaultMeasure(),
+): number {
+  return data.lw ?? (data.label ? measure(data.label) : 0);
+}
+
 /** Cuts `line` to fit `width` with a trailing ellipsis. */
 function ellipsise(line: string, width: number, measure: Measure): string {
   let cut = line;
