@@ -92,22 +92,16 @@ const plans = new WeakMap<StyleInternals, Plan>();
 const memoised = new WeakSet<cytoscape.Core>();
 let installed = false;
 
-/** A query's checks as group and class tests, or null if it tests anything else. */
-function staticTests(checks: Check[]): StaticTests | null {
-  const tests: StaticTests = { groups: [], classes: [] };
-  for (const check of checks) {
-    if (check.type === GROUP && typeof check.value === 'string') tests.groups.push(check.value);
-    else if (check.type === CLASS && typeof check.value === 'string') tests.classes.push(check.value);
-    else return null;
-  }
-  return tests;
-}
+/** Whether a check tests only what an element's group and class set decide. */
+const isStaticCheck = (check: Check): boolean =>
+  (check.type === GROUP || check.type === CLASS) && typeof check.value === 'string';
 
-/** The group and class tests among a query's checks (the rest left out). */
+/** The group and class tests among a query's checks (any others left out). */
 function staticPart(checks: Check[]): StaticTests {
-  return (
-    staticTests(checks.filter((c) => c.type === GROUP || c.type === CLASS)) ?? { groups: [], classes: [] }
-  );
+  const tests: StaticTests = { groups: [], classes: [] };
+  for (const check of checks.filter(isStaticCheck))
+    (check.type === GROUP ? tests.groups : tests.classes).push(check.value as string);
+  return tests;
 }
 
 function passes(tests: StaticTests, group: string, classes: Set<string>): boolean {
@@ -119,27 +113,16 @@ function planOf(style: StyleInternals): Plan {
   if (known) return known;
   const plan: Plan = { statics: [], dynamic: [], kinds: new Map() };
   for (let i = 0; i < style.length; i++) {
+    // No selector (the 'core' rule) or one that failed to parse has no queries, and matches no element.
     const selector = style[i]?.selector ?? null;
-    const queries: StaticTests[] = [];
-    let dynamic = false;
-    for (let q = 0; selector && q < selector.length; q++) {
-      const checks = selector[q]?.checks ?? [];
-      const tests = staticTests(checks);
-      if (tests) queries.push(tests);
-      else {
-        dynamic = true;
-        break;
-      }
+    const checks: Check[][] = [];
+    for (let q = 0; selector && q < selector.length; q++) checks.push(selector[q]?.checks ?? []);
+    const queries = checks.map(staticPart);
+    if (checks.every((c) => c.every(isStaticCheck))) plan.statics.push(queries);
+    else {
+      plan.statics.push(null);
+      plan.dynamic.push({ index: i, queries });
     }
-    if (!dynamic) {
-      // No selector (the 'core' rule) or one that failed to parse matches no element.
-      plan.statics.push(queries);
-      continue;
-    }
-    plan.statics.push(null);
-    const all: StaticTests[] = [];
-    for (let q = 0; selector && q < selector.length; q++) all.push(staticPart(selector[q]?.checks ?? []));
-    plan.dynamic.push({ index: i, queries: all });
   }
   plans.set(style, plan);
   return plan;
