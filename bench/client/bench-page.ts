@@ -6,6 +6,7 @@ import type { Graph } from '../../contract/index.js';
 import { canvasOptions, canvasStylesheet } from '../../client/src/graph/canvas-options';
 import { quietFirstStyle } from '../../client/src/graph/first-style';
 import { memoiseRuleMatching } from '../../client/src/graph/rule-matching';
+import { fastElementBounds } from '../../client/src/graph/fast-bounds';
 import { runWorkerLayout } from '../../client/src/graph/layout-runner';
 import { FULL_DETAIL, type LodLevers } from '../../client/src/graph/level-of-detail';
 import { placeNewNodes, type Point } from '../../client/src/graph/placement';
@@ -264,6 +265,7 @@ const bench: BenchApi = {
       setCanvasStyle(c, v.levers ?? FULL_DETAIL, LABEL_BASE_FONT_PX);
       quietFirstStyle(c);
       memoiseRuleMatching(c);
+      fastElementBounds(c);
       c.batch(() => c.add(elementsOf(g, positions, v.levers ?? FULL_DETAIL)));
       c.fit(undefined, 40);
     }

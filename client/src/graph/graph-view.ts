@@ -11,6 +11,7 @@ import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, canvasOptions } from './canvas-option
 import { renderPng, renderSvg, type StageInput } from './export-stage';
 import { quietFirstStyle } from './first-style';
 import { memoiseRuleMatching } from './rule-matching';
+import { fastElementBounds } from './fast-bounds';
 import { FIT_PADDING, fullLayout } from './layouts';
 import { placeNewNodes } from './placement';
 import { BEST_OF_MAX_NODES, bestLayoutPositions } from './layout-choice';
@@ -169,6 +170,7 @@ export function createGraphView(
   setCanvasStyle(cy, FULL_DETAIL, LABEL_BASE_FONT_PX);
   quietFirstStyle(cy);
   memoiseRuleMatching(cy);
+  fastElementBounds(cy);
   let fast = false;
   let workerLayout: WorkerLayout | null = null;
   let lastRunner: LayoutRunnerKind | null = null;
